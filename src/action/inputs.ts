@@ -1,0 +1,186 @@
+import * as core from '@actions/core';
+import { SCENARIOS, type ScenarioName } from '../commands/rehearse.js';
+import { InputError } from '../errors.js';
+import type { NodeAccess } from '../nodes/access.js';
+
+export const COMMANDS = [
+  'backup',
+  'verify',
+  'plan',
+  'restore',
+  'inventory',
+  'rehearse',
+  'list',
+] as const;
+export type ActionCommand = (typeof COMMANDS)[number];
+
+/** Every input of action.yml, read and checked once. */
+export interface ActionSettings {
+  command: ActionCommand;
+  inventory?: string;
+  destination?: string;
+  backup?: string;
+  encryptTo: string[];
+  /** age identity text (secret). */
+  identity?: string;
+  compress: 'gzip' | 'zstd' | 'none';
+  access: NodeAccess;
+  /** known_hosts lines given inline. */
+  knownHostsText?: string;
+  keep?: number;
+  etcdOnly: boolean;
+  deep: boolean;
+  brokenEtcd: string[];
+  brokenControlPlane: string[];
+  strategy: 'parallel' | 'grow';
+  confirm: boolean;
+  force: boolean;
+  provider: 'local' | 'kind';
+  scenarios: ScenarioName[];
+}
+
+function oneOf<T extends string>(name: string, allowed: readonly T[], fallback?: T): T {
+  const raw = core.getInput(name).trim();
+  if (!raw && fallback !== undefined) return fallback;
+  if (!(allowed as readonly string[]).includes(raw)) {
+    throw new InputError(
+      `Invalid input '${name}': '${raw}'. Expected one of: ${allowed.join(', ')}.`,
+    );
+  }
+  return raw as T;
+}
+
+function bool(name: string): boolean {
+  const raw = core.getInput(name).trim().toLowerCase();
+  if (raw === '' || raw === 'false') return false;
+  if (raw === 'true') return true;
+  throw new InputError(`Invalid input '${name}': '${raw}'. Expected true or false.`);
+}
+
+function list(name: string): string[] {
+  return core
+    .getInput(name)
+    .split(/[,\n]/)
+    .map((s) => s.trim())
+    .filter(Boolean);
+}
+
+function optional(name: string): string | undefined {
+  return core.getInput(name).trim() || undefined;
+}
+
+function positiveInt(name: string): number | undefined {
+  const raw = core.getInput(name).trim();
+  if (!raw) return undefined;
+  if (!/^\d+$/.test(raw) || Number(raw) < 1) {
+    throw new InputError(`Invalid input '${name}': '${raw}'. Expected a whole number ≥ 1.`);
+  }
+  return Number(raw);
+}
+
+function require(name: string, value: string | undefined, command: string, form: string): string {
+  if (!value) {
+    throw new InputError(`Input '${name}' is required for command '${command}'. Expected ${form}.`);
+  }
+  return value;
+}
+
+export function readSettings(): ActionSettings {
+  const command = oneOf('command', COMMANDS);
+
+  // Secrets are masked before anything can print them.
+  const identity = optional('identity');
+  const sshKey = core.getInput('ssh-key');
+  if (identity) core.setSecret(identity);
+  if (sshKey.trim()) {
+    for (const line of sshKey.split('\n')) if (line.trim().length > 8) core.setSecret(line.trim());
+    core.setSecret(sshKey);
+  }
+
+  const endpoints = list('etcd-endpoints');
+  for (const e of endpoints) {
+    if (!/^https?:\/\/[^\s/]+(:\d+)?\/?$/.test(e)) {
+      throw new InputError(
+        `Invalid input 'etcd-endpoints': '${e}'. Expected comma-separated URLs like https://10.0.0.1:2379.`,
+      );
+    }
+  }
+
+  const encryptTo = list('encrypt-to');
+  for (const r of encryptTo) {
+    if (!/^age1[0-9a-z]{58}$/.test(r) && !r.startsWith('ssh-')) {
+      throw new InputError(
+        `Invalid input 'encrypt-to': '${r.slice(0, 12)}…'. Expected age recipients like age1… (62 characters).`,
+      );
+    }
+  }
+  if (identity && !identity.includes('AGE-SECRET-KEY-1')) {
+    throw new InputError(
+      "Invalid input 'identity': it holds no AGE-SECRET-KEY-1… line. Pass the contents of an age identity file.",
+    );
+  }
+
+  const settings: ActionSettings = {
+    command,
+    inventory: optional('inventory'),
+    destination: optional('destination'),
+    backup: optional('backup'),
+    encryptTo,
+    identity,
+    compress: oneOf('compress', ['gzip', 'zstd', 'none'] as const, 'gzip'),
+    access: {
+      transport: oneOf('transport', ['ssh', 'local', 'docker'] as const, 'ssh'),
+      sshUser: optional('ssh-user'),
+      sshKey: sshKey.trim() ? sshKey : undefined,
+      insecureSkipHostKeyCheck: bool('insecure-skip-host-key-check'),
+      etcdEndpoints: endpoints.length ? endpoints : undefined,
+      etcdCacert: optional('etcd-cacert'),
+      etcdCert: optional('etcd-cert'),
+      etcdKey: optional('etcd-key'),
+      layout: oneOf('layout', ['auto', 'kubespray', 'kubeadm'] as const, 'auto'),
+    },
+    knownHostsText: optional('known-hosts'),
+    keep: positiveInt('keep'),
+    etcdOnly: bool('etcd-only'),
+    deep: bool('deep'),
+    brokenEtcd: list('broken-etcd'),
+    brokenControlPlane: list('broken-control-plane'),
+    strategy: oneOf('strategy', ['parallel', 'grow'] as const, 'parallel'),
+    confirm: bool('confirm'),
+    force: bool('force'),
+    provider: oneOf('provider', ['local', 'kind'] as const, 'kind'),
+    scenarios: list('scenarios').map((s) => {
+      if (!(SCENARIOS as readonly string[]).includes(s)) {
+        throw new InputError(
+          `Invalid input 'scenarios': '${s}'. Expected some of: ${SCENARIOS.join(', ')}.`,
+        );
+      }
+      return s as ScenarioName;
+    }),
+  };
+
+  switch (command) {
+    case 'backup':
+      require('destination', settings.destination, command, 'a directory or s3://bucket/prefix');
+      if (!settings.inventory && !settings.access.etcdEndpoints) {
+        throw new InputError(
+          "Command 'backup' needs input 'inventory' (a Kubespray hosts.ini/hosts.yaml) or 'etcd-endpoints' with transport 'local'.",
+        );
+      }
+      break;
+    case 'list':
+      require('destination', settings.destination, command, 'a directory or s3://bucket/prefix');
+      break;
+    case 'verify':
+      require('backup', settings.backup, command, 'a backup set path or URL');
+      break;
+    case 'plan':
+    case 'restore':
+    case 'inventory':
+      require('inventory', settings.inventory, command, 'the path of a Kubespray hosts.ini or hosts.yaml');
+      break;
+    case 'rehearse':
+      break;
+  }
+  return settings;
+}

@@ -1,0 +1,133 @@
+import * as core from '@actions/core';
+import { backup } from '../commands/backup.js';
+import type { CommandContext } from '../commands/context.js';
+import { inventoryRecover } from '../commands/inventory.js';
+import { list } from '../commands/list.js';
+import { plan } from '../commands/plan.js';
+import { rehearse, SCENARIOS } from '../commands/rehearse.js';
+import { restore } from '../commands/restore.js';
+import { verify } from '../commands/verify.js';
+import { InputError } from '../errors.js';
+import type { NodeAccess } from '../nodes/access.js';
+import type { Progress } from '../progress.js';
+import { type ActionSettings, readSettings } from './inputs.js';
+import { type SecretFiles, writeSecretFiles } from './secrets.js';
+import { writeSummary } from './summary.js';
+
+/** Progress in the runner's log: phases as log groups, secrets masked by the runner. */
+export const actionProgress: Progress = {
+  info: (m) => core.info(m),
+  warn: (m) => core.warning(m),
+  debug: (m) => core.debug(m),
+  phase: (name, work) => core.group(name, work),
+  secret: (v) => core.setSecret(v),
+};
+
+function accessWithFiles(settings: ActionSettings, files: SecretFiles): NodeAccess {
+  return {
+    ...settings.access,
+    sshKey: undefined,
+    sshKeyFile: files.sshKeyFile,
+    knownHosts: files.knownHostsFile,
+  };
+}
+
+/** Dispatches the selected command; returns its result for outputs and the summary. */
+export async function dispatch(settings: ActionSettings, files: SecretFiles): Promise<unknown> {
+  const ctx: CommandContext = { progress: actionProgress, workDir: files.dir };
+  const access = accessWithFiles(settings, files);
+  const identityFiles = files.identityFile ? [files.identityFile] : [];
+  switch (settings.command) {
+    case 'backup': {
+      const r = await backup(
+        {
+          inventory: settings.inventory,
+          access,
+          dest: settings.destination!,
+          encryptTo: settings.encryptTo,
+          compress: settings.compress,
+          keep: settings.keep,
+          etcdOnly: settings.etcdOnly,
+        },
+        ctx,
+      );
+      core.setOutput('backup-path', r.backupPath);
+      core.setOutput('snapshot-revision', String(r.snapshotRevision));
+      core.setOutput('snapshot-sha256', r.snapshotSha256);
+      return r;
+    }
+    case 'list':
+      return list(settings.destination!, ctx);
+    case 'verify':
+      return verify({ backup: settings.backup!, identityFiles, deep: settings.deep }, ctx);
+    case 'plan': {
+      const r = await plan(
+        {
+          inventory: settings.inventory!,
+          access,
+          backup: settings.backup,
+          identityFiles,
+          strategy: settings.strategy,
+          force: settings.force,
+        },
+        ctx,
+      );
+      core.setOutput('plan-json', JSON.stringify(r));
+      return r;
+    }
+    case 'restore': {
+      if (!settings.confirm) {
+        throw new InputError(
+          "Command 'restore' changes the cluster: set input 'confirm: true' (after reading the plan) to run it.",
+        );
+      }
+      const r = await restore(
+        {
+          inventory: settings.inventory!,
+          access,
+          backup: settings.backup,
+          identityFiles,
+          strategy: settings.strategy,
+          force: settings.force,
+          yes: true,
+        },
+        ctx,
+      );
+      core.setOutput('plan-json', JSON.stringify((r as { plan?: unknown }).plan ?? r));
+      return r;
+    }
+    case 'inventory':
+      return inventoryRecover(
+        {
+          inventory: settings.inventory!,
+          brokenEtcd: settings.brokenEtcd,
+          brokenControlPlane: settings.brokenControlPlane,
+          extraVars: [],
+        },
+        ctx,
+      );
+    case 'rehearse':
+      return rehearse(
+        {
+          provider: settings.provider,
+          scenarios: settings.scenarios.length ? settings.scenarios : [...SCENARIOS],
+          keys: 2000,
+        },
+        ctx,
+      );
+  }
+}
+
+/** The action's whole run: never throws; failures go to core.setFailed. */
+export async function run(): Promise<void> {
+  try {
+    const settings = readSettings();
+    const files = await writeSecretFiles(settings);
+    const result = await dispatch(settings, files);
+    core.setOutput('result', JSON.stringify(result));
+    await writeSummary(settings.command, result);
+  } catch (err) {
+    const message = err instanceof Error ? err.message : String(err);
+    core.setFailed(message);
+  }
+}

@@ -1,0 +1,346 @@
+import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
+import { backup } from './commands/backup.js';
+import type { CommandContext } from './commands/context.js';
+import { inventoryRecover } from './commands/inventory.js';
+import { list } from './commands/list.js';
+import { plan } from './commands/plan.js';
+import { rehearse, SCENARIOS, type ScenarioName } from './commands/rehearse.js';
+import { restore } from './commands/restore.js';
+import { verify } from './commands/verify.js';
+import { exitCodeOf, InputError } from './errors.js';
+import type { NodeAccess } from './nodes/access.js';
+import { StderrProgress } from './progress.js';
+import { renderHuman } from './report/render.js';
+import { VERSION } from './version.js';
+
+const csv = (value: string, previous: string[] = []): string[] => [
+  ...previous,
+  ...value
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean),
+];
+
+function positiveInt(value: string): number {
+  const n = Number(value);
+  if (!/^\d+$/.test(value) || n < 1) {
+    throw new InvalidArgumentError(`expected a whole number ≥ 1, got '${value}'.`);
+  }
+  return n;
+}
+
+interface GlobalFlags {
+  json?: boolean;
+  verbose?: boolean;
+  quiet?: boolean;
+}
+
+interface AccessFlags {
+  transport: NodeAccess['transport'];
+  sshUser?: string;
+  sshKey?: string;
+  knownHosts?: string;
+  insecureSkipHostKeyCheck?: boolean;
+  jumpHost?: string;
+  etcdEndpoints?: string[];
+  etcdCacert?: string;
+  etcdCert?: string;
+  etcdKey?: string;
+  layout: NodeAccess['layout'];
+}
+
+function addAccessFlags(cmd: Command): Command {
+  return cmd
+    .addOption(
+      new Option('--transport <kind>', 'how to reach nodes')
+        .choices(['ssh', 'local', 'docker'])
+        .default('ssh'),
+    )
+    .option('--ssh-user <user>', 'SSH user (default: ansible_user from the inventory, else root)')
+    .option('--ssh-key <file>', 'private key file for SSH')
+    .option('--known-hosts <file>', 'known_hosts file to check host keys against', undefined)
+    .option('--insecure-skip-host-key-check', 'do not check SSH host keys (not recommended)')
+    .option('--jump-host <user@host:port>', 'reach nodes through this SSH jump host')
+    .option('--etcd-endpoints <urls>', 'comma-separated etcd client URLs', csv)
+    .option('--etcd-cacert <file>', 'etcd CA certificate (overrides the layout)')
+    .option('--etcd-cert <file>', 'etcd client certificate (overrides the layout)')
+    .option('--etcd-key <file>', 'etcd client key (overrides the layout)')
+    .addOption(
+      new Option('--layout <layout>', 'cluster layout on the nodes')
+        .choices(['auto', 'kubespray', 'kubeadm'])
+        .default('auto'),
+    );
+}
+
+function accessFrom(flags: AccessFlags): NodeAccess {
+  return {
+    transport: flags.transport,
+    sshUser: flags.sshUser,
+    sshKeyFile: flags.sshKey,
+    knownHosts: flags.knownHosts,
+    insecureSkipHostKeyCheck: flags.insecureSkipHostKeyCheck,
+    jumpHost: flags.jumpHost,
+    etcdEndpoints: flags.etcdEndpoints,
+    etcdCacert: flags.etcdCacert,
+    etcdCert: flags.etcdCert,
+    etcdKey: flags.etcdKey,
+    layout: flags.layout,
+  };
+}
+
+/** Runs one command: progress to stderr, the result to stdout (JSON with --json). */
+async function run<T>(
+  program: Command,
+  name: string,
+  work: (ctx: CommandContext) => Promise<T>,
+): Promise<void> {
+  const flags = program.opts<GlobalFlags>();
+  const ctx: CommandContext = {
+    progress: new StderrProgress({ verbose: flags.verbose, quiet: flags.quiet }),
+  };
+  const result = await work(ctx);
+  if (flags.json) {
+    process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
+  } else {
+    process.stdout.write(renderHuman(name, result));
+  }
+}
+
+export function buildProgram(): Command {
+  const program = new Command('kube-rescue')
+    .description(
+      'Back up, recover and rehearse the recovery of a Kubernetes control plane (etcd + certificates).',
+    )
+    .version(VERSION)
+    .option('--json', 'print the result as one JSON object on stdout')
+    .option('-v, --verbose', 'show debug progress on stderr')
+    .option('-q, --quiet', 'show only warnings on stderr')
+    .showHelpAfterError('(run with --help for usage)')
+    .exitOverride()
+    .addHelpText(
+      'after',
+      `
+Exit codes: 0 ok, 1 the operation failed, 2 bad input or usage.
+Progress goes to stderr; results to stdout (--json: one JSON object).
+
+Examples:
+  kube-rescue backup -i inventory/hosts.ini --dest /backups --encrypt-to age1...
+  kube-rescue plan -i inventory/hosts.ini --backup /backups/mycluster-20261122T010000Z
+  kube-rescue inventory recover -i hosts.ini --broken-etcd node1 --broken-control-plane node1
+  kube-rescue rehearse --scenario member-loss`,
+    );
+
+  addAccessFlags(
+    program
+      .command('backup')
+      .description('Save an etcd snapshot and the control-plane certificates as one backup set.')
+      .option('-i, --inventory <file>', 'Kubespray inventory (hosts.ini / hosts.yaml)')
+      .requiredOption('--dest <dir|s3://bucket/prefix>', 'where to store the backup set')
+      .option('--encrypt-to <recipient>', 'age recipient (repeatable or comma-separated)', csv)
+      .addOption(
+        new Option('--compress <algo>', 'compression')
+          .choices(['gzip', 'zstd', 'none'])
+          .default('gzip'),
+      )
+      .option('--keep <n>', 'keep the newest N backup sets written by kube-rescue', positiveInt)
+      .option('--keep-hourly <n>', 'also keep one set per hour for N hours', positiveInt)
+      .option('--keep-daily <n>', 'also keep one set per day for N days', positiveInt)
+      .option('--keep-weekly <n>', 'also keep one set per week for N weeks', positiveInt)
+      .option('--etcd-only', 'skip the certificate/manifest archives')
+      .option(
+        '--cluster-name <name>',
+        'name of the cluster in the set name (default: from the inventory)',
+      ),
+  ).action(async (o) => {
+    await run(program, 'backup', (ctx) =>
+      backup(
+        {
+          inventory: o.inventory,
+          access: accessFrom(o),
+          dest: o.dest,
+          encryptTo: o.encryptTo ?? [],
+          compress: o.compress,
+          keep: o.keep,
+          keepHourly: o.keepHourly,
+          keepDaily: o.keepDaily,
+          keepWeekly: o.keepWeekly,
+          etcdOnly: Boolean(o.etcdOnly),
+          clusterName: o.clusterName,
+        },
+        ctx,
+      ),
+    );
+  });
+
+  program
+    .command('list')
+    .description('List the complete backup sets at a destination.')
+    .argument('<dest>', 'directory or s3://bucket/prefix')
+    .action(async (dest: string) => {
+      await run(program, 'list', (ctx) => list(dest, ctx));
+    });
+
+  program
+    .command('verify')
+    .description('Check a backup set: hashes, decryption, the snapshot trailer and status.')
+    .argument('<backup>', 'backup set: directory path or URL')
+    .option('--identity <file>', 'age identity file (repeatable)', (v, p: string[] = []) => [
+      ...p,
+      v,
+    ])
+    .option('--deep', 'also restore into a throw-away etcd and compare every key')
+    .action(async (b: string, o) => {
+      await run(program, 'verify', (ctx) =>
+        verify({ backup: b, identityFiles: o.identity ?? [], deep: Boolean(o.deep) }, ctx),
+      );
+    });
+
+  const planFlags = (cmd: Command) =>
+    addAccessFlags(
+      cmd
+        .requiredOption('-i, --inventory <file>', 'Kubespray inventory (hosts.ini / hosts.yaml)')
+        .option('--backup <backup>', 'backup set to restore from (directory path or URL)')
+        .option('--identity <file>', 'age identity file (repeatable)', (v, p: string[] = []) => [
+          ...p,
+          v,
+        ])
+        .addOption(
+          new Option(
+            '--strategy <s>',
+            'quorum-loss recovery: all members at once, or one then grow',
+          )
+            .choices(['parallel', 'grow'])
+            .default('parallel'),
+        )
+        .option('--force', 'allow restoring over a healthy quorum or from another cluster/version'),
+    );
+
+  planFlags(
+    program
+      .command('plan')
+      .description('Probe the cluster and print the recovery plan. Changes nothing.'),
+  ).action(async (o) => {
+    await run(program, 'plan', (ctx) =>
+      plan(
+        {
+          inventory: o.inventory,
+          access: accessFrom(o),
+          backup: o.backup,
+          identityFiles: o.identity ?? [],
+          strategy: o.strategy,
+          force: Boolean(o.force),
+        },
+        ctx,
+      ),
+    );
+  });
+
+  planFlags(
+    program
+      .command('restore')
+      .description('Execute the recovery plan. Resumable: a re-run continues where it stopped.')
+      .option('--yes', 'really change the cluster (required)')
+      .option('--journal <file>', 'journal of completed steps (default: beside the inventory)'),
+  ).action(async (o) => {
+    await run(program, 'restore', (ctx) =>
+      restore(
+        {
+          inventory: o.inventory,
+          access: accessFrom(o),
+          backup: o.backup,
+          identityFiles: o.identity ?? [],
+          strategy: o.strategy,
+          force: Boolean(o.force),
+          yes: Boolean(o.yes),
+          journal: o.journal,
+        },
+        ctx,
+      ),
+    );
+  });
+
+  program
+    .command('inventory')
+    .description('Work with Kubespray inventories.')
+    .command('recover')
+    .description(
+      "Write the recovery inventory Kubespray's recover-control-plane.yml needs: a healthy host first, broken hosts copied into broken_etcd / broken_kube_control_plane.",
+    )
+    .requiredOption('-i, --inventory <file>', 'Kubespray inventory (hosts.ini / hosts.yaml)')
+    .option('--broken-etcd <hosts>', 'comma-separated broken etcd hosts', csv)
+    .option('--broken-control-plane <hosts>', 'comma-separated broken control-plane hosts', csv)
+    .option(
+      '-e, --extra-vars <@file>',
+      'extra vars file, as ansible -e @file (repeatable)',
+      (v, p: string[] = []) => [...p, v.replace(/^@/, '')],
+    )
+    .option('-o, --output <file>', 'write here instead of stdout')
+    .action(async (o) => {
+      await run(program, 'inventory', (ctx) =>
+        inventoryRecover(
+          {
+            inventory: o.inventory,
+            brokenEtcd: o.brokenEtcd ?? [],
+            brokenControlPlane: o.brokenControlPlane ?? [],
+            extraVars: o.extraVars ?? [],
+            output: o.output,
+          },
+          ctx,
+        ),
+      );
+    });
+
+  program
+    .command('rehearse')
+    .description(
+      'Start a throw-away cluster, back it up, break it, recover it with kube-rescue, and prove nothing was lost.',
+    )
+    .addOption(
+      new Option('--provider <p>', 'where the cluster runs')
+        .choices(['local', 'kind'])
+        .default('local'),
+    )
+    .addOption(
+      new Option('--scenario <name...>', 'scenarios to run (default: all)').choices([...SCENARIOS]),
+    )
+    .option('--report <file>', 'write the JSON report here')
+    .option('--keys <n>', 'keys to seed before the backup', positiveInt, 2000)
+    .action(async (o) => {
+      await run(program, 'rehearse', (ctx) =>
+        rehearse(
+          {
+            provider: o.provider,
+            scenarios: (o.scenario as ScenarioName[] | undefined) ?? [...SCENARIOS],
+            report: o.report,
+            keys: o.keys,
+          },
+          ctx,
+        ),
+      );
+    });
+
+  return program;
+}
+
+export async function main(argv: string[]): Promise<number> {
+  const program = buildProgram();
+  try {
+    await program.parseAsync(argv);
+    return 0;
+  } catch (err) {
+    if (err instanceof CommanderError) {
+      // help and version exit 0; every other commander error is bad usage.
+      return err.exitCode === 0 ? 0 : 2;
+    }
+    const message = err instanceof Error ? err.message : String(err);
+    process.stderr.write(`kube-rescue: ${message}\n`);
+    if (!(err instanceof InputError) && process.env.KUBE_RESCUE_DEBUG && err instanceof Error) {
+      process.stderr.write(`${err.stack}\n`);
+    }
+    return exitCodeOf(err);
+  }
+}
+
+main(process.argv).then((code) => {
+  process.exitCode = code;
+});

@@ -1,0 +1,36 @@
+/** A Kubespray (Ansible) inventory, typed: the shape every other module consumes. */
+export type HostVars = Record<string, string | number | boolean | null | undefined | object>;
+
+export interface Host {
+  /** Inventory hostname (Ansible's inventory_hostname). */
+  name: string;
+  /** All vars that apply to this host, group vars and extra vars merged as Ansible does. */
+  vars: HostVars;
+}
+
+export interface EtcdMemberHost {
+  host: string;
+  /** etcd member name: `etcd_member_name`, or Kubespray's `etcd<N>` by position in [etcd]. */
+  memberName: string;
+  /** Address to reach the host and its etcd (access_ip / ip / ansible_host / name). */
+  address: string;
+}
+
+export interface Inventory {
+  /** Path the inventory was read from. */
+  source: string;
+  format: 'ini' | 'yaml';
+  hosts: Map<string, Host>;
+  /** Group name → host names, children resolved, in inventory order. */
+  groups: Map<string, string[]>;
+  /** Ordered etcd members (the `etcd` group). */
+  etcdMembers(): EtcdMemberHost[];
+  /** Ordered control-plane hosts (`kube_control_plane`, or legacy `kube-master`). */
+  controlPlane(): string[];
+  brokenEtcd(): string[];
+  brokenControlPlane(): string[];
+  /** Address to reach a host: ansible_host, else access_ip, else ip, else its name. */
+  addressOf(host: string): string;
+  /** SSH user and port from ansible_user / ansible_port, when set. */
+  sshOf(host: string): { user?: string; port?: number };
+}

@@ -1,0 +1,9 @@
+/** Human output for the CLI's stdout; each command's result gets a readable form. */
+export function renderHuman(command: string, result: unknown): string {
+  const renderer = renderers[command];
+  if (renderer) return renderer(result);
+  return `${JSON.stringify(result, null, 2)}\n`;
+}
+
+/** Command name → how its result reads for people. Commands without one print JSON. */
+const renderers: Record<string, (result: unknown) => string> = {};
