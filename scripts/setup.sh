@@ -8,9 +8,11 @@ SUDO=""
 [ "$(id -u)" -eq 0 ] || SUDO="sudo"
 
 need=()
-for pkg in etcd-server etcd-client docker.io debootstrap age openssh-client openssh-server openssl; do
+for pkg in etcd-server etcd-client debootstrap age openssh-client openssh-server openssl; do
   dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "ok installed" || need+=("$pkg")
 done
+# A machine with a Docker engine of its own (a GitHub runner) keeps it; docker.io would conflict.
+command -v dockerd >/dev/null 2>&1 || need+=(docker.io)
 if [ "${#need[@]}" -gt 0 ]; then
   echo "setup: installing ${need[*]}" >&2
   $SUDO apt-get update -qq

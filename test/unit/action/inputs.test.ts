@@ -1,0 +1,119 @@
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+
+// @actions/core is mocked: the runner that feeds inputs does not exist here.
+const inputs = new Map<string, string>();
+const secrets: string[] = [];
+vi.mock('@actions/core', () => ({
+  getInput: (name: string) => inputs.get(name) ?? '',
+  setSecret: (value: string) => secrets.push(value),
+  warning: vi.fn(),
+  info: vi.fn(),
+  debug: vi.fn(),
+  saveState: vi.fn(),
+  getState: vi.fn(() => ''),
+}));
+
+const { readSettings } = await import('../../../src/action/inputs.js');
+
+function given(values: Record<string, string>): void {
+  inputs.clear();
+  for (const [k, v] of Object.entries(values)) inputs.set(k, v);
+}
+
+const RECIPIENT = `age1${'q'.repeat(58)}`;
+
+describe('action inputs', () => {
+  beforeEach(() => {
+    secrets.length = 0;
+  });
+
+  it('reads a backup command into typed settings with defaults', () => {
+    given({
+      command: 'backup',
+      inventory: 'inventory/hosts.ini',
+      destination: 's3://bucket/prefix',
+      'encrypt-to': `${RECIPIENT}\n${RECIPIENT}`,
+      keep: '7',
+    });
+    const s = readSettings();
+    expect(s.command).toBe('backup');
+    expect(s.destination).toBe('s3://bucket/prefix');
+    expect(s.encryptTo).toEqual([RECIPIENT, RECIPIENT]);
+    expect(s.keep).toBe(7);
+    expect(s.compress).toBe('gzip');
+    expect(s.access.transport).toBe('ssh');
+    expect(s.access.layout).toBe('auto');
+    expect(s.confirm).toBe(false);
+  });
+
+  it('names the input and the expected form for an unknown command', () => {
+    given({ command: 'destroy' });
+    expect(() => readSettings()).toThrow(
+      "Invalid input 'command': 'destroy'. Expected one of: backup, verify, plan, restore, inventory, rehearse, list.",
+    );
+  });
+
+  it.each([
+    [
+      { command: 'backup', inventory: 'h.ini', destination: '/b', keep: '0' },
+      "Invalid input 'keep'",
+    ],
+    [
+      { command: 'backup', inventory: 'h.ini', destination: '/b', keep: 'seven' },
+      "Invalid input 'keep'",
+    ],
+    [
+      { command: 'backup', inventory: 'h.ini', destination: '/b', compress: 'xz' },
+      "Invalid input 'compress'",
+    ],
+    [{ command: 'restore', inventory: 'h.ini', confirm: 'yes' }, "Invalid input 'confirm'"],
+    [
+      { command: 'backup', inventory: 'h.ini' },
+      "Input 'destination' is required for command 'backup'",
+    ],
+    [{ command: 'backup', destination: '/b' }, "Command 'backup' needs input 'inventory'"],
+    [{ command: 'verify' }, "Input 'backup' is required for command 'verify'"],
+    [{ command: 'plan' }, "Input 'inventory' is required for command 'plan'"],
+    [
+      { command: 'backup', destination: '/b', 'etcd-endpoints': 'etcd-1:2379' },
+      "Invalid input 'etcd-endpoints'",
+    ],
+    [
+      { command: 'backup', inventory: 'h.ini', destination: '/b', 'encrypt-to': 'age1short' },
+      "Invalid input 'encrypt-to'",
+    ],
+    [
+      { command: 'rehearse', scenarios: 'member-loss,meteor' },
+      "Invalid input 'scenarios': 'meteor'",
+    ],
+    [{ command: 'verify', backup: '/b/x', identity: 'not-a-key' }, "Invalid input 'identity'"],
+  ])('rejects %j', (values, message) => {
+    given(values as Record<string, string>);
+    expect(() => readSettings()).toThrow(message);
+  });
+
+  it('masks the identity and every line of the SSH key before anything else', () => {
+    const key =
+      '-----BEGIN OPENSSH PRIVATE KEY-----\nb3BlbnNzaC1rZXktdjEAAAAA\nQyNTUxOQAAACDsecretmaterial\n-----END OPENSSH PRIVATE KEY-----';
+    const identity = 'AGE-SECRET-KEY-1QQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQ';
+    given({ command: 'verify', backup: '/b/x', identity, 'ssh-key': key });
+    const s = readSettings();
+    expect(secrets).toContain(identity);
+    expect(secrets).toContain(key);
+    expect(secrets).toContain('QyNTUxOQAAACDsecretmaterial');
+    expect(s.identity).toBe(identity);
+    expect(s.access.sshKey).toBe(key);
+  });
+
+  it('accepts etcd endpoints for a backup without an inventory', () => {
+    given({
+      command: 'backup',
+      destination: '/b',
+      transport: 'local',
+      'etcd-endpoints': 'https://127.0.0.1:2379, https://127.0.0.1:22379',
+    });
+    const s = readSettings();
+    expect(s.access.etcdEndpoints).toEqual(['https://127.0.0.1:2379', 'https://127.0.0.1:22379']);
+    expect(s.access.transport).toBe('local');
+  });
+});

@@ -1,0 +1,64 @@
+import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+
+// The shipped bundle is what users run: test it, not the sources.
+const CLI = 'dist/cli.js';
+
+function cli(...args: string[]) {
+  const r = spawnSync(process.execPath, [CLI, ...args], { encoding: 'utf8' });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+describe('CLI usage', () => {
+  it('ships a bundle with a node shebang', () => {
+    expect(existsSync(CLI)).toBe(true);
+  });
+
+  it('prints help for every command and exits 0', () => {
+    for (const cmd of ['backup', 'list', 'verify', 'plan', 'restore', 'rehearse']) {
+      const r = cli(cmd, '--help');
+      expect(r.code, cmd).toBe(0);
+      expect(r.stdout, cmd).toContain(`Usage: kube-rescue ${cmd}`);
+    }
+    const r = cli('inventory', 'recover', '--help');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('--broken-etcd');
+  });
+
+  it('exits 2 and names the problem on an unknown command', () => {
+    const r = cli('destroy-everything');
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain("unknown command 'destroy-everything'");
+  });
+
+  it('exits 2 when a required option is missing', () => {
+    const r = cli('backup', '-i', 'hosts.ini');
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain("required option '--dest");
+  });
+
+  it('exits 2 on an invalid choice', () => {
+    const r = cli('backup', '--dest', '/tmp/x', '--compress', 'xz');
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain("'xz' is invalid");
+  });
+
+  it('exits 2 on a malformed number', () => {
+    const r = cli('backup', '--dest', '/tmp/x', '--keep', '-3');
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('--keep');
+  });
+
+  it('exits 2 on an unknown rehearsal scenario', () => {
+    const r = cli('rehearse', '--scenario', 'meteor-strike');
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('meteor-strike');
+  });
+
+  it('prints the version', () => {
+    const r = cli('--version');
+    expect(r.code).toBe(0);
+    expect(r.stdout.trim()).toMatch(/^\d+\.\d+\.\d+$/);
+  });
+});
