@@ -10,6 +10,8 @@ export default defineConfig({
           name: 'unit',
           include: ['test/unit/**/*.test.ts'],
           setupFiles: ['test/setup/action-env.ts'],
+          // Imports its JSON schema without an import attribute, which Node 20 refuses: let Vite load it.
+          server: { deps: { inline: ['@actions/workflow-parser'] } },
           testTimeout: 20_000,
         },
       },

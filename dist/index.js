@@ -27636,7 +27636,8 @@ function readSettings() {
         );
       }
       return s;
-    })
+    }),
+    report: optional("report")
   };
   switch (command) {
     case "backup":
@@ -27801,6 +27802,7 @@ async function dispatch(settings, files) {
         {
           provider: settings.provider,
           scenarios: settings.scenarios.length ? settings.scenarios : [...SCENARIOS],
+          report: settings.report,
           keys: 2e3
         },
         ctx

@@ -37,6 +37,7 @@ export interface ActionSettings {
   force: boolean;
   provider: 'local' | 'kind';
   scenarios: ScenarioName[];
+  report?: string;
 }
 
 function oneOf<T extends string>(name: string, allowed: readonly T[], fallback?: T): T {
@@ -157,6 +158,7 @@ export function readSettings(): ActionSettings {
       }
       return s as ScenarioName;
     }),
+    report: optional('report'),
   };
 
   switch (command) {

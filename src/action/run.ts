@@ -111,6 +111,7 @@ export async function dispatch(settings: ActionSettings, files: SecretFiles): Pr
         {
           provider: settings.provider,
           scenarios: settings.scenarios.length ? settings.scenarios : [...SCENARIOS],
+          report: settings.report,
           keys: 2000,
         },
         ctx,
