@@ -1,0 +1,276 @@
+import { randomBytes } from 'node:crypto';
+import { constants as osConstants } from 'node:os';
+import { posix } from 'node:path';
+import { PassThrough, Readable, Transform } from 'node:stream';
+import { finished, pipeline } from 'node:stream/promises';
+import { InputError } from '../errors.js';
+import { CommandFailedError, displayCommand, TransportTimeoutError } from './errors.js';
+import type { StartedCommand } from './started-command.js';
+import type {
+  ExecOptions,
+  ExecResult,
+  StreamingExec,
+  Transport,
+  WriteOptions,
+} from './transport.js';
+
+/** stderr kept by a streaming command: its tail is all an error needs. */
+const STREAM_STDERR_LIMIT = 64 * 1024;
+
+/**
+ * Everything a Transport does, built on one primitive: start argv on the node. Local, SSH and
+ * docker differ only in `start` (and how they connect), so exit codes, timeouts, masking,
+ * stdin, streaming and atomic writes behave the same on all of them.
+ */
+export abstract class CommandTransport implements Transport {
+  abstract readonly kind: Transport['kind'];
+
+  constructor(readonly node: string) {}
+
+  /** Starts argv on the node with `env` added to its environment. */
+  protected abstract start(
+    argv: readonly string[],
+    env: Record<string, string>,
+  ): Promise<StartedCommand>;
+
+  abstract close(): Promise<void>;
+
+  async exec(argv: readonly string[], options: ExecOptions = {}): Promise<ExecResult> {
+    const chunks: Buffer[] = [];
+    const run = this.run(argv, options, Number.POSITIVE_INFINITY);
+    run.stdout.on('data', (c: Buffer) => chunks.push(c));
+    const { code, stderr } = await run.done;
+    return { code, stdout: Buffer.concat(chunks).toString('utf8'), stderr };
+  }
+
+  script(script: string, options: ExecOptions = {}): Promise<ExecResult> {
+    return this.exec(['sh', '-c', script], options);
+  }
+
+  /**
+   * stdout flows with backpressure (a paused consumer pauses the command), and it only ends
+   * once the command has exited 0: a failed command errors the stream instead of ending it,
+   * so a pipeline that completes means the whole output arrived.
+   */
+  execStream(argv: readonly string[], options: ExecOptions = {}): StreamingExec {
+    return this.run(argv, options, STREAM_STDERR_LIMIT);
+  }
+
+  readFile(path: string): Readable {
+    return this.execStream(['cat', '--', path]).stdout;
+  }
+
+  /**
+   * Two steps so that a broken upload never replaces the file: the data lands in a temp file
+   * next to the target, and only when all of it arrived (byte count checked on the node) is it
+   * given its mode and owner and renamed over the target.
+   */
+  async writeFile(
+    path: string,
+    data: Readable | string | Buffer,
+    options: WriteOptions = {},
+  ): Promise<void> {
+    const { mode, owner } = checkWriteTarget(this.node, path, options);
+    const temp = posix.join(
+      posix.dirname(path),
+      `.${posix.basename(path)}.kube-rescue-${randomBytes(6).toString('hex')}.tmp`,
+    );
+    let bytes = 0;
+    const counter = new Transform({
+      transform(chunk: Buffer, _enc, cb) {
+        bytes += chunk.length;
+        cb(null, chunk);
+      },
+    });
+    const source =
+      typeof data === 'string' || Buffer.isBuffer(data) ? Readable.from([Buffer.from(data)]) : data;
+    try {
+      await Promise.all([
+        pipeline(source, counter),
+        this.exec(['sh', '-c', 'umask 077 && cat > "$1"', 'kube-rescue-write', temp], {
+          stdin: counter,
+        }),
+      ]);
+      await this.exec([
+        'sh',
+        '-c',
+        COMMIT_SCRIPT,
+        'kube-rescue-commit',
+        temp,
+        path,
+        String(bytes),
+        mode,
+        owner,
+      ]);
+    } catch (err) {
+      // Our own temp file, never the target: safe to remove.
+      await this.exec(['rm', '-f', '--', temp], { allowFailure: true }).catch(() => undefined);
+      throw err;
+    }
+  }
+
+  async ping(options: { timeoutMs?: number } = {}): Promise<void> {
+    await this.exec(['true'], { timeoutMs: options.timeoutMs ?? 15_000 });
+  }
+
+  private run(argv: readonly string[], options: ExecOptions, stderrLimit: number): StreamingExec {
+    const mask = options.mask ?? [];
+    const shown = displayCommand(argv, mask);
+    const stdout = new PassThrough({ highWaterMark: 64 * 1024 });
+    const done = this.supervise(argv, options, shown, stdout, stderrLimit);
+    done.then(
+      () => stdout.end(),
+      (err: unknown) => stdout.destroy(err as Error),
+    );
+    // The failure reaches callers through `done` and through pipeline()/for-await on stdout;
+    // a bare `.pipe()` consumer must not crash the process with an unhandled 'error'.
+    done.catch(() => undefined);
+    stdout.on('error', () => undefined);
+    return { stdout, done };
+  }
+
+  private async supervise(
+    argv: readonly string[],
+    options: ExecOptions,
+    shown: string,
+    stdout: PassThrough,
+    stderrLimit: number,
+  ): Promise<{ code: number; stderr: string }> {
+    let command: StartedCommand;
+    try {
+      command = await this.start(argv, options.env ?? {});
+    } catch (err) {
+      const e = err as NodeJS.ErrnoException;
+      if (e.code === 'ENOENT' && e.syscall?.startsWith('spawn')) {
+        return this.verdict(127, null, `${argv[0]}: command not found`, options, shown);
+      }
+      throw err;
+    }
+
+    let timedOut = false;
+    let stdinError: unknown;
+    const timer =
+      options.timeoutMs === undefined
+        ? undefined
+        : setTimeout(() => {
+            timedOut = true;
+            command.kill();
+          }, options.timeoutMs);
+
+    feedStdin(command, options.stdin, (err) => {
+      stdinError = err;
+      command.kill();
+    });
+    command.stdout.pipe(stdout, { end: false });
+    const stderr = collectTail(command.stderr, stderrLimit);
+    try {
+      const [{ code, signal }] = await Promise.all([
+        command.exited,
+        finished(command.stdout).catch(() => undefined),
+      ]);
+      if (timedOut) {
+        throw new TransportTimeoutError(this.node, `command ${shown}`, options.timeoutMs!);
+      }
+      if (stdinError) throw stdinError;
+      return this.verdict(code, signal, stderr(), options, shown);
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
+  private verdict(
+    code: number | null,
+    signal: string | null,
+    stderr: string,
+    options: ExecOptions,
+    shown: string,
+  ): { code: number; stderr: string } {
+    const signo = signal ? (osConstants.signals as Record<string, number>)[signal] : undefined;
+    const exitCode = code ?? 128 + (signo ?? 0);
+    if (exitCode !== 0 && !options.allowFailure) {
+      throw new CommandFailedError(
+        this.node,
+        shown,
+        exitCode,
+        stderr,
+        options.mask,
+        signal ?? undefined,
+      );
+    }
+    return { code: exitCode, stderr };
+  }
+}
+
+/** Checks the size that arrived, then mode, owner and the rename; the target is touched last. */
+const COMMIT_SCRIPT = `set -eu
+temp=$1 target=$2 expected=$3 mode=$4 owner=$5
+got=$(wc -c < "$temp")
+if [ "$got" -ne "$expected" ]; then
+  echo "kube-rescue: $temp holds $got bytes, expected $expected: upload incomplete" >&2
+  exit 1
+fi
+if [ -n "$mode" ]; then chmod "$mode" "$temp"; fi
+if [ -n "$owner" ]; then chown "$owner" "$temp"; fi
+mv -f "$temp" "$target"`;
+
+function checkWriteTarget(
+  node: string,
+  path: string,
+  options: WriteOptions,
+): { mode: string; owner: string } {
+  if (!posix.isAbsolute(path) || path.endsWith('/')) {
+    throw new InputError(`Cannot write '${path}' on node ${node}: give an absolute file path.`);
+  }
+  if (
+    options.mode !== undefined &&
+    !(Number.isInteger(options.mode) && options.mode >= 0 && options.mode <= 0o7777)
+  ) {
+    throw new InputError(
+      `Cannot write '${path}' on node ${node}: mode ${options.mode} is not a file mode (0 to 0o7777).`,
+    );
+  }
+  if (
+    options.owner !== undefined &&
+    !/^[A-Za-z0-9_][\w.-]*\$?(:[A-Za-z0-9_][\w.-]*\$?)?$/.test(options.owner)
+  ) {
+    throw new InputError(
+      `Cannot write '${path}' on node ${node}: owner '${options.owner}' is not of the form user[:group].`,
+    );
+  }
+  return {
+    mode: options.mode === undefined ? '' : options.mode.toString(8),
+    owner: options.owner ?? '',
+  };
+}
+
+function feedStdin(
+  command: StartedCommand,
+  stdin: ExecOptions['stdin'],
+  fail: (err: unknown) => void,
+): void {
+  // A command may exit without reading all of stdin; that is its business, not an error.
+  command.stdin.on('error', () => undefined);
+  if (stdin === undefined) {
+    command.stdin.end();
+  } else if (typeof stdin === 'string' || Buffer.isBuffer(stdin)) {
+    command.stdin.end(stdin);
+  } else {
+    stdin.pipe(command.stdin);
+    stdin.once('error', fail);
+  }
+}
+
+/** Collects a stream's text, keeping at most `limit` trailing bytes. */
+function collectTail(stream: Readable, limit: number): () => string {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  stream.on('data', (chunk: Buffer) => {
+    chunks.push(chunk);
+    size += chunk.length;
+    while (size - chunks[0].length >= limit && chunks.length > 1) size -= chunks.shift()!.length;
+  });
+  return () => {
+    const all = Buffer.concat(chunks);
+    return (all.length > limit ? all.subarray(all.length - limit) : all).toString('utf8');
+  };
+}
