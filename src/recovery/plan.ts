@@ -1,0 +1,826 @@
+import { InputError } from '../errors.js';
+
+/**
+ * A recovery Plan is plain data: ordered steps, each with the node it runs on, what it
+ * does, why, and how it is undone. `plan` prints it; `restore` executes the same object.
+ * `buildPlan` is a pure function of what the probe saw, the inventory and the backup set,
+ * so every case of the runbooks is tested as a table without any cluster.
+ */
+
+export type RecoveryCase = 'healthy' | 'member-loss' | 'quorum-loss' | 'total-loss' | 'cert-loss';
+
+export type StepAction =
+  | 'snapshot-save'
+  | 'fetch-snapshot'
+  | 'stop-etcd'
+  | 'move-aside'
+  | 'member-remove'
+  | 'member-add'
+  | 'write-env'
+  | 'restore-snapshot'
+  | 'restore-certs'
+  | 'start-etcd'
+  | 'wait-healthy'
+  | 'restart-control-plane'
+  | 'verify';
+
+/** Where a snapshot comes from: a file on a node, or the snapshot object of the backup set. */
+export type SnapshotOrigin =
+  | { kind: 'node'; node: string; path: string }
+  | { kind: 'backup'; location: string; object: string };
+
+/** Where certificates come from: a node's archive in the backup set, or a healthy peer. */
+export type CertOrigin =
+  | { kind: 'backup'; location: string; object: string }
+  | { kind: 'peer'; node: string; paths: string[] };
+
+export interface EtcdMemberRef {
+  name: string;
+  peerURL: string;
+}
+
+/** Parameters per action: a closed map, so the executor handles exactly these shapes. */
+export interface StepParams {
+  'snapshot-save': { endpoint: string; path: string };
+  'fetch-snapshot': { from: SnapshotOrigin; to: string };
+  'stop-etcd': Record<string, never>;
+  'move-aside': { path: string; to: string };
+  'member-remove': { member: string; memberId: string };
+  'member-add': { member: string; peerURL: string };
+  'write-env': {
+    /** Keys of /etc/etcd.env to set; every other line of the file is kept. */
+    set: Record<string, string>;
+    /** When the node has no env file yet, derive it from this healthy peer's. */
+    templateFrom?: string;
+  };
+  'restore-snapshot': {
+    snapshot: string;
+    dataDir: string;
+    member: string;
+    peerURL: string;
+    initialCluster: string;
+    initialClusterToken: string;
+    bumpRevision?: number;
+    markCompacted?: boolean;
+  };
+  'restore-certs': { from: CertOrigin };
+  'start-etcd': Record<string, never>;
+  'wait-healthy': { members: EtcdMemberRef[]; clientURLs: string[] };
+  'restart-control-plane': { reason: string };
+  verify: { expectMembers: number };
+}
+
+export interface StepOf<A extends StepAction> {
+  /** Stable id, e.g. "03-member-remove-etcd2": the journal keys completed work on it. */
+  id: string;
+  node: string;
+  action: A;
+  params: StepParams[A];
+  reason: string;
+  /** How a person undoes this step. */
+  undo: string;
+  /** Changes data or membership; once completed it is never run again, also on resume. */
+  destructive: boolean;
+  /** Consecutive steps with the same group run concurrently (e.g. start all members together). */
+  group?: string;
+}
+
+export type Step = { [A in StepAction]: StepOf<A> }[StepAction];
+
+export type PlanSource =
+  | { kind: 'none' }
+  | { kind: 'survivor'; node: string; member: string; raftIndex: number }
+  | { kind: 'backup'; location: string; revision: number };
+
+export interface Plan {
+  cluster: string;
+  /** Cases joined by '+', e.g. "member-loss+cert-loss". */
+  case: string;
+  cases: RecoveryCase[];
+  strategy: 'member-replace' | 'parallel' | 'grow' | 'certs-only' | 'none';
+  source: PlanSource;
+  layout: 'kubespray' | 'kubeadm';
+  createdAt: string;
+  brokenEtcd: string[];
+  brokenControlPlane: string[];
+  /** Where the broken hosts came from. */
+  brokenFrom: 'inventory' | 'probe';
+  steps: Step[];
+  warnings: string[];
+  /** What verification expects after the plan ran. */
+  expect: {
+    members: string[];
+    minRevision?: number;
+    fingerprint?: KeyspaceFingerprint;
+    totalKey?: number;
+  };
+}
+
+export interface KeyspaceFingerprint {
+  revision: number;
+  count: number;
+  sha256: string;
+}
+
+/** What the probe saw of one etcd host, as the planner needs it. */
+export interface EtcdHostState {
+  host: string;
+  memberName: string;
+  address: string;
+  reachable: boolean;
+  etcdRunning: boolean;
+  healthy: boolean;
+  /** The member id (hex) when this host is in the cluster's member list. */
+  memberId?: string;
+  raftIndex?: number;
+  etcdCertsPresent: boolean;
+}
+
+export interface ControlPlaneHostState {
+  host: string;
+  reachable: boolean;
+  certsPresent: boolean;
+}
+
+/** The probe's verdict, reduced to what planning depends on. */
+export interface ClusterState {
+  clusterName: string;
+  clusterId?: string;
+  layout: 'kubespray' | 'kubeadm';
+  /** etcd server version seen on a running member, e.g. "3.5.12". */
+  serverVersion?: string;
+  /** etcdctl/etcdutl version on the nodes. */
+  toolsVersion: string;
+  /** Member list from a healthy member; empty when none answered. */
+  members: { id: string; name: string; peerURLs: string[] }[];
+  quorum: boolean;
+  etcd: EtcdHostState[];
+  controlPlane: ControlPlaneHostState[];
+}
+
+/** What the planner needs of a backup set's manifest. */
+export interface BackupSummary {
+  location: string;
+  clusterName: string;
+  clusterId?: string;
+  etcdVersion: string;
+  snapshotObject: string;
+  revision: number;
+  totalKey: number;
+  fingerprint?: KeyspaceFingerprint;
+  encrypted: boolean;
+  /** Node name → object name of its cert/manifest archive. */
+  certArchives: Record<string, string>;
+}
+
+/** Inventory facts the planner uses: the etcd group in order, control plane, broken groups. */
+export interface PlanInventory {
+  source: string;
+  etcd: { host: string; memberName: string; address: string }[];
+  controlPlane: string[];
+  /** undefined when the inventory has no such group (then the probe decides). */
+  brokenEtcd?: string[];
+  brokenControlPlane?: string[];
+}
+
+export interface LayoutPaths {
+  dataDir: string;
+  envFile: string;
+  etcdCertDir: string;
+  /** Control-plane certificate dirs replaced by a node's archive. */
+  controlPlaneCertDirs: string[];
+}
+
+export const LAYOUT_PATHS: Record<ClusterState['layout'], LayoutPaths> = {
+  kubespray: {
+    dataDir: '/var/lib/etcd',
+    envFile: '/etc/etcd.env',
+    etcdCertDir: '/etc/ssl/etcd/ssl',
+    controlPlaneCertDirs: ['/etc/kubernetes/ssl'],
+  },
+  kubeadm: {
+    dataDir: '/var/lib/etcd',
+    envFile: '/etc/kubernetes/manifests/etcd.yaml',
+    etcdCertDir: '/etc/kubernetes/pki/etcd',
+    controlPlaneCertDirs: ['/etc/kubernetes/pki'],
+  },
+};
+
+export interface PlanOptions {
+  strategy: 'parallel' | 'grow';
+  force: boolean;
+  /** The run's clock, passed in so the plan stays a pure function (timestamps, token). */
+  now: Date;
+  /** Whether an age identity was given (for encrypted backup sets). */
+  haveIdentity: boolean;
+  /** Restore the backup's snapshot even when a survivor could give a fresher one. */
+  preferBackupSnapshot?: boolean;
+  /** Where snapshots are staged on nodes. */
+  stagingDir?: string;
+}
+
+/** etcd's own recommendation for the bump (OpenShift's cluster-restore.sh uses the same). */
+export const BUMP_REVISION = 1_000_000_000;
+
+export function stamp(now: Date): string {
+  return now
+    .toISOString()
+    .replace(/[-:]/g, '')
+    .replace(/\.\d+Z$/, 'Z');
+}
+
+export const peerURLOf = (address: string): string => `https://${address}:2380`;
+export const clientURLOf = (address: string): string => `https://${address}:2379`;
+
+/** "3.5.12" → [3, 5]; undefined when it does not parse. */
+export function minorOf(version: string | undefined): [number, number] | undefined {
+  const m = /^v?(\d+)\.(\d+)/.exec(version ?? '');
+  return m ? [Number(m[1]), Number(m[2])] : undefined;
+}
+
+export function supportsBumpRevision(toolsVersion: string): boolean {
+  const v = minorOf(toolsVersion);
+  return v !== undefined && (v[0] > 3 || (v[0] === 3 && v[1] >= 5));
+}
+
+type Draft = Omit<Step, 'id'>;
+
+function draft<A extends StepAction>(
+  action: A,
+  node: string,
+  params: StepParams[A],
+  reason: string,
+  undo: string,
+  destructive: boolean,
+  group?: string,
+): Draft {
+  return { action, node, params, reason, undo, destructive, ...(group ? { group } : {}) } as Draft;
+}
+
+/** Decides which hosts are broken, checks the safety rules, and lays out the steps. */
+export function buildPlan(
+  inventory: PlanInventory,
+  state: ClusterState,
+  backup: BackupSummary | undefined,
+  options: PlanOptions,
+): Plan {
+  const paths = LAYOUT_PATHS[state.layout];
+  const ts = stamp(options.now);
+  const staging = options.stagingDir ?? '/var/tmp';
+  const warnings: string[] = [];
+  const etcdHosts = new Map(inventory.etcd.map((e) => [e.host, e]));
+  const stateOf = new Map(state.etcd.map((e) => [e.host, e]));
+  const cpStateOf = new Map(state.controlPlane.map((c) => [c.host, c]));
+
+  for (const [group, hosts, known] of [
+    ['broken_etcd', inventory.brokenEtcd ?? [], new Set(etcdHosts.keys())],
+    [
+      'broken_kube_control_plane',
+      inventory.brokenControlPlane ?? [],
+      new Set(inventory.controlPlane),
+    ],
+  ] as const) {
+    for (const h of hosts) {
+      if (!known.has(h)) {
+        throw new InputError(
+          `${inventory.source}: host '${h}' in [${group}] is not in [${group === 'broken_etcd' ? 'etcd' : 'kube_control_plane'}]. ` +
+            `List only hosts of that group (check the spelling), then run again.`,
+        );
+      }
+    }
+  }
+
+  const brokenFrom =
+    inventory.brokenEtcd !== undefined || inventory.brokenControlPlane !== undefined
+      ? 'inventory'
+      : 'probe';
+  const brokenEtcd =
+    inventory.brokenEtcd ??
+    inventory.etcd.filter((e) => !stateOf.get(e.host)?.healthy).map((e) => e.host);
+  const brokenCp =
+    inventory.brokenControlPlane ??
+    inventory.controlPlane.filter((h) => !cpStateOf.get(h)?.certsPresent);
+  const brokenSet = new Set(brokenEtcd);
+
+  const survivors = inventory.etcd.filter((e) => {
+    const s = stateOf.get(e.host);
+    return !brokenSet.has(e.host) && s?.reachable && s.etcdRunning && s.raftIndex !== undefined;
+  });
+  const healthyVoters = inventory.etcd.filter(
+    (e) => !brokenSet.has(e.host) && stateOf.get(e.host)?.healthy,
+  );
+
+  const cases: RecoveryCase[] = [];
+  let etcdCase: RecoveryCase | undefined;
+  if (brokenEtcd.length > 0) {
+    if (state.quorum && healthyVoters.length > 0) etcdCase = 'member-loss';
+    else if (survivors.length > 0) etcdCase = 'quorum-loss';
+    else etcdCase = 'total-loss';
+    cases.push(etcdCase);
+  }
+  if (brokenCp.length > 0) cases.push('cert-loss');
+  if (cases.length === 0) cases.push('healthy');
+
+  const restoresSnapshot = etcdCase === 'quorum-loss' || etcdCase === 'total-loss';
+  if (restoresSnapshot && state.quorum && !options.force) {
+    throw new InputError(
+      `The cluster still has quorum (the probe found ${healthyVoters.length} healthy of ${state.members.length} members), ` +
+        `but the inventory marks ${brokenEtcd.join(', ')} as broken so that no healthy member would remain: ` +
+        `restoring a snapshot over a working cluster throws away every write since the snapshot. ` +
+        `Remove the healthy hosts from [broken_etcd], or pass --force if that loss is intended.`,
+    );
+  }
+
+  if (etcdCase === 'total-loss' && !backup) {
+    throw new InputError(
+      `No etcd member has data left (${inventory.etcd.map((e) => e.host).join(', ')} are all broken or unreachable), ` +
+        `so the cluster can only come back from a backup set: pass --backup DIR|URL.`,
+    );
+  }
+  if (brokenCp.length > 0 && !backup) {
+    throw new InputError(
+      `Control-plane certificates must be restored on ${brokenCp.join(', ')}, and only a backup set has them: ` +
+        `pass --backup DIR|URL (a backup taken with certificates, not --etcd-only).`,
+    );
+  }
+  if (backup) {
+    if (state.clusterName && backup.clusterName !== state.clusterName && !options.force) {
+      throw new InputError(
+        `Backup ${backup.location} is of cluster '${backup.clusterName}', but the inventory ${inventory.source} describes '${state.clusterName}'. ` +
+          `Pick a backup of this cluster, or pass --force if the name changed.`,
+      );
+    }
+    if (
+      backup.clusterId &&
+      state.clusterId &&
+      backup.clusterId !== state.clusterId &&
+      !options.force
+    ) {
+      throw new InputError(
+        `Backup ${backup.location} comes from etcd cluster id ${backup.clusterId}, the running cluster is ${state.clusterId}. ` +
+          `Pick a backup of this cluster, or pass --force.`,
+      );
+    }
+    const running = minorOf(state.serverVersion ?? state.toolsVersion);
+    const saved = minorOf(backup.etcdVersion);
+    const differs = running && saved && (running[0] !== saved[0] || running[1] !== saved[1]);
+    if (restoresSnapshot && differs && !options.force) {
+      throw new InputError(
+        `Backup ${backup.location} was taken from etcd ${backup.etcdVersion}, the nodes run ${state.serverVersion ?? state.toolsVersion}: ` +
+          `a snapshot is restored with the same minor version. Restore with matching etcd tools, or pass --force.`,
+      );
+    }
+    if (backup.encrypted && !options.haveIdentity) {
+      throw new InputError(
+        `Backup ${backup.location} is encrypted with age: pass --identity FILE (the age identity of one of its recipients).`,
+      );
+    }
+  }
+
+  for (const h of [...brokenEtcd, ...brokenCp]) {
+    const reachable = stateOf.get(h)?.reachable ?? cpStateOf.get(h)?.reachable;
+    if (reachable === false) {
+      throw new InputError(
+        `Host '${h}' is broken and does not answer: re-provision it (same IP, same hostname, SSH key authorized), then run again.`,
+      );
+    }
+  }
+
+  const drafts: Draft[] = [];
+  const certsRestored = new Set<string>();
+  const certOriginOf = (host: string): CertOrigin | undefined => {
+    const object = backup?.certArchives[host];
+    if (backup && object) return { kind: 'backup', location: backup.location, object };
+    return undefined;
+  };
+  /** Puts back the certificates an etcd member needs before it can start. */
+  const ensureEtcdCerts = (host: string, peer: string | undefined, group?: string) => {
+    if (certsRestored.has(host)) return;
+    const s = stateOf.get(host);
+    if (s?.etcdCertsPresent) return;
+    certsRestored.add(host);
+    const origin =
+      certOriginOf(host) ??
+      (peer ? { kind: 'peer' as const, node: peer, paths: [paths.etcdCertDir] } : undefined);
+    if (!origin) {
+      throw new InputError(
+        `etcd certificates are missing on '${host}' and neither a backup archive of that node nor a healthy peer can supply them: pass --backup DIR|URL.`,
+      );
+    }
+    if (origin.kind === 'backup') {
+      restoreArchive(host, origin, `etcd certificates are missing on ${host}`, group);
+      return;
+    }
+    if (origin.kind === 'peer') {
+      warnings.push(
+        `${host}: no archive of this node in the backup set; its etcd certificates are copied from ${origin.node} (Kubespray puts every member's certificates on every etcd node).`,
+      );
+    }
+    moveAside(host, paths.etcdCertDir, 'whatever is left there is kept, never deleted', group);
+    drafts.push(
+      draft(
+        'restore-certs',
+        host,
+        { from: origin },
+        `etcd certificates are missing on ${host}`,
+        `the replaced files were moved aside with suffix .${ts}; move them back`,
+        true,
+        group,
+      ),
+    );
+  };
+  /** A node's archive replaces its cert dirs: what is there now is moved aside first. */
+  const restoreArchive = (host: string, origin: CertOrigin, why: string, group?: string) => {
+    for (const dir of [paths.etcdCertDir, ...paths.controlPlaneCertDirs]) {
+      moveAside(host, dir, 'what is there now is kept, never deleted', group);
+    }
+    drafts.push(
+      draft(
+        'restore-certs',
+        host,
+        { from: origin },
+        `${why}; the node's archive brings them back with their original modes and owners`,
+        `mv each <dir>.${ts} back over <dir>`,
+        true,
+        group,
+      ),
+    );
+  };
+  const moveAside = (host: string, path: string, why: string, group?: string) =>
+    drafts.push(
+      draft(
+        'move-aside',
+        host,
+        { path, to: `${path}.${ts}` },
+        why,
+        `mv ${path}.${ts} ${path}`,
+        true,
+        group,
+      ),
+    );
+  const refOf = (host: string): EtcdMemberRef => {
+    const e = etcdHosts.get(host)!;
+    return { name: e.memberName, peerURL: peerURLOf(e.address) };
+  };
+  const clusterString = (refs: EtcdMemberRef[]) =>
+    refs.map((r) => `${r.name}=${r.peerURL}`).join(',');
+  const envFor = (host: string, initialCluster: string, token?: string) => {
+    const e = etcdHosts.get(host)!;
+    const set: Record<string, string> = {
+      ETCD_NAME: e.memberName,
+      ETCD_INITIAL_CLUSTER: initialCluster,
+      ETCD_INITIAL_CLUSTER_STATE: 'existing',
+      ETCD_INITIAL_ADVERTISE_PEER_URLS: peerURLOf(e.address),
+    };
+    if (token) set.ETCD_INITIAL_CLUSTER_TOKEN = token;
+    return set;
+  };
+
+  /** The node that answers for the cluster afterwards (runs verification). */
+  let anchor = healthyVoters[0]?.host ?? inventory.etcd[0]?.host ?? inventory.controlPlane[0]!;
+  let strategy: Plan['strategy'] = 'none';
+  let source: PlanSource = { kind: 'none' };
+  const expect: Plan['expect'] = { members: inventory.etcd.map((e) => e.memberName) };
+
+  if (etcdCase === 'member-loss') {
+    strategy = 'member-replace';
+    const control = healthyVoters[0]!.host;
+    const current: EtcdMemberRef[] = state.members.map((m) => ({
+      name: m.name,
+      peerURL: m.peerURLs[0] ?? '',
+    }));
+    for (const host of brokenEtcd) {
+      const e = etcdHosts.get(host)!;
+      const listed = state.members.find((m) => m.name === e.memberName);
+      if (listed) {
+        drafts.push(
+          draft(
+            'member-remove',
+            control,
+            { member: e.memberName, memberId: listed.id },
+            `${e.memberName} (${host}) is broken; it must leave before a blank node can rejoin under its name`,
+            `etcdctl member add ${e.memberName} --peer-urls=${listed.peerURLs[0] ?? peerURLOf(e.address)} (the next steps do exactly that)`,
+            true,
+          ),
+        );
+        current.splice(
+          current.findIndex((r) => r.name === e.memberName),
+          1,
+        );
+      }
+      if (stateOf.get(host)?.etcdRunning) {
+        drafts.push(
+          draft(
+            'stop-etcd',
+            host,
+            {},
+            `a broken etcd still runs on ${host}`,
+            'start etcd again',
+            false,
+          ),
+        );
+      }
+      ensureEtcdCerts(host, control);
+      moveAside(host, paths.dataDir, `a rejoining member must start with an empty data dir`);
+      const ref = refOf(host);
+      drafts.push(
+        draft(
+          'member-add',
+          control,
+          { member: ref.name, peerURL: ref.peerURL },
+          `${ref.name} rejoins the cluster`,
+          `etcdctl member remove <id of ${ref.name}>`,
+          true,
+        ),
+      );
+      current.push(ref);
+      drafts.push(
+        draft(
+          'write-env',
+          host,
+          { set: envFor(host, clusterString(current)), templateFrom: control },
+          `a joining member starts with state 'existing' and the cluster's current member list`,
+          `the previous ${paths.envFile} is kept as ${paths.envFile}.${ts}`,
+          false,
+        ),
+      );
+      drafts.push(draft('start-etcd', host, {}, `${ref.name} joins`, 'stop etcd', false));
+      drafts.push(
+        draft(
+          'wait-healthy',
+          host,
+          { members: [ref], clientURLs: [clientURLOf(e.address)] },
+          `the next member is added only after this one is healthy (etcd refuses a second unstarted member)`,
+          'nothing to undo',
+          false,
+        ),
+      );
+    }
+  } else if (etcdCase === 'quorum-loss' || etcdCase === 'total-loss') {
+    strategy = options.strategy;
+    const token = `${state.clusterName || 'etcd'}-restore-${ts}`.toLowerCase();
+    const bump = supportsBumpRevision(state.toolsVersion);
+    if (!bump) {
+      warnings.push(
+        `etcd tools ${state.toolsVersion} cannot --bump-revision/--mark-compacted (they came in 3.5): the revision is not bumped, ` +
+          `so Kubernetes watchers and caches may keep serving objects newer than the snapshot until they relist; the plan restarts the control plane for that (etcd#16028).`,
+      );
+    }
+    const stagePath = `${staging}/kube-rescue-${ts}.db`;
+    let origin: SnapshotOrigin;
+    let first: string;
+    if (backup && (survivors.length === 0 || options.preferBackupSnapshot)) {
+      source = { kind: 'backup', location: backup.location, revision: backup.revision };
+      origin = { kind: 'backup', location: backup.location, object: backup.snapshotObject };
+      first = survivors[0]?.host ?? inventory.etcd[0]!.host;
+      expect.minRevision = backup.revision;
+      expect.totalKey = backup.totalKey;
+      expect.fingerprint = backup.fingerprint;
+      if (survivors.length > 0) {
+        warnings.push(
+          `${survivors.map((s) => s.host).join(', ')} still hold data, but the backup's snapshot was asked for: writes after revision ${backup.revision} are lost.`,
+        );
+      }
+    } else {
+      const best = [...survivors].sort(
+        (a, b) => (stateOf.get(b.host)!.raftIndex ?? 0) - (stateOf.get(a.host)!.raftIndex ?? 0),
+      )[0]!;
+      const bs = stateOf.get(best.host)!;
+      source = {
+        kind: 'survivor',
+        node: best.host,
+        member: best.memberName,
+        raftIndex: bs.raftIndex ?? 0,
+      };
+      origin = { kind: 'node', node: best.host, path: stagePath };
+      first = best.host;
+      drafts.push(
+        draft(
+          'snapshot-save',
+          best.host,
+          { endpoint: clientURLOf(best.address), path: stagePath },
+          `${best.host} has the highest raft index (${bs.raftIndex}) of the survivors`,
+          `rm ${stagePath} on ${best.host} when the recovery is done`,
+          false,
+        ),
+      );
+    }
+    anchor = first;
+    const order = [first, ...inventory.etcd.map((e) => e.host).filter((h) => h !== first)];
+    const all = order.map(refOf);
+    const restoreNow = strategy === 'parallel' ? order : [first];
+    for (const host of order) {
+      if (stateOf.get(host)?.etcdRunning) {
+        drafts.push(
+          draft(
+            'stop-etcd',
+            host,
+            {},
+            'every member is rebuilt from one snapshot; nothing may write meanwhile',
+            'start etcd again',
+            false,
+            'stop',
+          ),
+        );
+      }
+    }
+    const peerWithCerts = inventory.etcd.find((e) => stateOf.get(e.host)?.etcdCertsPresent)?.host;
+    for (const host of order) ensureEtcdCerts(host, peerWithCerts, 'certs');
+    for (const host of order) {
+      moveAside(host, paths.dataDir, 'the old data dir is kept, never deleted', 'aside');
+    }
+    for (const host of restoreNow) {
+      const sameNode = origin.kind === 'node' && origin.node === host;
+      if (!sameNode) {
+        drafts.push(
+          draft(
+            'fetch-snapshot',
+            host,
+            { from: origin, to: stagePath },
+            'the snapshot must be on the node that restores it',
+            `rm ${stagePath}`,
+            false,
+            'fetch',
+          ),
+        );
+      }
+    }
+    for (const host of restoreNow) {
+      const ref = refOf(host);
+      drafts.push(
+        draft(
+          'restore-snapshot',
+          host,
+          {
+            snapshot: stagePath,
+            dataDir: paths.dataDir,
+            member: ref.name,
+            peerURL: ref.peerURL,
+            initialCluster: clusterString(strategy === 'parallel' ? all : [ref]),
+            initialClusterToken: token,
+            ...(bump ? { bumpRevision: BUMP_REVISION, markCompacted: true } : {}),
+          },
+          strategy === 'parallel'
+            ? 'every member from the same snapshot, with the full member list and a new cluster token (etcd disaster recovery)'
+            : `${ref.name} alone from the snapshot; the others rejoin one at a time (Kubespray's way)`,
+          `stop etcd, then mv ${paths.dataDir}.${ts} ${paths.dataDir}`,
+          true,
+          'restore',
+        ),
+      );
+    }
+    for (const host of restoreNow) {
+      drafts.push(
+        draft(
+          'write-env',
+          host,
+          {
+            set: envFor(host, clusterString(strategy === 'parallel' ? all : [refOf(host)]), token),
+            templateFrom: peerWithCerts,
+          },
+          'the env file must name the restored cluster',
+          `the previous ${paths.envFile} is kept as ${paths.envFile}.${ts}`,
+          false,
+          'env',
+        ),
+      );
+    }
+    for (const host of restoreNow) {
+      drafts.push(
+        draft(
+          'start-etcd',
+          host,
+          {},
+          strategy === 'parallel'
+            ? 'the restored members start together (each waits for the others to form a quorum)'
+            : 'the single restored member starts',
+          'stop etcd',
+          false,
+          'start',
+        ),
+      );
+    }
+    const restoredRefs = restoreNow.map(refOf);
+    drafts.push(
+      draft(
+        'wait-healthy',
+        first,
+        {
+          members: restoredRefs,
+          clientURLs: restoreNow.map((h) => clientURLOf(etcdHosts.get(h)!.address)),
+        },
+        'the next steps need a working cluster',
+        'nothing to undo',
+        false,
+      ),
+    );
+    if (strategy === 'grow') {
+      const current = [...restoredRefs];
+      for (const host of order.slice(1)) {
+        const ref = refOf(host);
+        drafts.push(
+          draft(
+            'member-add',
+            first,
+            { member: ref.name, peerURL: ref.peerURL },
+            `${ref.name} rejoins the restored cluster`,
+            `etcdctl member remove <id of ${ref.name}>`,
+            true,
+          ),
+        );
+        current.push(ref);
+        drafts.push(
+          draft(
+            'write-env',
+            host,
+            { set: envFor(host, clusterString(current), token), templateFrom: peerWithCerts },
+            `a joining member starts with state 'existing' and the current member list`,
+            `the previous ${paths.envFile} is kept as ${paths.envFile}.${ts}`,
+            false,
+          ),
+        );
+        drafts.push(draft('start-etcd', host, {}, `${ref.name} joins`, 'stop etcd', false));
+        drafts.push(
+          draft(
+            'wait-healthy',
+            host,
+            { members: [ref], clientURLs: [clientURLOf(etcdHosts.get(host)!.address)] },
+            'etcd answers "unhealthy cluster" to the next member add until this one has joined',
+            'nothing to undo',
+            false,
+          ),
+        );
+      }
+    }
+  }
+
+  for (const host of brokenCp) {
+    const object = backup?.certArchives[host];
+    if (!object || !backup) {
+      throw new InputError(
+        `Backup ${backup?.location} has no certificate archive for control-plane node '${host}': ` +
+          `take backups without --etcd-only, or remove '${host}' from [broken_kube_control_plane].`,
+      );
+    }
+    if (certsRestored.has(host)) continue;
+    certsRestored.add(host);
+    restoreArchive(
+      host,
+      { kind: 'backup', location: backup.location, object },
+      `control-plane certificates of ${host} are lost`,
+    );
+  }
+
+  const restartOn = new Set<string>(brokenCp);
+  if (etcdCase === 'quorum-loss' || etcdCase === 'total-loss') {
+    for (const h of inventory.controlPlane) restartOn.add(h);
+  }
+  for (const host of inventory.controlPlane.filter((h) => restartOn.has(h))) {
+    drafts.push(
+      draft(
+        'restart-control-plane',
+        host,
+        {
+          reason: brokenCp.includes(host)
+            ? 'its certificates were replaced'
+            : 'etcd was restored; the API server must relist',
+        },
+        'what reads the certificates or etcd must restart to see them',
+        'nothing to undo',
+        false,
+      ),
+    );
+  }
+
+  drafts.push(
+    draft(
+      'verify',
+      anchor,
+      { expectMembers: inventory.etcd.length },
+      'prove the result: members healthy, count, revision, keys, certificates',
+      'nothing to undo',
+      false,
+    ),
+  );
+
+  const width = Math.max(2, String(drafts.length).length);
+  const steps = drafts.map(
+    (d, i) => ({ ...d, id: `${String(i + 1).padStart(width, '0')}-${d.action}-${d.node}` }) as Step,
+  );
+
+  return {
+    cluster: state.clusterName,
+    case: cases.join('+'),
+    cases,
+    strategy: cases.includes('healthy') ? 'none' : etcdCase ? strategy : 'certs-only',
+    source,
+    layout: state.layout,
+    createdAt: options.now.toISOString(),
+    brokenEtcd,
+    brokenControlPlane: brokenCp,
+    brokenFrom,
+    steps,
+    warnings,
+    expect,
+  };
+}

@@ -1,0 +1,496 @@
+import { describe, expect, it } from 'vitest';
+import { InputError } from '../../../src/errors.js';
+import {
+  type BackupSummary,
+  buildPlan,
+  type ClusterState,
+  type EtcdHostState,
+  type PlanInventory,
+  type PlanOptions,
+} from '../../../src/recovery/plan.js';
+
+const NOW = new Date('2026-11-22T01:02:03.456Z');
+const TS = '20261122T010203Z';
+
+function inventoryOf(
+  hosts: string[],
+  controlPlane: string[],
+  broken?: { etcd?: string[]; cp?: string[] },
+): PlanInventory {
+  return {
+    source: 'hosts.ini',
+    etcd: hosts.map((host, i) => ({
+      host,
+      memberName: `etcd${i + 1}`,
+      address: `10.0.0.${i + 1}`,
+    })),
+    controlPlane,
+    brokenEtcd: broken?.etcd,
+    brokenControlPlane: broken?.cp,
+  };
+}
+
+const STACKED = ['node1', 'node2', 'node3'];
+const RUNBOOK = ['taco-m1', 'taco-m2', 'taco-m3', 'taco-w1', 'taco-w2'];
+const RUNBOOK_CP = ['taco-m1', 'taco-m2', 'taco-m3'];
+
+type HostFault = 'down' | 'blank' | 'running-no-quorum' | 'no-certs';
+
+/** A probe result: every host healthy except the listed faults. */
+function stateOf(
+  inv: PlanInventory,
+  faults: Record<string, HostFault> = {},
+  extra: Partial<ClusterState> = {},
+): ClusterState {
+  const etcd: EtcdHostState[] = inv.etcd.map((e, i) => {
+    const f = faults[e.host];
+    return {
+      host: e.host,
+      memberName: e.memberName,
+      address: e.address,
+      reachable: true,
+      etcdRunning: f === undefined || f === 'running-no-quorum' || f === 'no-certs',
+      healthy: f === undefined || f === 'no-certs',
+      memberId: `${(i + 1).toString(16)}aa`,
+      raftIndex: f === undefined || f === 'running-no-quorum' ? 100 + i : undefined,
+      etcdCertsPresent: f !== 'blank',
+    };
+  });
+  const healthy = etcd.filter((e) => e.healthy).length;
+  return {
+    clusterName: 'cluster.local',
+    layout: 'kubespray',
+    serverVersion: '3.4.23',
+    toolsVersion: '3.4.23',
+    members: inv.etcd.map((e, i) => ({
+      id: `${(i + 1).toString(16)}aa`,
+      name: e.memberName,
+      peerURLs: [`https://${e.address}:2380`],
+    })),
+    quorum: healthy > inv.etcd.length / 2,
+    etcd,
+    controlPlane: inv.controlPlane.map((h) => ({
+      host: h,
+      reachable: true,
+      certsPresent: faults[h] !== 'blank' && faults[h] !== 'no-certs',
+    })),
+    ...extra,
+  };
+}
+
+function backupOf(hosts: string[], extra: Partial<BackupSummary> = {}): BackupSummary {
+  return {
+    location: '/backups/cluster.local-20261121T230000Z',
+    clusterName: 'cluster.local',
+    etcdVersion: '3.4.23',
+    snapshotObject: 'etcd.db.gz',
+    revision: 5000,
+    totalKey: 1200,
+    encrypted: false,
+    certArchives: Object.fromEntries(hosts.map((h) => [h, `${h}-pki.tar.gz`])),
+    ...extra,
+  };
+}
+
+const opts = (o: Partial<PlanOptions> = {}): PlanOptions => ({
+  strategy: 'parallel',
+  force: false,
+  now: NOW,
+  haveIdentity: false,
+  ...o,
+});
+
+const shape = (p: ReturnType<typeof buildPlan>) => p.steps.map((s) => `${s.action} ${s.node}`);
+
+interface Row {
+  name: string;
+  inventory: PlanInventory;
+  faults?: Record<string, HostFault>;
+  backup?: boolean;
+  options?: Partial<PlanOptions>;
+  state?: Partial<ClusterState>;
+  case: string;
+  strategy: string;
+  steps: string[];
+}
+
+const stacked = (b?: { etcd?: string[]; cp?: string[] }) => inventoryOf(STACKED, STACKED, b);
+
+const table: Row[] = [
+  {
+    name: 'all healthy: only verification',
+    inventory: stacked(),
+    case: 'healthy',
+    strategy: 'none',
+    steps: ['verify node1'],
+  },
+  {
+    name: 'one member lost with its disk (probe decides), quorum intact',
+    inventory: stacked(),
+    faults: { node2: 'blank' },
+    backup: true,
+    case: 'member-loss+cert-loss',
+    strategy: 'member-replace',
+    steps: [
+      'member-remove node1',
+      'move-aside node2',
+      'move-aside node2',
+      'restore-certs node2',
+      'move-aside node2',
+      'member-add node1',
+      'write-env node2',
+      'start-etcd node2',
+      'wait-healthy node2',
+      'restart-control-plane node2',
+      'verify node1',
+    ],
+  },
+  {
+    name: 'one member lost, etcd data only, certs still there (no backup needed)',
+    inventory: stacked({ etcd: ['node3'], cp: [] }),
+    faults: { node3: 'running-no-quorum' },
+    case: 'member-loss',
+    strategy: 'member-replace',
+    steps: [
+      'member-remove node1',
+      'stop-etcd node3',
+      'move-aside node3',
+      'member-add node1',
+      'write-env node3',
+      'start-etcd node3',
+      'wait-healthy node3',
+      'verify node1',
+    ],
+  },
+  {
+    name: 'quorum lost, data on a survivor: snapshot from it, all members in parallel',
+    inventory: stacked({ etcd: ['node2', 'node3'], cp: [] }),
+    faults: { node2: 'down', node3: 'down', node1: 'running-no-quorum' },
+    case: 'quorum-loss',
+    strategy: 'parallel',
+    steps: [
+      'snapshot-save node1',
+      'stop-etcd node1',
+      'move-aside node1',
+      'move-aside node2',
+      'move-aside node3',
+      'fetch-snapshot node2',
+      'fetch-snapshot node3',
+      'restore-snapshot node1',
+      'restore-snapshot node2',
+      'restore-snapshot node3',
+      'write-env node1',
+      'write-env node2',
+      'write-env node3',
+      'start-etcd node1',
+      'start-etcd node2',
+      'start-etcd node3',
+      'wait-healthy node1',
+      'restart-control-plane node1',
+      'restart-control-plane node2',
+      'restart-control-plane node3',
+      'verify node1',
+    ],
+  },
+  {
+    name: 'quorum lost, --strategy grow: restore one, add the others one at a time',
+    inventory: stacked({ etcd: ['node2', 'node3'], cp: [] }),
+    faults: { node2: 'down', node3: 'down', node1: 'running-no-quorum' },
+    options: { strategy: 'grow' },
+    case: 'quorum-loss',
+    strategy: 'grow',
+    steps: [
+      'snapshot-save node1',
+      'stop-etcd node1',
+      'move-aside node1',
+      'move-aside node2',
+      'move-aside node3',
+      'restore-snapshot node1',
+      'write-env node1',
+      'start-etcd node1',
+      'wait-healthy node1',
+      'member-add node1',
+      'write-env node2',
+      'start-etcd node2',
+      'wait-healthy node2',
+      'member-add node1',
+      'write-env node3',
+      'start-etcd node3',
+      'wait-healthy node3',
+      'restart-control-plane node1',
+      'restart-control-plane node2',
+      'restart-control-plane node3',
+      'verify node1',
+    ],
+  },
+  {
+    name: 'everything lost: snapshot and every archive from the backup set',
+    inventory: stacked(),
+    faults: { node1: 'blank', node2: 'blank', node3: 'blank' },
+    backup: true,
+    state: { quorum: false, members: [] },
+    case: 'total-loss+cert-loss',
+    strategy: 'parallel',
+    steps: [
+      ...STACKED.flatMap((n) => [`move-aside ${n}`, `move-aside ${n}`, `restore-certs ${n}`]),
+      ...STACKED.map((n) => `move-aside ${n}`),
+      ...STACKED.map((n) => `fetch-snapshot ${n}`),
+      ...STACKED.map((n) => `restore-snapshot ${n}`),
+      ...STACKED.map((n) => `write-env ${n}`),
+      ...STACKED.map((n) => `start-etcd ${n}`),
+      'wait-healthy node1',
+      ...STACKED.map((n) => `restart-control-plane ${n}`),
+      'verify node1',
+    ],
+  },
+  {
+    name: 'control-plane certificates lost on all masters (the runbook case), etcd fine',
+    inventory: stacked({ etcd: [], cp: STACKED }),
+    backup: true,
+    case: 'cert-loss',
+    strategy: 'certs-only',
+    steps: [
+      ...STACKED.flatMap((n) => [`move-aside ${n}`, `move-aside ${n}`, `restore-certs ${n}`]),
+      ...STACKED.map((n) => `restart-control-plane ${n}`),
+      'verify node1',
+    ],
+  },
+  {
+    name: "runbook topology: the three masters' etcd members lost, workers keep the data",
+    inventory: inventoryOf(RUNBOOK, RUNBOOK_CP, { etcd: RUNBOOK_CP, cp: RUNBOOK_CP }),
+    faults: { 'taco-m1': 'blank', 'taco-m2': 'blank', 'taco-m3': 'blank' },
+    backup: true,
+    case: 'quorum-loss+cert-loss',
+    strategy: 'parallel',
+    steps: [
+      'snapshot-save taco-w2',
+      'stop-etcd taco-w2',
+      'stop-etcd taco-w1',
+      ...RUNBOOK_CP.flatMap((n) => [`move-aside ${n}`, `move-aside ${n}`, `restore-certs ${n}`]),
+      ...['taco-w2', ...RUNBOOK_CP, 'taco-w1'].map((n) => `move-aside ${n}`),
+      ...[...RUNBOOK_CP, 'taco-w1'].map((n) => `fetch-snapshot ${n}`),
+      ...['taco-w2', ...RUNBOOK_CP, 'taco-w1'].map((n) => `restore-snapshot ${n}`),
+      ...['taco-w2', ...RUNBOOK_CP, 'taco-w1'].map((n) => `write-env ${n}`),
+      ...['taco-w2', ...RUNBOOK_CP, 'taco-w1'].map((n) => `start-etcd ${n}`),
+      'wait-healthy taco-w2',
+      ...RUNBOOK_CP.map((n) => `restart-control-plane ${n}`),
+      'verify taco-w2',
+    ],
+  },
+];
+
+describe('buildPlan: health states → plans', () => {
+  for (const row of table) {
+    it(row.name, () => {
+      const state = stateOf(row.inventory, row.faults, row.state);
+      const backup = row.backup ? backupOf(row.inventory.controlPlane) : undefined;
+      const plan = buildPlan(row.inventory, state, backup, opts(row.options));
+      expect(plan.case).toBe(row.case);
+      expect(plan.strategy).toBe(row.strategy);
+      expect(shape(plan)).toEqual(row.steps);
+      expect(new Set(plan.steps.map((s) => s.id)).size).toBe(plan.steps.length);
+    });
+  }
+});
+
+describe('buildPlan: parameters that matter', () => {
+  it('member replacement writes state existing and the member list of that moment', () => {
+    const inv = stacked({ etcd: ['node2'], cp: [] });
+    const plan = buildPlan(inv, stateOf(inv, { node2: 'down' }), undefined, opts());
+    const remove = plan.steps.find((s) => s.action === 'member-remove')!;
+    expect(remove.params).toEqual({ member: 'etcd2', memberId: '2aa' });
+    expect(remove.id).toBe('01-member-remove-node1');
+    const env = plan.steps.find((s) => s.action === 'write-env')!;
+    expect(env.params).toMatchObject({
+      set: {
+        ETCD_NAME: 'etcd2',
+        ETCD_INITIAL_CLUSTER_STATE: 'existing',
+        ETCD_INITIAL_CLUSTER:
+          'etcd1=https://10.0.0.1:2380,etcd3=https://10.0.0.3:2380,etcd2=https://10.0.0.2:2380',
+      },
+    });
+    const aside = plan.steps.find((s) => s.action === 'move-aside')!;
+    expect(aside.params).toEqual({ path: '/var/lib/etcd', to: `/var/lib/etcd.${TS}` });
+    expect(aside.destructive).toBe(true);
+  });
+
+  it('two lost members are replaced one after the other; the list names the one not yet back', () => {
+    const inv = inventoryOf(RUNBOOK, RUNBOOK_CP, { etcd: ['taco-w1', 'taco-w2'], cp: [] });
+    const plan = buildPlan(
+      inv,
+      stateOf(inv, { 'taco-w1': 'down', 'taco-w2': 'down' }),
+      undefined,
+      opts(),
+    );
+    const lists = plan.steps
+      .filter((s) => s.action === 'write-env')
+      .map((s) => (s.params as { set: Record<string, string> }).set.ETCD_INITIAL_CLUSTER!);
+    // etcd refuses to start a joining member whose list differs in size from the cluster's.
+    const names = (l: string) => l.split(',').map((p) => p.split('=')[0]);
+    expect(names(lists[0]!)).toEqual(['etcd1', 'etcd2', 'etcd3', 'etcd5', 'etcd4']);
+    expect(names(lists[1]!)).toEqual(['etcd1', 'etcd2', 'etcd3', 'etcd4', 'etcd5']);
+  });
+
+  it('parallel restore: full initial cluster, one new token, same snapshot on every member', () => {
+    const inv = stacked({ etcd: ['node2', 'node3'], cp: [] });
+    const plan = buildPlan(
+      inv,
+      stateOf(inv, { node1: 'running-no-quorum', node2: 'down', node3: 'down' }),
+      undefined,
+      opts(),
+    );
+    expect(plan.source).toEqual({
+      kind: 'survivor',
+      node: 'node1',
+      member: 'etcd1',
+      raftIndex: 100,
+    });
+    const restores = plan.steps.filter((s) => s.action === 'restore-snapshot');
+    const tokens = new Set(
+      restores.map((s) => (s.params as { initialClusterToken: string }).initialClusterToken),
+    );
+    expect(tokens).toEqual(new Set([`cluster.local-restore-${TS.toLowerCase()}`]));
+    for (const r of restores) {
+      expect(r.params).toMatchObject({
+        snapshot: `/var/tmp/kube-rescue-${TS}.db`,
+        initialCluster:
+          'etcd1=https://10.0.0.1:2380,etcd2=https://10.0.0.2:2380,etcd3=https://10.0.0.3:2380',
+      });
+      expect(r.group).toBe('restore');
+    }
+    expect(
+      plan.steps.filter((s) => s.action === 'start-etcd').every((s) => s.group === 'start'),
+    ).toBe(true);
+  });
+
+  it('picks the survivor with the highest raft index', () => {
+    const inv = inventoryOf(RUNBOOK, RUNBOOK_CP, {
+      etcd: ['taco-m1', 'taco-m2', 'taco-m3'],
+      cp: [],
+    });
+    const state = stateOf(inv, {
+      'taco-m1': 'down',
+      'taco-m2': 'down',
+      'taco-m3': 'down',
+      'taco-w1': 'running-no-quorum',
+      'taco-w2': 'running-no-quorum',
+    });
+    const plan = buildPlan(inv, state, undefined, opts());
+    expect(plan.source).toMatchObject({ kind: 'survivor', node: 'taco-w2', raftIndex: 104 });
+  });
+
+  it('3.4 tools: no revision bump, and the plan says why', () => {
+    const inv = stacked({ etcd: ['node2', 'node3'], cp: [] });
+    const state = stateOf(inv, { node1: 'running-no-quorum', node2: 'down', node3: 'down' });
+    const plan = buildPlan(inv, state, undefined, opts());
+    const r = plan.steps.find((s) => s.action === 'restore-snapshot')!;
+    expect(r.params).not.toHaveProperty('bumpRevision');
+    expect(plan.warnings.join('\n')).toMatch(/cannot --bump-revision.*3\.5/);
+  });
+
+  it('3.5 tools: bump revision and mark compacted', () => {
+    const inv = stacked({ etcd: ['node2', 'node3'], cp: [] });
+    const state = stateOf(
+      inv,
+      { node1: 'running-no-quorum', node2: 'down', node3: 'down' },
+      { toolsVersion: '3.5.12', serverVersion: '3.5.12' },
+    );
+    const plan = buildPlan(inv, state, undefined, opts());
+    const r = plan.steps.find((s) => s.action === 'restore-snapshot')!;
+    expect(r.params).toMatchObject({ bumpRevision: 1_000_000_000, markCompacted: true });
+    expect(plan.warnings).toEqual([]);
+  });
+
+  it('restoring from a backup expects its revision and key count afterwards', () => {
+    const inv = stacked();
+    const state = stateOf(
+      inv,
+      { node1: 'blank', node2: 'blank', node3: 'blank' },
+      { quorum: false, members: [] },
+    );
+    const plan = buildPlan(inv, state, backupOf(STACKED), opts());
+    expect(plan.expect).toMatchObject({ minRevision: 5000, totalKey: 1200 });
+    expect(plan.steps.find((s) => s.action === 'fetch-snapshot')!.params).toMatchObject({
+      from: { kind: 'backup', object: 'etcd.db.gz' },
+    });
+  });
+
+  it('the same inputs give the same plan (pure)', () => {
+    const inv = stacked({ etcd: ['node2'], cp: [] });
+    const a = buildPlan(inv, stateOf(inv, { node2: 'down' }), undefined, opts());
+    const b = buildPlan(inv, stateOf(inv, { node2: 'down' }), undefined, opts());
+    expect(a).toEqual(b);
+  });
+});
+
+describe('buildPlan: refusals (InputError, exit 2)', () => {
+  const refuses = (f: () => unknown, pattern: RegExp) => {
+    let err: unknown;
+    try {
+      f();
+    } catch (e) {
+      err = e;
+    }
+    expect(err).toBeInstanceOf(InputError);
+    expect((err as InputError).exitCode).toBe(2);
+    expect((err as Error).message).toMatch(pattern);
+  };
+
+  it('an unknown host in [broken_etcd]', () => {
+    const inv = stacked({ etcd: ['node9'] });
+    refuses(() => buildPlan(inv, stateOf(inv), undefined, opts()), /'node9' in \[broken_etcd\]/);
+  });
+
+  it('everything lost and no backup', () => {
+    const inv = stacked({ etcd: STACKED, cp: [] });
+    const state = stateOf(inv, { node1: 'down', node2: 'down', node3: 'down' });
+    refuses(() => buildPlan(inv, state, undefined, opts()), /pass --backup/);
+  });
+
+  it('certificates lost and no backup', () => {
+    const inv = stacked({ etcd: [], cp: ['node1'] });
+    refuses(() => buildPlan(inv, stateOf(inv), undefined, opts()), /only a backup set has them/);
+  });
+
+  it('a backup of another cluster, unless --force', () => {
+    const inv = stacked({ etcd: [], cp: ['node1'] });
+    const other = backupOf(STACKED, { clusterName: 'prod-eu' });
+    refuses(() => buildPlan(inv, stateOf(inv), other, opts()), /cluster 'prod-eu'/);
+    expect(buildPlan(inv, stateOf(inv), other, opts({ force: true })).case).toBe('cert-loss');
+  });
+
+  it('a backup of another etcd minor version for a snapshot restore, unless --force', () => {
+    const inv = stacked();
+    const state = stateOf(
+      inv,
+      { node1: 'blank', node2: 'blank', node3: 'blank' },
+      { quorum: false, members: [] },
+    );
+    const old = backupOf(STACKED, { etcdVersion: '3.3.27' });
+    refuses(() => buildPlan(inv, state, old, opts()), /etcd 3\.3\.27/);
+    expect(buildPlan(inv, state, old, opts({ force: true })).case).toContain('total-loss');
+  });
+
+  it('a snapshot restore over a cluster that still has quorum, unless --force', () => {
+    const inv = stacked({ etcd: STACKED, cp: [] });
+    const state = stateOf(inv);
+    refuses(() => buildPlan(inv, state, backupOf(STACKED), opts()), /still has quorum/);
+    expect(buildPlan(inv, state, backupOf(STACKED), opts({ force: true })).case).toBe('total-loss');
+  });
+
+  it('an encrypted backup without an identity', () => {
+    const inv = stacked({ etcd: [], cp: ['node1'] });
+    const sealed = backupOf(STACKED, { encrypted: true });
+    refuses(() => buildPlan(inv, stateOf(inv), sealed, opts()), /--identity/);
+    expect(buildPlan(inv, stateOf(inv), sealed, opts({ haveIdentity: true })).case).toBe(
+      'cert-loss',
+    );
+  });
+
+  it('a broken host that does not answer', () => {
+    const inv = stacked({ etcd: ['node2'], cp: [] });
+    const state = stateOf(inv, { node2: 'down' });
+    state.etcd[1]!.reachable = false;
+    refuses(() => buildPlan(inv, state, undefined, opts()), /re-provision it/);
+  });
+});
