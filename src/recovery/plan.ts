@@ -478,6 +478,48 @@ export function buildPlan(
 
   /** The node that answers for the cluster afterwards (runs verification). */
   let anchor = healthyVoters[0]?.host ?? inventory.etcd[0]?.host ?? inventory.controlPlane[0]!;
+  /** Kubespray's join: member add, env with state existing and the list of that moment, start, wait. */
+  const rejoin = (
+    host: string,
+    control: string,
+    current: EtcdMemberRef[],
+    token: string | undefined,
+    templateFrom: string | undefined,
+  ) => {
+    const ref = refOf(host);
+    drafts.push(
+      draft(
+        'member-add',
+        control,
+        { member: ref.name, peerURL: ref.peerURL },
+        `${ref.name} rejoins the cluster`,
+        `etcdctl member remove <id of ${ref.name}>`,
+        true,
+      ),
+    );
+    current.push(ref);
+    drafts.push(
+      draft(
+        'write-env',
+        host,
+        { set: envFor(host, clusterString(current), token), templateFrom },
+        `a joining member starts with state 'existing' and the cluster's current member list`,
+        `the previous ${paths.envFile} is kept as ${paths.envFile}.${ts}`,
+        false,
+      ),
+    );
+    drafts.push(draft('start-etcd', host, {}, `${ref.name} joins`, 'stop etcd', false));
+    drafts.push(
+      draft(
+        'wait-healthy',
+        host,
+        { members: [ref], clientURLs: [clientURLOf(etcdHosts.get(host)!.address)] },
+        'etcd answers "unhealthy cluster" to the next member add until this one has joined',
+        'nothing to undo',
+        false,
+      ),
+    );
+  };
   let strategy: Plan['strategy'] = 'none';
   let source: PlanSource = { kind: 'none' };
   const expect: Plan['expect'] = { members: inventory.etcd.map((e) => e.memberName) };
@@ -522,39 +564,7 @@ export function buildPlan(
       }
       ensureEtcdCerts(host, control);
       moveAside(host, paths.dataDir, `a rejoining member must start with an empty data dir`);
-      const ref = refOf(host);
-      drafts.push(
-        draft(
-          'member-add',
-          control,
-          { member: ref.name, peerURL: ref.peerURL },
-          `${ref.name} rejoins the cluster`,
-          `etcdctl member remove <id of ${ref.name}>`,
-          true,
-        ),
-      );
-      current.push(ref);
-      drafts.push(
-        draft(
-          'write-env',
-          host,
-          { set: envFor(host, clusterString(current)), templateFrom: control },
-          `a joining member starts with state 'existing' and the cluster's current member list`,
-          `the previous ${paths.envFile} is kept as ${paths.envFile}.${ts}`,
-          false,
-        ),
-      );
-      drafts.push(draft('start-etcd', host, {}, `${ref.name} joins`, 'stop etcd', false));
-      drafts.push(
-        draft(
-          'wait-healthy',
-          host,
-          { members: [ref], clientURLs: [clientURLOf(e.address)] },
-          `the next member is added only after this one is healthy (etcd refuses a second unstarted member)`,
-          'nothing to undo',
-          false,
-        ),
-      );
+      rejoin(host, control, current, undefined, control);
     }
   } else if (etcdCase === 'quorum-loss' || etcdCase === 'total-loss') {
     strategy = options.strategy;
@@ -716,41 +726,7 @@ export function buildPlan(
     );
     if (strategy === 'grow') {
       const current = [...restoredRefs];
-      for (const host of order.slice(1)) {
-        const ref = refOf(host);
-        drafts.push(
-          draft(
-            'member-add',
-            first,
-            { member: ref.name, peerURL: ref.peerURL },
-            `${ref.name} rejoins the restored cluster`,
-            `etcdctl member remove <id of ${ref.name}>`,
-            true,
-          ),
-        );
-        current.push(ref);
-        drafts.push(
-          draft(
-            'write-env',
-            host,
-            { set: envFor(host, clusterString(current), token), templateFrom: peerWithCerts },
-            `a joining member starts with state 'existing' and the current member list`,
-            `the previous ${paths.envFile} is kept as ${paths.envFile}.${ts}`,
-            false,
-          ),
-        );
-        drafts.push(draft('start-etcd', host, {}, `${ref.name} joins`, 'stop etcd', false));
-        drafts.push(
-          draft(
-            'wait-healthy',
-            host,
-            { members: [ref], clientURLs: [clientURLOf(etcdHosts.get(host)!.address)] },
-            'etcd answers "unhealthy cluster" to the next member add until this one has joined',
-            'nothing to undo',
-            false,
-          ),
-        );
-      }
+      for (const host of order.slice(1)) rejoin(host, first, current, token, peerWithCerts);
     }
   }
 
