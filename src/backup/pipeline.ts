@@ -1,0 +1,186 @@
+import { createHash, type Hash } from 'node:crypto';
+import { pipeline, type Readable, Transform, type TransformCallback, Writable } from 'node:stream';
+import type { PendingSet } from '../stores/store.js';
+import {
+  type AgeIdentity,
+  type AgeRecipient,
+  createAgeDecryptStream,
+  createAgeEncryptStream,
+} from './age.js';
+import {
+  type Compression,
+  compressionSuffix,
+  createCompressor,
+  createDecompressor,
+} from './compression.js';
+
+/** How an object was encrypted: recipients are public keys, safe to record in a manifest. */
+export interface ObjectEncryption {
+  scheme: 'age';
+  recipients: string[];
+}
+
+/** One object of a backup set as the manifest records it. */
+export interface StoredObject {
+  name: string;
+  /** What the object holds: the etcd snapshot, or one node's certificate/manifest archive. */
+  kind: 'etcd-snapshot' | 'node-files';
+  /** Node the archive came from (node-files only). */
+  node?: string;
+  /** Bytes as stored (after compression and encryption). */
+  bytes: number;
+  sha256: string;
+  plaintextBytes: number;
+  plaintextSha256: string;
+  compression: Compression;
+  encryption: ObjectEncryption | null;
+}
+
+/**
+ * A check over the plaintext as it streams past (e.g. etcd's sha256 trailer). `finish`
+ * throws when the content is bad, which fails the object before the set can be committed.
+ */
+export interface PlaintextCheck {
+  update(chunk: Buffer): void;
+  finish(): void;
+}
+
+/** A pass-through stage that hashes and counts what flows through it. */
+export class HashingStage extends Transform {
+  private readonly hash: Hash = createHash('sha256');
+  bytes = 0;
+  private digest?: string;
+  constructor(private readonly checks: readonly PlaintextCheck[] = []) {
+    super();
+  }
+  override _transform(chunk: Buffer, _enc: BufferEncoding, cb: TransformCallback): void {
+    this.hash.update(chunk);
+    this.bytes += chunk.length;
+    for (const c of this.checks) c.update(chunk);
+    cb(null, chunk);
+  }
+  override _flush(cb: TransformCallback): void {
+    try {
+      for (const c of this.checks) c.finish();
+      this.digest = this.hash.digest('hex');
+      cb();
+    } catch (err) {
+      cb(err as Error);
+    }
+  }
+  /** The hex sha256 of everything that passed; only after the stream ended. */
+  sha256(): string {
+    if (this.digest === undefined) throw new Error('HashingStage.sha256() before the end');
+    return this.digest;
+  }
+}
+
+export interface StoreObjectOptions {
+  /** Name without compression/encryption suffixes, e.g. `etcd.db` or `cp1-pki.tar`. */
+  base: string;
+  kind: StoredObject['kind'];
+  node?: string;
+  compression: Compression;
+  recipients: readonly AgeRecipient[];
+  /** File mode in stores that have modes (0o600 for anything holding keys). */
+  mode?: number;
+  checks?: readonly PlaintextCheck[];
+}
+
+/** The stored name of an object: base + `.gz`/`.zst` + `.age`. */
+export function storedName(base: string, compression: Compression, encrypted: boolean): string {
+  return `${base}${compressionSuffix(compression)}${encrypted ? '.age' : ''}`;
+}
+
+/**
+ * Streams `source` into the pending set in one pass: sha256 of the plaintext → compression
+ * (zlib works in the threadpool, so it overlaps with hashing and encryption on the main
+ * thread) → age → sha256 of the stored bytes → store. Backpressure bounds memory.
+ */
+export async function storeObject(
+  source: Readable,
+  pending: PendingSet,
+  opts: StoreObjectOptions,
+): Promise<StoredObject> {
+  const encrypted = opts.recipients.length > 0;
+  const name = storedName(opts.base, opts.compression, encrypted);
+  const plain = new HashingStage(opts.checks);
+  const stored = new HashingStage();
+  const stages: NodeJS.ReadWriteStream[] = [plain];
+  const compressor = createCompressor(opts.compression);
+  if (compressor) stages.push(compressor);
+  if (encrypted) stages.push(createAgeEncryptStream(opts.recipients));
+  stages.push(stored);
+  const flowed = new Promise<void>((resolve, reject) => {
+    pipeline([source, ...stages] as unknown as [Readable, Transform], (err) =>
+      err ? reject(err) : resolve(),
+    );
+  });
+  // The store consumes the last stage; a failure anywhere destroys the whole chain.
+  const [written] = await Promise.all([pending.write(name, stored, { mode: opts.mode }), flowed]);
+  if (written !== stored.bytes) {
+    throw new Error(
+      `store wrote ${written} bytes of ${name}, the pipeline produced ${stored.bytes}`,
+    );
+  }
+  return {
+    name,
+    kind: opts.kind,
+    ...(opts.node ? { node: opts.node } : {}),
+    bytes: stored.bytes,
+    sha256: stored.sha256(),
+    plaintextBytes: plain.bytes,
+    plaintextSha256: plain.sha256(),
+    compression: opts.compression,
+    encryption: encrypted
+      ? { scheme: 'age', recipients: opts.recipients.map((r) => r.text) }
+      : null,
+  };
+}
+
+export interface ReadBackResult {
+  bytes: number;
+  sha256: string;
+  plaintextBytes: number;
+  plaintextSha256: string;
+}
+
+/**
+ * Reads a stored object back in one pass: sha256 of stored bytes → age decryption →
+ * decompression → sha256 of the plaintext (+ checks) → `sink` (a file for restore or
+ * --deep, nothing for a plain verify). `where` names the object in errors.
+ */
+export async function readObject(
+  source: Readable,
+  object: Pick<StoredObject, 'compression' | 'encryption'>,
+  opts: {
+    identities: readonly AgeIdentity[];
+    where: string;
+    checks?: readonly PlaintextCheck[];
+    sink?: Writable;
+  },
+): Promise<ReadBackResult> {
+  const stored = new HashingStage();
+  const plain = new HashingStage(opts.checks);
+  const stages: NodeJS.ReadWriteStream[] = [stored];
+  if (object.encryption) stages.push(createAgeDecryptStream(opts.identities, opts.where));
+  const decompressor = createDecompressor(object.compression, opts.where);
+  if (decompressor) stages.push(decompressor);
+  stages.push(plain);
+  const sink =
+    opts.sink ??
+    new Writable({
+      write: (_chunk, _enc, cb) => cb(),
+    });
+  await new Promise<void>((resolve, reject) => {
+    pipeline([source, ...stages, sink] as unknown as [Readable, Writable], (err) =>
+      err ? reject(err) : resolve(),
+    );
+  });
+  return {
+    bytes: stored.bytes,
+    sha256: stored.sha256(),
+    plaintextBytes: plain.bytes,
+    plaintextSha256: plain.sha256(),
+  };
+}

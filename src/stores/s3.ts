@@ -1,0 +1,241 @@
+import type { Readable } from 'node:stream';
+import { Transform } from 'node:stream';
+import {
+  DeleteObjectsCommand,
+  GetObjectCommand,
+  ListObjectsV2Command,
+  PutObjectCommand,
+  S3Client,
+  type S3ClientConfig,
+} from '@aws-sdk/client-s3';
+import { Upload } from '@aws-sdk/lib-storage';
+import { InputError, OperationError } from '../errors.js';
+import { checkObjectName, compareSetNames } from './set-name.js';
+import type { PendingSet, Store } from './store.js';
+
+/** Written last under a set's prefix: S3 has no rename, so this marks a set complete. */
+export const COMPLETE_MARKER = '.complete';
+
+export interface S3Location {
+  bucket: string;
+  /** Key prefix without leading or trailing slash; '' for the bucket root. */
+  prefix: string;
+}
+
+/** Connection settings; anything unset comes from the standard AWS_* environment. */
+export interface S3Settings {
+  endpoint?: string;
+  region?: string;
+  credentials?: { accessKeyId: string; secretAccessKey: string; sessionToken?: string };
+}
+
+export function parseS3Url(url: string): S3Location {
+  const m = /^s3:\/\/([a-z0-9][a-z0-9.-]{1,61}[a-z0-9])(?:\/(.*))?$/.exec(url);
+  if (!m) {
+    throw new InputError(
+      `'${url}' is not an S3 location. Expected s3://bucket or s3://bucket/prefix (bucket: 3-63 lower-case letters, digits, '.', '-').`,
+    );
+  }
+  return { bucket: m[1], prefix: (m[2] ?? '').replace(/^\/+|\/+$/g, '') };
+}
+
+function describe(err: unknown): string {
+  const e = err as {
+    name?: string;
+    message?: string;
+    code?: string;
+    $metadata?: { httpStatusCode?: number };
+  };
+  const status = e.$metadata?.httpStatusCode ? ` (HTTP ${e.$metadata.httpStatusCode})` : '';
+  return `${e.name ?? e.code ?? 'Error'}: ${e.message ?? String(err)}${status}`;
+}
+
+/**
+ * Sets as `<prefix>/<set>/<object>` keys. Objects stream in with multipart uploads; the
+ * backup writes manifest.json last, then `commit` writes the `.complete` marker — `list`
+ * returns only sets that have it, so an interrupted upload is never picked up.
+ */
+export class S3Store implements Store {
+  readonly location: string;
+  private readonly client: S3Client;
+  private readonly endpoint?: string;
+
+  constructor(
+    private readonly where: S3Location,
+    settings: S3Settings = {},
+  ) {
+    this.location = `s3://${where.bucket}${where.prefix ? `/${where.prefix}` : ''}`;
+    this.endpoint =
+      settings.endpoint ?? process.env.AWS_ENDPOINT_URL_S3 ?? process.env.AWS_ENDPOINT_URL;
+    const config: S3ClientConfig = {
+      region:
+        settings.region ?? process.env.AWS_REGION ?? process.env.AWS_DEFAULT_REGION ?? 'us-east-1',
+      maxAttempts: 3,
+    };
+    if (this.endpoint) {
+      config.endpoint = this.endpoint;
+      // Self-hosted S3 (MinIO, Ceph, s3rver) rarely resolves bucket subdomains.
+      config.forcePathStyle = true;
+    }
+    if (settings.credentials) config.credentials = settings.credentials;
+    this.client = new S3Client(config);
+  }
+
+  private key(...parts: string[]): string {
+    return [this.where.prefix, ...parts].filter(Boolean).join('/');
+  }
+
+  private failure(what: string, err: unknown): OperationError {
+    const at = this.endpoint ? ` at ${this.endpoint}` : '';
+    return new OperationError(
+      `S3 ${what} in ${this.location}${at} failed: ${describe(err)}. Check the endpoint, region and AWS_* credentials, and that the bucket exists.`,
+      { cause: err },
+    );
+  }
+
+  private async keys(prefix: string): Promise<{ key: string; bytes: number }[]> {
+    const out: { key: string; bytes: number }[] = [];
+    let token: string | undefined;
+    do {
+      const page = await this.client
+        .send(
+          new ListObjectsV2Command({
+            Bucket: this.where.bucket,
+            Prefix: prefix,
+            ContinuationToken: token,
+          }),
+        )
+        .catch((err) => {
+          throw this.failure('listing', err);
+        });
+      for (const o of page.Contents ?? []) if (o.Key) out.push({ key: o.Key, bytes: o.Size ?? 0 });
+      token = page.IsTruncated ? page.NextContinuationToken : undefined;
+    } while (token);
+    return out;
+  }
+
+  private async deleteKeys(keys: string[]): Promise<void> {
+    for (let i = 0; i < keys.length; i += 1000) {
+      const batch = keys.slice(i, i + 1000);
+      await this.client
+        .send(
+          new DeleteObjectsCommand({
+            Bucket: this.where.bucket,
+            Delete: { Objects: batch.map((Key) => ({ Key })) },
+          }),
+        )
+        .catch((err) => {
+          throw this.failure('delete', err);
+        });
+    }
+  }
+
+  async begin(setName: string): Promise<PendingSet> {
+    checkObjectName(setName);
+    const existing = await this.keys(this.key(setName, ''));
+    if (existing.length > 0) {
+      throw new OperationError(
+        `${this.location}/${setName}/ already holds ${existing.length} object(s); refusing to write a set over them.`,
+      );
+    }
+    const written: string[] = [];
+    return {
+      write: async (object, data) => {
+        const Key = this.key(setName, checkObjectName(object));
+        written.push(Key);
+        let bytes = 0;
+        const counted = data.pipe(
+          new Transform({
+            transform(chunk: Buffer, _e, cb) {
+              bytes += chunk.length;
+              cb(null, chunk);
+            },
+          }),
+        );
+        data.on('error', (err) => counted.destroy(err));
+        const upload = new Upload({
+          client: this.client,
+          params: { Bucket: this.where.bucket, Key, Body: counted },
+          // 2 × 8 MiB parts in flight: memory stays bounded whatever the object size.
+          queueSize: 2,
+          partSize: 8 * 1024 * 1024,
+          leavePartsOnError: false,
+        });
+        try {
+          await upload.done();
+        } catch (err) {
+          if (err instanceof OperationError || err instanceof InputError) throw err;
+          // A failure upstream (e.g. a bad snapshot) is the real cause; report it, not S3's.
+          if (data.errored) throw data.errored;
+          throw this.failure(`upload of ${object}`, err);
+        }
+        return bytes;
+      },
+      commit: async () => {
+        await this.client
+          .send(
+            new PutObjectCommand({
+              Bucket: this.where.bucket,
+              Key: this.key(setName, COMPLETE_MARKER),
+              Body: '',
+            }),
+          )
+          .catch((err) => {
+            throw this.failure('commit', err);
+          });
+      },
+      abort: async () => {
+        await this.deleteKeys(written);
+      },
+    };
+  }
+
+  async list(): Promise<string[]> {
+    const base = this.key('');
+    const sets: string[] = [];
+    for (const { key } of await this.keys(base)) {
+      const rest = key.slice(base.length).split('/');
+      if (rest.length === 2 && rest[1] === COMPLETE_MARKER) sets.push(rest[0]);
+    }
+    return sets.sort(compareSetNames);
+  }
+
+  async read(setName: string, object: string): Promise<Readable> {
+    try {
+      const res = await this.client.send(
+        new GetObjectCommand({
+          Bucket: this.where.bucket,
+          Key: this.key(checkObjectName(setName), checkObjectName(object)),
+        }),
+      );
+      return res.Body as Readable;
+    } catch (err) {
+      if ((err as { name?: string }).name === 'NoSuchKey') {
+        throw new OperationError(
+          `Object ${object} is missing from the backup set ${this.urlOf(setName)}.`,
+        );
+      }
+      throw this.failure(`read of ${setName}/${object}`, err);
+    }
+  }
+
+  async objects(setName: string): Promise<{ name: string; bytes: number }[]> {
+    const base = this.key(checkObjectName(setName), '');
+    return (await this.keys(base))
+      .map(({ key, bytes }) => ({ name: key.slice(base.length), bytes }))
+      .filter((o) => o.name !== COMPLETE_MARKER && !o.name.includes('/'))
+      .sort((a, b) => a.name.localeCompare(b.name));
+  }
+
+  async remove(setName: string): Promise<void> {
+    const marker = this.key(checkObjectName(setName), COMPLETE_MARKER);
+    // The marker goes first: a half-removed set is then invisible, never half-listed.
+    await this.deleteKeys([marker]);
+    const rest = (await this.keys(this.key(setName, ''))).map((k) => k.key);
+    await this.deleteKeys(rest);
+  }
+
+  urlOf(setName: string): string {
+    return `${this.location}/${setName}`;
+  }
+}
