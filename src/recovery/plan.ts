@@ -1,4 +1,6 @@
 import { InputError } from '../errors.js';
+import type { KeyspaceFingerprint } from '../etcd/fingerprint.js';
+import type { LayoutName, LayoutPaths } from '../etcd/layout.js';
 
 /**
  * A recovery Plan is plain data: ordered steps, each with the node it runs on, what it
@@ -99,7 +101,7 @@ export interface Plan {
   cases: RecoveryCase[];
   strategy: 'member-replace' | 'parallel' | 'grow' | 'certs-only' | 'none';
   source: PlanSource;
-  layout: 'kubespray' | 'kubeadm';
+  layout: LayoutName;
   createdAt: string;
   brokenEtcd: string[];
   brokenControlPlane: string[];
@@ -114,12 +116,6 @@ export interface Plan {
     fingerprint?: KeyspaceFingerprint;
     totalKey?: number;
   };
-}
-
-export interface KeyspaceFingerprint {
-  revision: number;
-  count: number;
-  sha256: string;
 }
 
 /** What the probe saw of one etcd host, as the planner needs it. */
@@ -146,11 +142,15 @@ export interface ControlPlaneHostState {
 export interface ClusterState {
   clusterName: string;
   clusterId?: string;
-  layout: 'kubespray' | 'kubeadm';
+  layout: LayoutName;
+  /** Where this cluster keeps etcd data, env and certs (detected on the nodes). */
+  paths: LayoutPaths;
   /** etcd server version seen on a running member, e.g. "3.5.12". */
   serverVersion?: string;
   /** etcdctl/etcdutl version on the nodes. */
   toolsVersion: string;
+  /** The nodes' restore tool offers --bump-revision/--mark-compacted. */
+  toolsBumpRevision: boolean;
   /** Member list from a healthy member; empty when none answered. */
   members: { id: string; name: string; peerURLs: string[] }[];
   quorum: boolean;
@@ -182,29 +182,6 @@ export interface PlanInventory {
   brokenEtcd?: string[];
   brokenControlPlane?: string[];
 }
-
-export interface LayoutPaths {
-  dataDir: string;
-  envFile: string;
-  etcdCertDir: string;
-  /** Control-plane certificate dirs replaced by a node's archive. */
-  controlPlaneCertDirs: string[];
-}
-
-export const LAYOUT_PATHS: Record<ClusterState['layout'], LayoutPaths> = {
-  kubespray: {
-    dataDir: '/var/lib/etcd',
-    envFile: '/etc/etcd.env',
-    etcdCertDir: '/etc/ssl/etcd/ssl',
-    controlPlaneCertDirs: ['/etc/kubernetes/ssl'],
-  },
-  kubeadm: {
-    dataDir: '/var/lib/etcd',
-    envFile: '/etc/kubernetes/manifests/etcd.yaml',
-    etcdCertDir: '/etc/kubernetes/pki/etcd',
-    controlPlaneCertDirs: ['/etc/kubernetes/pki'],
-  },
-};
 
 export interface PlanOptions {
   strategy: 'parallel' | 'grow';
@@ -238,11 +215,6 @@ export function minorOf(version: string | undefined): [number, number] | undefin
   return m ? [Number(m[1]), Number(m[2])] : undefined;
 }
 
-export function supportsBumpRevision(toolsVersion: string): boolean {
-  const v = minorOf(toolsVersion);
-  return v !== undefined && (v[0] > 3 || (v[0] === 3 && v[1] >= 5));
-}
-
 type Draft = Omit<Step, 'id'>;
 
 function draft<A extends StepAction>(
@@ -264,7 +236,8 @@ export function buildPlan(
   backup: BackupSummary | undefined,
   options: PlanOptions,
 ): Plan {
-  const paths = LAYOUT_PATHS[state.layout];
+  const paths = state.paths;
+  const envFile = paths.envFile ?? paths.etcdManifest ?? 'the etcd configuration';
   const ts = stamp(options.now);
   const staging = options.stagingDir ?? '/var/tmp';
   const warnings: string[] = [];
@@ -431,7 +404,7 @@ export function buildPlan(
   };
   /** A node's archive replaces its cert dirs: what is there now is moved aside first. */
   const restoreArchive = (host: string, origin: CertOrigin, why: string, group?: string) => {
-    for (const dir of [paths.etcdCertDir, ...paths.controlPlaneCertDirs]) {
+    for (const dir of [paths.etcdCertDir, ...paths.kubernetesCertDirs]) {
       moveAside(host, dir, 'what is there now is kept, never deleted', group);
     }
     drafts.push(
@@ -504,7 +477,7 @@ export function buildPlan(
         host,
         { set: envFor(host, clusterString(current), token), templateFrom },
         `a joining member starts with state 'existing' and the cluster's current member list`,
-        `the previous ${paths.envFile} is kept as ${paths.envFile}.${ts}`,
+        `the previous ${envFile} is kept as ${envFile}.${ts}`,
         false,
       ),
     );
@@ -569,7 +542,7 @@ export function buildPlan(
   } else if (etcdCase === 'quorum-loss' || etcdCase === 'total-loss') {
     strategy = options.strategy;
     const token = `${state.clusterName || 'etcd'}-restore-${ts}`.toLowerCase();
-    const bump = supportsBumpRevision(state.toolsVersion);
+    const bump = state.toolsBumpRevision;
     if (!bump) {
       warnings.push(
         `etcd tools ${state.toolsVersion} cannot --bump-revision/--mark-compacted (they came in 3.5): the revision is not bumped, ` +
@@ -689,7 +662,7 @@ export function buildPlan(
             templateFrom: peerWithCerts,
           },
           'the env file must name the restored cluster',
-          `the previous ${paths.envFile} is kept as ${paths.envFile}.${ts}`,
+          `the previous ${envFile} is kept as ${envFile}.${ts}`,
           false,
           'env',
         ),

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { InputError } from '../../../src/errors.js';
+import { kubesprayLayout } from '../../../src/etcd/layout.js';
 import {
   type BackupSummary,
   buildPlan,
@@ -60,8 +61,10 @@ function stateOf(
   return {
     clusterName: 'cluster.local',
     layout: 'kubespray',
+    paths: kubesprayLayout(),
     serverVersion: '3.4.23',
     toolsVersion: '3.4.23',
+    toolsBumpRevision: false,
     members: inv.etcd.map((e, i) => ({
       id: `${(i + 1).toString(16)}aa`,
       name: e.memberName,
@@ -100,6 +103,14 @@ const opts = (o: Partial<PlanOptions> = {}): PlanOptions => ({
   ...o,
 });
 
+/** A node's archive: its etcd cert dir, /etc/kubernetes/ssl and the pki link moved aside, then extracted. */
+const archive = (n: string) => [
+  `move-aside ${n}`,
+  `move-aside ${n}`,
+  `move-aside ${n}`,
+  `restore-certs ${n}`,
+];
+
 const shape = (p: ReturnType<typeof buildPlan>) => p.steps.map((s) => `${s.action} ${s.node}`);
 
 interface Row {
@@ -133,9 +144,7 @@ const table: Row[] = [
     strategy: 'member-replace',
     steps: [
       'member-remove node1',
-      'move-aside node2',
-      'move-aside node2',
-      'restore-certs node2',
+      ...archive('node2'),
       'move-aside node2',
       'member-add node1',
       'write-env node2',
@@ -232,7 +241,7 @@ const table: Row[] = [
     case: 'total-loss+cert-loss',
     strategy: 'parallel',
     steps: [
-      ...STACKED.flatMap((n) => [`move-aside ${n}`, `move-aside ${n}`, `restore-certs ${n}`]),
+      ...STACKED.flatMap((n) => archive(n)),
       ...STACKED.map((n) => `move-aside ${n}`),
       ...STACKED.map((n) => `fetch-snapshot ${n}`),
       ...STACKED.map((n) => `restore-snapshot ${n}`),
@@ -250,7 +259,7 @@ const table: Row[] = [
     case: 'cert-loss',
     strategy: 'certs-only',
     steps: [
-      ...STACKED.flatMap((n) => [`move-aside ${n}`, `move-aside ${n}`, `restore-certs ${n}`]),
+      ...STACKED.flatMap((n) => archive(n)),
       ...STACKED.map((n) => `restart-control-plane ${n}`),
       'verify node1',
     ],
@@ -266,7 +275,7 @@ const table: Row[] = [
       'snapshot-save taco-w2',
       'stop-etcd taco-w2',
       'stop-etcd taco-w1',
-      ...RUNBOOK_CP.flatMap((n) => [`move-aside ${n}`, `move-aside ${n}`, `restore-certs ${n}`]),
+      ...RUNBOOK_CP.flatMap((n) => archive(n)),
       ...['taco-w2', ...RUNBOOK_CP, 'taco-w1'].map((n) => `move-aside ${n}`),
       ...[...RUNBOOK_CP, 'taco-w1'].map((n) => `fetch-snapshot ${n}`),
       ...['taco-w2', ...RUNBOOK_CP, 'taco-w1'].map((n) => `restore-snapshot ${n}`),
@@ -393,7 +402,7 @@ describe('buildPlan: parameters that matter', () => {
     const state = stateOf(
       inv,
       { node1: 'running-no-quorum', node2: 'down', node3: 'down' },
-      { toolsVersion: '3.5.12', serverVersion: '3.5.12' },
+      { toolsVersion: '3.5.12', serverVersion: '3.5.12', toolsBumpRevision: true },
     );
     const plan = buildPlan(inv, state, undefined, opts());
     const r = plan.steps.find((s) => s.action === 'restore-snapshot')!;

@@ -1,0 +1,201 @@
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { InputError } from '../../../src/errors.js';
+import { kubesprayLayout } from '../../../src/etcd/layout.js';
+import { silentProgress } from '../../../src/progress.js';
+import {
+  executePlan,
+  RecordingRunner,
+  RecoveryStepError,
+  type StepRunner,
+} from '../../../src/recovery/execute.js';
+import { Journal, planHash } from '../../../src/recovery/journal.js';
+import { buildPlan, type Plan, type Step } from '../../../src/recovery/plan.js';
+
+/** A member-loss plan (node2 blank), built the way `restore` builds it. */
+function memberLossPlan(now = new Date('2026-11-22T01:00:00Z')): Plan {
+  const hosts = ['node1', 'node2', 'node3'];
+  const inventory = {
+    source: 'hosts.ini',
+    etcd: hosts.map((host, i) => ({
+      host,
+      memberName: `etcd${i + 1}`,
+      address: `10.0.0.${i + 1}`,
+    })),
+    controlPlane: [],
+    brokenEtcd: ['node2'],
+    brokenControlPlane: [],
+  };
+  return buildPlan(
+    inventory,
+    {
+      clusterName: 'cluster.local',
+      layout: 'kubespray',
+      paths: kubesprayLayout(),
+      toolsVersion: '3.4.23',
+      toolsBumpRevision: false,
+      members: hosts.map((h, i) => ({
+        id: `${i + 1}aa`,
+        name: `etcd${i + 1}`,
+        peerURLs: [`https://10.0.0.${i + 1}:2380`],
+      })),
+      quorum: true,
+      etcd: hosts.map((host, i) => ({
+        host,
+        memberName: `etcd${i + 1}`,
+        address: `10.0.0.${i + 1}`,
+        reachable: true,
+        etcdRunning: host !== 'node2',
+        healthy: host !== 'node2',
+        raftIndex: host !== 'node2' ? 10 : undefined,
+        etcdCertsPresent: true,
+      })),
+      controlPlane: [],
+    },
+    undefined,
+    { strategy: 'parallel', force: false, now, haveIdentity: false },
+  );
+}
+
+/** Counts every step it runs; throws once, at `failAt`, like a node dropping mid-plan. */
+class CrashingRunner implements StepRunner {
+  readonly ran: string[] = [];
+  constructor(private failAt?: string) {}
+  async run(step: Step): Promise<string> {
+    if (step.id === this.failAt) {
+      this.failAt = undefined;
+      throw new Error('connection reset by peer');
+    }
+    this.ran.push(step.id);
+    return 'ok';
+  }
+}
+
+let dir: string;
+beforeEach(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'kr-journal-'));
+});
+afterEach(async () => {
+  await rm(dir, { recursive: true, force: true });
+});
+
+describe('journal and resume', () => {
+  it('a re-run after a failure resumes at the failed step and never repeats a completed one', async () => {
+    const plan = memberLossPlan();
+    const path = join(dir, 'restore.journal');
+    const failAt = plan.steps.find((s) => s.action === 'member-add')!.id;
+    const runner = new CrashingRunner(failAt);
+
+    const first = executePlan(plan, runner, {
+      progress: silentProgress,
+      journal: await Journal.open(path),
+    });
+    await expect(first).rejects.toThrow(
+      new RegExp(`Step ${failAt} .*connection reset.*resumes from this step`, 's'),
+    );
+    const firstRun = [...runner.ran];
+    expect(firstRun.length).toBeGreaterThan(0);
+    expect(firstRun.some((id) => id.includes('member-remove'))).toBe(true);
+
+    // A new process: a fresh Journal read from disk, the same plan object taken from it.
+    const journal = await Journal.open(path);
+    const pending = journal.unfinished();
+    expect(pending?.hash).toBe(planHash(plan));
+    runner.ran.length = 0;
+    const second = await executePlan(pending!.plan, runner, { progress: silentProgress, journal });
+    expect(second.resumed).toBe(true);
+    expect(runner.ran[0]).toBe(failAt);
+    expect(runner.ran.filter((id) => firstRun.includes(id))).toEqual([]);
+    expect([...firstRun, ...runner.ran]).toEqual(plan.steps.map((s) => s.id));
+    expect(second.steps.filter((s) => s.status === 'done-before').map((s) => s.id)).toEqual(
+      firstRun,
+    );
+
+    // Finished: nothing left to resume, and a third run would start a new plan.
+    expect((await Journal.open(path)).unfinished()).toBeUndefined();
+  });
+
+  it('the failed run reports what it completed before the failure', async () => {
+    const plan = memberLossPlan();
+    const failAt = plan.steps[2]!.id;
+    const err = await executePlan(plan, new CrashingRunner(failAt), {
+      progress: silentProgress,
+    }).catch((e) => e);
+    expect(err).toBeInstanceOf(RecoveryStepError);
+    const statuses = (err as RecoveryStepError).execution.steps.map((s) => s.status);
+    expect(statuses.slice(0, 3)).toEqual(['done', 'done', 'failed']);
+    expect(statuses.slice(3).every((s) => s === 'not-run')).toBe(true);
+  });
+
+  it('every completion is on disk as a JSON line keyed by the plan hash', async () => {
+    const plan = memberLossPlan();
+    const path = join(dir, 'j');
+    await executePlan(plan, new CrashingRunner(), {
+      progress: silentProgress,
+      journal: await Journal.open(path),
+    });
+    const lines = (await readFile(path, 'utf8'))
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
+    expect(lines[0]).toMatchObject({ type: 'plan', hash: planHash(plan) });
+    expect(lines.filter((l) => l.type === 'step-done').map((l) => l.step)).toEqual(
+      plan.steps.map((s) => s.id),
+    );
+    expect(lines.at(-1)).toMatchObject({ type: 'finished' });
+  });
+
+  it('a torn last line (crash while writing) is ignored; damage elsewhere is an input error', async () => {
+    const plan = memberLossPlan();
+    const path = join(dir, 'j');
+    const journal = await Journal.open(path);
+    const hash = await journal.begin(plan);
+    await journal.stepStarted(hash, plan.steps[0]!.id);
+    await journal.stepDone(hash, plan.steps[0]!.id, 5);
+    const text = await readFile(path, 'utf8');
+    await writeFile(path, `${text}{"type":"step-do`);
+    const reread = await Journal.open(path);
+    expect(reread.completed(hash)).toEqual(new Set([plan.steps[0]!.id]));
+    await writeFile(path, `garbage\n${text}`);
+    await expect(Journal.open(path)).rejects.toBeInstanceOf(InputError);
+  });
+
+  it('a different plan hashes differently', () => {
+    expect(planHash(memberLossPlan())).not.toBe(
+      planHash(memberLossPlan(new Date('2026-11-23T00:00:00Z'))),
+    );
+  });
+});
+
+describe('dry run', () => {
+  it('the recording runner goes through the same plan, step by step, and touches nothing', async () => {
+    const plan = memberLossPlan();
+    const runner = new RecordingRunner();
+    const run = await executePlan(plan, runner, { progress: silentProgress });
+    expect(runner.recorded).toEqual(plan.steps);
+    expect(run.steps.every((s) => s.status === 'done' && s.detail?.startsWith('would '))).toBe(
+      true,
+    );
+  });
+
+  it('steps of one group run concurrently, the next batch only after all of them', async () => {
+    const plan = memberLossPlan();
+    const grouped: Plan = {
+      ...plan,
+      steps: plan.steps.slice(0, 3).map((s) => ({ ...s, group: 'g' }) as Step),
+    };
+    const events: string[] = [];
+    const runner: StepRunner = {
+      async run(step) {
+        events.push(`start ${step.id}`);
+        await new Promise((r) => setTimeout(r, 20));
+        events.push(`end ${step.id}`);
+        return 'ok';
+      },
+    };
+    await executePlan(grouped, runner, { progress: silentProgress });
+    expect(events.slice(0, 3).every((e) => e.startsWith('start'))).toBe(true);
+  });
+});
