@@ -67,7 +67,7 @@ export class Journal {
   /** The last plan that was begun and never finished: the one a re-run must resume. */
   unfinished(): { hash: string; plan: Plan } | undefined {
     const last = this.entries.findLast((e) => e.type === 'plan');
-    if (!last || last.type !== 'plan') return undefined;
+    if (last?.type !== 'plan') return undefined;
     if (this.entries.some((e) => e.type === 'finished' && e.hash === last.hash)) return undefined;
     return { hash: last.hash, plan: last.plan };
   }

@@ -36,7 +36,7 @@ function memberLossPlan(now = new Date('2026-11-22T01:00:00Z')): Plan {
       paths: kubesprayLayout(),
       toolsVersion: '3.4.23',
       toolsBumpRevision: false,
-      members: hosts.map((h, i) => ({
+      members: hosts.map((_h, i) => ({
         id: `${i + 1}aa`,
         name: `etcd${i + 1}`,
         peerURLs: [`https://10.0.0.${i + 1}:2380`],
