@@ -1,4 +1,8 @@
-import { NotBuiltError } from '../errors.js';
+import { randomBytes } from 'node:crypto';
+import { rename, rm, stat, writeFile } from 'node:fs/promises';
+import { basename, dirname, join } from 'node:path';
+import { OperationError } from '../errors.js';
+import { loadInventory, recoveryRewrite } from '../inventory/index.js';
 import type { CommandContext } from './context.js';
 
 export interface InventoryRecoverOptions {
@@ -14,9 +18,41 @@ export interface InventoryRecoverResult {
   text: string;
 }
 
+/**
+ * Writes `text` to `path` so that readers see the old file or the new one, never a part:
+ * a temp file beside it, then rename. Inventories can hold passwords (ansible_become_pass),
+ * so the file gets no wider permissions than the inventory it came from.
+ */
+async function writeAtomically(path: string, text: string, mode: number): Promise<void> {
+  const temp = join(dirname(path), `.${basename(path)}.${randomBytes(4).toString('hex')}.tmp`);
+  try {
+    await writeFile(temp, text, { mode, flag: 'wx' });
+    await rename(temp, path);
+  } catch (err) {
+    await rm(temp, { force: true });
+    throw new OperationError(
+      `cannot write the recovery inventory to ${path}: ${(err as Error).message}`,
+      {
+        cause: err,
+      },
+    );
+  }
+}
+
 export async function inventoryRecover(
-  _opts: InventoryRecoverOptions,
-  _ctx: CommandContext,
+  opts: InventoryRecoverOptions,
+  ctx: CommandContext,
 ): Promise<InventoryRecoverResult> {
-  throw new NotBuiltError('kube-rescue inventory recover', 'Kubespray inventories');
+  const inventory = await loadInventory(opts.inventory, { extraVars: opts.extraVars });
+  const snapshot = inventory.extraVars.etcd_snapshot;
+  const text = recoveryRewrite(inventory, {
+    brokenEtcd: opts.brokenEtcd,
+    brokenControlPlane: opts.brokenControlPlane,
+    etcdSnapshot: typeof snapshot === 'string' && snapshot !== '' ? snapshot : undefined,
+  });
+  if (opts.output === undefined) return { text };
+  const mode = (await stat(opts.inventory)).mode & 0o666;
+  await writeAtomically(opts.output, text, mode);
+  ctx.progress.info(`wrote the recovery inventory to ${opts.output}`);
+  return { output: opts.output, text };
 }

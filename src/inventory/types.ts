@@ -33,4 +33,8 @@ export interface Inventory {
   addressOf(host: string): string;
   /** SSH user and port from ansible_user / ansible_port, when set. */
   sshOf(host: string): { user?: string; port?: number };
+  /** The inventory file's text as read, so a rewrite can keep everything it does not change. */
+  text: string;
+  /** Extra vars (ansible `-e @file`) merged into every host's vars, highest precedence. */
+  extraVars: HostVars;
 }

@@ -6,4 +6,9 @@ export function renderHuman(command: string, result: unknown): string {
 }
 
 /** Command name → how its result reads for people. Commands without one print JSON. */
-const renderers: Record<string, (result: unknown) => string> = {};
+const renderers: Record<string, (result: unknown) => string> = {
+  inventory: (result) => {
+    const r = result as { output?: string; text: string };
+    return r.output === undefined ? r.text : `wrote ${r.output}\n`;
+  },
+};

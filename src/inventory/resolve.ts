@@ -1,0 +1,280 @@
+import { InputError } from '../errors.js';
+import type { EtcdMemberHost, Host, HostVars, Inventory } from './types.js';
+
+/** A place in an inventory file, for errors people can act on. */
+export interface Where {
+  source: string;
+  line: number;
+}
+
+export const at = (w: Where): string => `${w.source}:${w.line}`;
+
+export interface DeclaredGroup {
+  name: string;
+  /** Hosts listed directly in the group, in file order. */
+  hosts: string[];
+  children: string[];
+  /** Where each child entry is written, for errors about cycles. */
+  childWhere: Map<string, Where>;
+  vars: HostVars;
+  where: Where;
+  /** Whether any section or key defines the group (not only a `:vars` or a children line). */
+  defined: boolean;
+  varsWhere?: Where;
+}
+
+/**
+ * What an inventory file says, before Ansible's rules are applied: groups with their direct
+ * hosts, children and vars, and host vars in file order. Both formats parse into this.
+ */
+export class DeclaredInventory {
+  readonly groups = new Map<string, DeclaredGroup>();
+  readonly hostOrder: string[] = [];
+  readonly hostVars = new Map<string, HostVars>();
+
+  constructor(readonly source: string) {}
+
+  group(name: string, where: Where, defines = true): DeclaredGroup {
+    let g = this.groups.get(name);
+    if (!g) {
+      g = { name, hosts: [], children: [], childWhere: new Map(), vars: {}, where, defined: false };
+      if (name === 'all' || name === 'ungrouped') g.defined = true;
+      this.groups.set(name, g);
+    }
+    if (defines) g.defined = true;
+    return g;
+  }
+
+  addHost(groupName: string | undefined, host: string, vars: HostVars, where: Where): void {
+    if (!this.hostVars.has(host)) {
+      this.hostOrder.push(host);
+      this.hostVars.set(host, {});
+    }
+    // Ansible merges the vars of every line that names the host; later lines win.
+    Object.assign(this.hostVars.get(host)!, vars);
+    if (groupName !== undefined) {
+      const g = this.group(groupName, where);
+      if (!g.hosts.includes(host)) g.hosts.push(host);
+    }
+  }
+
+  addChild(parent: string, child: string, where: Where): void {
+    const p = this.group(parent, where);
+    this.group(child, where, true);
+    if (!p.children.includes(child)) {
+      p.children.push(child);
+      p.childWhere.set(child, where);
+    }
+  }
+}
+
+/** Legacy names first-to-last: Kubespray renamed kube-master to kube_control_plane in 2.16. */
+export const CONTROL_PLANE_GROUPS = ['kube_control_plane', 'kube-master', 'kube_master'] as const;
+
+/** The broken-hosts group recover-control-plane.yml reads for a given control-plane group. */
+export function brokenControlPlaneGroupFor(controlPlaneGroup: string): string {
+  return controlPlaneGroup === 'kube-master' ? 'broken_kube-master' : 'broken_kube_control_plane';
+}
+
+function checkCycles(declared: DeclaredInventory): void {
+  const state = new Map<string, 'visiting' | 'done'>();
+  const path: string[] = [];
+  const visit = (name: string): void => {
+    const s = state.get(name);
+    if (s === 'done') return;
+    if (s === 'visiting') {
+      const cycle = [...path.slice(path.indexOf(name)), name];
+      const closing = declared.groups.get(cycle[cycle.length - 2])!;
+      const where = closing.childWhere.get(name)!;
+      throw new InputError(
+        `${at(where)}: groups form a cycle through their children: ${cycle.join(' → ')} ` +
+          `(here [${closing.name}] lists ${name} as a child). A group cannot contain itself; remove one of these children entries.`,
+      );
+    }
+    state.set(name, 'visiting');
+    path.push(name);
+    for (const child of declared.groups.get(name)?.children ?? []) visit(child);
+    path.pop();
+    state.set(name, 'done');
+  };
+  for (const name of declared.groups.keys()) visit(name);
+}
+
+/** Applies Ansible's rules: children resolution, implicit all/ungrouped, var precedence. */
+export function resolveInventory(
+  declared: DeclaredInventory,
+  format: 'ini' | 'yaml',
+  text: string,
+  extraVars: HostVars = {},
+  checks: { memberNames: boolean } = { memberNames: true },
+): Inventory {
+  checkCycles(declared);
+  for (const g of declared.groups.values()) {
+    if (!g.defined && g.varsWhere) {
+      throw new InputError(
+        `${at(g.varsWhere)}: vars are given for group [${g.name}], but no section or children entry defines that group. ` +
+          `Add a [${g.name}] section (it may be empty) or fix the group name.`,
+      );
+    }
+  }
+
+  const parents = new Map<string, string[]>();
+  for (const g of declared.groups.values()) {
+    for (const c of g.children) parents.set(c, [...(parents.get(c) ?? []), g.name]);
+  }
+  const depthMemo = new Map<string, number>();
+  const depthOf = (name: string): number => {
+    if (name === 'all') return 0;
+    const known = depthMemo.get(name);
+    if (known !== undefined) return known;
+    const ps = (parents.get(name) ?? []).filter((p) => p !== 'all');
+    const d = ps.length === 0 ? 1 : Math.max(...ps.map(depthOf)) + 1;
+    depthMemo.set(name, d);
+    return d;
+  };
+
+  const resolved = new Map<string, string[]>();
+  const hostsOf = (name: string): string[] => {
+    const known = resolved.get(name);
+    if (known) return known;
+    const g = declared.groups.get(name);
+    const seen = new Set<string>(g?.hosts ?? []);
+    // Ansible lists a group's own hosts first, then those of its children in order.
+    for (const child of g?.children ?? []) for (const h of hostsOf(child)) seen.add(h);
+    const list = [...seen];
+    resolved.set(name, list);
+    return list;
+  };
+
+  const groups = new Map<string, string[]>();
+  groups.set('all', [...declared.hostOrder]);
+  for (const name of declared.groups.keys()) if (name !== 'all') groups.set(name, hostsOf(name));
+  const inSomeGroup = new Set<string>();
+  for (const [name, members] of groups) {
+    if (name !== 'all' && name !== 'ungrouped') for (const h of members) inSomeGroup.add(h);
+  }
+  groups.set(
+    'ungrouped',
+    declared.hostOrder.filter((h) => !inSomeGroup.has(h) || hostsOf('ungrouped').includes(h)),
+  );
+
+  const priorityOf = (name: string): number => {
+    const p = declared.groups.get(name)?.vars.ansible_group_priority;
+    return typeof p === 'number' ? p : 1;
+  };
+  const hosts = new Map<string, Host>();
+  for (const name of declared.hostOrder) {
+    const memberOf = [...groups.keys()].filter(
+      (g) => g === 'all' || (g !== 'ungrouped' && groups.get(g)!.includes(name)),
+    );
+    if (groups.get('ungrouped')!.includes(name)) memberOf.push('ungrouped');
+    // Ansible's order: shallow groups first, then ansible_group_priority, then name.
+    memberOf.sort(
+      (a, b) =>
+        depthOf(a) - depthOf(b) || priorityOf(a) - priorityOf(b) || (a < b ? -1 : a > b ? 1 : 0),
+    );
+    const vars: HostVars = {};
+    for (const g of memberOf) Object.assign(vars, declared.groups.get(g)?.vars ?? {});
+    Object.assign(vars, declared.hostVars.get(name), extraVars);
+    hosts.set(name, { name, vars });
+  }
+
+  const inventory = new ResolvedInventory(declared.source, format, hosts, groups, text, extraVars);
+  if (checks.memberNames) inventory.checkEtcdMemberNames();
+  return inventory;
+}
+
+const str = (v: unknown): string | undefined =>
+  v === undefined || v === null || v === '' ? undefined : String(v);
+
+class ResolvedInventory implements Inventory {
+  constructor(
+    readonly source: string,
+    readonly format: 'ini' | 'yaml',
+    readonly hosts: Map<string, Host>,
+    readonly groups: Map<string, string[]>,
+    readonly text: string,
+    readonly extraVars: HostVars,
+  ) {}
+
+  private requireHost(host: string): Host {
+    const h = this.hosts.get(host);
+    if (!h) {
+      throw new InputError(
+        `host '${host}' is not in the inventory ${this.source} (it has: ${[...this.hosts.keys()].join(', ') || 'no hosts'}).`,
+      );
+    }
+    return h;
+  }
+
+  /** Members with names, without the empty-group check: used by validation and the rewrite. */
+  membersOrEmpty(): EtcdMemberHost[] {
+    return (this.groups.get('etcd') ?? []).map((host, i) => {
+      const vars = this.hosts.get(host)!.vars;
+      // Kubespray: hostvars[host].etcd_member_name | default("etcd" + loop.index) over groups['etcd'].
+      const memberName = str(vars.etcd_member_name) ?? `etcd${i + 1}`;
+      const address = str(vars.access_ip) ?? str(vars.ip) ?? str(vars.ansible_host) ?? host;
+      return { host, memberName, address };
+    });
+  }
+
+  checkEtcdMemberNames(): void {
+    const byName = new Map<string, string>();
+    for (const m of this.membersOrEmpty()) {
+      const other = byName.get(m.memberName);
+      if (other) {
+        throw new InputError(
+          `${this.source}: etcd hosts '${other}' and '${m.host}' both have the etcd member name '${m.memberName}'. ` +
+            'Each etcd member needs its own etcd_member_name (when unset, Kubespray uses etcd1…etcdN by position in [etcd]); ' +
+            'set it per host, not in group or extra vars.',
+        );
+      }
+      byName.set(m.memberName, m.host);
+    }
+  }
+
+  etcdMembers(): EtcdMemberHost[] {
+    const members = this.membersOrEmpty();
+    if (members.length === 0) {
+      throw new InputError(
+        `${this.source}: the [etcd] group has no hosts. Kubespray needs the etcd members listed in [etcd] ` +
+          '(directly, or through [etcd:children]).',
+      );
+    }
+    return members;
+  }
+
+  controlPlaneGroup(): string | undefined {
+    return CONTROL_PLANE_GROUPS.find((g) => this.groups.has(g));
+  }
+
+  controlPlane(): string[] {
+    const g = this.controlPlaneGroup();
+    return g ? [...this.groups.get(g)!] : [];
+  }
+
+  brokenEtcd(): string[] {
+    return [...(this.groups.get('broken_etcd') ?? [])];
+  }
+
+  brokenControlPlane(): string[] {
+    const g = brokenControlPlaneGroupFor(this.controlPlaneGroup() ?? 'kube_control_plane');
+    return [...(this.groups.get(g) ?? this.groups.get('broken_kube_control_plane') ?? [])];
+  }
+
+  addressOf(host: string): string {
+    const v = this.requireHost(host).vars;
+    return str(v.ansible_host) ?? str(v.access_ip) ?? str(v.ip) ?? host;
+  }
+
+  sshOf(host: string): { user?: string; port?: number } {
+    const v = this.requireHost(host).vars;
+    const port = v.ansible_port === undefined ? undefined : Number(v.ansible_port);
+    if (port !== undefined && !(Number.isInteger(port) && port >= 1 && port <= 65535)) {
+      throw new InputError(
+        `${this.source}: ansible_port of host '${host}' is '${String(v.ansible_port)}', not a port number (1–65535).`,
+      );
+    }
+    return { user: str(v.ansible_user), port };
+  }
+}
