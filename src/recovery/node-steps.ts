@@ -1,0 +1,433 @@
+import { PassThrough, type Readable } from 'node:stream';
+import tarStream from 'tar-stream';
+import { NotBuiltError, OperationError } from '../errors.js';
+import { EtcdCtl } from '../etcd/etcdctl.js';
+import { parseEnvLines } from '../etcd/etcdctl-output.js';
+import type { Layout } from '../etcd/layout.js';
+import type { NodeAccess } from '../nodes/access.js';
+import { shellCommand } from '../nodes/shell-quote.js';
+import type { Progress } from '../progress.js';
+import type { BackupSource } from './backup-source.js';
+import type { StepRunner } from './execute.js';
+import { type Plan, type Step, type StepOf, stamp } from './plan.js';
+import { clientTls, type TransportSource } from './probe.js';
+import type { Verification } from './verify.js';
+
+/** One etcd member as the runner reaches it. */
+export interface MemberAddress {
+  host: string;
+  memberName: string;
+  address: string;
+  clientURL: string;
+  peerURL: string;
+}
+
+/** A file an archive put back, with the mode and owner it must have. */
+export interface RestoredFile {
+  node: string;
+  path: string;
+  mode: number;
+  uid: number;
+  gid: number;
+  type: 'file' | 'directory' | 'symlink';
+}
+
+export interface NodeStepDeps {
+  plan: Plan;
+  transportFor: TransportSource;
+  layout: Layout;
+  access: NodeAccess;
+  members: MemberAddress[];
+  backup?: BackupSource;
+  progress: Progress;
+  /** Runs the final verification (the `verify` step). */
+  verify: (observed: ObservedRun) => Promise<Verification>;
+  /** Bounds for waiting on etcd to become healthy. */
+  healthyTimeoutMs?: number;
+}
+
+/** What the run learned that verification needs (the survivor's snapshot, restored files). */
+export interface ObservedRun {
+  snapshot?: { revision: number; totalKey: number; node: string };
+  restoredFiles: RestoredFile[];
+  verification?: Verification;
+}
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+const q = (s: string) => shellCommand([s]);
+
+/** The runner that acts: every side effect goes through the node's Transport. */
+export class NodeStepRunner implements StepRunner {
+  readonly observed: ObservedRun = { restoredFiles: [] };
+  private readonly ts: string;
+  private readonly byHost: Map<string, MemberAddress>;
+
+  constructor(private readonly deps: NodeStepDeps) {
+    this.ts = stamp(new Date(deps.plan.createdAt));
+    this.byHost = new Map(deps.members.map((m) => [m.host, m]));
+  }
+
+  private member(host: string): MemberAddress {
+    const m = this.byHost.get(host);
+    if (!m) throw new OperationError(`Node ${host} is not an etcd member of the inventory.`);
+    return m;
+  }
+
+  private async ctl(host: string, endpoints?: string[]): Promise<EtcdCtl> {
+    const t = await this.deps.transportFor(host);
+    return new EtcdCtl(t, {
+      endpoints: endpoints ?? [this.member(host).clientURL],
+      tls: clientTls(this.deps.access, this.deps.layout, host),
+      progress: this.deps.progress,
+    });
+  }
+
+  run(step: Step): Promise<string> {
+    switch (step.action) {
+      case 'snapshot-save':
+        return this.snapshotSave(step);
+      case 'fetch-snapshot':
+        return this.fetchSnapshot(step);
+      case 'stop-etcd':
+        return this.stopEtcd(step);
+      case 'move-aside':
+        return this.moveAside(step);
+      case 'member-remove':
+        return this.memberRemove(step);
+      case 'member-add':
+        return this.memberAdd(step);
+      case 'write-env':
+        return this.writeEnv(step);
+      case 'restore-snapshot':
+        return this.restoreSnapshot(step);
+      case 'restore-certs':
+        return this.restoreCerts(step);
+      case 'start-etcd':
+        return this.startEtcd(step);
+      case 'wait-healthy':
+        return this.waitHealthy(step);
+      case 'restart-control-plane':
+        return this.restartControlPlane(step);
+      case 'verify':
+        return this.verify();
+    }
+  }
+
+  private async snapshotSave(step: StepOf<'snapshot-save'>): Promise<string> {
+    const ctl = await this.ctl(step.node);
+    const saved = await ctl.snapshotSave(step.params.endpoint, step.params.path);
+    const status = await ctl.snapshotStatus(step.params.path);
+    this.observed.snapshot = {
+      revision: status.revision,
+      totalKey: status.totalKey,
+      node: step.node,
+    };
+    return `${saved.bytes} bytes at revision ${status.revision} (${status.totalKey} keys incl. history)`;
+  }
+
+  private async fetchSnapshot(step: StepOf<'fetch-snapshot'>): Promise<string> {
+    const target = await this.deps.transportFor(step.node);
+    const from = step.params.from;
+    if (from.kind === 'node') {
+      const source = await this.deps.transportFor(from.node);
+      await target.writeFile(step.params.to, source.readFile(from.path), { mode: 0o600 });
+      return `copied ${from.node}:${from.path} → ${step.params.to}`;
+    }
+    const backup = this.requireBackup(step);
+    await backup.streamTo(from.object, (plain) =>
+      target.writeFile(step.params.to, plain, { mode: 0o600 }),
+    );
+    if (!this.observed.snapshot) {
+      const status = await (await this.ctl(step.node)).snapshotStatus(step.params.to);
+      this.observed.snapshot = {
+        revision: status.revision,
+        totalKey: status.totalKey,
+        node: step.node,
+      };
+    }
+    return `${from.object} from ${from.location} → ${step.params.to} (hashes match the manifest)`;
+  }
+
+  private requireBackup(step: Step): BackupSource {
+    if (!this.deps.backup) {
+      throw new OperationError(
+        `Step ${step.id} needs the backup set, but none was opened: run restore with --backup.`,
+      );
+    }
+    return this.deps.backup;
+  }
+
+  private async stopEtcd(step: StepOf<'stop-etcd'>): Promise<string> {
+    const t = await this.deps.transportFor(step.node);
+    await this.deps.layout.stopEtcd(t);
+    return 'etcd stopped; no etcd process left';
+  }
+
+  private async startEtcd(step: StepOf<'start-etcd'>): Promise<string> {
+    const t = await this.deps.transportFor(step.node);
+    await this.deps.layout.startEtcd(t, { timeoutMs: this.deps.healthyTimeoutMs ?? 180_000 });
+    return 'etcd started';
+  }
+
+  /** Moves a path aside; idempotent so an interrupted run can repeat it. Never deletes. */
+  private async moveAside(step: StepOf<'move-aside'>): Promise<string> {
+    const t = await this.deps.transportFor(step.node);
+    const { path, to } = step.params;
+    const script = [
+      `if [ -e ${q(path)} ] || [ -L ${q(path)} ]; then`,
+      `  if [ -e ${q(to)} ] || [ -L ${q(to)} ]; then echo "taken"; exit 0; fi`,
+      `  mv -- ${q(path)} ${q(to)} && echo moved`,
+      `elif [ -e ${q(to)} ] || [ -L ${q(to)} ]; then echo already`,
+      'else echo absent; fi',
+    ].join('\n');
+    const out = (await t.script(script, { timeoutMs: 60_000 })).stdout.trim();
+    if (out === 'taken') {
+      throw new OperationError(
+        `Node ${step.node}: both ${path} and ${to} exist; refusing to overwrite either. Look at both, move one away by hand, and run restore again.`,
+      );
+    }
+    return {
+      moved: `${path} → ${to}`,
+      already: `${path} was already moved to ${to}`,
+      absent: `${path} does not exist; nothing to move`,
+    }[out as 'moved' | 'already' | 'absent'];
+  }
+
+  private async memberRemove(step: StepOf<'member-remove'>): Promise<string> {
+    const ctl = await this.ctl(step.node);
+    const live = (await ctl.memberList()).find((m) => m.name === step.params.member);
+    if (!live) return `${step.params.member} is not a member (already removed)`;
+    await ctl.memberRemove(live.id);
+    return `removed ${step.params.member} (id ${live.id})`;
+  }
+
+  private async memberAdd(step: StepOf<'member-add'>): Promise<string> {
+    const ctl = await this.ctl(step.node);
+    const { member, peerURL } = step.params;
+    const existing = (await ctl.memberList()).find((m) => m.peerURLs.includes(peerURL));
+    if (existing) return `${peerURL} is already a member (id ${existing.id}); not added twice`;
+    const added = await ctl.memberAdd(member, [peerURL]);
+    return `added ${member} as ${added.id ?? 'new member'} after ${added.attempts} attempt(s)`;
+  }
+
+  /**
+   * Sets the cluster keys of /etc/etcd.env, keeping every other line. A blank node gets the
+   * file of a healthy peer with that peer's name, address and cert names replaced by its own.
+   */
+  private async writeEnv(step: StepOf<'write-env'>): Promise<string> {
+    const envFile = this.deps.layout.envFile;
+    if (!envFile) {
+      throw new NotBuiltError(
+        `Rewriting the etcd static-pod manifest for member ${step.node} (kubeadm layout)`,
+        'Recovery: probe, plan, restore',
+      );
+    }
+    const t = await this.deps.transportFor(step.node);
+    const current = await t.exec(['cat', envFile], { allowFailure: true, timeoutMs: 15_000 });
+    let text = current.code === 0 ? current.stdout : undefined;
+    let origin = 'its own';
+    if (text === undefined) {
+      const peer = step.params.templateFrom;
+      if (!peer || peer === step.node) {
+        throw new OperationError(
+          `Node ${step.node} has no ${envFile} and no healthy peer to derive it from: restore the node's archive from a backup (--backup) and run again.`,
+        );
+      }
+      const pt = await this.deps.transportFor(peer);
+      text = envForAnotherMember(
+        (await pt.exec(['cat', envFile], { timeoutMs: 15_000 })).stdout,
+        this.member(peer),
+        this.member(step.node),
+      );
+      origin = `${peer}'s, adapted`;
+    } else {
+      await t.exec(['cp', '-p', '--', envFile, `${envFile}.${this.ts}`], { timeoutMs: 15_000 });
+    }
+    const next = setEnvKeys(text, step.params.set);
+    await t.writeFile(envFile, next, { mode: 0o640 });
+    return `${envFile} (from ${origin} file): ${Object.keys(step.params.set).join(', ')}`;
+  }
+
+  private async restoreSnapshot(step: StepOf<'restore-snapshot'>): Promise<string> {
+    const p = step.params;
+    const t = await this.deps.transportFor(step.node);
+    // A restore interrupted midway leaves a partial data dir: keep it, out of the way.
+    const partial = `${p.dataDir}.interrupted-${stamp(new Date())}`;
+    await t.script(`if [ -e ${q(p.dataDir)} ]; then mv -- ${q(p.dataDir)} ${q(partial)}; fi`, {
+      timeoutMs: 60_000,
+    });
+    const ctl = await this.ctl(step.node);
+    const r = await ctl.snapshotRestore({
+      snapshot: p.snapshot,
+      dataDir: p.dataDir,
+      name: p.member,
+      initialCluster: p.initialCluster,
+      initialClusterToken: p.initialClusterToken,
+      initialAdvertisePeerUrls: [p.peerURL],
+      bumpRevision: p.bumpRevision,
+      markCompacted: p.markCompacted,
+    });
+    // The restored dir takes the owner of the one it replaces (etcd may run as its own user).
+    const aside = `${p.dataDir}.${this.ts}`;
+    await t.script(
+      `if [ -e ${q(aside)} ]; then chown -R "$(stat -c %u:%g ${q(aside)})" ${q(p.dataDir)}; fi; chmod 700 ${q(p.dataDir)}`,
+      { timeoutMs: 120_000 },
+    );
+    const bump = r.bumpedBy
+      ? `, revision bumped by ${r.bumpedBy} and compacted`
+      : r.bumpSkipped
+        ? ' (no revision bump: the tool cannot)'
+        : '';
+    return `${p.member} restored into ${p.dataDir} with ${r.tool}${bump}`;
+  }
+
+  private async restoreCerts(step: StepOf<'restore-certs'>): Promise<string> {
+    const t = await this.deps.transportFor(step.node);
+    const from = step.params.from;
+    const extract = (archive: Readable) =>
+      t.exec(['tar', '-x', '-p', '--same-owner', '--numeric-owner', '-f', '-', '-C', '/'], {
+        stdin: archive,
+        timeoutMs: 10 * 60_000,
+      });
+    if (from.kind === 'backup') {
+      const backup = this.requireBackup(step);
+      const files = await backup.streamTo(from.object, async (plain) => {
+        const toTar = new PassThrough();
+        const toList = new PassThrough();
+        plain.pipe(toTar);
+        plain.pipe(toList);
+        const [, listed] = await Promise.all([extract(toTar), listArchive(toList, step.node)]);
+        return listed;
+      });
+      this.observed.restoredFiles.push(...files);
+      return `${files.length} entries of ${from.object} put back with their modes and owners`;
+    }
+    const peer = await this.deps.transportFor(from.node);
+    const rel = from.paths.map((p) => p.replace(/^\/+/, ''));
+    const archive = peer.execStream(['tar', '-c', '--numeric-owner', '-f', '-', '-C', '/', ...rel]);
+    await Promise.all([extract(archive.stdout), archive.done]);
+    return `${from.paths.join(', ')} copied from ${from.node} with modes and owners`;
+  }
+
+  private async waitHealthy(step: StepOf<'wait-healthy'>): Promise<string> {
+    const ctl = await this.ctl(step.node, step.params.clientURLs);
+    const timeoutMs = this.deps.healthyTimeoutMs ?? 120_000;
+    const t0 = Date.now();
+    let last = '';
+    for (;;) {
+      try {
+        const health = await ctl.endpointHealth();
+        const sick = health.filter((h) => !h.healthy);
+        if (sick.length === 0 && health.length >= step.params.clientURLs.length) {
+          return `healthy after ${((Date.now() - t0) / 1000).toFixed(1)} s: ${step.params.members.map((m) => m.name).join(', ')}`;
+        }
+        last = sick.map((h) => `${h.endpoint}: ${h.error ?? 'unhealthy'}`).join('; ');
+      } catch (err) {
+        last = (err as Error).message;
+      }
+      if (Date.now() - t0 > timeoutMs) {
+        throw new OperationError(
+          `Node ${step.node}: ${step.params.members.map((m) => m.name).join(', ')} not healthy within ${timeoutMs / 1000} s (${last}). Look at 'journalctl -u etcd' on the node(s).`,
+        );
+      }
+      await sleep(1000);
+    }
+  }
+
+  /** Restarts the kubelet, which restarts the static pods that read certificates and etcd. */
+  private async restartControlPlane(step: StepOf<'restart-control-plane'>): Promise<string> {
+    const t = await this.deps.transportFor(step.node);
+    const has = await t.exec(['systemctl', 'cat', 'kubelet.service'], {
+      allowFailure: true,
+      timeoutMs: 15_000,
+    });
+    if (has.code !== 0) {
+      return `no kubelet service on ${step.node}: nothing running there reads these files, so nothing to restart`;
+    }
+    await t.exec(['systemctl', 'restart', 'kubelet'], { timeoutMs: 120_000 });
+    return `kubelet restarted (${step.params.reason})`;
+  }
+
+  private async verify(): Promise<string> {
+    const v = await this.deps.verify(this.observed);
+    this.observed.verification = v;
+    const failed = v.checks.filter((c) => c.status === 'failed');
+    if (failed.length > 0) {
+      throw new OperationError(
+        `Verification failed: ${failed.map((c) => `${c.name}: ${c.detail}`).join('; ')}`,
+      );
+    }
+    return `${v.checks.filter((c) => c.status === 'passed').length} checks passed, ${v.checks.filter((c) => c.status === 'skipped').length} skipped`;
+  }
+}
+
+/** Sets KEY=value lines (replacing existing ones in place, appending new ones). */
+export function setEnvKeys(text: string, set: Record<string, string>): string {
+  const pending = new Map(Object.entries(set));
+  const lines = text.split('\n');
+  if (lines.at(-1) === '') lines.pop();
+  const out = lines.map((line) => {
+    const m = /^\s*([A-Za-z_][A-Za-z0-9_]*)=/.exec(line);
+    if (m && pending.has(m[1]!)) {
+      const v = pending.get(m[1]!)!;
+      pending.delete(m[1]!);
+      return `${m[1]}=${v}`;
+    }
+    return line;
+  });
+  for (const [k, v] of pending) out.push(`${k}=${v}`);
+  return `${out.join('\n')}\n`;
+}
+
+/**
+ * A peer's etcd.env made into this member's: Kubespray's template differs per host only in
+ * the member name, the host's address and the per-host cert file names.
+ */
+export function envForAnotherMember(
+  peerEnv: string,
+  peer: MemberAddress,
+  self: MemberAddress,
+): string {
+  const vars = parseEnvLines(peerEnv);
+  const swap = (value: string) =>
+    value
+      .split(peer.address)
+      .join(self.address)
+      .replace(new RegExp(`-${escapeRegExp(peer.host)}(-key)?\\.pem`, 'g'), `-${self.host}$1.pem`);
+  const set: Record<string, string> = {};
+  for (const [k, v] of Object.entries(vars)) {
+    set[k] = k === 'ETCD_NAME' ? self.memberName : swap(v);
+  }
+  return setEnvKeys(peerEnv, set);
+}
+
+function escapeRegExp(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/** Lists an archive's entries (path, mode, owner) as it streams past. */
+async function listArchive(stream: Readable, node: string): Promise<RestoredFile[]> {
+  const files: RestoredFile[] = [];
+  const extract = tarStream.extract();
+  extract.on('entry', (header, body, next) => {
+    const type =
+      header.type === 'directory' ? 'directory' : header.type === 'symlink' ? 'symlink' : 'file';
+    files.push({
+      node,
+      path: `/${header.name.replace(/^\.?\/+/, '').replace(/\/$/, '')}`,
+      mode: (header.mode ?? 0) & 0o7777,
+      uid: header.uid ?? 0,
+      gid: header.gid ?? 0,
+      type,
+    });
+    body.on('end', next);
+    body.resume();
+  });
+  await new Promise<void>((resolve, reject) => {
+    extract.on('finish', resolve);
+    extract.on('error', reject);
+    stream.on('error', reject);
+    stream.pipe(extract);
+  });
+  return files;
+}

@@ -1,0 +1,252 @@
+import type { EtcdCtl } from '../etcd/etcdctl.js';
+import { fingerprintViaEtcdCtl } from '../etcd/fingerprint.js';
+import type { Layout } from '../etcd/layout.js';
+import type { Transport } from '../nodes/transport.js';
+import type { ObservedRun, RestoredFile } from './node-steps.js';
+import type { Plan } from './plan.js';
+
+/**
+ * After every restore, proof step by step: the members are healthy and as many as the
+ * inventory's etcd group, the revision did not go back, the keyspace equals the snapshot's,
+ * the certificates are in place with the modes they were saved with, and — where a
+ * Kubernetes API runs — it is ready and its nodes are Ready.
+ */
+export interface VerificationCheck {
+  name: string;
+  status: 'passed' | 'failed' | 'skipped';
+  expected?: string;
+  actual?: string;
+  detail: string;
+}
+
+export interface Verification {
+  ok: boolean;
+  checks: VerificationCheck[];
+}
+
+export interface VerifyDeps {
+  plan: Plan;
+  /** etcdctl on the anchor node, talking to every member's client URL. */
+  cluster: EtcdCtl;
+  layout: Layout;
+  transportFor: (host: string) => Promise<Transport>;
+  observed: ObservedRun;
+}
+
+const passed = (name: string, detail: string, expected?: string, actual?: string) =>
+  ({ name, status: 'passed', detail, expected, actual }) as const;
+const failed = (name: string, detail: string, expected?: string, actual?: string) =>
+  ({ name, status: 'failed', detail, expected, actual }) as const;
+const skipped = (name: string, detail: string) => ({ name, status: 'skipped', detail }) as const;
+
+async function check(
+  name: string,
+  work: () => Promise<VerificationCheck>,
+): Promise<VerificationCheck> {
+  try {
+    return await work();
+  } catch (err) {
+    return failed(name, (err as Error).message);
+  }
+}
+
+export async function verifyRecovery(deps: VerifyDeps): Promise<Verification> {
+  const { plan, cluster, observed } = deps;
+  const checks: VerificationCheck[] = [];
+  const etcdTouched = plan.cases.some((c) => c !== 'cert-loss');
+
+  checks.push(
+    await check('members healthy', async () => {
+      const health = await cluster.endpointHealth();
+      const sick = health.filter((h) => !h.healthy);
+      return sick.length === 0
+        ? passed('members healthy', `${health.length} endpoints healthy`)
+        : failed(
+            'members healthy',
+            sick.map((h) => `${h.endpoint}: ${h.error ?? 'unhealthy'}`).join('; '),
+          );
+    }),
+  );
+
+  checks.push(
+    await check('member count', async () => {
+      const members = await cluster.memberList();
+      const names = members.map((m) => m.name).sort();
+      const want = [...plan.expect.members].sort();
+      const same = names.length === want.length && names.every((n, i) => n === want[i]);
+      return same
+        ? passed(
+            'member count',
+            `${names.length} members, as in the inventory's [etcd]`,
+            want.join(','),
+            names.join(','),
+          )
+        : failed(
+            'member count',
+            "the cluster's members differ from the inventory's [etcd] group",
+            want.join(','),
+            names.join(','),
+          );
+    }),
+  );
+
+  const minRevision = plan.expect.minRevision ?? observed.snapshot?.revision;
+  checks.push(
+    await check('revision', async () => {
+      if (minRevision === undefined) {
+        return skipped('revision', 'no snapshot was restored, so no revision to compare with');
+      }
+      const { statuses } = await cluster.endpointStatus();
+      const revision = Math.max(...statuses.map((s) => s.revision));
+      return revision >= minRevision
+        ? passed('revision', 'not behind the snapshot', `≥ ${minRevision}`, String(revision))
+        : failed(
+            'revision',
+            'the cluster is behind the snapshot it was restored from',
+            `≥ ${minRevision}`,
+            String(revision),
+          );
+    }),
+  );
+
+  const fp = plan.expect.fingerprint;
+  checks.push(
+    await check('keyspace', async () => {
+      if (!etcdTouched || plan.strategy === 'member-replace') {
+        return skipped(
+          'keyspace',
+          'no snapshot was restored: the keyspace is the running cluster’s own',
+        );
+      }
+      if (!fp) {
+        return skipped(
+          'keyspace',
+          observed.snapshot
+            ? `the snapshot came from survivor ${observed.snapshot.node}, which has no fingerprint to compare with; revision checked instead`
+            : 'the backup manifest has no keyspace fingerprint',
+        );
+      }
+      const now = await fingerprintViaEtcdCtl(cluster);
+      const same = now.count === fp.count && now.sha256 === fp.sha256;
+      return same
+        ? passed(
+            'keyspace',
+            `${now.count} keys, same sha256 as the snapshot`,
+            `${fp.count} / ${fp.sha256.slice(0, 12)}`,
+            `${now.count} / ${now.sha256.slice(0, 12)}`,
+          )
+        : failed(
+            'keyspace',
+            'the restored keyspace differs from the snapshot (keys lost, or written since the restore)',
+            `${fp.count} keys / ${fp.sha256.slice(0, 12)}`,
+            `${now.count} keys / ${now.sha256.slice(0, 12)} at revision ${now.revision}`,
+          );
+    }),
+  );
+
+  checks.push(
+    await check('certificates', async () => {
+      if (observed.restoredFiles.length === 0) {
+        return skipped('certificates', 'no archive was restored in this run');
+      }
+      const wrong = await compareFiles(observed.restoredFiles, deps.transportFor);
+      return wrong.length === 0
+        ? passed(
+            'certificates',
+            `${observed.restoredFiles.length} restored entries in place with their saved modes and owners`,
+          )
+        : failed(
+            'certificates',
+            wrong.slice(0, 10).join('; ') +
+              (wrong.length > 10 ? `; and ${wrong.length - 10} more` : ''),
+          );
+    }),
+  );
+
+  checks.push(...(await kubernetesChecks(deps)));
+
+  return { ok: checks.every((c) => c.status !== 'failed'), checks };
+}
+
+/** Compares what the archives held with what `stat` finds on the nodes now. */
+async function compareFiles(
+  files: RestoredFile[],
+  transportFor: (host: string) => Promise<Transport>,
+): Promise<string[]> {
+  const wrong: string[] = [];
+  const byNode = new Map<string, RestoredFile[]>();
+  for (const f of files) byNode.set(f.node, [...(byNode.get(f.node) ?? []), f]);
+  for (const [node, list] of byNode) {
+    const t = await transportFor(node);
+    const res = await t.exec(['stat', '-c', '%a %u %g %F', '--', ...list.map((f) => f.path)], {
+      allowFailure: true,
+      timeoutMs: 30_000,
+    });
+    const lines = res.stdout.split('\n').filter(Boolean);
+    if (lines.length !== list.length) {
+      wrong.push(
+        `${node}: ${list.length - lines.length} restored paths missing (${res.stderr.trim().split('\n')[0]})`,
+      );
+      continue;
+    }
+    list.forEach((f, i) => {
+      const [mode, uid, gid] = lines[i]!.split(' ');
+      if (f.type === 'symlink') return; // a link's own mode means nothing on Linux
+      if (Number.parseInt(mode!, 8) !== f.mode || Number(uid) !== f.uid || Number(gid) !== f.gid) {
+        wrong.push(
+          `${node}:${f.path} is ${mode} ${uid}:${gid}, saved as ${f.mode.toString(8)} ${f.uid}:${f.gid}`,
+        );
+      }
+    });
+  }
+  return wrong;
+}
+
+/** On a kubeadm/kind node with kubectl: API /readyz and every node Ready. */
+async function kubernetesChecks(deps: VerifyDeps): Promise<VerificationCheck[]> {
+  const cp = deps.plan.steps.find((s) => s.action === 'restart-control-plane')?.node;
+  const host = cp ?? deps.plan.steps.at(-1)!.node;
+  const t = await deps.transportFor(host);
+  const kubeconfig = '/etc/kubernetes/admin.conf';
+  const has = await t.script(`command -v kubectl >/dev/null && [ -r ${kubeconfig} ] && echo yes`, {
+    allowFailure: true,
+    timeoutMs: 15_000,
+  });
+  if (has.stdout.trim() !== 'yes') {
+    const why = `no kubectl with ${kubeconfig} on ${host}: no Kubernetes API to ask here`;
+    return [skipped('API ready', why), skipped('nodes Ready', why)];
+  }
+  const kubectl = ['kubectl', `--kubeconfig=${kubeconfig}`];
+  const ready = await check('API ready', async () => {
+    const deadline = Date.now() + 180_000;
+    let last = '';
+    for (;;) {
+      const r = await t.exec([...kubectl, 'get', '--raw=/readyz'], {
+        allowFailure: true,
+        timeoutMs: 30_000,
+      });
+      if (r.code === 0 && r.stdout.trim() === 'ok')
+        return passed('API ready', '/readyz answered ok');
+      last = (r.stdout + r.stderr).trim().slice(-300);
+      if (Date.now() > deadline)
+        return failed('API ready', `/readyz did not answer ok within 180 s: ${last}`);
+      await new Promise((r) => setTimeout(r, 2000));
+    }
+  });
+  const nodes = await check('nodes Ready', async () => {
+    const r = await t.exec([...kubectl, 'get', 'nodes', '-o', 'json'], { timeoutMs: 30_000 });
+    const items = (JSON.parse(r.stdout) as { items: KubeNode[] }).items;
+    const notReady = items.filter(
+      (n) => !n.status.conditions.some((c) => c.type === 'Ready' && c.status === 'True'),
+    );
+    return notReady.length === 0
+      ? passed('nodes Ready', `${items.length} nodes Ready`)
+      : failed('nodes Ready', `not Ready: ${notReady.map((n) => n.metadata.name).join(', ')}`);
+  });
+  return [ready, nodes];
+}
+
+interface KubeNode {
+  metadata: { name: string };
+  status: { conditions: { type: string; status: string }[] };
+}
