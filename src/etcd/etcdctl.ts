@@ -1,0 +1,445 @@
+import { InputError, OperationError } from '../errors.js';
+import { CommandFailedError } from '../nodes/errors.js';
+import { shellCommand } from '../nodes/shell-quote.js';
+import type { ExecResult, Transport } from '../nodes/transport.js';
+import { type Progress, silentProgress } from '../progress.js';
+import {
+  type EndpointHealth,
+  type EndpointStatus,
+  type KeyValuePage,
+  type Member,
+  type MemberAdded,
+  normaliseHexId,
+  parseEndpointHealth,
+  parseEndpointStatus,
+  parseGet,
+  parseMemberAdd,
+  parseMemberList,
+  parseSnapshotStatus,
+  parseVersionEndpoint,
+  type SnapshotStatus,
+} from './etcdctl-output.js';
+import {
+  defaultToolCommands,
+  detectEtcdTools,
+  type EtcdToolCommands,
+  type EtcdTools,
+  supportsBumpRevision,
+} from './version.js';
+
+/** Client TLS files as paths on the node that runs etcdctl. */
+export interface EtcdTls {
+  cacert: string;
+  cert: string;
+  key: string;
+}
+
+export interface EtcdCtlOptions {
+  endpoints: string[];
+  tls?: EtcdTls;
+  /** Detected tools; detected on first use when absent. */
+  tools?: EtcdTools;
+  /** argv prefixes of the tools when not plain `etcdctl`/`etcdutl` on PATH. */
+  commands?: EtcdToolCommands;
+  /** etcdctl's own --command-timeout (default 15 s); the node command gets a little more. */
+  commandTimeoutMs?: number;
+  dialTimeoutMs?: number;
+  progress?: Progress;
+  /** `member add` retries on "unhealthy cluster" (ENVIRONMENT.md: ~5 s after each join). */
+  memberAddRetry?: { attempts: number; delayMs: number };
+  /** How long `member add` waits for the cluster version to be decided. */
+  clusterVersionTimeoutMs?: number;
+}
+
+export interface SnapshotRestoreOptions {
+  snapshot: string;
+  dataDir: string;
+  name: string;
+  initialCluster: string;
+  initialClusterToken: string;
+  initialAdvertisePeerUrls: string[];
+  /** Raise the revision by this much (OpenShift uses 1,000,000,000) where the tool can. */
+  bumpRevision?: number;
+  markCompacted?: boolean;
+  /** The file was copied from a data dir, so it has no hash trailer. */
+  skipHashCheck?: boolean;
+}
+
+export interface SnapshotRestoreResult {
+  dataDir: string;
+  tool: 'etcdctl' | 'etcdutl';
+  bumpedBy: number;
+  /** Why a requested bump was not applied. */
+  bumpSkipped?: string;
+}
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/**
+ * etcdctl (and etcdutl) run on a node through its Transport, with the node's certs — the
+ * production case; with a LocalTransport the runner itself is that node. Arguments are built
+ * as arrays and go through one `run`, so every call gets the same flags, timeouts and errors.
+ */
+export class EtcdCtl {
+  private tools: EtcdTools | undefined;
+  private preflightDone: Promise<void> | undefined;
+  private readonly progress: Progress;
+
+  constructor(
+    readonly transport: Transport,
+    readonly options: EtcdCtlOptions,
+  ) {
+    if (options.endpoints.length === 0) {
+      throw new InputError(
+        `No etcd endpoint given for node ${transport.node}: pass --etcd-endpoints https://HOST:2379 or an inventory with an [etcd] group.`,
+      );
+    }
+    for (const e of options.endpoints) {
+      if (!/^https?:\/\/[^/\s]+(:\d+)?\/?$/.test(e)) {
+        throw new InputError(
+          `"${e}" is not an etcd endpoint: expected http(s)://HOST:PORT, e.g. https://10.0.0.11:2379.`,
+        );
+      }
+    }
+    this.tools = options.tools;
+    this.progress = options.progress ?? silentProgress;
+  }
+
+  get node(): string {
+    return this.transport.node;
+  }
+
+  /** The node's etcd tools; detected once. Throws when etcdctl is not installed. */
+  async etcdTools(): Promise<EtcdTools> {
+    if (!this.tools) {
+      this.tools = await detectEtcdTools(
+        this.transport,
+        this.options.commands ?? defaultToolCommands,
+      );
+    }
+    return this.tools;
+  }
+
+  /** A copy talking to other endpoints (e.g. exactly one, for snapshot save). */
+  withEndpoints(endpoints: string[]): EtcdCtl {
+    const copy = new EtcdCtl(this.transport, { ...this.options, endpoints, tools: this.tools });
+    copy.preflightDone = this.preflightDone;
+    return copy;
+  }
+
+  private preflight(): Promise<void> {
+    this.preflightDone ??= (async () => {
+      await this.etcdTools();
+      const tls = this.options.tls;
+      if (!tls) return;
+      const files = [tls.cacert, tls.cert, tls.key];
+      const check = files
+        .map((f) => `[ -r ${shellCommand([f])} ] || echo ${shellCommand([f])}`)
+        .join('; ');
+      const res = await this.transport.script(check, { allowFailure: true, timeoutMs: 15_000 });
+      const missing = res.stdout.split('\n').filter(Boolean);
+      if (missing.length > 0) {
+        throw new InputError(
+          `Node ${this.node}: etcd client certificate files missing or unreadable: ${missing.join(', ')}. ` +
+            'Check the layout (--layout kubespray|kubeadm) or pass --etcd-cacert/--etcd-cert/--etcd-key.',
+        );
+      }
+    })();
+    return this.preflightDone;
+  }
+
+  private globalFlags(endpoints = this.options.endpoints): string[] {
+    const flags = [
+      `--endpoints=${endpoints.join(',')}`,
+      `--dial-timeout=${Math.ceil((this.options.dialTimeoutMs ?? 5000) / 1000)}s`,
+      `--command-timeout=${Math.ceil(this.commandTimeoutMs() / 1000)}s`,
+    ];
+    const tls = this.options.tls;
+    if (tls) flags.push(`--cacert=${tls.cacert}`, `--cert=${tls.cert}`, `--key=${tls.key}`);
+    return flags;
+  }
+
+  private commandTimeoutMs(): number {
+    return this.options.commandTimeoutMs ?? 15_000;
+  }
+
+  /** Runs an etcdctl subcommand against the endpoints. */
+  private async run(
+    args: string[],
+    what: string,
+    opts: { allowFailure?: boolean; endpoints?: string[]; timeoutMs?: number } = {},
+  ): Promise<ExecResult> {
+    await this.preflight();
+    const tools = await this.etcdTools();
+    const argv = [...tools.commands.etcdctl, ...this.globalFlags(opts.endpoints), ...args];
+    try {
+      return await this.transport.exec(argv, {
+        env: { ETCDCTL_API: '3' },
+        timeoutMs: opts.timeoutMs ?? this.commandTimeoutMs() + 10_000,
+        allowFailure: opts.allowFailure,
+      });
+    } catch (err) {
+      throw this.explain(err, what, opts.endpoints ?? this.options.endpoints);
+    }
+  }
+
+  /** Offline tool (snapshot status/restore): no endpoints, no certs. */
+  private async runOffline(args: string[], what: string): Promise<ExecResult> {
+    const tools = await this.etcdTools();
+    const argv = [...tools.commands[tools.snapshotTool], ...args];
+    try {
+      return await this.transport.exec(argv, { env: { ETCDCTL_API: '3' }, timeoutMs: 30 * 60_000 });
+    } catch (err) {
+      if (err instanceof CommandFailedError) {
+        return Promise.reject(
+          new OperationError(`Node ${this.node}: ${what} failed.\n${err.message}`, { cause: err }),
+        );
+      }
+      throw err;
+    }
+  }
+
+  private explain(err: unknown, what: string, endpoints: string[]): unknown {
+    if (!(err instanceof CommandFailedError)) return err;
+    const tail = err.stderrTail;
+    let hint = 'See the etcdctl error above.';
+    if (
+      /deadline exceeded|connection refused|no route|transport: Error while dialing/i.test(tail)
+    ) {
+      hint = `No etcd answered at ${endpoints.join(', ')} from node ${this.node}: check --etcd-endpoints (host and port) and that etcd runs there.`;
+    } else if (/certificate|x509|tls:|bad certificate/i.test(tail)) {
+      hint =
+        "TLS failed: check that --etcd-cacert/--etcd-cert/--etcd-key (or the layout) name this cluster's CA and a client certificate it trusts.";
+    }
+    return new OperationError(`Node ${this.node}: ${what} failed. ${hint}\n${err.message}`, {
+      cause: err,
+    });
+  }
+
+  /** Health of every endpoint; unhealthy endpoints are results, not errors. */
+  async endpointHealth(): Promise<EndpointHealth[]> {
+    const res = await this.run(['endpoint', 'health', '-w', 'json'], 'etcdctl endpoint health', {
+      allowFailure: true,
+    });
+    if (!res.stdout.trim()) {
+      throw this.explain(
+        new CommandFailedError(this.node, 'etcdctl endpoint health', res.code, res.stderr),
+        'etcdctl endpoint health',
+        this.options.endpoints,
+      );
+    }
+    return parseEndpointHealth(res.stdout);
+  }
+
+  /** Status of every endpoint that answers; the others are listed with `unreachable`. */
+  async endpointStatus(): Promise<{ statuses: EndpointStatus[]; unreachable: string[] }> {
+    const res = await this.run(['endpoint', 'status', '-w', 'json'], 'etcdctl endpoint status', {
+      allowFailure: true,
+    });
+    const statuses = res.stdout.trim() ? parseEndpointStatus(res.stdout) : [];
+    const answered = new Set(statuses.map((s) => s.endpoint));
+    return { statuses, unreachable: this.options.endpoints.filter((e) => !answered.has(e)) };
+  }
+
+  async memberList(): Promise<Member[]> {
+    const res = await this.run(['member', 'list', '-w', 'json'], 'etcdctl member list');
+    return parseMemberList(res.stdout);
+  }
+
+  /**
+   * The `/version` of an endpoint as seen from the node (curl, else openssl s_client — Debian's
+   * ca-certificates brings openssl, so minimal nodes have it). `cluster` is "not_decided" for
+   * the first seconds after a cluster starts.
+   */
+  async clusterVersion(endpoint: string): Promise<{ server: string; cluster: string }> {
+    const tls = this.options.tls;
+    const url = `${endpoint.replace(/\/$/, '')}/version`;
+    const hostPort = endpoint.replace(/^https?:\/\//, '').replace(/\/$/, '');
+    const q = (s: string) => shellCommand([s]);
+    const curlTls = tls
+      ? `--cacert ${q(tls.cacert)} --cert ${q(tls.cert)} --key ${q(tls.key)}`
+      : '';
+    const opensslTls = tls
+      ? `-CAfile ${q(tls.cacert)} -cert ${q(tls.cert)} -key ${q(tls.key)}`
+      : '';
+    const script = [
+      'if command -v curl >/dev/null 2>&1; then',
+      `  exec curl -sS --max-time 5 ${curlTls} ${q(url)}`,
+      `elif [ ${q(endpoint.startsWith('https') ? 'https' : 'http')} = https ] && command -v openssl >/dev/null 2>&1; then`,
+      `  printf 'GET /version HTTP/1.0\\r\\nHost: %s\\r\\n\\r\\n' ${q(hostPort)} | timeout 5 openssl s_client -quiet -connect ${q(hostPort)} ${opensslTls} 2>/dev/null`,
+      'else',
+      '  echo "neither curl nor openssl on this node" >&2; exit 127',
+      'fi',
+    ].join('\n');
+    const res = await this.transport.script(script, { timeoutMs: 15_000, allowFailure: true });
+    if (res.code !== 0 || !res.stdout.includes('{')) {
+      throw new OperationError(
+        `Node ${this.node}: could not read ${url} (exit ${res.code}): ${res.stderr.trim().slice(-300) || 'no answer'}`,
+      );
+    }
+    return parseVersionEndpoint(res.stdout);
+  }
+
+  /** Waits until some endpoint reports a decided cluster version (x.y.z). */
+  async waitForClusterVersion(
+    timeoutMs = this.options.clusterVersionTimeoutMs ?? 30_000,
+  ): Promise<string> {
+    const deadline = Date.now() + timeoutMs;
+    let last = 'no endpoint answered';
+    for (;;) {
+      for (const e of this.options.endpoints) {
+        try {
+          const v = await this.clusterVersion(e);
+          if (/^\d+\.\d+\.\d+$/.test(v.cluster)) return v.cluster;
+          last = `${e} reports cluster version "${v.cluster}"`;
+        } catch (err) {
+          last = (err as Error).message;
+        }
+      }
+      if (Date.now() > deadline) {
+        throw new OperationError(
+          `The etcd cluster version was not decided within ${timeoutMs / 1000} s (${last}). Adding a member now would kill it ("not_decided is not in dotted-tri format"); wait until the cluster is healthy and retry.`,
+        );
+      }
+      await sleep(500);
+    }
+  }
+
+  /**
+   * Adds a member. Waits for the cluster version first, and retries "unhealthy cluster"
+   * (the answer for a few seconds after the previous join) a bounded number of times.
+   */
+  async memberAdd(
+    name: string,
+    peerURLs: string[],
+    options: { learner?: boolean } = {},
+  ): Promise<MemberAdded & { attempts: number }> {
+    if (!name || peerURLs.length === 0) {
+      throw new InputError('member add needs a member name and at least one peer URL.');
+    }
+    await this.waitForClusterVersion();
+    const retry = this.options.memberAddRetry ?? { attempts: 20, delayMs: 1000 };
+    const args = ['member', 'add', name, `--peer-urls=${peerURLs.join(',')}`];
+    if (options.learner) args.push('--learner');
+    for (let attempt = 1; ; attempt++) {
+      const res = await this.run(args, `etcdctl member add ${name}`, { allowFailure: true });
+      if (res.code === 0) return { ...parseMemberAdd(res.stdout), attempts: attempt };
+      const unhealthy = /unhealthy cluster/i.test(res.stderr);
+      if (!unhealthy || attempt >= retry.attempts) {
+        const err = new CommandFailedError(
+          this.node,
+          `etcdctl member add ${name}`,
+          res.code,
+          res.stderr,
+        );
+        if (unhealthy) {
+          throw new OperationError(
+            `Node ${this.node}: etcd kept answering "unhealthy cluster" to member add ${name} after ${attempt} attempts over ~${Math.round((attempt * retry.delayMs) / 1000)} s. Check that every started member is healthy (etcdctl endpoint health --cluster) and retry.`,
+            { cause: err },
+          );
+        }
+        throw this.explain(err, `etcdctl member add ${name}`, this.options.endpoints);
+      }
+      this.progress.debug(
+        `member add ${name}: cluster not ready yet (attempt ${attempt}), retrying`,
+      );
+      await sleep(retry.delayMs);
+    }
+  }
+
+  async memberRemove(idHex: string): Promise<void> {
+    const id = normaliseHexId(idHex);
+    await this.run(['member', 'remove', id], `etcdctl member remove ${id}`);
+  }
+
+  /** Saves a snapshot from exactly one endpoint to a file on the node (etcdctl writes it 0600). */
+  async snapshotSave(
+    endpoint: string,
+    pathOnNode: string,
+  ): Promise<{ path: string; bytes: number }> {
+    if (endpoint.includes(',') || !endpoint.trim()) {
+      throw new InputError(
+        `snapshot save needs exactly one endpoint, got "${endpoint}": etcd takes a snapshot from one selected member.`,
+      );
+    }
+    await this.run(['snapshot', 'save', pathOnNode], `etcdctl snapshot save from ${endpoint}`, {
+      endpoints: [endpoint],
+      timeoutMs: 60 * 60_000,
+    });
+    const stat = await this.transport.exec(['stat', '-c', '%s', pathOnNode]);
+    return { path: pathOnNode, bytes: Number(stat.stdout.trim()) };
+  }
+
+  async snapshotStatus(path: string): Promise<SnapshotStatus> {
+    const res = await this.runOffline(
+      ['snapshot', 'status', path, '-w', 'json'],
+      `snapshot status ${path}`,
+    );
+    return parseSnapshotStatus(res.stdout);
+  }
+
+  /**
+   * Restores into `dataDir`, which must not exist yet (the caller moves an old one aside).
+   * A requested revision bump is applied only where the tool offers it; otherwise the
+   * result says why it was skipped.
+   */
+  async snapshotRestore(o: SnapshotRestoreOptions): Promise<SnapshotRestoreResult> {
+    const tools = await this.etcdTools();
+    const args = [
+      'snapshot',
+      'restore',
+      o.snapshot,
+      `--data-dir=${o.dataDir}`,
+      `--name=${o.name}`,
+      `--initial-cluster=${o.initialCluster}`,
+      `--initial-cluster-token=${o.initialClusterToken}`,
+      `--initial-advertise-peer-urls=${o.initialAdvertisePeerUrls.join(',')}`,
+    ];
+    if (o.skipHashCheck) args.push('--skip-hash-check');
+    const result: SnapshotRestoreResult = {
+      dataDir: o.dataDir,
+      tool: tools.snapshotTool,
+      bumpedBy: 0,
+    };
+    if (o.bumpRevision && o.bumpRevision > 0) {
+      const can = supportsBumpRevision(tools);
+      if (can.ok) {
+        args.push(`--bump-revision=${o.bumpRevision}`);
+        if (o.markCompacted !== false) args.push('--mark-compacted');
+        result.bumpedBy = o.bumpRevision;
+      } else {
+        result.bumpSkipped = can.reason;
+        this.progress.warn(can.reason);
+      }
+    }
+    await this.runOffline(args, `snapshot restore into ${o.dataDir}`);
+    return result;
+  }
+
+  /** Number of keys in the whole keyspace (the range count; one key returned). */
+  async keyCount(): Promise<{ count: number; revision: number }> {
+    const res = await this.run(
+      ['get', '', '--prefix', '--keys-only', '--limit=1', '-w', 'json'],
+      'etcdctl get (key count)',
+    );
+    const page = parseGet(res.stdout);
+    return { count: page.count, revision: page.revision };
+  }
+
+  /**
+   * One page of the keyspace at `revision`: keys >= `fromKey`, ascending. etcdctl takes keys
+   * as arguments, so keys must be valid UTF-8 without NUL (all Kubernetes keys are).
+   */
+  async getPage(fromKey: Buffer, limit: number, revision?: number): Promise<KeyValuePage> {
+    const key = fromKey.toString('utf8');
+    if (!Buffer.from(key, 'utf8').equals(fromKey) || key.includes('\0')) {
+      throw new OperationError(
+        `Node ${this.node}: key ${JSON.stringify(key)} cannot be passed to etcdctl as an argument (not UTF-8 or contains NUL); compute the fingerprint directly against the endpoints instead.`,
+      );
+    }
+    const args = ['get', key, '--from-key', `--limit=${limit}`, '-w', 'json'];
+    if (revision) args.push(`--rev=${revision}`);
+    const res = await this.run(args, 'etcdctl get', { timeoutMs: 120_000 });
+    return parseGet(res.stdout);
+  }
+}

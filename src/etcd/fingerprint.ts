@@ -1,0 +1,181 @@
+import { createHash, type Hash } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import { Etcd3, type IOptions } from 'etcd3';
+import { OperationError } from '../errors.js';
+import type { EtcdCtl } from './etcdctl.js';
+
+/**
+ * A keyspace fingerprint: at one revision, the number of keys and the sha256 over every
+ * key/value pair in key order, each as a 4-byte big-endian length then the bytes (key, then
+ * value). Two clusters with the same fingerprint hold the same data, whatever their
+ * revisions, leases or member ids. The harness, `verify --deep` and recovery verification all
+ * compare these; both ways of reading the keyspace below feed the same hasher.
+ */
+export interface KeyspaceFingerprint {
+  revision: number;
+  count: number;
+  sha256: string;
+}
+
+export interface FingerprintOptions {
+  /** Read at this revision; default the current one (taken from the first page). */
+  revision?: number;
+  /** Keys per request. */
+  pageSize?: number;
+}
+
+/** One page of keys >= `from` in ascending key order, read at `revision` (0 = current). */
+export type PageReader = (
+  from: Buffer,
+  limit: number,
+  revision: number,
+) => Promise<{
+  revision: number;
+  count: number;
+  more: boolean;
+  kvs: { key: Buffer; value: Buffer }[];
+}>;
+
+class PairHasher {
+  private readonly hash: Hash = createHash('sha256');
+  private readonly len = Buffer.alloc(4);
+  count = 0;
+  add(key: Buffer, value: Buffer): void {
+    this.len.writeUInt32BE(key.length);
+    this.hash.update(this.len);
+    this.hash.update(key);
+    this.len.writeUInt32BE(value.length);
+    this.hash.update(this.len);
+    this.hash.update(value);
+    this.count++;
+  }
+  digest(): string {
+    return this.hash.digest('hex');
+  }
+}
+
+/** Pages through the whole keyspace at one revision and hashes it. */
+export async function fingerprintPages(
+  read: PageReader,
+  options: FingerprintOptions = {},
+  source = 'etcd',
+): Promise<KeyspaceFingerprint> {
+  const limit = options.pageSize ?? 2000;
+  const hasher = new PairHasher();
+  let revision = options.revision ?? 0;
+  let expectedCount: number | undefined;
+  let from: Buffer = Buffer.alloc(0);
+  let last: Buffer | undefined;
+  for (;;) {
+    // Ask for one more than a page: the first key may be the previous page's last one.
+    const page = await read(from, last ? limit + 1 : limit, revision);
+    if (revision === 0) revision = page.revision;
+    expectedCount ??= page.count;
+    let kvs = page.kvs;
+    if (last && kvs.length > 0 && kvs[0].key.equals(last)) kvs = kvs.slice(1);
+    for (const kv of kvs) {
+      if (last && Buffer.compare(kv.key, last) <= 0) {
+        throw new OperationError(
+          `${source} returned keys out of order while fingerprinting at revision ${revision}; refusing to produce a fingerprint.`,
+        );
+      }
+      hasher.add(kv.key, kv.value);
+      last = kv.key;
+    }
+    if (!page.more || kvs.length === 0) break;
+    from = last!;
+  }
+  if (hasher.count !== expectedCount) {
+    throw new OperationError(
+      `${source}: fingerprint at revision ${revision} read ${hasher.count} keys but etcd counted ${expectedCount}. Was the revision compacted meanwhile? Retry.`,
+    );
+  }
+  return { revision, count: hasher.count, sha256: hasher.digest() };
+}
+
+/** Fingerprint with etcdctl on a node (`get --from-key --rev --limit -w json`). */
+export function fingerprintViaEtcdCtl(
+  ctl: EtcdCtl,
+  options: FingerprintOptions = {},
+): Promise<KeyspaceFingerprint> {
+  return fingerprintPages(
+    (from, limit, revision) => ctl.getPage(from, limit, revision || undefined),
+    { pageSize: 5000, ...options },
+    `etcd via node ${ctl.node}`,
+  );
+}
+
+/** Fingerprint with an npm `etcd3` client the caller owns. */
+export function fingerprintWithClient(
+  client: Etcd3,
+  options: FingerprintOptions = {},
+  source = 'etcd',
+): Promise<KeyspaceFingerprint> {
+  const fromKeyEnd = Buffer.from([0]); // range end "\0" = every key >= start
+  return fingerprintPages(
+    async (from, limit, revision) => {
+      let q = client
+        .getAll()
+        .inRange({ start: from.length ? from : fromKeyEnd, end: fromKeyEnd })
+        .limit(limit);
+      if (revision) q = q.revision(revision);
+      const res = await q.exec();
+      return {
+        revision: Number(res.header.revision),
+        count: Number(res.count),
+        more: res.more,
+        kvs: res.kvs.map((kv) => ({ key: kv.key, value: kv.value })),
+      };
+    },
+    options,
+    source,
+  );
+}
+
+export interface DirectEtcdAccess {
+  endpoints: string[];
+  /** Paths of client TLS files on the runner. */
+  tls?: { cacert: string; cert: string; key: string };
+}
+
+/** An npm `etcd3` client for endpoints the runner reaches; the caller closes it. */
+export async function connectEtcdClient(access: DirectEtcdAccess): Promise<Etcd3> {
+  const options: IOptions = {
+    hosts: access.endpoints,
+    dialTimeout: 5000,
+    // Pages of Kubernetes objects can exceed grpc's 4 MiB default.
+    grpcOptions: { 'grpc.max_receive_message_length': 256 * 1024 * 1024 },
+  };
+  if (access.tls) {
+    const [rootCertificate, certChain, privateKey] = await Promise.all(
+      [access.tls.cacert, access.tls.cert, access.tls.key].map((f) =>
+        readFile(f).catch((err: Error) => {
+          throw new OperationError(
+            `Cannot read etcd TLS file ${f}: ${err.message}. Pass --etcd-cacert/--etcd-cert/--etcd-key with readable files.`,
+          );
+        }),
+      ),
+    );
+    options.credentials = { rootCertificate, certChain, privateKey };
+  }
+  return new Etcd3(options);
+}
+
+/** Fingerprint of the etcd at `endpoints`, read directly from the runner. */
+export async function fingerprintEndpoints(
+  access: DirectEtcdAccess,
+  options: FingerprintOptions = {},
+): Promise<KeyspaceFingerprint> {
+  const client = await connectEtcdClient(access);
+  try {
+    return await fingerprintWithClient(client, options, `etcd at ${access.endpoints.join(',')}`);
+  } catch (err) {
+    if (err instanceof OperationError) throw err;
+    throw new OperationError(
+      `Could not read the keyspace of etcd at ${access.endpoints.join(', ')}: ${(err as Error).message}. Check the endpoints and TLS files.`,
+      { cause: err },
+    );
+  } finally {
+    client.close();
+  }
+}

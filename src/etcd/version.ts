@@ -1,0 +1,145 @@
+import { OperationError } from '../errors.js';
+import { shellCommand } from '../nodes/shell-quote.js';
+import type { Transport } from '../nodes/transport.js';
+
+/**
+ * Which etcd and which etcd tools a node has. In 3.4 `etcdctl snapshot status|restore` do
+ * the offline work; 3.5 moved it to `etcdutl` (etcdctl still warns and works); 3.6 removed
+ * it from etcdctl. `--bump-revision/--mark-compacted` exist only where the restore
+ * command's own help lists them, so that is what decides, not a version table.
+ */
+
+export interface SemVer {
+  major: number;
+  minor: number;
+  patch: number;
+  raw: string;
+}
+
+/** argv prefixes of the tools on the node (`['etcdctl']`, or e.g. a `crictl exec` prefix). */
+export interface EtcdToolCommands {
+  etcd: string[];
+  etcdctl: string[];
+  etcdutl: string[];
+}
+
+export const defaultToolCommands: EtcdToolCommands = {
+  etcd: ['etcd'],
+  etcdctl: ['etcdctl'],
+  etcdutl: ['etcdutl'],
+};
+
+export interface EtcdTools {
+  node: string;
+  commands: EtcdToolCommands;
+  server?: SemVer;
+  etcdctl?: SemVer;
+  etcdutl?: SemVer;
+  /** The tool for `snapshot status` and `snapshot restore`. */
+  snapshotTool: 'etcdctl' | 'etcdutl';
+  /** The restore command lists `--bump-revision` and `--mark-compacted` in its help. */
+  supportsBumpRevision: boolean;
+}
+
+export function parseSemVer(text: string): SemVer | undefined {
+  const m = /(\d+)\.(\d+)\.(\d+)(?:[-+][0-9A-Za-z.-]+)?/.exec(text);
+  if (!m) return undefined;
+  return { major: Number(m[1]), minor: Number(m[2]), patch: Number(m[3]), raw: m[0] };
+}
+
+/** Reads `etcd --version` ("etcd Version: 3.4.23"), `etcdctl version` ("etcdctl version: 3.4.23"), `etcdutl version`. */
+export function parseToolVersion(
+  tool: 'etcd' | 'etcdctl' | 'etcdutl',
+  output: string,
+): SemVer | undefined {
+  const label =
+    tool === 'etcd' ? /etcd Version:\s*(\S+)/i : new RegExp(`${tool} version:\\s*(\\S+)`, 'i');
+  const m = label.exec(output);
+  return m ? parseSemVer(m[1]) : undefined;
+}
+
+export function atLeast(v: SemVer | undefined, major: number, minor: number): boolean {
+  if (!v) return false;
+  return v.major > major || (v.major === major && v.minor >= minor);
+}
+
+/**
+ * etcdutl when it is there (3.5+), etcdctl for 3.4 and older. A node with etcdctl 3.6 and
+ * no etcdutl cannot restore at all: say so rather than run a command that no longer exists.
+ */
+export function chooseSnapshotTool(
+  node: string,
+  versions: Pick<EtcdTools, 'etcdctl' | 'etcdutl'>,
+): 'etcdctl' | 'etcdutl' {
+  if (versions.etcdutl) return 'etcdutl';
+  if (versions.etcdctl && !atLeast(versions.etcdctl, 3, 6)) return 'etcdctl';
+  if (versions.etcdctl) {
+    throw new OperationError(
+      `Node ${node} has etcdctl ${versions.etcdctl.raw} but no etcdutl: since etcd 3.6 snapshot status/restore live only in etcdutl. Install etcdutl of the same version on ${node}.`,
+    );
+  }
+  throw new OperationError(
+    `Node ${node} has neither etcdctl nor etcdutl on its PATH. Install the etcd client tools (Debian: etcd-client) or point the layout at them.`,
+  );
+}
+
+/** Whether `snapshot restore --help` output offers the revision bump. */
+export function helpOffersBumpRevision(help: string): boolean {
+  return help.includes('--bump-revision') && help.includes('--mark-compacted');
+}
+
+const SECTION = '@@kube-rescue@@';
+
+/** One round trip: versions of etcd, etcdctl, etcdutl and the restore help of both tools. */
+export async function detectEtcdTools(
+  transport: Transport,
+  commands: EtcdToolCommands = defaultToolCommands,
+  options: { timeoutMs?: number } = {},
+): Promise<EtcdTools> {
+  const probe = (name: string, cmd: string) => `echo '${SECTION}${name}'; ${cmd} 2>&1 || true`;
+  const script = [
+    probe('etcd', `${shellCommand(commands.etcd)} --version`),
+    probe('etcdctl', `ETCDCTL_API=3 ${shellCommand(commands.etcdctl)} version`),
+    probe('etcdutl', `${shellCommand(commands.etcdutl)} version`),
+    probe(
+      'etcdctl-restore',
+      `ETCDCTL_API=3 ${shellCommand(commands.etcdctl)} snapshot restore --help`,
+    ),
+    probe('etcdutl-restore', `${shellCommand(commands.etcdutl)} snapshot restore --help`),
+  ].join('\n');
+  const res = await transport.script(script, {
+    timeoutMs: options.timeoutMs ?? 20_000,
+    allowFailure: true,
+  });
+  const sections = new Map<string, string>();
+  for (const part of res.stdout.split(SECTION).slice(1)) {
+    const nl = part.indexOf('\n');
+    sections.set(part.slice(0, nl), part.slice(nl + 1));
+  }
+  const server = parseToolVersion('etcd', sections.get('etcd') ?? '');
+  const etcdctl = parseToolVersion('etcdctl', sections.get('etcdctl') ?? '');
+  const etcdutl = parseToolVersion('etcdutl', sections.get('etcdutl') ?? '');
+  const snapshotTool = chooseSnapshotTool(transport.node, { etcdctl, etcdutl });
+  const tools: EtcdTools = {
+    node: transport.node,
+    commands,
+    snapshotTool,
+    supportsBumpRevision: helpOffersBumpRevision(sections.get(`${snapshotTool}-restore`) ?? ''),
+  };
+  if (server) tools.server = server;
+  if (etcdctl) tools.etcdctl = etcdctl;
+  if (etcdutl) tools.etcdutl = etcdutl;
+  return tools;
+}
+
+/** Whether a restore with these tools can bump the revision; and if not, the reason to report. */
+export function supportsBumpRevision(
+  tools: EtcdTools,
+): { ok: true } | { ok: false; reason: string } {
+  if (tools.supportsBumpRevision) return { ok: true };
+  const v = tools[tools.snapshotTool];
+  return {
+    ok: false,
+    reason: `${tools.snapshotTool} ${v?.raw ?? '(unknown version)'} on ${tools.node} does not offer --bump-revision/--mark-compacted in its restore help (newer etcd releases do) — restored without a revision bump, so clients that watched keys must relist`,
+  };
+}

@@ -1,0 +1,69 @@
+import type { Member } from '../etcd/etcdctl-output.js';
+import type { LayoutName, LayoutPaths } from '../etcd/layout.js';
+
+/**
+ * What the health probe saw. Field names match the planner's `ClusterState` so a
+ * ClusterHealth (plus the cluster name) is what planning consumes; the extras are for people.
+ */
+
+export interface EtcdNodeHealth {
+  host: string;
+  memberName: string;
+  address: string;
+  clientUrl: string;
+  peerUrl: string;
+  reachable: boolean;
+  /** An etcd process listens on the member's client port (or, without `ss`, runs at all). */
+  etcdRunning: boolean;
+  /** `etcdctl endpoint health` from the node itself. */
+  healthy: boolean;
+  /** In the cluster's member list, matched by name or peer URL. */
+  isMember: boolean;
+  /** The member id (hex) when this host is in the member list. */
+  memberId?: string;
+  isLearner?: boolean;
+  isLeader?: boolean;
+  raftIndex?: number;
+  raftTerm?: number;
+  serverVersion?: string;
+  etcdCertsPresent: boolean;
+  /** What went wrong while probing, for people (node, what, what to do). */
+  errors: string[];
+}
+
+export interface ControlPlaneNodeHealth {
+  host: string;
+  reachable: boolean;
+  certsPresent: boolean;
+  missingCertDirs: string[];
+  errors: string[];
+}
+
+export interface ClusterHealth {
+  probedAt: string;
+  layout: LayoutName;
+  /** False when no node could be asked: `layout` is then Kubespray's, assumed. */
+  layoutDetected: boolean;
+  paths: LayoutPaths;
+  clusterId?: string;
+  serverVersion?: string;
+  toolsVersion: string;
+  toolsBumpRevision: boolean;
+  /** Member list from a healthy member; empty when none answered. */
+  members: Member[];
+  /** Voting members (learners do not count towards quorum). */
+  voters: number;
+  /** Voters whose endpoint answered healthy. */
+  healthyVoters: number;
+  /** healthyVoters > voters / 2. */
+  quorum: boolean;
+  /** Members in the cluster that no inventory host matches. */
+  unknownMembers: Member[];
+  etcd: EtcdNodeHealth[];
+  controlPlane: ControlPlaneNodeHealth[];
+}
+
+/** The quorum rule, arithmetically: a strict majority of voting members is healthy. */
+export function hasQuorum(healthyVoters: number, voters: number): boolean {
+  return voters > 0 && healthyVoters > voters / 2;
+}
