@@ -1,0 +1,78 @@
+import type { Transport } from '../src/nodes/transport.js';
+import type { Progress } from '../src/progress.js';
+import type { DockerResult } from './docker-cli.js';
+import type { NodeRole, Topology, TopologyName } from './topology.js';
+
+/** One node of a started cluster. */
+export interface ClusterNode {
+  /** Inventory hostname = the container's hostname. */
+  readonly name: string;
+  readonly ip: string;
+  readonly roles: readonly NodeRole[];
+  /** Kubespray's member name (`etcd<N>`), for members of [etcd]. */
+  readonly etcdMemberName?: string;
+  readonly containerName: string;
+  /** How recovery code reaches this node: `docker exec` (default) or SSH with the harness key. */
+  transport(kind?: 'docker' | 'ssh'): Promise<Transport>;
+  /** The harness's own back door (`docker exec … sh -c`), for setting up and breaking nodes. */
+  sh(
+    script: string,
+    options?: { allowFailure?: boolean; timeoutMs?: number },
+  ): Promise<DockerResult>;
+}
+
+/** Paths on the host from which the runner reaches etcd over TLS. */
+export interface EtcdClientTls {
+  cacert: string;
+  cert: string;
+  key: string;
+}
+
+/** Container-level operations the faults are built from; one provider implements them. */
+export interface NodeControl {
+  /** `docker stop` (systemd shuts down; etcd gets SIGTERM). */
+  stopNode(name: string): Promise<void>;
+  /** `docker start` a stopped node; it boots with the same disk and address. */
+  startNode(name: string): Promise<void>;
+  /** Removes the node's container and starts a blank one with the same IP and hostname. */
+  replaceWithBlankNode(name: string): Promise<void>;
+  disconnectNode(name: string): Promise<void>;
+  reconnectNode(name: string): Promise<void>;
+}
+
+export interface StartedCluster extends NodeControl, AsyncDisposable {
+  /** Cluster (and docker network) name: `kube-rescue-<run id>`. */
+  readonly name: string;
+  readonly runId: string;
+  readonly provider: 'local' | 'kind';
+  /** Where etcd, its certs and the control-plane files live on the nodes. */
+  readonly layout: 'kubespray' | 'kubeadm';
+  readonly topology: Topology;
+  readonly nodes: readonly ClusterNode[];
+  node(name: string): ClusterNode;
+  /** Kubespray hosts.ini describing this cluster (temp dir of the run). */
+  readonly inventoryPath: string;
+  /** The run's ed25519 private key (0600), authorized for root on every node. */
+  readonly sshKeyPath: string;
+  /** known_hosts with every node's host key, by IP and by name. */
+  readonly knownHostsPath: string;
+  /** `https://<ip>:2379` of every etcd member, in [etcd] order. */
+  readonly etcdEndpoints: readonly string[];
+  readonly tls: EtcdClientTls;
+  /** The run's temp dir; removed by stop(). */
+  readonly workDir: string;
+  /** Seconds from start() to a healthy cluster. */
+  readonly startupSeconds: number;
+  /** Removes every container, the network and the temp dir. Safe to call twice. */
+  stop(): Promise<void>;
+}
+
+export interface StartClusterOptions {
+  progress?: Progress;
+}
+
+/** Throw-away clusters of real nodes; the testcontainers module shape for a whole cluster. */
+export interface ClusterProvider {
+  readonly name: 'local' | 'kind';
+  start(topology: Topology | TopologyName, options?: StartClusterOptions): Promise<StartedCluster>;
+}

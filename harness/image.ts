@@ -1,0 +1,199 @@
+import { spawn } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { OperationError } from '../src/errors.js';
+import type { Progress } from '../src/progress.js';
+import { docker, runCommand } from './docker-cli.js';
+
+/**
+ * The node image: a Debian bookworm rootfs made by debootstrap (no registry can be reached
+ * here), imported into Docker. Its tag is a hash of the recipe, so it is built once and
+ * reused until the recipe changes.
+ */
+export const NODE_IMAGE_REPOSITORY = 'kube-rescue-node';
+
+const SUITE = 'bookworm';
+const PACKAGES = [
+  'systemd',
+  'systemd-sysv',
+  'dbus',
+  'openssh-server',
+  'etcd-server',
+  'etcd-client',
+  'iproute2',
+  'procps',
+  'ca-certificates',
+  'tar',
+  'gzip',
+  'sudo',
+];
+
+/**
+ * Run inside the rootfs (chroot) after debootstrap. Kubespray installs etcd into
+ * /usr/local/bin and runs its own unit, so Debian's unit is disabled: a blank node has etcd
+ * installed but neither configured nor started. Host keys are per node (the harness makes
+ * them), never baked into the image.
+ */
+const FINISH_SCRIPT = `set -eu
+rm -f /etc/systemd/system/multi-user.target.wants/etcd.service
+ln -sf /usr/bin/etcd /usr/local/bin/etcd
+ln -sf /usr/bin/etcdctl /usr/local/bin/etcdctl
+rm -f /etc/ssh/ssh_host_*
+mkdir -p /root/.ssh && chmod 700 /root/.ssh
+systemctl mask getty@tty1.service console-getty.service systemd-logind.service >/dev/null 2>&1 || true
+rm -f /etc/hostname
+apt-get clean
+rm -rf /var/lib/apt/lists/* /var/cache/apt/*.bin
+`;
+
+const RECIPE_VERSION = 1;
+
+export function nodeImageRecipeHash(): string {
+  return createHash('sha256')
+    .update(JSON.stringify({ RECIPE_VERSION, SUITE, variant: 'minbase', PACKAGES, FINISH_SCRIPT }))
+    .digest('hex')
+    .slice(0, 12);
+}
+
+export function nodeImageTag(): string {
+  return `${NODE_IMAGE_REPOSITORY}:${nodeImageRecipeHash()}`;
+}
+
+/** The machine's own Debian mirror for `bookworm`, from its apt sources; undefined if none. */
+export function debianMirrorFromAptSources(root = '/etc/apt'): string | undefined {
+  const sourcesDir = join(root, 'sources.list.d');
+  const deb822 = existsSync(sourcesDir)
+    ? readdirSync(sourcesDir)
+        .filter((f) => f.endsWith('.sources'))
+        .sort()
+        .map((f) => readFileSync(join(sourcesDir, f), 'utf8'))
+    : [];
+  for (const text of deb822) {
+    const found = mirrorFromDeb822(text);
+    if (found) return found;
+  }
+  const listFiles = [join(root, 'sources.list')];
+  if (existsSync(sourcesDir)) {
+    for (const f of readdirSync(sourcesDir).sort()) {
+      if (f.endsWith('.list')) listFiles.push(join(sourcesDir, f));
+    }
+  }
+  for (const file of listFiles) {
+    if (!existsSync(file)) continue;
+    const found = mirrorFromOneLineStyle(readFileSync(file, 'utf8'));
+    if (found) return found;
+  }
+  return undefined;
+}
+
+/** deb822 stanzas (`Types: deb`, `URIs:`, `Suites:`), as in /etc/apt/sources.list.d/*.sources. */
+export function mirrorFromDeb822(text: string): string | undefined {
+  for (const stanza of text.split(/\n\s*\n/)) {
+    const fields = new Map<string, string>();
+    for (const line of stanza.split('\n')) {
+      if (line.startsWith('#')) continue;
+      const m = /^([A-Za-z-]+):\s*(.*)$/.exec(line);
+      if (m) fields.set(m[1].toLowerCase(), m[2].trim());
+    }
+    if (fields.get('enabled')?.toLowerCase() === 'no') continue;
+    const types = (fields.get('types') ?? '').split(/\s+/);
+    const suites = (fields.get('suites') ?? '').split(/\s+/);
+    const uri = (fields.get('uris') ?? '').split(/\s+/)[0];
+    if (types.includes('deb') && suites.includes(SUITE) && uri) return uri;
+  }
+  return undefined;
+}
+
+/** One-line style: `deb [options] URI SUITE COMPONENTS...`. */
+export function mirrorFromOneLineStyle(text: string): string | undefined {
+  for (const raw of text.split('\n')) {
+    const line = raw.replace(/#.*/, '').trim();
+    const m = /^deb\s+(?:\[[^\]]*\]\s+)?(\S+)\s+(\S+)/.exec(line);
+    if (m && m[2] === SUITE) return m[1];
+  }
+  return undefined;
+}
+
+async function imageExists(tag: string): Promise<boolean> {
+  const r = await docker(['image', 'inspect', '--format', '{{.Id}}', tag], { allowFailure: true });
+  return r.code === 0;
+}
+
+/**
+ * Returns the tag of the node image, building it first if this recipe was never built on
+ * this Docker engine (~40-60 s: debootstrap + import).
+ */
+export async function ensureNodeImage(progress: Progress): Promise<string> {
+  const tag = nodeImageTag();
+  if (await imageExists(tag)) {
+    progress.debug(`node image ${tag} is already built`);
+    return tag;
+  }
+  return progress.phase(`Build node image ${tag} (debootstrap ${SUITE}, ~1 min)`, async () => {
+    if (process.getuid?.() !== 0) {
+      throw new OperationError(
+        `Building the node image ${tag} needs root (debootstrap makes device nodes and chroots). Run the harness as root, or build it once as root with the same recipe.`,
+      );
+    }
+    const work = await mkdtemp(join(tmpdir(), 'kube-rescue-image-'));
+    const rootfs = join(work, 'rootfs');
+    try {
+      const mirror = debianMirrorFromAptSources();
+      progress.info(
+        `debootstrap ${SUITE} from ${mirror ?? "debootstrap's default mirror"} into ${rootfs}`,
+      );
+      const args = [
+        '--variant=minbase',
+        `--include=${PACKAGES.join(',')}`,
+        SUITE,
+        rootfs,
+        ...(mirror ? [mirror] : []),
+      ];
+      await runCommand('debootstrap', args, { timeoutMs: 15 * 60_000 });
+      await writeFile(join(rootfs, 'tmp', 'finish-image.sh'), FINISH_SCRIPT);
+      await runCommand('chroot', [rootfs, '/bin/sh', '/tmp/finish-image.sh'], {
+        timeoutMs: 120_000,
+      });
+      await rm(join(rootfs, 'tmp', 'finish-image.sh'));
+      progress.info(`importing ${rootfs} as ${tag}`);
+      await importRootfs(rootfs, tag);
+      return tag;
+    } finally {
+      await rm(work, { recursive: true, force: true });
+    }
+  });
+}
+
+/** `tar -C rootfs -c . | docker import`, streamed: the rootfs is ~300 MB. */
+async function importRootfs(rootfs: string, tag: string): Promise<void> {
+  const tar = spawn('tar', ['-C', rootfs, '--numeric-owner', '-c', '.'], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const tarErr: Buffer[] = [];
+  tar.stderr.on('data', (b: Buffer) => tarErr.push(b));
+  const tarDone = new Promise<number>((resolve) => tar.on('close', (c) => resolve(c ?? -1)));
+  await docker(
+    [
+      'import',
+      '--change',
+      'CMD ["/sbin/init"]',
+      '--change',
+      'ENV container=docker',
+      '--change',
+      `LABEL kube-rescue.node-image=${nodeImageRecipeHash()}`,
+      '-',
+      tag,
+    ],
+    { stdin: tar.stdout, timeoutMs: 300_000 },
+  );
+  const code = await tarDone;
+  if (code !== 0) {
+    await docker(['image', 'rm', tag], { allowFailure: true });
+    throw new OperationError(
+      `tar of the node rootfs ${rootfs} failed (exit ${code}): ${Buffer.concat(tarErr).toString().trim()}`,
+    );
+  }
+}

@@ -1,0 +1,308 @@
+import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { stringify } from 'yaml';
+import { InputError, OperationError } from '../src/errors.js';
+import type { Transport } from '../src/nodes/transport.js';
+import { type Progress, silentProgress } from '../src/progress.js';
+import { newRun, ownerIsGone, TEMP_PREFIX } from './cleanup.js';
+import type {
+  ClusterNode,
+  ClusterProvider,
+  EtcdClientTls,
+  StartClusterOptions,
+  StartedCluster,
+} from './cluster.js';
+import { docker, runCommand } from './docker-cli.js';
+import { waitForEtcdHealthy } from './etcd-health.js';
+import { containerSh } from './local-provider.js';
+import { openNodeTransport } from './node-transport.js';
+import {
+  type NodeRole,
+  type NodeSpec,
+  type Topology,
+  type TopologyName,
+  topology as topologyByName,
+} from './topology.js';
+
+/**
+ * The `kind` provider: kubeadm nodes with a real API server, made by the `kind` CLI. It runs
+ * where kind and its node image exist (GitHub-hosted runners, .github/workflows/rehearsal.yml);
+ * elsewhere `kindAvailability()` says why not and start() refuses with that reason.
+ */
+export type KindAvailability =
+  | { available: true; version: string }
+  | { available: false; reason: string };
+
+export function kindBinary(): string {
+  return process.env.KUBE_RESCUE_KIND ?? 'kind';
+}
+
+export async function kindAvailability(): Promise<KindAvailability> {
+  const v = await runCommand(kindBinary(), ['version'], {
+    allowFailure: true,
+    timeoutMs: 10_000,
+  }).catch((e: Error) => ({ code: -1, stdout: '', stderr: e.message }));
+  if (v.code !== 0) {
+    return {
+      available: false,
+      reason: `the \`${kindBinary()}\` CLI does not run (${v.stderr.trim().split('\n')[0] || `exit ${v.code}`})`,
+    };
+  }
+  const d = await docker(['info', '--format', '{{.ServerVersion}}'], { allowFailure: true }).catch(
+    (e: Error) => ({ code: -1, stdout: '', stderr: e.message }),
+  );
+  if (d.code !== 0) {
+    return {
+      available: false,
+      reason: `no Docker engine answers (${d.stderr.trim().split('\n')[0]})`,
+    };
+  }
+  return { available: true, version: v.stdout.trim() };
+}
+
+/** kind's cluster config: one kind node per topology node, roles mapped to kind roles. */
+export function kindConfig(t: Topology): string {
+  for (const n of t.nodes) {
+    if (n.roles.includes('etcd') && !n.roles.includes('control-plane')) {
+      throw new InputError(
+        `Topology ${t.name} puts etcd on worker ${n.name}; kubeadm (kind) runs etcd only on control-plane nodes. Use the local provider for this topology.`,
+      );
+    }
+  }
+  return stringify({
+    kind: 'Cluster',
+    apiVersion: 'kind.x-k8s.io/v1alpha4',
+    nodes: t.nodes.map((n) => ({
+      role: n.roles.includes('control-plane') ? 'control-plane' : 'worker',
+    })),
+  });
+}
+
+/** kubeadm's etcd client certificate for health checks, copied off the first control plane. */
+const KUBEADM_ETCD_PKI = '/etc/kubernetes/pki/etcd';
+
+class KindNode implements ClusterNode {
+  constructor(
+    readonly name: string,
+    readonly ip: string,
+    readonly roles: readonly NodeRole[],
+    readonly etcdMemberName: string | undefined,
+  ) {}
+  get containerName() {
+    return this.name;
+  }
+  transport(kind: 'docker' | 'ssh' = 'docker'): Promise<Transport> {
+    if (kind === 'ssh') {
+      throw new OperationError(
+        `kind node ${this.name} has no sshd; use the docker transport for kind clusters.`,
+      );
+    }
+    return openNodeTransport('docker', {
+      node: this.name,
+      containerName: this.name,
+      address: this.ip,
+      sshKeyPath: '',
+      knownHostsPath: '',
+    });
+  }
+  sh(script: string, options?: { allowFailure?: boolean; timeoutMs?: number }) {
+    return containerSh(this.name, script, options);
+  }
+}
+
+class KindCluster implements StartedCluster {
+  readonly provider = 'kind' as const;
+  readonly layout = 'kubeadm' as const;
+  /** kind nodes have no sshd: there is no key and no known_hosts. */
+  readonly sshKeyPath = '';
+  readonly knownHostsPath = '';
+  private stopped = false;
+  constructor(
+    readonly name: string,
+    readonly runId: string,
+    readonly topology: Topology,
+    readonly nodes: readonly KindNode[],
+    readonly workDir: string,
+    readonly inventoryPath: string,
+    readonly etcdEndpoints: readonly string[],
+    readonly tls: EtcdClientTls,
+    readonly startupSeconds: number,
+  ) {}
+  node(name: string): KindNode {
+    const n = this.nodes.find((x) => x.name === name);
+    if (!n) throw new InputError(`kind cluster ${this.name} has no node "${name}".`);
+    return n;
+  }
+  async stopNode(name: string) {
+    await docker(['stop', '-t', '20', this.node(name).name]);
+  }
+  async startNode(name: string) {
+    await docker(['start', this.node(name).name]);
+  }
+  async replaceWithBlankNode(name: string): Promise<void> {
+    throw new OperationError(
+      `Node ${name} of kind cluster ${this.name} cannot be re-provisioned blank: kind makes nodes only at cluster creation. Use the local provider for the lost-node scenarios.`,
+    );
+  }
+  async disconnectNode(name: string) {
+    await docker(['network', 'disconnect', 'kind', this.node(name).name]);
+  }
+  async reconnectNode(name: string) {
+    const n = this.node(name);
+    await docker(['network', 'connect', '--ip', n.ip, 'kind', n.name]);
+  }
+  async stop() {
+    if (this.stopped) return;
+    this.stopped = true;
+    await runCommand(kindBinary(), ['delete', 'cluster', '--name', this.name], {
+      allowFailure: true,
+    });
+    await rm(this.workDir, { recursive: true, force: true });
+  }
+  async [Symbol.asyncDispose]() {
+    await this.stop();
+  }
+}
+
+/** Deletes kind clusters of harness runs whose process is gone (their temp dir says whose). */
+async function removeKindLeftovers(progress: Progress): Promise<void> {
+  const clusters = (
+    await runCommand(kindBinary(), ['get', 'clusters'], { allowFailure: true })
+  ).stdout
+    .split('\n')
+    .filter((c) => c.startsWith('kube-rescue-'));
+  if (clusters.length === 0) return;
+  const dirs = (await readdir(tmpdir())).filter((d) => d.startsWith(TEMP_PREFIX));
+  for (const c of clusters) {
+    const runId = c.slice('kube-rescue-'.length);
+    const dir = dirs.find((d) => d.startsWith(`${TEMP_PREFIX}${runId}-`));
+    const owner = dir
+      ? (await readFile(join(tmpdir(), dir, 'owner'), 'utf8').catch(() => '')).trim()
+      : '';
+    if (ownerIsGone(owner || undefined)) {
+      progress.info(`deleting kind cluster ${c} left by a crashed harness run`);
+      await runCommand(kindBinary(), ['delete', 'cluster', '--name', c], { allowFailure: true });
+    }
+  }
+}
+
+export class KindClusterProvider implements ClusterProvider {
+  readonly name = 'kind' as const;
+
+  async start(
+    which: Topology | TopologyName,
+    options: StartClusterOptions = {},
+  ): Promise<StartedCluster> {
+    const progress = options.progress ?? silentProgress;
+    const t = typeof which === 'string' ? topologyByName(which) : which;
+    const availability = await kindAvailability();
+    if (!availability.available) {
+      throw new OperationError(`kind not available here: ${availability.reason}`);
+    }
+    const config = kindConfig(t);
+    const t0 = Date.now();
+    await removeKindLeftovers(progress);
+    const { runId, name, workDir } = await newRun();
+    try {
+      const configPath = join(workDir, 'kind.yaml');
+      await writeFile(configPath, config);
+      await progress.phase(`kind create cluster ${name} (${t.name})`, () =>
+        runCommand(
+          kindBinary(),
+          [
+            'create',
+            'cluster',
+            '--name',
+            name,
+            '--config',
+            configPath,
+            '--kubeconfig',
+            join(workDir, 'kubeconfig'),
+            '--wait',
+            '180s',
+          ],
+          { timeoutMs: 600_000 },
+        ),
+      );
+      const kindNodes = (await runCommand(kindBinary(), ['get', 'nodes', '--name', name])).stdout
+        .split('\n')
+        .filter(Boolean)
+        .sort();
+      const nodes: KindNode[] = [];
+      for (const container of kindNodes) {
+        const ip = (
+          await docker([
+            'inspect',
+            '--format',
+            '{{range .NetworkSettings.Networks}}{{.IPAddress}} {{end}}',
+            container,
+          ])
+        ).stdout
+          .trim()
+          .split(' ')[0];
+        const controlPlane = container.includes('control-plane');
+        const roles: NodeRole[] = controlPlane ? ['control-plane', 'etcd'] : ['worker'];
+        // kubeadm names each etcd member after its node.
+        nodes.push(new KindNode(container, ip, roles, controlPlane ? container : undefined));
+      }
+      const controlPlanes = nodes.filter((n) => n.roles.includes('etcd'));
+      if (controlPlanes.length === 0) {
+        throw new OperationError(
+          `kind cluster ${name} has no control-plane node (kind get nodes: ${kindNodes.join(', ')}).`,
+        );
+      }
+      const pkiDir = join(workDir, 'pki');
+      await mkdir(pkiDir, { mode: 0o700 });
+      for (const f of ['ca.crt', 'healthcheck-client.crt', 'healthcheck-client.key']) {
+        await docker(['cp', `${controlPlanes[0].name}:${KUBEADM_ETCD_PKI}/${f}`, join(pkiDir, f)]);
+      }
+      const tls: EtcdClientTls = {
+        cacert: join(pkiDir, 'ca.crt'),
+        cert: join(pkiDir, 'healthcheck-client.crt'),
+        key: join(pkiDir, 'healthcheck-client.key'),
+      };
+      const etcdEndpoints = controlPlanes.map((n) => `https://${n.ip}:2379`);
+      await waitForEtcdHealthy(etcdEndpoints, tls, { timeoutMs: 120_000 });
+      const kindTopology: Topology = {
+        name: t.name,
+        nodes: nodes.map((n): NodeSpec => ({ name: n.name, roles: [...n.roles] })),
+      };
+      const inventoryPath = join(workDir, 'hosts.ini');
+      await writeFile(inventoryPath, renderKindInventory(nodes, name));
+      return new KindCluster(
+        name,
+        runId,
+        kindTopology,
+        nodes,
+        workDir,
+        inventoryPath,
+        etcdEndpoints,
+        tls,
+        (Date.now() - t0) / 1000,
+      );
+    } catch (err) {
+      await runCommand(kindBinary(), ['delete', 'cluster', '--name', name], { allowFailure: true });
+      await rm(workDir, { recursive: true, force: true });
+      throw err;
+    }
+  }
+}
+
+/** Kubespray-style groups for kind nodes, reached with `docker exec` (no sshd on kind nodes). */
+function renderKindInventory(nodes: readonly KindNode[], name: string): string {
+  const lines = [
+    `# Inventory of kind cluster ${name} (kubeadm layout; reach nodes with --transport docker)`,
+    '[all]',
+  ];
+  for (const n of nodes) {
+    const member = n.etcdMemberName ? ` etcd_member_name=${n.etcdMemberName}` : '';
+    lines.push(`${n.name} ansible_host=${n.ip} ip=${n.ip} ansible_connection=docker${member}`);
+  }
+  const cp = nodes.filter((n) => n.roles.includes('control-plane')).map((n) => n.name);
+  const workers = nodes.filter((n) => n.roles.includes('worker')).map((n) => n.name);
+  lines.push('', '[kube_control_plane]', ...cp, '', '[etcd]', ...cp);
+  lines.push('', '[kube_node]', ...(workers.length > 0 ? workers : cp));
+  lines.push('', '[k8s_cluster:children]', 'kube_control_plane', 'kube_node', '');
+  return lines.join('\n');
+}
