@@ -197,7 +197,9 @@ export function iniMoveHostFirst(
   }
   let moved: IniLine;
   if (own >= 0) {
-    moved = { ...lines[own], raw: appendVars(lines[own].raw, addVars) };
+    const raw = appendVars(lines[own].raw, addVars);
+    // The last line of a CRLF file without a final newline has no \r; elsewhere it needs one.
+    moved = { ...lines[own], raw: cr && !raw.endsWith(cr) ? `${raw}${cr}` : raw };
     lines.splice(own, 1);
   } else {
     moved = {

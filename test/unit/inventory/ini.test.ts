@@ -7,20 +7,10 @@ import {
   parseInventoryDocument,
   writeInventoryDocument,
 } from '../../../src/inventory/index.js';
+import { inputErrorOf } from './input-error.js';
 
 const fixture = (name: string) => `test/fixtures/inventory/${name}`;
 const read = (name: string) => readFileSync(fixture(name), 'utf8');
-
-/** The InputError message a parse throws; fails the test when nothing or something else is thrown. */
-function inputErrorOf(work: () => unknown): string {
-  try {
-    work();
-  } catch (err) {
-    expect(err).toBeInstanceOf(InputError);
-    return (err as Error).message;
-  }
-  throw new Error('expected an InputError, but the call succeeded');
-}
 
 describe("Kubespray's own sample inventories (hosts uncommented)", () => {
   it('reads inventory/sample/inventory.ini: [etcd:children] resolves to the control plane, trailing comments stay comments', () => {
