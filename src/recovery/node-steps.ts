@@ -9,18 +9,9 @@ import { shellCommand } from '../nodes/shell-quote.js';
 import type { Progress } from '../progress.js';
 import type { BackupSource } from './backup-source.js';
 import type { StepRunner } from './execute.js';
-import { type Plan, type Step, type StepOf, stamp } from './plan.js';
+import { type Plan, type PlannedMember, type Step, type StepOf, stamp } from './plan.js';
 import { clientTls, type TransportSource } from './probe.js';
 import type { Verification } from './verify.js';
-
-/** One etcd member as the runner reaches it. */
-export interface MemberAddress {
-  host: string;
-  memberName: string;
-  address: string;
-  clientURL: string;
-  peerURL: string;
-}
 
 /** A file an archive put back, with the mode and owner it must have. */
 export interface RestoredFile {
@@ -37,7 +28,6 @@ export interface NodeStepDeps {
   transportFor: TransportSource;
   layout: Layout;
   access: NodeAccess;
-  members: MemberAddress[];
   backup?: BackupSource;
   progress: Progress;
   /** Runs the final verification (the `verify` step). */
@@ -60,14 +50,14 @@ const q = (s: string) => shellCommand([s]);
 export class NodeStepRunner implements StepRunner {
   readonly observed: ObservedRun = { restoredFiles: [] };
   private readonly ts: string;
-  private readonly byHost: Map<string, MemberAddress>;
+  private readonly byHost: Map<string, PlannedMember>;
 
   constructor(private readonly deps: NodeStepDeps) {
     this.ts = stamp(new Date(deps.plan.createdAt));
-    this.byHost = new Map(deps.members.map((m) => [m.host, m]));
+    this.byHost = new Map(deps.plan.members.map((m) => [m.host, m]));
   }
 
-  private member(host: string): MemberAddress {
+  private member(host: string): PlannedMember {
     const m = this.byHost.get(host);
     if (!m) throw new OperationError(`Node ${host} is not an etcd member of the inventory.`);
     return m;
@@ -385,8 +375,8 @@ export function setEnvKeys(text: string, set: Record<string, string>): string {
  */
 export function envForAnotherMember(
   peerEnv: string,
-  peer: MemberAddress,
-  self: MemberAddress,
+  peer: PlannedMember,
+  self: PlannedMember,
 ): string {
   const vars = parseEnvLines(peerEnv);
   const swap = (value: string) =>

@@ -102,6 +102,10 @@ export interface Plan {
   strategy: 'member-replace' | 'parallel' | 'grow' | 'certs-only' | 'none';
   source: PlanSource;
   layout: LayoutName;
+  /** Where etcd keeps its files on the nodes: the executor needs nothing but the plan. */
+  paths: LayoutPaths;
+  /** Every etcd member of the inventory, as the steps reach it. */
+  members: PlannedMember[];
   createdAt: string;
   brokenEtcd: string[];
   brokenControlPlane: string[];
@@ -118,6 +122,14 @@ export interface Plan {
   };
 }
 
+export interface PlannedMember {
+  host: string;
+  memberName: string;
+  address: string;
+  clientURL: string;
+  peerURL: string;
+}
+
 /** What the probe saw of one etcd host, as the planner needs it. */
 export interface EtcdHostState {
   host: string;
@@ -130,6 +142,9 @@ export interface EtcdHostState {
   memberId?: string;
   raftIndex?: number;
   etcdCertsPresent: boolean;
+  /** The member's URLs when the inventory sets them (etcd_client_url / etcd_peer_url). */
+  clientUrl?: string;
+  peerUrl?: string;
 }
 
 export interface ControlPlaneHostState {
@@ -236,7 +251,23 @@ export function buildPlan(
   backup: BackupSummary | undefined,
   options: PlanOptions,
 ): Plan {
-  const paths = state.paths;
+  // Only the data: the probe may hand over a whole Layout (with its functions).
+  const {
+    etcdCertDir,
+    dataDir,
+    kubernetesCertDirs,
+    manifestsDir,
+    envFile: env,
+    etcdManifest,
+  } = state.paths;
+  const paths: LayoutPaths = {
+    etcdCertDir,
+    dataDir,
+    kubernetesCertDirs: [...kubernetesCertDirs],
+    manifestsDir,
+    ...(env ? { envFile: env } : {}),
+    ...(etcdManifest ? { etcdManifest } : {}),
+  };
   const envFile = paths.envFile ?? paths.etcdManifest ?? 'the etcd configuration';
   const ts = stamp(options.now);
   const staging = options.stagingDir ?? '/var/tmp';
@@ -431,10 +462,19 @@ export function buildPlan(
         group,
       ),
     );
+  const members: PlannedMember[] = inventory.etcd.map((e) => ({
+    host: e.host,
+    memberName: e.memberName,
+    address: e.address,
+    clientURL: stateOf.get(e.host)?.clientUrl ?? clientURLOf(e.address),
+    peerURL: stateOf.get(e.host)?.peerUrl ?? peerURLOf(e.address),
+  }));
+  const memberOf = new Map(members.map((m) => [m.host, m]));
   const refOf = (host: string): EtcdMemberRef => {
-    const e = etcdHosts.get(host)!;
-    return { name: e.memberName, peerURL: peerURLOf(e.address) };
+    const m = memberOf.get(host)!;
+    return { name: m.memberName, peerURL: m.peerURL };
   };
+  const clientOf = (host: string) => memberOf.get(host)!.clientURL;
   const clusterString = (refs: EtcdMemberRef[]) =>
     refs.map((r) => `${r.name}=${r.peerURL}`).join(',');
   const envFor = (host: string, initialCluster: string, token?: string) => {
@@ -443,7 +483,7 @@ export function buildPlan(
       ETCD_NAME: e.memberName,
       ETCD_INITIAL_CLUSTER: initialCluster,
       ETCD_INITIAL_CLUSTER_STATE: 'existing',
-      ETCD_INITIAL_ADVERTISE_PEER_URLS: peerURLOf(e.address),
+      ETCD_INITIAL_ADVERTISE_PEER_URLS: memberOf.get(host)!.peerURL,
     };
     if (token) set.ETCD_INITIAL_CLUSTER_TOKEN = token;
     return set;
@@ -486,7 +526,7 @@ export function buildPlan(
       draft(
         'wait-healthy',
         host,
-        { members: [ref], clientURLs: [clientURLOf(etcdHosts.get(host)!.address)] },
+        { members: [ref], clientURLs: [clientOf(host)] },
         'etcd answers "unhealthy cluster" to the next member add until this one has joined',
         'nothing to undo',
         false,
@@ -581,7 +621,7 @@ export function buildPlan(
         draft(
           'snapshot-save',
           best.host,
-          { endpoint: clientURLOf(best.address), path: stagePath },
+          { endpoint: clientOf(best.host), path: stagePath },
           `${best.host} has the highest raft index (${bs.raftIndex}) of the survivors`,
           `rm ${stagePath} on ${best.host} when the recovery is done`,
           false,
@@ -690,7 +730,7 @@ export function buildPlan(
         first,
         {
           members: restoredRefs,
-          clientURLs: restoreNow.map((h) => clientURLOf(etcdHosts.get(h)!.address)),
+          clientURLs: restoreNow.map((h) => clientOf(h)),
         },
         'the next steps need a working cluster',
         'nothing to undo',
@@ -764,6 +804,8 @@ export function buildPlan(
     strategy: cases.includes('healthy') ? 'none' : etcdCase ? strategy : 'certs-only',
     source,
     layout: state.layout,
+    paths,
+    members,
     createdAt: options.now.toISOString(),
     brokenEtcd,
     brokenControlPlane: brokenCp,
