@@ -162,13 +162,22 @@ export class NodeStepRunner implements StepRunner {
   /** Moves a path aside; idempotent so an interrupted run can repeat it. Never deletes. */
   private async moveAside(step: StepOf<'move-aside'>): Promise<string> {
     const t = await this.deps.transportFor(step.node);
-    const { path, to } = step.params;
+    const { path, to, recreate } = step.params;
     const script = [
       `if [ -e ${q(path)} ] || [ -L ${q(path)} ]; then`,
-      `  if [ -e ${q(to)} ] || [ -L ${q(to)} ]; then echo "taken"; exit 0; fi`,
+      `  if [ -e ${q(to)} ] || [ -L ${q(to)} ]; then`,
+      // An empty dir we recreated ourselves before a crash is not "taken".
+      `    if [ ${recreate ? 1 : 0} = 1 ] && [ -d ${q(path)} ] && [ -z "$(ls -A ${q(path)})" ]; then echo already; exit 0; fi`,
+      `    echo taken; exit 0`,
+      '  fi',
       `  mv -- ${q(path)} ${q(to)} && echo moved`,
       `elif [ -e ${q(to)} ] || [ -L ${q(to)} ]; then echo already`,
       'else echo absent; fi',
+      ...(recreate
+        ? [
+            `if [ ! -e ${q(path)} ] && [ -d ${q(to)} ]; then mkdir -- ${q(path)} && chown --reference=${q(to)} ${q(path)} && chmod --reference=${q(to)} ${q(path)}; fi >&2`,
+          ]
+        : []),
     ].join('\n');
     const out = (await t.script(script, { timeoutMs: 60_000 })).stdout.trim();
     if (out === 'taken') {
@@ -296,6 +305,9 @@ export class NodeStepRunner implements StepRunner {
     const rel = from.paths.map((p) => p.replace(/^\/+/, ''));
     const archive = peer.execStream(['tar', '-c', '--numeric-owner', '-f', '-', '-C', '/', ...rel]);
     await Promise.all([extract(archive.stdout), archive.done]);
+    if (from.paths.some((p) => p.startsWith('/etc/systemd/'))) {
+      await t.exec(['systemctl', 'daemon-reload'], { timeoutMs: 60_000 });
+    }
     return `${from.paths.join(', ')} copied from ${from.node} with modes and owners`;
   }
 

@@ -46,7 +46,8 @@ export interface StepParams {
   'snapshot-save': { endpoint: string; path: string };
   'fetch-snapshot': { from: SnapshotOrigin; to: string };
   'stop-etcd': Record<string, never>;
-  'move-aside': { path: string; to: string };
+  /** `recreate`: leave an empty dir with the old one's owner and mode (etcd cannot create /var/lib/etcd itself). */
+  'move-aside': { path: string; to: string; recreate?: boolean };
   'member-remove': { member: string; memberId: string };
   'member-add': { member: string; peerURL: string };
   'write-env': {
@@ -210,6 +211,8 @@ export interface PlanOptions {
   /** Where snapshots are staged on nodes. */
   stagingDir?: string;
 }
+
+export const KUBESPRAY_ETCD_UNIT = '/etc/systemd/system/etcd.service';
 
 /** etcd's own recommendation for the bump (OpenShift's cluster-restore.sh uses the same). */
 export const BUMP_REVISION = 1_000_000_000;
@@ -391,6 +394,8 @@ export function buildPlan(
   }
 
   const drafts: Draft[] = [];
+  // Kubespray runs etcd from its own unit; a blank node has only the distribution's.
+  const unitFiles = state.layout === 'kubespray' ? [KUBESPRAY_ETCD_UNIT] : [];
   const certsRestored = new Set<string>();
   const certOriginOf = (host: string): CertOrigin | undefined => {
     const object = backup?.certArchives[host];
@@ -405,7 +410,9 @@ export function buildPlan(
     certsRestored.add(host);
     const origin =
       certOriginOf(host) ??
-      (peer ? { kind: 'peer' as const, node: peer, paths: [paths.etcdCertDir] } : undefined);
+      (peer
+        ? { kind: 'peer' as const, node: peer, paths: [paths.etcdCertDir, ...unitFiles] }
+        : undefined);
     if (!origin) {
       throw new InputError(
         `etcd certificates are missing on '${host}' and neither a backup archive of that node nor a healthy peer can supply them: pass --backup DIR|URL.`,
@@ -417,7 +424,7 @@ export function buildPlan(
     }
     if (origin.kind === 'peer') {
       warnings.push(
-        `${host}: no archive of this node in the backup set; its etcd certificates are copied from ${origin.node} (Kubespray puts every member's certificates on every etcd node).`,
+        `${host}: no archive of this node in the backup set; its etcd certificates and unit are copied from ${origin.node} (Kubespray puts every member's certificates on every etcd node).`,
       );
     }
     moveAside(host, paths.etcdCertDir, 'whatever is left there is kept, never deleted', group);
@@ -455,7 +462,7 @@ export function buildPlan(
       draft(
         'move-aside',
         host,
-        { path, to: `${path}.${ts}` },
+        { path, to: `${path}.${ts}`, ...(path === paths.dataDir ? { recreate: true } : {}) },
         why,
         `mv ${path}.${ts} ${path}`,
         true,

@@ -319,7 +319,11 @@ describe('buildPlan: parameters that matter', () => {
       },
     });
     const aside = plan.steps.find((s) => s.action === 'move-aside')!;
-    expect(aside.params).toEqual({ path: '/var/lib/etcd', to: `/var/lib/etcd.${TS}` });
+    expect(aside.params).toEqual({
+      path: '/var/lib/etcd',
+      to: `/var/lib/etcd.${TS}`,
+      recreate: true,
+    });
     expect(aside.destructive).toBe(true);
   });
 
