@@ -41,8 +41,9 @@ export interface StoredObject {
  * throws when the content is bad, which fails the object before the set can be committed.
  */
 export interface PlaintextCheck {
-  update(chunk: Buffer): void;
-  finish(): void;
+  /** May return a promise to hold the stream back (backpressure). */
+  update(chunk: Buffer): void | Promise<void>;
+  finish(): void | Promise<void>;
 }
 
 /** A pass-through stage that hashes and counts what flows through it. */
@@ -56,17 +57,23 @@ export class HashingStage extends Transform {
   override _transform(chunk: Buffer, _enc: BufferEncoding, cb: TransformCallback): void {
     this.hash.update(chunk);
     this.bytes += chunk.length;
-    for (const c of this.checks) c.update(chunk);
-    cb(null, chunk);
+    if (this.checks.length === 0) {
+      cb(null, chunk);
+      return;
+    }
+    Promise.all(this.checks.map((c) => c.update(chunk))).then(
+      () => cb(null, chunk),
+      (err: Error) => cb(err),
+    );
   }
   override _flush(cb: TransformCallback): void {
-    try {
-      for (const c of this.checks) c.finish();
-      this.digest = this.hash.digest('hex');
-      cb();
-    } catch (err) {
-      cb(err as Error);
-    }
+    Promise.all(this.checks.map((c) => c.finish())).then(
+      () => {
+        this.digest = this.hash.digest('hex');
+        cb();
+      },
+      (err: Error) => cb(err),
+    );
   }
   /** The hex sha256 of everything that passed; only after the stream ended. */
   sha256(): string {

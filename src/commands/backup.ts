@@ -1,5 +1,18 @@
-import { NotBuiltError } from '../errors.js';
+import { hostname } from 'node:os';
+import { parseRecipient } from '../backup/age.js';
+import { type BackupSources, writeBackupSet } from '../backup/backup-set.js';
+import type { SnapshotSource } from '../backup/collect.js';
+import { requireCompression } from '../backup/compression.js';
+import { pruneSets } from '../backup/prune.js';
+import { InputError, NotBuiltError, OperationError } from '../errors.js';
+import { EtcdCtl, type EtcdTls } from '../etcd/etcdctl.js';
+import { fingerprintEndpoints } from '../etcd/fingerprint.js';
+import { detectLayout, type Layout, layoutByName } from '../etcd/layout.js';
 import type { NodeAccess } from '../nodes/access.js';
+import { LocalTransport } from '../nodes/local.js';
+import { openStore } from '../stores/open.js';
+import { hasRetention } from '../stores/retention.js';
+import { checkClusterName } from '../stores/set-name.js';
 import type { CommandContext } from './context.js';
 
 export interface BackupOptions {
@@ -14,6 +27,8 @@ export interface BackupOptions {
   keepWeekly?: number;
   etcdOnly: boolean;
   clusterName?: string;
+  /** Record a keyspace fingerprint in the manifest (for verify --deep); default true. */
+  fingerprint?: boolean;
 }
 
 export interface BackupResult {
@@ -24,6 +39,132 @@ export interface BackupResult {
   removedByRetention: string[];
 }
 
-export async function backup(_opts: BackupOptions, _ctx: CommandContext): Promise<BackupResult> {
-  throw new NotBuiltError('kube-rescue backup', 'Backup and verify');
+/** Kubespray's default cluster_name, used when neither the flag nor the inventory names one. */
+const DEFAULT_CLUSTER = 'cluster.local';
+
+function tlsFromFlags(access: NodeAccess): EtcdTls | undefined {
+  const given = [access.etcdCacert, access.etcdCert, access.etcdKey].filter(Boolean).length;
+  if (given === 0) return undefined;
+  if (given !== 3) {
+    throw new InputError(
+      '--etcd-cacert, --etcd-cert and --etcd-key go together: give all three, or none to use the layout.',
+    );
+  }
+  return { cacert: access.etcdCacert!, cert: access.etcdCert!, key: access.etcdKey! };
+}
+
+async function layoutOf(access: NodeAccess, transport: LocalTransport): Promise<Layout> {
+  return access.layout === 'auto' ? detectLayout(transport) : layoutByName(access.layout);
+}
+
+/**
+ * No inventory: this machine runs etcdctl against --etcd-endpoints (the runner is the node,
+ * or reaches etcd), and this machine's own control-plane files are archived.
+ */
+async function localSources(opts: BackupOptions, cluster: string): Promise<BackupSources> {
+  const { access } = opts;
+  if (access.transport !== 'local') {
+    throw new InputError(
+      `Without an inventory (-i) there are no nodes to reach over ${access.transport}: pass -i hosts.ini, or --transport local --etcd-endpoints URL,... when this machine is the node or reaches etcd.`,
+    );
+  }
+  const endpoints = access.etcdEndpoints ?? [];
+  if (endpoints.length === 0) {
+    throw new InputError(
+      'Without an inventory, --etcd-endpoints is required (e.g. --etcd-endpoints https://127.0.0.1:2379).',
+    );
+  }
+  const local = new LocalTransport(hostname());
+  let layout: Layout | undefined;
+  let tls = tlsFromFlags(access);
+  if (!opts.etcdOnly || (!tls && endpoints.some((e) => e.startsWith('https:')))) {
+    layout = await layoutOf(access, local);
+  }
+  if (!tls && endpoints.some((e) => e.startsWith('https:'))) {
+    if (layout?.name !== 'kubeadm') {
+      throw new InputError(
+        'The etcd endpoints use https: pass --etcd-cacert, --etcd-cert and --etcd-key (a client certificate etcd trusts).',
+      );
+    }
+    tls = layout.clientTls(local.node);
+  }
+  const ctl = new EtcdCtl(local, { endpoints, tls });
+  const health = await ctl.endpointHealth();
+  const healthy = endpoints.filter((e) => health.some((h) => h.endpoint === e && h.healthy));
+  if (healthy.length === 0) {
+    const why = health.map((h) => `${h.endpoint}: ${h.error ?? 'unhealthy'}`).join('; ');
+    throw new OperationError(`No etcd endpoint is healthy (${why}). Nothing was stored.`);
+  }
+  const live = ctl.withEndpoints(healthy);
+  const [{ statuses }, members] = await Promise.all([live.endpointStatus(), live.memberList()]);
+  const memberOf = (endpoint: string) =>
+    members.find((m) =>
+      m.clientURLs.some((u) => u.replace(/\/$/, '') === endpoint.replace(/\/$/, '')),
+    )?.name ?? endpoint;
+  // Followers first: a snapshot is heavy I/O; the leader has enough to do.
+  const ordered = [...healthy].sort(
+    (a, b) =>
+      Number(statuses.find((s) => s.endpoint === a)?.isLeader ?? false) -
+      Number(statuses.find((s) => s.endpoint === b)?.isLeader ?? false),
+  );
+  const snapshotSources: SnapshotSource[] = ordered.map((endpoint) => ({
+    member: memberOf(endpoint),
+    node: local.node,
+    endpoint,
+    ctl: ctl.withEndpoints([endpoint]),
+  }));
+  return {
+    cluster,
+    flavor: layout?.name ?? 'unknown',
+    etcdVersion: statuses[0]?.version ?? 'unknown',
+    members,
+    snapshotSources,
+    nodes:
+      opts.etcdOnly || !layout
+        ? []
+        : [{ node: local.node, transport: local, paths: layout.backupPaths(local.node) }],
+    fingerprint:
+      opts.fingerprint === false
+        ? undefined
+        : (revision) => fingerprintEndpoints({ endpoints: healthy, tls }, { revision }),
+  };
+}
+
+export async function backup(opts: BackupOptions, ctx: CommandContext): Promise<BackupResult> {
+  const { progress } = ctx;
+  // Every input is checked before any node or store is touched.
+  requireCompression(opts.compress);
+  const recipients = opts.encryptTo.map((r) => parseRecipient(r));
+  const cluster = checkClusterName(opts.clusterName ?? DEFAULT_CLUSTER);
+  const store = await openStore(opts.dest);
+  const policy = {
+    keep: opts.keep,
+    keepHourly: opts.keepHourly,
+    keepDaily: opts.keepDaily,
+    keepWeekly: opts.keepWeekly,
+  };
+  if (opts.inventory) {
+    throw new NotBuiltError('kube-rescue backup -i (nodes over SSH)', 'Backup and verify');
+  }
+  const sources = await progress.phase('Probe etcd', () => localSources(opts, cluster));
+  const { setName, manifest } = await writeBackupSet(store, sources, {
+    compression: opts.compress,
+    recipients,
+    progress,
+  });
+  const snapshot = manifest.objects.find((o) => o.kind === 'etcd-snapshot')!;
+  progress.info(
+    `Backup set ${store.urlOf(setName)} written: revision ${manifest.snapshot.revision}, ${manifest.objects.length} object(s).`,
+  );
+  const removed = hasRetention(policy)
+    ? (await progress.phase('Apply retention', () => pruneSets(store, cluster, policy, progress)))
+        .remove
+    : [];
+  return {
+    backupPath: store.urlOf(setName),
+    snapshotRevision: manifest.snapshot.revision,
+    snapshotSha256: snapshot.plaintextSha256,
+    objects: manifest.objects.map((o) => ({ name: o.name, bytes: o.bytes })),
+    removedByRetention: removed,
+  };
 }

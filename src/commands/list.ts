@@ -1,4 +1,6 @@
-import { NotBuiltError } from '../errors.js';
+import { text } from 'node:stream/consumers';
+import { parseManifest } from '../backup/manifest.js';
+import { openStore } from '../stores/open.js';
 import type { CommandContext } from './context.js';
 
 export interface ListedSet {
@@ -10,6 +12,28 @@ export interface ListedSet {
   encrypted: boolean;
 }
 
-export async function list(_dest: string, _ctx: CommandContext): Promise<ListedSet[]> {
-  throw new NotBuiltError('kube-rescue list', 'Backup and verify');
+/** Complete sets at `dest`, oldest first; sets whose manifest does not read are named in a warning. */
+export async function list(dest: string, ctx: CommandContext): Promise<ListedSet[]> {
+  const store = await openStore(dest);
+  const out: ListedSet[] = [];
+  for (const name of await store.list()) {
+    const url = store.urlOf(name);
+    try {
+      const m = parseManifest(
+        await text(await store.read(name, 'manifest.json')),
+        `${url}/manifest.json`,
+      );
+      out.push({
+        name,
+        url,
+        created: m.created,
+        revision: m.snapshot.revision,
+        bytes: m.objects.reduce((sum, o) => sum + o.bytes, 0),
+        encrypted: m.objects.some((o) => o.encryption),
+      });
+    } catch (err) {
+      ctx.progress.warn(`Skipping ${url}: ${(err as Error).message}`);
+    }
+  }
+  return out;
 }

@@ -1,4 +1,7 @@
-import { NotBuiltError } from '../errors.js';
+import { loadIdentityFiles } from '../backup/age.js';
+import { verifySet } from '../backup/verify-set.js';
+import { OperationError } from '../errors.js';
+import { openSet } from '../stores/open.js';
 import type { CommandContext } from './context.js';
 
 export interface VerifyOptions {
@@ -21,6 +24,29 @@ export interface VerifyResult {
   checks: VerifyCheck[];
 }
 
-export async function verify(_opts: VerifyOptions, _ctx: CommandContext): Promise<VerifyResult> {
-  throw new NotBuiltError('kube-rescue verify', 'Backup and verify');
+/** A backup that failed verification: exit 1, with every failed check in the message. */
+export class VerifyFailedError extends OperationError {
+  constructor(readonly result: VerifyResult) {
+    const failed = result.checks
+      .filter((c) => !c.ok)
+      .map(
+        (c) =>
+          `- ${c.name}: ${c.expected !== undefined ? `expected ${c.expected}, got ${c.actual ?? 'nothing'}` : ''}${c.detail ? `${c.expected !== undefined ? '. ' : ''}${c.detail}` : ''}`,
+      );
+    super(`Backup ${result.backup} failed verification:\n${failed.join('\n')}`);
+  }
+}
+
+export async function verify(opts: VerifyOptions, ctx: CommandContext): Promise<VerifyResult> {
+  const identities = await loadIdentityFiles(opts.identityFiles);
+  const { store, setName } = await openSet(opts.backup);
+  const v = await verifySet(store, setName, {
+    identities,
+    deep: opts.deep,
+    progress: ctx.progress,
+    workDir: ctx.workDir,
+  });
+  const result: VerifyResult = { backup: store.urlOf(setName), ok: v.ok, checks: v.checks };
+  if (!result.ok) throw new VerifyFailedError(result);
+  return result;
 }

@@ -1,0 +1,170 @@
+import { once } from 'node:events';
+import { posix } from 'node:path';
+import { PassThrough } from 'node:stream';
+import { OperationError } from '../errors.js';
+import type { EtcdCtl } from '../etcd/etcdctl.js';
+import type { SnapshotStatus } from '../etcd/etcdctl-output.js';
+import type { BackupPath } from '../etcd/layout.js';
+import { verifySnapshotTrailer } from '../etcd/snapshot-file.js';
+import type { StreamingExec, Transport } from '../nodes/transport.js';
+import type { Progress } from '../progress.js';
+import type { PlaintextCheck } from './pipeline.js';
+
+/**
+ * What a backup reads from the nodes: the etcd snapshot (saved by etcdctl on a node, checked
+ * there, then streamed) and each control-plane node's certificate/manifest files (as one tar
+ * stream). Every side effect goes through the node's Transport.
+ */
+
+/** A member the snapshot can be taken from: `ctl` runs etcdctl on `node`, with its certs. */
+export interface SnapshotSource {
+  member: string;
+  node: string;
+  endpoint: string;
+  ctl: EtcdCtl;
+}
+
+export interface TakenSnapshot {
+  source: SnapshotSource;
+  status: SnapshotStatus;
+  /** Path of the snapshot file on the node, inside our own temp dir. */
+  path: string;
+  dir: string;
+  bytes: number;
+  /** Members tried before this one, and why each failed. */
+  failedAttempts: { member: string; error: string }[];
+}
+
+const TEMP_PREFIX = 'kube-rescue-snapshot.';
+
+/**
+ * Saves a snapshot from the first source that succeeds (`etcdctl snapshot save` to one
+ * endpoint, into a private temp dir on the node) and reads its `snapshot status` there.
+ * A member that dies or times out is skipped for the next one; when all fail, the error
+ * lists every attempt. Nothing is left on the nodes for failed attempts.
+ */
+export async function takeSnapshot(
+  sources: readonly SnapshotSource[],
+  progress: Progress,
+): Promise<TakenSnapshot> {
+  if (sources.length === 0) {
+    throw new OperationError(
+      'No healthy etcd member to take a snapshot from. Check the cluster (kube-rescue plan) before backing up.',
+    );
+  }
+  const failedAttempts: { member: string; error: string }[] = [];
+  for (const source of sources) {
+    const t = source.ctl.transport;
+    let dir: string | undefined;
+    try {
+      const made = await t.script(`mktemp -d "\${TMPDIR:-/var/tmp}/${TEMP_PREFIX}XXXXXX"`, {
+        timeoutMs: 20_000,
+      });
+      dir = made.stdout.trim();
+      const path = posix.join(dir, 'etcd.db');
+      progress.info(
+        `Saving the etcd snapshot from member ${source.member} (${source.endpoint}) on node ${source.node}`,
+      );
+      const saved = await source.ctl.snapshotSave(source.endpoint, path);
+      const status = await source.ctl.snapshotStatus(path);
+      return { source, status, path, dir, bytes: saved.bytes, failedAttempts };
+    } catch (err) {
+      const error = err instanceof Error ? err.message : String(err);
+      failedAttempts.push({ member: source.member, error });
+      progress.warn(
+        `Snapshot from member ${source.member} failed; trying the next healthy member. ${error}`,
+      );
+      if (dir) await removeTempDir(t, dir);
+    }
+  }
+  throw new OperationError(
+    `Could not take an etcd snapshot from any of ${sources.length} healthy member(s):\n${failedAttempts
+      .map((a) => `- ${a.member}: ${a.error}`)
+      .join('\n')}\nNothing was stored. Check the members' health and retry.`,
+  );
+}
+
+async function removeTempDir(t: Transport, dir: string): Promise<void> {
+  // Only ever a directory mktemp made for us; refuse anything else.
+  if (!posix.basename(dir).startsWith(TEMP_PREFIX)) return;
+  await t.exec(['rm', '-rf', '--', dir], { allowFailure: true, timeoutMs: 60_000 }).catch(() => {});
+}
+
+/** Removes the node-side temp copy of a snapshot once it is stored (or the backup failed). */
+export function discardSnapshot(taken: TakenSnapshot): Promise<void> {
+  return removeTempDir(taken.source.ctl.transport, taken.dir);
+}
+
+/** The snapshot file on its node, as a stream. */
+export function readSnapshot(taken: TakenSnapshot): StreamingExec {
+  return taken.source.ctl.transport.execStream(['cat', '--', taken.path], {
+    timeoutMs: 6 * 3600_000,
+  });
+}
+
+/**
+ * etcd's sha256 trailer checked as the snapshot streams past (verifySnapshotTrailer, fed
+ * through a bounded buffer). A bad trailer fails the object, so the set is never committed;
+ * with `failStream: false` (verify) it is only recorded, for `result()` to report.
+ */
+export function snapshotTrailerCheck(
+  name: string,
+  opts: { failStream?: boolean } = {},
+): PlaintextCheck & {
+  result(): Promise<{ ok: boolean; expected: string; actual: string; detail?: string }>;
+} {
+  const feed = new PassThrough({ highWaterMark: 1024 * 1024 });
+  const result = verifySnapshotTrailer(feed, name);
+  result.catch(() => {});
+  return {
+    async update(chunk) {
+      if (!feed.write(chunk)) await once(feed, 'drain');
+    },
+    async finish() {
+      feed.end();
+      const r = await result;
+      if (!r.ok && opts.failStream !== false)
+        throw new OperationError(r.detail ?? `${name}: the sha256 trailer does not match.`);
+    },
+    result: () => result,
+  };
+}
+
+/** Which of `paths` exist on the node (a symlink counts, even dangling: tar keeps it as one). */
+export async function existingPaths(
+  t: Transport,
+  paths: readonly BackupPath[],
+): Promise<{ present: string[]; missingRequired: string[]; missingOptional: string[] }> {
+  const res = await t.exec(
+    [
+      'sh',
+      '-c',
+      'for p in "$@"; do if [ -e "$p" ] || [ -L "$p" ]; then echo "+$p"; else echo "-$p"; fi; done',
+      'kube-rescue-check',
+      ...paths.map((p) => p.path),
+    ],
+    { timeoutMs: 20_000 },
+  );
+  const present = new Set(
+    res.stdout
+      .split('\n')
+      .filter((l) => l.startsWith('+'))
+      .map((l) => l.slice(1)),
+  );
+  return {
+    present: paths.filter((p) => present.has(p.path)).map((p) => p.path),
+    missingRequired: paths.filter((p) => p.required && !present.has(p.path)).map((p) => p.path),
+    missingOptional: paths.filter((p) => !p.required && !present.has(p.path)).map((p) => p.path),
+  };
+}
+
+/**
+ * A tar of `paths` streamed from the node: modes, numeric owners and symlinks as they are
+ * (tar does not follow symlinks). Paths are absolute; the archive holds them relative to /.
+ */
+export function archivePaths(t: Transport, paths: readonly string[]): StreamingExec {
+  const relative = paths.map((p) => p.replace(/^\/+/, ''));
+  return t.execStream(['tar', '-cf', '-', '--numeric-owner', '-C', '/', '--', ...relative], {
+    timeoutMs: 3600_000,
+  });
+}

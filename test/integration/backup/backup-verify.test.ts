@@ -1,0 +1,436 @@
+import { execFileSync, spawnSync } from 'node:child_process';
+import { cpSync, readFileSync, rmSync, statSync, truncateSync, writeFileSync } from 'node:fs';
+import { mkdir, mkdtemp, readdir, rm, symlink, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Readable } from 'node:stream';
+import { gunzipSync } from 'node:zlib';
+import type { Etcd3 } from 'etcd3';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { writeBackupSet } from '../../../src/backup/backup-set.js';
+import {
+  archivePaths,
+  type SnapshotSource,
+  snapshotTrailerCheck,
+} from '../../../src/backup/collect.js';
+import { storeObject } from '../../../src/backup/pipeline.js';
+import { type BackupOptions, backup } from '../../../src/commands/backup.js';
+import { list } from '../../../src/commands/list.js';
+import { VerifyFailedError, verify } from '../../../src/commands/verify.js';
+import { InputError, OperationError } from '../../../src/errors.js';
+import { EtcdCtl } from '../../../src/etcd/etcdctl.js';
+import { connectEtcdClient } from '../../../src/etcd/fingerprint.js';
+import { LocalEtcdCluster } from '../../../src/etcd/local-cluster.js';
+import { verifySnapshotTrailer } from '../../../src/etcd/snapshot-file.js';
+import { LocalTransport } from '../../../src/nodes/local.js';
+import { silentProgress } from '../../../src/progress.js';
+import { LocalStore } from '../../../src/stores/local.js';
+import { createEtcdPki, type EtcdPki } from '../../support/etcd-pki.js';
+
+// A real 3-member TLS etcd on loopback; kube-rescue runs with --transport local against it.
+const ctx = { progress: silentProgress };
+let dir: string;
+let pki: EtcdPki;
+let cluster: LocalEtcdCluster;
+let client: Etcd3;
+let identityFile: string;
+let recipient: string;
+let good: string; // a verified, encrypted backup set
+
+function options(dest: string, extra: Partial<BackupOptions> = {}): BackupOptions {
+  const admin = pki.admin('node1');
+  return {
+    access: {
+      transport: 'local',
+      layout: 'auto',
+      etcdEndpoints: cluster.endpoints,
+      etcdCacert: pki.ca,
+      etcdCert: admin.cert,
+      etcdKey: admin.key,
+    },
+    dest,
+    encryptTo: [recipient],
+    compress: 'gzip',
+    etcdOnly: true,
+    clusterName: 'it',
+    ...extra,
+  };
+}
+
+/** A copy of the good set, damaged by `damage`, in its own store directory. */
+async function damagedCopy(damage: (setDir: string) => void): Promise<string> {
+  const root = await mkdtemp(join(dir, 'damaged-'));
+  const copy = join(root, good.split('/').pop()!);
+  cpSync(good, copy, { recursive: true });
+  damage(copy);
+  return copy;
+}
+
+const snapshotFile = (setDir: string) => join(setDir, 'etcd.db.gz.age');
+
+beforeAll(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'kube-rescue-backup-it-'));
+  pki = await createEtcdPki(join(dir, 'ssl'), ['node1', 'node2', 'node3']);
+  cluster = await LocalEtcdCluster.start({
+    names: ['etcd1', 'etcd2', 'etcd3'],
+    dir: join(dir, 'cluster'),
+    tls: { cacert: pki.ca, member: (n) => pki.member(`node${n.replace('etcd', '')}`) },
+  });
+  client = await connectEtcdClient({
+    endpoints: cluster.endpoints,
+    tls: { cacert: pki.ca, ...pki.admin('node1') },
+  });
+  for (let b = 0; b < 10; b++) {
+    await Promise.all(
+      Array.from({ length: 100 }, (_, i) =>
+        client.put(`/registry/pods/ns${b}/pod-${i}`).value(`${'v'.repeat(200)}${b}-${i}`),
+      ),
+    );
+  }
+  identityFile = join(dir, 'key.txt');
+  execFileSync('age-keygen', ['-o', identityFile], { stdio: 'ignore' });
+  recipient = execFileSync('age-keygen', ['-y', identityFile], { encoding: 'utf8' }).trim();
+  const r = await backup(options(join(dir, 'backups')), ctx);
+  good = r.backupPath;
+}, 120_000);
+
+afterAll(async () => {
+  client?.close();
+  await cluster?.stop();
+  if (dir) await rm(dir, { recursive: true, force: true });
+});
+
+describe('backup → verify → verify --deep on a real 3-member TLS etcd', () => {
+  it('writes a complete, private, encrypted set that list shows', async () => {
+    expect(good).toMatch(/\/backups\/it-\d{8}T\d{6}Z$/);
+    expect((await readdir(good)).sort()).toEqual(['etcd.db.gz.age', 'manifest.json']);
+    expect(statSync(good).mode & 0o777).toBe(0o700);
+    expect(statSync(snapshotFile(good)).mode & 0o777).toBe(0o600);
+    const manifest = JSON.parse(readFileSync(join(good, 'manifest.json'), 'utf8'));
+    expect(manifest.etcd.members.map((m: { name: string }) => m.name).sort()).toEqual([
+      'etcd1',
+      'etcd2',
+      'etcd3',
+    ]);
+    expect(manifest.etcd.version).toBe('3.4.23');
+    expect(manifest.fingerprint.count).toBe(1000);
+    expect(manifest.objects[0].encryption.recipients).toEqual([recipient]);
+    expect(JSON.stringify(manifest)).not.toContain('AGE-SECRET-KEY');
+    const listed = await list(join(dir, 'backups'), ctx);
+    expect(listed).toEqual([
+      expect.objectContaining({
+        name: good.split('/').pop(),
+        revision: manifest.snapshot.revision,
+        encrypted: true,
+      }),
+    ]);
+  });
+
+  it('the age CLI decrypts the stored snapshot, and it carries a valid etcd trailer', async () => {
+    const plain = gunzipSync(
+      execFileSync('age', ['-d', '-i', identityFile, snapshotFile(good)], { maxBuffer: 1 << 28 }),
+    );
+    const check = await verifySnapshotTrailer(Readable.from([plain]));
+    expect(check.ok).toBe(true);
+  });
+
+  it('verify passes every check; --deep restores it and matches the keyspace fingerprint', async () => {
+    const shallow = await verify({ backup: good, identityFiles: [identityFile], deep: false }, ctx);
+    expect(shallow.ok).toBe(true);
+    expect(shallow.checks.map((c) => c.name)).toContain('etcd.db.gz.age etcd sha256 trailer');
+    const deep = await verify({ backup: good, identityFiles: [identityFile], deep: true }, ctx);
+    const sha = deep.checks.find((c) => c.name === 'restored keyspace sha256')!;
+    expect(sha.ok).toBe(true);
+    expect(sha.actual).toBe(
+      JSON.parse(readFileSync(join(good, 'manifest.json'), 'utf8')).fingerprint.sha256,
+    );
+    expect(deep.checks.find((c) => c.name === 'restored key count')).toMatchObject({
+      ok: true,
+      actual: '1000',
+    });
+  });
+
+  it('verify reads a snapshot that the age CLI encrypted', async () => {
+    // Same set, but the snapshot object re-encrypted by `age -r`; the manifest records its new hashes.
+    const copy = await damagedCopy((set) => {
+      const plain = execFileSync('age', ['-d', '-i', identityFile, snapshotFile(set)], {
+        maxBuffer: 1 << 28,
+      });
+      execFileSync('age', ['-r', recipient, '-o', `${snapshotFile(set)}.new`], { input: plain });
+    });
+    const { buildManifest, parseManifest, serializeManifest } = await import(
+      '../../../src/backup/manifest.js'
+    );
+    const m = parseManifest(readFileSync(join(copy, 'manifest.json'), 'utf8'), 'm');
+    const cli = readFileSync(`${snapshotFile(copy)}.new`);
+    writeFileSync(snapshotFile(copy), cli);
+    rmSync(`${snapshotFile(copy)}.new`);
+    const { createHash } = await import('node:crypto');
+    m.objects[0] = {
+      ...m.objects[0],
+      bytes: cli.length,
+      sha256: createHash('sha256').update(cli).digest('hex'),
+    };
+    const { digest: _d, kind: _k, formatVersion: _f, tool: _t, ...content } = m;
+    writeFileSync(join(copy, 'manifest.json'), serializeManifest(buildManifest(content)));
+    const r = await verify({ backup: copy, identityFiles: [identityFile], deep: false }, ctx);
+    expect(r.ok).toBe(true);
+  });
+});
+
+describe('bad input: clear errors, the right exit code, nothing half-written', () => {
+  const failedCheck = async (backupDir: string) => {
+    const err = await verify(
+      { backup: backupDir, identityFiles: [identityFile], deep: false },
+      ctx,
+    ).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(VerifyFailedError);
+    expect((err as OperationError).exitCode).toBe(1);
+    return err as VerifyFailedError;
+  };
+
+  it('a truncated snapshot object fails, naming the object', async () => {
+    const copy = await damagedCopy((set) =>
+      truncateSync(snapshotFile(set), statSync(snapshotFile(set)).size - 1000),
+    );
+    const err = await failedCheck(copy);
+    expect(err.message).toMatch(/etcd\.db\.gz\.age/);
+    expect(err.message).toMatch(/not a valid age file|truncated/);
+  });
+
+  it('one flipped byte fails authentication of that chunk', async () => {
+    const copy = await damagedCopy((set) => {
+      const b = readFileSync(snapshotFile(set));
+      b[b.length - 100] ^= 0x01;
+      writeFileSync(snapshotFile(set), b);
+    });
+    const err = await failedCheck(copy);
+    expect(err.message).toMatch(
+      /etcd\.db\.gz\.age: expected sha256 [0-9a-f]{64}, \d+ bytes.*fails authentication/s,
+    );
+  });
+
+  it('a missing object is named', async () => {
+    const copy = await damagedCopy((set) => rmSync(snapshotFile(set)));
+    const err = await failedCheck(copy);
+    expect(err.message).toMatch(/Object etcd\.db\.gz\.age is missing from the backup set/);
+  });
+
+  it('an edited manifest is detected: expected vs actual digest', async () => {
+    const copy = await damagedCopy((set) => {
+      const p = join(set, 'manifest.json');
+      writeFileSync(
+        p,
+        readFileSync(p, 'utf8').replace(
+          /"revision": (\d+)/,
+          (_m, n) => `"revision": ${Number(n) + 1}`,
+        ),
+      );
+    });
+    const err = await failedCheck(copy);
+    expect(err.result.checks[0]).toMatchObject({ name: 'manifest', ok: false });
+    expect(err.message).toMatch(/manifest: expected sha256:[0-9a-f]{64}, got sha256:[0-9a-f]{64}/);
+  });
+
+  it('a wrong age identity is an input error (exit 2)', async () => {
+    const other = join(dir, 'other.txt');
+    execFileSync('age-keygen', ['-o', other], { stdio: 'ignore' });
+    const err = await verify({ backup: good, identityFiles: [other], deep: false }, ctx).catch(
+      (e: unknown) => e,
+    );
+    expect(err).toBeInstanceOf(InputError);
+    expect((err as Error).message).toMatch(/no identity given can decrypt/);
+    const none = await verify({ backup: good, identityFiles: [], deep: false }, ctx).catch(
+      (e: unknown) => e,
+    );
+    expect((none as Error).message).toMatch(
+      /is encrypted to age1.*pass the matching age identity file with --identity/,
+    );
+  });
+
+  it('an unknown format version is an input error (exit 2) saying which versions are read', async () => {
+    const copy = await damagedCopy((set) => {
+      const p = join(set, 'manifest.json');
+      writeFileSync(p, readFileSync(p, 'utf8').replace('"formatVersion": 1', '"formatVersion": 7'));
+    });
+    const err = await verify(
+      { backup: copy, identityFiles: [identityFile], deep: false },
+      ctx,
+    ).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(InputError);
+    expect((err as Error).message).toMatch(/format version 7; kube-rescue .* reads version 1 only/);
+  });
+
+  it('an unreachable store fails the backup (exit 1) before any snapshot is taken', async () => {
+    const saved = { ...process.env };
+    Object.assign(process.env, {
+      AWS_ACCESS_KEY_ID: 'k',
+      AWS_SECRET_ACCESS_KEY: 's',
+      AWS_ENDPOINT_URL: 'http://127.0.0.1:9',
+    });
+    try {
+      const err = await backup(options('s3://bucket/prefix'), ctx).catch((e: unknown) => e);
+      expect(err).toBeInstanceOf(OperationError);
+      expect((err as Error).message).toMatch(
+        /S3 listing in s3:\/\/bucket\/prefix at http:\/\/127.0.0.1:9 failed/,
+      );
+    } finally {
+      process.env = saved;
+    }
+  });
+
+  it('a snapshot whose trailer is wrong is never stored', async () => {
+    const file = join(dir, 'raw.db');
+    await new EtcdCtl(new LocalTransport(), {
+      endpoints: [cluster.endpoints[0]],
+      tls: { cacert: pki.ca, ...pki.admin('node1') },
+    }).snapshotSave(cluster.endpoints[0], file);
+    const b = readFileSync(file);
+    b[5000] ^= 0xff;
+    const store = new LocalStore(join(dir, 'trailer-store'));
+    const set = await store.begin('it-20260101T000000Z');
+    await expect(
+      storeObject(Readable.from([b]), set, {
+        base: 'etcd.db',
+        kind: 'etcd-snapshot',
+        compression: 'none',
+        recipients: [],
+        checks: [snapshotTrailerCheck('raw.db')],
+      }),
+    ).rejects.toThrow(/raw\.db is corrupt: its trailer says sha256/);
+    await set.abort();
+    expect(await store.list()).toEqual([]);
+  });
+
+  it('a member that dies is skipped for the next healthy one; when all die, the backup fails cleanly', async () => {
+    const admin = pki.admin('node1');
+    const ctl = new EtcdCtl(new LocalTransport('node1'), {
+      endpoints: cluster.endpoints,
+      tls: { cacert: pki.ca, ...admin },
+      dialTimeoutMs: 2000,
+      commandTimeoutMs: 3000,
+    });
+    const source = (i: number): SnapshotSource => ({
+      member: cluster.members[i].name,
+      node: 'node1',
+      endpoint: cluster.members[i].clientUrl,
+      ctl: ctl.withEndpoints([cluster.members[i].clientUrl]),
+    });
+    await cluster.kill('etcd1');
+    try {
+      const store = new LocalStore(join(dir, 'dying'));
+      const sources = {
+        cluster: 'it',
+        flavor: 'unknown' as const,
+        etcdVersion: '3.4.23',
+        members: [],
+        nodes: [],
+      };
+      const { manifest } = await writeBackupSet(
+        store,
+        { ...sources, snapshotSources: [source(0), source(1)] },
+        { compression: 'gzip', recipients: [], progress: silentProgress },
+      );
+      expect(manifest.etcd.snapshotMember).toBe('etcd2');
+      const before = await store.list();
+      const err = await writeBackupSet(
+        store,
+        { ...sources, snapshotSources: [source(0)] },
+        {
+          compression: 'gzip',
+          recipients: [],
+          progress: silentProgress,
+          now: new Date(Date.now() + 2000),
+        },
+      ).catch((e: unknown) => e);
+      expect(err).toBeInstanceOf(OperationError);
+      expect((err as Error).message).toMatch(
+        /Could not take an etcd snapshot from any of 1 healthy member\(s\):\n- etcd1: /,
+      );
+      expect(await store.list()).toEqual(before);
+      expect((await readdir(store.location)).filter((n) => n.startsWith('.'))).toEqual([]);
+      expect(
+        (await readdir('/var/tmp')).filter((n) => n.startsWith('kube-rescue-snapshot.')),
+      ).toEqual([]);
+    } finally {
+      await cluster.restart('etcd1');
+    }
+  });
+
+  it('the CLI exits 1 for a damaged set and 2 for bad input', () => {
+    const cli = (...args: string[]) =>
+      spawnSync('node', ['--import', 'tsx', 'src/cli.ts', ...args], { encoding: 'utf8' });
+    const missing = cli('verify', '/nonexistent/it-20260101T000000Z', '--identity', identityFile);
+    expect(missing.status).toBe(1);
+    expect(missing.stderr).toMatch(/manifest\.json is missing/);
+    const badFlag = cli('verify', good, '--identity', join(dir, 'no-such-key.txt'));
+    expect(badFlag.status).toBe(2);
+    expect(badFlag.stderr).toMatch(
+      /--identity .*no-such-key\.txt: cannot read the file \(ENOENT\)/,
+    );
+  });
+});
+
+describe('node files', () => {
+  it('archives paths with modes, owners and symlinks preserved; a missing required path fails', async () => {
+    const root = await mkdtemp(join(dir, 'node-'));
+    await mkdir(join(root, 'ssl'), { mode: 0o700 });
+    await writeFile(join(root, 'ssl', 'ca-key.pem'), 'secret', { mode: 0o600 });
+    await symlink('ssl', join(root, 'pki'));
+    const store = new LocalStore(join(dir, 'archives'));
+    const set = await store.begin('it-20260101T000001Z');
+    const exec = archivePaths(new LocalTransport(), [join(root, 'ssl'), join(root, 'pki')]);
+    const obj = await storeObject(exec.stdout, set, {
+      base: 'n1-pki.tar',
+      kind: 'node-files',
+      compression: 'none',
+      recipients: [],
+      mode: 0o600,
+    });
+    await exec.done;
+    await set.commit();
+    const listing = execFileSync(
+      'tar',
+      ['-tvf', join(store.location, 'it-20260101T000001Z', obj.name)],
+      { encoding: 'utf8' },
+    );
+    expect(listing).toMatch(/^-rw------- 0\/0 .*\/ssl\/ca-key\.pem$/m);
+    expect(listing).toMatch(/^drwx------ 0\/0 .*\/ssl\/$/m);
+    expect(listing).toMatch(/^lrwxrwxrwx 0\/0 .*\/pki -> ssl$/m);
+
+    const missing = await writeBackupSet(
+      new LocalStore(join(dir, 'never')),
+      {
+        cluster: 'it',
+        flavor: 'kubespray',
+        etcdVersion: '3.4.23',
+        members: [],
+        snapshotSources: [],
+        nodes: [
+          {
+            node: 'n1',
+            transport: new LocalTransport('n1'),
+            paths: [{ path: join(root, 'nope'), required: true }],
+          },
+        ],
+      },
+      { compression: 'gzip', recipients: [], progress: silentProgress },
+    ).catch((e: unknown) => e);
+    expect((missing as Error).message).toMatch(/Node n1: .*\/nope missing\. .*--etcd-only/);
+  });
+});
+
+describe('retention after a backup', () => {
+  it('--keep 1 removes the older set of this cluster and leaves other sets alone', async () => {
+    const dest = join(dir, 'retention');
+    await mkdir(join(dest, 'notes-by-hand'), { recursive: true });
+    await writeFile(join(dest, 'notes-by-hand', 'manifest.json'), '{}');
+    const first = await backup(options(dest, { fingerprint: false }), ctx);
+    await new Promise((r) => setTimeout(r, 1100)); // set names have one-second resolution
+    const second = await backup(options(dest, { keep: 1, fingerprint: false }), ctx);
+    expect(second.removedByRetention).toEqual([first.backupPath.split('/').pop()]);
+    expect((await readdir(dest)).sort()).toEqual(
+      [second.backupPath.split('/').pop(), 'notes-by-hand'].sort(),
+    );
+  });
+});
