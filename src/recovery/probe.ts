@@ -21,6 +21,8 @@ export interface ProbeOptions {
   timeoutMs?: number;
   /** A fixed layout; otherwise `access.layout` (auto = detect on each node). */
   layout?: Layout;
+  /** etcdctl's dial and command timeout per call: a dead or quorum-less member costs this. Default 4 s. */
+  etcdTimeoutMs?: number;
   commands?: EtcdToolCommands;
   progress?: Progress;
 }
@@ -111,6 +113,7 @@ export async function probeCluster(
   options: ProbeOptions = {},
 ): Promise<ClusterHealth> {
   const timeoutMs = options.timeoutMs ?? 20_000;
+  const etcdTimeoutMs = options.etcdTimeoutMs ?? 4000;
   const progress = options.progress ?? silentProgress;
   const etcdHosts = inventory.etcdMembers();
 
@@ -139,7 +142,13 @@ export async function probeCluster(
       const tls = clientTls(access, layout, e.host);
       health.etcdCertsPresent = (await missingDirs(t, [layout.etcdCertDir])).length === 0;
       health.etcdRunning = await etcdListening(t, new URL(urls.client).port || '2379');
-      const ctl = new EtcdCtl(t, { endpoints: [urls.client], tls, commands: options.commands });
+      const ctl = new EtcdCtl(t, {
+        endpoints: [urls.client],
+        tls,
+        commands: options.commands,
+        dialTimeoutMs: Math.min(etcdTimeoutMs, 2000),
+        commandTimeoutMs: etcdTimeoutMs,
+      });
       out.ctl = ctl;
       const [h] = await ctl.endpointHealth();
       health.healthy = h?.healthy === true;

@@ -36,6 +36,9 @@ function ctlFor(host: string, endpoints = cluster.endpoints): EtcdCtl {
   return new EtcdCtl(local, {
     endpoints,
     tls: { cacert: pki.ca, cert: admin.cert, key: admin.key },
+    // Loopback answers in milliseconds; short timeouts keep the failure cases fast.
+    dialTimeoutMs: 2000,
+    commandTimeoutMs: 3000,
   });
 }
 
@@ -123,6 +126,7 @@ describe('EtcdCtl against a real 3-member TLS cluster', () => {
   it('adds two members back to back (waiting for the cluster version, retrying "unhealthy cluster") and removes them', async () => {
     const ctl = ctlFor('node1');
     const joined: string[] = [];
+    const attempts: number[] = [];
     for (const name of ['etcd4', 'etcd5']) {
       const m = await cluster.prepareJoin(name);
       const added = await ctl.memberAdd(name, [m.peerUrl]);
@@ -131,7 +135,10 @@ describe('EtcdCtl against a real 3-member TLS cluster', () => {
       expect(added.initialClusterState).toBe('existing');
       await cluster.startJoined(name, added.initialCluster);
       joined.push(added.id);
+      attempts.push(added.attempts);
     }
+    // Right after etcd4 joined, etcd answers "unhealthy cluster" for a few seconds: retried.
+    expect(attempts[1]).toBeGreaterThan(1);
     const members = await ctl.memberList();
     expect(members.map((m) => m.name).sort()).toEqual([
       'etcd1',

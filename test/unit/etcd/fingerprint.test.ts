@@ -1,0 +1,72 @@
+import { createHash } from 'node:crypto';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { fingerprintPages, type PageReader } from '../../../src/etcd/fingerprint.js';
+
+/**
+ * The paging and hashing logic against an in-memory sorted keyspace that answers range
+ * requests the way etcd does (keys >= from, ascending, `more`, total `count`). The same
+ * function against real etcd, through etcdctl and the etcd3 client, is in the integration suite.
+ */
+function keyspace(entries: [string, string][]): PageReader {
+  const sorted = entries
+    .map(([k, v]) => ({ key: Buffer.from(k), value: Buffer.from(v) }))
+    .sort((a, b) => Buffer.compare(a.key, b.key));
+  return async (from, limit) => {
+    const inRange = sorted.filter((kv) => Buffer.compare(kv.key, from) >= 0);
+    return {
+      revision: 42,
+      count: inRange.length,
+      more: inRange.length > limit,
+      kvs: inRange.slice(0, limit),
+    };
+  };
+}
+
+function reference(entries: [string, string][]): string {
+  const h = createHash('sha256');
+  const sorted = [...entries].sort((a, b) => Buffer.compare(Buffer.from(a[0]), Buffer.from(b[0])));
+  for (const [k, v] of sorted) {
+    for (const part of [Buffer.from(k), Buffer.from(v)]) {
+      const len = Buffer.alloc(4);
+      len.writeUInt32BE(part.length);
+      h.update(len).update(part);
+    }
+  }
+  return h.digest('hex');
+}
+
+describe('fingerprintPages', () => {
+  it('hashes length-prefixed pairs in key order, whatever the page size', async () => {
+    const entryList = fc.uniqueArray(
+      fc.tuple(fc.string({ minLength: 1, maxLength: 12 }), fc.string({ maxLength: 20 })),
+      {
+        selector: ([k]) => k,
+        maxLength: 60,
+      },
+    );
+    await fc.assert(
+      fc.asyncProperty(entryList, fc.integer({ min: 1, max: 25 }), async (entries, pageSize) => {
+        const fp = await fingerprintPages(keyspace(entries), { pageSize });
+        expect(fp).toEqual({ revision: 42, count: entries.length, sha256: reference(entries) });
+      }),
+      { numRuns: 100 },
+    );
+  });
+
+  it('tells key/value boundaries apart ("ab"+"c" differs from "a"+"bc")', async () => {
+    const a = await fingerprintPages(keyspace([['ab', 'c']]));
+    const b = await fingerprintPages(keyspace([['a', 'bc']]));
+    expect(a.sha256).not.toBe(b.sha256);
+  });
+
+  it("refuses to fingerprint when the pages do not add up to etcd's count", async () => {
+    const read: PageReader = async () => ({
+      revision: 7,
+      count: 3,
+      more: false,
+      kvs: [{ key: Buffer.from('a'), value: Buffer.from('1') }],
+    });
+    await expect(fingerprintPages(read)).rejects.toThrow(/read 1 keys but etcd counted 3/);
+  });
+});
