@@ -48,6 +48,12 @@ function unpack(input: Input, o: RecoveryRewriteOptions) {
 
 const unique = (xs: string[]): string[] => [...new Set(xs)];
 
+/** `wanted`, with the hosts an existing group already lists first and in its order: reruns change nothing. */
+const keepingOrderOf = (existing: string[], wanted: string[]): string[] => [
+  ...existing.filter((h) => wanted.includes(h)),
+  ...wanted.filter((h) => !existing.includes(h)),
+];
+
 /**
  * The inventory edit the Kubespray recovery runbook asks for before recover-control-plane.yml:
  * a healthy host first in [etcd] (with its etcd_member_name written out) and in the
@@ -80,6 +86,7 @@ export function recoveryRewrite(input: Input, options: RecoveryRewriteOptions): 
     }
   };
   const members = inv.etcdMembers();
+  const names = new Map(members.map((m) => [m.host, m.memberName]));
   // Members as an intermediate text lists them; names may clash until the rewrite is done.
   const membersNow = (t: string) => {
     const doc = parseInventoryDocument(t, source, format);
@@ -132,14 +139,16 @@ export function recoveryRewrite(input: Input, options: RecoveryRewriteOptions): 
       out = setVars(out, m.host, { etcd_member_name: m.memberName });
     }
   }
-  const brokenEtcdEntries = members
-    .filter((m) => brokenEtcd.includes(m.host))
-    .map((m) => ({ host: m.host, vars: { etcd_member_name: m.memberName } }));
+  const brokenEtcdEntries = keepingOrderOf(
+    inv.brokenEtcd(),
+    members.filter((m) => brokenEtcd.includes(m.host)).map((m) => m.host),
+  ).map((host) => ({ host, vars: { etcd_member_name: names.get(host)! } }));
   out = setHosts(out, source, 'broken_etcd', brokenEtcdEntries);
   const brokenCpGroup = brokenControlPlaneGroupFor(cpGroup ?? 'kube_control_plane');
-  const brokenCpEntries = cp
-    .filter((h) => brokenCp.includes(h))
-    .map((host) => ({ host, vars: {} }));
+  const brokenCpEntries = keepingOrderOf(
+    inv.brokenControlPlane(),
+    cp.filter((h) => brokenCp.includes(h)),
+  ).map((host) => ({ host, vars: {} }));
   out = setHosts(out, source, brokenCpGroup, brokenCpEntries);
 
   checkRewrite(inv, out, {
