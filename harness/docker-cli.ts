@@ -54,7 +54,7 @@ export function runCommand(
       if (timer) clearTimeout(timer);
       reject(
         new OperationError(
-          `Could not run \`${file}\`: ${e.message}. Is it installed and on PATH? (scripts/setup.sh installs it)`,
+          `Could not run \`${file}\`: ${e.message}. Is it installed and on PATH?`,
           { cause: e },
         ),
       );
