@@ -1,5 +1,12 @@
-import { NotBuiltError } from '../errors.js';
+import { InputError } from '../errors.js';
+import { loadInventory } from '../inventory/index.js';
+import type { Inventory } from '../inventory/types.js';
 import type { NodeAccess } from '../nodes/access.js';
+import { BackupSource } from '../recovery/backup-source.js';
+import type { ClusterHealth } from '../recovery/health.js';
+import { openNodeTransports } from '../recovery/node-transports.js';
+import { buildPlan, type Plan, type PlanInventory } from '../recovery/plan.js';
+import { probeCluster, type TransportSource } from '../recovery/probe.js';
 import type { CommandContext } from './context.js';
 
 export interface PlanOptions {
@@ -9,8 +16,97 @@ export interface PlanOptions {
   identityFiles: string[];
   strategy: 'parallel' | 'grow';
   force: boolean;
+  /** Restore the backup's snapshot even when a surviving member has fresher data. */
+  preferBackupSnapshot?: boolean;
+  /** How to reach nodes; default from `access` (SSH, docker exec or local). For the harness. */
+  transportFor?: TransportSource;
+  /** The run's clock (tests pin it). */
+  now?: Date;
 }
 
-export async function plan(_opts: PlanOptions, _ctx: CommandContext): Promise<unknown> {
-  throw new NotBuiltError('kube-rescue plan', 'Recovery: probe, plan, restore');
+export interface PlanResult {
+  plan: Plan;
+  health: ClusterHealth;
+}
+
+/** Kubespray's `cluster_name` (group_vars k8s_cluster), `cluster.local` by default. */
+export function clusterNameOf(inventory: Inventory): string {
+  for (const h of inventory.hosts.values()) {
+    const v = h.vars.cluster_name;
+    if (typeof v === 'string' && v) return v;
+  }
+  return 'cluster.local';
+}
+
+/** The inventory facts planning uses; a broken group counts only when the inventory has it. */
+export function planInventoryOf(inventory: Inventory): PlanInventory {
+  const cpGroup = [...inventory.groups.keys()].find((g) => g.startsWith('broken_kube'));
+  return {
+    source: inventory.source,
+    etcd: inventory.etcdMembers().map((m) => ({
+      host: m.host,
+      memberName: m.memberName,
+      address: m.address,
+    })),
+    controlPlane: inventory.controlPlane(),
+    brokenEtcd: inventory.groups.has('broken_etcd') ? inventory.brokenEtcd() : undefined,
+    brokenControlPlane: cpGroup ? inventory.brokenControlPlane() : undefined,
+  };
+}
+
+/** Everything a recovery command holds while it runs; `close` releases the connections. */
+export interface PreparedRecovery extends PlanResult {
+  inventory: Inventory;
+  backup?: BackupSource;
+  transportFor: TransportSource;
+  close(): Promise<void>;
+}
+
+/** Loads the inventory and the backup, probes the cluster, builds the plan. Changes nothing. */
+export async function preparePlan(
+  opts: PlanOptions,
+  ctx: CommandContext,
+): Promise<PreparedRecovery> {
+  const inventory = await loadInventory(opts.inventory);
+  if (inventory.etcdMembers().length === 0) {
+    throw new InputError(
+      `${opts.inventory} has no hosts in [etcd]: recovery needs the etcd members of the cluster.`,
+    );
+  }
+  const backup = opts.backup
+    ? await ctx.progress.phase(`Read backup set ${opts.backup}`, () =>
+        BackupSource.open(opts.backup!, opts.identityFiles),
+      )
+    : undefined;
+  const transports = opts.transportFor
+    ? { transportFor: opts.transportFor, close: async () => {} }
+    : openNodeTransports(inventory, opts.access);
+  try {
+    const health = await ctx.progress.phase('Probe the cluster', () =>
+      probeCluster(inventory, transports.transportFor, opts.access, { progress: ctx.progress }),
+    );
+    const plan = buildPlan(
+      planInventoryOf(inventory),
+      { ...health, clusterName: clusterNameOf(inventory) },
+      backup?.summary(),
+      {
+        strategy: opts.strategy,
+        force: opts.force,
+        now: opts.now ?? new Date(),
+        haveIdentity: opts.identityFiles.length > 0,
+        preferBackupSnapshot: opts.preferBackupSnapshot,
+      },
+    );
+    return { plan, health, inventory, backup, ...transports };
+  } catch (err) {
+    await transports.close();
+    throw err;
+  }
+}
+
+/** `kube-rescue plan`: probe and print the plan. Changes nothing. */
+export async function plan(opts: PlanOptions, ctx: CommandContext): Promise<PlanResult> {
+  const prepared = await preparePlan(opts, ctx);
+  await prepared.close();
+  return { plan: prepared.plan, health: prepared.health };
 }

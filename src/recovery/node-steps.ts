@@ -398,6 +398,8 @@ export function envForAnotherMember(
       .replace(new RegExp(`-${escapeRegExp(peer.host)}(-key)?\\.pem`, 'g'), `-${self.host}$1.pem`);
   const set: Record<string, string> = {};
   for (const [k, v] of Object.entries(vars)) {
+    // The member list names every member: it is the cluster's, not the peer's.
+    if (k === 'ETCD_INITIAL_CLUSTER') continue;
     set[k] = k === 'ETCD_NAME' ? self.memberName : swap(v);
   }
   return setEnvKeys(peerEnv, set);

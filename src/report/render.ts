@@ -1,3 +1,7 @@
+import type { PlanResult } from '../commands/plan.js';
+import type { RestoreResult } from '../commands/restore.js';
+import { renderExecutionMarkdown, renderPlanMarkdown, renderVerificationMarkdown } from './plan.js';
+
 /** Human output for the CLI's stdout; each command's result gets a readable form. */
 export function renderHuman(command: string, result: unknown): string {
   const renderer = renderers[command];
@@ -10,5 +14,14 @@ const renderers: Record<string, (result: unknown) => string> = {
   inventory: (result) => {
     const r = result as { output?: string; text: string };
     return r.output === undefined ? r.text : `wrote ${r.output}\n`;
+  },
+  plan: (result) => renderPlanMarkdown((result as PlanResult).plan),
+  restore: (result) => {
+    const r = result as RestoreResult;
+    return [
+      renderExecutionMarkdown(r.execution),
+      r.verification ? renderVerificationMarkdown(r.verification) : '',
+      `Recovered in ${r.rtoSeconds.toFixed(1)} s (RTO, measured from the start of the command).\n`,
+    ].join('\n');
   },
 };

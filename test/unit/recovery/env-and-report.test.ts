@@ -1,0 +1,63 @@
+import { describe, expect, it } from 'vitest';
+import { envForAnotherMember, setEnvKeys } from '../../../src/recovery/node-steps.js';
+import { renderPlanMarkdown } from '../../../src/report/plan.js';
+import { memberLossPlan } from './fixtures.js';
+
+const PEER_ENV = `# Environment file for etcd
+ETCD_DATA_DIR=/var/lib/etcd
+ETCD_ADVERTISE_CLIENT_URLS=https://10.0.0.1:2379
+ETCD_INITIAL_ADVERTISE_PEER_URLS=https://10.0.0.1:2380
+ETCD_INITIAL_CLUSTER_STATE=new
+ETCD_LISTEN_CLIENT_URLS=https://10.0.0.1:2379,https://127.0.0.1:2379
+ETCD_NAME=etcd1
+ETCD_INITIAL_CLUSTER=etcd1=https://10.0.0.1:2380,etcd2=https://10.0.0.2:2380
+ETCD_CERT_FILE=/etc/ssl/etcd/ssl/member-node1.pem
+ETCD_KEY_FILE=/etc/ssl/etcd/ssl/member-node1-key.pem
+ETCD_TRUSTED_CA_FILE=/etc/ssl/etcd/ssl/ca.pem
+`;
+
+const member = (n: number) => ({
+  host: `node${n}`,
+  memberName: `etcd${n}`,
+  address: `10.0.0.${n}`,
+  clientURL: `https://10.0.0.${n}:2379`,
+  peerURL: `https://10.0.0.${n}:2380`,
+});
+
+describe('etcd.env', () => {
+  it('setting keys replaces them in place, appends new ones, keeps comments and order', () => {
+    const out = setEnvKeys(PEER_ENV, { ETCD_INITIAL_CLUSTER_STATE: 'existing', EXTRA: 'x' });
+    const lines = out.trim().split('\n');
+    expect(lines[0]).toBe('# Environment file for etcd');
+    expect(lines[4]).toBe('ETCD_INITIAL_CLUSTER_STATE=existing');
+    expect(lines.at(-1)).toBe('EXTRA=x');
+    expect(lines.length).toBe(PEER_ENV.trim().split('\n').length + 1);
+  });
+
+  it("a blank node's env is its peer's with name, address and cert names swapped", () => {
+    const out = envForAnotherMember(PEER_ENV, member(1), member(2));
+    expect(out).toContain('ETCD_NAME=etcd2\n');
+    expect(out).toContain('ETCD_ADVERTISE_CLIENT_URLS=https://10.0.0.2:2379\n');
+    expect(out).toContain('ETCD_LISTEN_CLIENT_URLS=https://10.0.0.2:2379,https://127.0.0.1:2379\n');
+    expect(out).toContain('ETCD_CERT_FILE=/etc/ssl/etcd/ssl/member-node2.pem\n');
+    expect(out).toContain('ETCD_KEY_FILE=/etc/ssl/etcd/ssl/member-node2-key.pem\n');
+    expect(out).toContain('ETCD_TRUSTED_CA_FILE=/etc/ssl/etcd/ssl/ca.pem\n');
+    // The member list names every member: it stays the cluster's (write-env sets it).
+    expect(out).toContain(
+      'ETCD_INITIAL_CLUSTER=etcd1=https://10.0.0.1:2380,etcd2=https://10.0.0.2:2380\n',
+    );
+  });
+});
+
+describe('plan as Markdown', () => {
+  it('has one table row per step, with node, action, reason and undo', () => {
+    const plan = memberLossPlan();
+    const md = renderPlanMarkdown(plan);
+    const rows = md.split('\n').filter((l) => /^\| \d\d-/.test(l));
+    expect(rows.length).toBe(plan.steps.length);
+    expect(rows[0]).toMatch(
+      /^\| 01-member-remove-node1 \| node1 \| \*\*member-remove\*\* \| member: etcd2, memberId: 2aa \|/,
+    );
+    expect(md).toContain('member-loss');
+  });
+});
