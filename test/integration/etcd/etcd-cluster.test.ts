@@ -12,11 +12,12 @@ import {
   fingerprintViaEtcdCtl,
 } from '../../../src/etcd/fingerprint.js';
 import { kubesprayLayout } from '../../../src/etcd/layout.js';
-import { LocalEtcdCluster } from '../../../src/etcd/local-cluster.js';
+import { freePort, LocalEtcdCluster } from '../../../src/etcd/local-cluster.js';
 import { verifySnapshotTrailer } from '../../../src/etcd/snapshot-file.js';
 import { parseInventory } from '../../../src/inventory/index.js';
 import { defaultNodeAccess } from '../../../src/nodes/access.js';
 import { LocalTransport } from '../../../src/nodes/local.js';
+import { SshTransport } from '../../../src/nodes/ssh.js';
 import { probeCluster } from '../../../src/recovery/probe.js';
 import { createEtcdPki, type EtcdPki } from '../../support/etcd-pki.js';
 
@@ -179,7 +180,6 @@ describe('EtcdCtl against a real 3-member TLS cluster', () => {
     await mkdir(join(dir, 'restored'));
     const port = { client: 0, peer: 0 };
     const solo = await (async () => {
-      const { freePort } = await import('../../../src/etcd/local-cluster.js');
       port.client = await freePort();
       port.peer = await freePort();
       const result = await ctl.snapshotRestore({
@@ -255,12 +255,26 @@ describe('probeCluster against the real cluster', () => {
         `${h} ansible_host=127.0.0.1 etcd_member_name=etcd${i + 1} etcd_client_url=${m.clientUrl} etcd_peer_url=${m.peerUrl}`,
       );
     }
-    lines.push('[kube_control_plane]', ...hosts, '');
+    // cp-gone: a control-plane host nothing answers for (a closed loopback port).
+    lines.push('[kube_control_plane]', ...hosts, 'cp-gone', '');
     return parseInventory(lines.join('\n'), 'test-hosts.ini', 'ini');
   }
   const layout = () => kubesprayLayout({ etcdCertDir: pki.dir, kubernetesCertDirs: [pki.dir] });
+  let closedPort = 0;
+  beforeAll(async () => {
+    closedPort = await freePort();
+  });
+  const transportFor = (h: string) =>
+    h === 'cp-gone'
+      ? new SshTransport({
+          node: h,
+          host: '127.0.0.1',
+          port: closedPort,
+          agent: join(dir, 'no-agent.sock'),
+        })
+      : new LocalTransport(h);
   const probe = () =>
-    probeCluster(inventory(), (h) => new LocalTransport(h), defaultNodeAccess, {
+    probeCluster(inventory(), transportFor, defaultNodeAccess, {
       layout: layout(),
       timeoutMs: 20_000,
     });
@@ -281,7 +295,10 @@ describe('probeCluster against the real cluster', () => {
       });
       expect(n.raftIndex).toBeGreaterThan(0);
     }
-    expect(all.controlPlane.every((c) => c.certsPresent)).toBe(true);
+    expect(all.controlPlane.filter((c) => c.certsPresent).map((c) => c.host)).toEqual(hosts);
+    const gone = all.controlPlane.find((c) => c.host === 'cp-gone')!;
+    expect(gone).toMatchObject({ reachable: false, certsPresent: false });
+    expect(gone.errors.join('\n')).toMatch(/cp-gone is unreachable/);
     expect(all.toolsVersion).toBe('3.4.23');
 
     await cluster.kill('etcd3');
