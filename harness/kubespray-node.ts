@@ -2,7 +2,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { pack } from 'tar-stream';
 import { stringify } from 'yaml';
-import type { EtcdPki, KubernetesPki } from './pki.js';
+import { type EtcdPki, KUBECONFIG_USERS, type KubernetesPki, kubeconfigClientDir } from './pki.js';
 import { etcdMemberName, etcdNodes, type NodeSpec, type Topology } from './topology.js';
 
 /** Where Kubespray puts things on a host (roles/etcd and roles/kubernetes defaults). */
@@ -191,6 +191,43 @@ export function renderStaticPodManifests(
   };
 }
 
+/** kubeadm's kubeconfig files (admin.conf, controller-manager.conf, …) for a control-plane node. */
+export async function renderKubeconfigs(
+  k8sPki: KubernetesPki,
+  apiserverUrl: string,
+): Promise<Record<string, string>> {
+  const b64 = async (path: string) => (await readFile(path)).toString('base64');
+  const ca = await b64(k8sPki.ca.certPath);
+  const out: Record<string, string> = {};
+  for (const u of KUBECONFIG_USERS) {
+    const dir = kubeconfigClientDir(k8sPki.dir);
+    out[`${u.file}.conf`] = stringify({
+      apiVersion: 'v1',
+      kind: 'Config',
+      clusters: [
+        {
+          name: 'cluster.local',
+          cluster: { 'certificate-authority-data': ca, server: apiserverUrl },
+        },
+      ],
+      contexts: [
+        { name: `${u.user}@cluster.local`, context: { cluster: 'cluster.local', user: u.user } },
+      ],
+      'current-context': `${u.user}@cluster.local`,
+      users: [
+        {
+          name: u.user,
+          user: {
+            'client-certificate-data': await b64(join(dir, `${u.file}.crt`)),
+            'client-key-data': await b64(join(dir, `${u.file}.key`)),
+          },
+        },
+      ],
+    });
+  }
+  return out;
+}
+
 /** The harness's SSH access: the key authorized for root and the node's own host key. */
 export interface NodeSshFiles {
   authorizedKey: string;
@@ -281,6 +318,10 @@ export async function kubesprayNodeFiles(
     files.push(...(await filesOfDir(k8sPki.dir, KUBESPRAY_PATHS.kubeCertDir, () => true)));
     if (apiserverCertDir) {
       files.push(...(await filesOfDir(apiserverCertDir, KUBESPRAY_PATHS.kubeCertDir, () => true)));
+    }
+    const kubeconfigs = await renderKubeconfigs(k8sPki, `https://${c.ipOf(node.name)}:6443`);
+    for (const [name, text] of Object.entries(kubeconfigs)) {
+      files.push({ path: `/etc/kubernetes/${name}`, type: 'file', content: text, mode: 0o600 });
     }
     files.push({ path: KUBESPRAY_PATHS.manifestsDir, type: 'directory', mode: 0o755 });
     for (const [name, text] of Object.entries(renderStaticPodManifests(c, node.name))) {

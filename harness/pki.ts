@@ -181,6 +181,7 @@ export interface KubernetesPki {
 
 export async function makeKubernetesPki(dir: string): Promise<KubernetesPki> {
   await mkdir(dir, { recursive: true, mode: 0o700 });
+  await mkdir(kubeconfigClientDir(dir), { recursive: true, mode: 0o700 });
   const ca = await makeCertificateAuthority(
     join(dir, 'ca.crt'),
     join(dir, 'ca.key'),
@@ -205,8 +206,43 @@ export async function makeKubernetesPki(dir: string): Promise<KubernetesPki> {
       usage: 'client',
     }),
     makeServiceAccountKeyPair(join(dir, 'sa.key'), join(dir, 'sa.pub')),
+    ...KUBECONFIG_USERS.map((u) =>
+      issueCertificate(ca, {
+        certPath: join(kubeconfigClientDir(dir), `${u.file}.crt`),
+        keyPath: join(kubeconfigClientDir(dir), `${u.file}.key`),
+        subject: u.subject,
+        usage: 'client',
+      }),
+    ),
   ]);
   return { dir, ca };
+}
+
+/**
+ * The users of kubeadm's kubeconfig files under /etc/kubernetes. Their client certs stay on
+ * the host (a sibling dir, not copied as PKI files); each node's kubeconfig embeds them.
+ */
+export const KUBECONFIG_USERS = [
+  {
+    file: 'admin',
+    user: 'kubernetes-admin',
+    subject: '/O=kubeadm:cluster-admins/CN=kubernetes-admin',
+  },
+  {
+    file: 'super-admin',
+    user: 'kubernetes-super-admin',
+    subject: '/O=system:masters/CN=kubernetes-super-admin',
+  },
+  {
+    file: 'controller-manager',
+    user: 'system:kube-controller-manager',
+    subject: '/CN=system:kube-controller-manager',
+  },
+  { file: 'scheduler', user: 'system:kube-scheduler', subject: '/CN=system:kube-scheduler' },
+] as const;
+
+export function kubeconfigClientDir(k8sPkiDir: string): string {
+  return `${k8sPkiDir}-kubeconfig-clients`;
 }
 
 /** The per-node API server certificate (SANs: node name, node IP, service IP, loopback). */

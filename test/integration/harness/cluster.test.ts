@@ -86,6 +86,8 @@ describe('a stacked 3-node local cluster', () => {
         'systemctl show -p EnvironmentFiles -p User -p ExecStart --value etcd.service',
         'stat -c "%U %a" /var/lib/etcd /etc/ssl/etcd/ssl/member-node2-key.pem',
         'ls /etc/kubernetes/ssl',
+        'stat -c "%n %a" /etc/kubernetes/admin.conf /etc/kubernetes/scheduler.conf',
+        'grep -c client-key-data /etc/kubernetes/controller-manager.conf',
       ].join(' && '),
     );
     const out = r.stdout;
@@ -103,6 +105,9 @@ describe('a stacked 3-node local cluster', () => {
     for (const f of ['apiserver.crt', 'apiserver.key', 'ca.crt', 'ca.key', 'sa.key', 'sa.pub']) {
       expect(out).toContain(`${f}\n`);
     }
+    expect(out).toContain(
+      '/etc/kubernetes/admin.conf 600\n/etc/kubernetes/scheduler.conf 600\n1\n',
+    );
     // The member certificate is valid for the node IP and loopback (checked by openssl).
     const text = (
       await runCommand('openssl', [
