@@ -4,6 +4,7 @@ import { shellCommand } from '../nodes/shell-quote.js';
 import type { Transport } from '../nodes/transport.js';
 import type { EtcdTls } from './etcdctl.js';
 import { parseEnvLines } from './etcdctl-output.js';
+import { defaultToolCommands, type EtcdToolCommands } from './version.js';
 
 /**
  * Where a cluster keeps etcd and the control-plane files on a node, and how etcd is stopped
@@ -50,6 +51,8 @@ export interface Layout extends LayoutPaths {
   stopEtcd(transport: Transport, options?: StopStartOptions): Promise<void>;
   /** Starts etcd on the node and returns once its process runs. */
   startEtcd(transport: Transport, options?: StopStartOptions): Promise<void>;
+  /** How to run etcd, etcdctl and etcdutl on the node. */
+  toolCommands(transport: Transport): Promise<EtcdToolCommands>;
 }
 
 const kubeconfigs = [
@@ -139,6 +142,8 @@ export function kubesprayLayout(overrides: Partial<LayoutPaths> = {}): Layout {
         'systemctl start etcd',
       );
     },
+    // Kubespray installs etcd, etcdctl (and etcdutl from 3.5) on the host.
+    toolCommands: async () => defaultToolCommands,
   };
 }
 
@@ -189,7 +194,31 @@ export function kubeadmLayout(overrides: Partial<LayoutPaths> = {}): Layout {
         `moving ${manifest} back`,
       );
     },
+    toolCommands: kubeadmToolCommands,
   };
+}
+
+/**
+ * kubeadm nodes rarely have etcdctl on the host; the etcd image has it. Host tools win when
+ * present, else `crictl exec` into the running etcd container (certs and /var/lib/etcd are
+ * mounted at the same paths there). Offline restore while etcd is stopped needs host tools.
+ */
+async function kubeadmToolCommands(transport: Transport): Promise<EtcdToolCommands> {
+  const script = [
+    'if command -v etcdctl >/dev/null 2>&1; then echo host',
+    'elif command -v crictl >/dev/null 2>&1; then echo "crictl $(crictl ps -q --name \'^etcd$\' --state Running 2>/dev/null | head -n 1)"',
+    'else echo none; fi',
+  ].join('\n');
+  const res = await transport.script(script, { timeoutMs: 20_000 });
+  const [how, id] = res.stdout.trim().split(/\s+/);
+  if (how === 'host') return defaultToolCommands;
+  if (how === 'crictl' && id) {
+    const inEtcd = (tool: string) => ['crictl', 'exec', id, tool];
+    return { etcd: inEtcd('etcd'), etcdctl: inEtcd('etcdctl'), etcdutl: inEtcd('etcdutl') };
+  }
+  throw new OperationError(
+    `Node ${transport.node}: no etcdctl on the host${how === 'crictl' ? ' and no running etcd container (crictl ps --name etcd)' : ', and no crictl to reach the etcd container'}. Install etcd-client on the node, or start etcd first.`,
+  );
 }
 
 /** A layout by its name (from --layout / the action input); unknown names are input errors. */

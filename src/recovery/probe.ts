@@ -145,7 +145,7 @@ export async function probeCluster(
       const ctl = new EtcdCtl(t, {
         endpoints: [urls.client],
         tls,
-        commands: options.commands,
+        commands: options.commands ?? (await layout.toolCommands(t)),
         dialTimeoutMs: Math.min(etcdTimeoutMs, 2000),
         commandTimeoutMs: etcdTimeoutMs,
       });
