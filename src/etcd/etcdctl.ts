@@ -190,12 +190,17 @@ export class EtcdCtl {
     try {
       return await this.transport.exec(argv, { env: { ETCDCTL_API: '3' }, timeoutMs: 30 * 60_000 });
     } catch (err) {
-      if (err instanceof CommandFailedError) {
-        return Promise.reject(
-          new OperationError(`Node ${this.node}: ${what} failed.\n${err.message}`, { cause: err }),
-        );
+      if (!(err instanceof CommandFailedError)) throw err;
+      let hint = '';
+      if (/exists/i.test(err.stderrTail) && args.includes('restore')) {
+        hint =
+          ' The target data dir already exists: move it aside first (never delete it), then restore.';
+      } else if (/hash mismatch|invalid|bad|no such file|not a valid/i.test(err.stderrTail)) {
+        hint = ' Check the snapshot file itself (kube-rescue verify).';
       }
-      throw err;
+      throw new OperationError(`Node ${this.node}: ${what} failed.${hint}\n${err.message}`, {
+        cause: err,
+      });
     }
   }
 

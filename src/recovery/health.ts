@@ -67,3 +67,21 @@ export interface ClusterHealth {
 export function hasQuorum(healthyVoters: number, voters: number): boolean {
   return voters > 0 && healthyVoters > voters / 2;
 }
+
+/**
+ * The verdict from the cluster's member list and which client URLs answered healthy.
+ * Learners do not vote; a member added but never started (no client URL) is an unhealthy
+ * voter. With no member list at all, every inventory etcd host counts as an unhealthy voter.
+ */
+export function quorumVerdict(
+  members: readonly Member[],
+  healthyClientUrls: ReadonlySet<string>,
+  inventoryEtcdHosts: number,
+): { voters: number; healthyVoters: number; quorum: boolean } {
+  const voting = members.filter((m) => !m.isLearner);
+  const voters = members.length ? voting.length : inventoryEtcdHosts;
+  const healthyVoters = voting.filter((m) =>
+    m.clientURLs.some((u) => healthyClientUrls.has(u)),
+  ).length;
+  return { voters, healthyVoters, quorum: hasQuorum(healthyVoters, voters) };
+}

@@ -10,7 +10,7 @@ import {
   type ClusterHealth,
   type ControlPlaneNodeHealth,
   type EtcdNodeHealth,
-  hasQuorum,
+  quorumVerdict,
 } from './health.js';
 
 /** How the probe gets a node's Transport (a node pool's `get`, or a test's factory). */
@@ -210,7 +210,7 @@ export async function probeCluster(
 
   // The cluster's own view: member list, and the health of every voter's client URLs.
   let members: Member[] = [];
-  let healthyVoters = 0;
+  let healthyUrls = new Set<string>();
   let tools: EtcdTools | undefined;
   const healthySources = etcd.filter((p) => p.health.healthy && p.ctl);
   for (const source of healthySources) {
@@ -232,10 +232,7 @@ export async function probeCluster(
             'endpoint health of all members',
           )
         : [];
-      const healthyUrls = new Set(answers.filter((a) => a.healthy).map((a) => a.endpoint));
-      healthyVoters = members.filter(
-        (m) => !m.isLearner && m.clientURLs.some((u) => healthyUrls.has(u)),
-      ).length;
+      healthyUrls = new Set(answers.filter((a) => a.healthy).map((a) => a.endpoint));
       break;
     } catch (err) {
       source.health.errors.push(`could not read the cluster's member list here: ${message(err)}`);
@@ -258,7 +255,7 @@ export async function probeCluster(
       matched.add(m.id);
     }
   }
-  const voters = members.length ? members.filter((m) => !m.isLearner).length : etcdHosts.length;
+  const verdict = quorumVerdict(members, healthyUrls, etcdHosts.length);
   const layout =
     etcd.find((p) => p.layout)?.layout ??
     options.layout ??
@@ -279,9 +276,7 @@ export async function probeCluster(
     toolsVersion: tools ? (tools[tools.snapshotTool]?.raw ?? '') : '',
     toolsBumpRevision: tools?.supportsBumpRevision ?? false,
     members,
-    voters,
-    healthyVoters,
-    quorum: hasQuorum(healthyVoters, voters),
+    ...verdict,
     unknownMembers: members.filter((m) => !matched.has(m.id)),
     etcd: etcd.map((p) => p.health),
     controlPlane,

@@ -182,7 +182,7 @@ describe('EtcdCtl against a real 3-member TLS cluster', () => {
     const solo = await (async () => {
       port.client = await freePort();
       port.peer = await freePort();
-      const result = await ctl.snapshotRestore({
+      const restore = {
         snapshot: path,
         dataDir: restoredDir,
         name: 'solo',
@@ -190,10 +190,13 @@ describe('EtcdCtl against a real 3-member TLS cluster', () => {
         initialClusterToken: 'restored',
         initialAdvertisePeerUrls: [`http://127.0.0.1:${port.peer}`],
         bumpRevision: 1_000_000_000,
-      });
+      };
+      const result = await ctl.snapshotRestore(restore);
       // etcdctl 3.4 offers no revision bump: skipped, and said why.
       expect(result.bumpedBy).toBe(0);
       expect(result.bumpSkipped).toMatch(/bump-revision/);
+      // A second restore onto the same dir is refused with what to do, and the dir is kept.
+      await expect(ctl.snapshotRestore(restore)).rejects.toThrow(/already exists: move it aside/);
       return LocalEtcdCluster.start({
         names: ['solo'],
         dir: join(dir, 'restored'),
