@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { rename, rm, stat, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
-import { OperationError } from '../errors.js';
+import { InputError, OperationError } from '../errors.js';
 import { loadInventory, recoveryRewrite } from '../inventory/index.js';
 import type { CommandContext } from './context.js';
 
@@ -30,12 +30,13 @@ async function writeAtomically(path: string, text: string, mode: number): Promis
     await rename(temp, path);
   } catch (err) {
     await rm(temp, { force: true });
-    throw new OperationError(
-      `cannot write the recovery inventory to ${path}: ${(err as Error).message}`,
-      {
-        cause: err,
-      },
-    );
+    const code = (err as NodeJS.ErrnoException).code ?? '';
+    const message = `cannot write the recovery inventory to ${path}: ${(err as Error).message}`;
+    // A path the operator got wrong is bad input; anything else is the write failing.
+    if (['ENOENT', 'ENOTDIR', 'EISDIR', 'EACCES', 'EROFS'].includes(code)) {
+      throw new InputError(`${message}. Check the -o path.`, { cause: err });
+    }
+    throw new OperationError(message, { cause: err });
   }
 }
 

@@ -20,7 +20,7 @@ export function parseHostPattern(pattern: string): HostPattern {
     name = bracketed[1];
     if (bracketed[2] !== undefined) port = portOf(bracketed[2], pattern);
   } else {
-    const withPort = /^([^:]+):(\d+)$/.exec(pattern);
+    const withPort = /^((?:[^:[\]]|\[[^\]]*\])+):(\d+)$/.exec(pattern);
     if (withPort) {
       name = withPort[1];
       port = portOf(withPort[2], pattern);

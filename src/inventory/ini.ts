@@ -42,8 +42,9 @@ export function parseIni(text: string, source: string): ParsedIni {
     const line = raw.trim();
     if (line === '') return { kind: 'blank', raw };
     if (line.startsWith('#') || line.startsWith(';')) return { kind: 'comment', raw };
-    if (line.startsWith('[')) {
-      const m = HEADER.exec(line);
+    // As in Ansible, only a line in brackets is a header: `[fe80::1]:22` is a host.
+    const m = HEADER.exec(line);
+    if (m || (line.startsWith('[') && line.endsWith(']'))) {
       if (!m) {
         fail(
           'this is not a valid section header; expected [group], [group:children] or [group:vars].',

@@ -23,7 +23,7 @@ export async function readExtraVars(file: string): Promise<HostVars> {
   const path = file.startsWith('@') ? file.slice(1) : file;
   const text = await readText(path, 'extra-vars file');
   const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter, prettyErrors: true });
+  const doc = parseDocument(text, { lineCounter, prettyErrors: true, merge: true });
   const err = doc.errors[0];
   if (err) {
     throw new InputError(

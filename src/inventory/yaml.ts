@@ -1,4 +1,5 @@
 import {
+  isAlias,
   isMap,
   isScalar,
   LineCounter,
@@ -41,7 +42,14 @@ export interface ParsedYaml {
 
 export function parseYaml(text: string, source: string): ParsedYaml {
   const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: true });
+  // YAML 1.2 core, plus the `<<` merge keys Ansible's YAML 1.1 reader allows. (The `yaml`
+  // package's 1.1 schema reads a host named `e0` as NaN; names matter more than `yes` booleans.)
+  const doc = parseDocument(text, {
+    lineCounter,
+    uniqueKeys: true,
+    prettyErrors: true,
+    merge: true,
+  });
   const lineOf = (node: { range?: [number, number, number] | null } | null | undefined): number =>
     node?.range ? lineCounter.linePos(node.range[0]).line : 1;
   const firstError = doc.errors[0];
@@ -53,6 +61,9 @@ export function parseYaml(text: string, source: string): ParsedYaml {
   }
   const declared = new DeclaredInventory(source);
   const groupNodes: GroupNode[] = [];
+  // Vars may be shared through anchors (`node2: *defaults`).
+  const resolveAlias = (node: Node | null): Node | null =>
+    isAlias(node) ? ((node.resolve(doc) as Node | undefined) ?? null) : node;
   const root = doc.contents as Node | null;
   if (root === null || (isScalar(root) && root.value === null)) {
     return { declared, groupNodes, lineCounter };
@@ -98,11 +109,11 @@ export function parseYaml(text: string, source: string): ParsedYaml {
         entry.hosts = value as YAMLMap;
         for (const h of (value as YAMLMap).items) {
           const pattern = keyOf(h, `a host of group '${name}'`);
-          const hv = h.value as Node | null;
+          const hv = resolveAlias(h.value as Node | null);
           let vars: HostVars = {};
           if (hv !== null && !(isScalar(hv) && hv.value === null)) {
             if (!isMap(hv)) shape(hv, `the vars of host '${pattern}'`, 'a mapping (or empty)');
-            vars = hv.toJSON() as HostVars;
+            vars = hv.toJS(doc) as HostVars;
           }
           let hosts: string[];
           try {
@@ -131,8 +142,9 @@ export function parseYaml(text: string, source: string): ParsedYaml {
         }
       } else if (key === 'vars') {
         if (empty) continue;
-        if (!isMap(value)) shape(value, `vars of group '${name}'`, 'a mapping of variable names');
-        Object.assign(declared.group(name, where).vars, (value as YAMLMap).toJSON());
+        const vars = resolveAlias(value);
+        if (!isMap(vars)) shape(vars, `vars of group '${name}'`, 'a mapping of variable names');
+        Object.assign(declared.group(name, where).vars, (vars as YAMLMap).toJS(doc));
       } else {
         throw new InputError(
           `${source}:${lineOf(item.key as Node)}: group '${name}' has the key '${key}'; only hosts, children and vars belong there. ` +

@@ -109,6 +109,14 @@ describe('the Ansible host-line dialect', () => {
       'y6',
     ]);
     expect(inv.etcdMembers().map((m) => m.memberName)).toEqual(['etcd1', 'etcd2', 'etcd3']);
+    const withPort = parseInventory(
+      '[etcd]\nnode[1:2]:2222\n[v6]\n[fe80::1]:22\nfe80::2\n',
+      'h.ini',
+    );
+    expect(withPort.groups.get('etcd')).toEqual(['node1', 'node2']);
+    expect(withPort.sshOf('node2').port).toBe(2222);
+    expect(withPort.groups.get('v6')).toEqual(['fe80::1', 'fe80::2']);
+    expect(withPort.sshOf('fe80::1').port).toBe(22);
   });
 
   it('merges a host named in several groups, later lines winning, and resolves nested children in order', () => {
@@ -198,7 +206,12 @@ describe('variable precedence, as Ansible applies it', () => {
 
 describe('bad INI input: a typed error with file and line', () => {
   const cases: [string, string, RegExp][] = [
-    ['[etcd\nnode1', 'an unclosed header', /^hosts\.ini:1: this is not a valid section header/],
+    [
+      '[etcd group]\nnode1',
+      'a header with a space',
+      /^hosts\.ini:1: this is not a valid section header/,
+    ],
+    ['[etcd\nnode1', 'an unclosed header', /^hosts\.ini:1: bad host name: '\[etcd' has a bracket/],
     [
       '[etcd:host]\nnode1',
       'an unknown section type',

@@ -45,6 +45,26 @@ describe('YAML inventories (hosts.yaml)', () => {
     expect(inv.hosts.get('m1')!.vars.x).toBe(1);
   });
 
+  it('follows anchors and merge keys for shared vars', () => {
+    const inv = parseInventory(
+      [
+        'all:',
+        '  hosts:',
+        '    a: &base {ansible_user: kube, ansible_port: 2222}',
+        '    b: *base',
+        '    c:',
+        '      <<: *base',
+        '      ansible_port: 22',
+        '  children:',
+        '    etcd:',
+        '      hosts: {a: , b: , c: }',
+      ].join('\n'),
+      'h.yaml',
+    );
+    expect(inv.sshOf('b')).toEqual({ user: 'kube', port: 2222 });
+    expect(inv.sshOf('c')).toEqual({ user: 'kube', port: 22 });
+  });
+
   it('tells the formats apart by extension, then by content', () => {
     expect(detectFormat('', 'hosts.yaml')).toBe('yaml');
     expect(detectFormat('all:\n  hosts: {}\n', 'hosts')).toBe('yaml');
