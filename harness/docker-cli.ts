@@ -12,6 +12,8 @@ export interface DockerRunOptions {
   /** Return a non-zero exit instead of throwing. */
   allowFailure?: boolean;
   timeoutMs?: number;
+  /** Called with each line the command writes (stdout and stderr), e.g. for progress. */
+  onLine?: (line: string) => void;
 }
 
 export interface DockerResult {
@@ -48,8 +50,17 @@ export function runCommand(
           child.kill('SIGKILL');
         }, opts.timeoutMs)
       : undefined;
-    child.stdout.on('data', (b: Buffer) => out.push(b));
-    child.stderr.on('data', (b: Buffer) => err.push(b));
+    const lines = (b: Buffer) => {
+      if (opts.onLine) for (const l of b.toString('utf8').split('\n')) if (l.trim()) opts.onLine(l);
+    };
+    child.stdout.on('data', (b: Buffer) => {
+      out.push(b);
+      lines(b);
+    });
+    child.stderr.on('data', (b: Buffer) => {
+      err.push(b);
+      lines(b);
+    });
     child.on('error', (e) => {
       if (timer) clearTimeout(timer);
       reject(

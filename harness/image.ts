@@ -1,11 +1,12 @@
 import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, open, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { OperationError } from '../src/errors.js';
 import type { Progress } from '../src/progress.js';
+import { ownerId, ownerIsGone } from './cleanup.js';
 import { docker, runCommand } from './docker-cli.js';
 
 /**
@@ -132,39 +133,98 @@ export async function ensureNodeImage(progress: Progress): Promise<string> {
     progress.debug(`node image ${tag} is already built`);
     return tag;
   }
-  return progress.phase(`Build node image ${tag} (debootstrap ${SUITE}, ~1 min)`, async () => {
-    if (process.getuid?.() !== 0) {
-      throw new OperationError(
-        `Building the node image ${tag} needs root (debootstrap makes device nodes and chroots). Run the harness as root, or build it once as root with the same recipe.`,
-      );
-    }
-    const work = await mkdtemp(join(tmpdir(), 'kube-rescue-image-'));
-    const rootfs = join(work, 'rootfs');
-    try {
-      const mirror = debianMirrorFromAptSources();
-      progress.info(
-        `debootstrap ${SUITE} from ${mirror ?? "debootstrap's default mirror"} into ${rootfs}`,
-      );
-      const args = [
-        '--variant=minbase',
-        `--include=${PACKAGES.join(',')}`,
-        SUITE,
-        rootfs,
-        ...(mirror ? [mirror] : []),
-      ];
-      await runCommand('debootstrap', args, { timeoutMs: 15 * 60_000 });
-      await writeFile(join(rootfs, 'tmp', 'finish-image.sh'), FINISH_SCRIPT);
-      await runCommand('chroot', [rootfs, '/bin/sh', '/tmp/finish-image.sh'], {
-        timeoutMs: 120_000,
-      });
-      await rm(join(rootfs, 'tmp', 'finish-image.sh'));
-      progress.info(`importing ${rootfs} as ${tag}`);
-      await importRootfs(rootfs, tag);
-      return tag;
-    } finally {
-      await rm(work, { recursive: true, force: true });
-    }
+  return withBuildLock(tag, progress, async () => {
+    if (await imageExists(tag)) return tag;
+    return progress.phase(`Build node image ${tag} (debootstrap ${SUITE}, ~1-2 min)`, () =>
+      buildNodeImage(tag, progress),
+    );
   });
+}
+
+/** debootstrap's milestones, shown as progress; the rest of its output goes to debug. */
+const DEBOOTSTRAP_MILESTONES =
+  /^I: (Retrieving Release|Installing core packages|Unpacking the base system|Configuring the base system|Base system installed successfully)/;
+
+async function buildNodeImage(tag: string, progress: Progress): Promise<string> {
+  if (process.getuid?.() !== 0) {
+    throw new OperationError(
+      `Building the node image ${tag} needs root (debootstrap makes device nodes and chroots). Run the harness as root, or build it once as root with the same recipe.`,
+    );
+  }
+  const work = await mkdtemp(join(tmpdir(), 'kube-rescue-image-'));
+  const rootfs = join(work, 'rootfs');
+  try {
+    const mirror = debianMirrorFromAptSources();
+    progress.info(
+      `debootstrap ${SUITE} from ${mirror ?? "debootstrap's default mirror"} into ${rootfs}`,
+    );
+    const args = [
+      '--variant=minbase',
+      `--include=${PACKAGES.join(',')}`,
+      SUITE,
+      rootfs,
+      ...(mirror ? [mirror] : []),
+    ];
+    await runCommand('debootstrap', args, {
+      timeoutMs: 15 * 60_000,
+      onLine: (line) =>
+        DEBOOTSTRAP_MILESTONES.test(line) ? progress.info(line.slice(3)) : progress.debug(line),
+    });
+    await writeFile(join(rootfs, 'tmp', 'finish-image.sh'), FINISH_SCRIPT);
+    await runCommand('chroot', [rootfs, '/bin/sh', '/tmp/finish-image.sh'], {
+      timeoutMs: 120_000,
+    });
+    await rm(join(rootfs, 'tmp', 'finish-image.sh'));
+    progress.info(`importing ${rootfs} as ${tag}`);
+    await importRootfs(rootfs, tag);
+    return tag;
+  } finally {
+    await rm(work, { recursive: true, force: true });
+  }
+}
+
+/**
+ * One build per recipe on this machine at a time: several test processes may ask for the
+ * image at once on a fresh machine. A lock left by a dead process is taken over.
+ */
+async function withBuildLock<T>(
+  tag: string,
+  progress: Progress,
+  work: () => Promise<T>,
+): Promise<T> {
+  const lock = join(tmpdir(), `kube-rescue-node-image-${nodeImageRecipeHash()}.lock`);
+  const deadline = Date.now() + 20 * 60_000;
+  let told = false;
+  for (;;) {
+    try {
+      const handle = await open(lock, 'wx', 0o644);
+      await handle.writeFile(ownerId());
+      await handle.close();
+      break;
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
+      const owner = (await readFile(lock, 'utf8').catch(() => '')).trim();
+      if (owner && ownerIsGone(owner)) {
+        await rm(lock, { force: true });
+        continue;
+      }
+      if (Date.now() > deadline) {
+        throw new OperationError(
+          `Waited 20 min for another process (${owner || 'unknown'}) to build ${tag}; remove ${lock} if no build is running.`,
+        );
+      }
+      if (!told) {
+        progress.info(`another process (${owner}) is building ${tag}; waiting for it`);
+        told = true;
+      }
+      await new Promise((r) => setTimeout(r, 2000));
+    }
+  }
+  try {
+    return await work();
+  } finally {
+    await rm(lock, { force: true });
+  }
 }
 
 /** `tar -C rootfs -c . | docker import`, streamed: the rootfs is ~300 MB. */
