@@ -1,3 +1,4 @@
+import type { NodeAccess } from '../src/nodes/access.js';
 import type { Transport } from '../src/nodes/transport.js';
 import type { Progress } from '../src/progress.js';
 import type { DockerResult } from './docker-cli.js';
@@ -75,4 +76,27 @@ export interface StartClusterOptions {
 export interface ClusterProvider {
   readonly name: 'local' | 'kind';
   start(topology: Topology | TopologyName, options?: StartClusterOptions): Promise<StartedCluster>;
+}
+
+/**
+ * The common node-access flags that reach this cluster, as a user would pass them to
+ * `kube-rescue backup|plan|restore -i <inventoryPath>`: SSH as root with the run's key and
+ * known_hosts (docker exec for kind, whose nodes have no sshd), etcd over TLS from the host.
+ */
+export function nodeAccessOf(cluster: StartedCluster): NodeAccess {
+  const tls = {
+    etcdEndpoints: [...cluster.etcdEndpoints],
+    etcdCacert: cluster.tls.cacert,
+    etcdCert: cluster.tls.cert,
+    etcdKey: cluster.tls.key,
+    layout: cluster.layout,
+  };
+  if (cluster.provider === 'kind') return { transport: 'docker', ...tls };
+  return {
+    transport: 'ssh',
+    sshUser: 'root',
+    sshKeyFile: cluster.sshKeyPath,
+    knownHosts: cluster.knownHostsPath,
+    ...tls,
+  };
 }

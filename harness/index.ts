@@ -7,6 +7,7 @@
  *   cluster.nodes          // [{ name, ip, roles, etcdMemberName, containerName, transport(), sh() }]
  *   cluster.inventoryPath  // Kubespray hosts.ini; sshKeyPath / knownHostsPath for SSH as root
  *   cluster.etcdEndpoints  // https://<ip>:2379 …; cluster.tls = { cacert, cert, key } on the host
+ *   nodeAccessOf(cluster)  // the NodeAccess (transport, key, known_hosts, etcd TLS) commands take
  *
  *   const etcd = await openEtcdClient(cluster.etcdEndpoints, cluster.tls);
  *   await seedKeys(etcd, { keys: 10_000, valueBytes: 1024 });
@@ -24,6 +25,9 @@
  */
 import { InputError } from '../src/errors.js';
 import type { ClusterProvider } from './cluster.js';
+
+export { nodeAccessOf } from './cluster.js';
+
 import { KindClusterProvider } from './kind-provider.js';
 import { LocalClusterProvider } from './local-provider.js';
 

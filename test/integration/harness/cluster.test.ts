@@ -6,6 +6,7 @@ import {
   clusterHealth,
   fingerprint,
   LocalClusterProvider,
+  nodeAccessOf,
   openEtcdClient,
   readSentinel,
   type StartedCluster,
@@ -15,6 +16,7 @@ import {
   writerNumbersPresent,
 } from '../../../harness/index.js';
 import { loadInventory } from '../../../src/inventory/index.js';
+import { SshTransport } from '../../../src/nodes/ssh.js';
 import { StderrProgress } from '../../../src/progress.js';
 
 // One stacked 3-node cluster for this file: starting clusters is the slow part.
@@ -126,7 +128,15 @@ describe('a stacked 3-node local cluster', () => {
   it('answers SSH as root with the harness key, host key checked against its known_hosts', async () => {
     const known = await readFile(cluster.knownHostsPath, 'utf8');
     expect(known.split('\n').filter(Boolean)).toHaveLength(3);
-    const t = await cluster.node('node3').transport('ssh');
+    const access = nodeAccessOf(cluster);
+    expect(access).toMatchObject({ transport: 'ssh', sshUser: 'root', layout: 'kubespray' });
+    const t = new SshTransport({
+      node: 'node3',
+      host: cluster.node('node3').ip,
+      user: access.sshUser,
+      privateKeyFile: access.sshKeyFile,
+      knownHostsFile: access.knownHosts,
+    });
     try {
       const r = await t.exec(['sh', '-c', 'id -un; hostname; hostname -I']);
       expect(r.stdout.split(/\s+/).slice(0, 3)).toEqual([
