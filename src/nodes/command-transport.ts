@@ -1,11 +1,11 @@
 import { randomBytes } from 'node:crypto';
 import { constants as osConstants } from 'node:os';
 import { posix } from 'node:path';
-import { PassThrough, Readable, Transform } from 'node:stream';
+import { finished as finishedCallback, PassThrough, Readable, Transform } from 'node:stream';
 import { finished, pipeline } from 'node:stream/promises';
 import { InputError } from '../errors.js';
 import { CommandFailedError, displayCommand, TransportTimeoutError } from './errors.js';
-import type { StartedCommand } from './started-command.js';
+import { KILL_GRACE_MS, type StartedCommand } from './started-command.js';
 import type {
   ExecOptions,
   ExecResult,
@@ -85,12 +85,14 @@ export abstract class CommandTransport implements Transport {
     const source =
       typeof data === 'string' || Buffer.isBuffer(data) ? Readable.from([Buffer.from(data)]) : data;
     try {
-      await Promise.all([
+      // Both settle before any cleanup, so the temp file is not removed while still written.
+      const upload = await Promise.allSettled([
         pipeline(source, counter),
         this.exec(['sh', '-c', 'umask 077 && cat > "$1"', 'kube-rescue-write', temp], {
           stdin: counter,
         }),
       ]);
+      for (const step of upload) if (step.status === 'rejected') throw step.reason;
       await this.exec([
         'sh',
         '-c',
@@ -149,29 +151,49 @@ export abstract class CommandTransport implements Transport {
 
     let timedOut = false;
     let stdinError: unknown;
+    let giveUp: () => void = () => undefined;
+    // A node that ignores the stop (signals unsupported, a hung mount) must not hang us too.
+    const abandoned = new Promise<'abandoned'>((resolve) => {
+      giveUp = () => resolve('abandoned');
+    });
+    const stop = () => {
+      command.kill();
+      setTimeout(giveUp, KILL_GRACE_MS + 1000).unref();
+    };
     const timer =
       options.timeoutMs === undefined
         ? undefined
         : setTimeout(() => {
             timedOut = true;
-            command.kill();
+            stop();
           }, options.timeoutMs);
 
     feedStdin(command, options.stdin, (err) => {
       stdinError = err;
-      command.kill();
+      stop();
     });
     command.stdout.pipe(stdout, { end: false });
     const stderr = collectTail(command.stderr, stderrLimit);
     try {
-      const [{ code, signal }] = await Promise.all([
-        command.exited,
-        finished(command.stdout).catch(() => undefined),
+      const outcome = await Promise.race([
+        Promise.all([
+          command.exited,
+          finished(command.stdout, { writable: false }).catch(() => undefined),
+        ]),
+        abandoned,
       ]);
+      if (outcome === 'abandoned') command.stdout.unpipe(stdout);
       if (timedOut) {
-        throw new TransportTimeoutError(this.node, `command ${shown}`, options.timeoutMs!);
+        throw new TransportTimeoutError(
+          this.node,
+          `command ${shown}`,
+          options.timeoutMs!,
+          outcome !== 'abandoned',
+        );
       }
       if (stdinError) throw stdinError;
+      if (outcome === 'abandoned') throw new Error('unreachable: abandoned without a cause');
+      const [{ code, signal }] = outcome;
       return this.verdict(code, signal, stderr(), options, shown);
     } finally {
       clearTimeout(timer);
@@ -255,8 +277,11 @@ function feedStdin(
   } else if (typeof stdin === 'string' || Buffer.isBuffer(stdin)) {
     command.stdin.end(stdin);
   } else {
+    // finished() also reports a source that broke before the command had even started.
+    finishedCallback(stdin, { writable: false }, (err) => {
+      if (err) fail(err);
+    });
     stdin.pipe(command.stdin);
-    stdin.once('error', fail);
   }
 }
 

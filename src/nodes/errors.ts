@@ -47,10 +47,15 @@ export class TransportTimeoutError extends NodeError {
     node: string,
     readonly what: string,
     readonly timeoutMs: number,
+    /** false when the node did not confirm the stop: the command may still be running there. */
+    readonly stopped = true,
   ) {
+    const fate = stopped
+      ? 'it was stopped'
+      : 'it did not stop when told and may still be running there';
     super(
       node,
-      `Node ${node}: ${what} did not finish within ${formatMs(timeoutMs)}; it was stopped. ` +
+      `Node ${node}: ${what} did not finish within ${formatMs(timeoutMs)}; ${fate}. ` +
         'Check that the node is responsive, or allow more time.',
     );
   }

@@ -58,6 +58,16 @@ export function transportContract(
     expect(Date.now() - t0).toBeLessThan(10_000);
   });
 
+  it('stops the children of a timed-out script too', async () => {
+    const marker = `${opts.scratchDir()}/child-survived`;
+    await expect(
+      transport().script(`(sleep 1; touch ${marker}) & wait`, { timeoutMs: 300 }),
+    ).rejects.toThrow(/did not finish within 300 ms; it was stopped/);
+    await new Promise((r) => setTimeout(r, 1500));
+    const check = await transport().exec(['test', '-e', marker], { allowFailure: true });
+    expect(check.code).toBe(1);
+  });
+
   it('streams stdout and ends the stream only after a clean exit', async () => {
     const run = transport().execStream(['sh', '-c', 'head -c 5000000 /dev/zero']);
     const hash = createHash('sha256');
