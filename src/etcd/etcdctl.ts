@@ -15,16 +15,19 @@ import {
   parseGet,
   parseMemberAdd,
   parseMemberList,
-  parseSnapshotStatus,
   parseVersionEndpoint,
   type SnapshotStatus,
 } from './etcdctl-output.js';
+import {
+  EtcdSnapshotTool,
+  type SnapshotRestoreOptions,
+  type SnapshotRestoreResult,
+} from './snapshot-tool.js';
 import {
   defaultToolCommands,
   detectEtcdTools,
   type EtcdToolCommands,
   type EtcdTools,
-  supportsBumpRevision,
 } from './version.js';
 
 /** Client TLS files as paths on the node that runs etcdctl. */
@@ -51,27 +54,8 @@ export interface EtcdCtlOptions {
   clusterVersionTimeoutMs?: number;
 }
 
-export interface SnapshotRestoreOptions {
-  snapshot: string;
-  dataDir: string;
-  name: string;
-  initialCluster: string;
-  initialClusterToken: string;
-  initialAdvertisePeerUrls: string[];
-  /** Raise the revision by this much (OpenShift uses 1,000,000,000) where the tool can. */
-  bumpRevision?: number;
-  markCompacted?: boolean;
-  /** The file was copied from a data dir, so it has no hash trailer. */
-  skipHashCheck?: boolean;
-}
-
-export interface SnapshotRestoreResult {
-  dataDir: string;
-  tool: 'etcdctl' | 'etcdutl';
-  bumpedBy: number;
-  /** Why a requested bump was not applied. */
-  bumpSkipped?: string;
-}
+// Re-exported: callers restoring through an EtcdCtl need not know the offline tool.
+export type { SnapshotRestoreOptions, SnapshotRestoreResult };
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
@@ -180,27 +164,6 @@ export class EtcdCtl {
       });
     } catch (err) {
       throw this.explain(err, what, opts.endpoints ?? this.options.endpoints);
-    }
-  }
-
-  /** Offline tool (snapshot status/restore): no endpoints, no certs. */
-  private async runOffline(args: string[], what: string): Promise<ExecResult> {
-    const tools = await this.etcdTools();
-    const argv = [...tools.commands[tools.snapshotTool], ...args];
-    try {
-      return await this.transport.exec(argv, { env: { ETCDCTL_API: '3' }, timeoutMs: 30 * 60_000 });
-    } catch (err) {
-      if (!(err instanceof CommandFailedError)) throw err;
-      let hint = '';
-      if (/exists/i.test(err.stderrTail) && args.includes('restore')) {
-        hint =
-          ' The target data dir already exists: move it aside first (never delete it), then restore.';
-      } else if (/hash mismatch|invalid|bad|no such file|not a valid/i.test(err.stderrTail)) {
-        hint = ' Check the snapshot file itself (kube-rescue verify).';
-      }
-      throw new OperationError(`Node ${this.node}: ${what} failed.${hint}\n${err.message}`, {
-        cause: err,
-      });
     }
   }
 
@@ -375,50 +338,21 @@ export class EtcdCtl {
     return { path: pathOnNode, bytes: Number(stat.stdout.trim()) };
   }
 
+  /** Offline: `snapshot status` of a file on the node (etcdutl on 3.5+, etcdctl on 3.4). */
   async snapshotStatus(path: string): Promise<SnapshotStatus> {
-    const res = await this.runOffline(
-      ['snapshot', 'status', path, '-w', 'json'],
-      `snapshot status ${path}`,
-    );
-    return parseSnapshotStatus(res.stdout);
+    return (await this.snapshotTool()).status(path);
   }
 
-  /**
-   * Restores into `dataDir`, which must not exist yet (the caller moves an old one aside).
-   * A requested revision bump is applied only where the tool offers it; otherwise the
-   * result says why it was skipped.
-   */
+  /** Offline: restore into a data dir that must not exist yet; see EtcdSnapshotTool.restore. */
   async snapshotRestore(o: SnapshotRestoreOptions): Promise<SnapshotRestoreResult> {
-    const tools = await this.etcdTools();
-    const args = [
-      'snapshot',
-      'restore',
-      o.snapshot,
-      `--data-dir=${o.dataDir}`,
-      `--name=${o.name}`,
-      `--initial-cluster=${o.initialCluster}`,
-      `--initial-cluster-token=${o.initialClusterToken}`,
-      `--initial-advertise-peer-urls=${o.initialAdvertisePeerUrls.join(',')}`,
-    ];
-    if (o.skipHashCheck) args.push('--skip-hash-check');
-    const result: SnapshotRestoreResult = {
-      dataDir: o.dataDir,
-      tool: tools.snapshotTool,
-      bumpedBy: 0,
-    };
-    if (o.bumpRevision && o.bumpRevision > 0) {
-      const can = supportsBumpRevision(tools);
-      if (can.ok) {
-        args.push(`--bump-revision=${o.bumpRevision}`);
-        if (o.markCompacted !== false) args.push('--mark-compacted');
-        result.bumpedBy = o.bumpRevision;
-      } else {
-        result.bumpSkipped = can.reason;
-        this.progress.warn(can.reason);
-      }
-    }
-    await this.runOffline(args, `snapshot restore into ${o.dataDir}`);
-    return result;
+    return (await this.snapshotTool()).restore(o);
+  }
+
+  private async snapshotTool(): Promise<EtcdSnapshotTool> {
+    return new EtcdSnapshotTool(this.transport, {
+      tools: await this.etcdTools(),
+      progress: this.progress,
+    });
   }
 
   /** Number of keys in the whole keyspace (the range count; one key returned). */

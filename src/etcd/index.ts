@@ -10,6 +10,8 @@
  *              snapshotSave(endpoint, path), snapshotStatus(path), snapshotRestore({...}),
  *              keyCount(), getPage(), clusterVersion(endpoint), withEndpoints([...]).
  * - etcdctl-output: parsers of `-w json` output; ids as hex via BigInt (idToHex).
+ * - snapshot-tool: new EtcdSnapshotTool(transport).status(path) / .restore({...}) — offline,
+ *              no endpoint (etcdutl on 3.5+, etcdctl on 3.4); EtcdCtl.snapshotStatus/Restore delegate.
  * - snapshot-file: verifySnapshotTrailer(stream) → { ok, expected, actual, bytes, problem?, detail? }.
  * - fingerprint: KeyspaceFingerprint { revision, count, sha256 }; fingerprintEndpoints(access),
  *              fingerprintWithClient(etcd3), fingerprintViaEtcdCtl(ctl) — the same hash either way.
@@ -24,4 +26,5 @@ export * from './fingerprint.js';
 export * from './layout.js';
 export * from './local-cluster.js';
 export * from './snapshot-file.js';
+export * from './snapshot-tool.js';
 export * from './version.js';

@@ -14,6 +14,7 @@ import {
 import { kubesprayLayout } from '../../../src/etcd/layout.js';
 import { freePort, LocalEtcdCluster } from '../../../src/etcd/local-cluster.js';
 import { verifySnapshotTrailer } from '../../../src/etcd/snapshot-file.js';
+import { EtcdSnapshotTool } from '../../../src/etcd/snapshot-tool.js';
 import { parseInventory } from '../../../src/inventory/index.js';
 import { defaultNodeAccess } from '../../../src/nodes/access.js';
 import { LocalTransport } from '../../../src/nodes/local.js';
@@ -172,6 +173,8 @@ describe('EtcdCtl against a real 3-member TLS cluster', () => {
     expect(trailer.expected).toBe(trailer.actual);
 
     const status = await ctl.snapshotStatus(path);
+    // The offline tool alone (no endpoint, no certs) reads the same file the same way.
+    expect(await new EtcdSnapshotTool(local).status(path)).toEqual(status);
     expect(status.totalSize).toBe(saved.bytes - 32);
     expect(status.revision).toBeGreaterThan(2001);
     const before = await fingerprintViaEtcdCtl(ctl, { revision: status.revision });
