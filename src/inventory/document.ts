@@ -2,7 +2,7 @@ import { extname } from 'node:path';
 import { CST, Parser } from 'yaml';
 import { type IniLine, parseIni } from './ini.js';
 import { type DeclaredInventory, resolveInventory } from './resolve.js';
-import type { HostVars, Inventory } from './types.js';
+import type { Inventory, VarLayers } from './types.js';
 import { parseYaml } from './yaml.js';
 
 export type InventoryFormat = 'ini' | 'yaml';
@@ -56,8 +56,8 @@ export function parseInventory(
   text: string,
   source: string,
   format?: InventoryFormat,
-  extraVars: HostVars = {},
+  layers: VarLayers = {},
 ): Inventory {
   const doc = parseInventoryDocument(text, source, format);
-  return resolveInventory(doc.declared, doc.format, text, extraVars);
+  return resolveInventory(doc.declared, doc.format, text, layers);
 }

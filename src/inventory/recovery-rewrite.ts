@@ -33,17 +33,22 @@ type Input = string | InventoryDocument | Inventory;
 
 function unpack(input: Input, o: RecoveryRewriteOptions) {
   if (typeof input === 'string') {
-    return { text: input, source: o.source ?? 'inventory', format: o.format, extra: o.extraVars };
+    return {
+      text: input,
+      source: o.source ?? 'inventory',
+      format: o.format,
+      layers: { extraVars: o.extraVars },
+    };
   }
   if ('declared' in input) {
     return {
       text: writeInventoryDocument(input),
       source: input.source,
       format: input.format,
-      extra: o.extraVars,
+      layers: { extraVars: o.extraVars },
     };
   }
-  return { text: input.text, source: input.source, format: input.format, extra: input.extraVars };
+  return { text: input.text, source: input.source, format: input.format, layers: input.varLayers };
 }
 
 const unique = (xs: string[]): string[] => [...new Set(xs)];
@@ -63,8 +68,8 @@ const keepingOrderOf = (existing: string[], wanted: string[]): string[] => [
  * cannot be met or the result would not mean what it should.
  */
 export function recoveryRewrite(input: Input, options: RecoveryRewriteOptions): string {
-  const { text, source, format: givenFormat, extra } = unpack(input, options);
-  const inv = parseInventory(text, source, givenFormat, extra);
+  const { text, source, format: givenFormat, layers } = unpack(input, options);
+  const inv = parseInventory(text, source, givenFormat, layers);
   const format = inv.format;
   const brokenEtcd = unique(options.brokenEtcd);
   const brokenCp = unique(options.brokenControlPlane);
@@ -90,7 +95,7 @@ export function recoveryRewrite(input: Input, options: RecoveryRewriteOptions): 
   // Members as an intermediate text lists them; names may clash until the rewrite is done.
   const membersNow = (t: string) => {
     const doc = parseInventoryDocument(t, source, format);
-    return resolveInventory(doc.declared, format, t, inv.extraVars, {
+    return resolveInventory(doc.declared, format, t, layers, {
       memberNames: false,
     }).etcdMembers();
   };
@@ -179,7 +184,7 @@ function checkRewrite(
     brokenCp: string[];
   },
 ): void {
-  const after = parseInventory(text, before.source, before.format, before.extraVars);
+  const after = parseInventory(text, before.source, before.format, before.varLayers);
   const problems: string[] = [];
   const names = new Map(after.etcdMembers().map((m) => [m.host, m.memberName]));
   for (const m of before.etcdMembers()) {

@@ -1,5 +1,5 @@
 import { InputError } from '../errors.js';
-import type { EtcdMemberHost, Host, HostVars, Inventory } from './types.js';
+import type { EtcdMemberHost, Host, HostVars, Inventory, VarLayers } from './types.js';
 
 /** A place in an inventory file, for errors people can act on. */
 export interface Where {
@@ -105,7 +105,7 @@ export function resolveInventory(
   declared: DeclaredInventory,
   format: 'ini' | 'yaml',
   text: string,
-  extraVars: HostVars = {},
+  layers: VarLayers = {},
   checks: { memberNames: boolean } = { memberNames: true },
 ): Inventory {
   checkCycles(declared);
@@ -173,13 +173,21 @@ export function resolveInventory(
       (a, b) =>
         depthOf(a) - depthOf(b) || priorityOf(a) - priorityOf(b) || (a < b ? -1 : a > b ? 1 : 0),
     );
+    // Ansible's VARIABLE_PRECEDENCE: the file's group vars, then group_vars/ files, then the
+    // file's host vars, then host_vars/ files, then extra vars.
     const vars: HostVars = {};
-    for (const g of memberOf) Object.assign(vars, declared.groups.get(g)?.vars ?? {});
-    Object.assign(vars, declared.hostVars.get(name), extraVars);
+    for (const g of memberOf) Object.assign(vars, declared.groups.get(g)?.vars);
+    for (const g of memberOf) Object.assign(vars, layers.groupVarsFiles?.get(g));
+    Object.assign(
+      vars,
+      declared.hostVars.get(name),
+      layers.hostVarsFiles?.get(name),
+      layers.extraVars,
+    );
     hosts.set(name, { name, vars });
   }
 
-  const inventory = new ResolvedInventory(declared.source, format, hosts, groups, text, extraVars);
+  const inventory = new ResolvedInventory(declared.source, format, hosts, groups, text, layers);
   if (checks.memberNames) inventory.checkEtcdMemberNames();
   return inventory;
 }
@@ -194,8 +202,12 @@ class ResolvedInventory implements Inventory {
     readonly hosts: Map<string, Host>,
     readonly groups: Map<string, string[]>,
     readonly text: string,
-    readonly extraVars: HostVars,
+    readonly varLayers: VarLayers,
   ) {}
+
+  get extraVars(): HostVars {
+    return this.varLayers.extraVars ?? {};
+  }
 
   private requireHost(host: string): Host {
     const h = this.hosts.get(host);

@@ -37,4 +37,16 @@ export interface Inventory {
   text: string;
   /** Extra vars (ansible `-e @file`) merged into every host's vars, highest precedence. */
   extraVars: HostVars;
+  /** Every source of vars outside the inventory file that went into `hosts[].vars`. */
+  varLayers: VarLayers;
+}
+
+/** Vars from outside the inventory file; Ansible applies them in this order, later winning. */
+export interface VarLayers {
+  /** `group_vars/<group>` files beside the inventory (above the file's own group vars). */
+  groupVarsFiles?: Map<string, HostVars>;
+  /** `host_vars/<host>` files beside the inventory (above the file's own host vars). */
+  hostVarsFiles?: Map<string, HostVars>;
+  /** `ansible-playbook -e @file`: above everything. */
+  extraVars?: HostVars;
 }

@@ -187,7 +187,9 @@ describe('variable precedence, as Ansible applies it', () => {
       ansible_user: 'kube',
     });
     expect(inv.sshOf('taco-w2').user).toBe('kube');
-    const withHostVar = parseInventory(text, 'hosts.ini', 'ini', { ansible_user: 'extra' });
+    const withHostVar = parseInventory(text, 'hosts.ini', 'ini', {
+      extraVars: { ansible_user: 'extra' },
+    });
     expect(withHostVar.hosts.get('e1')!.vars.ansible_user).toBe('extra');
   });
 
