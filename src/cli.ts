@@ -7,7 +7,7 @@ import { plan } from './commands/plan.js';
 import { rehearse, SCENARIOS, type ScenarioName } from './commands/rehearse.js';
 import { restore } from './commands/restore.js';
 import { verify } from './commands/verify.js';
-import { exitCodeOf, InputError } from './errors.js';
+import { exitCodeOf, InputError, OperationError } from './errors.js';
 import type { NodeAccess } from './nodes/access.js';
 import { StderrProgress } from './progress.js';
 import { renderHuman } from './report/render.js';
@@ -98,11 +98,16 @@ async function run<T>(
   const ctx: CommandContext = {
     progress: new StderrProgress({ verbose: flags.verbose, quiet: flags.quiet }),
   };
-  const result = await work(ctx);
-  if (flags.json) {
-    process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
-  } else {
-    process.stdout.write(renderHuman(name, result));
+  const print = (result: unknown) =>
+    process.stdout.write(
+      flags.json ? `${JSON.stringify(result, null, 2)}\n` : renderHuman(name, result),
+    );
+  try {
+    print(await work(ctx));
+  } catch (err) {
+    // A failed verification or rehearsal still has a report worth reading.
+    if (err instanceof OperationError && 'result' in err) print(err.result);
+    throw err;
   }
 }
 

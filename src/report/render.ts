@@ -1,6 +1,8 @@
+import type { RehearsalReport } from '../../harness/rehearsal.js';
 import type { PlanResult } from '../commands/plan.js';
 import type { RestoreResult } from '../commands/restore.js';
 import { renderExecutionMarkdown, renderPlanMarkdown, renderVerificationMarkdown } from './plan.js';
+import { renderRehearsalMarkdown } from './rehearsal.js';
 
 /** Human output for the CLI's stdout; each command's result gets a readable form. */
 export function renderHuman(command: string, result: unknown): string {
@@ -15,6 +17,7 @@ const renderers: Record<string, (result: unknown) => string> = {
     const r = result as { output?: string; text: string };
     return r.output === undefined ? r.text : `wrote ${r.output}\n`;
   },
+  rehearse: (result) => renderRehearsalMarkdown(result as RehearsalReport),
   plan: (result) => renderPlanMarkdown((result as PlanResult).plan),
   restore: (result) => {
     const r = result as RestoreResult;

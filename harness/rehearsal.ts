@@ -1,0 +1,316 @@
+/**
+ * A rehearsal: start a throw-away cluster, seed it, back it up with the real backup code,
+ * keep writing, break it the way production breaks, recover it with the real recovery code,
+ * and measure what came back. `kube-rescue rehearse` runs these; so do the tests.
+ */
+import { createHash } from 'node:crypto';
+import { mkdir, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { Etcd3 } from 'etcd3';
+import { generateIdentity } from '../src/backup/age.js';
+import { backup } from '../src/commands/backup.js';
+import type { CommandContext } from '../src/commands/context.js';
+import { inventoryRecover } from '../src/commands/inventory.js';
+import { type RestoreResult, restore } from '../src/commands/restore.js';
+import type { Progress } from '../src/progress.js';
+import { nodeAccessOf, type StartedCluster } from './cluster.js';
+import { openEtcdClient, seedKeys, startBackgroundWriter, writerKey } from './data.js';
+import { deleteCerts, destroyAndReprovision } from './faults.js';
+import { clusterProvider } from './index.js';
+import type { TopologyName } from './topology.js';
+
+export const SCENARIOS = [
+  'member-loss',
+  'quorum-loss',
+  'total-loss',
+  'cert-loss',
+  'runbook-example',
+] as const;
+export type ScenarioName = (typeof SCENARIOS)[number];
+
+interface Scenario {
+  topology: TopologyName;
+  /** What breaks, as the report says it. */
+  fault: string;
+  /** Breaks the cluster; returns the inventory recovery should use. */
+  inject(cluster: StartedCluster, ctx: CommandContext): Promise<string>;
+}
+
+const etcdHosts = (c: StartedCluster) => c.nodes.filter((n) => n.roles.includes('etcd'));
+const controlPlaneHosts = (c: StartedCluster) =>
+  c.nodes.filter((n) => n.roles.includes('control-plane'));
+
+async function reprovision(cluster: StartedCluster, names: string[]): Promise<void> {
+  for (const name of names) await destroyAndReprovision(cluster, name);
+}
+
+const scenarios: Record<ScenarioName, Scenario> = {
+  'member-loss': {
+    topology: 'stacked3',
+    fault: '1 of 3 members lost: node re-provisioned blank (same IP, no etcd data, no certs)',
+    async inject(cluster) {
+      await reprovision(cluster, [etcdHosts(cluster).at(-1)!.name]);
+      return cluster.inventoryPath;
+    },
+  },
+  'quorum-loss': {
+    topology: 'stacked3',
+    fault: '2 of 3 members lost: nodes re-provisioned blank; data only on the survivor',
+    async inject(cluster) {
+      await reprovision(
+        cluster,
+        etcdHosts(cluster)
+          .slice(1)
+          .map((n) => n.name),
+      );
+      return cluster.inventoryPath;
+    },
+  },
+  'total-loss': {
+    topology: 'stacked3',
+    fault: 'all 3 nodes lost: every etcd data dir and every certificate',
+    async inject(cluster) {
+      await reprovision(
+        cluster,
+        cluster.nodes.map((n) => n.name),
+      );
+      return cluster.inventoryPath;
+    },
+  },
+  'cert-loss': {
+    topology: 'stacked3',
+    fault: 'the certificate and key directories of every control-plane node deleted',
+    async inject(cluster) {
+      for (const n of controlPlaneHosts(cluster)) await deleteCerts(cluster, n.name);
+      return cluster.inventoryPath;
+    },
+  },
+  'runbook-example': {
+    topology: 'runbook',
+    fault:
+      "the Kubespray runbook's example: etcd on m1 m2 m3 w1 w2, all three masters lost; recovery inventory from `inventory recover`",
+    async inject(cluster, ctx) {
+      const masters = controlPlaneHosts(cluster).map((n) => n.name);
+      await reprovision(cluster, masters);
+      const out = join(cluster.workDir, 'recovery-hosts.ini');
+      await inventoryRecover(
+        {
+          inventory: cluster.inventoryPath,
+          brokenEtcd: masters,
+          brokenControlPlane: masters,
+          extraVars: [],
+          output: out,
+        },
+        ctx,
+      );
+      return out;
+    },
+  },
+};
+
+export interface ScenarioReport {
+  scenario: ScenarioName;
+  result: 'passed' | 'failed';
+  /** Why it failed, in a person's words. */
+  error?: string;
+  provider: 'local' | 'kind';
+  topology: TopologyName;
+  fault: string;
+  /** Seconds from the start of `restore` to a verified cluster. */
+  rtoSeconds?: number;
+  /** Keys in the snapshot's revision (the backup). */
+  keysAtBackup?: number;
+  /** Keys after the restore. */
+  keysAfterRestore?: number;
+  /** Keys of the backup's revision that are missing or changed after the restore (must be 0). */
+  keysLost?: number;
+  /** Writes acknowledged after the backup, up to the fault. */
+  writesAfterBackup?: number;
+  /** Of those, how many are gone after the restore: the recovery point, in writes. */
+  writesLost?: number;
+  backupRevision?: number;
+  backupPath?: string;
+  planCase?: string;
+  planSteps?: number;
+  verification?: { name: string; status: 'passed' | 'failed' | 'skipped'; detail: string }[];
+  startupSeconds?: number;
+  durationSeconds: number;
+}
+
+export interface RehearsalReport {
+  tool: 'kube-rescue';
+  startedAt: string;
+  provider: 'local' | 'kind';
+  keys: number;
+  ok: boolean;
+  scenarios: ScenarioReport[];
+}
+
+/** key → sha256(value) for every key, at one revision (the backup's) or the current one. */
+async function keyDigests(client: Etcd3, revision?: number): Promise<Map<string, string>> {
+  let q = client.getAll().prefix('');
+  if (revision) q = q.revision(revision);
+  const kvs = await q.buffers();
+  const out = new Map<string, string>();
+  for (const [k, v] of Object.entries(kvs)) {
+    out.set(k, createHash('sha256').update(v).digest('hex'));
+  }
+  return out;
+}
+
+async function withClient<T>(cluster: StartedCluster, work: (c: Etcd3) => Promise<T>): Promise<T> {
+  const client = await openEtcdClient(cluster.etcdEndpoints, cluster.tls);
+  try {
+    return await work(client);
+  } finally {
+    client.close();
+  }
+}
+
+export interface RunScenarioOptions {
+  provider: 'local' | 'kind';
+  keys: number;
+  progress: Progress;
+}
+
+/** One scenario, start to teardown. Never throws: a failure is a result. */
+export async function runScenario(
+  name: ScenarioName,
+  opts: RunScenarioOptions,
+): Promise<ScenarioReport> {
+  const t0 = Date.now();
+  const scenario = scenarios[name];
+  const report: ScenarioReport = {
+    scenario: name,
+    result: 'failed',
+    provider: opts.provider,
+    topology: scenario.topology,
+    fault: scenario.fault,
+    durationSeconds: 0,
+  };
+  const { progress } = opts;
+  const ctx: CommandContext = { progress };
+  let cluster: StartedCluster | undefined;
+  let writerLast = -1;
+  let writerPrefix = '';
+  try {
+    cluster = await progress.phase(`[${name}] start a ${scenario.topology} cluster`, () =>
+      clusterProvider(opts.provider).start(scenario.topology, { progress }),
+    );
+    const c = cluster;
+    report.startupSeconds = c.startupSeconds;
+    const access = nodeAccessOf(c);
+
+    // An age identity of the run's own: the backup is encrypted as in production.
+    const { secret, identity } = generateIdentity();
+    progress.secret(secret);
+    const keysDir = join(c.workDir, 'rehearsal');
+    await mkdir(keysDir, { recursive: true, mode: 0o700 });
+    const identityFile = join(keysDir, 'age-identity');
+    await writeFile(identityFile, `${secret}\n`, { mode: 0o600 });
+
+    const seedClient = await openEtcdClient(c.etcdEndpoints, c.tls);
+    let writer: ReturnType<typeof startBackgroundWriter> | undefined;
+    let atBackup: Map<string, string>;
+    let writerLastAtBackup: number;
+    try {
+      await progress.phase(`[${name}] seed ${opts.keys} keys`, () =>
+        seedKeys(seedClient, { keys: opts.keys, valueBytes: 512, seed: name }),
+      );
+      writer = startBackgroundWriter(seedClient, { intervalMs: 20 });
+      writerPrefix = writer.prefix;
+      const b = await progress.phase(`[${name}] back up with kube-rescue backup`, () =>
+        backup(
+          {
+            inventory: c.inventoryPath,
+            access,
+            dest: join(c.workDir, 'backups'),
+            encryptTo: [identity.recipient.text],
+            compress: 'gzip',
+            etcdOnly: false,
+          },
+          ctx,
+        ),
+      );
+      report.backupRevision = b.snapshotRevision;
+      report.backupPath = b.backupPath;
+      atBackup = await keyDigests(seedClient, b.snapshotRevision);
+      report.keysAtBackup = atBackup.size;
+      writerLastAtBackup = Math.max(
+        -1,
+        ...[...atBackup.keys()]
+          .filter((k) => k.startsWith(writerPrefix))
+          .map((k) => Number(k.slice(writerPrefix.length))),
+      );
+      // Keep writing after the backup, as a live cluster does, until the fault.
+      await new Promise((r) => setTimeout(r, 1500));
+    } finally {
+      const w = await writer?.stop();
+      seedClient.close();
+      if (w) writerLast = w.lastAcknowledged;
+    }
+
+    const inventory = await progress.phase(`[${name}] inject the fault: ${scenario.fault}`, () =>
+      scenario.inject(c, ctx),
+    );
+
+    const restored: RestoreResult = await progress.phase(
+      `[${name}] recover with kube-rescue restore`,
+      () =>
+        restore(
+          {
+            inventory,
+            access,
+            backup: report.backupPath,
+            identityFiles: [identityFile],
+            strategy: 'parallel',
+            force: false,
+            yes: true,
+            journal: join(keysDir, 'restore.journal'),
+          },
+          ctx,
+        ),
+    );
+    report.rtoSeconds = Number(restored.rtoSeconds.toFixed(1));
+    report.planCase = restored.plan.case;
+    report.planSteps = restored.plan.steps.length;
+    report.verification = restored.verification?.checks.map((ch) => ({
+      name: ch.name,
+      status: ch.status,
+      detail: ch.detail,
+    }));
+
+    await progress.phase(`[${name}] compare the keyspace with the backup`, () =>
+      withClient(c, async (client) => {
+        const now = await keyDigests(client);
+        report.keysAfterRestore = now.size;
+        let lost = 0;
+        for (const [k, digest] of atBackup) if (now.get(k) !== digest) lost++;
+        report.keysLost = lost;
+        let writesLost = 0;
+        for (let n = writerLastAtBackup + 1; n <= writerLast; n++) {
+          if (!now.has(writerKey(writerPrefix, n))) writesLost++;
+        }
+        report.writesAfterBackup = Math.max(0, writerLast - writerLastAtBackup);
+        report.writesLost = writesLost;
+      }),
+    );
+    const failedChecks = (report.verification ?? []).filter((v) => v.status === 'failed');
+    if (report.keysLost !== 0) {
+      report.error = `${report.keysLost} keys of the backup's revision ${report.backupRevision} are missing or changed after the restore.`;
+    } else if (!restored.verification) {
+      report.error = 'the restore returned without verifying the cluster.';
+    } else if (failedChecks.length > 0) {
+      report.error = `verification failed: ${failedChecks.map((v) => v.name).join(', ')}`;
+    } else {
+      report.result = 'passed';
+    }
+  } catch (err) {
+    report.error = err instanceof Error ? err.message : String(err);
+    progress.warn(`[${name}] failed: ${report.error}`);
+  } finally {
+    if (cluster) await progress.phase(`[${name}] tear down`, () => cluster!.stop());
+    report.durationSeconds = Number(((Date.now() - t0) / 1000).toFixed(1));
+  }
+  return report;
+}
