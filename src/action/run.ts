@@ -7,7 +7,7 @@ import { plan } from '../commands/plan.js';
 import { rehearse, SCENARIOS } from '../commands/rehearse.js';
 import { restore } from '../commands/restore.js';
 import { verify } from '../commands/verify.js';
-import { InputError } from '../errors.js';
+import { InputError, OperationError } from '../errors.js';
 import type { NodeAccess } from '../nodes/access.js';
 import type { Progress } from '../progress.js';
 import { type ActionSettings, readSettings } from './inputs.js';
@@ -119,16 +119,24 @@ export async function dispatch(settings: ActionSettings, files: SecretFiles): Pr
   }
 }
 
-/** The action's whole run: never throws; failures go to core.setFailed. */
+/** The action's whole run: never throws; failures go to core.setFailed and an annotation. */
 export async function run(): Promise<void> {
+  let command = 'kube-rescue';
   try {
     const settings = readSettings();
+    command = settings.command;
     const files = await writeSecretFiles(settings);
     const result = await dispatch(settings, files);
     core.setOutput('result', JSON.stringify(result));
     await writeSummary(settings.command, result);
   } catch (err) {
     const message = err instanceof Error ? err.message : String(err);
+    // A failed verification or rehearsal carries its report: show it too.
+    if (err instanceof OperationError && 'result' in err) {
+      core.setOutput('result', JSON.stringify(err.result));
+      await writeSummary(command, err.result, true).catch(() => {});
+    }
+    core.error(message, { title: `kube-rescue ${command} failed` });
     core.setFailed(message);
   }
 }

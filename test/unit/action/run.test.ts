@@ -10,6 +10,7 @@ vi.mock('@actions/core', () => ({
   getInput: (name: string) => inputs.get(name) ?? '',
   setSecret: vi.fn(),
   setFailed: (m: string) => failed.push(m),
+  error: vi.fn(),
   setOutput: (k: string, v: string) => outputs.set(k, v),
   saveState: (k: string, v: string) => state.set(k, v),
   getState: (k: string) => state.get(k) ?? '',
