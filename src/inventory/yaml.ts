@@ -278,10 +278,14 @@ export function yamlSetHostVars(
   const value = pair.value as Node | null;
   const entries = Object.entries(vars);
   const keyPos = ed.pos(keyStart(pair));
-  if (
-    value === null ||
-    (isScalar(value) && value.value === null && value.range![0] === value.range![1])
-  ) {
+  if (value === null || (isScalar(value) && value.value === null)) {
+    if (value && value.range![0] !== value.range![1]) {
+      // An explicit `~` or `null` on the key's line gives way to the block below it.
+      const at = ed.pos(value.range![0]);
+      const line = ed.lines[at.line];
+      ed.lines[at.line] =
+        line.slice(0, at.col) + line.slice(at.col + value.range![1] - value.range![0]);
+    }
     const step = indentStep(parsed, ed);
     const add = entries.map(
       ([k, v]) => `${' '.repeat(keyPos.col + step)}${k}: ${yamlScalar(v)}${ed.cr}`,

@@ -243,6 +243,15 @@ describe('rules of the rewrite', () => {
     );
   });
 
+  it('writes a member name under a YAML host given as empty, `~` or null, keeping its comment', () => {
+    const yaml = 'all:\n  children:\n    etcd:\n      hosts:\n        m1:\n        m2: ~ # spare\n';
+    expect(rewrite(yaml, 'h.yaml', { brokenEtcd: ['m1'] })).toBe(
+      'all:\n  children:\n    etcd:\n      hosts:\n        m2:  # spare\n          etcd_member_name: etcd2\n        m1:\n' +
+        '    broken_etcd:\n      hosts:\n        m1:\n          etcd_member_name: etcd1\n' +
+        '    broken_kube_control_plane:\n      hosts: {}\n',
+    );
+  });
+
   it('keeps CRLF line endings and a file without a final newline', () => {
     const after = rewrite('[etcd]\r\na\r\nb', 'h.ini', { brokenEtcd: ['a'] });
     expect(after).toBe(
