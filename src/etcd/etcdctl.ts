@@ -25,9 +25,9 @@ import {
 } from './snapshot-tool.js';
 import {
   defaultToolCommands,
-  detectEtcdTools,
   type EtcdToolCommands,
   type EtcdTools,
+  etcdToolsOf,
 } from './version.js';
 
 /** Client TLS files as paths on the node that runs etcdctl. */
@@ -96,10 +96,7 @@ export class EtcdCtl {
   /** The node's etcd tools; detected once. Throws when etcdctl is not installed. */
   async etcdTools(): Promise<EtcdTools> {
     if (!this.tools) {
-      this.tools = await detectEtcdTools(
-        this.transport,
-        this.options.commands ?? defaultToolCommands,
-      );
+      this.tools = await etcdToolsOf(this.transport, this.options.commands ?? defaultToolCommands);
     }
     return this.tools;
   }

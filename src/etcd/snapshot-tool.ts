@@ -5,9 +5,9 @@ import { type Progress, silentProgress } from '../progress.js';
 import { parseSnapshotStatus, type SnapshotStatus } from './etcdctl-output.js';
 import {
   defaultToolCommands,
-  detectEtcdTools,
   type EtcdToolCommands,
   type EtcdTools,
+  etcdToolsOf,
   supportsBumpRevision,
 } from './version.js';
 
@@ -55,10 +55,7 @@ export class EtcdSnapshotTool {
   }
 
   async etcdTools(): Promise<EtcdTools> {
-    this.tools ??= await detectEtcdTools(
-      this.transport,
-      this.options.commands ?? defaultToolCommands,
-    );
+    this.tools ??= await etcdToolsOf(this.transport, this.options.commands ?? defaultToolCommands);
     return this.tools;
   }
 

@@ -143,3 +143,29 @@ export function supportsBumpRevision(
     reason: `${tools.snapshotTool} ${v?.raw ?? '(unknown version)'} on ${tools.node} does not offer --bump-revision/--mark-compacted in its restore help (newer etcd releases do) — restored without a revision bump, so clients that watched keys must relist`,
   };
 }
+
+const detected = new WeakMap<Transport, Map<string, Promise<EtcdTools>>>();
+
+/**
+ * detectEtcdTools once per node connection and tool commands: recovery builds many EtcdCtl
+ * objects for the same node, and each detection is a round trip (over SSH, a slow one).
+ * A failed detection is not remembered, so installing the tools and retrying works.
+ */
+export function etcdToolsOf(
+  transport: Transport,
+  commands: EtcdToolCommands = defaultToolCommands,
+): Promise<EtcdTools> {
+  let perNode = detected.get(transport);
+  if (!perNode) {
+    perNode = new Map();
+    detected.set(transport, perNode);
+  }
+  const key = JSON.stringify(commands);
+  let found = perNode.get(key);
+  if (!found) {
+    found = detectEtcdTools(transport, commands);
+    perNode.set(key, found);
+    found.catch(() => perNode.delete(key));
+  }
+  return found;
+}

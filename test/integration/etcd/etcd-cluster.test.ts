@@ -106,6 +106,8 @@ describe('EtcdCtl against a real 3-member TLS cluster', () => {
     expect(tools.snapshotTool).toBe('etcdctl');
     expect(tools.etcdctl?.raw).toBe('3.4.23');
     expect(tools.server?.raw).toBe('3.4.23');
+    // Detected once per node connection, however many EtcdCtl objects ask.
+    expect(await ctlFor('node2').etcdTools()).toBe(tools);
   });
 
   it('counts keys and fingerprints the keyspace the same way through etcdctl and the etcd3 client', async () => {
