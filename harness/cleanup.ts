@@ -108,23 +108,29 @@ export async function removeRun(runId: string): Promise<void> {
  * cancel), when no `finally` would run.
  */
 const liveRuns = new Map<string, () => Promise<void>>();
-let handlersInstalled = false;
+const SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
 
-export function trackLiveRun(runId: string, teardown: () => Promise<void>): void {
-  liveRuns.set(runId, teardown);
-  if (handlersInstalled) return;
-  handlersInstalled = true;
-  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
-    process.once(signal, () => {
-      void Promise.allSettled([...liveRuns.values()].map((t) => t())).finally(() =>
-        process.kill(process.pid, signal),
-      );
-    });
-  }
+// `on`, not `once`: the listener must still be there while teardown runs, or a wrapper
+// such as tsx sees no listener and exits at once.
+function onSignal(signal: NodeJS.Signals): void {
+  void Promise.allSettled([...liveRuns.values()].map((t) => t())).finally(() => {
+    removeSignalHandlers();
+    process.kill(process.pid, signal);
+  });
 }
 
+function removeSignalHandlers(): void {
+  for (const s of SIGNALS) process.removeListener(s, onSignal);
+}
+
+export function trackLiveRun(runId: string, teardown: () => Promise<void>): void {
+  if (liveRuns.size === 0) for (const s of SIGNALS) process.on(s, onSignal);
+  liveRuns.set(runId, teardown);
+}
+
+/** Forgets a run; with none left, signals behave as they did before the harness. */
 export function untrackLiveRun(runId: string): void {
-  liveRuns.delete(runId);
+  if (liveRuns.delete(runId) && liveRuns.size === 0) removeSignalHandlers();
 }
 
 /** A new run: its id, cluster name and temp dir (with the owner written for later cleanup). */

@@ -150,7 +150,20 @@ class KindCluster implements StartedCluster {
   }
   async reconnectNode(name: string) {
     const n = this.node(name);
-    await docker(['network', 'connect', '--ip', n.ip, 'kind', n.name]);
+    const fixed = await docker(['network', 'connect', '--ip', n.ip, 'kind', n.name], {
+      allowFailure: true,
+    });
+    if (fixed.code === 0) return;
+    // `--ip` needs a user-configured subnet, which kind's network may not have.
+    await docker(['network', 'connect', 'kind', n.name]);
+    const ip = (
+      await docker(['inspect', '--format', '{{.NetworkSettings.Networks.kind.IPAddress}}', n.name])
+    ).stdout.trim();
+    if (ip !== n.ip) {
+      throw new OperationError(
+        `kind node ${name} came back on ${ip} instead of ${n.ip} (${fixed.stderr.trim()}); its etcd peer URL no longer matches. Recreate the kind cluster.`,
+      );
+    }
   }
   async stop() {
     if (this.stopped) return;

@@ -224,9 +224,13 @@ class LocalCluster implements StartedCluster {
 }
 
 async function teardown(runId: string, workDir: string | undefined): Promise<void> {
-  untrackLiveRun(runId);
-  await removeRun(runId);
-  if (workDir) await rm(workDir, { recursive: true, force: true });
+  try {
+    await removeRun(runId);
+    if (workDir) await rm(workDir, { recursive: true, force: true });
+  } finally {
+    // Only now: while a signal's teardown runs, its handler must stay registered.
+    untrackLiveRun(runId);
+  }
 }
 
 function containerNameOf(run: { name: string }, node: string): string {

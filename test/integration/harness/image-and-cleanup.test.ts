@@ -1,4 +1,5 @@
 import { spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -70,6 +71,38 @@ async function deadPid(): Promise<number> {
 }
 
 describe('cleanup of crashed runs', () => {
+  it('removes a live cluster when its process is interrupted (SIGTERM), not only in finally', async () => {
+    const child = spawn(
+      process.execPath,
+      ['--import', 'tsx', join(import.meta.dirname, 'fixtures', 'start-cluster-and-wait.ts')],
+      { stdio: ['ignore', 'pipe', 'inherit'], env: { ...process.env } },
+    );
+    const started = await new Promise<{ runId: string; workDir: string }>((resolve, reject) => {
+      let out = '';
+      child.stdout.on('data', (b: Buffer) => {
+        out += b.toString();
+        if (out.includes('\n')) resolve(JSON.parse(out.split('\n')[0]));
+      });
+      child.on('exit', (code) => reject(new Error(`fixture exited early (${code})`)));
+    });
+    const running = await docker(['ps', '-q', '--filter', `label=${RUN_LABEL}=${started.runId}`]);
+    expect(running.stdout.trim()).not.toBe('');
+    const exited = new Promise<NodeJS.Signals | null>((r) => child.on('exit', (_c, sig) => r(sig)));
+    child.kill('SIGTERM');
+    expect(await exited).toBe('SIGTERM');
+    const left = await docker(['ps', '-aq', '--filter', `label=${RUN_LABEL}=${started.runId}`]);
+    expect(left.stdout.trim()).toBe('');
+    const nets = await docker([
+      'network',
+      'ls',
+      '-q',
+      '--filter',
+      `label=${RUN_LABEL}=${started.runId}`,
+    ]);
+    expect(nets.stdout.trim()).toBe('');
+    expect(existsSync(started.workDir)).toBe(false);
+  });
+
   it('removes containers, networks and temp dirs whose owning process is gone, and keeps live ones', async () => {
     const dead = `${hostname()}:${await deadPid()}`;
     const live = `${hostname()}:${process.pid}`;
