@@ -143,6 +143,8 @@ export interface EtcdHostState {
   memberId?: string;
   raftIndex?: number;
   etcdCertsPresent: boolean;
+  /** What went wrong while probing it, for the refusal message. */
+  errors?: string[];
   /** The member's URLs when the inventory sets them (etcd_client_url / etcd_peer_url). */
   clientUrl?: string;
   peerUrl?: string;
@@ -152,6 +154,7 @@ export interface ControlPlaneHostState {
   host: string;
   reachable: boolean;
   certsPresent: boolean;
+  errors?: string[];
 }
 
 /** The probe's verdict, reduced to what planning depends on. */
@@ -309,9 +312,12 @@ export function buildPlan(
     inventory.controlPlane.filter((h) => !cpStateOf.get(h)?.certsPresent);
   const brokenSet = new Set(brokenEtcd);
 
+  // A member the probe calls unhealthy only for want of quorum still holds data; a member
+  // the inventory lists as broken does not count, whatever it holds.
   const survivors = inventory.etcd.filter((e) => {
     const s = stateOf.get(e.host);
-    return !brokenSet.has(e.host) && s?.reachable && s.etcdRunning && s.raftIndex !== undefined;
+    const declaredBroken = brokenFrom === 'inventory' && brokenSet.has(e.host);
+    return !declaredBroken && s?.reachable && s.etcdRunning && s.raftIndex !== undefined;
   });
   const healthyVoters = inventory.etcd.filter(
     (e) => !brokenSet.has(e.host) && stateOf.get(e.host)?.healthy,
@@ -327,6 +333,22 @@ export function buildPlan(
   }
   if (brokenCp.length > 0) cases.push('cert-loss');
   if (cases.length === 0) cases.push('healthy');
+
+  const unreachable = [...new Set([...brokenEtcd, ...brokenCp])].filter(
+    (h) => (stateOf.get(h)?.reachable ?? cpStateOf.get(h)?.reachable) === false,
+  );
+  if (unreachable.length > 0) {
+    const why = unreachable
+      .map((h) => {
+        const errs = stateOf.get(h)?.errors ?? cpStateOf.get(h)?.errors ?? [];
+        return errs.length > 0 ? `${h}: ${errs[0]}` : h;
+      })
+      .join('\n  ');
+    throw new InputError(
+      `${unreachable.length === 1 ? 'This broken host does' : 'These broken hosts do'} not answer, and recovery must run commands on ${unreachable.length === 1 ? 'it' : 'them'}:\n  ${why}\n` +
+        'Bring them back or re-provision them (same IP, same hostname, SSH key authorized), check --transport/--ssh-user/--ssh-key, then run again.',
+    );
+  }
 
   const restoresSnapshot = etcdCase === 'quorum-loss' || etcdCase === 'total-loss';
   if (restoresSnapshot && state.quorum && !options.force) {
@@ -380,15 +402,6 @@ export function buildPlan(
     if (backup.encrypted && !options.haveIdentity) {
       throw new InputError(
         `Backup ${backup.location} is encrypted with age: pass --identity FILE (the age identity of one of its recipients).`,
-      );
-    }
-  }
-
-  for (const h of [...brokenEtcd, ...brokenCp]) {
-    const reachable = stateOf.get(h)?.reachable ?? cpStateOf.get(h)?.reachable;
-    if (reachable === false) {
-      throw new InputError(
-        `Host '${h}' is broken and does not answer: re-provision it (same IP, same hostname, SSH key authorized), then run again.`,
       );
     }
   }

@@ -154,7 +154,8 @@ export async function probeCluster(
       health.healthy = h?.healthy === true;
       if (!health.healthy)
         health.errors.push(`endpoint ${urls.client} unhealthy: ${h?.error ?? 'no answer'}`);
-      if (health.healthy) {
+      // A member without quorum still answers status: its raft index picks the survivor.
+      if (health.etcdRunning) {
         const { statuses } = await ctl.endpointStatus();
         const s = statuses[0];
         if (s) {

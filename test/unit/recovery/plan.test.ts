@@ -376,6 +376,19 @@ describe('buildPlan: parameters that matter', () => {
     ).toBe(true);
   });
 
+  it('the probe alone decides: a member unhealthy only for want of quorum is the survivor', () => {
+    const inv = stacked();
+    const plan = buildPlan(
+      inv,
+      stateOf(inv, { node1: 'running-no-quorum', node2: 'down', node3: 'down' }),
+      undefined,
+      opts(),
+    );
+    expect(plan.brokenFrom).toBe('probe');
+    expect(plan.case).toBe('quorum-loss');
+    expect(plan.source).toMatchObject({ kind: 'survivor', node: 'node1' });
+  });
+
   it('picks the survivor with the highest raft index', () => {
     const inv = inventoryOf(RUNBOOK, RUNBOOK_CP, {
       etcd: ['taco-m1', 'taco-m2', 'taco-m3'],
@@ -504,6 +517,6 @@ describe('buildPlan: refusals (InputError, exit 2)', () => {
     const inv = stacked({ etcd: ['node2'], cp: [] });
     const state = stateOf(inv, { node2: 'down' });
     state.etcd[1]!.reachable = false;
-    refuses(() => buildPlan(inv, state, undefined, opts()), /re-provision it/);
+    refuses(() => buildPlan(inv, state, undefined, opts()), /re-provision them/);
   });
 });
