@@ -1,3496 +1,44 @@
 #!/usr/bin/env node
-import { createRequire as __krCreateRequire } from 'node:module'; const require = __krCreateRequire(import.meta.url);
-var __create = Object.create;
-var __defProp = Object.defineProperty;
-var __getOwnPropDesc = Object.getOwnPropertyDescriptor;
-var __getOwnPropNames = Object.getOwnPropertyNames;
-var __getProtoOf = Object.getPrototypeOf;
-var __hasOwnProp = Object.prototype.hasOwnProperty;
-var __require = /* @__PURE__ */ ((x) => typeof require !== "undefined" ? require : typeof Proxy !== "undefined" ? new Proxy(x, {
-  get: (a, b) => (typeof require !== "undefined" ? require : a)[b]
-}) : x)(function(x) {
-  if (typeof require !== "undefined") return require.apply(this, arguments);
-  throw Error('Dynamic require of "' + x + '" is not supported');
-});
-var __commonJS = (cb, mod) => function __require2() {
-  try {
-    return mod || (0, cb[__getOwnPropNames(cb)[0]])((mod = { exports: {} }).exports, mod), mod.exports;
-  } catch (e) {
-    throw mod = 0, e;
-  }
-};
-var __copyProps = (to, from, except, desc) => {
-  if (from && typeof from === "object" || typeof from === "function") {
-    for (let key of __getOwnPropNames(from))
-      if (!__hasOwnProp.call(to, key) && key !== except)
-        __defProp(to, key, { get: () => from[key], enumerable: !(desc = __getOwnPropDesc(from, key)) || desc.enumerable });
-  }
-  return to;
-};
-var __toESM = (mod, isNodeMode, target) => (target = mod != null ? __create(__getProtoOf(mod)) : {}, __copyProps(
-  // If the importer is in node compatibility mode or this is not an ESM
-  // file that has been converted to a CommonJS file using a Babel-
-  // compatible transform (i.e. "__esModule" has not been set), then set
-  // "default" to the CommonJS "module.exports" for node compatibility.
-  isNodeMode || !mod || !mod.__esModule ? __defProp(target, "default", { value: mod, enumerable: true }) : target,
-  mod
-));
 
-// node_modules/commander/lib/error.js
-var require_error = __commonJS({
-  "node_modules/commander/lib/error.js"(exports) {
-    var CommanderError2 = class extends Error {
-      /**
-       * Constructs the CommanderError class
-       * @param {number} exitCode suggested exit code which could be used with process.exit
-       * @param {string} code an id string representing the error
-       * @param {string} message human-readable description of the error
-       */
-      constructor(exitCode, code, message) {
-        super(message);
-        Error.captureStackTrace(this, this.constructor);
-        this.name = this.constructor.name;
-        this.code = code;
-        this.exitCode = exitCode;
-        this.nestedError = void 0;
-      }
-    };
-    var InvalidArgumentError2 = class extends CommanderError2 {
-      /**
-       * Constructs the InvalidArgumentError class
-       * @param {string} [message] explanation of why argument is invalid
-       */
-      constructor(message) {
-        super(1, "commander.invalidArgument", message);
-        Error.captureStackTrace(this, this.constructor);
-        this.name = this.constructor.name;
-      }
-    };
-    exports.CommanderError = CommanderError2;
-    exports.InvalidArgumentError = InvalidArgumentError2;
-  }
-});
+// src/cli.ts
+import { Command, CommanderError, InvalidArgumentError, Option } from "commander";
 
-// node_modules/commander/lib/argument.js
-var require_argument = __commonJS({
-  "node_modules/commander/lib/argument.js"(exports) {
-    var { InvalidArgumentError: InvalidArgumentError2 } = require_error();
-    var Argument2 = class {
-      /**
-       * Initialize a new command argument with the given name and description.
-       * The default is that the argument is required, and you can explicitly
-       * indicate this with <> around the name. Put [] around the name for an optional argument.
-       *
-       * @param {string} name
-       * @param {string} [description]
-       */
-      constructor(name, description) {
-        this.description = description || "";
-        this.variadic = false;
-        this.parseArg = void 0;
-        this.defaultValue = void 0;
-        this.defaultValueDescription = void 0;
-        this.argChoices = void 0;
-        switch (name[0]) {
-          case "<":
-            this.required = true;
-            this._name = name.slice(1, -1);
-            break;
-          case "[":
-            this.required = false;
-            this._name = name.slice(1, -1);
-            break;
-          default:
-            this.required = true;
-            this._name = name;
-            break;
-        }
-        if (this._name.endsWith("...")) {
-          this.variadic = true;
-          this._name = this._name.slice(0, -3);
-        }
-      }
-      /**
-       * Return argument name.
-       *
-       * @return {string}
-       */
-      name() {
-        return this._name;
-      }
-      /**
-       * @package
-       */
-      _collectValue(value, previous) {
-        if (previous === this.defaultValue || !Array.isArray(previous)) {
-          return [value];
-        }
-        previous.push(value);
-        return previous;
-      }
-      /**
-       * Set the default value, and optionally supply the description to be displayed in the help.
-       *
-       * @param {*} value
-       * @param {string} [description]
-       * @return {Argument}
-       */
-      default(value, description) {
-        this.defaultValue = value;
-        this.defaultValueDescription = description;
-        return this;
-      }
-      /**
-       * Set the custom handler for processing CLI command arguments into argument values.
-       *
-       * @param {Function} [fn]
-       * @return {Argument}
-       */
-      argParser(fn) {
-        this.parseArg = fn;
-        return this;
-      }
-      /**
-       * Only allow argument value to be one of choices.
-       *
-       * @param {string[]} values
-       * @return {Argument}
-       */
-      choices(values) {
-        this.argChoices = values.slice();
-        this.parseArg = (arg, previous) => {
-          if (!this.argChoices.includes(arg)) {
-            throw new InvalidArgumentError2(
-              `Allowed choices are ${this.argChoices.join(", ")}.`
-            );
-          }
-          if (this.variadic) {
-            return this._collectValue(arg, previous);
-          }
-          return arg;
-        };
-        return this;
-      }
-      /**
-       * Make argument required.
-       *
-       * @returns {Argument}
-       */
-      argRequired() {
-        this.required = true;
-        return this;
-      }
-      /**
-       * Make argument optional.
-       *
-       * @returns {Argument}
-       */
-      argOptional() {
-        this.required = false;
-        return this;
-      }
-    };
-    function humanReadableArgName(arg) {
-      const nameOutput = arg.name() + (arg.variadic === true ? "..." : "");
-      return arg.required ? "<" + nameOutput + ">" : "[" + nameOutput + "]";
-    }
-    exports.Argument = Argument2;
-    exports.humanReadableArgName = humanReadableArgName;
-  }
-});
+// src/commands/backup.ts
+import { hostname } from "node:os";
 
-// node_modules/commander/lib/help.js
-var require_help = __commonJS({
-  "node_modules/commander/lib/help.js"(exports) {
-    var { humanReadableArgName } = require_argument();
-    var Help2 = class {
-      constructor() {
-        this.helpWidth = void 0;
-        this.minWidthToWrap = 40;
-        this.sortSubcommands = false;
-        this.sortOptions = false;
-        this.showGlobalOptions = false;
-      }
-      /**
-       * prepareContext is called by Commander after applying overrides from `Command.configureHelp()`
-       * and just before calling `formatHelp()`.
-       *
-       * Commander just uses the helpWidth and the rest is provided for optional use by more complex subclasses.
-       *
-       * @param {{ error?: boolean, helpWidth?: number, outputHasColors?: boolean }} contextOptions
-       */
-      prepareContext(contextOptions) {
-        this.helpWidth = this.helpWidth ?? contextOptions.helpWidth ?? 80;
-      }
-      /**
-       * Get an array of the visible subcommands. Includes a placeholder for the implicit help command, if there is one.
-       *
-       * @param {Command} cmd
-       * @returns {Command[]}
-       */
-      visibleCommands(cmd) {
-        const visibleCommands = cmd.commands.filter((cmd2) => !cmd2._hidden);
-        const helpCommand = cmd._getHelpCommand();
-        if (helpCommand && !helpCommand._hidden) {
-          visibleCommands.push(helpCommand);
-        }
-        if (this.sortSubcommands) {
-          visibleCommands.sort((a, b) => {
-            return a.name().localeCompare(b.name());
-          });
-        }
-        return visibleCommands;
-      }
-      /**
-       * Compare options for sort.
-       *
-       * @param {Option} a
-       * @param {Option} b
-       * @returns {number}
-       */
-      compareOptions(a, b) {
-        const getSortKey = (option) => {
-          return option.short ? option.short.replace(/^-/, "") : option.long.replace(/^--/, "");
-        };
-        return getSortKey(a).localeCompare(getSortKey(b));
-      }
-      /**
-       * Get an array of the visible options. Includes a placeholder for the implicit help option, if there is one.
-       *
-       * @param {Command} cmd
-       * @returns {Option[]}
-       */
-      visibleOptions(cmd) {
-        const visibleOptions = cmd.options.filter((option) => !option.hidden);
-        const helpOption = cmd._getHelpOption();
-        if (helpOption && !helpOption.hidden) {
-          const removeShort = helpOption.short && cmd._findOption(helpOption.short);
-          const removeLong = helpOption.long && cmd._findOption(helpOption.long);
-          if (!removeShort && !removeLong) {
-            visibleOptions.push(helpOption);
-          } else if (helpOption.long && !removeLong) {
-            visibleOptions.push(
-              cmd.createOption(helpOption.long, helpOption.description)
-            );
-          } else if (helpOption.short && !removeShort) {
-            visibleOptions.push(
-              cmd.createOption(helpOption.short, helpOption.description)
-            );
-          }
-        }
-        if (this.sortOptions) {
-          visibleOptions.sort(this.compareOptions);
-        }
-        return visibleOptions;
-      }
-      /**
-       * Get an array of the visible global options. (Not including help.)
-       *
-       * @param {Command} cmd
-       * @returns {Option[]}
-       */
-      visibleGlobalOptions(cmd) {
-        if (!this.showGlobalOptions) return [];
-        const globalOptions = [];
-        for (let ancestorCmd = cmd.parent; ancestorCmd; ancestorCmd = ancestorCmd.parent) {
-          const visibleOptions = ancestorCmd.options.filter(
-            (option) => !option.hidden
-          );
-          globalOptions.push(...visibleOptions);
-        }
-        if (this.sortOptions) {
-          globalOptions.sort(this.compareOptions);
-        }
-        return globalOptions;
-      }
-      /**
-       * Get an array of the arguments if any have a description.
-       *
-       * @param {Command} cmd
-       * @returns {Argument[]}
-       */
-      visibleArguments(cmd) {
-        if (cmd._argsDescription) {
-          cmd.registeredArguments.forEach((argument) => {
-            argument.description = argument.description || cmd._argsDescription[argument.name()] || "";
-          });
-        }
-        if (cmd.registeredArguments.find((argument) => argument.description)) {
-          return cmd.registeredArguments;
-        }
-        return [];
-      }
-      /**
-       * Get the command term to show in the list of subcommands.
-       *
-       * @param {Command} cmd
-       * @returns {string}
-       */
-      subcommandTerm(cmd) {
-        const args = cmd.registeredArguments.map((arg) => humanReadableArgName(arg)).join(" ");
-        return cmd._name + (cmd._aliases[0] ? "|" + cmd._aliases[0] : "") + (cmd.options.length ? " [options]" : "") + // simplistic check for non-help option
-        (args ? " " + args : "");
-      }
-      /**
-       * Get the option term to show in the list of options.
-       *
-       * @param {Option} option
-       * @returns {string}
-       */
-      optionTerm(option) {
-        return option.flags;
-      }
-      /**
-       * Get the argument term to show in the list of arguments.
-       *
-       * @param {Argument} argument
-       * @returns {string}
-       */
-      argumentTerm(argument) {
-        return argument.name();
-      }
-      /**
-       * Get the longest command term length.
-       *
-       * @param {Command} cmd
-       * @param {Help} helper
-       * @returns {number}
-       */
-      longestSubcommandTermLength(cmd, helper) {
-        return helper.visibleCommands(cmd).reduce((max, command) => {
-          return Math.max(
-            max,
-            this.displayWidth(
-              helper.styleSubcommandTerm(helper.subcommandTerm(command))
-            )
-          );
-        }, 0);
-      }
-      /**
-       * Get the longest option term length.
-       *
-       * @param {Command} cmd
-       * @param {Help} helper
-       * @returns {number}
-       */
-      longestOptionTermLength(cmd, helper) {
-        return helper.visibleOptions(cmd).reduce((max, option) => {
-          return Math.max(
-            max,
-            this.displayWidth(helper.styleOptionTerm(helper.optionTerm(option)))
-          );
-        }, 0);
-      }
-      /**
-       * Get the longest global option term length.
-       *
-       * @param {Command} cmd
-       * @param {Help} helper
-       * @returns {number}
-       */
-      longestGlobalOptionTermLength(cmd, helper) {
-        return helper.visibleGlobalOptions(cmd).reduce((max, option) => {
-          return Math.max(
-            max,
-            this.displayWidth(helper.styleOptionTerm(helper.optionTerm(option)))
-          );
-        }, 0);
-      }
-      /**
-       * Get the longest argument term length.
-       *
-       * @param {Command} cmd
-       * @param {Help} helper
-       * @returns {number}
-       */
-      longestArgumentTermLength(cmd, helper) {
-        return helper.visibleArguments(cmd).reduce((max, argument) => {
-          return Math.max(
-            max,
-            this.displayWidth(
-              helper.styleArgumentTerm(helper.argumentTerm(argument))
-            )
-          );
-        }, 0);
-      }
-      /**
-       * Get the command usage to be displayed at the top of the built-in help.
-       *
-       * @param {Command} cmd
-       * @returns {string}
-       */
-      commandUsage(cmd) {
-        let cmdName = cmd._name;
-        if (cmd._aliases[0]) {
-          cmdName = cmdName + "|" + cmd._aliases[0];
-        }
-        let ancestorCmdNames = "";
-        for (let ancestorCmd = cmd.parent; ancestorCmd; ancestorCmd = ancestorCmd.parent) {
-          ancestorCmdNames = ancestorCmd.name() + " " + ancestorCmdNames;
-        }
-        return ancestorCmdNames + cmdName + " " + cmd.usage();
-      }
-      /**
-       * Get the description for the command.
-       *
-       * @param {Command} cmd
-       * @returns {string}
-       */
-      commandDescription(cmd) {
-        return cmd.description();
-      }
-      /**
-       * Get the subcommand summary to show in the list of subcommands.
-       * (Fallback to description for backwards compatibility.)
-       *
-       * @param {Command} cmd
-       * @returns {string}
-       */
-      subcommandDescription(cmd) {
-        return cmd.summary() || cmd.description();
-      }
-      /**
-       * Get the option description to show in the list of options.
-       *
-       * @param {Option} option
-       * @return {string}
-       */
-      optionDescription(option) {
-        const extraInfo = [];
-        if (option.argChoices) {
-          extraInfo.push(
-            // use stringify to match the display of the default value
-            `choices: ${option.argChoices.map((choice) => JSON.stringify(choice)).join(", ")}`
-          );
-        }
-        if (option.defaultValue !== void 0) {
-          const showDefault = option.required || option.optional || option.isBoolean() && typeof option.defaultValue === "boolean";
-          if (showDefault) {
-            extraInfo.push(
-              `default: ${option.defaultValueDescription || JSON.stringify(option.defaultValue)}`
-            );
-          }
-        }
-        if (option.presetArg !== void 0 && option.optional) {
-          extraInfo.push(`preset: ${JSON.stringify(option.presetArg)}`);
-        }
-        if (option.envVar !== void 0) {
-          extraInfo.push(`env: ${option.envVar}`);
-        }
-        if (extraInfo.length > 0) {
-          const extraDescription = `(${extraInfo.join(", ")})`;
-          if (option.description) {
-            return `${option.description} ${extraDescription}`;
-          }
-          return extraDescription;
-        }
-        return option.description;
-      }
-      /**
-       * Get the argument description to show in the list of arguments.
-       *
-       * @param {Argument} argument
-       * @return {string}
-       */
-      argumentDescription(argument) {
-        const extraInfo = [];
-        if (argument.argChoices) {
-          extraInfo.push(
-            // use stringify to match the display of the default value
-            `choices: ${argument.argChoices.map((choice) => JSON.stringify(choice)).join(", ")}`
-          );
-        }
-        if (argument.defaultValue !== void 0) {
-          extraInfo.push(
-            `default: ${argument.defaultValueDescription || JSON.stringify(argument.defaultValue)}`
-          );
-        }
-        if (extraInfo.length > 0) {
-          const extraDescription = `(${extraInfo.join(", ")})`;
-          if (argument.description) {
-            return `${argument.description} ${extraDescription}`;
-          }
-          return extraDescription;
-        }
-        return argument.description;
-      }
-      /**
-       * Format a list of items, given a heading and an array of formatted items.
-       *
-       * @param {string} heading
-       * @param {string[]} items
-       * @param {Help} helper
-       * @returns string[]
-       */
-      formatItemList(heading, items, helper) {
-        if (items.length === 0) return [];
-        return [helper.styleTitle(heading), ...items, ""];
-      }
-      /**
-       * Group items by their help group heading.
-       *
-       * @param {Command[] | Option[]} unsortedItems
-       * @param {Command[] | Option[]} visibleItems
-       * @param {Function} getGroup
-       * @returns {Map<string, Command[] | Option[]>}
-       */
-      groupItems(unsortedItems, visibleItems, getGroup) {
-        const result = /* @__PURE__ */ new Map();
-        unsortedItems.forEach((item) => {
-          const group = getGroup(item);
-          if (!result.has(group)) result.set(group, []);
-        });
-        visibleItems.forEach((item) => {
-          const group = getGroup(item);
-          if (!result.has(group)) {
-            result.set(group, []);
-          }
-          result.get(group).push(item);
-        });
-        return result;
-      }
-      /**
-       * Generate the built-in help text.
-       *
-       * @param {Command} cmd
-       * @param {Help} helper
-       * @returns {string}
-       */
-      formatHelp(cmd, helper) {
-        const termWidth = helper.padWidth(cmd, helper);
-        const helpWidth = helper.helpWidth ?? 80;
-        function callFormatItem(term, description) {
-          return helper.formatItem(term, termWidth, description, helper);
-        }
-        let output = [
-          `${helper.styleTitle("Usage:")} ${helper.styleUsage(helper.commandUsage(cmd))}`,
-          ""
-        ];
-        const commandDescription = helper.commandDescription(cmd);
-        if (commandDescription.length > 0) {
-          output = output.concat([
-            helper.boxWrap(
-              helper.styleCommandDescription(commandDescription),
-              helpWidth
-            ),
-            ""
-          ]);
-        }
-        const argumentList = helper.visibleArguments(cmd).map((argument) => {
-          return callFormatItem(
-            helper.styleArgumentTerm(helper.argumentTerm(argument)),
-            helper.styleArgumentDescription(helper.argumentDescription(argument))
-          );
-        });
-        output = output.concat(
-          this.formatItemList("Arguments:", argumentList, helper)
-        );
-        const optionGroups = this.groupItems(
-          cmd.options,
-          helper.visibleOptions(cmd),
-          (option) => option.helpGroupHeading ?? "Options:"
-        );
-        optionGroups.forEach((options, group) => {
-          const optionList = options.map((option) => {
-            return callFormatItem(
-              helper.styleOptionTerm(helper.optionTerm(option)),
-              helper.styleOptionDescription(helper.optionDescription(option))
-            );
-          });
-          output = output.concat(this.formatItemList(group, optionList, helper));
-        });
-        if (helper.showGlobalOptions) {
-          const globalOptionList = helper.visibleGlobalOptions(cmd).map((option) => {
-            return callFormatItem(
-              helper.styleOptionTerm(helper.optionTerm(option)),
-              helper.styleOptionDescription(helper.optionDescription(option))
-            );
-          });
-          output = output.concat(
-            this.formatItemList("Global Options:", globalOptionList, helper)
-          );
-        }
-        const commandGroups = this.groupItems(
-          cmd.commands,
-          helper.visibleCommands(cmd),
-          (sub) => sub.helpGroup() || "Commands:"
-        );
-        commandGroups.forEach((commands, group) => {
-          const commandList = commands.map((sub) => {
-            return callFormatItem(
-              helper.styleSubcommandTerm(helper.subcommandTerm(sub)),
-              helper.styleSubcommandDescription(helper.subcommandDescription(sub))
-            );
-          });
-          output = output.concat(this.formatItemList(group, commandList, helper));
-        });
-        return output.join("\n");
-      }
-      /**
-       * Return display width of string, ignoring ANSI escape sequences. Used in padding and wrapping calculations.
-       *
-       * @param {string} str
-       * @returns {number}
-       */
-      displayWidth(str) {
-        return stripColor(str).length;
-      }
-      /**
-       * Style the title for displaying in the help. Called with 'Usage:', 'Options:', etc.
-       *
-       * @param {string} str
-       * @returns {string}
-       */
-      styleTitle(str) {
-        return str;
-      }
-      styleUsage(str) {
-        return str.split(" ").map((word) => {
-          if (word === "[options]") return this.styleOptionText(word);
-          if (word === "[command]") return this.styleSubcommandText(word);
-          if (word[0] === "[" || word[0] === "<")
-            return this.styleArgumentText(word);
-          return this.styleCommandText(word);
-        }).join(" ");
-      }
-      styleCommandDescription(str) {
-        return this.styleDescriptionText(str);
-      }
-      styleOptionDescription(str) {
-        return this.styleDescriptionText(str);
-      }
-      styleSubcommandDescription(str) {
-        return this.styleDescriptionText(str);
-      }
-      styleArgumentDescription(str) {
-        return this.styleDescriptionText(str);
-      }
-      styleDescriptionText(str) {
-        return str;
-      }
-      styleOptionTerm(str) {
-        return this.styleOptionText(str);
-      }
-      styleSubcommandTerm(str) {
-        return str.split(" ").map((word) => {
-          if (word === "[options]") return this.styleOptionText(word);
-          if (word[0] === "[" || word[0] === "<")
-            return this.styleArgumentText(word);
-          return this.styleSubcommandText(word);
-        }).join(" ");
-      }
-      styleArgumentTerm(str) {
-        return this.styleArgumentText(str);
-      }
-      styleOptionText(str) {
-        return str;
-      }
-      styleArgumentText(str) {
-        return str;
-      }
-      styleSubcommandText(str) {
-        return str;
-      }
-      styleCommandText(str) {
-        return str;
-      }
-      /**
-       * Calculate the pad width from the maximum term length.
-       *
-       * @param {Command} cmd
-       * @param {Help} helper
-       * @returns {number}
-       */
-      padWidth(cmd, helper) {
-        return Math.max(
-          helper.longestOptionTermLength(cmd, helper),
-          helper.longestGlobalOptionTermLength(cmd, helper),
-          helper.longestSubcommandTermLength(cmd, helper),
-          helper.longestArgumentTermLength(cmd, helper)
-        );
-      }
-      /**
-       * Detect manually wrapped and indented strings by checking for line break followed by whitespace.
-       *
-       * @param {string} str
-       * @returns {boolean}
-       */
-      preformatted(str) {
-        return /\n[^\S\r\n]/.test(str);
-      }
-      /**
-       * Format the "item", which consists of a term and description. Pad the term and wrap the description, indenting the following lines.
-       *
-       * So "TTT", 5, "DDD DDDD DD DDD" might be formatted for this.helpWidth=17 like so:
-       *   TTT  DDD DDDD
-       *        DD DDD
-       *
-       * @param {string} term
-       * @param {number} termWidth
-       * @param {string} description
-       * @param {Help} helper
-       * @returns {string}
-       */
-      formatItem(term, termWidth, description, helper) {
-        const itemIndent = 2;
-        const itemIndentStr = " ".repeat(itemIndent);
-        if (!description) return itemIndentStr + term;
-        const paddedTerm = term.padEnd(
-          termWidth + term.length - helper.displayWidth(term)
-        );
-        const spacerWidth = 2;
-        const helpWidth = this.helpWidth ?? 80;
-        const remainingWidth = helpWidth - termWidth - spacerWidth - itemIndent;
-        let formattedDescription;
-        if (remainingWidth < this.minWidthToWrap || helper.preformatted(description)) {
-          formattedDescription = description;
-        } else {
-          const wrappedDescription = helper.boxWrap(description, remainingWidth);
-          formattedDescription = wrappedDescription.replace(
-            /\n/g,
-            "\n" + " ".repeat(termWidth + spacerWidth)
-          );
-        }
-        return itemIndentStr + paddedTerm + " ".repeat(spacerWidth) + formattedDescription.replace(/\n/g, `
-${itemIndentStr}`);
-      }
-      /**
-       * Wrap a string at whitespace, preserving existing line breaks.
-       * Wrapping is skipped if the width is less than `minWidthToWrap`.
-       *
-       * @param {string} str
-       * @param {number} width
-       * @returns {string}
-       */
-      boxWrap(str, width) {
-        if (width < this.minWidthToWrap) return str;
-        const rawLines = str.split(/\r\n|\n/);
-        const chunkPattern = /[\s]*[^\s]+/g;
-        const wrappedLines = [];
-        rawLines.forEach((line) => {
-          const chunks = line.match(chunkPattern);
-          if (chunks === null) {
-            wrappedLines.push("");
-            return;
-          }
-          let sumChunks = [chunks.shift()];
-          let sumWidth = this.displayWidth(sumChunks[0]);
-          chunks.forEach((chunk) => {
-            const visibleWidth = this.displayWidth(chunk);
-            if (sumWidth + visibleWidth <= width) {
-              sumChunks.push(chunk);
-              sumWidth += visibleWidth;
-              return;
-            }
-            wrappedLines.push(sumChunks.join(""));
-            const nextChunk = chunk.trimStart();
-            sumChunks = [nextChunk];
-            sumWidth = this.displayWidth(nextChunk);
-          });
-          wrappedLines.push(sumChunks.join(""));
-        });
-        return wrappedLines.join("\n");
-      }
-    };
-    function stripColor(str) {
-      const sgrPattern = /\x1b\[\d*(;\d*)*m/g;
-      return str.replace(sgrPattern, "");
-    }
-    exports.Help = Help2;
-    exports.stripColor = stripColor;
-  }
-});
-
-// node_modules/commander/lib/option.js
-var require_option = __commonJS({
-  "node_modules/commander/lib/option.js"(exports) {
-    var { InvalidArgumentError: InvalidArgumentError2 } = require_error();
-    var Option2 = class {
-      /**
-       * Initialize a new `Option` with the given `flags` and `description`.
-       *
-       * @param {string} flags
-       * @param {string} [description]
-       */
-      constructor(flags, description) {
-        this.flags = flags;
-        this.description = description || "";
-        this.required = flags.includes("<");
-        this.optional = flags.includes("[");
-        this.variadic = /\w\.\.\.[>\]]$/.test(flags);
-        this.mandatory = false;
-        const optionFlags = splitOptionFlags(flags);
-        this.short = optionFlags.shortFlag;
-        this.long = optionFlags.longFlag;
-        this.negate = false;
-        if (this.long) {
-          this.negate = this.long.startsWith("--no-");
-        }
-        this.defaultValue = void 0;
-        this.defaultValueDescription = void 0;
-        this.presetArg = void 0;
-        this.envVar = void 0;
-        this.parseArg = void 0;
-        this.hidden = false;
-        this.argChoices = void 0;
-        this.conflictsWith = [];
-        this.implied = void 0;
-        this.helpGroupHeading = void 0;
-      }
-      /**
-       * Set the default value, and optionally supply the description to be displayed in the help.
-       *
-       * @param {*} value
-       * @param {string} [description]
-       * @return {Option}
-       */
-      default(value, description) {
-        this.defaultValue = value;
-        this.defaultValueDescription = description;
-        return this;
-      }
-      /**
-       * Preset to use when option used without option-argument, especially optional but also boolean and negated.
-       * The custom processing (parseArg) is called.
-       *
-       * @example
-       * new Option('--color').default('GREYSCALE').preset('RGB');
-       * new Option('--donate [amount]').preset('20').argParser(parseFloat);
-       *
-       * @param {*} arg
-       * @return {Option}
-       */
-      preset(arg) {
-        this.presetArg = arg;
-        return this;
-      }
-      /**
-       * Add option name(s) that conflict with this option.
-       * An error will be displayed if conflicting options are found during parsing.
-       *
-       * @example
-       * new Option('--rgb').conflicts('cmyk');
-       * new Option('--js').conflicts(['ts', 'jsx']);
-       *
-       * @param {(string | string[])} names
-       * @return {Option}
-       */
-      conflicts(names) {
-        this.conflictsWith = this.conflictsWith.concat(names);
-        return this;
-      }
-      /**
-       * Specify implied option values for when this option is set and the implied options are not.
-       *
-       * The custom processing (parseArg) is not called on the implied values.
-       *
-       * @example
-       * program
-       *   .addOption(new Option('--log', 'write logging information to file'))
-       *   .addOption(new Option('--trace', 'log extra details').implies({ log: 'trace.txt' }));
-       *
-       * @param {object} impliedOptionValues
-       * @return {Option}
-       */
-      implies(impliedOptionValues) {
-        let newImplied = impliedOptionValues;
-        if (typeof impliedOptionValues === "string") {
-          newImplied = { [impliedOptionValues]: true };
-        }
-        this.implied = Object.assign(this.implied || {}, newImplied);
-        return this;
-      }
-      /**
-       * Set environment variable to check for option value.
-       *
-       * An environment variable is only used if when processed the current option value is
-       * undefined, or the source of the current value is 'default' or 'config' or 'env'.
-       *
-       * @param {string} name
-       * @return {Option}
-       */
-      env(name) {
-        this.envVar = name;
-        return this;
-      }
-      /**
-       * Set the custom handler for processing CLI option arguments into option values.
-       *
-       * @param {Function} [fn]
-       * @return {Option}
-       */
-      argParser(fn) {
-        this.parseArg = fn;
-        return this;
-      }
-      /**
-       * Whether the option is mandatory and must have a value after parsing.
-       *
-       * @param {boolean} [mandatory=true]
-       * @return {Option}
-       */
-      makeOptionMandatory(mandatory = true) {
-        this.mandatory = !!mandatory;
-        return this;
-      }
-      /**
-       * Hide option in help.
-       *
-       * @param {boolean} [hide=true]
-       * @return {Option}
-       */
-      hideHelp(hide = true) {
-        this.hidden = !!hide;
-        return this;
-      }
-      /**
-       * @package
-       */
-      _collectValue(value, previous) {
-        if (previous === this.defaultValue || !Array.isArray(previous)) {
-          return [value];
-        }
-        previous.push(value);
-        return previous;
-      }
-      /**
-       * Only allow option value to be one of choices.
-       *
-       * @param {string[]} values
-       * @return {Option}
-       */
-      choices(values) {
-        this.argChoices = values.slice();
-        this.parseArg = (arg, previous) => {
-          if (!this.argChoices.includes(arg)) {
-            throw new InvalidArgumentError2(
-              `Allowed choices are ${this.argChoices.join(", ")}.`
-            );
-          }
-          if (this.variadic) {
-            return this._collectValue(arg, previous);
-          }
-          return arg;
-        };
-        return this;
-      }
-      /**
-       * Return option name.
-       *
-       * @return {string}
-       */
-      name() {
-        if (this.long) {
-          return this.long.replace(/^--/, "");
-        }
-        return this.short.replace(/^-/, "");
-      }
-      /**
-       * Return option name, in a camelcase format that can be used
-       * as an object attribute key.
-       *
-       * @return {string}
-       */
-      attributeName() {
-        if (this.negate) {
-          return camelcase(this.name().replace(/^no-/, ""));
-        }
-        return camelcase(this.name());
-      }
-      /**
-       * Set the help group heading.
-       *
-       * @param {string} heading
-       * @return {Option}
-       */
-      helpGroup(heading) {
-        this.helpGroupHeading = heading;
-        return this;
-      }
-      /**
-       * Check if `arg` matches the short or long flag.
-       *
-       * @param {string} arg
-       * @return {boolean}
-       * @package
-       */
-      is(arg) {
-        return this.short === arg || this.long === arg;
-      }
-      /**
-       * Return whether a boolean option.
-       *
-       * Options are one of boolean, negated, required argument, or optional argument.
-       *
-       * @return {boolean}
-       * @package
-       */
-      isBoolean() {
-        return !this.required && !this.optional && !this.negate;
-      }
-    };
-    var DualOptions = class {
-      /**
-       * @param {Option[]} options
-       */
-      constructor(options) {
-        this.positiveOptions = /* @__PURE__ */ new Map();
-        this.negativeOptions = /* @__PURE__ */ new Map();
-        this.dualOptions = /* @__PURE__ */ new Set();
-        options.forEach((option) => {
-          if (option.negate) {
-            this.negativeOptions.set(option.attributeName(), option);
-          } else {
-            this.positiveOptions.set(option.attributeName(), option);
-          }
-        });
-        this.negativeOptions.forEach((value, key) => {
-          if (this.positiveOptions.has(key)) {
-            this.dualOptions.add(key);
-          }
-        });
-      }
-      /**
-       * Did the value come from the option, and not from possible matching dual option?
-       *
-       * @param {*} value
-       * @param {Option} option
-       * @returns {boolean}
-       */
-      valueFromOption(value, option) {
-        const optionKey = option.attributeName();
-        if (!this.dualOptions.has(optionKey)) return true;
-        const preset = this.negativeOptions.get(optionKey).presetArg;
-        const negativeValue = preset !== void 0 ? preset : false;
-        return option.negate === (negativeValue === value);
-      }
-    };
-    function camelcase(str) {
-      return str.split("-").reduce((str2, word) => {
-        return str2 + word[0].toUpperCase() + word.slice(1);
-      });
-    }
-    function splitOptionFlags(flags) {
-      let shortFlag;
-      let longFlag;
-      const shortFlagExp = /^-[^-]$/;
-      const longFlagExp = /^--[^-]/;
-      const flagParts = flags.split(/[ |,]+/).concat("guard");
-      if (shortFlagExp.test(flagParts[0])) shortFlag = flagParts.shift();
-      if (longFlagExp.test(flagParts[0])) longFlag = flagParts.shift();
-      if (!shortFlag && shortFlagExp.test(flagParts[0]))
-        shortFlag = flagParts.shift();
-      if (!shortFlag && longFlagExp.test(flagParts[0])) {
-        shortFlag = longFlag;
-        longFlag = flagParts.shift();
-      }
-      if (flagParts[0].startsWith("-")) {
-        const unsupportedFlag = flagParts[0];
-        const baseError = `option creation failed due to '${unsupportedFlag}' in option flags '${flags}'`;
-        if (/^-[^-][^-]/.test(unsupportedFlag))
-          throw new Error(
-            `${baseError}
-- a short flag is a single dash and a single character
-  - either use a single dash and a single character (for a short flag)
-  - or use a double dash for a long option (and can have two, like '--ws, --workspace')`
-          );
-        if (shortFlagExp.test(unsupportedFlag))
-          throw new Error(`${baseError}
-- too many short flags`);
-        if (longFlagExp.test(unsupportedFlag))
-          throw new Error(`${baseError}
-- too many long flags`);
-        throw new Error(`${baseError}
-- unrecognised flag format`);
-      }
-      if (shortFlag === void 0 && longFlag === void 0)
-        throw new Error(
-          `option creation failed due to no flags found in '${flags}'.`
-        );
-      return { shortFlag, longFlag };
-    }
-    exports.Option = Option2;
-    exports.DualOptions = DualOptions;
-  }
-});
-
-// node_modules/commander/lib/suggestSimilar.js
-var require_suggestSimilar = __commonJS({
-  "node_modules/commander/lib/suggestSimilar.js"(exports) {
-    var maxDistance = 3;
-    function editDistance(a, b) {
-      if (Math.abs(a.length - b.length) > maxDistance)
-        return Math.max(a.length, b.length);
-      const d = [];
-      for (let i = 0; i <= a.length; i++) {
-        d[i] = [i];
-      }
-      for (let j = 0; j <= b.length; j++) {
-        d[0][j] = j;
-      }
-      for (let j = 1; j <= b.length; j++) {
-        for (let i = 1; i <= a.length; i++) {
-          let cost = 1;
-          if (a[i - 1] === b[j - 1]) {
-            cost = 0;
-          } else {
-            cost = 1;
-          }
-          d[i][j] = Math.min(
-            d[i - 1][j] + 1,
-            // deletion
-            d[i][j - 1] + 1,
-            // insertion
-            d[i - 1][j - 1] + cost
-            // substitution
-          );
-          if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) {
-            d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
-          }
-        }
-      }
-      return d[a.length][b.length];
-    }
-    function suggestSimilar(word, candidates) {
-      if (!candidates || candidates.length === 0) return "";
-      candidates = Array.from(new Set(candidates));
-      const searchingOptions = word.startsWith("--");
-      if (searchingOptions) {
-        word = word.slice(2);
-        candidates = candidates.map((candidate) => candidate.slice(2));
-      }
-      let similar = [];
-      let bestDistance = maxDistance;
-      const minSimilarity = 0.4;
-      candidates.forEach((candidate) => {
-        if (candidate.length <= 1) return;
-        const distance = editDistance(word, candidate);
-        const length = Math.max(word.length, candidate.length);
-        const similarity = (length - distance) / length;
-        if (similarity > minSimilarity) {
-          if (distance < bestDistance) {
-            bestDistance = distance;
-            similar = [candidate];
-          } else if (distance === bestDistance) {
-            similar.push(candidate);
-          }
-        }
-      });
-      similar.sort((a, b) => a.localeCompare(b));
-      if (searchingOptions) {
-        similar = similar.map((candidate) => `--${candidate}`);
-      }
-      if (similar.length > 1) {
-        return `
-(Did you mean one of ${similar.join(", ")}?)`;
-      }
-      if (similar.length === 1) {
-        return `
-(Did you mean ${similar[0]}?)`;
-      }
-      return "";
-    }
-    exports.suggestSimilar = suggestSimilar;
-  }
-});
-
-// node_modules/commander/lib/command.js
-var require_command = __commonJS({
-  "node_modules/commander/lib/command.js"(exports) {
-    var EventEmitter = __require("node:events").EventEmitter;
-    var childProcess = __require("node:child_process");
-    var path = __require("node:path");
-    var fs = __require("node:fs");
-    var process2 = __require("node:process");
-    var { Argument: Argument2, humanReadableArgName } = require_argument();
-    var { CommanderError: CommanderError2 } = require_error();
-    var { Help: Help2, stripColor } = require_help();
-    var { Option: Option2, DualOptions } = require_option();
-    var { suggestSimilar } = require_suggestSimilar();
-    var Command2 = class _Command extends EventEmitter {
-      /**
-       * Initialize a new `Command`.
-       *
-       * @param {string} [name]
-       */
-      constructor(name) {
-        super();
-        this.commands = [];
-        this.options = [];
-        this.parent = null;
-        this._allowUnknownOption = false;
-        this._allowExcessArguments = false;
-        this.registeredArguments = [];
-        this._args = this.registeredArguments;
-        this.args = [];
-        this.rawArgs = [];
-        this.processedArgs = [];
-        this._scriptPath = null;
-        this._name = name || "";
-        this._optionValues = {};
-        this._optionValueSources = {};
-        this._storeOptionsAsProperties = false;
-        this._actionHandler = null;
-        this._executableHandler = false;
-        this._executableFile = null;
-        this._executableDir = null;
-        this._defaultCommandName = null;
-        this._exitCallback = null;
-        this._aliases = [];
-        this._combineFlagAndOptionalValue = true;
-        this._description = "";
-        this._summary = "";
-        this._argsDescription = void 0;
-        this._enablePositionalOptions = false;
-        this._passThroughOptions = false;
-        this._lifeCycleHooks = {};
-        this._showHelpAfterError = false;
-        this._showSuggestionAfterError = true;
-        this._savedState = null;
-        this._outputConfiguration = {
-          writeOut: (str) => process2.stdout.write(str),
-          writeErr: (str) => process2.stderr.write(str),
-          outputError: (str, write) => write(str),
-          getOutHelpWidth: () => process2.stdout.isTTY ? process2.stdout.columns : void 0,
-          getErrHelpWidth: () => process2.stderr.isTTY ? process2.stderr.columns : void 0,
-          getOutHasColors: () => useColor() ?? (process2.stdout.isTTY && process2.stdout.hasColors?.()),
-          getErrHasColors: () => useColor() ?? (process2.stderr.isTTY && process2.stderr.hasColors?.()),
-          stripColor: (str) => stripColor(str)
-        };
-        this._hidden = false;
-        this._helpOption = void 0;
-        this._addImplicitHelpCommand = void 0;
-        this._helpCommand = void 0;
-        this._helpConfiguration = {};
-        this._helpGroupHeading = void 0;
-        this._defaultCommandGroup = void 0;
-        this._defaultOptionGroup = void 0;
-      }
-      /**
-       * Copy settings that are useful to have in common across root command and subcommands.
-       *
-       * (Used internally when adding a command using `.command()` so subcommands inherit parent settings.)
-       *
-       * @param {Command} sourceCommand
-       * @return {Command} `this` command for chaining
-       */
-      copyInheritedSettings(sourceCommand) {
-        this._outputConfiguration = sourceCommand._outputConfiguration;
-        this._helpOption = sourceCommand._helpOption;
-        this._helpCommand = sourceCommand._helpCommand;
-        this._helpConfiguration = sourceCommand._helpConfiguration;
-        this._exitCallback = sourceCommand._exitCallback;
-        this._storeOptionsAsProperties = sourceCommand._storeOptionsAsProperties;
-        this._combineFlagAndOptionalValue = sourceCommand._combineFlagAndOptionalValue;
-        this._allowExcessArguments = sourceCommand._allowExcessArguments;
-        this._enablePositionalOptions = sourceCommand._enablePositionalOptions;
-        this._showHelpAfterError = sourceCommand._showHelpAfterError;
-        this._showSuggestionAfterError = sourceCommand._showSuggestionAfterError;
-        return this;
-      }
-      /**
-       * @returns {Command[]}
-       * @private
-       */
-      _getCommandAndAncestors() {
-        const result = [];
-        for (let command = this; command; command = command.parent) {
-          result.push(command);
-        }
-        return result;
-      }
-      /**
-       * Define a command.
-       *
-       * There are two styles of command: pay attention to where to put the description.
-       *
-       * @example
-       * // Command implemented using action handler (description is supplied separately to `.command`)
-       * program
-       *   .command('clone <source> [destination]')
-       *   .description('clone a repository into a newly created directory')
-       *   .action((source, destination) => {
-       *     console.log('clone command called');
-       *   });
-       *
-       * // Command implemented using separate executable file (description is second parameter to `.command`)
-       * program
-       *   .command('start <service>', 'start named service')
-       *   .command('stop [service]', 'stop named service, or all if no name supplied');
-       *
-       * @param {string} nameAndArgs - command name and arguments, args are `<required>` or `[optional]` and last may also be `variadic...`
-       * @param {(object | string)} [actionOptsOrExecDesc] - configuration options (for action), or description (for executable)
-       * @param {object} [execOpts] - configuration options (for executable)
-       * @return {Command} returns new command for action handler, or `this` for executable command
-       */
-      command(nameAndArgs, actionOptsOrExecDesc, execOpts) {
-        let desc = actionOptsOrExecDesc;
-        let opts = execOpts;
-        if (typeof desc === "object" && desc !== null) {
-          opts = desc;
-          desc = null;
-        }
-        opts = opts || {};
-        const [, name, args] = nameAndArgs.match(/([^ ]+) *(.*)/);
-        const cmd = this.createCommand(name);
-        if (desc) {
-          cmd.description(desc);
-          cmd._executableHandler = true;
-        }
-        if (opts.isDefault) this._defaultCommandName = cmd._name;
-        cmd._hidden = !!(opts.noHelp || opts.hidden);
-        cmd._executableFile = opts.executableFile || null;
-        if (args) cmd.arguments(args);
-        this._registerCommand(cmd);
-        cmd.parent = this;
-        cmd.copyInheritedSettings(this);
-        if (desc) return this;
-        return cmd;
-      }
-      /**
-       * Factory routine to create a new unattached command.
-       *
-       * See .command() for creating an attached subcommand, which uses this routine to
-       * create the command. You can override createCommand to customise subcommands.
-       *
-       * @param {string} [name]
-       * @return {Command} new command
-       */
-      createCommand(name) {
-        return new _Command(name);
-      }
-      /**
-       * You can customise the help with a subclass of Help by overriding createHelp,
-       * or by overriding Help properties using configureHelp().
-       *
-       * @return {Help}
-       */
-      createHelp() {
-        return Object.assign(new Help2(), this.configureHelp());
-      }
-      /**
-       * You can customise the help by overriding Help properties using configureHelp(),
-       * or with a subclass of Help by overriding createHelp().
-       *
-       * @param {object} [configuration] - configuration options
-       * @return {(Command | object)} `this` command for chaining, or stored configuration
-       */
-      configureHelp(configuration) {
-        if (configuration === void 0) return this._helpConfiguration;
-        this._helpConfiguration = configuration;
-        return this;
-      }
-      /**
-       * The default output goes to stdout and stderr. You can customise this for special
-       * applications. You can also customise the display of errors by overriding outputError.
-       *
-       * The configuration properties are all functions:
-       *
-       *     // change how output being written, defaults to stdout and stderr
-       *     writeOut(str)
-       *     writeErr(str)
-       *     // change how output being written for errors, defaults to writeErr
-       *     outputError(str, write) // used for displaying errors and not used for displaying help
-       *     // specify width for wrapping help
-       *     getOutHelpWidth()
-       *     getErrHelpWidth()
-       *     // color support, currently only used with Help
-       *     getOutHasColors()
-       *     getErrHasColors()
-       *     stripColor() // used to remove ANSI escape codes if output does not have colors
-       *
-       * @param {object} [configuration] - configuration options
-       * @return {(Command | object)} `this` command for chaining, or stored configuration
-       */
-      configureOutput(configuration) {
-        if (configuration === void 0) return this._outputConfiguration;
-        this._outputConfiguration = {
-          ...this._outputConfiguration,
-          ...configuration
-        };
-        return this;
-      }
-      /**
-       * Display the help or a custom message after an error occurs.
-       *
-       * @param {(boolean|string)} [displayHelp]
-       * @return {Command} `this` command for chaining
-       */
-      showHelpAfterError(displayHelp = true) {
-        if (typeof displayHelp !== "string") displayHelp = !!displayHelp;
-        this._showHelpAfterError = displayHelp;
-        return this;
-      }
-      /**
-       * Display suggestion of similar commands for unknown commands, or options for unknown options.
-       *
-       * @param {boolean} [displaySuggestion]
-       * @return {Command} `this` command for chaining
-       */
-      showSuggestionAfterError(displaySuggestion = true) {
-        this._showSuggestionAfterError = !!displaySuggestion;
-        return this;
-      }
-      /**
-       * Add a prepared subcommand.
-       *
-       * See .command() for creating an attached subcommand which inherits settings from its parent.
-       *
-       * @param {Command} cmd - new subcommand
-       * @param {object} [opts] - configuration options
-       * @return {Command} `this` command for chaining
-       */
-      addCommand(cmd, opts) {
-        if (!cmd._name) {
-          throw new Error(`Command passed to .addCommand() must have a name
-- specify the name in Command constructor or using .name()`);
-        }
-        opts = opts || {};
-        if (opts.isDefault) this._defaultCommandName = cmd._name;
-        if (opts.noHelp || opts.hidden) cmd._hidden = true;
-        this._registerCommand(cmd);
-        cmd.parent = this;
-        cmd._checkForBrokenPassThrough();
-        return this;
-      }
-      /**
-       * Factory routine to create a new unattached argument.
-       *
-       * See .argument() for creating an attached argument, which uses this routine to
-       * create the argument. You can override createArgument to return a custom argument.
-       *
-       * @param {string} name
-       * @param {string} [description]
-       * @return {Argument} new argument
-       */
-      createArgument(name, description) {
-        return new Argument2(name, description);
-      }
-      /**
-       * Define argument syntax for command.
-       *
-       * The default is that the argument is required, and you can explicitly
-       * indicate this with <> around the name. Put [] around the name for an optional argument.
-       *
-       * @example
-       * program.argument('<input-file>');
-       * program.argument('[output-file]');
-       *
-       * @param {string} name
-       * @param {string} [description]
-       * @param {(Function|*)} [parseArg] - custom argument processing function or default value
-       * @param {*} [defaultValue]
-       * @return {Command} `this` command for chaining
-       */
-      argument(name, description, parseArg, defaultValue) {
-        const argument = this.createArgument(name, description);
-        if (typeof parseArg === "function") {
-          argument.default(defaultValue).argParser(parseArg);
-        } else {
-          argument.default(parseArg);
-        }
-        this.addArgument(argument);
-        return this;
-      }
-      /**
-       * Define argument syntax for command, adding multiple at once (without descriptions).
-       *
-       * See also .argument().
-       *
-       * @example
-       * program.arguments('<cmd> [env]');
-       *
-       * @param {string} names
-       * @return {Command} `this` command for chaining
-       */
-      arguments(names) {
-        names.trim().split(/ +/).forEach((detail) => {
-          this.argument(detail);
-        });
-        return this;
-      }
-      /**
-       * Define argument syntax for command, adding a prepared argument.
-       *
-       * @param {Argument} argument
-       * @return {Command} `this` command for chaining
-       */
-      addArgument(argument) {
-        const previousArgument = this.registeredArguments.slice(-1)[0];
-        if (previousArgument?.variadic) {
-          throw new Error(
-            `only the last argument can be variadic '${previousArgument.name()}'`
-          );
-        }
-        if (argument.required && argument.defaultValue !== void 0 && argument.parseArg === void 0) {
-          throw new Error(
-            `a default value for a required argument is never used: '${argument.name()}'`
-          );
-        }
-        this.registeredArguments.push(argument);
-        return this;
-      }
-      /**
-       * Customise or override default help command. By default a help command is automatically added if your command has subcommands.
-       *
-       * @example
-       *    program.helpCommand('help [cmd]');
-       *    program.helpCommand('help [cmd]', 'show help');
-       *    program.helpCommand(false); // suppress default help command
-       *    program.helpCommand(true); // add help command even if no subcommands
-       *
-       * @param {string|boolean} enableOrNameAndArgs - enable with custom name and/or arguments, or boolean to override whether added
-       * @param {string} [description] - custom description
-       * @return {Command} `this` command for chaining
-       */
-      helpCommand(enableOrNameAndArgs, description) {
-        if (typeof enableOrNameAndArgs === "boolean") {
-          this._addImplicitHelpCommand = enableOrNameAndArgs;
-          if (enableOrNameAndArgs && this._defaultCommandGroup) {
-            this._initCommandGroup(this._getHelpCommand());
-          }
-          return this;
-        }
-        const nameAndArgs = enableOrNameAndArgs ?? "help [command]";
-        const [, helpName, helpArgs] = nameAndArgs.match(/([^ ]+) *(.*)/);
-        const helpDescription = description ?? "display help for command";
-        const helpCommand = this.createCommand(helpName);
-        helpCommand.helpOption(false);
-        if (helpArgs) helpCommand.arguments(helpArgs);
-        if (helpDescription) helpCommand.description(helpDescription);
-        this._addImplicitHelpCommand = true;
-        this._helpCommand = helpCommand;
-        if (enableOrNameAndArgs || description) this._initCommandGroup(helpCommand);
-        return this;
-      }
-      /**
-       * Add prepared custom help command.
-       *
-       * @param {(Command|string|boolean)} helpCommand - custom help command, or deprecated enableOrNameAndArgs as for `.helpCommand()`
-       * @param {string} [deprecatedDescription] - deprecated custom description used with custom name only
-       * @return {Command} `this` command for chaining
-       */
-      addHelpCommand(helpCommand, deprecatedDescription) {
-        if (typeof helpCommand !== "object") {
-          this.helpCommand(helpCommand, deprecatedDescription);
-          return this;
-        }
-        this._addImplicitHelpCommand = true;
-        this._helpCommand = helpCommand;
-        this._initCommandGroup(helpCommand);
-        return this;
-      }
-      /**
-       * Lazy create help command.
-       *
-       * @return {(Command|null)}
-       * @package
-       */
-      _getHelpCommand() {
-        const hasImplicitHelpCommand = this._addImplicitHelpCommand ?? (this.commands.length && !this._actionHandler && !this._findCommand("help"));
-        if (hasImplicitHelpCommand) {
-          if (this._helpCommand === void 0) {
-            this.helpCommand(void 0, void 0);
-          }
-          return this._helpCommand;
-        }
-        return null;
-      }
-      /**
-       * Add hook for life cycle event.
-       *
-       * @param {string} event
-       * @param {Function} listener
-       * @return {Command} `this` command for chaining
-       */
-      hook(event, listener) {
-        const allowedValues = ["preSubcommand", "preAction", "postAction"];
-        if (!allowedValues.includes(event)) {
-          throw new Error(`Unexpected value for event passed to hook : '${event}'.
-Expecting one of '${allowedValues.join("', '")}'`);
-        }
-        if (this._lifeCycleHooks[event]) {
-          this._lifeCycleHooks[event].push(listener);
-        } else {
-          this._lifeCycleHooks[event] = [listener];
-        }
-        return this;
-      }
-      /**
-       * Register callback to use as replacement for calling process.exit.
-       *
-       * @param {Function} [fn] optional callback which will be passed a CommanderError, defaults to throwing
-       * @return {Command} `this` command for chaining
-       */
-      exitOverride(fn) {
-        if (fn) {
-          this._exitCallback = fn;
-        } else {
-          this._exitCallback = (err) => {
-            if (err.code !== "commander.executeSubCommandAsync") {
-              throw err;
-            } else {
-            }
-          };
-        }
-        return this;
-      }
-      /**
-       * Call process.exit, and _exitCallback if defined.
-       *
-       * @param {number} exitCode exit code for using with process.exit
-       * @param {string} code an id string representing the error
-       * @param {string} message human-readable description of the error
-       * @return never
-       * @private
-       */
-      _exit(exitCode, code, message) {
-        if (this._exitCallback) {
-          this._exitCallback(new CommanderError2(exitCode, code, message));
-        }
-        process2.exit(exitCode);
-      }
-      /**
-       * Register callback `fn` for the command.
-       *
-       * @example
-       * program
-       *   .command('serve')
-       *   .description('start service')
-       *   .action(function() {
-       *      // do work here
-       *   });
-       *
-       * @param {Function} fn
-       * @return {Command} `this` command for chaining
-       */
-      action(fn) {
-        const listener = (args) => {
-          const expectedArgsCount = this.registeredArguments.length;
-          const actionArgs = args.slice(0, expectedArgsCount);
-          if (this._storeOptionsAsProperties) {
-            actionArgs[expectedArgsCount] = this;
-          } else {
-            actionArgs[expectedArgsCount] = this.opts();
-          }
-          actionArgs.push(this);
-          return fn.apply(this, actionArgs);
-        };
-        this._actionHandler = listener;
-        return this;
-      }
-      /**
-       * Factory routine to create a new unattached option.
-       *
-       * See .option() for creating an attached option, which uses this routine to
-       * create the option. You can override createOption to return a custom option.
-       *
-       * @param {string} flags
-       * @param {string} [description]
-       * @return {Option} new option
-       */
-      createOption(flags, description) {
-        return new Option2(flags, description);
-      }
-      /**
-       * Wrap parseArgs to catch 'commander.invalidArgument'.
-       *
-       * @param {(Option | Argument)} target
-       * @param {string} value
-       * @param {*} previous
-       * @param {string} invalidArgumentMessage
-       * @private
-       */
-      _callParseArg(target, value, previous, invalidArgumentMessage) {
-        try {
-          return target.parseArg(value, previous);
-        } catch (err) {
-          if (err.code === "commander.invalidArgument") {
-            const message = `${invalidArgumentMessage} ${err.message}`;
-            this.error(message, { exitCode: err.exitCode, code: err.code });
-          }
-          throw err;
-        }
-      }
-      /**
-       * Check for option flag conflicts.
-       * Register option if no conflicts found, or throw on conflict.
-       *
-       * @param {Option} option
-       * @private
-       */
-      _registerOption(option) {
-        const matchingOption = option.short && this._findOption(option.short) || option.long && this._findOption(option.long);
-        if (matchingOption) {
-          const matchingFlag = option.long && this._findOption(option.long) ? option.long : option.short;
-          throw new Error(`Cannot add option '${option.flags}'${this._name && ` to command '${this._name}'`} due to conflicting flag '${matchingFlag}'
--  already used by option '${matchingOption.flags}'`);
-        }
-        this._initOptionGroup(option);
-        this.options.push(option);
-      }
-      /**
-       * Check for command name and alias conflicts with existing commands.
-       * Register command if no conflicts found, or throw on conflict.
-       *
-       * @param {Command} command
-       * @private
-       */
-      _registerCommand(command) {
-        const knownBy = (cmd) => {
-          return [cmd.name()].concat(cmd.aliases());
-        };
-        const alreadyUsed = knownBy(command).find(
-          (name) => this._findCommand(name)
-        );
-        if (alreadyUsed) {
-          const existingCmd = knownBy(this._findCommand(alreadyUsed)).join("|");
-          const newCmd = knownBy(command).join("|");
-          throw new Error(
-            `cannot add command '${newCmd}' as already have command '${existingCmd}'`
-          );
-        }
-        this._initCommandGroup(command);
-        this.commands.push(command);
-      }
-      /**
-       * Add an option.
-       *
-       * @param {Option} option
-       * @return {Command} `this` command for chaining
-       */
-      addOption(option) {
-        this._registerOption(option);
-        const oname = option.name();
-        const name = option.attributeName();
-        if (option.negate) {
-          const positiveLongFlag = option.long.replace(/^--no-/, "--");
-          if (!this._findOption(positiveLongFlag)) {
-            this.setOptionValueWithSource(
-              name,
-              option.defaultValue === void 0 ? true : option.defaultValue,
-              "default"
-            );
-          }
-        } else if (option.defaultValue !== void 0) {
-          this.setOptionValueWithSource(name, option.defaultValue, "default");
-        }
-        const handleOptionValue = (val, invalidValueMessage, valueSource) => {
-          if (val == null && option.presetArg !== void 0) {
-            val = option.presetArg;
-          }
-          const oldValue = this.getOptionValue(name);
-          if (val !== null && option.parseArg) {
-            val = this._callParseArg(option, val, oldValue, invalidValueMessage);
-          } else if (val !== null && option.variadic) {
-            val = option._collectValue(val, oldValue);
-          }
-          if (val == null) {
-            if (option.negate) {
-              val = false;
-            } else if (option.isBoolean() || option.optional) {
-              val = true;
-            } else {
-              val = "";
-            }
-          }
-          this.setOptionValueWithSource(name, val, valueSource);
-        };
-        this.on("option:" + oname, (val) => {
-          const invalidValueMessage = `error: option '${option.flags}' argument '${val}' is invalid.`;
-          handleOptionValue(val, invalidValueMessage, "cli");
-        });
-        if (option.envVar) {
-          this.on("optionEnv:" + oname, (val) => {
-            const invalidValueMessage = `error: option '${option.flags}' value '${val}' from env '${option.envVar}' is invalid.`;
-            handleOptionValue(val, invalidValueMessage, "env");
-          });
-        }
-        return this;
-      }
-      /**
-       * Internal implementation shared by .option() and .requiredOption()
-       *
-       * @return {Command} `this` command for chaining
-       * @private
-       */
-      _optionEx(config, flags, description, fn, defaultValue) {
-        if (typeof flags === "object" && flags instanceof Option2) {
-          throw new Error(
-            "To add an Option object use addOption() instead of option() or requiredOption()"
-          );
-        }
-        const option = this.createOption(flags, description);
-        option.makeOptionMandatory(!!config.mandatory);
-        if (typeof fn === "function") {
-          option.default(defaultValue).argParser(fn);
-        } else if (fn instanceof RegExp) {
-          const regex = fn;
-          fn = (val, def) => {
-            const m = regex.exec(val);
-            return m ? m[0] : def;
-          };
-          option.default(defaultValue).argParser(fn);
-        } else {
-          option.default(fn);
-        }
-        return this.addOption(option);
-      }
-      /**
-       * Define option with `flags`, `description`, and optional argument parsing function or `defaultValue` or both.
-       *
-       * The `flags` string contains the short and/or long flags, separated by comma, a pipe or space. A required
-       * option-argument is indicated by `<>` and an optional option-argument by `[]`.
-       *
-       * See the README for more details, and see also addOption() and requiredOption().
-       *
-       * @example
-       * program
-       *     .option('-p, --pepper', 'add pepper')
-       *     .option('--pt, --pizza-type <TYPE>', 'type of pizza') // required option-argument
-       *     .option('-c, --cheese [CHEESE]', 'add extra cheese', 'mozzarella') // optional option-argument with default
-       *     .option('-t, --tip <VALUE>', 'add tip to purchase cost', parseFloat) // custom parse function
-       *
-       * @param {string} flags
-       * @param {string} [description]
-       * @param {(Function|*)} [parseArg] - custom option processing function or default value
-       * @param {*} [defaultValue]
-       * @return {Command} `this` command for chaining
-       */
-      option(flags, description, parseArg, defaultValue) {
-        return this._optionEx({}, flags, description, parseArg, defaultValue);
-      }
-      /**
-       * Add a required option which must have a value after parsing. This usually means
-       * the option must be specified on the command line. (Otherwise the same as .option().)
-       *
-       * The `flags` string contains the short and/or long flags, separated by comma, a pipe or space.
-       *
-       * @param {string} flags
-       * @param {string} [description]
-       * @param {(Function|*)} [parseArg] - custom option processing function or default value
-       * @param {*} [defaultValue]
-       * @return {Command} `this` command for chaining
-       */
-      requiredOption(flags, description, parseArg, defaultValue) {
-        return this._optionEx(
-          { mandatory: true },
-          flags,
-          description,
-          parseArg,
-          defaultValue
-        );
-      }
-      /**
-       * Alter parsing of short flags with optional values.
-       *
-       * @example
-       * // for `.option('-f,--flag [value]'):
-       * program.combineFlagAndOptionalValue(true);  // `-f80` is treated like `--flag=80`, this is the default behaviour
-       * program.combineFlagAndOptionalValue(false) // `-fb` is treated like `-f -b`
-       *
-       * @param {boolean} [combine] - if `true` or omitted, an optional value can be specified directly after the flag.
-       * @return {Command} `this` command for chaining
-       */
-      combineFlagAndOptionalValue(combine = true) {
-        this._combineFlagAndOptionalValue = !!combine;
-        return this;
-      }
-      /**
-       * Allow unknown options on the command line.
-       *
-       * @param {boolean} [allowUnknown] - if `true` or omitted, no error will be thrown for unknown options.
-       * @return {Command} `this` command for chaining
-       */
-      allowUnknownOption(allowUnknown = true) {
-        this._allowUnknownOption = !!allowUnknown;
-        return this;
-      }
-      /**
-       * Allow excess command-arguments on the command line. Pass false to make excess arguments an error.
-       *
-       * @param {boolean} [allowExcess] - if `true` or omitted, no error will be thrown for excess arguments.
-       * @return {Command} `this` command for chaining
-       */
-      allowExcessArguments(allowExcess = true) {
-        this._allowExcessArguments = !!allowExcess;
-        return this;
-      }
-      /**
-       * Enable positional options. Positional means global options are specified before subcommands which lets
-       * subcommands reuse the same option names, and also enables subcommands to turn on passThroughOptions.
-       * The default behaviour is non-positional and global options may appear anywhere on the command line.
-       *
-       * @param {boolean} [positional]
-       * @return {Command} `this` command for chaining
-       */
-      enablePositionalOptions(positional = true) {
-        this._enablePositionalOptions = !!positional;
-        return this;
-      }
-      /**
-       * Pass through options that come after command-arguments rather than treat them as command-options,
-       * so actual command-options come before command-arguments. Turning this on for a subcommand requires
-       * positional options to have been enabled on the program (parent commands).
-       * The default behaviour is non-positional and options may appear before or after command-arguments.
-       *
-       * @param {boolean} [passThrough] for unknown options.
-       * @return {Command} `this` command for chaining
-       */
-      passThroughOptions(passThrough = true) {
-        this._passThroughOptions = !!passThrough;
-        this._checkForBrokenPassThrough();
-        return this;
-      }
-      /**
-       * @private
-       */
-      _checkForBrokenPassThrough() {
-        if (this.parent && this._passThroughOptions && !this.parent._enablePositionalOptions) {
-          throw new Error(
-            `passThroughOptions cannot be used for '${this._name}' without turning on enablePositionalOptions for parent command(s)`
-          );
-        }
-      }
-      /**
-       * Whether to store option values as properties on command object,
-       * or store separately (specify false). In both cases the option values can be accessed using .opts().
-       *
-       * @param {boolean} [storeAsProperties=true]
-       * @return {Command} `this` command for chaining
-       */
-      storeOptionsAsProperties(storeAsProperties = true) {
-        if (this.options.length) {
-          throw new Error("call .storeOptionsAsProperties() before adding options");
-        }
-        if (Object.keys(this._optionValues).length) {
-          throw new Error(
-            "call .storeOptionsAsProperties() before setting option values"
-          );
-        }
-        this._storeOptionsAsProperties = !!storeAsProperties;
-        return this;
-      }
-      /**
-       * Retrieve option value.
-       *
-       * @param {string} key
-       * @return {object} value
-       */
-      getOptionValue(key) {
-        if (this._storeOptionsAsProperties) {
-          return this[key];
-        }
-        return this._optionValues[key];
-      }
-      /**
-       * Store option value.
-       *
-       * @param {string} key
-       * @param {object} value
-       * @return {Command} `this` command for chaining
-       */
-      setOptionValue(key, value) {
-        return this.setOptionValueWithSource(key, value, void 0);
-      }
-      /**
-       * Store option value and where the value came from.
-       *
-       * @param {string} key
-       * @param {object} value
-       * @param {string} source - expected values are default/config/env/cli/implied
-       * @return {Command} `this` command for chaining
-       */
-      setOptionValueWithSource(key, value, source) {
-        if (this._storeOptionsAsProperties) {
-          this[key] = value;
-        } else {
-          this._optionValues[key] = value;
-        }
-        this._optionValueSources[key] = source;
-        return this;
-      }
-      /**
-       * Get source of option value.
-       * Expected values are default | config | env | cli | implied
-       *
-       * @param {string} key
-       * @return {string}
-       */
-      getOptionValueSource(key) {
-        return this._optionValueSources[key];
-      }
-      /**
-       * Get source of option value. See also .optsWithGlobals().
-       * Expected values are default | config | env | cli | implied
-       *
-       * @param {string} key
-       * @return {string}
-       */
-      getOptionValueSourceWithGlobals(key) {
-        let source;
-        this._getCommandAndAncestors().forEach((cmd) => {
-          if (cmd.getOptionValueSource(key) !== void 0) {
-            source = cmd.getOptionValueSource(key);
-          }
-        });
-        return source;
-      }
-      /**
-       * Get user arguments from implied or explicit arguments.
-       * Side-effects: set _scriptPath if args included script. Used for default program name, and subcommand searches.
-       *
-       * @private
-       */
-      _prepareUserArgs(argv, parseOptions) {
-        if (argv !== void 0 && !Array.isArray(argv)) {
-          throw new Error("first parameter to parse must be array or undefined");
-        }
-        parseOptions = parseOptions || {};
-        if (argv === void 0 && parseOptions.from === void 0) {
-          if (process2.versions?.electron) {
-            parseOptions.from = "electron";
-          }
-          const execArgv = process2.execArgv ?? [];
-          if (execArgv.includes("-e") || execArgv.includes("--eval") || execArgv.includes("-p") || execArgv.includes("--print")) {
-            parseOptions.from = "eval";
-          }
-        }
-        if (argv === void 0) {
-          argv = process2.argv;
-        }
-        this.rawArgs = argv.slice();
-        let userArgs;
-        switch (parseOptions.from) {
-          case void 0:
-          case "node":
-            this._scriptPath = argv[1];
-            userArgs = argv.slice(2);
-            break;
-          case "electron":
-            if (process2.defaultApp) {
-              this._scriptPath = argv[1];
-              userArgs = argv.slice(2);
-            } else {
-              userArgs = argv.slice(1);
-            }
-            break;
-          case "user":
-            userArgs = argv.slice(0);
-            break;
-          case "eval":
-            userArgs = argv.slice(1);
-            break;
-          default:
-            throw new Error(
-              `unexpected parse option { from: '${parseOptions.from}' }`
-            );
-        }
-        if (!this._name && this._scriptPath)
-          this.nameFromFilename(this._scriptPath);
-        this._name = this._name || "program";
-        return userArgs;
-      }
-      /**
-       * Parse `argv`, setting options and invoking commands when defined.
-       *
-       * Use parseAsync instead of parse if any of your action handlers are async.
-       *
-       * Call with no parameters to parse `process.argv`. Detects Electron and special node options like `node --eval`. Easy mode!
-       *
-       * Or call with an array of strings to parse, and optionally where the user arguments start by specifying where the arguments are `from`:
-       * - `'node'`: default, `argv[0]` is the application and `argv[1]` is the script being run, with user arguments after that
-       * - `'electron'`: `argv[0]` is the application and `argv[1]` varies depending on whether the electron application is packaged
-       * - `'user'`: just user arguments
-       *
-       * @example
-       * program.parse(); // parse process.argv and auto-detect electron and special node flags
-       * program.parse(process.argv); // assume argv[0] is app and argv[1] is script
-       * program.parse(my-args, { from: 'user' }); // just user supplied arguments, nothing special about argv[0]
-       *
-       * @param {string[]} [argv] - optional, defaults to process.argv
-       * @param {object} [parseOptions] - optionally specify style of options with from: node/user/electron
-       * @param {string} [parseOptions.from] - where the args are from: 'node', 'user', 'electron'
-       * @return {Command} `this` command for chaining
-       */
-      parse(argv, parseOptions) {
-        this._prepareForParse();
-        const userArgs = this._prepareUserArgs(argv, parseOptions);
-        this._parseCommand([], userArgs);
-        return this;
-      }
-      /**
-       * Parse `argv`, setting options and invoking commands when defined.
-       *
-       * Call with no parameters to parse `process.argv`. Detects Electron and special node options like `node --eval`. Easy mode!
-       *
-       * Or call with an array of strings to parse, and optionally where the user arguments start by specifying where the arguments are `from`:
-       * - `'node'`: default, `argv[0]` is the application and `argv[1]` is the script being run, with user arguments after that
-       * - `'electron'`: `argv[0]` is the application and `argv[1]` varies depending on whether the electron application is packaged
-       * - `'user'`: just user arguments
-       *
-       * @example
-       * await program.parseAsync(); // parse process.argv and auto-detect electron and special node flags
-       * await program.parseAsync(process.argv); // assume argv[0] is app and argv[1] is script
-       * await program.parseAsync(my-args, { from: 'user' }); // just user supplied arguments, nothing special about argv[0]
-       *
-       * @param {string[]} [argv]
-       * @param {object} [parseOptions]
-       * @param {string} parseOptions.from - where the args are from: 'node', 'user', 'electron'
-       * @return {Promise}
-       */
-      async parseAsync(argv, parseOptions) {
-        this._prepareForParse();
-        const userArgs = this._prepareUserArgs(argv, parseOptions);
-        await this._parseCommand([], userArgs);
-        return this;
-      }
-      _prepareForParse() {
-        if (this._savedState === null) {
-          this.saveStateBeforeParse();
-        } else {
-          this.restoreStateBeforeParse();
-        }
-      }
-      /**
-       * Called the first time parse is called to save state and allow a restore before subsequent calls to parse.
-       * Not usually called directly, but available for subclasses to save their custom state.
-       *
-       * This is called in a lazy way. Only commands used in parsing chain will have state saved.
-       */
-      saveStateBeforeParse() {
-        this._savedState = {
-          // name is stable if supplied by author, but may be unspecified for root command and deduced during parsing
-          _name: this._name,
-          // option values before parse have default values (including false for negated options)
-          // shallow clones
-          _optionValues: { ...this._optionValues },
-          _optionValueSources: { ...this._optionValueSources }
-        };
-      }
-      /**
-       * Restore state before parse for calls after the first.
-       * Not usually called directly, but available for subclasses to save their custom state.
-       *
-       * This is called in a lazy way. Only commands used in parsing chain will have state restored.
-       */
-      restoreStateBeforeParse() {
-        if (this._storeOptionsAsProperties)
-          throw new Error(`Can not call parse again when storeOptionsAsProperties is true.
-- either make a new Command for each call to parse, or stop storing options as properties`);
-        this._name = this._savedState._name;
-        this._scriptPath = null;
-        this.rawArgs = [];
-        this._optionValues = { ...this._savedState._optionValues };
-        this._optionValueSources = { ...this._savedState._optionValueSources };
-        this.args = [];
-        this.processedArgs = [];
-      }
-      /**
-       * Throw if expected executable is missing. Add lots of help for author.
-       *
-       * @param {string} executableFile
-       * @param {string} executableDir
-       * @param {string} subcommandName
-       */
-      _checkForMissingExecutable(executableFile, executableDir, subcommandName) {
-        if (fs.existsSync(executableFile)) return;
-        const executableDirMessage = executableDir ? `searched for local subcommand relative to directory '${executableDir}'` : "no directory for search for local subcommand, use .executableDir() to supply a custom directory";
-        const executableMissing = `'${executableFile}' does not exist
- - if '${subcommandName}' is not meant to be an executable command, remove description parameter from '.command()' and use '.description()' instead
- - if the default executable name is not suitable, use the executableFile option to supply a custom name or path
- - ${executableDirMessage}`;
-        throw new Error(executableMissing);
-      }
-      /**
-       * Execute a sub-command executable.
-       *
-       * @private
-       */
-      _executeSubCommand(subcommand, args) {
-        args = args.slice();
-        let launchWithNode = false;
-        const sourceExt = [".js", ".ts", ".tsx", ".mjs", ".cjs"];
-        function findFile(baseDir, baseName) {
-          const localBin = path.resolve(baseDir, baseName);
-          if (fs.existsSync(localBin)) return localBin;
-          if (sourceExt.includes(path.extname(baseName))) return void 0;
-          const foundExt = sourceExt.find(
-            (ext) => fs.existsSync(`${localBin}${ext}`)
-          );
-          if (foundExt) return `${localBin}${foundExt}`;
-          return void 0;
-        }
-        this._checkForMissingMandatoryOptions();
-        this._checkForConflictingOptions();
-        let executableFile = subcommand._executableFile || `${this._name}-${subcommand._name}`;
-        let executableDir = this._executableDir || "";
-        if (this._scriptPath) {
-          let resolvedScriptPath;
-          try {
-            resolvedScriptPath = fs.realpathSync(this._scriptPath);
-          } catch {
-            resolvedScriptPath = this._scriptPath;
-          }
-          executableDir = path.resolve(
-            path.dirname(resolvedScriptPath),
-            executableDir
-          );
-        }
-        if (executableDir) {
-          let localFile = findFile(executableDir, executableFile);
-          if (!localFile && !subcommand._executableFile && this._scriptPath) {
-            const legacyName = path.basename(
-              this._scriptPath,
-              path.extname(this._scriptPath)
-            );
-            if (legacyName !== this._name) {
-              localFile = findFile(
-                executableDir,
-                `${legacyName}-${subcommand._name}`
-              );
-            }
-          }
-          executableFile = localFile || executableFile;
-        }
-        launchWithNode = sourceExt.includes(path.extname(executableFile));
-        let proc;
-        if (process2.platform !== "win32") {
-          if (launchWithNode) {
-            args.unshift(executableFile);
-            args = incrementNodeInspectorPort(process2.execArgv).concat(args);
-            proc = childProcess.spawn(process2.argv[0], args, { stdio: "inherit" });
-          } else {
-            proc = childProcess.spawn(executableFile, args, { stdio: "inherit" });
-          }
-        } else {
-          this._checkForMissingExecutable(
-            executableFile,
-            executableDir,
-            subcommand._name
-          );
-          args.unshift(executableFile);
-          args = incrementNodeInspectorPort(process2.execArgv).concat(args);
-          proc = childProcess.spawn(process2.execPath, args, { stdio: "inherit" });
-        }
-        if (!proc.killed) {
-          const signals = ["SIGUSR1", "SIGUSR2", "SIGTERM", "SIGINT", "SIGHUP"];
-          signals.forEach((signal) => {
-            process2.on(signal, () => {
-              if (proc.killed === false && proc.exitCode === null) {
-                proc.kill(signal);
-              }
-            });
-          });
-        }
-        const exitCallback = this._exitCallback;
-        proc.on("close", (code) => {
-          code = code ?? 1;
-          if (!exitCallback) {
-            process2.exit(code);
-          } else {
-            exitCallback(
-              new CommanderError2(
-                code,
-                "commander.executeSubCommandAsync",
-                "(close)"
-              )
-            );
-          }
-        });
-        proc.on("error", (err) => {
-          if (err.code === "ENOENT") {
-            this._checkForMissingExecutable(
-              executableFile,
-              executableDir,
-              subcommand._name
-            );
-          } else if (err.code === "EACCES") {
-            throw new Error(`'${executableFile}' not executable`);
-          }
-          if (!exitCallback) {
-            process2.exit(1);
-          } else {
-            const wrappedError = new CommanderError2(
-              1,
-              "commander.executeSubCommandAsync",
-              "(error)"
-            );
-            wrappedError.nestedError = err;
-            exitCallback(wrappedError);
-          }
-        });
-        this.runningCommand = proc;
-      }
-      /**
-       * @private
-       */
-      _dispatchSubcommand(commandName, operands, unknown) {
-        const subCommand = this._findCommand(commandName);
-        if (!subCommand) this.help({ error: true });
-        subCommand._prepareForParse();
-        let promiseChain;
-        promiseChain = this._chainOrCallSubCommandHook(
-          promiseChain,
-          subCommand,
-          "preSubcommand"
-        );
-        promiseChain = this._chainOrCall(promiseChain, () => {
-          if (subCommand._executableHandler) {
-            this._executeSubCommand(subCommand, operands.concat(unknown));
-          } else {
-            return subCommand._parseCommand(operands, unknown);
-          }
-        });
-        return promiseChain;
-      }
-      /**
-       * Invoke help directly if possible, or dispatch if necessary.
-       * e.g. help foo
-       *
-       * @private
-       */
-      _dispatchHelpCommand(subcommandName) {
-        if (!subcommandName) {
-          this.help();
-        }
-        const subCommand = this._findCommand(subcommandName);
-        if (subCommand && !subCommand._executableHandler) {
-          subCommand.help();
-        }
-        return this._dispatchSubcommand(
-          subcommandName,
-          [],
-          [this._getHelpOption()?.long ?? this._getHelpOption()?.short ?? "--help"]
-        );
-      }
-      /**
-       * Check this.args against expected this.registeredArguments.
-       *
-       * @private
-       */
-      _checkNumberOfArguments() {
-        this.registeredArguments.forEach((arg, i) => {
-          if (arg.required && this.args[i] == null) {
-            this.missingArgument(arg.name());
-          }
-        });
-        if (this.registeredArguments.length > 0 && this.registeredArguments[this.registeredArguments.length - 1].variadic) {
-          return;
-        }
-        if (this.args.length > this.registeredArguments.length) {
-          this._excessArguments(this.args);
-        }
-      }
-      /**
-       * Process this.args using this.registeredArguments and save as this.processedArgs!
-       *
-       * @private
-       */
-      _processArguments() {
-        const myParseArg = (argument, value, previous) => {
-          let parsedValue = value;
-          if (value !== null && argument.parseArg) {
-            const invalidValueMessage = `error: command-argument value '${value}' is invalid for argument '${argument.name()}'.`;
-            parsedValue = this._callParseArg(
-              argument,
-              value,
-              previous,
-              invalidValueMessage
-            );
-          }
-          return parsedValue;
-        };
-        this._checkNumberOfArguments();
-        const processedArgs = [];
-        this.registeredArguments.forEach((declaredArg, index) => {
-          let value = declaredArg.defaultValue;
-          if (declaredArg.variadic) {
-            if (index < this.args.length) {
-              value = this.args.slice(index);
-              if (declaredArg.parseArg) {
-                value = value.reduce((processed, v) => {
-                  return myParseArg(declaredArg, v, processed);
-                }, declaredArg.defaultValue);
-              }
-            } else if (value === void 0) {
-              value = [];
-            }
-          } else if (index < this.args.length) {
-            value = this.args[index];
-            if (declaredArg.parseArg) {
-              value = myParseArg(declaredArg, value, declaredArg.defaultValue);
-            }
-          }
-          processedArgs[index] = value;
-        });
-        this.processedArgs = processedArgs;
-      }
-      /**
-       * Once we have a promise we chain, but call synchronously until then.
-       *
-       * @param {(Promise|undefined)} promise
-       * @param {Function} fn
-       * @return {(Promise|undefined)}
-       * @private
-       */
-      _chainOrCall(promise, fn) {
-        if (promise?.then && typeof promise.then === "function") {
-          return promise.then(() => fn());
-        }
-        return fn();
-      }
-      /**
-       *
-       * @param {(Promise|undefined)} promise
-       * @param {string} event
-       * @return {(Promise|undefined)}
-       * @private
-       */
-      _chainOrCallHooks(promise, event) {
-        let result = promise;
-        const hooks = [];
-        this._getCommandAndAncestors().reverse().filter((cmd) => cmd._lifeCycleHooks[event] !== void 0).forEach((hookedCommand) => {
-          hookedCommand._lifeCycleHooks[event].forEach((callback) => {
-            hooks.push({ hookedCommand, callback });
-          });
-        });
-        if (event === "postAction") {
-          hooks.reverse();
-        }
-        hooks.forEach((hookDetail) => {
-          result = this._chainOrCall(result, () => {
-            return hookDetail.callback(hookDetail.hookedCommand, this);
-          });
-        });
-        return result;
-      }
-      /**
-       *
-       * @param {(Promise|undefined)} promise
-       * @param {Command} subCommand
-       * @param {string} event
-       * @return {(Promise|undefined)}
-       * @private
-       */
-      _chainOrCallSubCommandHook(promise, subCommand, event) {
-        let result = promise;
-        if (this._lifeCycleHooks[event] !== void 0) {
-          this._lifeCycleHooks[event].forEach((hook) => {
-            result = this._chainOrCall(result, () => {
-              return hook(this, subCommand);
-            });
-          });
-        }
-        return result;
-      }
-      /**
-       * Process arguments in context of this command.
-       * Returns action result, in case it is a promise.
-       *
-       * @private
-       */
-      _parseCommand(operands, unknown) {
-        const parsed = this.parseOptions(unknown);
-        this._parseOptionsEnv();
-        this._parseOptionsImplied();
-        operands = operands.concat(parsed.operands);
-        unknown = parsed.unknown;
-        this.args = operands.concat(unknown);
-        if (operands && this._findCommand(operands[0])) {
-          return this._dispatchSubcommand(operands[0], operands.slice(1), unknown);
-        }
-        if (this._getHelpCommand() && operands[0] === this._getHelpCommand().name()) {
-          return this._dispatchHelpCommand(operands[1]);
-        }
-        if (this._defaultCommandName) {
-          this._outputHelpIfRequested(unknown);
-          return this._dispatchSubcommand(
-            this._defaultCommandName,
-            operands,
-            unknown
-          );
-        }
-        if (this.commands.length && this.args.length === 0 && !this._actionHandler && !this._defaultCommandName) {
-          this.help({ error: true });
-        }
-        this._outputHelpIfRequested(parsed.unknown);
-        this._checkForMissingMandatoryOptions();
-        this._checkForConflictingOptions();
-        const checkForUnknownOptions = () => {
-          if (parsed.unknown.length > 0) {
-            this.unknownOption(parsed.unknown[0]);
-          }
-        };
-        const commandEvent = `command:${this.name()}`;
-        if (this._actionHandler) {
-          checkForUnknownOptions();
-          this._processArguments();
-          let promiseChain;
-          promiseChain = this._chainOrCallHooks(promiseChain, "preAction");
-          promiseChain = this._chainOrCall(
-            promiseChain,
-            () => this._actionHandler(this.processedArgs)
-          );
-          if (this.parent) {
-            promiseChain = this._chainOrCall(promiseChain, () => {
-              this.parent.emit(commandEvent, operands, unknown);
-            });
-          }
-          promiseChain = this._chainOrCallHooks(promiseChain, "postAction");
-          return promiseChain;
-        }
-        if (this.parent?.listenerCount(commandEvent)) {
-          checkForUnknownOptions();
-          this._processArguments();
-          this.parent.emit(commandEvent, operands, unknown);
-        } else if (operands.length) {
-          if (this._findCommand("*")) {
-            return this._dispatchSubcommand("*", operands, unknown);
-          }
-          if (this.listenerCount("command:*")) {
-            this.emit("command:*", operands, unknown);
-          } else if (this.commands.length) {
-            this.unknownCommand();
-          } else {
-            checkForUnknownOptions();
-            this._processArguments();
-          }
-        } else if (this.commands.length) {
-          checkForUnknownOptions();
-          this.help({ error: true });
-        } else {
-          checkForUnknownOptions();
-          this._processArguments();
-        }
-      }
-      /**
-       * Find matching command.
-       *
-       * @private
-       * @return {Command | undefined}
-       */
-      _findCommand(name) {
-        if (!name) return void 0;
-        return this.commands.find(
-          (cmd) => cmd._name === name || cmd._aliases.includes(name)
-        );
-      }
-      /**
-       * Return an option matching `arg` if any.
-       *
-       * @param {string} arg
-       * @return {Option}
-       * @package
-       */
-      _findOption(arg) {
-        return this.options.find((option) => option.is(arg));
-      }
-      /**
-       * Display an error message if a mandatory option does not have a value.
-       * Called after checking for help flags in leaf subcommand.
-       *
-       * @private
-       */
-      _checkForMissingMandatoryOptions() {
-        this._getCommandAndAncestors().forEach((cmd) => {
-          cmd.options.forEach((anOption) => {
-            if (anOption.mandatory && cmd.getOptionValue(anOption.attributeName()) === void 0) {
-              cmd.missingMandatoryOptionValue(anOption);
-            }
-          });
-        });
-      }
-      /**
-       * Display an error message if conflicting options are used together in this.
-       *
-       * @private
-       */
-      _checkForConflictingLocalOptions() {
-        const definedNonDefaultOptions = this.options.filter((option) => {
-          const optionKey = option.attributeName();
-          if (this.getOptionValue(optionKey) === void 0) {
-            return false;
-          }
-          return this.getOptionValueSource(optionKey) !== "default";
-        });
-        const optionsWithConflicting = definedNonDefaultOptions.filter(
-          (option) => option.conflictsWith.length > 0
-        );
-        optionsWithConflicting.forEach((option) => {
-          const conflictingAndDefined = definedNonDefaultOptions.find(
-            (defined) => option.conflictsWith.includes(defined.attributeName())
-          );
-          if (conflictingAndDefined) {
-            this._conflictingOption(option, conflictingAndDefined);
-          }
-        });
-      }
-      /**
-       * Display an error message if conflicting options are used together.
-       * Called after checking for help flags in leaf subcommand.
-       *
-       * @private
-       */
-      _checkForConflictingOptions() {
-        this._getCommandAndAncestors().forEach((cmd) => {
-          cmd._checkForConflictingLocalOptions();
-        });
-      }
-      /**
-       * Parse options from `argv` removing known options,
-       * and return argv split into operands and unknown arguments.
-       *
-       * Side effects: modifies command by storing options. Does not reset state if called again.
-       *
-       * Examples:
-       *
-       *     argv => operands, unknown
-       *     --known kkk op => [op], []
-       *     op --known kkk => [op], []
-       *     sub --unknown uuu op => [sub], [--unknown uuu op]
-       *     sub -- --unknown uuu op => [sub --unknown uuu op], []
-       *
-       * @param {string[]} args
-       * @return {{operands: string[], unknown: string[]}}
-       */
-      parseOptions(args) {
-        const operands = [];
-        const unknown = [];
-        let dest = operands;
-        function maybeOption(arg) {
-          return arg.length > 1 && arg[0] === "-";
-        }
-        const negativeNumberArg = (arg) => {
-          if (!/^-(\d+|\d*\.\d+)(e[+-]?\d+)?$/.test(arg)) return false;
-          return !this._getCommandAndAncestors().some(
-            (cmd) => cmd.options.map((opt) => opt.short).some((short) => /^-\d$/.test(short))
-          );
-        };
-        let activeVariadicOption = null;
-        let activeGroup = null;
-        let i = 0;
-        while (i < args.length || activeGroup) {
-          const arg = activeGroup ?? args[i++];
-          activeGroup = null;
-          if (arg === "--") {
-            if (dest === unknown) dest.push(arg);
-            dest.push(...args.slice(i));
-            break;
-          }
-          if (activeVariadicOption && (!maybeOption(arg) || negativeNumberArg(arg))) {
-            this.emit(`option:${activeVariadicOption.name()}`, arg);
-            continue;
-          }
-          activeVariadicOption = null;
-          if (maybeOption(arg)) {
-            const option = this._findOption(arg);
-            if (option) {
-              if (option.required) {
-                const value = args[i++];
-                if (value === void 0) this.optionMissingArgument(option);
-                this.emit(`option:${option.name()}`, value);
-              } else if (option.optional) {
-                let value = null;
-                if (i < args.length && (!maybeOption(args[i]) || negativeNumberArg(args[i]))) {
-                  value = args[i++];
-                }
-                this.emit(`option:${option.name()}`, value);
-              } else {
-                this.emit(`option:${option.name()}`);
-              }
-              activeVariadicOption = option.variadic ? option : null;
-              continue;
-            }
-          }
-          if (arg.length > 2 && arg[0] === "-" && arg[1] !== "-") {
-            const option = this._findOption(`-${arg[1]}`);
-            if (option) {
-              if (option.required || option.optional && this._combineFlagAndOptionalValue) {
-                this.emit(`option:${option.name()}`, arg.slice(2));
-              } else {
-                this.emit(`option:${option.name()}`);
-                activeGroup = `-${arg.slice(2)}`;
-              }
-              continue;
-            }
-          }
-          if (/^--[^=]+=/.test(arg)) {
-            const index = arg.indexOf("=");
-            const option = this._findOption(arg.slice(0, index));
-            if (option && (option.required || option.optional)) {
-              this.emit(`option:${option.name()}`, arg.slice(index + 1));
-              continue;
-            }
-          }
-          if (dest === operands && maybeOption(arg) && !(this.commands.length === 0 && negativeNumberArg(arg))) {
-            dest = unknown;
-          }
-          if ((this._enablePositionalOptions || this._passThroughOptions) && operands.length === 0 && unknown.length === 0) {
-            if (this._findCommand(arg)) {
-              operands.push(arg);
-              unknown.push(...args.slice(i));
-              break;
-            } else if (this._getHelpCommand() && arg === this._getHelpCommand().name()) {
-              operands.push(arg, ...args.slice(i));
-              break;
-            } else if (this._defaultCommandName) {
-              unknown.push(arg, ...args.slice(i));
-              break;
-            }
-          }
-          if (this._passThroughOptions) {
-            dest.push(arg, ...args.slice(i));
-            break;
-          }
-          dest.push(arg);
-        }
-        return { operands, unknown };
-      }
-      /**
-       * Return an object containing local option values as key-value pairs.
-       *
-       * @return {object}
-       */
-      opts() {
-        if (this._storeOptionsAsProperties) {
-          const result = {};
-          const len = this.options.length;
-          for (let i = 0; i < len; i++) {
-            const key = this.options[i].attributeName();
-            result[key] = key === this._versionOptionName ? this._version : this[key];
-          }
-          return result;
-        }
-        return this._optionValues;
-      }
-      /**
-       * Return an object containing merged local and global option values as key-value pairs.
-       *
-       * @return {object}
-       */
-      optsWithGlobals() {
-        return this._getCommandAndAncestors().reduce(
-          (combinedOptions, cmd) => Object.assign(combinedOptions, cmd.opts()),
-          {}
-        );
-      }
-      /**
-       * Display error message and exit (or call exitOverride).
-       *
-       * @param {string} message
-       * @param {object} [errorOptions]
-       * @param {string} [errorOptions.code] - an id string representing the error
-       * @param {number} [errorOptions.exitCode] - used with process.exit
-       */
-      error(message, errorOptions) {
-        this._outputConfiguration.outputError(
-          `${message}
-`,
-          this._outputConfiguration.writeErr
-        );
-        if (typeof this._showHelpAfterError === "string") {
-          this._outputConfiguration.writeErr(`${this._showHelpAfterError}
-`);
-        } else if (this._showHelpAfterError) {
-          this._outputConfiguration.writeErr("\n");
-          this.outputHelp({ error: true });
-        }
-        const config = errorOptions || {};
-        const exitCode = config.exitCode || 1;
-        const code = config.code || "commander.error";
-        this._exit(exitCode, code, message);
-      }
-      /**
-       * Apply any option related environment variables, if option does
-       * not have a value from cli or client code.
-       *
-       * @private
-       */
-      _parseOptionsEnv() {
-        this.options.forEach((option) => {
-          if (option.envVar && option.envVar in process2.env) {
-            const optionKey = option.attributeName();
-            if (this.getOptionValue(optionKey) === void 0 || ["default", "config", "env"].includes(
-              this.getOptionValueSource(optionKey)
-            )) {
-              if (option.required || option.optional) {
-                this.emit(`optionEnv:${option.name()}`, process2.env[option.envVar]);
-              } else {
-                this.emit(`optionEnv:${option.name()}`);
-              }
-            }
-          }
-        });
-      }
-      /**
-       * Apply any implied option values, if option is undefined or default value.
-       *
-       * @private
-       */
-      _parseOptionsImplied() {
-        const dualHelper = new DualOptions(this.options);
-        const hasCustomOptionValue = (optionKey) => {
-          return this.getOptionValue(optionKey) !== void 0 && !["default", "implied"].includes(this.getOptionValueSource(optionKey));
-        };
-        this.options.filter(
-          (option) => option.implied !== void 0 && hasCustomOptionValue(option.attributeName()) && dualHelper.valueFromOption(
-            this.getOptionValue(option.attributeName()),
-            option
-          )
-        ).forEach((option) => {
-          Object.keys(option.implied).filter((impliedKey) => !hasCustomOptionValue(impliedKey)).forEach((impliedKey) => {
-            this.setOptionValueWithSource(
-              impliedKey,
-              option.implied[impliedKey],
-              "implied"
-            );
-          });
-        });
-      }
-      /**
-       * Argument `name` is missing.
-       *
-       * @param {string} name
-       * @private
-       */
-      missingArgument(name) {
-        const message = `error: missing required argument '${name}'`;
-        this.error(message, { code: "commander.missingArgument" });
-      }
-      /**
-       * `Option` is missing an argument.
-       *
-       * @param {Option} option
-       * @private
-       */
-      optionMissingArgument(option) {
-        const message = `error: option '${option.flags}' argument missing`;
-        this.error(message, { code: "commander.optionMissingArgument" });
-      }
-      /**
-       * `Option` does not have a value, and is a mandatory option.
-       *
-       * @param {Option} option
-       * @private
-       */
-      missingMandatoryOptionValue(option) {
-        const message = `error: required option '${option.flags}' not specified`;
-        this.error(message, { code: "commander.missingMandatoryOptionValue" });
-      }
-      /**
-       * `Option` conflicts with another option.
-       *
-       * @param {Option} option
-       * @param {Option} conflictingOption
-       * @private
-       */
-      _conflictingOption(option, conflictingOption) {
-        const findBestOptionFromValue = (option2) => {
-          const optionKey = option2.attributeName();
-          const optionValue = this.getOptionValue(optionKey);
-          const negativeOption = this.options.find(
-            (target) => target.negate && optionKey === target.attributeName()
-          );
-          const positiveOption = this.options.find(
-            (target) => !target.negate && optionKey === target.attributeName()
-          );
-          if (negativeOption && (negativeOption.presetArg === void 0 && optionValue === false || negativeOption.presetArg !== void 0 && optionValue === negativeOption.presetArg)) {
-            return negativeOption;
-          }
-          return positiveOption || option2;
-        };
-        const getErrorMessage = (option2) => {
-          const bestOption = findBestOptionFromValue(option2);
-          const optionKey = bestOption.attributeName();
-          const source = this.getOptionValueSource(optionKey);
-          if (source === "env") {
-            return `environment variable '${bestOption.envVar}'`;
-          }
-          return `option '${bestOption.flags}'`;
-        };
-        const message = `error: ${getErrorMessage(option)} cannot be used with ${getErrorMessage(conflictingOption)}`;
-        this.error(message, { code: "commander.conflictingOption" });
-      }
-      /**
-       * Unknown option `flag`.
-       *
-       * @param {string} flag
-       * @private
-       */
-      unknownOption(flag) {
-        if (this._allowUnknownOption) return;
-        let suggestion = "";
-        if (flag.startsWith("--") && this._showSuggestionAfterError) {
-          let candidateFlags = [];
-          let command = this;
-          do {
-            const moreFlags = command.createHelp().visibleOptions(command).filter((option) => option.long).map((option) => option.long);
-            candidateFlags = candidateFlags.concat(moreFlags);
-            command = command.parent;
-          } while (command && !command._enablePositionalOptions);
-          suggestion = suggestSimilar(flag, candidateFlags);
-        }
-        const message = `error: unknown option '${flag}'${suggestion}`;
-        this.error(message, { code: "commander.unknownOption" });
-      }
-      /**
-       * Excess arguments, more than expected.
-       *
-       * @param {string[]} receivedArgs
-       * @private
-       */
-      _excessArguments(receivedArgs) {
-        if (this._allowExcessArguments) return;
-        const expected = this.registeredArguments.length;
-        const s = expected === 1 ? "" : "s";
-        const forSubcommand = this.parent ? ` for '${this.name()}'` : "";
-        const message = `error: too many arguments${forSubcommand}. Expected ${expected} argument${s} but got ${receivedArgs.length}.`;
-        this.error(message, { code: "commander.excessArguments" });
-      }
-      /**
-       * Unknown command.
-       *
-       * @private
-       */
-      unknownCommand() {
-        const unknownName = this.args[0];
-        let suggestion = "";
-        if (this._showSuggestionAfterError) {
-          const candidateNames = [];
-          this.createHelp().visibleCommands(this).forEach((command) => {
-            candidateNames.push(command.name());
-            if (command.alias()) candidateNames.push(command.alias());
-          });
-          suggestion = suggestSimilar(unknownName, candidateNames);
-        }
-        const message = `error: unknown command '${unknownName}'${suggestion}`;
-        this.error(message, { code: "commander.unknownCommand" });
-      }
-      /**
-       * Get or set the program version.
-       *
-       * This method auto-registers the "-V, --version" option which will print the version number.
-       *
-       * You can optionally supply the flags and description to override the defaults.
-       *
-       * @param {string} [str]
-       * @param {string} [flags]
-       * @param {string} [description]
-       * @return {(this | string | undefined)} `this` command for chaining, or version string if no arguments
-       */
-      version(str, flags, description) {
-        if (str === void 0) return this._version;
-        this._version = str;
-        flags = flags || "-V, --version";
-        description = description || "output the version number";
-        const versionOption = this.createOption(flags, description);
-        this._versionOptionName = versionOption.attributeName();
-        this._registerOption(versionOption);
-        this.on("option:" + versionOption.name(), () => {
-          this._outputConfiguration.writeOut(`${str}
-`);
-          this._exit(0, "commander.version", str);
-        });
-        return this;
-      }
-      /**
-       * Set the description.
-       *
-       * @param {string} [str]
-       * @param {object} [argsDescription]
-       * @return {(string|Command)}
-       */
-      description(str, argsDescription) {
-        if (str === void 0 && argsDescription === void 0)
-          return this._description;
-        this._description = str;
-        if (argsDescription) {
-          this._argsDescription = argsDescription;
-        }
-        return this;
-      }
-      /**
-       * Set the summary. Used when listed as subcommand of parent.
-       *
-       * @param {string} [str]
-       * @return {(string|Command)}
-       */
-      summary(str) {
-        if (str === void 0) return this._summary;
-        this._summary = str;
-        return this;
-      }
-      /**
-       * Set an alias for the command.
-       *
-       * You may call more than once to add multiple aliases. Only the first alias is shown in the auto-generated help.
-       *
-       * @param {string} [alias]
-       * @return {(string|Command)}
-       */
-      alias(alias) {
-        if (alias === void 0) return this._aliases[0];
-        let command = this;
-        if (this.commands.length !== 0 && this.commands[this.commands.length - 1]._executableHandler) {
-          command = this.commands[this.commands.length - 1];
-        }
-        if (alias === command._name)
-          throw new Error("Command alias can't be the same as its name");
-        const matchingCommand = this.parent?._findCommand(alias);
-        if (matchingCommand) {
-          const existingCmd = [matchingCommand.name()].concat(matchingCommand.aliases()).join("|");
-          throw new Error(
-            `cannot add alias '${alias}' to command '${this.name()}' as already have command '${existingCmd}'`
-          );
-        }
-        command._aliases.push(alias);
-        return this;
-      }
-      /**
-       * Set aliases for the command.
-       *
-       * Only the first alias is shown in the auto-generated help.
-       *
-       * @param {string[]} [aliases]
-       * @return {(string[]|Command)}
-       */
-      aliases(aliases) {
-        if (aliases === void 0) return this._aliases;
-        aliases.forEach((alias) => this.alias(alias));
-        return this;
-      }
-      /**
-       * Set / get the command usage `str`.
-       *
-       * @param {string} [str]
-       * @return {(string|Command)}
-       */
-      usage(str) {
-        if (str === void 0) {
-          if (this._usage) return this._usage;
-          const args = this.registeredArguments.map((arg) => {
-            return humanReadableArgName(arg);
-          });
-          return [].concat(
-            this.options.length || this._helpOption !== null ? "[options]" : [],
-            this.commands.length ? "[command]" : [],
-            this.registeredArguments.length ? args : []
-          ).join(" ");
-        }
-        this._usage = str;
-        return this;
-      }
-      /**
-       * Get or set the name of the command.
-       *
-       * @param {string} [str]
-       * @return {(string|Command)}
-       */
-      name(str) {
-        if (str === void 0) return this._name;
-        this._name = str;
-        return this;
-      }
-      /**
-       * Set/get the help group heading for this subcommand in parent command's help.
-       *
-       * @param {string} [heading]
-       * @return {Command | string}
-       */
-      helpGroup(heading) {
-        if (heading === void 0) return this._helpGroupHeading ?? "";
-        this._helpGroupHeading = heading;
-        return this;
-      }
-      /**
-       * Set/get the default help group heading for subcommands added to this command.
-       * (This does not override a group set directly on the subcommand using .helpGroup().)
-       *
-       * @example
-       * program.commandsGroup('Development Commands:);
-       * program.command('watch')...
-       * program.command('lint')...
-       * ...
-       *
-       * @param {string} [heading]
-       * @returns {Command | string}
-       */
-      commandsGroup(heading) {
-        if (heading === void 0) return this._defaultCommandGroup ?? "";
-        this._defaultCommandGroup = heading;
-        return this;
-      }
-      /**
-       * Set/get the default help group heading for options added to this command.
-       * (This does not override a group set directly on the option using .helpGroup().)
-       *
-       * @example
-       * program
-       *   .optionsGroup('Development Options:')
-       *   .option('-d, --debug', 'output extra debugging')
-       *   .option('-p, --profile', 'output profiling information')
-       *
-       * @param {string} [heading]
-       * @returns {Command | string}
-       */
-      optionsGroup(heading) {
-        if (heading === void 0) return this._defaultOptionGroup ?? "";
-        this._defaultOptionGroup = heading;
-        return this;
-      }
-      /**
-       * @param {Option} option
-       * @private
-       */
-      _initOptionGroup(option) {
-        if (this._defaultOptionGroup && !option.helpGroupHeading)
-          option.helpGroup(this._defaultOptionGroup);
-      }
-      /**
-       * @param {Command} cmd
-       * @private
-       */
-      _initCommandGroup(cmd) {
-        if (this._defaultCommandGroup && !cmd.helpGroup())
-          cmd.helpGroup(this._defaultCommandGroup);
-      }
-      /**
-       * Set the name of the command from script filename, such as process.argv[1],
-       * or require.main.filename, or __filename.
-       *
-       * (Used internally and public although not documented in README.)
-       *
-       * @example
-       * program.nameFromFilename(require.main.filename);
-       *
-       * @param {string} filename
-       * @return {Command}
-       */
-      nameFromFilename(filename) {
-        this._name = path.basename(filename, path.extname(filename));
-        return this;
-      }
-      /**
-       * Get or set the directory for searching for executable subcommands of this command.
-       *
-       * @example
-       * program.executableDir(__dirname);
-       * // or
-       * program.executableDir('subcommands');
-       *
-       * @param {string} [path]
-       * @return {(string|null|Command)}
-       */
-      executableDir(path2) {
-        if (path2 === void 0) return this._executableDir;
-        this._executableDir = path2;
-        return this;
-      }
-      /**
-       * Return program help documentation.
-       *
-       * @param {{ error: boolean }} [contextOptions] - pass {error:true} to wrap for stderr instead of stdout
-       * @return {string}
-       */
-      helpInformation(contextOptions) {
-        const helper = this.createHelp();
-        const context = this._getOutputContext(contextOptions);
-        helper.prepareContext({
-          error: context.error,
-          helpWidth: context.helpWidth,
-          outputHasColors: context.hasColors
-        });
-        const text = helper.formatHelp(this, helper);
-        if (context.hasColors) return text;
-        return this._outputConfiguration.stripColor(text);
-      }
-      /**
-       * @typedef HelpContext
-       * @type {object}
-       * @property {boolean} error
-       * @property {number} helpWidth
-       * @property {boolean} hasColors
-       * @property {function} write - includes stripColor if needed
-       *
-       * @returns {HelpContext}
-       * @private
-       */
-      _getOutputContext(contextOptions) {
-        contextOptions = contextOptions || {};
-        const error = !!contextOptions.error;
-        let baseWrite;
-        let hasColors;
-        let helpWidth;
-        if (error) {
-          baseWrite = (str) => this._outputConfiguration.writeErr(str);
-          hasColors = this._outputConfiguration.getErrHasColors();
-          helpWidth = this._outputConfiguration.getErrHelpWidth();
-        } else {
-          baseWrite = (str) => this._outputConfiguration.writeOut(str);
-          hasColors = this._outputConfiguration.getOutHasColors();
-          helpWidth = this._outputConfiguration.getOutHelpWidth();
-        }
-        const write = (str) => {
-          if (!hasColors) str = this._outputConfiguration.stripColor(str);
-          return baseWrite(str);
-        };
-        return { error, write, hasColors, helpWidth };
-      }
-      /**
-       * Output help information for this command.
-       *
-       * Outputs built-in help, and custom text added using `.addHelpText()`.
-       *
-       * @param {{ error: boolean } | Function} [contextOptions] - pass {error:true} to write to stderr instead of stdout
-       */
-      outputHelp(contextOptions) {
-        let deprecatedCallback;
-        if (typeof contextOptions === "function") {
-          deprecatedCallback = contextOptions;
-          contextOptions = void 0;
-        }
-        const outputContext = this._getOutputContext(contextOptions);
-        const eventContext = {
-          error: outputContext.error,
-          write: outputContext.write,
-          command: this
-        };
-        this._getCommandAndAncestors().reverse().forEach((command) => command.emit("beforeAllHelp", eventContext));
-        this.emit("beforeHelp", eventContext);
-        let helpInformation = this.helpInformation({ error: outputContext.error });
-        if (deprecatedCallback) {
-          helpInformation = deprecatedCallback(helpInformation);
-          if (typeof helpInformation !== "string" && !Buffer.isBuffer(helpInformation)) {
-            throw new Error("outputHelp callback must return a string or a Buffer");
-          }
-        }
-        outputContext.write(helpInformation);
-        if (this._getHelpOption()?.long) {
-          this.emit(this._getHelpOption().long);
-        }
-        this.emit("afterHelp", eventContext);
-        this._getCommandAndAncestors().forEach(
-          (command) => command.emit("afterAllHelp", eventContext)
-        );
-      }
-      /**
-       * You can pass in flags and a description to customise the built-in help option.
-       * Pass in false to disable the built-in help option.
-       *
-       * @example
-       * program.helpOption('-?, --help' 'show help'); // customise
-       * program.helpOption(false); // disable
-       *
-       * @param {(string | boolean)} flags
-       * @param {string} [description]
-       * @return {Command} `this` command for chaining
-       */
-      helpOption(flags, description) {
-        if (typeof flags === "boolean") {
-          if (flags) {
-            if (this._helpOption === null) this._helpOption = void 0;
-            if (this._defaultOptionGroup) {
-              this._initOptionGroup(this._getHelpOption());
-            }
-          } else {
-            this._helpOption = null;
-          }
-          return this;
-        }
-        this._helpOption = this.createOption(
-          flags ?? "-h, --help",
-          description ?? "display help for command"
-        );
-        if (flags || description) this._initOptionGroup(this._helpOption);
-        return this;
-      }
-      /**
-       * Lazy create help option.
-       * Returns null if has been disabled with .helpOption(false).
-       *
-       * @returns {(Option | null)} the help option
-       * @package
-       */
-      _getHelpOption() {
-        if (this._helpOption === void 0) {
-          this.helpOption(void 0, void 0);
-        }
-        return this._helpOption;
-      }
-      /**
-       * Supply your own option to use for the built-in help option.
-       * This is an alternative to using helpOption() to customise the flags and description etc.
-       *
-       * @param {Option} option
-       * @return {Command} `this` command for chaining
-       */
-      addHelpOption(option) {
-        this._helpOption = option;
-        this._initOptionGroup(option);
-        return this;
-      }
-      /**
-       * Output help information and exit.
-       *
-       * Outputs built-in help, and custom text added using `.addHelpText()`.
-       *
-       * @param {{ error: boolean }} [contextOptions] - pass {error:true} to write to stderr instead of stdout
-       */
-      help(contextOptions) {
-        this.outputHelp(contextOptions);
-        let exitCode = Number(process2.exitCode ?? 0);
-        if (exitCode === 0 && contextOptions && typeof contextOptions !== "function" && contextOptions.error) {
-          exitCode = 1;
-        }
-        this._exit(exitCode, "commander.help", "(outputHelp)");
-      }
-      /**
-       * // Do a little typing to coordinate emit and listener for the help text events.
-       * @typedef HelpTextEventContext
-       * @type {object}
-       * @property {boolean} error
-       * @property {Command} command
-       * @property {function} write
-       */
-      /**
-       * Add additional text to be displayed with the built-in help.
-       *
-       * Position is 'before' or 'after' to affect just this command,
-       * and 'beforeAll' or 'afterAll' to affect this command and all its subcommands.
-       *
-       * @param {string} position - before or after built-in help
-       * @param {(string | Function)} text - string to add, or a function returning a string
-       * @return {Command} `this` command for chaining
-       */
-      addHelpText(position, text) {
-        const allowedValues = ["beforeAll", "before", "after", "afterAll"];
-        if (!allowedValues.includes(position)) {
-          throw new Error(`Unexpected value for position to addHelpText.
-Expecting one of '${allowedValues.join("', '")}'`);
-        }
-        const helpEvent = `${position}Help`;
-        this.on(helpEvent, (context) => {
-          let helpStr;
-          if (typeof text === "function") {
-            helpStr = text({ error: context.error, command: context.command });
-          } else {
-            helpStr = text;
-          }
-          if (helpStr) {
-            context.write(`${helpStr}
-`);
-          }
-        });
-        return this;
-      }
-      /**
-       * Output help information if help flags specified
-       *
-       * @param {Array} args - array of options to search for help flags
-       * @private
-       */
-      _outputHelpIfRequested(args) {
-        const helpOption = this._getHelpOption();
-        const helpRequested = helpOption && args.find((arg) => helpOption.is(arg));
-        if (helpRequested) {
-          this.outputHelp();
-          this._exit(0, "commander.helpDisplayed", "(outputHelp)");
-        }
-      }
-    };
-    function incrementNodeInspectorPort(args) {
-      return args.map((arg) => {
-        if (!arg.startsWith("--inspect")) {
-          return arg;
-        }
-        let debugOption;
-        let debugHost = "127.0.0.1";
-        let debugPort = "9229";
-        let match;
-        if ((match = arg.match(/^(--inspect(-brk)?)$/)) !== null) {
-          debugOption = match[1];
-        } else if ((match = arg.match(/^(--inspect(-brk|-port)?)=([^:]+)$/)) !== null) {
-          debugOption = match[1];
-          if (/^\d+$/.test(match[3])) {
-            debugPort = match[3];
-          } else {
-            debugHost = match[3];
-          }
-        } else if ((match = arg.match(/^(--inspect(-brk|-port)?)=([^:]+):(\d+)$/)) !== null) {
-          debugOption = match[1];
-          debugHost = match[3];
-          debugPort = match[4];
-        }
-        if (debugOption && debugPort !== "0") {
-          return `${debugOption}=${debugHost}:${parseInt(debugPort) + 1}`;
-        }
-        return arg;
-      });
-    }
-    function useColor() {
-      if (process2.env.NO_COLOR || process2.env.FORCE_COLOR === "0" || process2.env.FORCE_COLOR === "false")
-        return false;
-      if (process2.env.FORCE_COLOR || process2.env.CLICOLOR_FORCE !== void 0)
-        return true;
-      return void 0;
-    }
-    exports.Command = Command2;
-    exports.useColor = useColor;
-  }
-});
-
-// node_modules/commander/index.js
-var require_commander = __commonJS({
-  "node_modules/commander/index.js"(exports) {
-    var { Argument: Argument2 } = require_argument();
-    var { Command: Command2 } = require_command();
-    var { CommanderError: CommanderError2, InvalidArgumentError: InvalidArgumentError2 } = require_error();
-    var { Help: Help2 } = require_help();
-    var { Option: Option2 } = require_option();
-    exports.program = new Command2();
-    exports.createCommand = (name) => new Command2(name);
-    exports.createOption = (flags, description) => new Option2(flags, description);
-    exports.createArgument = (name, description) => new Argument2(name, description);
-    exports.Command = Command2;
-    exports.Option = Option2;
-    exports.Argument = Argument2;
-    exports.Help = Help2;
-    exports.CommanderError = CommanderError2;
-    exports.InvalidArgumentError = InvalidArgumentError2;
-    exports.InvalidOptionArgumentError = InvalidArgumentError2;
-  }
-});
-
-// node_modules/commander/esm.mjs
-var import_index = __toESM(require_commander(), 1);
-var {
-  program,
-  createCommand,
-  createArgument,
-  createOption,
-  CommanderError,
-  InvalidArgumentError,
-  InvalidOptionArgumentError,
-  // deprecated old name
-  Command,
-  Argument,
-  Option,
-  Help
-} = import_index.default;
+// src/backup/age.ts
+import {
+  createCipheriv,
+  createDecipheriv,
+  createHmac,
+  createPrivateKey,
+  createPublicKey,
+  diffieHellman,
+  generateKeyPairSync,
+  hkdfSync,
+  randomBytes,
+  timingSafeEqual
+} from "node:crypto";
+import { readFile } from "node:fs/promises";
+import { Transform } from "node:stream";
 
 // src/errors.ts
 var KubeRescueError = class extends Error {
   exitCode;
-  constructor(message, exitCode, options) {
-    super(message, options);
+  constructor(message2, exitCode, options) {
+    super(message2, options);
     this.name = new.target.name;
     this.exitCode = exitCode;
   }
 };
 var InputError = class extends KubeRescueError {
-  constructor(message, options) {
-    super(message, 2, options);
+  constructor(message2, options) {
+    super(message2, 2, options);
+  }
+};
+var OperationError = class extends KubeRescueError {
+  constructor(message2, options) {
+    super(message2, 1, options);
   }
 };
 var NotBuiltError = class extends KubeRescueError {
@@ -3502,51 +50,1132 @@ function exitCodeOf(err) {
   return err instanceof KubeRescueError ? err.exitCode : 1;
 }
 
-// src/commands/backup.ts
-async function backup(_opts, _ctx) {
-  throw new NotBuiltError("kube-rescue backup", "Backup and verify");
+// src/backup/age.ts
+var INTRO = "age-encryption.org/v1";
+var X25519_LABEL = "age-encryption.org/v1/X25519";
+var AGE_CHUNK = 64 * 1024;
+var TAG = 16;
+var CIPHER_CHUNK = AGE_CHUNK + TAG;
+var MAX_HEADER = 64 * 1024;
+var PKCS8_X25519 = Buffer.from("302e020100300506032b656e04220420", "hex");
+var SPKI_X25519 = Buffer.from("302a300506032b656e032100", "hex");
+var CHARSET = "qpzry9x8gf2tvdw0s3jn54khce6mua7l";
+var GEN = [996825010, 642813549, 513874426, 1027748829, 705979059];
+function polymod(values) {
+  let chk = 1;
+  for (const v of values) {
+    const top = chk >>> 25;
+    chk = (chk & 33554431) << 5 ^ v;
+    for (let i = 0; i < 5; i++) if (top >>> i & 1) chk ^= GEN[i];
+  }
+  return chk >>> 0;
+}
+function hrpExpand(hrp) {
+  const out = [];
+  for (const c of hrp) out.push(c.charCodeAt(0) >>> 5);
+  out.push(0);
+  for (const c of hrp) out.push(c.charCodeAt(0) & 31);
+  return out;
+}
+function convertBits(data, from, to, pad) {
+  let acc = 0;
+  let bits = 0;
+  const out = [];
+  const maxv = (1 << to) - 1;
+  for (const v of data) {
+    acc = acc << from | v;
+    bits += from;
+    while (bits >= to) {
+      bits -= to;
+      out.push(acc >>> bits & maxv);
+    }
+  }
+  if (pad) {
+    if (bits > 0) out.push(acc << to - bits & maxv);
+  } else if (bits >= from || (acc << to - bits & maxv) !== 0) {
+    throw new Error("invalid padding");
+  }
+  return out;
+}
+function bech32Decode(text4) {
+  if (text4 !== text4.toLowerCase() && text4 !== text4.toUpperCase()) {
+    throw new Error("mixed case");
+  }
+  const s = text4.toLowerCase();
+  const sep = s.lastIndexOf("1");
+  if (sep < 1 || sep + 7 > s.length) throw new Error("no separator or checksum");
+  const hrp = s.slice(0, sep);
+  const values = [];
+  for (const c of s.slice(sep + 1)) {
+    const v = CHARSET.indexOf(c);
+    if (v < 0) throw new Error(`invalid character '${c}'`);
+    values.push(v);
+  }
+  if (polymod([...hrpExpand(hrp), ...values]) !== 1) throw new Error("bad checksum");
+  return { hrp, data: Buffer.from(convertBits(values.slice(0, -6), 5, 8, false)) };
+}
+function bech32Encode(hrp, data) {
+  const values = convertBits(data, 8, 5, true);
+  const mod = polymod([...hrpExpand(hrp), ...values, 0, 0, 0, 0, 0, 0]) ^ 1;
+  const checksum = [0, 1, 2, 3, 4, 5].map((i) => mod >>> 5 * (5 - i) & 31);
+  return `${hrp}1${[...values, ...checksum].map((v) => CHARSET[v]).join("")}`;
+}
+function publicKeyObject(raw) {
+  return createPublicKey({
+    key: Buffer.concat([SPKI_X25519, raw]),
+    format: "der",
+    type: "spki"
+  });
+}
+function rawPublicKey(key) {
+  return key.export({ format: "der", type: "spki" }).subarray(SPKI_X25519.length);
+}
+function parseRecipient(text4, where = "--encrypt-to") {
+  const trimmed = text4.trim();
+  let decoded;
+  try {
+    decoded = bech32Decode(trimmed);
+  } catch (err) {
+    throw new InputError(
+      `${where}: '${trimmed}' is not an age recipient (${err.message}). Expected an X25519 public key 'age1\u2026' as printed by 'age-keygen -y'.`
+    );
+  }
+  if (decoded.hrp !== "age" || decoded.data.length !== 32) {
+    throw new InputError(
+      `${where}: '${trimmed}' is not an X25519 age recipient (prefix '${decoded.hrp}1', ${decoded.data.length} bytes). Only 'age1\u2026' recipients are supported; SSH and plugin recipients are not.`
+    );
+  }
+  return { text: trimmed.toLowerCase(), publicKey: decoded.data };
+}
+function identityFromSecret(line, where) {
+  let decoded;
+  try {
+    decoded = bech32Decode(line);
+  } catch (err) {
+    throw new InputError(
+      `${where}: an AGE-SECRET-KEY-1 line is malformed (${err.message}). Regenerate the file with 'age-keygen -o FILE'.`
+    );
+  }
+  if (decoded.hrp !== "age-secret-key-" || decoded.data.length !== 32) {
+    throw new InputError(`${where}: an AGE-SECRET-KEY-1 line does not hold a 32-byte X25519 key.`);
+  }
+  const privateKey = createPrivateKey({
+    key: Buffer.concat([PKCS8_X25519, decoded.data]),
+    format: "der",
+    type: "pkcs8"
+  });
+  const publicKey = rawPublicKey(createPublicKey(privateKey));
+  return { privateKey, recipient: { publicKey, text: bech32Encode("age", publicKey) } };
+}
+function parseIdentities(text4, where) {
+  const identities = [];
+  for (const raw of text4.split(/\r?\n/)) {
+    const line = raw.trim();
+    if (line === "" || line.startsWith("#")) continue;
+    if (!line.toUpperCase().startsWith("AGE-SECRET-KEY-1")) {
+      throw new InputError(
+        `${where}: expected only '# comments' and 'AGE-SECRET-KEY-1\u2026' lines (an age-keygen file); found a line starting '${line.slice(0, 12)}\u2026'. Plugin and SSH identities are not supported.`
+      );
+    }
+    identities.push(identityFromSecret(line, where));
+  }
+  if (identities.length === 0) {
+    throw new InputError(`${where}: no AGE-SECRET-KEY-1 line found. Is this an age identity file?`);
+  }
+  return identities;
+}
+async function loadIdentityFiles(paths) {
+  const all = [];
+  for (const p of paths) {
+    let text4;
+    try {
+      text4 = await readFile(p, "utf8");
+    } catch (err) {
+      throw new InputError(
+        `--identity ${p}: cannot read the file (${err.code ?? err.message}).`
+      );
+    }
+    all.push(...parseIdentities(text4, `--identity ${p}`));
+  }
+  return all;
+}
+function generateIdentity() {
+  const { privateKey } = generateKeyPairSync("x25519");
+  const raw = privateKey.export({ format: "der", type: "pkcs8" }).subarray(
+    PKCS8_X25519.length
+  );
+  const secret = bech32Encode("age-secret-key-", raw).toUpperCase();
+  return { secret, identity: identityFromSecret(secret, "generated identity") };
+}
+function hkdf(ikm, salt, info) {
+  return Buffer.from(hkdfSync("sha256", ikm, salt, info, 32));
+}
+function seal(key, nonce, plaintext) {
+  const c = createCipheriv("chacha20-poly1305", key, nonce, { authTagLength: TAG });
+  const head = c.update(plaintext);
+  const tail = c.final();
+  return Buffer.concat([head, tail, c.getAuthTag()]);
+}
+function open(key, nonce, sealed) {
+  if (sealed.length < TAG) return null;
+  const d = createDecipheriv("chacha20-poly1305", key, nonce, { authTagLength: TAG });
+  d.setAuthTag(sealed.subarray(sealed.length - TAG));
+  const head = d.update(sealed.subarray(0, sealed.length - TAG));
+  try {
+    return Buffer.concat([head, d.final()]);
+  } catch {
+    return null;
+  }
+}
+var b64 = (b) => b.toString("base64").replace(/=+$/, "");
+function unb64(s) {
+  if (!/^[A-Za-z0-9+/]*$/.test(s) || s.length % 4 === 1) throw new Error("invalid base64");
+  const out = Buffer.from(s, "base64");
+  if (b64(out) !== s) throw new Error("non-canonical base64");
+  return out;
+}
+function wrapBody(body) {
+  let out = "";
+  for (let i = 0; i <= body.length; i += 64) out += `${body.slice(i, i + 64)}
+`;
+  return out;
+}
+function streamNonce(counter, last) {
+  const nonce = Buffer.alloc(12);
+  nonce.writeUIntBE(counter, 5, 6);
+  nonce[11] = last ? 1 : 0;
+  return nonce;
+}
+var ByteQueue = class {
+  parts = [];
+  length = 0;
+  push(b) {
+    if (b.length === 0) return;
+    this.parts.push(b);
+    this.length += b.length;
+  }
+  take(n) {
+    const first = this.parts[0];
+    if (first && first.length >= n) {
+      const out2 = first.subarray(0, n);
+      if (first.length === n) this.parts.shift();
+      else this.parts[0] = first.subarray(n);
+      this.length -= n;
+      return out2;
+    }
+    const out = Buffer.allocUnsafe(n);
+    let filled = 0;
+    while (filled < n) {
+      const part = this.parts[0];
+      const need = n - filled;
+      if (part.length <= need) {
+        part.copy(out, filled);
+        filled += part.length;
+        this.parts.shift();
+      } else {
+        part.copy(out, filled, 0, need);
+        this.parts[0] = part.subarray(need);
+        filled += need;
+      }
+    }
+    this.length -= n;
+    return out;
+  }
+  takeAll() {
+    return this.take(this.length);
+  }
+};
+function header(recipients, fileKey) {
+  let text4 = `${INTRO}
+`;
+  for (const r of recipients) {
+    const eph = generateKeyPairSync("x25519");
+    const share = rawPublicKey(eph.publicKey);
+    const shared = diffieHellman({
+      privateKey: eph.privateKey,
+      publicKey: publicKeyObject(r.publicKey)
+    });
+    const wrapKey = hkdf(shared, Buffer.concat([share, r.publicKey]), X25519_LABEL);
+    const body = seal(wrapKey, Buffer.alloc(12), fileKey);
+    text4 += `-> X25519 ${b64(share)}
+${wrapBody(b64(body))}`;
+  }
+  text4 += "---";
+  const mac = createHmac("sha256", hkdf(fileKey, Buffer.alloc(0), "header")).update(text4).digest();
+  return Buffer.from(`${text4} ${b64(mac)}
+`, "latin1");
+}
+function createAgeEncryptStream(recipients) {
+  if (recipients.length === 0) throw new InputError("age encryption needs at least one recipient.");
+  const fileKey = randomBytes(16);
+  const nonce = randomBytes(16);
+  const payloadKey = hkdf(fileKey, nonce, "payload");
+  const pending = new ByteQueue();
+  let counter = 0;
+  let started = false;
+  const start = (t) => {
+    if (!started) {
+      started = true;
+      t.push(Buffer.concat([header(recipients, fileKey), nonce]));
+    }
+  };
+  return new Transform({
+    transform(chunk, _enc, cb) {
+      start(this);
+      pending.push(chunk);
+      while (pending.length > AGE_CHUNK) {
+        this.push(seal(payloadKey, streamNonce(counter++, false), pending.take(AGE_CHUNK)));
+      }
+      cb();
+    },
+    flush(cb) {
+      start(this);
+      this.push(seal(payloadKey, streamNonce(counter++, true), pending.takeAll()));
+      cb();
+    }
+  });
+}
+function corrupt(where, what) {
+  return new OperationError(`${where}: not a valid age file: ${what}.`);
+}
+function parseHeader(text4, where) {
+  const lines = text4.split("\n");
+  if (lines[0] !== INTRO) {
+    if (lines[0].startsWith("-----BEGIN AGE ENCRYPTED FILE")) {
+      throw new InputError(`${where}: ASCII-armored age files are not supported; use binary age.`);
+    }
+    throw corrupt(where, `the first line is not '${INTRO}'`);
+  }
+  const stanzas = [];
+  let i = 1;
+  while (i < lines.length && lines[i].startsWith("-> ")) {
+    const [type, ...args] = lines[i].slice(3).split(" ");
+    i++;
+    const parts = [];
+    for (; ; ) {
+      const line = lines[i++];
+      if (line === void 0) throw corrupt(where, "a stanza body is not terminated");
+      if (line.length > 64) throw corrupt(where, "a stanza body line is longer than 64 columns");
+      parts.push(line);
+      if (line.length < 64) break;
+    }
+    try {
+      stanzas.push({ type, args, body: unb64(parts.join("")) });
+    } catch {
+      throw corrupt(where, `the body of a '${type}' stanza is not canonical base64`);
+    }
+  }
+  const macLine = lines[i];
+  if (macLine === void 0 || !macLine.startsWith("--- ")) {
+    throw corrupt(where, "the header does not end with a MAC line");
+  }
+  const macInput = `${lines.slice(0, i).join("\n")}
+---`;
+  let mac;
+  try {
+    mac = unb64(macLine.slice(4));
+  } catch {
+    throw corrupt(where, "the header MAC is not canonical base64");
+  }
+  return { stanzas, macInput, mac };
+}
+function unwrapFileKey(stanzas, identities, where) {
+  if (stanzas.some((s) => s.type === "scrypt")) {
+    throw new InputError(
+      `${where}: the file is passphrase-encrypted (scrypt); kube-rescue reads files encrypted to age1\u2026 recipients only.`
+    );
+  }
+  const x25519 = stanzas.filter((s) => s.type === "X25519");
+  for (const s of x25519) {
+    if (s.args.length !== 1 || s.body.length !== 32)
+      throw corrupt(where, "malformed X25519 stanza");
+    let share;
+    try {
+      share = unb64(s.args[0]);
+    } catch {
+      throw corrupt(where, "malformed X25519 share");
+    }
+    if (share.length !== 32) throw corrupt(where, "malformed X25519 share");
+    for (const id of identities) {
+      let shared;
+      try {
+        shared = diffieHellman({ privateKey: id.privateKey, publicKey: publicKeyObject(share) });
+      } catch {
+        throw corrupt(where, "the X25519 share is a low-order point");
+      }
+      const wrapKey = hkdf(shared, Buffer.concat([share, id.recipient.publicKey]), X25519_LABEL);
+      const fileKey = open(wrapKey, Buffer.alloc(12), s.body);
+      if (fileKey) return fileKey;
+    }
+  }
+  const mine = identities.map((id) => id.recipient.text).join(", ") || "none given";
+  throw new InputError(
+    `${where}: no identity given can decrypt this file (it has ${x25519.length} X25519 recipient stanza(s); the identities given are for ${mine}). Pass the identity file of one of the recipients the backup was encrypted to with --identity.`
+  );
+}
+function createAgeDecryptStream(identities, where) {
+  const pending = new ByteQueue();
+  let payloadKey = null;
+  let counter = 0;
+  let headerBytes = Buffer.alloc(0);
+  const readHeader = () => {
+    headerBytes = pending.takeAll();
+    const end = headerBytes.indexOf("\n---");
+    const nl = end < 0 ? -1 : headerBytes.indexOf("\n", end + 4);
+    if (nl < 0 || headerBytes.length < nl + 1 + 16) {
+      if (headerBytes.length > MAX_HEADER) throw corrupt(where, "no age header found");
+      pending.push(headerBytes);
+      return false;
+    }
+    const { stanzas, macInput, mac } = parseHeader(
+      headerBytes.subarray(0, nl).toString("latin1"),
+      where
+    );
+    const fileKey = unwrapFileKey(stanzas, identities, where);
+    const expected = createHmac("sha256", hkdf(fileKey, Buffer.alloc(0), "header")).update(macInput, "latin1").digest();
+    if (mac.length !== expected.length || !timingSafeEqual(mac, expected)) {
+      throw corrupt(where, "the header MAC does not match (the header was altered)");
+    }
+    const nonce = headerBytes.subarray(nl + 1, nl + 17);
+    payloadKey = hkdf(fileKey, Buffer.from(nonce), "payload");
+    pending.push(headerBytes.subarray(nl + 17));
+    headerBytes = Buffer.alloc(0);
+    return true;
+  };
+  const openChunk = (sealed, last) => {
+    const plain = open(payloadKey, streamNonce(counter, last), sealed);
+    if (!plain) {
+      throw corrupt(
+        where,
+        `payload chunk ${counter} (at plaintext offset ${counter * AGE_CHUNK}) fails authentication: the file is truncated or altered`
+      );
+    }
+    if (last && plain.length === 0 && counter > 0) {
+      throw corrupt(where, "an empty final chunk follows a full one");
+    }
+    counter++;
+    return plain;
+  };
+  return new Transform({
+    transform(chunk, _enc, cb) {
+      try {
+        pending.push(chunk);
+        if (!payloadKey && !readHeader()) return cb();
+        while (pending.length > CIPHER_CHUNK)
+          this.push(openChunk(pending.take(CIPHER_CHUNK), false));
+        cb();
+      } catch (err) {
+        cb(err);
+      }
+    },
+    flush(cb) {
+      try {
+        if (!payloadKey && !readHeader()) throw corrupt(where, "the file ends inside the header");
+        if (pending.length < TAG) throw corrupt(where, "the payload is truncated");
+        this.push(openChunk(pending.takeAll(), true));
+        cb();
+      } catch (err) {
+        cb(err);
+      }
+    }
+  });
 }
 
-// src/commands/inventory.ts
-async function inventoryRecover(_opts, _ctx) {
-  throw new NotBuiltError("kube-rescue inventory recover", "Kubespray inventories");
+// src/backup/backup-set.ts
+import { Readable } from "node:stream";
+
+// src/stores/set-name.ts
+var SET_NAME = /^([a-z0-9](?:[a-z0-9.-]*[a-z0-9])?)-(\d{4})(\d{2})(\d{2})T(\d{2})(\d{2})(\d{2})Z$/;
+var CLUSTER = /^[a-z0-9](?:[a-z0-9.-]*[a-z0-9])?$/;
+function checkClusterName(cluster, where = "--cluster-name") {
+  if (!CLUSTER.test(cluster) || cluster.length > 100) {
+    throw new InputError(
+      `${where} '${cluster}': use lower-case letters, digits, '.' and '-' (starting and ending with a letter or digit), at most 100 characters.`
+    );
+  }
+  return cluster;
+}
+function formatSetName(cluster, at3) {
+  const stamp2 = at3.toISOString().replace(/[-:]/g, "").replace(/\.\d{3}Z$/, "Z");
+  return `${checkClusterName(cluster)}-${stamp2}`;
+}
+function parseSetName(name) {
+  const m = SET_NAME.exec(name);
+  if (!m) return null;
+  const [, cluster, y, mo, d, h, mi, s] = m;
+  const created = new Date(Date.UTC(+y, +mo - 1, +d, +h, +mi, +s));
+  if (Number.isNaN(created.getTime()) || formatSetName(cluster, created) !== name) return null;
+  return { name, cluster, created };
+}
+function compareSetNames(a, b) {
+  const pa = parseSetName(a);
+  const pb = parseSetName(b);
+  if (pa && pb) return pa.created.getTime() - pb.created.getTime() || a.localeCompare(b);
+  if (pa) return -1;
+  if (pb) return 1;
+  return a.localeCompare(b);
+}
+function checkObjectName(object) {
+  if (!/^[A-Za-z0-9_][A-Za-z0-9_.-]*$/.test(object) || object.includes("..")) {
+    throw new InputError(`'${object}' is not a valid object name inside a backup set.`);
+  }
+  return object;
 }
 
-// src/commands/list.ts
-async function list(_dest, _ctx) {
-  throw new NotBuiltError("kube-rescue list", "Backup and verify");
+// src/backup/collect.ts
+import { once } from "node:events";
+import { posix } from "node:path";
+import { PassThrough } from "node:stream";
+
+// src/etcd/snapshot-file.ts
+import { createHash } from "node:crypto";
+var BBOLT_MAGIC = 3977042669;
+var HASH_BYTES = 32;
+var MAGIC_OFFSET = 16;
+async function verifySnapshotTrailer(source, name = "snapshot") {
+  const hash = createHash("sha256");
+  let head = Buffer.alloc(0);
+  let pending = Buffer.alloc(0);
+  let bytes = 0;
+  for await (const piece of source) {
+    const chunk = typeof piece === "string" ? Buffer.from(piece) : Buffer.from(piece.buffer, piece.byteOffset, piece.byteLength);
+    bytes += chunk.length;
+    if (head.length < MAGIC_OFFSET + 4) {
+      head = Buffer.concat([head, chunk.subarray(0, MAGIC_OFFSET + 4 - head.length)]);
+    }
+    if (chunk.length >= HASH_BYTES) {
+      hash.update(pending);
+      hash.update(chunk.subarray(0, chunk.length - HASH_BYTES));
+      pending = Buffer.from(chunk.subarray(chunk.length - HASH_BYTES));
+    } else {
+      const joined = Buffer.concat([pending, chunk]);
+      const cut = Math.max(0, joined.length - HASH_BYTES);
+      hash.update(joined.subarray(0, cut));
+      pending = joined.subarray(cut);
+    }
+  }
+  const actual = hash.digest("hex");
+  if (bytes < MAGIC_OFFSET + 4 + HASH_BYTES) {
+    return {
+      ok: false,
+      expected: "",
+      actual,
+      bytes,
+      problem: "truncated",
+      detail: `${name} is ${bytes} bytes: too short to hold a bbolt database and its 32-byte sha256 trailer. The file is truncated or empty; take or fetch the snapshot again.`
+    };
+  }
+  const magic = head.readUInt32LE(MAGIC_OFFSET);
+  if (magic !== BBOLT_MAGIC) {
+    return {
+      ok: false,
+      expected: "",
+      actual,
+      bytes,
+      problem: "not-bbolt",
+      detail: `${name} is not an etcd snapshot: bytes 16-19 are 0x${magic.toString(16).padStart(8, "0")}, not the bbolt magic 0xed0cdaed. Is it still encrypted or compressed, or a different file?`
+    };
+  }
+  const expected = pending.toString("hex");
+  if (bytes % 512 !== HASH_BYTES) {
+    return {
+      ok: false,
+      expected: "",
+      actual,
+      bytes,
+      problem: "no-trailer",
+      detail: `${name} is ${bytes} bytes, not a whole number of 512-byte blocks plus the 32-byte sha256 trailer: it is truncated, or a raw member/snap/db copied from a data dir (which has no trailer). Take a fresh snapshot with etcdctl snapshot save.`
+    };
+  }
+  if (expected !== actual) {
+    return {
+      ok: false,
+      expected,
+      actual,
+      bytes,
+      problem: "mismatch",
+      detail: `${name} is corrupt: its trailer says sha256 ${expected}, but the ${bytes - HASH_BYTES} bytes before it hash to ${actual}. Do not restore it; use another backup.`
+    };
+  }
+  return { ok: true, expected, actual, bytes };
 }
 
-// src/commands/plan.ts
-async function plan(_opts, _ctx) {
-  throw new NotBuiltError("kube-rescue plan", "Recovery: probe, plan, restore");
+// src/backup/collect.ts
+var TEMP_PREFIX = "kube-rescue-snapshot.";
+async function takeSnapshot(sources, progress) {
+  if (sources.length === 0) {
+    throw new OperationError(
+      "No healthy etcd member to take a snapshot from. Check the cluster (kube-rescue plan) before backing up."
+    );
+  }
+  const failedAttempts = [];
+  for (const source of sources) {
+    const t = source.ctl.transport;
+    let dir;
+    try {
+      const made = await t.script(`mktemp -d "\${TMPDIR:-/var/tmp}/${TEMP_PREFIX}XXXXXX"`, {
+        timeoutMs: 2e4
+      });
+      dir = made.stdout.trim();
+      const path = posix.join(dir, "etcd.db");
+      progress.info(
+        `Saving the etcd snapshot from member ${source.member} (${source.endpoint}) on node ${source.node}`
+      );
+      const saved = await source.ctl.snapshotSave(source.endpoint, path);
+      const status = await source.ctl.snapshotStatus(path);
+      return { source, status, path, dir, bytes: saved.bytes, failedAttempts };
+    } catch (err) {
+      const error = err instanceof Error ? err.message : String(err);
+      failedAttempts.push({ member: source.member, error });
+      progress.warn(
+        `Snapshot from member ${source.member} failed; trying the next healthy member. ${error}`
+      );
+      if (dir) await removeTempDir(t, dir);
+    }
+  }
+  throw new OperationError(
+    `Could not take an etcd snapshot from any of ${sources.length} healthy member(s):
+${failedAttempts.map((a) => `- ${a.member}: ${a.error}`).join("\n")}
+Nothing was stored. Check the members' health and retry.`
+  );
+}
+async function removeTempDir(t, dir) {
+  if (!posix.basename(dir).startsWith(TEMP_PREFIX)) return;
+  await t.exec(["rm", "-rf", "--", dir], { allowFailure: true, timeoutMs: 6e4 }).catch(() => {
+  });
+}
+function discardSnapshot(taken) {
+  return removeTempDir(taken.source.ctl.transport, taken.dir);
+}
+function readSnapshot(taken) {
+  return taken.source.ctl.transport.execStream(["cat", "--", taken.path], {
+    timeoutMs: 6 * 36e5
+  });
+}
+function snapshotTrailerCheck(name, opts = {}) {
+  const feed = new PassThrough({ highWaterMark: 1024 * 1024 });
+  const result = verifySnapshotTrailer(feed, name);
+  result.catch(() => {
+  });
+  return {
+    async update(chunk) {
+      if (!feed.write(chunk)) await once(feed, "drain");
+    },
+    async finish() {
+      feed.end();
+      const r = await result;
+      if (!r.ok && opts.failStream !== false)
+        throw new OperationError(r.detail ?? `${name}: the sha256 trailer does not match.`);
+    },
+    result: () => result
+  };
+}
+async function existingPaths(t, paths) {
+  const res = await t.exec(
+    [
+      "sh",
+      "-c",
+      'for p in "$@"; do if [ -e "$p" ] || [ -L "$p" ]; then echo "+$p"; else echo "-$p"; fi; done',
+      "kube-rescue-check",
+      ...paths.map((p) => p.path)
+    ],
+    { timeoutMs: 2e4 }
+  );
+  const present = new Set(
+    res.stdout.split("\n").filter((l) => l.startsWith("+")).map((l) => l.slice(1))
+  );
+  return {
+    present: paths.filter((p) => present.has(p.path)).map((p) => p.path),
+    missingRequired: paths.filter((p) => p.required && !present.has(p.path)).map((p) => p.path),
+    missingOptional: paths.filter((p) => !p.required && !present.has(p.path)).map((p) => p.path)
+  };
+}
+function archivePaths(t, paths) {
+  const relative = paths.map((p) => p.replace(/^\/+/, ""));
+  return t.execStream(["tar", "-cf", "-", "--numeric-owner", "-C", "/", "--", ...relative], {
+    timeoutMs: 36e5
+  });
 }
 
-// src/commands/rehearse.ts
-var SCENARIOS = [
-  "member-loss",
-  "quorum-loss",
-  "total-loss",
-  "cert-loss",
-  "runbook-example"
+// src/backup/compression.ts
+import * as zlib from "node:zlib";
+var zstd = zlib;
+function compressionAvailable(compression) {
+  return compression !== "zstd" || typeof zstd.createZstdCompress === "function";
+}
+function requireCompression(compression, where = "--compress") {
+  if (!compressionAvailable(compression)) {
+    throw new InputError(
+      `${where} zstd: this Node.js ${process.version} has no zstd in node:zlib (it arrived in Node 22.15). Use --compress gzip, or run on Node \u2265 22.15 (the action runs on node24).`
+    );
+  }
+}
+function compressionSuffix(compression) {
+  return compression === "gzip" ? ".gz" : compression === "zstd" ? ".zst" : "";
+}
+function createCompressor(compression) {
+  if (compression === "none") return null;
+  requireCompression(compression);
+  if (compression === "gzip") return zlib.createGzip({ level: 1, chunkSize: 64 * 1024 });
+  return zstd.createZstdCompress();
+}
+function createDecompressor(compression, where) {
+  if (compression === "none") return null;
+  requireCompression(compression, `${where} is compressed with`);
+  if (compression === "gzip") return zlib.createGunzip({ chunkSize: 64 * 1024 });
+  return zstd.createZstdDecompress();
+}
+
+// src/backup/manifest.ts
+import { createHash as createHash2 } from "node:crypto";
+
+// src/version.ts
+var VERSION = "0.1.0";
+
+// src/backup/manifest.ts
+var MANIFEST_FORMAT_VERSION = 1;
+var MANIFEST_KIND = "kube-rescue-backup";
+function canonical(value) {
+  if (Array.isArray(value)) return `[${value.map(canonical).join(",")}]`;
+  if (value && typeof value === "object") {
+    const entries = Object.entries(value).filter(([, v]) => v !== void 0).sort(([a], [b]) => a < b ? -1 : a > b ? 1 : 0);
+    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonical(v)}`).join(",")}}`;
+  }
+  return JSON.stringify(value);
+}
+function digestOf(manifest) {
+  return `sha256:${createHash2("sha256").update(canonical(manifest)).digest("hex")}`;
+}
+function buildManifest(content) {
+  const body = {
+    kind: MANIFEST_KIND,
+    formatVersion: MANIFEST_FORMAT_VERSION,
+    tool: { name: "kube-rescue", version: VERSION },
+    ...content
+  };
+  return { ...body, digest: digestOf(body) };
+}
+function serializeManifest(manifest) {
+  return `${JSON.stringify(manifest, null, 2)}
+`;
+}
+var isString = (v) => typeof v === "string";
+var isNonNegInt = (v) => Number.isSafeInteger(v) && v >= 0;
+var isHex64 = (v) => typeof v === "string" && /^[0-9a-f]{64}$/.test(v);
+var isStringArray = (v) => Array.isArray(v) && v.every(isString);
+var ManifestShape = class {
+  constructor(where) {
+    this.where = where;
+  }
+  where;
+  fail(path, expected, actual) {
+    throw new InputError(
+      `${this.where}: field '${path}' should be ${expected}, found ${JSON.stringify(actual) ?? "nothing"}. The manifest is damaged or was not written by kube-rescue.`
+    );
+  }
+  field(obj2, path, check2, expected) {
+    const value = at(obj2, path);
+    if (!check2(value)) this.fail(path, expected, value);
+  }
+};
+function at(obj2, path) {
+  return path.split(".").reduce(
+    (o, k) => o !== null && typeof o === "object" ? o[k] : void 0,
+    obj2
+  );
+}
+function parseManifest(text4, where) {
+  let raw;
+  try {
+    raw = JSON.parse(text4);
+  } catch (err) {
+    throw new InputError(`${where} is not valid JSON (${err.message}).`);
+  }
+  const shape = new ManifestShape(where);
+  if (raw === null || typeof raw !== "object" || at(raw, "kind") !== MANIFEST_KIND) {
+    throw new InputError(
+      `${where} is not a kube-rescue backup manifest (no "kind": "${MANIFEST_KIND}").`
+    );
+  }
+  const version = at(raw, "formatVersion");
+  if (version !== MANIFEST_FORMAT_VERSION) {
+    const newer = typeof version === "number" && version > MANIFEST_FORMAT_VERSION;
+    throw new InputError(
+      `${where} has format version ${JSON.stringify(version)}; kube-rescue ${VERSION} reads version ${MANIFEST_FORMAT_VERSION} only.${newer ? " It was written by a newer kube-rescue: upgrade to read it." : ""}`
+    );
+  }
+  const checks = [
+    ["created", (v) => isString(v) && !Number.isNaN(Date.parse(v)), "an ISO date"],
+    ["cluster", isString, "a string"],
+    ["setName", isString, "a string"],
+    ["etcd.version", isString, "a string"],
+    ["etcd.snapshotMember", isString, "a string"],
+    ["snapshot.revision", isNonNegInt, "a whole number"],
+    ["snapshot.totalKey", isNonNegInt, "a whole number"],
+    ["snapshot.hash", isNonNegInt, "a whole number"],
+    ["snapshot.size", isNonNegInt, "a whole number"],
+    ["kubernetes.nodes", isStringArray, "a list of node names"],
+    ["kubernetes.paths", isStringArray, "a list of paths"],
+    ["digest", (v) => isString(v) && /^sha256:[0-9a-f]{64}$/.test(v), "'sha256:<hex>'"]
+  ];
+  for (const [path, check2, expected] of checks) shape.field(raw, path, check2, expected);
+  const members = at(raw, "etcd.members");
+  if (!Array.isArray(members)) shape.fail("etcd.members", "a list", members);
+  members.forEach((m, i) => {
+    for (const k of ["id", "name"])
+      if (!isString(at(m, k))) shape.fail(`etcd.members[${i}].${k}`, "a string", at(m, k));
+  });
+  const fp = at(raw, "fingerprint");
+  if (fp !== null) {
+    if (!isNonNegInt(at(fp, "revision")) || !isNonNegInt(at(fp, "count")) || !isHex64(at(fp, "sha256"))) {
+      shape.fail("fingerprint", "{revision, count, sha256} or null", fp);
+    }
+  }
+  const objects = at(raw, "objects");
+  if (!Array.isArray(objects) || objects.length === 0)
+    shape.fail("objects", "a non-empty list", objects);
+  objects.forEach((o, i) => {
+    const p = `objects[${i}]`;
+    if (!isString(at(o, "name"))) shape.fail(`${p}.name`, "a string", at(o, "name"));
+    for (const k of ["bytes", "plaintextBytes"])
+      if (!isNonNegInt(at(o, k))) shape.fail(`${p}.${k}`, "a whole number", at(o, k));
+    for (const k of ["sha256", "plaintextSha256"])
+      if (!isHex64(at(o, k))) shape.fail(`${p}.${k}`, "64 hex digits", at(o, k));
+    if (!["gzip", "zstd", "none"].includes(at(o, "compression")))
+      shape.fail(`${p}.compression`, "gzip, zstd or none", at(o, "compression"));
+    if (!["etcd-snapshot", "node-files"].includes(at(o, "kind")))
+      shape.fail(`${p}.kind`, "etcd-snapshot or node-files", at(o, "kind"));
+    const enc = at(o, "encryption");
+    if (enc !== null && (at(enc, "scheme") !== "age" || !isStringArray(at(enc, "recipients")))) {
+      shape.fail(`${p}.encryption`, "null or {scheme: 'age', recipients: [...]}", enc);
+    }
+  });
+  if (objects.filter((o) => at(o, "kind") === "etcd-snapshot").length !== 1) {
+    shape.fail(
+      "objects",
+      "a list with exactly one etcd-snapshot",
+      objects.map((o) => at(o, "name"))
+    );
+  }
+  const manifest = raw;
+  const { digest, ...body } = manifest;
+  const actual = digestOf(body);
+  if (actual !== digest) {
+    throw new OperationError(
+      `${where} was edited after the backup wrote it: its digest is ${digest} but its content hashes to ${actual}. Do not trust this set; use another one.`
+    );
+  }
+  return manifest;
+}
+function snapshotObject(manifest) {
+  return manifest.objects.find((o) => o.kind === "etcd-snapshot");
+}
+
+// src/backup/pipeline.ts
+import { createHash as createHash3 } from "node:crypto";
+import { pipeline, Transform as Transform2, Writable } from "node:stream";
+var HashingStage = class extends Transform2 {
+  constructor(checks = []) {
+    super();
+    this.checks = checks;
+  }
+  checks;
+  hash = createHash3("sha256");
+  bytes = 0;
+  digest;
+  _transform(chunk, _enc, cb) {
+    this.hash.update(chunk);
+    this.bytes += chunk.length;
+    if (this.checks.length === 0) {
+      cb(null, chunk);
+      return;
+    }
+    Promise.all(this.checks.map((c) => c.update(chunk))).then(
+      () => cb(null, chunk),
+      (err) => cb(err)
+    );
+  }
+  _flush(cb) {
+    Promise.all(this.checks.map((c) => c.finish())).then(
+      () => {
+        this.digest = this.hash.digest("hex");
+        cb();
+      },
+      (err) => cb(err)
+    );
+  }
+  /** The hex sha256 of everything that passed; only after the stream ended. */
+  sha256() {
+    if (this.digest === void 0) throw new Error("HashingStage.sha256() before the end");
+    return this.digest;
+  }
+};
+function storedName(base, compression, encrypted) {
+  return `${base}${compressionSuffix(compression)}${encrypted ? ".age" : ""}`;
+}
+async function storeObject(source, pending, opts) {
+  const encrypted = opts.recipients.length > 0;
+  const name = storedName(opts.base, opts.compression, encrypted);
+  const plain = new HashingStage(opts.checks);
+  const stored = new HashingStage();
+  const stages = [plain];
+  const compressor = createCompressor(opts.compression);
+  if (compressor) stages.push(compressor);
+  if (encrypted) stages.push(createAgeEncryptStream(opts.recipients));
+  stages.push(stored);
+  const flowed = new Promise((resolve3, reject) => {
+    pipeline(
+      [source, ...stages],
+      (err) => err ? reject(err) : resolve3()
+    );
+  });
+  const [written] = await Promise.all([pending.write(name, stored, { mode: opts.mode }), flowed]);
+  if (written !== stored.bytes) {
+    throw new Error(
+      `store wrote ${written} bytes of ${name}, the pipeline produced ${stored.bytes}`
+    );
+  }
+  return {
+    name,
+    kind: opts.kind,
+    ...opts.node ? { node: opts.node } : {},
+    bytes: stored.bytes,
+    sha256: stored.sha256(),
+    plaintextBytes: plain.bytes,
+    plaintextSha256: plain.sha256(),
+    compression: opts.compression,
+    encryption: encrypted ? { scheme: "age", recipients: opts.recipients.map((r) => r.text) } : null
+  };
+}
+async function readObject(source, object, opts) {
+  const stored = new HashingStage();
+  const plain = new HashingStage(opts.checks);
+  const stages = [stored];
+  if (object.encryption) stages.push(createAgeDecryptStream(opts.identities, opts.where));
+  const decompressor = createDecompressor(object.compression, opts.where);
+  if (decompressor) stages.push(decompressor);
+  stages.push(plain);
+  const sink = opts.sink ?? new Writable({
+    write: (_chunk, _enc, cb) => cb()
+  });
+  await new Promise((resolve3, reject) => {
+    pipeline(
+      [source, ...stages, sink],
+      (err) => err ? reject(err) : resolve3()
+    );
+  });
+  return {
+    bytes: stored.bytes,
+    sha256: stored.sha256(),
+    plaintextBytes: plain.bytes,
+    plaintextSha256: plain.sha256()
+  };
+}
+
+// src/backup/backup-set.ts
+async function storeFromNode(exec, pending, opts) {
+  const done = exec.done;
+  done.catch(() => {
+  });
+  const stored = await storeObject(exec.stdout, pending, opts);
+  await done;
+  return stored;
+}
+async function writeBackupSet(store, sources, opts) {
+  const { progress } = opts;
+  requireCompression(opts.compression);
+  const now = opts.now ?? /* @__PURE__ */ new Date();
+  const setName = formatSetName(sources.cluster, now);
+  const archives = [];
+  for (const n of sources.nodes) {
+    const found = await existingPaths(n.transport, n.paths);
+    if (found.missingRequired.length > 0) {
+      throw new OperationError(
+        `Node ${n.node}: ${found.missingRequired.join(", ")} missing. These certificates/keys are part of the backup; check --layout (kubespray|kubeadm) for this node, or pass --etcd-only to back up the snapshot alone.`
+      );
+    }
+    for (const p2 of found.missingOptional) progress.debug(`node ${n.node}: optional ${p2} absent`);
+    archives.push({ node: n.node, transport: n.transport, paths: found.present });
+  }
+  const pending = await store.begin(setName);
+  const p = pending;
+  let taken;
+  try {
+    taken = await progress.phase(
+      "Take the etcd snapshot",
+      () => takeSnapshot(sources.snapshotSources, progress)
+    );
+    const t = taken;
+    const fingerprint2 = sources.fingerprint ? sources.fingerprint(t.status.revision) : Promise.resolve(null);
+    fingerprint2.catch(() => {
+    });
+    const objects = [];
+    await progress.phase(`Store the snapshot in ${store.urlOf(setName)}`, async () => {
+      objects.push(
+        await storeFromNode(readSnapshot(t), p, {
+          base: "etcd.db",
+          kind: "etcd-snapshot",
+          compression: opts.compression,
+          recipients: opts.recipients,
+          mode: 384,
+          checks: [snapshotTrailerCheck(`snapshot from member ${t.source.member}`)]
+        })
+      );
+    });
+    if (objects[0].plaintextBytes !== t.bytes) {
+      throw new OperationError(
+        `The snapshot from member ${t.source.member} is ${t.bytes} bytes on node ${t.source.node}, but ${objects[0].plaintextBytes} bytes arrived. Nothing was committed; retry.`
+      );
+    }
+    for (const a of archives) {
+      await progress.phase(`Archive ${a.paths.length} path(s) from node ${a.node}`, async () => {
+        objects.push(
+          await storeFromNode(archivePaths(a.transport, a.paths), p, {
+            base: `${a.node}-pki.tar`,
+            kind: "node-files",
+            node: a.node,
+            compression: opts.compression,
+            recipients: opts.recipients,
+            mode: 384
+          })
+        );
+      });
+    }
+    const fp = await fingerprint2.catch((err) => {
+      throw new OperationError(
+        `Reading the keyspace fingerprint at revision ${t.status.revision} failed: ${err.message}. Nothing was committed; retry.`,
+        { cause: err }
+      );
+    });
+    const manifest = buildManifest({
+      created: now.toISOString(),
+      cluster: sources.cluster,
+      setName,
+      etcd: {
+        version: sources.etcdVersion,
+        members: sources.members.map((m) => ({
+          id: m.id,
+          name: m.name,
+          peerURLs: m.peerURLs,
+          clientURLs: m.clientURLs
+        })),
+        snapshotMember: t.source.member
+      },
+      snapshot: {
+        revision: t.status.revision,
+        totalKey: t.status.totalKey,
+        hash: t.status.hash,
+        size: t.status.totalSize
+      },
+      fingerprint: fp,
+      kubernetes: {
+        flavor: sources.flavor,
+        nodes: archives.map((a) => a.node),
+        paths: [...new Set(archives.flatMap((a) => a.paths))]
+      },
+      objects
+    });
+    await p.write("manifest.json", Readable.from([Buffer.from(serializeManifest(manifest))]), {
+      mode: 384
+    });
+    await p.commit();
+    return { setName, manifest };
+  } catch (err) {
+    await pending.abort().catch((abortErr) => {
+      progress.warn(`Could not clean up the unfinished set ${setName}: ${abortErr.message}`);
+    });
+    throw err;
+  } finally {
+    if (taken) await discardSnapshot(taken);
+  }
+}
+
+// src/backup/prune.ts
+import { text } from "node:stream/consumers";
+
+// src/stores/retention.ts
+function hasRetention(p) {
+  return Boolean(p.keep || p.keepHourly || p.keepDaily || p.keepWeekly);
+}
+function isoWeek(d) {
+  const t = new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate()));
+  const day = t.getUTCDay() || 7;
+  t.setUTCDate(t.getUTCDate() + 4 - day);
+  const yearStart = Date.UTC(t.getUTCFullYear(), 0, 1);
+  const week = Math.ceil(((t.getTime() - yearStart) / 864e5 + 1) / 7);
+  return `${t.getUTCFullYear()}-W${String(week).padStart(2, "0")}`;
+}
+var BUCKETS = [
+  { rule: "keepHourly", label: "hourly", of: (d) => d.toISOString().slice(0, 13) },
+  { rule: "keepDaily", label: "daily", of: (d) => d.toISOString().slice(0, 10) },
+  { rule: "keepWeekly", label: "weekly", of: isoWeek }
 ];
-async function rehearse(_opts, _ctx) {
-  throw new NotBuiltError("kube-rescue rehearse", "Rehearse, and the action as users meet it");
+function planRetention(sets, policy, cluster) {
+  const untouched = [];
+  const ours = [];
+  for (const s of sets) {
+    const parsed = parseSetName(s.name);
+    if (!parsed || parsed.cluster !== cluster || !s.ours) untouched.push(s.name);
+    else ours.push({ name: s.name, created: parsed.created, verified: s.verified });
+  }
+  ours.sort((a, b) => b.created.getTime() - a.created.getTime() || b.name.localeCompare(a.name));
+  const reasons = /* @__PURE__ */ new Map();
+  const mark = (name, why) => reasons.set(name, [...reasons.get(name) ?? [], why]);
+  if (!hasRetention(policy)) {
+    for (const s of ours) mark(s.name, "no retention policy");
+  } else {
+    if (policy.keep)
+      for (const s of ours.slice(0, policy.keep)) mark(s.name, `keep ${policy.keep}`);
+    for (const { rule, label, of } of BUCKETS) {
+      const n = policy[rule];
+      if (!n) continue;
+      const seen = /* @__PURE__ */ new Set();
+      for (const s of ours) {
+        const bucket = of(s.created);
+        if (seen.has(bucket)) continue;
+        if (seen.size >= n) break;
+        seen.add(bucket);
+        mark(s.name, `${label} ${bucket}`);
+      }
+    }
+  }
+  const newestVerified = ours.find((s) => s.verified);
+  if (newestVerified) mark(newestVerified.name, "newest verified");
+  const keep = ours.filter((s) => reasons.has(s.name)).map((s) => ({ name: s.name, reasons: reasons.get(s.name) }));
+  const remove = ours.filter((s) => !reasons.has(s.name)).map((s) => s.name).reverse();
+  return { keep, remove, untouched };
 }
 
-// src/commands/restore.ts
-async function restore(_opts, _ctx) {
-  throw new NotBuiltError("kube-rescue restore", "Recovery: probe, plan, restore");
-}
-
-// src/commands/verify.ts
-async function verify(_opts, _ctx) {
-  throw new NotBuiltError("kube-rescue verify", "Backup and verify");
+// src/backup/prune.ts
+async function pruneSets(store, cluster, policy, progress) {
+  const candidates = [];
+  for (const name of await store.list()) {
+    const parsed = parseSetName(name);
+    let ours = false;
+    if (parsed?.cluster === cluster) {
+      try {
+        parseManifest(
+          await text(await store.read(name, "manifest.json")),
+          `${store.urlOf(name)}/manifest.json`
+        );
+        ours = true;
+      } catch (err) {
+        progress.warn(`Retention leaves ${store.urlOf(name)} alone: ${err.message}`);
+      }
+    }
+    candidates.push({ name, ours, verified: ours });
+  }
+  const decision = planRetention(candidates, policy, cluster);
+  for (const name of decision.remove) {
+    progress.info(`Retention: removing ${store.urlOf(name)}`);
+    await store.remove(name);
+  }
+  return decision;
 }
 
 // src/progress.ts
-function maskSecrets(text, secrets) {
-  let out = text;
+function maskSecrets(text4, secrets) {
+  let out = text4;
   for (const s of secrets) {
     if (s.length >= 3) out = out.split(s).join("***");
   }
@@ -3559,21 +1188,21 @@ var StderrProgress = class {
   opts;
   started = Date.now();
   secrets = /* @__PURE__ */ new Set();
-  emit(prefix, message) {
+  emit(prefix, message2) {
     if (this.opts.quiet && prefix !== "warn") return;
     const elapsed = ((Date.now() - this.started) / 1e3).toFixed(1).padStart(6);
-    const line = `[${elapsed}s] ${prefix === "info" ? "" : `${prefix}: `}${maskSecrets(message, this.secrets)}
+    const line = `[${elapsed}s] ${prefix === "info" ? "" : `${prefix}: `}${maskSecrets(message2, this.secrets)}
 `;
     (this.opts.write ?? ((s) => process.stderr.write(s)))(line);
   }
-  info(message) {
-    this.emit("info", message);
+  info(message2) {
+    this.emit("info", message2);
   }
-  warn(message) {
-    this.emit("warn", message);
+  warn(message2) {
+    this.emit("warn", message2);
   }
-  debug(message) {
-    if (this.opts.verbose) this.emit("debug", message);
+  debug(message2) {
+    if (this.opts.verbose) this.emit("debug", message2);
   }
   async phase(name, work) {
     const t0 = Date.now();
@@ -3591,6 +1220,8010 @@ var StderrProgress = class {
     if (value) this.secrets.add(value);
   }
 };
+var silentProgress = {
+  info() {
+  },
+  warn() {
+  },
+  debug() {
+  },
+  phase: (_name, work) => work(),
+  secret() {
+  }
+};
+
+// src/nodes/errors.ts
+var STDERR_TAIL_LINES = 12;
+var NodeError = class extends OperationError {
+  constructor(node, message2, options) {
+    super(message2, options);
+    this.node = node;
+  }
+  node;
+};
+var UnreachableError = class extends NodeError {
+  constructor(node, detail, options) {
+    super(node, `Node ${node} is unreachable: ${detail}`, options);
+  }
+};
+var AuthError = class extends NodeError {
+  constructor(node, detail, options) {
+    super(node, `Node ${node} refused authentication: ${detail}`, options);
+  }
+};
+var HostKeyError = class extends NodeError {
+  constructor(node, detail) {
+    super(node, `Node ${node}: host key check failed: ${detail}`);
+  }
+};
+var TransportTimeoutError = class extends NodeError {
+  constructor(node, what, timeoutMs, stopped = true) {
+    const fate = stopped ? "it was stopped" : "it did not stop when told and may still be running there";
+    super(
+      node,
+      `Node ${node}: ${what} did not finish within ${formatMs(timeoutMs)}; ${fate}. Check that the node is responsive, or allow more time.`
+    );
+    this.what = what;
+    this.timeoutMs = timeoutMs;
+    this.stopped = stopped;
+  }
+  what;
+  timeoutMs;
+  stopped;
+};
+var CommandFailedError = class extends NodeError {
+  constructor(node, command, commandExitCode, stderr, mask = [], signal) {
+    const tail = lastLines(maskText(stderr, mask), STDERR_TAIL_LINES);
+    const how = signal ? `was killed by ${signal}` : `exited with code ${commandExitCode}`;
+    const shown = tail ? `
+Last lines of stderr:
+${indent(tail)}` : "\n(stderr was empty)";
+    super(node, `Node ${node}: command ${how}: ${command}${shown}`);
+    this.command = command;
+    this.commandExitCode = commandExitCode;
+    this.stderrTail = tail;
+  }
+  command;
+  commandExitCode;
+  /** The last lines of stderr, masked. */
+  stderrTail;
+};
+function displayCommand(argv, mask = []) {
+  const text4 = argv.map((a) => /^[\w@%+=:,./-]+$/.test(a) ? a : JSON.stringify(a)).join(" ");
+  const masked = maskText(text4, mask);
+  return masked.length > 600 ? `${masked.slice(0, 600)}\u2026 (${masked.length} chars)` : masked;
+}
+function maskText(text4, mask = []) {
+  return mask.length ? maskSecrets(text4, maskVariants(mask)) : text4;
+}
+function maskVariants(mask) {
+  const out = /* @__PURE__ */ new Set();
+  for (const m of mask) {
+    if (!m) continue;
+    out.add(m);
+    out.add(JSON.stringify(m).slice(1, -1));
+  }
+  return [...out].sort((a, b) => b.length - a.length);
+}
+function lastLines(text4, n) {
+  const lines = text4.replace(/\s+$/, "").split("\n");
+  return lines.slice(-n).join("\n");
+}
+function indent(text4) {
+  return text4.split("\n").map((l) => `  ${l}`).join("\n");
+}
+function formatMs(ms) {
+  return ms >= 1e3 ? `${(ms / 1e3).toFixed(ms % 1e3 === 0 ? 0 : 1)} s` : `${ms} ms`;
+}
+
+// src/nodes/shell-quote.ts
+var PLAIN_WORD = /^[A-Za-z0-9_@%+=:,./-]+$/;
+function shellQuote(arg) {
+  if (arg.includes("\0")) {
+    throw new InputError(
+      "A command argument contains a NUL byte, which no process argument can carry; remove it."
+    );
+  }
+  if (PLAIN_WORD.test(arg)) return arg;
+  return `'${arg.replaceAll("'", `'\\''`)}'`;
+}
+function shellCommand(argv) {
+  if (argv.length === 0) throw new InputError("An empty command cannot be run on a node.");
+  return argv.map(shellQuote).join(" ");
+}
+
+// src/etcd/etcdctl-output.ts
+var TOKEN = /"(?:[^"\\]|\\.)*"|-?\d+(?:\.\d+)?(?:[eE][+-]?\d+)?/g;
+function parseEtcdJson(text4, what) {
+  const safe = text4.replace(
+    TOKEN,
+    (tok) => tok[0] !== '"' && /^-?\d{16,}$/.test(tok) ? `"${tok}"` : tok
+  );
+  try {
+    return JSON.parse(safe);
+  } catch (err) {
+    const head = text4.trim().slice(0, 200);
+    throw new OperationError(
+      `Could not read the JSON output of ${what}: ${err.message}. Output began with: ${head || "(nothing)"}`,
+      { cause: err }
+    );
+  }
+}
+function idToHex(id) {
+  if (typeof id === "string" && /^\d+$/.test(id)) return BigInt(id).toString(16);
+  if (typeof id === "number" && Number.isSafeInteger(id) && id >= 0) return id.toString(16);
+  if (typeof id === "bigint") return id.toString(16);
+  throw new OperationError(`Expected an etcd id (unsigned integer), got ${JSON.stringify(id)}.`);
+}
+function normaliseHexId(id) {
+  const hex = id.trim().toLowerCase().replace(/^0x/, "");
+  if (!/^[0-9a-f]{1,16}$/.test(hex)) {
+    throw new OperationError(
+      `"${id}" is not an etcd member id: expected up to 16 hex digits, as \`etcdctl member list\` prints them.`
+    );
+  }
+  return BigInt(`0x${hex}`).toString(16);
+}
+function obj(v, what) {
+  if (v === null || typeof v !== "object" || Array.isArray(v)) {
+    throw new OperationError(
+      `Unexpected ${what}: expected a JSON object, got ${JSON.stringify(v)?.slice(0, 120)}.`
+    );
+  }
+  return v;
+}
+function num(v, field) {
+  if (typeof v === "number") return v;
+  if (typeof v === "string" && /^\d+$/.test(v)) return Number(v);
+  if (v === void 0) return 0;
+  throw new OperationError(`Unexpected value for ${field}: ${JSON.stringify(v)}.`);
+}
+function strings(v) {
+  return Array.isArray(v) ? v.filter((s) => typeof s === "string") : [];
+}
+function array(v, what) {
+  if (!Array.isArray(v)) throw new OperationError(`Unexpected ${what}: expected a JSON array.`);
+  return v;
+}
+function parseEndpointHealth(text4) {
+  const list2 = array(parseEtcdJson(text4, "etcdctl endpoint health"), "endpoint health output");
+  return list2.map((e) => {
+    const o = obj(e, "endpoint health entry");
+    const out = {
+      endpoint: String(o.endpoint ?? ""),
+      healthy: o.health === true || o.health === "true"
+    };
+    if (typeof o.took === "string") out.took = o.took;
+    if (typeof o.error === "string" && o.error) out.error = o.error;
+    return out;
+  });
+}
+function parseEndpointStatus(text4) {
+  const list2 = array(parseEtcdJson(text4, "etcdctl endpoint status"), "endpoint status output");
+  return list2.map((e) => {
+    const o = obj(e, "endpoint status entry");
+    const s = obj(o.Status, "endpoint status");
+    const h = obj(s.header ?? {}, "endpoint status header");
+    const memberId = idToHex(h.member_id ?? "0");
+    const leader = idToHex(s.leader ?? "0");
+    const out = {
+      endpoint: String(o.Endpoint ?? ""),
+      memberId,
+      clusterId: idToHex(h.cluster_id ?? "0"),
+      leader,
+      isLeader: memberId === leader,
+      version: String(s.version ?? ""),
+      raftTerm: num(s.raftTerm, "raftTerm"),
+      raftIndex: num(s.raftIndex, "raftIndex"),
+      revision: num(h.revision, "revision"),
+      dbSize: num(s.dbSize, "dbSize"),
+      isLearner: s.isLearner === true,
+      errors: strings(s.errors)
+    };
+    if (s.raftAppliedIndex !== void 0)
+      out.raftAppliedIndex = num(s.raftAppliedIndex, "raftAppliedIndex");
+    if (s.dbSizeInUse !== void 0) out.dbSizeInUse = num(s.dbSizeInUse, "dbSizeInUse");
+    return out;
+  });
+}
+function parseMember(m) {
+  const o = obj(m, "member");
+  return {
+    id: idToHex(o.ID),
+    name: typeof o.name === "string" ? o.name : "",
+    peerURLs: strings(o.peerURLs),
+    clientURLs: strings(o.clientURLs),
+    isLearner: o.isLearner === true
+  };
+}
+function parseMemberList(text4) {
+  const o = obj(parseEtcdJson(text4, "etcdctl member list"), "member list output");
+  return array(o.members ?? [], "member list").map(parseMember);
+}
+function parseMemberAdd(text4) {
+  const id = /Member\s+([0-9a-f]+)\s+added to cluster/i.exec(text4)?.[1];
+  const env = parseEnvLines(text4);
+  if (!id || env.ETCD_INITIAL_CLUSTER === void 0) {
+    throw new OperationError(
+      `Could not read the output of etcdctl member add (expected "Member <id> added to cluster" and ETCD_INITIAL_CLUSTER=...): ${text4.trim().slice(0, 300)}`
+    );
+  }
+  return {
+    id: normaliseHexId(id),
+    initialCluster: env.ETCD_INITIAL_CLUSTER,
+    initialClusterState: env.ETCD_INITIAL_CLUSTER_STATE ?? "existing"
+  };
+}
+function parseEnvLines(text4) {
+  const out = {};
+  for (const raw of text4.split("\n")) {
+    const line = raw.trim();
+    const m = /^(?:export\s+)?([A-Za-z_][A-Za-z0-9_]*)=(.*)$/.exec(line);
+    if (!m || line.startsWith("#")) continue;
+    let value = m[2].trim();
+    if (value.length >= 2 && (value[0] === '"' || value[0] === "'") && value.endsWith(value[0])) {
+      value = value.slice(1, -1);
+    }
+    out[m[1]] = value;
+  }
+  return out;
+}
+function parseSnapshotStatus(text4) {
+  const o = obj(parseEtcdJson(text4, "snapshot status"), "snapshot status output");
+  const out = {
+    hash: num(o.hash, "hash"),
+    revision: num(o.revision, "revision"),
+    totalKey: num(o.totalKey, "totalKey"),
+    totalSize: num(o.totalSize, "totalSize")
+  };
+  if (typeof o.version === "string" && o.version) out.version = o.version;
+  return out;
+}
+function parseGet(text4) {
+  const o = obj(parseEtcdJson(text4, "etcdctl get"), "get output");
+  const h = obj(o.header ?? {}, "get header");
+  const kvs = array(o.kvs ?? [], "kvs").map((kv) => {
+    const k = obj(kv, "key-value");
+    return {
+      key: Buffer.from(String(k.key ?? ""), "base64"),
+      value: Buffer.from(String(k.value ?? ""), "base64")
+    };
+  });
+  return {
+    revision: num(h.revision, "revision"),
+    kvs,
+    more: o.more === true,
+    count: num(o.count, "count")
+  };
+}
+function parseVersionEndpoint(text4) {
+  const start = text4.indexOf("{");
+  const o = obj(
+    parseEtcdJson(start >= 0 ? text4.slice(start) : text4, "the /version endpoint"),
+    "/version"
+  );
+  return { server: String(o.etcdserver ?? ""), cluster: String(o.etcdcluster ?? "") };
+}
+
+// src/etcd/version.ts
+var defaultToolCommands = {
+  etcd: ["etcd"],
+  etcdctl: ["etcdctl"],
+  etcdutl: ["etcdutl"]
+};
+function parseSemVer(text4) {
+  const m = /(\d+)\.(\d+)\.(\d+)(?:[-+][0-9A-Za-z.-]+)?/.exec(text4);
+  if (!m) return void 0;
+  return { major: Number(m[1]), minor: Number(m[2]), patch: Number(m[3]), raw: m[0] };
+}
+function parseToolVersion(tool, output) {
+  const label = tool === "etcd" ? /etcd Version:\s*(\S+)/i : new RegExp(`${tool} version:\\s*(\\S+)`, "i");
+  const m = label.exec(output);
+  return m ? parseSemVer(m[1]) : void 0;
+}
+function atLeast(v, major, minor) {
+  if (!v) return false;
+  return v.major > major || v.major === major && v.minor >= minor;
+}
+function chooseSnapshotTool(node, versions) {
+  if (versions.etcdutl) return "etcdutl";
+  if (versions.etcdctl && !atLeast(versions.etcdctl, 3, 6)) return "etcdctl";
+  if (versions.etcdctl) {
+    throw new OperationError(
+      `Node ${node} has etcdctl ${versions.etcdctl.raw} but no etcdutl: since etcd 3.6 snapshot status/restore live only in etcdutl. Install etcdutl of the same version on ${node}.`
+    );
+  }
+  throw new OperationError(
+    `Node ${node} has neither etcdctl nor etcdutl on its PATH. Install the etcd client tools (Debian: etcd-client) or point the layout at them.`
+  );
+}
+function helpOffersBumpRevision(help) {
+  return help.includes("--bump-revision") && help.includes("--mark-compacted");
+}
+var SECTION = "@@kube-rescue@@";
+async function detectEtcdTools(transport, commands = defaultToolCommands, options = {}) {
+  const probe = (name, cmd) => `echo '${SECTION}${name}'; ${cmd} 2>&1 || true`;
+  const script = [
+    probe("etcd", `${shellCommand(commands.etcd)} --version`),
+    probe("etcdctl", `ETCDCTL_API=3 ${shellCommand(commands.etcdctl)} version`),
+    probe("etcdutl", `${shellCommand(commands.etcdutl)} version`),
+    probe(
+      "etcdctl-restore",
+      `ETCDCTL_API=3 ${shellCommand(commands.etcdctl)} snapshot restore --help`
+    ),
+    probe("etcdutl-restore", `${shellCommand(commands.etcdutl)} snapshot restore --help`)
+  ].join("\n");
+  const res = await transport.script(script, {
+    timeoutMs: options.timeoutMs ?? 2e4,
+    allowFailure: true
+  });
+  const sections = /* @__PURE__ */ new Map();
+  for (const part of res.stdout.split(SECTION).slice(1)) {
+    const nl = part.indexOf("\n");
+    sections.set(part.slice(0, nl), part.slice(nl + 1));
+  }
+  const server = parseToolVersion("etcd", sections.get("etcd") ?? "");
+  const etcdctl = parseToolVersion("etcdctl", sections.get("etcdctl") ?? "");
+  const etcdutl = parseToolVersion("etcdutl", sections.get("etcdutl") ?? "");
+  const snapshotTool = chooseSnapshotTool(transport.node, { etcdctl, etcdutl });
+  const tools = {
+    node: transport.node,
+    commands,
+    snapshotTool,
+    supportsBumpRevision: helpOffersBumpRevision(sections.get(`${snapshotTool}-restore`) ?? "")
+  };
+  if (server) tools.server = server;
+  if (etcdctl) tools.etcdctl = etcdctl;
+  if (etcdutl) tools.etcdutl = etcdutl;
+  return tools;
+}
+function supportsBumpRevision(tools) {
+  if (tools.supportsBumpRevision) return { ok: true };
+  const v = tools[tools.snapshotTool];
+  return {
+    ok: false,
+    reason: `${tools.snapshotTool} ${v?.raw ?? "(unknown version)"} on ${tools.node} does not offer --bump-revision/--mark-compacted in its restore help (newer etcd releases do) \u2014 restored without a revision bump, so clients that watched keys must relist`
+  };
+}
+var detected = /* @__PURE__ */ new WeakMap();
+function etcdToolsOf(transport, commands = defaultToolCommands) {
+  let perNode = detected.get(transport);
+  if (!perNode) {
+    perNode = /* @__PURE__ */ new Map();
+    detected.set(transport, perNode);
+  }
+  const key = JSON.stringify(commands);
+  let found = perNode.get(key);
+  if (!found) {
+    found = detectEtcdTools(transport, commands);
+    perNode.set(key, found);
+    found.catch(() => perNode.delete(key));
+  }
+  return found;
+}
+
+// src/etcd/snapshot-tool.ts
+var EtcdSnapshotTool = class {
+  constructor(transport, options = {}) {
+    this.transport = transport;
+    this.options = options;
+    this.tools = options.tools;
+    this.progress = options.progress ?? silentProgress;
+  }
+  transport;
+  options;
+  tools;
+  progress;
+  async etcdTools() {
+    this.tools ??= await etcdToolsOf(this.transport, this.options.commands ?? defaultToolCommands);
+    return this.tools;
+  }
+  async run(args, what) {
+    const tools = await this.etcdTools();
+    const argv = [...tools.commands[tools.snapshotTool], ...args];
+    try {
+      return await this.transport.exec(argv, { env: { ETCDCTL_API: "3" }, timeoutMs: 30 * 6e4 });
+    } catch (err) {
+      if (!(err instanceof CommandFailedError)) throw err;
+      let hint = "";
+      if (/exists/i.test(err.stderrTail) && args.includes("restore")) {
+        hint = " The target data dir already exists: move it aside first (never delete it), then restore.";
+      } else if (/hash mismatch|invalid|bad|no such file|not a valid/i.test(err.stderrTail)) {
+        hint = " Check the snapshot file itself (kube-rescue verify).";
+      }
+      throw new OperationError(
+        `Node ${this.transport.node}: ${what} failed.${hint}
+${err.message}`,
+        {
+          cause: err
+        }
+      );
+    }
+  }
+  async status(path) {
+    const res = await this.run(
+      ["snapshot", "status", path, "-w", "json"],
+      `snapshot status ${path}`
+    );
+    return parseSnapshotStatus(res.stdout);
+  }
+  /**
+   * Restores into `dataDir`, which must not exist yet (the caller moves an old one aside).
+   * A requested revision bump is applied only where the tool offers it; otherwise the
+   * result says why it was skipped.
+   */
+  async restore(o) {
+    const tools = await this.etcdTools();
+    const args = [
+      "snapshot",
+      "restore",
+      o.snapshot,
+      `--data-dir=${o.dataDir}`,
+      `--name=${o.name}`,
+      `--initial-cluster=${o.initialCluster}`,
+      `--initial-cluster-token=${o.initialClusterToken}`,
+      `--initial-advertise-peer-urls=${o.initialAdvertisePeerUrls.join(",")}`
+    ];
+    if (o.skipHashCheck) args.push("--skip-hash-check");
+    const result = {
+      dataDir: o.dataDir,
+      tool: tools.snapshotTool,
+      bumpedBy: 0
+    };
+    if (o.bumpRevision && o.bumpRevision > 0) {
+      const can = supportsBumpRevision(tools);
+      if (can.ok) {
+        args.push(`--bump-revision=${o.bumpRevision}`);
+        if (o.markCompacted !== false) args.push("--mark-compacted");
+        result.bumpedBy = o.bumpRevision;
+      } else {
+        result.bumpSkipped = can.reason;
+        this.progress.warn(can.reason);
+      }
+    }
+    await this.run(args, `snapshot restore into ${o.dataDir}`);
+    return result;
+  }
+};
+
+// src/etcd/etcdctl.ts
+var sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+var EtcdCtl = class _EtcdCtl {
+  constructor(transport, options) {
+    this.transport = transport;
+    this.options = options;
+    if (options.endpoints.length === 0) {
+      throw new InputError(
+        `No etcd endpoint given for node ${transport.node}: pass --etcd-endpoints https://HOST:2379 or an inventory with an [etcd] group.`
+      );
+    }
+    for (const e of options.endpoints) {
+      if (!/^https?:\/\/[^/\s]+(:\d+)?\/?$/.test(e)) {
+        throw new InputError(
+          `"${e}" is not an etcd endpoint: expected http(s)://HOST:PORT, e.g. https://10.0.0.11:2379.`
+        );
+      }
+    }
+    this.tools = options.tools;
+    this.progress = options.progress ?? silentProgress;
+  }
+  transport;
+  options;
+  tools;
+  preflightDone;
+  progress;
+  get node() {
+    return this.transport.node;
+  }
+  /** The node's etcd tools; detected once. Throws when etcdctl is not installed. */
+  async etcdTools() {
+    if (!this.tools) {
+      this.tools = await etcdToolsOf(this.transport, this.options.commands ?? defaultToolCommands);
+    }
+    return this.tools;
+  }
+  /** A copy talking to other endpoints (e.g. exactly one, for snapshot save). */
+  withEndpoints(endpoints) {
+    const copy = new _EtcdCtl(this.transport, { ...this.options, endpoints, tools: this.tools });
+    copy.preflightDone = this.preflightDone;
+    return copy;
+  }
+  preflight() {
+    this.preflightDone ??= (async () => {
+      await this.etcdTools();
+      const tls = this.options.tls;
+      if (!tls) return;
+      const files = [tls.cacert, tls.cert, tls.key];
+      const check2 = files.map((f) => `[ -r ${shellCommand([f])} ] || echo ${shellCommand([f])}`).join("; ");
+      const res = await this.transport.script(check2, { allowFailure: true, timeoutMs: 15e3 });
+      const missing = res.stdout.split("\n").filter(Boolean);
+      if (missing.length > 0) {
+        throw new InputError(
+          `Node ${this.node}: etcd client certificate files missing or unreadable: ${missing.join(", ")}. Check the layout (--layout kubespray|kubeadm) or pass --etcd-cacert/--etcd-cert/--etcd-key.`
+        );
+      }
+    })();
+    return this.preflightDone;
+  }
+  globalFlags(endpoints = this.options.endpoints) {
+    const flags = [
+      `--endpoints=${endpoints.join(",")}`,
+      `--dial-timeout=${Math.ceil((this.options.dialTimeoutMs ?? 5e3) / 1e3)}s`,
+      `--command-timeout=${Math.ceil(this.commandTimeoutMs() / 1e3)}s`
+    ];
+    const tls = this.options.tls;
+    if (tls) flags.push(`--cacert=${tls.cacert}`, `--cert=${tls.cert}`, `--key=${tls.key}`);
+    return flags;
+  }
+  commandTimeoutMs() {
+    return this.options.commandTimeoutMs ?? 15e3;
+  }
+  /** Runs an etcdctl subcommand against the endpoints. */
+  async run(args, what, opts = {}) {
+    await this.preflight();
+    const tools = await this.etcdTools();
+    const argv = [...tools.commands.etcdctl, ...this.globalFlags(opts.endpoints), ...args];
+    try {
+      return await this.transport.exec(argv, {
+        env: { ETCDCTL_API: "3" },
+        timeoutMs: opts.timeoutMs ?? this.commandTimeoutMs() + 1e4,
+        allowFailure: opts.allowFailure
+      });
+    } catch (err) {
+      throw this.explain(err, what, opts.endpoints ?? this.options.endpoints);
+    }
+  }
+  explain(err, what, endpoints) {
+    if (!(err instanceof CommandFailedError)) return err;
+    const tail = err.stderrTail;
+    let hint = "See the etcdctl error above.";
+    if (/deadline exceeded|connection refused|no route|transport: Error while dialing/i.test(tail)) {
+      hint = `No etcd answered at ${endpoints.join(", ")} from node ${this.node}: check --etcd-endpoints (host and port) and that etcd runs there.`;
+    } else if (/certificate|x509|tls:|bad certificate/i.test(tail)) {
+      hint = "TLS failed: check that --etcd-cacert/--etcd-cert/--etcd-key (or the layout) name this cluster's CA and a client certificate it trusts.";
+    }
+    return new OperationError(`Node ${this.node}: ${what} failed. ${hint}
+${err.message}`, {
+      cause: err
+    });
+  }
+  /** Health of every endpoint; unhealthy endpoints are results, not errors. */
+  async endpointHealth() {
+    const res = await this.run(["endpoint", "health", "-w", "json"], "etcdctl endpoint health", {
+      allowFailure: true
+    });
+    if (!res.stdout.trim()) {
+      throw this.explain(
+        new CommandFailedError(this.node, "etcdctl endpoint health", res.code, res.stderr),
+        "etcdctl endpoint health",
+        this.options.endpoints
+      );
+    }
+    return parseEndpointHealth(res.stdout);
+  }
+  /** Status of every endpoint that answers; the others are listed with `unreachable`. */
+  async endpointStatus() {
+    const res = await this.run(["endpoint", "status", "-w", "json"], "etcdctl endpoint status", {
+      allowFailure: true
+    });
+    const statuses = res.stdout.trim() ? parseEndpointStatus(res.stdout) : [];
+    const answered = new Set(statuses.map((s) => s.endpoint));
+    return { statuses, unreachable: this.options.endpoints.filter((e) => !answered.has(e)) };
+  }
+  async memberList() {
+    const res = await this.run(["member", "list", "-w", "json"], "etcdctl member list");
+    return parseMemberList(res.stdout);
+  }
+  /**
+   * The `/version` of an endpoint as seen from the node (curl, else openssl s_client — Debian's
+   * ca-certificates brings openssl, so minimal nodes have it). `cluster` is "not_decided" for
+   * the first seconds after a cluster starts.
+   */
+  async clusterVersion(endpoint) {
+    const tls = this.options.tls;
+    const url = `${endpoint.replace(/\/$/, "")}/version`;
+    const hostPort = endpoint.replace(/^https?:\/\//, "").replace(/\/$/, "");
+    const q2 = (s) => shellCommand([s]);
+    const curlTls = tls ? `--cacert ${q2(tls.cacert)} --cert ${q2(tls.cert)} --key ${q2(tls.key)}` : "";
+    const opensslTls = tls ? `-CAfile ${q2(tls.cacert)} -cert ${q2(tls.cert)} -key ${q2(tls.key)}` : "";
+    const script = [
+      "if command -v curl >/dev/null 2>&1; then",
+      `  exec curl -sS --max-time 5 ${curlTls} ${q2(url)}`,
+      `elif [ ${q2(endpoint.startsWith("https") ? "https" : "http")} = https ] && command -v openssl >/dev/null 2>&1; then`,
+      `  printf 'GET /version HTTP/1.0\\r\\nHost: %s\\r\\n\\r\\n' ${q2(hostPort)} | timeout 5 openssl s_client -quiet -connect ${q2(hostPort)} ${opensslTls} 2>/dev/null`,
+      "else",
+      '  echo "neither curl nor openssl on this node" >&2; exit 127',
+      "fi"
+    ].join("\n");
+    const res = await this.transport.script(script, { timeoutMs: 15e3, allowFailure: true });
+    if (res.code !== 0 || !res.stdout.includes("{")) {
+      throw new OperationError(
+        `Node ${this.node}: could not read ${url} (exit ${res.code}): ${res.stderr.trim().slice(-300) || "no answer"}`
+      );
+    }
+    return parseVersionEndpoint(res.stdout);
+  }
+  /** Waits until some endpoint reports a decided cluster version (x.y.z). */
+  async waitForClusterVersion(timeoutMs = this.options.clusterVersionTimeoutMs ?? 3e4) {
+    const deadline = Date.now() + timeoutMs;
+    let last = "no endpoint answered";
+    for (; ; ) {
+      for (const e of this.options.endpoints) {
+        try {
+          const v = await this.clusterVersion(e);
+          if (/^\d+\.\d+\.\d+$/.test(v.cluster)) return v.cluster;
+          last = `${e} reports cluster version "${v.cluster}"`;
+        } catch (err) {
+          last = err.message;
+        }
+      }
+      if (Date.now() > deadline) {
+        throw new OperationError(
+          `The etcd cluster version was not decided within ${timeoutMs / 1e3} s (${last}). Adding a member now would kill it ("not_decided is not in dotted-tri format"); wait until the cluster is healthy and retry.`
+        );
+      }
+      await sleep(500);
+    }
+  }
+  /**
+   * Adds a member. Waits for the cluster version first, and retries "unhealthy cluster"
+   * (the answer for a few seconds after the previous join) a bounded number of times.
+   */
+  async memberAdd(name, peerURLs, options = {}) {
+    if (!name || peerURLs.length === 0) {
+      throw new InputError("member add needs a member name and at least one peer URL.");
+    }
+    await this.waitForClusterVersion();
+    const retry = this.options.memberAddRetry ?? { attempts: 20, delayMs: 1e3 };
+    const args = ["member", "add", name, `--peer-urls=${peerURLs.join(",")}`];
+    if (options.learner) args.push("--learner");
+    for (let attempt = 1; ; attempt++) {
+      const res = await this.run(args, `etcdctl member add ${name}`, { allowFailure: true });
+      if (res.code === 0) return { ...parseMemberAdd(res.stdout), attempts: attempt };
+      const unhealthy = /unhealthy cluster/i.test(res.stderr);
+      if (!unhealthy || attempt >= retry.attempts) {
+        const err = new CommandFailedError(
+          this.node,
+          `etcdctl member add ${name}`,
+          res.code,
+          res.stderr
+        );
+        if (unhealthy) {
+          throw new OperationError(
+            `Node ${this.node}: etcd kept answering "unhealthy cluster" to member add ${name} after ${attempt} attempts over ~${Math.round(attempt * retry.delayMs / 1e3)} s. Check that every started member is healthy (etcdctl endpoint health --cluster) and retry.`,
+            { cause: err }
+          );
+        }
+        throw this.explain(err, `etcdctl member add ${name}`, this.options.endpoints);
+      }
+      this.progress.debug(
+        `member add ${name}: cluster not ready yet (attempt ${attempt}), retrying`
+      );
+      await sleep(retry.delayMs);
+    }
+  }
+  async memberRemove(idHex) {
+    const id = normaliseHexId(idHex);
+    await this.run(["member", "remove", id], `etcdctl member remove ${id}`);
+  }
+  /** Saves a snapshot from exactly one endpoint to a file on the node (etcdctl writes it 0600). */
+  async snapshotSave(endpoint, pathOnNode) {
+    if (endpoint.includes(",") || !endpoint.trim()) {
+      throw new InputError(
+        `snapshot save needs exactly one endpoint, got "${endpoint}": etcd takes a snapshot from one selected member.`
+      );
+    }
+    await this.run(["snapshot", "save", pathOnNode], `etcdctl snapshot save from ${endpoint}`, {
+      endpoints: [endpoint],
+      timeoutMs: 60 * 6e4
+    });
+    const stat5 = await this.transport.exec(["stat", "-c", "%s", pathOnNode]);
+    return { path: pathOnNode, bytes: Number(stat5.stdout.trim()) };
+  }
+  /** Offline: `snapshot status` of a file on the node (etcdutl on 3.5+, etcdctl on 3.4). */
+  async snapshotStatus(path) {
+    return (await this.snapshotTool()).status(path);
+  }
+  /** Offline: restore into a data dir that must not exist yet; see EtcdSnapshotTool.restore. */
+  async snapshotRestore(o) {
+    return (await this.snapshotTool()).restore(o);
+  }
+  async snapshotTool() {
+    return new EtcdSnapshotTool(this.transport, {
+      tools: await this.etcdTools(),
+      progress: this.progress
+    });
+  }
+  /** Number of keys in the whole keyspace (the range count; one key returned). */
+  async keyCount() {
+    const res = await this.run(
+      ["get", "", "--prefix", "--keys-only", "--limit=1", "-w", "json"],
+      "etcdctl get (key count)"
+    );
+    const page = parseGet(res.stdout);
+    return { count: page.count, revision: page.revision };
+  }
+  /**
+   * One page of the keyspace at `revision`: keys >= `fromKey`, ascending. etcdctl takes keys
+   * as arguments, so keys must be valid UTF-8 without NUL (all Kubernetes keys are).
+   */
+  async getPage(fromKey, limit, revision) {
+    const key = fromKey.toString("utf8");
+    if (!Buffer.from(key, "utf8").equals(fromKey) || key.includes("\0")) {
+      throw new OperationError(
+        `Node ${this.node}: key ${JSON.stringify(key)} cannot be passed to etcdctl as an argument (not UTF-8 or contains NUL); compute the fingerprint directly against the endpoints instead.`
+      );
+    }
+    const args = ["get", key, "--from-key", `--limit=${limit}`, "-w", "json"];
+    if (revision) args.push(`--rev=${revision}`);
+    const res = await this.run(args, "etcdctl get", { timeoutMs: 12e4 });
+    return parseGet(res.stdout);
+  }
+};
+
+// src/etcd/fingerprint.ts
+import { createHash as createHash4 } from "node:crypto";
+import { readFile as readFile2 } from "node:fs/promises";
+import { Etcd3 } from "etcd3";
+var PairHasher = class {
+  hash = createHash4("sha256");
+  len = Buffer.alloc(4);
+  count = 0;
+  add(key, value) {
+    this.len.writeUInt32BE(key.length);
+    this.hash.update(this.len);
+    this.hash.update(key);
+    this.len.writeUInt32BE(value.length);
+    this.hash.update(this.len);
+    this.hash.update(value);
+    this.count++;
+  }
+  digest() {
+    return this.hash.digest("hex");
+  }
+};
+async function fingerprintPages(read, options = {}, source = "etcd") {
+  const limit = options.pageSize ?? 2e3;
+  const hasher = new PairHasher();
+  let revision = options.revision ?? 0;
+  let expectedCount;
+  let from = Buffer.alloc(0);
+  let last;
+  for (; ; ) {
+    const page = await read(from, last ? limit + 1 : limit, revision);
+    if (revision === 0) revision = page.revision;
+    expectedCount ??= page.count;
+    let kvs = page.kvs;
+    if (last && kvs.length > 0 && kvs[0].key.equals(last)) kvs = kvs.slice(1);
+    for (const kv of kvs) {
+      if (last && Buffer.compare(kv.key, last) <= 0) {
+        throw new OperationError(
+          `${source} returned keys out of order while fingerprinting at revision ${revision}; refusing to produce a fingerprint.`
+        );
+      }
+      hasher.add(kv.key, kv.value);
+      last = kv.key;
+    }
+    if (!page.more || kvs.length === 0) break;
+    from = last;
+  }
+  if (hasher.count !== expectedCount) {
+    throw new OperationError(
+      `${source}: fingerprint at revision ${revision} read ${hasher.count} keys but etcd counted ${expectedCount}. Was the revision compacted meanwhile? Retry.`
+    );
+  }
+  return { revision, count: hasher.count, sha256: hasher.digest() };
+}
+function fingerprintViaEtcdCtl(ctl, options = {}) {
+  return fingerprintPages(
+    (from, limit, revision) => ctl.getPage(from, limit, revision || void 0),
+    { pageSize: 5e3, ...options },
+    `etcd via node ${ctl.node}`
+  );
+}
+function fingerprintWithClient(client, options = {}, source = "etcd") {
+  const fromKeyEnd = Buffer.from([0]);
+  return fingerprintPages(
+    async (from, limit, revision) => {
+      let q2 = client.getAll().inRange({ start: from.length ? from : fromKeyEnd, end: fromKeyEnd }).limit(limit);
+      if (revision) q2 = q2.revision(revision);
+      const res = await q2.exec();
+      return {
+        revision: Number(res.header.revision),
+        count: Number(res.count),
+        more: res.more,
+        kvs: res.kvs.map((kv) => ({ key: kv.key, value: kv.value }))
+      };
+    },
+    options,
+    source
+  );
+}
+async function connectEtcdClient(access) {
+  const options = {
+    hosts: access.endpoints,
+    dialTimeout: 5e3,
+    // Pages of Kubernetes objects can exceed grpc's 4 MiB default.
+    grpcOptions: { "grpc.max_receive_message_length": 256 * 1024 * 1024 }
+  };
+  if (access.tls) {
+    const [rootCertificate, certChain, privateKey] = await Promise.all(
+      [access.tls.cacert, access.tls.cert, access.tls.key].map(
+        (f) => readFile2(f).catch((err) => {
+          throw new OperationError(
+            `Cannot read etcd TLS file ${f}: ${err.message}. Pass --etcd-cacert/--etcd-cert/--etcd-key with readable files.`
+          );
+        })
+      )
+    );
+    options.credentials = { rootCertificate, certChain, privateKey };
+  }
+  return new Etcd3(options);
+}
+async function fingerprintEndpoints(access, options = {}) {
+  const client = await connectEtcdClient(access);
+  try {
+    return await fingerprintWithClient(client, options, `etcd at ${access.endpoints.join(",")}`);
+  } catch (err) {
+    if (err instanceof OperationError) throw err;
+    throw new OperationError(
+      `Could not read the keyspace of etcd at ${access.endpoints.join(", ")}: ${err.message}. Check the endpoints and TLS files.`,
+      { cause: err }
+    );
+  } finally {
+    client.close();
+  }
+}
+
+// src/etcd/layout.ts
+import { posix as posix2 } from "node:path";
+var layoutNames = ["kubespray", "kubeadm"];
+var kubeconfigs = [
+  "admin.conf",
+  "super-admin.conf",
+  "controller-manager.conf",
+  "scheduler.conf",
+  "kubelet.conf"
+];
+async function waitForEtcdProcess(transport, running, timeoutMs, why) {
+  const deadline = Date.now() + timeoutMs;
+  for (; ; ) {
+    const res = await transport.exec(["pgrep", "-x", "etcd"], {
+      allowFailure: true,
+      timeoutMs: 1e4
+    });
+    if (res.code === 0 === running) return;
+    if (res.code > 1) {
+      throw new OperationError(
+        `Node ${transport.node}: pgrep failed (exit ${res.code}): ${res.stderr.trim()}. Install procps on the node.`
+      );
+    }
+    if (Date.now() > deadline) {
+      throw new OperationError(
+        `Node ${transport.node}: etcd was ${running ? "still not running" : "still running"} ${timeoutMs / 1e3} s after ${why}. Look at the node (journalctl -u etcd, crictl ps) before retrying.`
+      );
+    }
+    await new Promise((r) => setTimeout(r, 500));
+  }
+}
+function kubesprayLayout(overrides = {}) {
+  const paths = {
+    etcdCertDir: "/etc/ssl/etcd/ssl",
+    dataDir: "/var/lib/etcd",
+    kubernetesCertDirs: ["/etc/kubernetes/ssl", "/etc/kubernetes/pki"],
+    manifestsDir: "/etc/kubernetes/manifests",
+    envFile: "/etc/etcd.env",
+    ...overrides
+  };
+  const pair = (base) => ({
+    cert: posix2.join(paths.etcdCertDir, `${base}.pem`),
+    key: posix2.join(paths.etcdCertDir, `${base}-key.pem`)
+  });
+  return {
+    name: "kubespray",
+    ...paths,
+    clientTls: (host) => ({
+      cacert: posix2.join(paths.etcdCertDir, "ca.pem"),
+      ...pair(`admin-${host}`)
+    }),
+    memberCert: (host) => pair(`member-${host}`),
+    backupPaths: () => [
+      { path: paths.etcdCertDir, required: true },
+      ...paths.envFile ? [{ path: paths.envFile, required: true }] : [],
+      // /etc/kubernetes/pki is a symlink to ssl on Kubespray: archive the real dir once.
+      ...paths.kubernetesCertDirs.map((d, i) => ({ path: d, required: i === 0 })),
+      { path: paths.manifestsDir, required: false },
+      ...kubeconfigs.map((c) => ({ path: posix2.join("/etc/kubernetes", c), required: false }))
+    ],
+    async stopEtcd(transport, options = {}) {
+      await transport.exec(["systemctl", "stop", "etcd"], {
+        timeoutMs: options.timeoutMs ?? 12e4
+      });
+      await waitForEtcdProcess(
+        transport,
+        false,
+        options.timeoutMs ?? 6e4,
+        "systemctl stop etcd"
+      );
+    },
+    async startEtcd(transport, options = {}) {
+      await transport.exec(["systemctl", "start", "etcd"], {
+        timeoutMs: options.timeoutMs ?? 12e4
+      });
+      await waitForEtcdProcess(
+        transport,
+        true,
+        options.timeoutMs ?? 6e4,
+        "systemctl start etcd"
+      );
+    },
+    // Kubespray installs etcd, etcdctl (and etcdutl from 3.5) on the host.
+    toolCommands: async () => defaultToolCommands
+  };
+}
+function kubeadmLayout(overrides = {}) {
+  const paths = {
+    etcdCertDir: "/etc/kubernetes/pki/etcd",
+    dataDir: "/var/lib/etcd",
+    kubernetesCertDirs: ["/etc/kubernetes/pki"],
+    manifestsDir: "/etc/kubernetes/manifests",
+    etcdManifest: "/etc/kubernetes/manifests/etcd.yaml",
+    ...overrides
+  };
+  const manifest = paths.etcdManifest ?? posix2.join(paths.manifestsDir, "etcd.yaml");
+  const parked = posix2.join(posix2.dirname(paths.manifestsDir), "etcd.yaml.kube-rescue-stopped");
+  const file = (f) => posix2.join(paths.etcdCertDir, f);
+  return {
+    name: "kubeadm",
+    ...paths,
+    etcdManifest: manifest,
+    clientTls: () => ({
+      cacert: file("ca.crt"),
+      cert: file("healthcheck-client.crt"),
+      key: file("healthcheck-client.key")
+    }),
+    memberCert: () => ({ cert: file("server.crt"), key: file("server.key") }),
+    backupPaths: () => [
+      { path: paths.kubernetesCertDirs[0], required: true },
+      { path: paths.manifestsDir, required: true },
+      ...kubeconfigs.map((c) => ({ path: posix2.join("/etc/kubernetes", c), required: false }))
+    ],
+    async stopEtcd(transport, options = {}) {
+      await transport.exec(["mv", "-n", "--", manifest, parked], { timeoutMs: 3e4 });
+      await waitForEtcdProcess(
+        transport,
+        false,
+        options.timeoutMs ?? 12e4,
+        `moving ${manifest} out`
+      );
+    },
+    async startEtcd(transport, options = {}) {
+      await transport.exec(["mv", "-n", "--", parked, manifest], { timeoutMs: 3e4 });
+      await waitForEtcdProcess(
+        transport,
+        true,
+        options.timeoutMs ?? 12e4,
+        `moving ${manifest} back`
+      );
+    },
+    toolCommands: kubeadmToolCommands
+  };
+}
+async function kubeadmToolCommands(transport) {
+  const script = [
+    "if command -v etcdctl >/dev/null 2>&1; then echo host",
+    `elif command -v crictl >/dev/null 2>&1; then echo "crictl $(crictl ps -q --name '^etcd$' --state Running 2>/dev/null | head -n 1)"`,
+    "else echo none; fi"
+  ].join("\n");
+  const res = await transport.script(script, { timeoutMs: 2e4 });
+  const [how, id] = res.stdout.trim().split(/\s+/);
+  if (how === "host") return defaultToolCommands;
+  if (how === "crictl" && id) {
+    const inEtcd = (tool) => ["crictl", "exec", id, tool];
+    return { etcd: inEtcd("etcd"), etcdctl: inEtcd("etcdctl"), etcdutl: inEtcd("etcdutl") };
+  }
+  throw new OperationError(
+    `Node ${transport.node}: no etcdctl on the host${how === "crictl" ? " and no running etcd container (crictl ps --name etcd)" : ", and no crictl to reach the etcd container"}. Install etcd-client on the node, or start etcd first.`
+  );
+}
+function layoutByName(name, overrides = {}) {
+  if (name === "kubespray") return kubesprayLayout(overrides);
+  if (name === "kubeadm") return kubeadmLayout(overrides);
+  throw new InputError(
+    `Unknown cluster layout "${name}": expected one of ${layoutNames.join(", ")} (or auto to detect it on the node).`
+  );
+}
+async function detectLayout(transport, overrides = {}) {
+  const env = overrides.envFile ?? "/etc/etcd.env";
+  const manifest = overrides.etcdManifest ?? "/etc/kubernetes/manifests/etcd.yaml";
+  const script = `if [ -r ${shellCommand([env])} ]; then echo kubespray; cat ${shellCommand([env])}; elif [ -e ${shellCommand([manifest])} ]; then echo kubeadm; else echo none; fi`;
+  const res = await transport.script(script, { timeoutMs: 2e4 });
+  const [kind, ...rest] = res.stdout.split("\n");
+  if (kind === "kubespray") {
+    const vars = parseEnvLines(rest.join("\n"));
+    const fromEnv = {};
+    if (vars.ETCD_DATA_DIR) fromEnv.dataDir = vars.ETCD_DATA_DIR;
+    if (vars.ETCD_TRUSTED_CA_FILE) fromEnv.etcdCertDir = posix2.dirname(vars.ETCD_TRUSTED_CA_FILE);
+    return kubesprayLayout({ ...fromEnv, ...overrides });
+  }
+  if (kind === "kubeadm") return kubeadmLayout(overrides);
+  throw new OperationError(
+    `Node ${transport.node}: cannot tell how etcd is deployed: found neither ${env} (Kubespray host etcd) nor ${manifest} (kubeadm static pod). Pass --layout kubespray|kubeadm, or check that this is an etcd/control-plane node.`
+  );
+}
+
+// src/nodes/command-transport.ts
+import { randomBytes as randomBytes2 } from "node:crypto";
+import { constants as osConstants } from "node:os";
+import { posix as posix3 } from "node:path";
+import { finished as finishedCallback, PassThrough as PassThrough2, Readable as Readable2, Transform as Transform4 } from "node:stream";
+import { finished, pipeline as pipeline2 } from "node:stream/promises";
+
+// src/nodes/started-command.ts
+import { spawn } from "node:child_process";
+import { once as once2 } from "node:events";
+import { Transform as Transform3 } from "node:stream";
+var KILL_GRACE_MS = 2e3;
+async function startChildProcess(file, args, env) {
+  const child = spawn(file, args, { env, detached: true, stdio: ["pipe", "pipe", "pipe"] });
+  const exited = new Promise((resolve3) => {
+    child.once("close", (code, signal) => resolve3({ code, signal }));
+  });
+  await once2(child, "spawn");
+  return {
+    stdin: child.stdin,
+    stdout: child.stdout,
+    stderr: child.stderr,
+    exited,
+    kill: () => stopProcessGroup(child, exited)
+  };
+}
+function stopProcessGroup(child, exited) {
+  const signalGroup = (signal) => {
+    try {
+      process.kill(-child.pid, signal);
+    } catch {
+    }
+  };
+  signalGroup("SIGTERM");
+  const timer = setTimeout(() => signalGroup("SIGKILL"), KILL_GRACE_MS);
+  timer.unref();
+  void exited.then(() => clearTimeout(timer));
+}
+function reportingPid(argv) {
+  return ["sh", "-c", 'echo "kube-rescue-pid $$" >&2; exec "$@"', "kube-rescue", ...argv];
+}
+var PID_MARKER = /^kube-rescue-pid (\d+)$/;
+function stopCommand(pid, signal) {
+  const script = 'kill -s "$1" -- "-$2" 2>/dev/null || kill -s "$1" "-$2" 2>/dev/null || kill -s "$1" "$2"';
+  return ["sh", "-c", script, "kube-rescue-stop", signal, String(pid)];
+}
+function takePidMarker(stderr, onPid) {
+  let head = Buffer.alloc(0);
+  const strip = new Transform3({
+    transform(chunk, _enc, cb) {
+      if (!head) return cb(null, chunk);
+      const seen = Buffer.concat([head, chunk]);
+      const newline = seen.indexOf(10);
+      if (newline < 0 && seen.length < 64) {
+        head = seen;
+        return cb();
+      }
+      head = void 0;
+      const marker = newline < 0 ? null : PID_MARKER.exec(seen.subarray(0, newline).toString());
+      if (!marker) return cb(null, seen);
+      onPid(Number(marker[1]));
+      cb(null, seen.subarray(newline + 1));
+    },
+    flush(cb) {
+      cb(null, head?.length ? head : void 0);
+    }
+  });
+  return stderr.pipe(strip);
+}
+
+// src/nodes/command-transport.ts
+var STREAM_STDERR_LIMIT = 64 * 1024;
+var CommandTransport = class {
+  constructor(node) {
+    this.node = node;
+  }
+  node;
+  async exec(argv, options = {}) {
+    const chunks = [];
+    const run2 = this.run(argv, options, Number.POSITIVE_INFINITY);
+    run2.stdout.on("data", (c) => chunks.push(c));
+    const { code, stderr } = await run2.done;
+    return { code, stdout: Buffer.concat(chunks).toString("utf8"), stderr };
+  }
+  script(script, options = {}) {
+    return this.exec(["sh", "-c", script], options);
+  }
+  /**
+   * stdout flows with backpressure (a paused consumer pauses the command), and it only ends
+   * once the command has exited 0: a failed command errors the stream instead of ending it,
+   * so a pipeline that completes means the whole output arrived.
+   */
+  execStream(argv, options = {}) {
+    return this.run(argv, options, STREAM_STDERR_LIMIT);
+  }
+  readFile(path) {
+    return this.execStream(["cat", "--", path]).stdout;
+  }
+  /**
+   * Two steps so that a broken upload never replaces the file: the data lands in a temp file
+   * next to the target, and only when all of it arrived (byte count checked on the node) is it
+   * given its mode and owner and renamed over the target.
+   */
+  async writeFile(path, data, options = {}) {
+    const { mode, owner } = checkWriteTarget(this.node, path, options);
+    const temp = posix3.join(
+      posix3.dirname(path),
+      `.${posix3.basename(path)}.kube-rescue-${randomBytes2(6).toString("hex")}.tmp`
+    );
+    let bytes = 0;
+    const counter = new Transform4({
+      transform(chunk, _enc, cb) {
+        bytes += chunk.length;
+        cb(null, chunk);
+      }
+    });
+    const source = typeof data === "string" || Buffer.isBuffer(data) ? Readable2.from([Buffer.from(data)]) : data;
+    try {
+      const upload = await Promise.allSettled([
+        pipeline2(source, counter),
+        this.exec(["sh", "-c", 'umask 077 && cat > "$1"', "kube-rescue-write", temp], {
+          stdin: counter
+        })
+      ]);
+      for (const step of upload) if (step.status === "rejected") throw step.reason;
+      await this.exec([
+        "sh",
+        "-c",
+        COMMIT_SCRIPT,
+        "kube-rescue-commit",
+        temp,
+        path,
+        String(bytes),
+        mode,
+        owner
+      ]);
+    } catch (err) {
+      await this.exec(["rm", "-f", "--", temp], { allowFailure: true }).catch(() => void 0);
+      throw err;
+    }
+  }
+  async ping(options = {}) {
+    await this.exec(["true"], { timeoutMs: options.timeoutMs ?? 15e3 });
+  }
+  run(argv, options, stderrLimit) {
+    const mask = options.mask ?? [];
+    const shown = displayCommand(argv, mask);
+    const stdout = new PassThrough2({ highWaterMark: 64 * 1024 });
+    const done = this.supervise(argv, options, shown, stdout, stderrLimit);
+    done.then(
+      () => stdout.end(),
+      (err) => stdout.destroy(err)
+    );
+    done.catch(() => void 0);
+    stdout.on("error", () => void 0);
+    return { stdout, done };
+  }
+  async supervise(argv, options, shown, stdout, stderrLimit) {
+    let command;
+    try {
+      command = await this.start(argv, options.env ?? {});
+    } catch (err) {
+      const e = err;
+      if (e.code === "ENOENT" && e.syscall?.startsWith("spawn")) {
+        return this.verdict(127, null, `${argv[0]}: command not found`, options, shown);
+      }
+      throw err;
+    }
+    let timedOut = false;
+    let stdinError;
+    let giveUp = () => void 0;
+    const abandoned = new Promise((resolve3) => {
+      giveUp = () => resolve3("abandoned");
+    });
+    const stop = () => {
+      command.kill();
+      setTimeout(giveUp, KILL_GRACE_MS + 1e3).unref();
+    };
+    const timer = options.timeoutMs === void 0 ? void 0 : setTimeout(() => {
+      timedOut = true;
+      stop();
+    }, options.timeoutMs);
+    feedStdin(command, options.stdin, (err) => {
+      stdinError = err;
+      stop();
+    });
+    command.stdout.pipe(stdout, { end: false });
+    const stderr = collectTail(command.stderr, stderrLimit);
+    try {
+      const outcome = await Promise.race([
+        Promise.all([
+          command.exited,
+          finished(command.stdout, { writable: false }).catch(() => void 0)
+        ]),
+        abandoned
+      ]);
+      if (outcome === "abandoned") command.stdout.unpipe(stdout);
+      if (timedOut) {
+        throw new TransportTimeoutError(
+          this.node,
+          `command ${shown}`,
+          options.timeoutMs,
+          outcome !== "abandoned"
+        );
+      }
+      if (stdinError) throw stdinError;
+      if (outcome === "abandoned") throw new Error("unreachable: abandoned without a cause");
+      const [{ code, signal }] = outcome;
+      return this.verdict(code, signal, stderr(), options, shown);
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+  verdict(code, signal, stderr, options, shown) {
+    const signo = signal ? osConstants.signals[signal] : void 0;
+    const exitCode = code ?? 128 + (signo ?? 0);
+    if (exitCode !== 0 && !options.allowFailure) {
+      throw new CommandFailedError(
+        this.node,
+        shown,
+        exitCode,
+        stderr,
+        options.mask,
+        signal ?? void 0
+      );
+    }
+    return { code: exitCode, stderr };
+  }
+};
+var COMMIT_SCRIPT = `set -eu
+temp=$1 target=$2 expected=$3 mode=$4 owner=$5
+got=$(wc -c < "$temp")
+if [ "$got" -ne "$expected" ]; then
+  echo "kube-rescue: $temp holds $got bytes, expected $expected: upload incomplete" >&2
+  exit 1
+fi
+if [ -n "$mode" ]; then chmod "$mode" "$temp"; fi
+if [ -n "$owner" ]; then chown "$owner" "$temp"; fi
+mv -f "$temp" "$target"`;
+function checkWriteTarget(node, path, options) {
+  if (!posix3.isAbsolute(path) || path.endsWith("/")) {
+    throw new InputError(`Cannot write '${path}' on node ${node}: give an absolute file path.`);
+  }
+  if (options.mode !== void 0 && !(Number.isInteger(options.mode) && options.mode >= 0 && options.mode <= 4095)) {
+    throw new InputError(
+      `Cannot write '${path}' on node ${node}: mode ${options.mode} is not a file mode (0 to 0o7777).`
+    );
+  }
+  if (options.owner !== void 0 && !/^[A-Za-z0-9_][\w.-]*\$?(:[A-Za-z0-9_][\w.-]*\$?)?$/.test(options.owner)) {
+    throw new InputError(
+      `Cannot write '${path}' on node ${node}: owner '${options.owner}' is not of the form user[:group].`
+    );
+  }
+  return {
+    mode: options.mode === void 0 ? "" : options.mode.toString(8),
+    owner: options.owner ?? ""
+  };
+}
+function feedStdin(command, stdin, fail) {
+  command.stdin.on("error", () => void 0);
+  if (stdin === void 0) {
+    command.stdin.end();
+  } else if (typeof stdin === "string" || Buffer.isBuffer(stdin)) {
+    command.stdin.end(stdin);
+  } else {
+    finishedCallback(stdin, { writable: false }, (err) => {
+      if (err) fail(err);
+    });
+    stdin.pipe(command.stdin);
+  }
+}
+function collectTail(stream, limit) {
+  const chunks = [];
+  let size = 0;
+  stream.on("data", (chunk) => {
+    chunks.push(chunk);
+    size += chunk.length;
+    while (size - chunks[0].length >= limit && chunks.length > 1) size -= chunks.shift().length;
+  });
+  return () => {
+    const all = Buffer.concat(chunks);
+    return (all.length > limit ? all.subarray(all.length - limit) : all).toString("utf8");
+  };
+}
+
+// src/nodes/local.ts
+var LocalTransport = class extends CommandTransport {
+  kind = "local";
+  constructor(node = "localhost") {
+    super(node);
+  }
+  start(argv, env) {
+    return startChildProcess(argv[0], argv.slice(1), { ...process.env, ...env });
+  }
+  async close() {
+  }
+};
+
+// src/stores/open.ts
+import { basename as basename2, dirname as dirname2, resolve as resolve2 } from "node:path";
+
+// src/stores/artifact.ts
+import { mkdtemp, readdir as readdir2, rm as rm2, stat as stat2 } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { basename, dirname, join as join2 } from "node:path";
+
+// src/stores/local.ts
+import { randomBytes as randomBytes3 } from "node:crypto";
+import { createWriteStream } from "node:fs";
+import { chmod, mkdir, open as open2, readdir, rename, rm, stat } from "node:fs/promises";
+import { join, resolve } from "node:path";
+import { Transform as Transform5 } from "node:stream";
+import { pipeline as pipeline3 } from "node:stream/promises";
+var MANIFEST = "manifest.json";
+var errno = (err) => err.code ?? err.message;
+var LocalStore = class {
+  location;
+  constructor(dir) {
+    this.location = resolve(dir);
+  }
+  async begin(setName) {
+    checkObjectName(setName);
+    try {
+      await mkdir(this.location, { recursive: true, mode: 448 });
+    } catch (err) {
+      throw new OperationError(
+        `Cannot create the backup directory ${this.location}: ${errno(err)}.`
+      );
+    }
+    const final = join(this.location, setName);
+    if (await exists(final)) {
+      throw new OperationError(`A backup set ${final} already exists; refusing to overwrite it.`);
+    }
+    const partial = join(this.location, `.${setName}.partial-${randomBytes3(4).toString("hex")}`);
+    try {
+      await mkdir(partial, { mode: 448 });
+    } catch (err) {
+      throw new OperationError(
+        `Cannot write to the backup directory ${this.location}: ${errno(err)}.`
+      );
+    }
+    return {
+      write: async (object, data, options) => {
+        const path = join(partial, checkObjectName(object));
+        const mode = options?.mode ?? 384;
+        let bytes = 0;
+        const counter = new Transform5({
+          transform(chunk, _e, cb) {
+            bytes += chunk.length;
+            cb(null, chunk);
+          }
+        });
+        await pipeline3(data, counter, createWriteStream(path, { flags: "wx", mode, flush: true }));
+        await chmod(path, mode);
+        return bytes;
+      },
+      commit: async () => {
+        if (await exists(final)) {
+          throw new OperationError(
+            `A backup set ${final} appeared while writing; kept ours at ${partial}.`
+          );
+        }
+        await rename(partial, final);
+      },
+      abort: async () => {
+        await rm(partial, { recursive: true, force: true });
+      }
+    };
+  }
+  async list() {
+    let entries;
+    try {
+      entries = await readdir(this.location, { withFileTypes: true });
+    } catch (err) {
+      if (errno(err) === "ENOENT") {
+        throw new InputError(`Backup directory ${this.location} does not exist.`);
+      }
+      throw new OperationError(`Cannot read the backup directory ${this.location}: ${errno(err)}.`);
+    }
+    const sets = [];
+    for (const e of entries) {
+      if (!e.isDirectory() || e.name.startsWith(".")) continue;
+      if (await exists(join(this.location, e.name, MANIFEST))) sets.push(e.name);
+    }
+    return sets.sort(compareSetNames);
+  }
+  async read(setName, object) {
+    const path = join(this.location, checkObjectName(setName), checkObjectName(object));
+    const fh = await open2(path, "r").catch((err) => {
+      throw new OperationError(
+        errno(err) === "ENOENT" ? `Object ${object} is missing from the backup set ${join(this.location, setName)}.` : `Cannot read ${path}: ${errno(err)}.`
+      );
+    });
+    return fh.createReadStream({ highWaterMark: 256 * 1024 });
+  }
+  async objects(setName) {
+    const dir = join(this.location, checkObjectName(setName));
+    const names = await readdir(dir).catch((err) => {
+      throw new OperationError(`Cannot read the backup set ${dir}: ${errno(err)}.`);
+    });
+    const out = [];
+    for (const name of names.sort()) {
+      const s = await stat(join(dir, name));
+      if (s.isFile()) out.push({ name, bytes: s.size });
+    }
+    return out;
+  }
+  async remove(setName) {
+    await rm(join(this.location, checkObjectName(setName)), { recursive: true, force: true });
+  }
+  urlOf(setName) {
+    return join(this.location, setName);
+  }
+};
+async function exists(path) {
+  try {
+    await stat(path);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+// src/stores/artifact.ts
+var ARTIFACT_SCHEME = "artifact://";
+var ArtifactStore = class {
+  constructor(client, stagingRoot = process.env.RUNNER_TEMP ?? tmpdir(), retentionDays) {
+    this.client = client;
+    this.stagingRoot = stagingRoot;
+    this.retentionDays = retentionDays;
+  }
+  client;
+  stagingRoot;
+  retentionDays;
+  location = ARTIFACT_SCHEME;
+  async begin(setName) {
+    checkObjectName(setName);
+    const staging = await mkdtemp(join2(this.stagingRoot, "kube-rescue-artifact-"));
+    const local = new LocalStore(staging);
+    const pending = await local.begin(setName);
+    return {
+      write: (object, data, options) => pending.write(object, data, options),
+      commit: async () => {
+        await pending.commit();
+        const dir = join2(staging, setName);
+        const files = (await readdir2(dir)).sort().map((f) => join2(dir, f));
+        try {
+          await this.client.uploadArtifact(setName, files, dir, {
+            compressionLevel: 0,
+            ...this.retentionDays ? { retentionDays: this.retentionDays } : {}
+          });
+        } catch (err) {
+          throw new OperationError(
+            `Uploading the backup set ${setName} as a workflow artifact failed: ${err.message}.`,
+            { cause: err }
+          );
+        } finally {
+          await rm2(staging, { recursive: true, force: true });
+        }
+      },
+      abort: async () => {
+        await rm2(staging, { recursive: true, force: true });
+      }
+    };
+  }
+  async list() {
+    const { artifacts } = await this.client.listArtifacts({ latest: true });
+    return artifacts.map((a) => a.name).sort(compareSetNames);
+  }
+  /** Downloads the set's artifact once per store instance; reads come from the copy. */
+  downloaded = /* @__PURE__ */ new Map();
+  download(setName) {
+    let dir = this.downloaded.get(setName);
+    if (!dir) {
+      dir = (async () => {
+        const { artifact } = await this.client.getArtifact(setName).catch((err) => {
+          throw new OperationError(
+            `No workflow artifact named ${setName} in this run's repository: ${err.message}.`
+          );
+        });
+        const path = await mkdtemp(join2(this.stagingRoot, "kube-rescue-download-"));
+        await this.client.downloadArtifact(artifact.id, { path });
+        return path;
+      })();
+      this.downloaded.set(setName, dir);
+    }
+    return dir;
+  }
+  async read(setName, object) {
+    const dir = await this.download(setName);
+    return new LocalStore(dirname(dir)).read(basename(dir), checkObjectName(object));
+  }
+  async objects(setName) {
+    const dir = await this.download(setName);
+    const out = [];
+    for (const name of (await readdir2(dir)).sort()) {
+      out.push({ name, bytes: (await stat2(join2(dir, name))).size });
+    }
+    return out;
+  }
+  async remove(setName) {
+    await this.client.deleteArtifact(setName);
+  }
+  urlOf(setName) {
+    return `${ARTIFACT_SCHEME}${setName}`;
+  }
+};
+async function defaultArtifactClient() {
+  if (!process.env.ACTIONS_RUNTIME_TOKEN) {
+    throw new InputError(
+      "artifact:// destinations work only inside a GitHub Actions job (the artifact service is not reachable elsewhere). Use a directory or s3:// URL here."
+    );
+  }
+  const { DefaultArtifactClient } = await import("@actions/artifact");
+  return new DefaultArtifactClient();
+}
+
+// src/stores/s3.ts
+import { Transform as Transform6 } from "node:stream";
+import {
+  DeleteObjectsCommand,
+  GetObjectCommand,
+  ListObjectsV2Command,
+  PutObjectCommand,
+  S3Client
+} from "@aws-sdk/client-s3";
+import { Upload } from "@aws-sdk/lib-storage";
+var COMPLETE_MARKER = ".complete";
+function parseS3Url(url) {
+  const m = /^s3:\/\/([a-z0-9][a-z0-9.-]{1,61}[a-z0-9])(?:\/(.*))?$/.exec(url);
+  if (!m) {
+    throw new InputError(
+      `'${url}' is not an S3 location. Expected s3://bucket or s3://bucket/prefix (bucket: 3-63 lower-case letters, digits, '.', '-').`
+    );
+  }
+  return { bucket: m[1], prefix: (m[2] ?? "").replace(/^\/+|\/+$/g, "") };
+}
+function describe(err) {
+  const e = err;
+  const status = e.$metadata?.httpStatusCode ? ` (HTTP ${e.$metadata.httpStatusCode})` : "";
+  return `${e.name ?? e.code ?? "Error"}: ${e.message ?? String(err)}${status}`;
+}
+var S3Store = class {
+  constructor(where, settings = {}) {
+    this.where = where;
+    this.location = `s3://${where.bucket}${where.prefix ? `/${where.prefix}` : ""}`;
+    this.endpoint = settings.endpoint ?? process.env.AWS_ENDPOINT_URL_S3 ?? process.env.AWS_ENDPOINT_URL;
+    const config = {
+      region: settings.region ?? process.env.AWS_REGION ?? process.env.AWS_DEFAULT_REGION ?? "us-east-1",
+      maxAttempts: 3
+    };
+    if (this.endpoint) {
+      config.endpoint = this.endpoint;
+      config.forcePathStyle = true;
+    }
+    if (settings.credentials) config.credentials = settings.credentials;
+    this.client = new S3Client(config);
+  }
+  where;
+  location;
+  client;
+  endpoint;
+  key(...parts) {
+    return [this.where.prefix, ...parts].filter(Boolean).join("/");
+  }
+  failure(what, err) {
+    const at3 = this.endpoint ? ` at ${this.endpoint}` : "";
+    return new OperationError(
+      `S3 ${what} in ${this.location}${at3} failed: ${describe(err)}. Check the endpoint, region and AWS_* credentials, and that the bucket exists.`,
+      { cause: err }
+    );
+  }
+  async keys(prefix) {
+    const out = [];
+    let token;
+    do {
+      const page = await this.client.send(
+        new ListObjectsV2Command({
+          Bucket: this.where.bucket,
+          Prefix: prefix,
+          ContinuationToken: token
+        })
+      ).catch((err) => {
+        throw this.failure("listing", err);
+      });
+      for (const o of page.Contents ?? []) if (o.Key) out.push({ key: o.Key, bytes: o.Size ?? 0 });
+      token = page.IsTruncated ? page.NextContinuationToken : void 0;
+    } while (token);
+    return out;
+  }
+  async deleteKeys(keys) {
+    for (let i = 0; i < keys.length; i += 1e3) {
+      const batch = keys.slice(i, i + 1e3);
+      await this.client.send(
+        new DeleteObjectsCommand({
+          Bucket: this.where.bucket,
+          Delete: { Objects: batch.map((Key) => ({ Key })) }
+        })
+      ).catch((err) => {
+        throw this.failure("delete", err);
+      });
+    }
+  }
+  async begin(setName) {
+    checkObjectName(setName);
+    const existing = await this.keys(this.key(setName, ""));
+    if (existing.length > 0) {
+      throw new OperationError(
+        `${this.location}/${setName}/ already holds ${existing.length} object(s); refusing to write a set over them.`
+      );
+    }
+    const written = [];
+    return {
+      write: async (object, data) => {
+        const Key = this.key(setName, checkObjectName(object));
+        written.push(Key);
+        let bytes = 0;
+        const counted = data.pipe(
+          new Transform6({
+            transform(chunk, _e, cb) {
+              bytes += chunk.length;
+              cb(null, chunk);
+            }
+          })
+        );
+        data.on("error", (err) => counted.destroy(err));
+        const upload = new Upload({
+          client: this.client,
+          params: { Bucket: this.where.bucket, Key, Body: counted },
+          // 2 × 8 MiB parts in flight: memory stays bounded whatever the object size.
+          queueSize: 2,
+          partSize: 8 * 1024 * 1024,
+          leavePartsOnError: false
+        });
+        try {
+          await upload.done();
+        } catch (err) {
+          if (err instanceof OperationError || err instanceof InputError) throw err;
+          if (data.errored) throw data.errored;
+          throw this.failure(`upload of ${object}`, err);
+        }
+        return bytes;
+      },
+      commit: async () => {
+        await this.client.send(
+          new PutObjectCommand({
+            Bucket: this.where.bucket,
+            Key: this.key(setName, COMPLETE_MARKER),
+            Body: ""
+          })
+        ).catch((err) => {
+          throw this.failure("commit", err);
+        });
+      },
+      abort: async () => {
+        await this.deleteKeys(written);
+      }
+    };
+  }
+  async list() {
+    const base = this.key("");
+    const sets = [];
+    for (const { key } of await this.keys(base)) {
+      const rest = key.slice(base.length).split("/");
+      if (rest.length === 2 && rest[1] === COMPLETE_MARKER) sets.push(rest[0]);
+    }
+    return sets.sort(compareSetNames);
+  }
+  async read(setName, object) {
+    try {
+      const res = await this.client.send(
+        new GetObjectCommand({
+          Bucket: this.where.bucket,
+          Key: this.key(checkObjectName(setName), checkObjectName(object))
+        })
+      );
+      return res.Body;
+    } catch (err) {
+      if (err.name === "NoSuchKey") {
+        throw new OperationError(
+          `Object ${object} is missing from the backup set ${this.urlOf(setName)}.`
+        );
+      }
+      throw this.failure(`read of ${setName}/${object}`, err);
+    }
+  }
+  async objects(setName) {
+    const base = this.key(checkObjectName(setName), "");
+    return (await this.keys(base)).map(({ key, bytes }) => ({ name: key.slice(base.length), bytes })).filter((o) => o.name !== COMPLETE_MARKER && !o.name.includes("/")).sort((a, b) => a.name.localeCompare(b.name));
+  }
+  async remove(setName) {
+    const marker = this.key(checkObjectName(setName), COMPLETE_MARKER);
+    await this.deleteKeys([marker]);
+    const rest = (await this.keys(this.key(setName, ""))).map((k) => k.key);
+    await this.deleteKeys(rest);
+  }
+  urlOf(setName) {
+    return `${this.location}/${setName}`;
+  }
+};
+
+// src/stores/open.ts
+async function openStore(dest, s3 = {}) {
+  if (dest.startsWith("s3://")) return new S3Store(parseS3Url(dest), s3);
+  if (dest.startsWith(ARTIFACT_SCHEME)) return new ArtifactStore(await defaultArtifactClient());
+  if (/^[a-z][a-z0-9+.-]*:\/\//i.test(dest)) {
+    throw new InputError(
+      `Destination '${dest}': unknown scheme. Use a directory path, s3://bucket/prefix or artifact://.`
+    );
+  }
+  if (dest.trim() === "")
+    throw new InputError("The destination is empty: give a directory or s3:// URL.");
+  return new LocalStore(dest);
+}
+async function openSet(backup2, s3 = {}) {
+  const trimmed = backup2.replace(/\/+$/, "");
+  if (trimmed.startsWith("s3://")) {
+    const { bucket, prefix } = parseS3Url(trimmed);
+    const cut = prefix.lastIndexOf("/");
+    const setName = prefix.slice(cut + 1);
+    if (!setName) throw new InputError(`'${backup2}' names a bucket, not a backup set inside it.`);
+    const parent = cut < 0 ? "" : prefix.slice(0, cut);
+    return {
+      store: new S3Store({ bucket, prefix: parent }, s3),
+      setName
+    };
+  }
+  if (trimmed.startsWith(ARTIFACT_SCHEME)) {
+    const setName = trimmed.slice(ARTIFACT_SCHEME.length);
+    if (!setName) throw new InputError(`'${backup2}' names no artifact; use artifact://<set-name>.`);
+    return { store: new ArtifactStore(await defaultArtifactClient()), setName };
+  }
+  const abs = resolve2(trimmed);
+  return { store: new LocalStore(dirname2(abs)), setName: basename2(abs) };
+}
+
+// src/commands/backup.ts
+var DEFAULT_CLUSTER = "cluster.local";
+function tlsFromFlags(access) {
+  const given = [access.etcdCacert, access.etcdCert, access.etcdKey].filter(Boolean).length;
+  if (given === 0) return void 0;
+  if (given !== 3) {
+    throw new InputError(
+      "--etcd-cacert, --etcd-cert and --etcd-key go together: give all three, or none to use the layout."
+    );
+  }
+  return { cacert: access.etcdCacert, cert: access.etcdCert, key: access.etcdKey };
+}
+async function layoutOf(access, transport) {
+  return access.layout === "auto" ? detectLayout(transport) : layoutByName(access.layout);
+}
+async function localSources(opts, cluster) {
+  const { access } = opts;
+  if (access.transport !== "local") {
+    throw new InputError(
+      `Without an inventory (-i) there are no nodes to reach over ${access.transport}: pass -i hosts.ini, or --transport local --etcd-endpoints URL,... when this machine is the node or reaches etcd.`
+    );
+  }
+  const endpoints = access.etcdEndpoints ?? [];
+  if (endpoints.length === 0) {
+    throw new InputError(
+      "Without an inventory, --etcd-endpoints is required (e.g. --etcd-endpoints https://127.0.0.1:2379)."
+    );
+  }
+  const local = new LocalTransport(hostname());
+  let layout;
+  let tls = tlsFromFlags(access);
+  if (!opts.etcdOnly || !tls && endpoints.some((e) => e.startsWith("https:"))) {
+    layout = await layoutOf(access, local);
+  }
+  if (!tls && endpoints.some((e) => e.startsWith("https:"))) {
+    if (layout?.name !== "kubeadm") {
+      throw new InputError(
+        "The etcd endpoints use https: pass --etcd-cacert, --etcd-cert and --etcd-key (a client certificate etcd trusts)."
+      );
+    }
+    tls = layout.clientTls(local.node);
+  }
+  const ctl = new EtcdCtl(local, { endpoints, tls });
+  const health = await ctl.endpointHealth();
+  const healthy = endpoints.filter((e) => health.some((h) => h.endpoint === e && h.healthy));
+  if (healthy.length === 0) {
+    const why = health.map((h) => `${h.endpoint}: ${h.error ?? "unhealthy"}`).join("; ");
+    throw new OperationError(`No etcd endpoint is healthy (${why}). Nothing was stored.`);
+  }
+  const live2 = ctl.withEndpoints(healthy);
+  const [{ statuses }, members] = await Promise.all([live2.endpointStatus(), live2.memberList()]);
+  const memberOf = (endpoint) => members.find(
+    (m) => m.clientURLs.some((u) => u.replace(/\/$/, "") === endpoint.replace(/\/$/, ""))
+  )?.name ?? endpoint;
+  const ordered = [...healthy].sort(
+    (a, b) => Number(statuses.find((s) => s.endpoint === a)?.isLeader ?? false) - Number(statuses.find((s) => s.endpoint === b)?.isLeader ?? false)
+  );
+  const snapshotSources = ordered.map((endpoint) => ({
+    member: memberOf(endpoint),
+    node: local.node,
+    endpoint,
+    ctl: ctl.withEndpoints([endpoint])
+  }));
+  return {
+    cluster,
+    flavor: layout?.name ?? "unknown",
+    etcdVersion: statuses[0]?.version ?? "unknown",
+    members,
+    snapshotSources,
+    nodes: opts.etcdOnly || !layout ? [] : [{ node: local.node, transport: local, paths: layout.backupPaths(local.node) }],
+    fingerprint: opts.fingerprint === false ? void 0 : (revision) => fingerprintEndpoints({ endpoints: healthy, tls }, { revision })
+  };
+}
+async function backup(opts, ctx) {
+  const { progress } = ctx;
+  requireCompression(opts.compress);
+  const recipients = opts.encryptTo.map((r) => parseRecipient(r));
+  const cluster = checkClusterName(opts.clusterName ?? DEFAULT_CLUSTER);
+  const store = await openStore(opts.dest);
+  const policy = {
+    keep: opts.keep,
+    keepHourly: opts.keepHourly,
+    keepDaily: opts.keepDaily,
+    keepWeekly: opts.keepWeekly
+  };
+  if (opts.inventory) {
+    throw new NotBuiltError("kube-rescue backup -i (nodes over SSH)", "Backup and verify");
+  }
+  const sources = await progress.phase("Probe etcd", () => localSources(opts, cluster));
+  const { setName, manifest } = await writeBackupSet(store, sources, {
+    compression: opts.compress,
+    recipients,
+    progress
+  });
+  const snapshot = manifest.objects.find((o) => o.kind === "etcd-snapshot");
+  progress.info(
+    `Backup set ${store.urlOf(setName)} written: revision ${manifest.snapshot.revision}, ${manifest.objects.length} object(s).`
+  );
+  const removed = hasRetention(policy) ? (await progress.phase("Apply retention", () => pruneSets(store, cluster, policy, progress))).remove : [];
+  return {
+    backupPath: store.urlOf(setName),
+    snapshotRevision: manifest.snapshot.revision,
+    snapshotSha256: snapshot.plaintextSha256,
+    objects: manifest.objects.map((o) => ({ name: o.name, bytes: o.bytes })),
+    removedByRetention: removed
+  };
+}
+
+// src/commands/inventory.ts
+import { randomBytes as randomBytes4 } from "node:crypto";
+import { rename as rename2, rm as rm3, stat as stat4, writeFile } from "node:fs/promises";
+import { basename as basename3, dirname as dirname4, join as join4 } from "node:path";
+
+// src/inventory/document.ts
+import { extname } from "node:path";
+import { CST, Parser } from "yaml";
+
+// src/inventory/ansible-values.ts
+var ShellSplitError = class extends Error {
+};
+function shellSplit(line) {
+  const words = [];
+  let word = "";
+  let inWord = false;
+  let i = 0;
+  while (i < line.length) {
+    const c = line[i];
+    if (c === "#") break;
+    if (c === " " || c === "	" || c === "\r" || c === "\n") {
+      if (inWord) words.push(word);
+      word = "";
+      inWord = false;
+      i++;
+      continue;
+    }
+    inWord = true;
+    if (c === "'") {
+      const end = line.indexOf("'", i + 1);
+      if (end < 0)
+        throw new ShellSplitError(`no closing quotation (') for the quote at column ${i + 1}`);
+      word += line.slice(i + 1, end);
+      i = end + 1;
+    } else if (c === '"') {
+      i++;
+      for (; ; ) {
+        if (i >= line.length) throw new ShellSplitError('no closing quotation (") on this line');
+        const d = line[i];
+        if (d === '"') break;
+        if (d === "\\" && (line[i + 1] === '"' || line[i + 1] === "\\")) {
+          word += line[i + 1];
+          i += 2;
+          continue;
+        }
+        word += d;
+        i++;
+      }
+      i++;
+    } else if (c === "\\") {
+      if (i + 1 >= line.length)
+        throw new ShellSplitError("a backslash ends the line with nothing to escape");
+      word += line[i + 1];
+      i += 2;
+    } else {
+      word += c;
+      i++;
+    }
+  }
+  if (inWord) words.push(word);
+  return words;
+}
+var INT = /^[-+]?(0|[1-9][0-9_]*)$/;
+var FLOAT = /^[-+]?(\d+\.\d*|\.\d+|\d+(?=[eE]))([eE][-+]?\d+)?$/;
+function parseAnsibleValue(raw) {
+  const v = raw.trim();
+  if (INT.test(v)) return Number(v.replace(/_/g, ""));
+  if (FLOAT.test(v)) return Number(v);
+  if (v === "True") return true;
+  if (v === "False") return false;
+  if (v === "None") return null;
+  const quoted = /^(['"])(.*)\1\s*(#.*)?$/.exec(v);
+  if (quoted && !quoted[2].includes(quoted[1])) return quoted[2];
+  return v;
+}
+
+// src/inventory/host-pattern.ts
+var HostPatternError = class extends Error {
+};
+var RANGE = /^(.*?)\[([^\]:]*):([^\]:]*)(?::([^\]]*))?\](.*)$/;
+function parseHostPattern(pattern) {
+  let name = pattern;
+  let port;
+  const bracketed = /^\[([0-9a-fA-F:.]+)\](?::(\d+))?$/.exec(pattern);
+  if (bracketed) {
+    name = bracketed[1];
+    if (bracketed[2] !== void 0) port = portOf(bracketed[2], pattern);
+  } else {
+    const withPort = /^((?:[^:[\]]|\[[^\]]*\])+):(\d+)$/.exec(pattern);
+    if (withPort) {
+      name = withPort[1];
+      port = portOf(withPort[2], pattern);
+    }
+  }
+  return { hosts: expandRanges(name), port };
+}
+function portOf(text4, pattern) {
+  const port = Number(text4);
+  if (port < 1 || port > 65535) {
+    throw new HostPatternError(`port ${text4} in '${pattern}' is not between 1 and 65535`);
+  }
+  return port;
+}
+function expandRanges(name) {
+  const m = RANGE.exec(name);
+  if (!m) {
+    if (/[[\]]/.test(name)) {
+      throw new HostPatternError(
+        `'${name}' has a bracket that is not a range; a range looks like node[1:3] or node[a:c]`
+      );
+    }
+    return [name];
+  }
+  const [, head, begText, endText, stepText, tail] = m;
+  const step = stepText === void 0 || stepText === "" ? 1 : Number(stepText);
+  if (!Number.isInteger(step) || step < 1) {
+    throw new HostPatternError(`range step '${stepText}' in '${name}' is not a whole number \u2265 1`);
+  }
+  if (!head && !tail) throw new HostPatternError(`range '${name}' has no host name around it`);
+  const items = [];
+  if (/^[a-zA-Z]$/.test(begText) && /^[a-zA-Z]$/.test(endText)) {
+    const b = begText.charCodeAt(0);
+    const e = endText.charCodeAt(0);
+    if (b > e)
+      throw new HostPatternError(`range '${name}' runs backwards (${begText} > ${endText})`);
+    for (let c = b; c <= e; c += step) items.push(String.fromCharCode(c));
+  } else if (/^\d*$/.test(begText) && /^\d+$/.test(endText)) {
+    const b = begText === "" ? 0 : Number(begText);
+    const e = Number(endText);
+    if (b > e) throw new HostPatternError(`range '${name}' runs backwards (${b} > ${e})`);
+    if ((e - b) / step > 1e4) {
+      throw new HostPatternError(`range '${name}' expands to more than 10000 hosts`);
+    }
+    const width = begText.startsWith("0") && begText.length > 1 ? begText.length : 0;
+    for (let n = b; n <= e; n += step) items.push(String(n).padStart(width, "0"));
+  } else {
+    throw new HostPatternError(
+      `range [${begText}:${endText}] in '${name}' must be numbers (node[1:3]) or single letters (node[a:c])`
+    );
+  }
+  const hosts = items.flatMap((item) => expandRanges(`${head}${item}${tail}`));
+  if (hosts.length > 1e4)
+    throw new HostPatternError(`'${name}' expands to more than 10000 hosts`);
+  return hosts;
+}
+
+// src/inventory/resolve.ts
+var at2 = (w) => `${w.source}:${w.line}`;
+var DeclaredInventory = class {
+  constructor(source) {
+    this.source = source;
+  }
+  source;
+  groups = /* @__PURE__ */ new Map();
+  hostOrder = [];
+  hostVars = /* @__PURE__ */ new Map();
+  group(name, where, defines = true) {
+    let g = this.groups.get(name);
+    if (!g) {
+      g = { name, hosts: [], children: [], childWhere: /* @__PURE__ */ new Map(), vars: {}, where, defined: false };
+      if (name === "all" || name === "ungrouped") g.defined = true;
+      this.groups.set(name, g);
+    }
+    if (defines) g.defined = true;
+    return g;
+  }
+  addHost(groupName, host, vars, where) {
+    if (!this.hostVars.has(host)) {
+      this.hostOrder.push(host);
+      this.hostVars.set(host, {});
+    }
+    Object.assign(this.hostVars.get(host), vars);
+    if (groupName !== void 0) {
+      const g = this.group(groupName, where);
+      if (!g.hosts.includes(host)) g.hosts.push(host);
+    }
+  }
+  addChild(parent, child, where) {
+    const p = this.group(parent, where);
+    this.group(child, where, true);
+    if (!p.children.includes(child)) {
+      p.children.push(child);
+      p.childWhere.set(child, where);
+    }
+  }
+};
+var CONTROL_PLANE_GROUPS = ["kube_control_plane", "kube-master", "kube_master"];
+function brokenControlPlaneGroupFor(controlPlaneGroup) {
+  return controlPlaneGroup === "kube-master" ? "broken_kube-master" : "broken_kube_control_plane";
+}
+function checkCycles(declared) {
+  const state = /* @__PURE__ */ new Map();
+  const path = [];
+  const visit = (name) => {
+    const s = state.get(name);
+    if (s === "done") return;
+    if (s === "visiting") {
+      const cycle = [...path.slice(path.indexOf(name)), name];
+      const closing = declared.groups.get(cycle[cycle.length - 2]);
+      const where = closing.childWhere.get(name);
+      throw new InputError(
+        `${at2(where)}: groups form a cycle through their children: ${cycle.join(" \u2192 ")} (here [${closing.name}] lists ${name} as a child). A group cannot contain itself; remove one of these children entries.`
+      );
+    }
+    state.set(name, "visiting");
+    path.push(name);
+    for (const child of declared.groups.get(name)?.children ?? []) visit(child);
+    path.pop();
+    state.set(name, "done");
+  };
+  for (const name of declared.groups.keys()) visit(name);
+}
+function resolveInventory(declared, format, text4, layers = {}, checks = { memberNames: true }) {
+  checkCycles(declared);
+  for (const g of declared.groups.values()) {
+    if (!g.defined && g.varsWhere) {
+      throw new InputError(
+        `${at2(g.varsWhere)}: vars are given for group [${g.name}], but no section or children entry defines that group. Add a [${g.name}] section (it may be empty) or fix the group name.`
+      );
+    }
+  }
+  const parents = /* @__PURE__ */ new Map();
+  for (const g of declared.groups.values()) {
+    for (const c of g.children) parents.set(c, [...parents.get(c) ?? [], g.name]);
+  }
+  const depthMemo = /* @__PURE__ */ new Map();
+  const depthOf = (name) => {
+    if (name === "all") return 0;
+    const known = depthMemo.get(name);
+    if (known !== void 0) return known;
+    const ps = (parents.get(name) ?? []).filter((p) => p !== "all");
+    const d = ps.length === 0 ? 1 : Math.max(...ps.map(depthOf)) + 1;
+    depthMemo.set(name, d);
+    return d;
+  };
+  const resolved = /* @__PURE__ */ new Map();
+  const hostsOf = (name) => {
+    const known = resolved.get(name);
+    if (known) return known;
+    const g = declared.groups.get(name);
+    const seen = new Set(g?.hosts ?? []);
+    for (const child of g?.children ?? []) for (const h of hostsOf(child)) seen.add(h);
+    const list2 = [...seen];
+    resolved.set(name, list2);
+    return list2;
+  };
+  const groups = /* @__PURE__ */ new Map();
+  groups.set("all", [...declared.hostOrder]);
+  for (const name of declared.groups.keys()) if (name !== "all") groups.set(name, hostsOf(name));
+  const inSomeGroup = /* @__PURE__ */ new Set();
+  for (const [name, members] of groups) {
+    if (name !== "all" && name !== "ungrouped") for (const h of members) inSomeGroup.add(h);
+  }
+  groups.set(
+    "ungrouped",
+    declared.hostOrder.filter((h) => !inSomeGroup.has(h) || hostsOf("ungrouped").includes(h))
+  );
+  const priorityOf = (name) => {
+    const p = declared.groups.get(name)?.vars.ansible_group_priority;
+    return typeof p === "number" ? p : 1;
+  };
+  const hosts = /* @__PURE__ */ new Map();
+  for (const name of declared.hostOrder) {
+    const memberOf = [...groups.keys()].filter(
+      (g) => g === "all" || g !== "ungrouped" && groups.get(g).includes(name)
+    );
+    if (groups.get("ungrouped").includes(name)) memberOf.push("ungrouped");
+    memberOf.sort(
+      (a, b) => depthOf(a) - depthOf(b) || priorityOf(a) - priorityOf(b) || (a < b ? -1 : a > b ? 1 : 0)
+    );
+    const vars = {};
+    for (const g of memberOf) Object.assign(vars, declared.groups.get(g)?.vars);
+    for (const g of memberOf) Object.assign(vars, layers.groupVarsFiles?.get(g));
+    Object.assign(
+      vars,
+      declared.hostVars.get(name),
+      layers.hostVarsFiles?.get(name),
+      layers.extraVars
+    );
+    hosts.set(name, { name, vars });
+  }
+  const inventory = new ResolvedInventory(declared.source, format, hosts, groups, text4, layers);
+  if (checks.memberNames) inventory.checkEtcdMemberNames();
+  return inventory;
+}
+var str = (v) => v === void 0 || v === null || v === "" ? void 0 : String(v);
+var ResolvedInventory = class {
+  constructor(source, format, hosts, groups, text4, varLayers) {
+    this.source = source;
+    this.format = format;
+    this.hosts = hosts;
+    this.groups = groups;
+    this.text = text4;
+    this.varLayers = varLayers;
+  }
+  source;
+  format;
+  hosts;
+  groups;
+  text;
+  varLayers;
+  get extraVars() {
+    return this.varLayers.extraVars ?? {};
+  }
+  requireHost(host) {
+    const h = this.hosts.get(host);
+    if (!h) {
+      throw new InputError(
+        `host '${host}' is not in the inventory ${this.source} (it has: ${[...this.hosts.keys()].join(", ") || "no hosts"}).`
+      );
+    }
+    return h;
+  }
+  /** Members with names, without the empty-group check: used by validation and the rewrite. */
+  membersOrEmpty() {
+    return (this.groups.get("etcd") ?? []).map((host, i) => {
+      const vars = this.hosts.get(host).vars;
+      const memberName = str(vars.etcd_member_name) ?? `etcd${i + 1}`;
+      const address = str(vars.access_ip) ?? str(vars.ip) ?? str(vars.ansible_host) ?? host;
+      return { host, memberName, address };
+    });
+  }
+  checkEtcdMemberNames() {
+    const byName2 = /* @__PURE__ */ new Map();
+    for (const m of this.membersOrEmpty()) {
+      const other = byName2.get(m.memberName);
+      if (other) {
+        throw new InputError(
+          `${this.source}: etcd hosts '${other}' and '${m.host}' both have the etcd member name '${m.memberName}'. Each etcd member needs its own etcd_member_name (when unset, Kubespray uses etcd1\u2026etcdN by position in [etcd]); set it per host, not in group or extra vars.`
+        );
+      }
+      byName2.set(m.memberName, m.host);
+    }
+  }
+  etcdMembers() {
+    const members = this.membersOrEmpty();
+    if (members.length === 0) {
+      throw new InputError(
+        `${this.source}: the [etcd] group has no hosts. Kubespray needs the etcd members listed in [etcd] (directly, or through [etcd:children]).`
+      );
+    }
+    return members;
+  }
+  controlPlaneGroup() {
+    return CONTROL_PLANE_GROUPS.find((g) => this.groups.has(g));
+  }
+  controlPlane() {
+    const g = this.controlPlaneGroup();
+    return g ? [...this.groups.get(g)] : [];
+  }
+  brokenEtcd() {
+    return [...this.groups.get("broken_etcd") ?? []];
+  }
+  brokenControlPlane() {
+    const g = brokenControlPlaneGroupFor(this.controlPlaneGroup() ?? "kube_control_plane");
+    return [...this.groups.get(g) ?? this.groups.get("broken_kube_control_plane") ?? []];
+  }
+  addressOf(host) {
+    const v = this.requireHost(host).vars;
+    return str(v.ansible_host) ?? str(v.access_ip) ?? str(v.ip) ?? host;
+  }
+  sshOf(host) {
+    const v = this.requireHost(host).vars;
+    const port = v.ansible_port === void 0 ? void 0 : Number(v.ansible_port);
+    if (port !== void 0 && !(Number.isInteger(port) && port >= 1 && port <= 65535)) {
+      throw new InputError(
+        `${this.source}: ansible_port of host '${host}' is '${String(v.ansible_port)}', not a port number (1\u201365535).`
+      );
+    }
+    return { user: str(v.ansible_user), port };
+  }
+};
+
+// src/inventory/ini.ts
+var HEADER = /^\[([^:\]\s]+)(?::(\w+))?\]\s*(?:#.*)?$/;
+var GROUP_NAME = /^([^:\]\s]+)\s*(?:#.*)?$/;
+function parseIni(text4, source) {
+  const declared = new DeclaredInventory(source);
+  let group = "ungrouped";
+  let type = "hosts";
+  const lines = text4.split("\n").map((raw, index) => {
+    const where = { source, line: index + 1 };
+    const fail = (what) => {
+      throw new InputError(`${source}:${index + 1}: ${what}
+  ${raw.trim()}`);
+    };
+    const line = raw.trim();
+    if (line === "") return { kind: "blank", raw };
+    if (line.startsWith("#") || line.startsWith(";")) return { kind: "comment", raw };
+    const m = HEADER.exec(line);
+    if (m || line.startsWith("[") && line.endsWith("]")) {
+      if (!m) {
+        fail(
+          "this is not a valid section header; expected [group], [group:children] or [group:vars]."
+        );
+      }
+      const sectionType = m[2] ?? "hosts";
+      if (!["hosts", "children", "vars"].includes(sectionType)) {
+        fail(`section [${m[1]}:${m[2]}] has an unknown type '${m[2]}'; use :children or :vars.`);
+      }
+      group = m[1];
+      type = sectionType;
+      if (type === "vars") {
+        const g = declared.group(group, where, false);
+        g.varsWhere ??= where;
+      } else {
+        declared.group(group, where);
+      }
+      return { kind: "header", raw, group, type };
+    }
+    if (type === "children") {
+      const m2 = GROUP_NAME.exec(line);
+      if (!m2) fail(`expected one group name in [${group}:children].`);
+      declared.addChild(group, m2[1], where);
+      return { kind: "child", raw, group, child: m2[1] };
+    }
+    if (type === "vars") {
+      const eq = line.indexOf("=");
+      if (eq <= 0) fail(`expected key=value in [${group}:vars].`);
+      const key = line.slice(0, eq).trim();
+      declared.group(group, where, false).vars[key] = parseAnsibleValue(line.slice(eq + 1));
+      return { kind: "var", raw, group, key };
+    }
+    let words;
+    try {
+      words = shellSplit(line);
+    } catch (err) {
+      if (err instanceof ShellSplitError) fail(`cannot split this host line: ${err.message}.`);
+      throw err;
+    }
+    if (words.length === 0) return { kind: "comment", raw };
+    const [pattern, ...assignments] = words;
+    const vars = {};
+    for (const a of assignments) {
+      const eq = a.indexOf("=");
+      if (eq <= 0) {
+        fail(
+          `expected key=value after the host name, got '${a}' (quote values that contain spaces).`
+        );
+      }
+      vars[a.slice(0, eq)] = parseAnsibleValue(a.slice(eq + 1));
+    }
+    let expanded;
+    try {
+      expanded = parseHostPattern(pattern);
+    } catch (err) {
+      if (err instanceof HostPatternError) fail(`bad host name: ${err.message}.`);
+      throw err;
+    }
+    if (expanded.port !== void 0) vars.ansible_port = expanded.port;
+    for (const host of expanded.hosts) {
+      declared.addHost(group, host, vars, where);
+    }
+    return { kind: "host", raw, group, pattern, hosts: expanded.hosts };
+  });
+  return { lines, declared };
+}
+var joinLines = (lines) => lines.map((l) => l.raw).join("\n");
+var eolTail = (text4) => text4.includes("\r\n") ? "\r" : "";
+function iniWord(value) {
+  return /^[A-Za-z0-9_.:/@%+,-]+$/.test(value) ? value : `'${value.replace(/'/g, `'"'"'`)}'`;
+}
+function hostLineText(host, vars, cr) {
+  return `${[host, ...Object.entries(vars).map(([k, v]) => `${k}=${iniWord(v)}`)].join(" ")}${cr}`;
+}
+function appendVars(raw, vars) {
+  const cr = raw.endsWith("\r") ? "\r" : "";
+  const body = cr ? raw.slice(0, -1) : raw;
+  let end = body.length;
+  let quote = "";
+  for (let i = 0; i < body.length; i++) {
+    const c = body[i];
+    if (quote) {
+      if (c === quote) quote = "";
+    } else if (c === "'" || c === '"') {
+      quote = c;
+    } else if (c === "\\") {
+      i++;
+    } else if (c === "#") {
+      end = i;
+      break;
+    }
+  }
+  const content = body.slice(0, end).trimEnd();
+  const extra = Object.entries(vars).map(([k, v]) => ` ${k}=${iniWord(v)}`).join("");
+  return `${content}${extra}${body.slice(content.length)}${cr}`;
+}
+var isSection = (l, group, type) => l.kind === "header" && l.group === group && l.type === type;
+function iniMoveHostFirst(text4, source, group, host, addVars) {
+  const { lines } = parseIni(text4, source);
+  const cr = eolTail(text4);
+  const header2 = lines.findIndex((l) => isSection(l, group, "hosts"));
+  const own = lines.findIndex(
+    (l) => l.kind === "host" && l.group === group && l.hosts.length === 1 && l.hosts[0] === host
+  );
+  if (header2 < 0) {
+    const children = lines.findIndex((l) => isSection(l, group, "children"));
+    const block = [
+      { kind: "header", raw: `[${group}]${cr}`, group, type: "hosts" },
+      { kind: "host", raw: hostLineText(host, addVars, cr), group, pattern: host, hosts: [host] },
+      { kind: "blank", raw: cr }
+    ];
+    if (children < 0) return appendSection(lines, block, cr);
+    lines.splice(children, 0, ...block);
+    return joinLines(lines);
+  }
+  let firstHost = header2 + 1;
+  while (firstHost < lines.length && lines[firstHost].kind !== "header") {
+    if (lines[firstHost].kind === "host") break;
+    firstHost++;
+  }
+  const firstIsHost = firstHost < lines.length && lines[firstHost].kind === "host";
+  const insertAt = firstIsHost ? firstHost : header2 + 1;
+  if (own === insertAt) {
+    lines[own] = { ...lines[own], raw: appendVars(lines[own].raw, addVars) };
+    return joinLines(lines);
+  }
+  let moved;
+  if (own >= 0) {
+    const raw = appendVars(lines[own].raw, addVars);
+    moved = { ...lines[own], raw: cr && !raw.endsWith(cr) ? `${raw}${cr}` : raw };
+    lines.splice(own, 1);
+  } else {
+    moved = {
+      kind: "host",
+      raw: hostLineText(host, addVars, cr),
+      group,
+      pattern: host,
+      hosts: [host]
+    };
+  }
+  lines.splice(own >= 0 && own < insertAt ? insertAt - 1 : insertAt, 0, moved);
+  return joinLines(lines);
+}
+function appendSection(lines, block, cr) {
+  const endsWithNewline = lines.length > 0 && lines[lines.length - 1].raw === "";
+  if (endsWithNewline) lines.pop();
+  const last = lines[lines.length - 1];
+  const needsGap = last !== void 0 && last.kind !== "blank";
+  const tail = block[block.length - 1]?.kind === "blank" ? block.slice(0, -1) : block;
+  const out = [...lines, ...needsGap ? [{ kind: "blank", raw: cr }] : [], ...tail];
+  return `${joinLines(out)}
+`;
+}
+function iniSetGroupHosts(text4, source, group, entries) {
+  const { lines } = parseIni(text4, source);
+  const cr = eolTail(text4);
+  const fresh = entries.map((e) => ({
+    kind: "host",
+    raw: hostLineText(e.host, e.vars, cr),
+    group,
+    pattern: e.host,
+    hosts: [e.host]
+  }));
+  const header2 = lines.findIndex((l) => isSection(l, group, "hosts"));
+  if (header2 < 0) {
+    return appendSection(
+      lines,
+      [{ kind: "header", raw: `[${group}]${cr}`, group, type: "hosts" }, ...fresh],
+      cr
+    );
+  }
+  const firstOld = lines.findIndex((l) => l.kind === "host" && l.group === group);
+  const kept = lines.filter((l) => !(l.kind === "host" && l.group === group));
+  const at3 = firstOld >= 0 && firstOld > header2 ? firstOld : header2 + 1;
+  kept.splice(at3, 0, ...fresh);
+  return joinLines(kept);
+}
+function iniSetHostVars(text4, source, host, vars) {
+  const { lines } = parseIni(text4, source);
+  const i = lines.findIndex(
+    (l) => l.kind === "host" && l.hosts.length === 1 && l.hosts[0] === host
+  );
+  if (i < 0) {
+    throw new InputError(
+      `${source}: host '${host}' has no line of its own to set ${Object.keys(vars).join(", ")} on (is it only in a range?). Add it by hand.`
+    );
+  }
+  lines[i] = { ...lines[i], raw: appendVars(lines[i].raw, vars) };
+  return joinLines(lines);
+}
+
+// src/inventory/yaml.ts
+import {
+  isAlias,
+  isMap,
+  isScalar,
+  LineCounter,
+  parseDocument
+} from "yaml";
+function parseYaml(text4, source) {
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text4, {
+    lineCounter,
+    uniqueKeys: true,
+    prettyErrors: true,
+    merge: true
+  });
+  const lineOf = (node) => node?.range ? lineCounter.linePos(node.range[0]).line : 1;
+  const firstError = doc.errors[0];
+  if (firstError) {
+    const line = firstError.linePos?.[0].line ?? 1;
+    throw new InputError(
+      `${source}:${line}: this is not valid YAML: ${firstError.message.split("\n")[0]}`
+    );
+  }
+  const declared = new DeclaredInventory(source);
+  const groupNodes = [];
+  const resolveAlias = (node) => isAlias(node) ? node.resolve(doc) ?? null : node;
+  const root = doc.contents;
+  if (root === null || isScalar(root) && root.value === null) {
+    return { declared, groupNodes, lineCounter };
+  }
+  const shape = (node, what, expected) => {
+    throw new InputError(
+      `${source}:${lineOf(node)}: ${what} must be ${expected}, but it is ${describe2(node)}. A Kubespray hosts.yaml looks like: all: {hosts: {node1: {ansible_host: \u2026}}, children: {etcd: {hosts: {node1: }}}}.`
+    );
+  };
+  if (!isMap(root)) shape(root, "the top level of an inventory", "a mapping of group names");
+  const keyOf = (pair, what) => {
+    if (!isScalar(pair.key) || pair.key.value === null || typeof pair.key.value === "object") {
+      shape(pair.key, what, "a plain name");
+    }
+    return String(pair.key.value);
+  };
+  const walkGroup = (name, pair, parent) => {
+    const where = { source, line: lineOf(pair.key) };
+    declared.group(name, where);
+    const node = pair.value;
+    const entry = { name, pair, parent };
+    groupNodes.push(entry);
+    if (node === null || isScalar(node) && node.value === null) return;
+    if (!isMap(node)) shape(node, `group '${name}'`, "a mapping with hosts, children or vars");
+    entry.map = node;
+    for (const item of node.items) {
+      const key = keyOf(item, `a key of group '${name}'`);
+      const value = item.value;
+      const empty = value === null || isScalar(value) && value.value === null;
+      if (key === "hosts") {
+        if (empty) continue;
+        if (isScalar(value) && typeof value.value === "string" && !/\s/.test(value.value)) {
+          declared.addHost(name, value.value, {}, { source, line: lineOf(value) });
+          continue;
+        }
+        if (!isMap(value)) {
+          shape(value, `hosts of group '${name}'`, "a mapping with one `name:` entry per host");
+        }
+        entry.hosts = value;
+        for (const h of value.items) {
+          const pattern = keyOf(h, `a host of group '${name}'`);
+          const hv = resolveAlias(h.value);
+          let vars = {};
+          if (hv !== null && !(isScalar(hv) && hv.value === null)) {
+            if (!isMap(hv)) shape(hv, `the vars of host '${pattern}'`, "a mapping (or empty)");
+            vars = hv.toJS(doc);
+          }
+          let hosts;
+          try {
+            const parsed = parseHostPattern(pattern);
+            hosts = parsed.hosts;
+            if (parsed.port !== void 0) vars = { ...vars, ansible_port: parsed.port };
+          } catch (err) {
+            if (err instanceof HostPatternError) {
+              throw new InputError(
+                `${source}:${lineOf(h.key)}: bad host name: ${err.message}.`
+              );
+            }
+            throw err;
+          }
+          for (const host of hosts) {
+            declared.addHost(name, host, vars, { source, line: lineOf(h.key) });
+          }
+        }
+      } else if (key === "children") {
+        if (empty) continue;
+        if (!isMap(value)) shape(value, `children of group '${name}'`, "a mapping of group names");
+        for (const c of value.items) {
+          const child = keyOf(c, `a child group of '${name}'`);
+          declared.addChild(name, child, { source, line: lineOf(c.key) });
+          walkGroup(child, c, value);
+        }
+      } else if (key === "vars") {
+        if (empty) continue;
+        const vars = resolveAlias(value);
+        if (!isMap(vars)) shape(vars, `vars of group '${name}'`, "a mapping of variable names");
+        Object.assign(declared.group(name, where).vars, vars.toJS(doc));
+      } else {
+        throw new InputError(
+          `${source}:${lineOf(item.key)}: group '${name}' has the key '${key}'; only hosts, children and vars belong there. If '${key}' is a host, put it under '${name}: {hosts: {${key}: }}'.`
+        );
+      }
+    }
+  };
+  for (const pair of root.items) {
+    walkGroup(keyOf(pair, "a top-level key"), pair, root);
+  }
+  return { declared, root, groupNodes, lineCounter };
+}
+function describe2(node) {
+  if (node === null || node === void 0) return "empty";
+  if (isMap(node)) return "a mapping";
+  if (isScalar(node)) return `the value '${String(node.value)}'`;
+  return "a list";
+}
+var RESERVED = /^(true|false|yes|no|on|off|null|~|y|n)$/i;
+function yamlScalar(value) {
+  return /^[A-Za-z_][A-Za-z0-9_.\-/]*$/.test(value) && !RESERVED.test(value) ? value : JSON.stringify(value);
+}
+var LineEditor = class {
+  constructor(text4, lc) {
+    this.lc = lc;
+    this.lines = text4.split("\n");
+  }
+  lc;
+  lines;
+  /** 0-based line and column of an offset. */
+  pos(offset) {
+    const p = this.lc.linePos(offset);
+    return { line: p.line - 1, col: p.col - 1 };
+  }
+  /** End (exclusive) of the block that starts at `line` with its key at `col`. */
+  blockEnd(line, col) {
+    let last = line;
+    for (let i = line + 1; i < this.lines.length; i++) {
+      const l = this.lines[i].replace(/\r$/, "");
+      const trimmed = l.trimStart();
+      if (trimmed === "" || trimmed.startsWith("#")) continue;
+      if (l.length - trimmed.length <= col) break;
+      last = i;
+    }
+    return last + 1;
+  }
+  get cr() {
+    return this.lines.some((l) => l.endsWith("\r")) ? "\r" : "";
+  }
+  text() {
+    return this.lines.join("\n");
+  }
+};
+var keyStart = (pair) => pair.key.range[0];
+function indentStep(parsed, ed) {
+  for (const g of parsed.groupNodes) {
+    const first = g.map?.items[0];
+    if (g.map && !g.map.flow && first) {
+      const step = ed.pos(keyStart(first)).col - ed.pos(keyStart(g.pair)).col;
+      if (step > 0) return step;
+    }
+  }
+  return 2;
+}
+function cannotEdit(source, ed, node, why) {
+  throw new InputError(
+    `${source}:${ed.pos(node.range[0]).line + 1}: cannot rewrite this inventory in place: ${why}. Write that part in block style (one key per line) and run again.`
+  );
+}
+function hostEntryLines(col, step, host, vars, cr) {
+  const pad = " ".repeat(col);
+  return [
+    `${pad}${yamlScalar(host)}:${cr}`,
+    ...Object.entries(vars).map(([k, v]) => `${pad}${" ".repeat(step)}${k}: ${yamlScalar(v)}${cr}`)
+  ];
+}
+function findHostPair(map, host) {
+  const index = map?.items.findIndex((p) => isScalar(p.key) && String(p.key.value) === host) ?? -1;
+  return index >= 0 ? { pair: map.items[index], index } : void 0;
+}
+function yamlSetHostVars(text4, source, group, host, vars) {
+  const parsed = parseYaml(text4, source);
+  const ed = new LineEditor(text4, parsed.lineCounter);
+  const found = parsed.groupNodes.filter((g) => group === void 0 || g.name === group).map((g) => findHostPair(g.hosts, host)).find((f) => f !== void 0);
+  if (!found) {
+    throw new InputError(
+      `${source}: host '${host}' has no entry of its own to set ${Object.keys(vars).join(", ")} on (is it only in a range?). Add it by hand.`
+    );
+  }
+  const { pair } = found;
+  const value = pair.value;
+  const entries = Object.entries(vars);
+  const keyPos = ed.pos(keyStart(pair));
+  if (value === null || isScalar(value) && value.value === null) {
+    if (value && value.range[0] !== value.range[1]) {
+      const at3 = ed.pos(value.range[0]);
+      const line = ed.lines[at3.line];
+      ed.lines[at3.line] = line.slice(0, at3.col) + line.slice(at3.col + value.range[1] - value.range[0]);
+    }
+    const step = indentStep(parsed, ed);
+    const add = entries.map(
+      ([k, v]) => `${" ".repeat(keyPos.col + step)}${k}: ${yamlScalar(v)}${ed.cr}`
+    );
+    ed.lines.splice(keyPos.line + 1, 0, ...add);
+    return ed.text();
+  }
+  if (isMap(value) && value.flow) {
+    const at3 = value.range[0] + 1;
+    const add = entries.map(([k, v]) => `${k}: ${yamlScalar(v)}`).join(", ");
+    return `${text4.slice(0, at3)}${add}${value.items.length > 0 ? ", " : ""}${text4.slice(at3)}`;
+  }
+  if (isMap(value) && value.items.length > 0) {
+    const first = ed.pos(keyStart(value.items[0]));
+    const add = entries.map(([k, v]) => `${" ".repeat(first.col)}${k}: ${yamlScalar(v)}${ed.cr}`);
+    ed.lines.splice(first.line, 0, ...add);
+    return ed.text();
+  }
+  return cannotEdit(
+    source,
+    ed,
+    value,
+    `host '${host}' has a value that is neither empty nor a mapping`
+  );
+}
+function yamlMoveHostFirst(text4, source, group, host, addVars) {
+  let parsed = parseYaml(text4, source);
+  const occurrences = () => parsed.groupNodes.filter((g2) => g2.name === group);
+  const firstWithHosts = () => occurrences().find((g2) => (g2.hosts?.items.length ?? 0) > 0);
+  const target = firstWithHosts();
+  const own = findHostPair(target?.hosts, host);
+  if (own && Object.keys(addVars).length > 0) {
+    text4 = yamlSetHostVars(text4, source, group, host, addVars);
+    parsed = parseYaml(text4, source);
+  }
+  const ed = new LineEditor(text4, parsed.lineCounter);
+  const step = indentStep(parsed, ed);
+  const t = firstWithHosts();
+  if (own && t?.hosts) {
+    const { index, pair } = findHostPair(t.hosts, host);
+    if (index === 0) return text4;
+    if (t.hosts.flow) cannotEdit(source, ed, t.hosts, `the hosts of [${group}] are a flow mapping`);
+    const from = ed.pos(keyStart(pair));
+    const to = ed.pos(keyStart(t.hosts.items[0])).line;
+    const block = ed.lines.splice(from.line, ed.blockEnd(from.line, from.col) - from.line);
+    ed.lines.splice(to, 0, ...block);
+    return ed.text();
+  }
+  if (t?.hosts) {
+    if (t.hosts.flow) {
+      const at3 = t.hosts.range[0] + 1;
+      const vars = Object.entries(addVars).map(([k, v]) => `${k}: ${yamlScalar(v)}`);
+      const entry = `${yamlScalar(host)}: ${vars.length ? `{${vars.join(", ")}}` : "null"}, `;
+      return `${text4.slice(0, at3)}${entry}${text4.slice(at3)}`;
+    }
+    const first2 = ed.pos(keyStart(t.hosts.items[0]));
+    ed.lines.splice(first2.line, 0, ...hostEntryLines(first2.col, step, host, addVars, ed.cr));
+    return ed.text();
+  }
+  const g = occurrences().find((o) => o.map && !o.map.flow && o.map.items.length > 0);
+  if (!g?.map) {
+    const any = occurrences()[0];
+    if (!any)
+      throw new InputError(`${source}: there is no group '${group}' to put '${host}' into.`);
+    return cannotEdit(
+      source,
+      ed,
+      any.pair.key,
+      `group '${group}' is empty or a flow mapping`
+    );
+  }
+  const first = ed.pos(keyStart(g.map.items[0]));
+  ed.lines.splice(
+    first.line,
+    0,
+    `${" ".repeat(first.col)}hosts:${ed.cr}`,
+    ...hostEntryLines(first.col + step, step, host, addVars, ed.cr)
+  );
+  return ed.text();
+}
+function yamlSetGroupHosts(text4, source, group, entries) {
+  const parsed = parseYaml(text4, source);
+  const ed = new LineEditor(text4, parsed.lineCounter);
+  const step = indentStep(parsed, ed);
+  const block = (col) => {
+    const pad = " ".repeat(col);
+    return [
+      `${pad}${yamlScalar(group)}:${ed.cr}`,
+      `${pad}${" ".repeat(step)}hosts:${entries.length === 0 ? " {}" : ""}${ed.cr}`,
+      ...entries.flatMap((e) => hostEntryLines(col + 2 * step, step, e.host, e.vars, ed.cr))
+    ];
+  };
+  const existing = parsed.groupNodes.find((g) => g.name === group);
+  if (existing) {
+    if (existing.parent.flow) {
+      cannotEdit(source, ed, existing.parent, `group '${group}' sits in a flow mapping`);
+    }
+    const at3 = ed.pos(keyStart(existing.pair));
+    ed.lines.splice(at3.line, ed.blockEnd(at3.line, at3.col) - at3.line, ...block(at3.col));
+    return ed.text();
+  }
+  const all = parsed.groupNodes.find((g) => g.name === "all" && g.parent === parsed.root);
+  const children = all?.map?.items.find((p) => isScalar(p.key) && p.key.value === "children")?.value;
+  const container = isMap(children) && !children.flow && children.items.length > 0 ? children : parsed.root;
+  if (!container || container.items.length === 0) {
+    throw new InputError(`${source}: the inventory has no groups to add [${group}] next to.`);
+  }
+  if (container.flow) cannotEdit(source, ed, container, "the top level is a flow mapping");
+  const last = ed.pos(keyStart(container.items[container.items.length - 1]));
+  const end = ed.blockEnd(last.line, last.col);
+  const first = ed.pos(keyStart(container.items[0]));
+  if (end === ed.lines.length && ed.lines[end - 1] !== "") ed.lines.push("");
+  const insertAt = end === ed.lines.length ? end - 1 : end;
+  ed.lines.splice(insertAt, 0, ...block(first.col));
+  return ed.text();
+}
+
+// src/inventory/document.ts
+var INI_HEADER = /^\s*\[[^\]\s]+\]\s*(#.*)?$/;
+var YAML_KEY = /^[^\s#;[][^=]*:(\s|$)/;
+function detectFormat(text4, source) {
+  const ext = extname(source).toLowerCase();
+  if (ext === ".yaml" || ext === ".yml" || ext === ".json") return "yaml";
+  if (ext === ".ini" || ext === ".cfg") return "ini";
+  for (const raw of text4.split("\n")) {
+    const line = raw.trim();
+    if (line === "" || line.startsWith("#") || line.startsWith(";")) continue;
+    if (INI_HEADER.test(line)) return "ini";
+    if (line === "---" || line.startsWith("{") || YAML_KEY.test(line)) return "yaml";
+    return "ini";
+  }
+  return "ini";
+}
+function parseInventoryDocument(text4, source, format = detectFormat(text4, source)) {
+  if (format === "ini") {
+    const { lines, declared: declared2 } = parseIni(text4, source);
+    return { format, source, lines, declared: declared2 };
+  }
+  const { declared } = parseYaml(text4, source);
+  return { format, source, tokens: [...new Parser().parse(text4)], declared };
+}
+function writeInventoryDocument(doc) {
+  if (doc.format === "ini") return doc.lines.map((l) => l.raw).join("\n");
+  return doc.tokens.map((t) => CST.stringify(t)).join("");
+}
+function parseInventory(text4, source, format, layers = {}) {
+  const doc = parseInventoryDocument(text4, source, format);
+  return resolveInventory(doc.declared, doc.format, text4, layers);
+}
+
+// src/inventory/load.ts
+import { readFile as readFile3 } from "node:fs/promises";
+import { isMap as isMap2, LineCounter as LineCounter2, parseDocument as parseDocument2 } from "yaml";
+
+// src/inventory/vars-files.ts
+import { readdir as readdir3, stat as stat3 } from "node:fs/promises";
+import { dirname as dirname3, extname as extname2, join as join3 } from "node:path";
+var VARS_EXTENSIONS = ["", ".yml", ".yaml", ".json"];
+var byName = (a, b) => a.name < b.name ? -1 : a.name > b.name ? 1 : 0;
+async function isDirectory(path) {
+  return (await stat3(path).catch(() => void 0))?.isDirectory() ?? false;
+}
+async function filesUnder(dir) {
+  const entries = (await readdir3(dir, { withFileTypes: true })).sort(byName);
+  const files = [];
+  for (const e of entries) {
+    if (e.name.startsWith(".")) continue;
+    const path = join3(dir, e.name);
+    if (e.isDirectory()) files.push(...await filesUnder(path));
+    else if (VARS_EXTENSIONS.includes(extname2(e.name))) files.push(path);
+  }
+  return files;
+}
+async function readVarsDirectory(root, readVarsFile2) {
+  const result = /* @__PURE__ */ new Map();
+  if (!await isDirectory(root)) return result;
+  const entries = (await readdir3(root, { withFileTypes: true })).sort(byName);
+  for (const e of entries) {
+    if (e.name.startsWith(".")) continue;
+    const path = join3(root, e.name);
+    let name = e.name;
+    let files;
+    if (e.isDirectory()) {
+      files = await filesUnder(path);
+    } else {
+      const ext = extname2(e.name);
+      if (!VARS_EXTENSIONS.includes(ext)) continue;
+      name = e.name.slice(0, e.name.length - ext.length);
+      files = [path];
+    }
+    const vars = result.get(name) ?? {};
+    for (const file of files) Object.assign(vars, await readVarsFile2(file));
+    result.set(name, vars);
+  }
+  return result;
+}
+async function readVarsDirectories(inventoryPath, readVarsFile2) {
+  const dir = dirname3(inventoryPath);
+  return {
+    groupVarsFiles: await readVarsDirectory(join3(dir, "group_vars"), readVarsFile2),
+    hostVarsFiles: await readVarsDirectory(join3(dir, "host_vars"), readVarsFile2)
+  };
+}
+
+// src/inventory/load.ts
+async function readText(path, what) {
+  try {
+    return await readFile3(path, "utf8");
+  } catch (err) {
+    const code = err.code;
+    const why = code === "ENOENT" ? "no such file" : code === "EACCES" ? "permission denied" : String(err);
+    throw new InputError(`cannot read the ${what} ${path}: ${why}.`, { cause: err });
+  }
+}
+async function readVarsFile(path, what) {
+  const text4 = await readText(path, what);
+  const lineCounter = new LineCounter2();
+  const doc = parseDocument2(text4, { lineCounter, prettyErrors: true, merge: true });
+  const err = doc.errors[0];
+  if (err) {
+    throw new InputError(
+      `${path}:${err.linePos?.[0].line ?? 1}: this ${what} is not valid YAML: ${err.message.split("\n")[0]}`
+    );
+  }
+  if (doc.contents === null) return {};
+  if (!isMap2(doc.contents)) {
+    throw new InputError(
+      `${path}: a ${what} must be a mapping of variable names (like 'etcd_retries: 10'), not a list or a single value.`
+    );
+  }
+  return doc.toJS();
+}
+async function readExtraVars(file) {
+  return readVarsFile(file.startsWith("@") ? file.slice(1) : file, "extra-vars file");
+}
+async function loadInventory(path, options = {}) {
+  const text4 = await readText(path, "inventory");
+  const extraVars = {};
+  for (const file of options.extraVars ?? []) Object.assign(extraVars, await readExtraVars(file));
+  const dirs = options.varsDirectories === false ? {} : await readVarsDirectories(path, (file) => readVarsFile(file, "vars file"));
+  return parseInventory(text4, path, void 0, { ...dirs, extraVars });
+}
+
+// src/inventory/recovery-rewrite.ts
+function unpack(input, o) {
+  if (typeof input === "string") {
+    return {
+      text: input,
+      source: o.source ?? "inventory",
+      format: o.format,
+      layers: { extraVars: o.extraVars }
+    };
+  }
+  if ("declared" in input) {
+    return {
+      text: writeInventoryDocument(input),
+      source: input.source,
+      format: input.format,
+      layers: { extraVars: o.extraVars }
+    };
+  }
+  return { text: input.text, source: input.source, format: input.format, layers: input.varLayers };
+}
+var unique = (xs) => [...new Set(xs)];
+var keepingOrderOf = (existing, wanted) => [
+  ...existing.filter((h) => wanted.includes(h)),
+  ...wanted.filter((h) => !existing.includes(h))
+];
+function recoveryRewrite(input, options) {
+  const { text: text4, source, format: givenFormat, layers } = unpack(input, options);
+  const inv = parseInventory(text4, source, givenFormat, layers);
+  const format = inv.format;
+  const brokenEtcd = unique(options.brokenEtcd);
+  const brokenCp = unique(options.brokenControlPlane);
+  const cpGroup = CONTROL_PLANE_GROUPS.find((g) => inv.groups.has(g));
+  const cp = cpGroup ? inv.groups.get(cpGroup) : [];
+  const checkHosts = (hosts, flag, group, members2) => {
+    for (const h of hosts) {
+      if (!inv.hosts.has(h)) {
+        throw new InputError(
+          `${flag} names '${h}', which is not a host in ${source} (its hosts: ${[...inv.hosts.keys()].join(", ") || "none"}). Use the inventory hostname.`
+        );
+      }
+      if (!members2.includes(h)) {
+        throw new InputError(
+          `${flag} names '${h}', which is not in [${group}] of ${source} ([${group}] has: ${members2.join(", ") || "no hosts"}).`
+        );
+      }
+    }
+  };
+  const members = inv.etcdMembers();
+  const names = new Map(members.map((m) => [m.host, m.memberName]));
+  const membersNow = (t) => {
+    const doc = parseInventoryDocument(t, source, format);
+    return resolveInventory(doc.declared, format, t, layers, {
+      memberNames: false
+    }).etcdMembers();
+  };
+  checkHosts(
+    brokenEtcd,
+    "--broken-etcd",
+    "etcd",
+    members.map((m) => m.host)
+  );
+  checkHosts(brokenCp, "--broken-control-plane", cpGroup ?? "kube_control_plane", cp);
+  const healthyEtcd = members.find((m) => !brokenEtcd.includes(m.host));
+  if (!healthyEtcd && !options.etcdSnapshot) {
+    throw new InputError(
+      `every etcd member in ${source} (${members.map((m) => m.host).join(", ")}) is listed as broken, so no member holds the data to recover from. Recovery then needs an etcd snapshot: put \`etcd_snapshot: /path/to/etcd-snapshot.db\` in an extra-vars file and pass it with -e @that-file (ansible-playbook takes the same -e etcd_snapshot=\u2026), or let \`kube-rescue restore --backup BACKUP\` restore from a kube-rescue backup.`
+    );
+  }
+  const firstEtcd = healthyEtcd ?? members[0];
+  const explicitName = inv.hosts.get(firstEtcd.host).vars.etcd_member_name;
+  const etcdVars = explicitName === void 0 || explicitName === null || explicitName === "" ? { etcd_member_name: firstEtcd.memberName } : {};
+  const move = format === "ini" ? iniMoveHostFirst : yamlMoveHostFirst;
+  const setHosts = format === "ini" ? iniSetGroupHosts : yamlSetGroupHosts;
+  const setVars = (t, host, vars) => format === "ini" ? iniSetHostVars(t, source, host, vars) : yamlSetHostVars(t, source, void 0, host, vars);
+  let out = text4;
+  const firstCp = cp.find((h) => !brokenCp.includes(h));
+  if (cpGroup && firstCp && firstCp !== cp[0]) out = move(out, source, cpGroup, firstCp, {});
+  if (firstEtcd.host !== membersNow(out)[0].host || Object.keys(etcdVars).length > 0) {
+    out = move(out, source, "etcd", firstEtcd.host, etcdVars);
+  }
+  const shifted = new Map(membersNow(out).map((m) => [m.host, m.memberName]));
+  for (const m of members) {
+    if (!brokenEtcd.includes(m.host) && shifted.get(m.host) !== m.memberName) {
+      out = setVars(out, m.host, { etcd_member_name: m.memberName });
+    }
+  }
+  const brokenEtcdEntries = keepingOrderOf(
+    inv.brokenEtcd(),
+    members.filter((m) => brokenEtcd.includes(m.host)).map((m) => m.host)
+  ).map((host) => ({ host, vars: { etcd_member_name: names.get(host) } }));
+  out = setHosts(out, source, "broken_etcd", brokenEtcdEntries);
+  const brokenCpGroup = brokenControlPlaneGroupFor(cpGroup ?? "kube_control_plane");
+  const brokenCpEntries = keepingOrderOf(
+    inv.brokenControlPlane(),
+    cp.filter((h) => brokenCp.includes(h))
+  ).map((host) => ({ host, vars: {} }));
+  out = setHosts(out, source, brokenCpGroup, brokenCpEntries);
+  checkRewrite(inv, out, {
+    firstEtcd: firstEtcd.host,
+    firstCp: firstCp ?? cp[0],
+    cpGroup,
+    brokenCpGroup,
+    brokenEtcd: brokenEtcdEntries.map((e) => e.host),
+    brokenCp: brokenCpEntries.map((e) => e.host)
+  });
+  return out;
+}
+function checkRewrite(before, text4, want) {
+  const after = parseInventory(text4, before.source, before.format, before.varLayers);
+  const problems = [];
+  const names = new Map(after.etcdMembers().map((m) => [m.host, m.memberName]));
+  for (const m of before.etcdMembers()) {
+    const now = names.get(m.host);
+    if (now !== m.memberName) {
+      problems.push(
+        `etcd host '${m.host}' would be member '${now ?? "(none)"}' instead of '${m.memberName}'`
+      );
+    }
+  }
+  if (names.size !== before.etcdMembers().length)
+    problems.push("the set of etcd hosts would change");
+  if (after.etcdMembers()[0].host !== want.firstEtcd) {
+    problems.push(
+      `[etcd] would start with '${after.etcdMembers()[0].host}', not '${want.firstEtcd}'`
+    );
+  }
+  if (want.cpGroup && after.groups.get(want.cpGroup)?.[0] !== want.firstCp) {
+    problems.push(`[${want.cpGroup}] would not start with '${want.firstCp}'`);
+  }
+  const same = (a, b) => JSON.stringify(a ?? []) === JSON.stringify(b);
+  if (!same(after.groups.get("broken_etcd"), want.brokenEtcd)) {
+    problems.push(
+      `[broken_etcd] would hold ${JSON.stringify(after.groups.get("broken_etcd") ?? [])}`
+    );
+  }
+  if (!same(after.groups.get(want.brokenCpGroup), want.brokenCp)) {
+    problems.push(
+      `[${want.brokenCpGroup}] would hold ${JSON.stringify(after.groups.get(want.brokenCpGroup) ?? [])}`
+    );
+  }
+  if (problems.length > 0) {
+    throw new InputError(
+      `${before.source}: the recovery inventory cannot be written safely from this file: ${problems.join("; ")}. This comes from how the file defines these groups (for example [broken_etcd:children] or host ranges); edit it by hand as the Kubespray recovery runbook describes, or simplify those groups and run again.`
+    );
+  }
+}
+
+// src/commands/inventory.ts
+async function writeAtomically(path, text4, mode) {
+  const temp = join4(dirname4(path), `.${basename3(path)}.${randomBytes4(4).toString("hex")}.tmp`);
+  try {
+    await writeFile(temp, text4, { mode, flag: "wx" });
+    await rename2(temp, path);
+  } catch (err) {
+    await rm3(temp, { force: true });
+    const code = err.code ?? "";
+    const message2 = `cannot write the recovery inventory to ${path}: ${err.message}`;
+    if (["ENOENT", "ENOTDIR", "EISDIR", "EACCES", "EROFS"].includes(code)) {
+      throw new InputError(`${message2}. Check the -o path.`, { cause: err });
+    }
+    throw new OperationError(message2, { cause: err });
+  }
+}
+async function inventoryRecover(opts, ctx) {
+  const inventory = await loadInventory(opts.inventory, { extraVars: opts.extraVars });
+  const snapshot = inventory.extraVars.etcd_snapshot;
+  const text4 = recoveryRewrite(inventory, {
+    brokenEtcd: opts.brokenEtcd,
+    brokenControlPlane: opts.brokenControlPlane,
+    etcdSnapshot: typeof snapshot === "string" && snapshot !== "" ? snapshot : void 0
+  });
+  if (opts.output === void 0) return { text: text4 };
+  const mode = (await stat4(opts.inventory)).mode & 438;
+  await writeAtomically(opts.output, text4, mode);
+  ctx.progress.info(`wrote the recovery inventory to ${opts.output}`);
+  return { output: opts.output, text: text4 };
+}
+
+// src/commands/list.ts
+import { text as text2 } from "node:stream/consumers";
+async function list(dest, ctx) {
+  const store = await openStore(dest);
+  const out = [];
+  for (const name of await store.list()) {
+    const url = store.urlOf(name);
+    try {
+      const m = parseManifest(
+        await text2(await store.read(name, "manifest.json")),
+        `${url}/manifest.json`
+      );
+      out.push({
+        name,
+        url,
+        created: m.created,
+        revision: m.snapshot.revision,
+        bytes: m.objects.reduce((sum, o) => sum + o.bytes, 0),
+        encrypted: m.objects.some((o) => o.encryption)
+      });
+    } catch (err) {
+      ctx.progress.warn(`Skipping ${url}: ${err.message}`);
+    }
+  }
+  return out;
+}
+
+// src/recovery/backup-source.ts
+import { PassThrough as PassThrough3 } from "node:stream";
+var BackupSource = class _BackupSource {
+  constructor(location, manifest, store, setName, identities) {
+    this.location = location;
+    this.manifest = manifest;
+    this.store = store;
+    this.setName = setName;
+    this.identities = identities;
+  }
+  location;
+  manifest;
+  store;
+  setName;
+  identities;
+  static async open(backup2, identityFiles) {
+    const { store, setName } = await openSet(backup2);
+    let text4;
+    try {
+      const chunks = [];
+      for await (const c of await store.read(setName, "manifest.json")) chunks.push(Buffer.from(c));
+      text4 = Buffer.concat(chunks).toString("utf8");
+    } catch (err) {
+      throw new InputError(
+        `Cannot read the backup set ${backup2} (${store.urlOf(setName)}/manifest.json): ${err.message}. Give the path or URL of one set, as 'kube-rescue list' shows it.`,
+        { cause: err }
+      );
+    }
+    const manifest = parseManifest(text4, `${backup2}/manifest.json`);
+    const identities = identityFiles.length > 0 ? await loadIdentityFiles(identityFiles) : [];
+    return new _BackupSource(backup2, manifest, store, setName, identities);
+  }
+  /** What the planner needs to know of this set. */
+  summary() {
+    const m = this.manifest;
+    const snap = snapshotObject(m);
+    if (!snap) {
+      throw new InputError(`Backup ${this.location} has no etcd snapshot object in its manifest.`);
+    }
+    const certArchives = {};
+    for (const o of m.objects) if (o.kind === "node-files" && o.node) certArchives[o.node] = o.name;
+    return {
+      location: this.location,
+      clusterName: m.cluster,
+      etcdVersion: m.etcd.version,
+      snapshotObject: snap.name,
+      revision: m.snapshot.revision,
+      totalKey: m.snapshot.totalKey,
+      fingerprint: m.fingerprint ?? void 0,
+      encrypted: m.objects.some((o) => o.encryption !== null),
+      certArchives
+    };
+  }
+  objectNamed(name) {
+    const o = this.manifest.objects.find((x) => x.name === name);
+    if (!o) {
+      throw new InputError(`Backup ${this.location} has no object '${name}' in its manifest.`);
+    }
+    return o;
+  }
+  /**
+   * Streams the plaintext of `name` into `consume` (e.g. a node's file or `tar -x`). After
+   * the stream ends, stored and plaintext sha256 must equal the manifest's, or this throws.
+   */
+  async streamTo(name, consume) {
+    const object = this.objectNamed(name);
+    const where = `${this.location}/${name}`;
+    const plain = new PassThrough3();
+    const source = await this.store.read(this.setName, name);
+    const reading = readObject(source, object, { identities: this.identities, where, sink: plain });
+    const [read, consumed] = await Promise.all([
+      reading.catch((err) => {
+        plain.destroy(err);
+        throw err;
+      }),
+      consume(plain)
+    ]);
+    if (read.sha256 !== object.sha256 || read.plaintextSha256 !== object.plaintextSha256) {
+      throw new OperationError(
+        `${where} does not match its manifest (stored sha256 ${read.sha256}, expected ${object.sha256}; plaintext ${read.plaintextSha256}, expected ${object.plaintextSha256}). The copy on the node is not used; check the set with 'kube-rescue verify'.`
+      );
+    }
+    return consumed;
+  }
+};
+
+// src/recovery/node-transports.ts
+function openNodeTransports(_inventory, _access) {
+  throw new NotBuiltError(
+    "Reaching nodes from the plan/restore commands (src/nodes/connect.ts NodePool)",
+    "Reaching nodes and driving etcd"
+  );
+}
+
+// src/recovery/plan.ts
+var KUBESPRAY_ETCD_UNIT = "/etc/systemd/system/etcd.service";
+var BUMP_REVISION = 1e9;
+function stamp(now) {
+  return now.toISOString().replace(/[-:]/g, "").replace(/\.\d+Z$/, "Z");
+}
+var peerURLOf = (address) => `https://${address}:2380`;
+var clientURLOf = (address) => `https://${address}:2379`;
+function minorOf(version) {
+  const m = /^v?(\d+)\.(\d+)/.exec(version ?? "");
+  return m ? [Number(m[1]), Number(m[2])] : void 0;
+}
+function draft(action, node, params, reason, undo, destructive, group) {
+  return { action, node, params, reason, undo, destructive, ...group ? { group } : {} };
+}
+function buildPlan(inventory, state, backup2, options) {
+  const {
+    etcdCertDir,
+    dataDir,
+    kubernetesCertDirs,
+    manifestsDir,
+    envFile: env,
+    etcdManifest
+  } = state.paths;
+  const paths = {
+    etcdCertDir,
+    dataDir,
+    kubernetesCertDirs: [...kubernetesCertDirs],
+    manifestsDir,
+    ...env ? { envFile: env } : {},
+    ...etcdManifest ? { etcdManifest } : {}
+  };
+  const envFile = paths.envFile ?? paths.etcdManifest ?? "the etcd configuration";
+  const ts = stamp(options.now);
+  const staging = options.stagingDir ?? "/var/tmp";
+  const warnings = [];
+  const etcdHosts2 = new Map(inventory.etcd.map((e) => [e.host, e]));
+  const stateOf = new Map(state.etcd.map((e) => [e.host, e]));
+  const cpStateOf = new Map(state.controlPlane.map((c) => [c.host, c]));
+  for (const [group, hosts, known] of [
+    ["broken_etcd", inventory.brokenEtcd ?? [], new Set(etcdHosts2.keys())],
+    [
+      "broken_kube_control_plane",
+      inventory.brokenControlPlane ?? [],
+      new Set(inventory.controlPlane)
+    ]
+  ]) {
+    for (const h of hosts) {
+      if (!known.has(h)) {
+        throw new InputError(
+          `${inventory.source}: host '${h}' in [${group}] is not in [${group === "broken_etcd" ? "etcd" : "kube_control_plane"}]. List only hosts of that group (check the spelling), then run again.`
+        );
+      }
+    }
+  }
+  const brokenFrom = inventory.brokenEtcd !== void 0 || inventory.brokenControlPlane !== void 0 ? "inventory" : "probe";
+  const brokenEtcd = inventory.brokenEtcd ?? inventory.etcd.filter((e) => !stateOf.get(e.host)?.healthy).map((e) => e.host);
+  const brokenCp = inventory.brokenControlPlane ?? inventory.controlPlane.filter((h) => !cpStateOf.get(h)?.certsPresent);
+  const brokenSet = new Set(brokenEtcd);
+  const survivors = inventory.etcd.filter((e) => {
+    const s = stateOf.get(e.host);
+    const declaredBroken = brokenFrom === "inventory" && brokenSet.has(e.host);
+    return !declaredBroken && s?.reachable && s.etcdRunning && s.raftIndex !== void 0;
+  });
+  const healthyVoters = inventory.etcd.filter(
+    (e) => !brokenSet.has(e.host) && stateOf.get(e.host)?.healthy
+  );
+  const cases = [];
+  let etcdCase;
+  if (brokenEtcd.length > 0) {
+    if (state.quorum && healthyVoters.length > 0) etcdCase = "member-loss";
+    else if (survivors.length > 0) etcdCase = "quorum-loss";
+    else etcdCase = "total-loss";
+    cases.push(etcdCase);
+  }
+  if (brokenCp.length > 0) cases.push("cert-loss");
+  if (cases.length === 0) cases.push("healthy");
+  const unreachable = [.../* @__PURE__ */ new Set([...brokenEtcd, ...brokenCp])].filter(
+    (h) => (stateOf.get(h)?.reachable ?? cpStateOf.get(h)?.reachable) === false
+  );
+  if (unreachable.length > 0) {
+    const why = unreachable.map((h) => {
+      const errs = stateOf.get(h)?.errors ?? cpStateOf.get(h)?.errors ?? [];
+      return errs.length > 0 ? `${h}: ${errs[0]}` : h;
+    }).join("\n  ");
+    throw new InputError(
+      `${unreachable.length === 1 ? "This broken host does" : "These broken hosts do"} not answer, and recovery must run commands on ${unreachable.length === 1 ? "it" : "them"}:
+  ${why}
+Bring them back or re-provision them (same IP, same hostname, SSH key authorized), check --transport/--ssh-user/--ssh-key, then run again.`
+    );
+  }
+  const restoresSnapshot = etcdCase === "quorum-loss" || etcdCase === "total-loss";
+  if (restoresSnapshot && state.quorum && !options.force) {
+    throw new InputError(
+      `The cluster still has quorum (the probe found ${healthyVoters.length} healthy of ${state.members.length} members), but the inventory marks ${brokenEtcd.join(", ")} as broken so that no healthy member would remain: restoring a snapshot over a working cluster throws away every write since the snapshot. Remove the healthy hosts from [broken_etcd], or pass --force if that loss is intended.`
+    );
+  }
+  if (etcdCase === "total-loss" && !backup2) {
+    throw new InputError(
+      `No etcd member has data left (${inventory.etcd.map((e) => e.host).join(", ")} are all broken or unreachable), so the cluster can only come back from a backup set: pass --backup DIR|URL.`
+    );
+  }
+  if (brokenCp.length > 0 && !backup2) {
+    throw new InputError(
+      `Control-plane certificates must be restored on ${brokenCp.join(", ")}, and only a backup set has them: pass --backup DIR|URL (a backup taken with certificates, not --etcd-only).`
+    );
+  }
+  if (backup2) {
+    if (state.clusterName && backup2.clusterName !== state.clusterName && !options.force) {
+      throw new InputError(
+        `Backup ${backup2.location} is of cluster '${backup2.clusterName}', but the inventory ${inventory.source} describes '${state.clusterName}'. Pick a backup of this cluster, or pass --force if the name changed.`
+      );
+    }
+    if (backup2.clusterId && state.clusterId && backup2.clusterId !== state.clusterId && !options.force) {
+      throw new InputError(
+        `Backup ${backup2.location} comes from etcd cluster id ${backup2.clusterId}, the running cluster is ${state.clusterId}. Pick a backup of this cluster, or pass --force.`
+      );
+    }
+    const running = minorOf(state.serverVersion ?? state.toolsVersion);
+    const saved = minorOf(backup2.etcdVersion);
+    const differs = running && saved && (running[0] !== saved[0] || running[1] !== saved[1]);
+    if (restoresSnapshot && differs && !options.force) {
+      throw new InputError(
+        `Backup ${backup2.location} was taken from etcd ${backup2.etcdVersion}, the nodes run ${state.serverVersion ?? state.toolsVersion}: a snapshot is restored with the same minor version. Restore with matching etcd tools, or pass --force.`
+      );
+    }
+    if (backup2.encrypted && !options.haveIdentity) {
+      throw new InputError(
+        `Backup ${backup2.location} is encrypted with age: pass --identity FILE (the age identity of one of its recipients).`
+      );
+    }
+  }
+  const drafts = [];
+  const unitFiles = state.layout === "kubespray" ? [KUBESPRAY_ETCD_UNIT] : [];
+  const certsRestored = /* @__PURE__ */ new Set();
+  const certOriginOf = (host) => {
+    const object = backup2?.certArchives[host];
+    if (backup2 && object) return { kind: "backup", location: backup2.location, object };
+    return void 0;
+  };
+  const ensureEtcdCerts = (host, peer, group) => {
+    if (certsRestored.has(host)) return;
+    const s = stateOf.get(host);
+    if (s?.etcdCertsPresent) return;
+    certsRestored.add(host);
+    const origin = certOriginOf(host) ?? (peer ? { kind: "peer", node: peer, paths: [paths.etcdCertDir, ...unitFiles] } : void 0);
+    if (!origin) {
+      throw new InputError(
+        `etcd certificates are missing on '${host}' and neither a backup archive of that node nor a healthy peer can supply them: pass --backup DIR|URL.`
+      );
+    }
+    if (origin.kind === "backup") {
+      restoreArchive(host, origin, `etcd certificates are missing on ${host}`, group);
+      return;
+    }
+    if (origin.kind === "peer") {
+      warnings.push(
+        `${host}: no archive of this node in the backup set; its etcd certificates and unit are copied from ${origin.node} (Kubespray puts every member's certificates on every etcd node).`
+      );
+    }
+    moveAside(host, paths.etcdCertDir, "whatever is left there is kept, never deleted", group);
+    drafts.push(
+      draft(
+        "restore-certs",
+        host,
+        { from: origin },
+        `etcd certificates are missing on ${host}`,
+        `the replaced files were moved aside with suffix .${ts}; move them back`,
+        true,
+        group
+      )
+    );
+  };
+  const restoreArchive = (host, origin, why, group) => {
+    for (const dir of [paths.etcdCertDir, ...paths.kubernetesCertDirs]) {
+      moveAside(host, dir, "what is there now is kept, never deleted", group);
+    }
+    drafts.push(
+      draft(
+        "restore-certs",
+        host,
+        { from: origin },
+        `${why}; the node's archive brings them back with their original modes and owners`,
+        `mv each <dir>.${ts} back over <dir>`,
+        true,
+        group
+      )
+    );
+  };
+  const moveAside = (host, path, why, group) => drafts.push(
+    draft(
+      "move-aside",
+      host,
+      { path, to: `${path}.${ts}`, ...path === paths.dataDir ? { recreate: true } : {} },
+      why,
+      `mv ${path}.${ts} ${path}`,
+      true,
+      group
+    )
+  );
+  const members = inventory.etcd.map((e) => ({
+    host: e.host,
+    memberName: e.memberName,
+    address: e.address,
+    clientURL: stateOf.get(e.host)?.clientUrl ?? clientURLOf(e.address),
+    peerURL: stateOf.get(e.host)?.peerUrl ?? peerURLOf(e.address)
+  }));
+  const memberOf = new Map(members.map((m) => [m.host, m]));
+  const refOf = (host) => {
+    const m = memberOf.get(host);
+    return { name: m.memberName, peerURL: m.peerURL };
+  };
+  const clientOf = (host) => memberOf.get(host).clientURL;
+  const clusterString = (refs) => refs.map((r) => `${r.name}=${r.peerURL}`).join(",");
+  const envFor = (host, initialCluster, token) => {
+    const e = etcdHosts2.get(host);
+    const set = {
+      ETCD_NAME: e.memberName,
+      ETCD_INITIAL_CLUSTER: initialCluster,
+      ETCD_INITIAL_CLUSTER_STATE: "existing",
+      ETCD_INITIAL_ADVERTISE_PEER_URLS: memberOf.get(host).peerURL
+    };
+    if (token) set.ETCD_INITIAL_CLUSTER_TOKEN = token;
+    return set;
+  };
+  let anchor = healthyVoters[0]?.host ?? inventory.etcd[0]?.host ?? inventory.controlPlane[0];
+  const rejoin = (host, control, current, token, templateFrom) => {
+    const ref = refOf(host);
+    drafts.push(
+      draft(
+        "member-add",
+        control,
+        { member: ref.name, peerURL: ref.peerURL },
+        `${ref.name} rejoins the cluster`,
+        `etcdctl member remove <id of ${ref.name}>`,
+        true
+      )
+    );
+    current.push(ref);
+    drafts.push(
+      draft(
+        "write-env",
+        host,
+        { set: envFor(host, clusterString(current), token), templateFrom },
+        `a joining member starts with state 'existing' and the cluster's current member list`,
+        `the previous ${envFile} is kept as ${envFile}.${ts}`,
+        false
+      )
+    );
+    drafts.push(draft("start-etcd", host, {}, `${ref.name} joins`, "stop etcd", false));
+    drafts.push(
+      draft(
+        "wait-healthy",
+        host,
+        { members: [ref], clientURLs: [clientOf(host)] },
+        'etcd answers "unhealthy cluster" to the next member add until this one has joined',
+        "nothing to undo",
+        false
+      )
+    );
+  };
+  let strategy = "none";
+  let source = { kind: "none" };
+  const expect = { members: inventory.etcd.map((e) => e.memberName) };
+  if (etcdCase === "member-loss") {
+    strategy = "member-replace";
+    const control = healthyVoters[0].host;
+    const current = state.members.map((m) => ({
+      name: m.name,
+      peerURL: m.peerURLs[0] ?? ""
+    }));
+    for (const host of brokenEtcd) {
+      const e = etcdHosts2.get(host);
+      const listed = state.members.find((m) => m.name === e.memberName);
+      if (listed) {
+        drafts.push(
+          draft(
+            "member-remove",
+            control,
+            { member: e.memberName, memberId: listed.id },
+            `${e.memberName} (${host}) is broken; it must leave before a blank node can rejoin under its name`,
+            `etcdctl member add ${e.memberName} --peer-urls=${listed.peerURLs[0] ?? peerURLOf(e.address)} (the next steps do exactly that)`,
+            true
+          )
+        );
+        current.splice(
+          current.findIndex((r) => r.name === e.memberName),
+          1
+        );
+      }
+      if (stateOf.get(host)?.etcdRunning) {
+        drafts.push(
+          draft(
+            "stop-etcd",
+            host,
+            {},
+            `a broken etcd still runs on ${host}`,
+            "start etcd again",
+            false
+          )
+        );
+      }
+      ensureEtcdCerts(host, control);
+      moveAside(host, paths.dataDir, `a rejoining member must start with an empty data dir`);
+      rejoin(host, control, current, void 0, control);
+    }
+  } else if (etcdCase === "quorum-loss" || etcdCase === "total-loss") {
+    strategy = options.strategy;
+    const token = `${state.clusterName || "etcd"}-restore-${ts}`.toLowerCase();
+    const bump = state.toolsBumpRevision;
+    if (!bump) {
+      warnings.push(
+        `etcd tools ${state.toolsVersion} cannot --bump-revision/--mark-compacted (they came in 3.5): the revision is not bumped, so Kubernetes watchers and caches may keep serving objects newer than the snapshot until they relist; the plan restarts the control plane for that (etcd#16028).`
+      );
+    }
+    const stagePath = `${staging}/kube-rescue-${ts}.db`;
+    let origin;
+    let first;
+    if (backup2 && (survivors.length === 0 || options.preferBackupSnapshot)) {
+      source = { kind: "backup", location: backup2.location, revision: backup2.revision };
+      origin = { kind: "backup", location: backup2.location, object: backup2.snapshotObject };
+      first = survivors[0]?.host ?? inventory.etcd[0].host;
+      expect.minRevision = backup2.revision;
+      expect.totalKey = backup2.totalKey;
+      expect.fingerprint = backup2.fingerprint;
+      if (survivors.length > 0) {
+        warnings.push(
+          `${survivors.map((s) => s.host).join(", ")} still hold data, but the backup's snapshot was asked for: writes after revision ${backup2.revision} are lost.`
+        );
+      }
+    } else {
+      const best = [...survivors].sort(
+        (a, b) => (stateOf.get(b.host).raftIndex ?? 0) - (stateOf.get(a.host).raftIndex ?? 0)
+      )[0];
+      const bs = stateOf.get(best.host);
+      source = {
+        kind: "survivor",
+        node: best.host,
+        member: best.memberName,
+        raftIndex: bs.raftIndex ?? 0
+      };
+      origin = { kind: "node", node: best.host, path: stagePath };
+      first = best.host;
+      drafts.push(
+        draft(
+          "snapshot-save",
+          best.host,
+          { endpoint: clientOf(best.host), path: stagePath },
+          `${best.host} has the highest raft index (${bs.raftIndex}) of the survivors`,
+          `rm ${stagePath} on ${best.host} when the recovery is done`,
+          false
+        )
+      );
+    }
+    anchor = first;
+    const order = [first, ...inventory.etcd.map((e) => e.host).filter((h) => h !== first)];
+    const all = order.map(refOf);
+    const restoreNow = strategy === "parallel" ? order : [first];
+    for (const host of order) {
+      if (stateOf.get(host)?.etcdRunning) {
+        drafts.push(
+          draft(
+            "stop-etcd",
+            host,
+            {},
+            "every member is rebuilt from one snapshot; nothing may write meanwhile",
+            "start etcd again",
+            false,
+            "stop"
+          )
+        );
+      }
+    }
+    const peerWithCerts = inventory.etcd.find((e) => stateOf.get(e.host)?.etcdCertsPresent)?.host;
+    for (const host of order) ensureEtcdCerts(host, peerWithCerts, "certs");
+    for (const host of order) {
+      moveAside(host, paths.dataDir, "the old data dir is kept, never deleted", "aside");
+    }
+    for (const host of restoreNow) {
+      const sameNode = origin.kind === "node" && origin.node === host;
+      if (!sameNode) {
+        drafts.push(
+          draft(
+            "fetch-snapshot",
+            host,
+            { from: origin, to: stagePath },
+            "the snapshot must be on the node that restores it",
+            `rm ${stagePath}`,
+            false,
+            "fetch"
+          )
+        );
+      }
+    }
+    for (const host of restoreNow) {
+      const ref = refOf(host);
+      drafts.push(
+        draft(
+          "restore-snapshot",
+          host,
+          {
+            snapshot: stagePath,
+            dataDir: paths.dataDir,
+            member: ref.name,
+            peerURL: ref.peerURL,
+            initialCluster: clusterString(strategy === "parallel" ? all : [ref]),
+            initialClusterToken: token,
+            ...bump ? { bumpRevision: BUMP_REVISION, markCompacted: true } : {}
+          },
+          strategy === "parallel" ? "every member from the same snapshot, with the full member list and a new cluster token (etcd disaster recovery)" : `${ref.name} alone from the snapshot; the others rejoin one at a time (Kubespray's way)`,
+          `stop etcd, then mv ${paths.dataDir}.${ts} ${paths.dataDir}`,
+          true,
+          "restore"
+        )
+      );
+    }
+    for (const host of restoreNow) {
+      drafts.push(
+        draft(
+          "write-env",
+          host,
+          {
+            set: envFor(host, clusterString(strategy === "parallel" ? all : [refOf(host)]), token),
+            templateFrom: peerWithCerts
+          },
+          "the env file must name the restored cluster",
+          `the previous ${envFile} is kept as ${envFile}.${ts}`,
+          false,
+          "env"
+        )
+      );
+    }
+    for (const host of restoreNow) {
+      drafts.push(
+        draft(
+          "start-etcd",
+          host,
+          {},
+          strategy === "parallel" ? "the restored members start together (each waits for the others to form a quorum)" : "the single restored member starts",
+          "stop etcd",
+          false,
+          "start"
+        )
+      );
+    }
+    const restoredRefs = restoreNow.map(refOf);
+    drafts.push(
+      draft(
+        "wait-healthy",
+        first,
+        {
+          members: restoredRefs,
+          clientURLs: restoreNow.map((h) => clientOf(h))
+        },
+        "the next steps need a working cluster",
+        "nothing to undo",
+        false
+      )
+    );
+    if (strategy === "grow") {
+      const current = [...restoredRefs];
+      for (const host of order.slice(1)) rejoin(host, first, current, token, peerWithCerts);
+    }
+  }
+  for (const host of brokenCp) {
+    const object = backup2?.certArchives[host];
+    if (!object || !backup2) {
+      throw new InputError(
+        `Backup ${backup2?.location} has no certificate archive for control-plane node '${host}': take backups without --etcd-only, or remove '${host}' from [broken_kube_control_plane].`
+      );
+    }
+    if (certsRestored.has(host)) continue;
+    certsRestored.add(host);
+    restoreArchive(
+      host,
+      { kind: "backup", location: backup2.location, object },
+      `control-plane certificates of ${host} are lost`
+    );
+  }
+  const restartOn = new Set(brokenCp);
+  if (etcdCase === "quorum-loss" || etcdCase === "total-loss") {
+    for (const h of inventory.controlPlane) restartOn.add(h);
+  }
+  for (const host of inventory.controlPlane.filter((h) => restartOn.has(h))) {
+    drafts.push(
+      draft(
+        "restart-control-plane",
+        host,
+        {
+          reason: brokenCp.includes(host) ? "its certificates were replaced" : "etcd was restored; the API server must relist"
+        },
+        "what reads the certificates or etcd must restart to see them",
+        "nothing to undo",
+        false
+      )
+    );
+  }
+  drafts.push(
+    draft(
+      "verify",
+      anchor,
+      { expectMembers: inventory.etcd.length },
+      "prove the result: members healthy, count, revision, keys, certificates",
+      "nothing to undo",
+      false
+    )
+  );
+  const width = Math.max(2, String(drafts.length).length);
+  const steps = drafts.map(
+    (d, i) => ({ ...d, id: `${String(i + 1).padStart(width, "0")}-${d.action}-${d.node}` })
+  );
+  return {
+    cluster: state.clusterName,
+    case: cases.join("+"),
+    cases,
+    strategy: cases.includes("healthy") ? "none" : etcdCase ? strategy : "certs-only",
+    source,
+    layout: state.layout,
+    paths,
+    members,
+    createdAt: options.now.toISOString(),
+    brokenEtcd,
+    brokenControlPlane: brokenCp,
+    brokenFrom,
+    steps,
+    warnings,
+    expect
+  };
+}
+
+// src/recovery/health.ts
+function hasQuorum(healthyVoters, voters) {
+  return voters > 0 && healthyVoters > voters / 2;
+}
+function quorumVerdict(members, healthyClientUrls, inventoryEtcdHosts) {
+  const voting = members.filter((m) => !m.isLearner);
+  const voters = members.length ? voting.length : inventoryEtcdHosts;
+  const healthyVoters = voting.filter(
+    (m) => m.clientURLs.some((u) => healthyClientUrls.has(u))
+  ).length;
+  return { voters, healthyVoters, quorum: hasQuorum(healthyVoters, voters) };
+}
+
+// src/recovery/probe.ts
+var ProbeTimeout = class extends Error {
+};
+function withTimeout(work, ms, what) {
+  let timer;
+  const timeout = new Promise((_, reject) => {
+    timer = setTimeout(
+      () => reject(new ProbeTimeout(`${what} did not finish within ${ms / 1e3} s`)),
+      ms
+    );
+  });
+  return Promise.race([work, timeout]).finally(() => clearTimeout(timer));
+}
+var message = (err) => err instanceof Error ? err.message : String(err);
+function memberUrls(inventory, host, address) {
+  const vars = inventory.hosts.get(host)?.vars ?? {};
+  const str2 = (v) => typeof v === "string" && v ? v : void 0;
+  return {
+    client: str2(vars.etcd_client_url) ?? `https://${address}:2379`,
+    peer: str2(vars.etcd_peer_url) ?? `https://${address}:2380`
+  };
+}
+function clientTls(access, layout, host) {
+  const fromLayout = layout.clientTls(host);
+  return {
+    cacert: access.etcdCacert ?? fromLayout.cacert,
+    cert: access.etcdCert ?? fromLayout.cert,
+    key: access.etcdKey ?? fromLayout.key
+  };
+}
+async function resolveLayout(t, access, options) {
+  if (options.layout) return options.layout;
+  return access.layout === "auto" ? detectLayout(t) : layoutByName(access.layout);
+}
+async function etcdListening(t, port) {
+  const script = `if command -v ss >/dev/null 2>&1; then ss -Hltnp 'sport = :${Number(port)}'; else pgrep -a -x etcd; fi`;
+  const res = await t.script(script, { allowFailure: true, timeoutMs: 1e4 });
+  return /etcd/.test(res.stdout);
+}
+async function missingDirs(t, dirs) {
+  if (dirs.length === 0) return [];
+  const res = await t.exec(
+    ["sh", "-c", 'for d in "$@"; do [ -d "$d" ] || echo "$d"; done', "sh", ...dirs],
+    {
+      allowFailure: true,
+      timeoutMs: 1e4
+    }
+  );
+  return res.stdout.split("\n").filter(Boolean);
+}
+async function probeCluster(inventory, transportFor, access, options = {}) {
+  const timeoutMs = options.timeoutMs ?? 2e4;
+  const etcdTimeoutMs = options.etcdTimeoutMs ?? 4e3;
+  const progress = options.progress ?? silentProgress;
+  const etcdHosts2 = inventory.etcdMembers();
+  const probeEtcd = async (e) => {
+    const urls = memberUrls(inventory, e.host, e.address);
+    const health2 = {
+      host: e.host,
+      memberName: e.memberName,
+      address: e.address,
+      clientUrl: urls.client,
+      peerUrl: urls.peer,
+      reachable: false,
+      etcdRunning: false,
+      healthy: false,
+      isMember: false,
+      etcdCertsPresent: false,
+      errors: []
+    };
+    const out = { health: health2 };
+    const work = async () => {
+      const t = await transportFor(e.host);
+      await t.ping({ timeoutMs });
+      health2.reachable = true;
+      const layout2 = await resolveLayout(t, access, options);
+      out.layout = layout2;
+      const tls = clientTls(access, layout2, e.host);
+      health2.etcdCertsPresent = (await missingDirs(t, [layout2.etcdCertDir])).length === 0;
+      health2.etcdRunning = await etcdListening(t, new URL(urls.client).port || "2379");
+      const ctl = new EtcdCtl(t, {
+        endpoints: [urls.client],
+        tls,
+        commands: options.commands ?? await layout2.toolCommands(t),
+        dialTimeoutMs: Math.min(etcdTimeoutMs, 2e3),
+        commandTimeoutMs: etcdTimeoutMs
+      });
+      out.ctl = ctl;
+      const [h] = await ctl.endpointHealth();
+      health2.healthy = h?.healthy === true;
+      if (!health2.healthy)
+        health2.errors.push(`endpoint ${urls.client} unhealthy: ${h?.error ?? "no answer"}`);
+      if (health2.etcdRunning) {
+        const { statuses } = await ctl.endpointStatus();
+        const s = statuses[0];
+        if (s) {
+          health2.memberId = s.memberId;
+          health2.raftIndex = s.raftIndex;
+          health2.raftTerm = s.raftTerm;
+          health2.isLeader = s.isLeader;
+          health2.serverVersion = s.version;
+          out.clusterId = s.clusterId;
+        }
+      }
+    };
+    try {
+      await withTimeout(work(), timeoutMs, `probing ${e.host}`);
+    } catch (err) {
+      health2.errors.push(message(err));
+    }
+    return out;
+  };
+  const probeControlPlane = async (host) => {
+    const h = {
+      host,
+      reachable: false,
+      certsPresent: false,
+      missingCertDirs: [],
+      errors: []
+    };
+    try {
+      await withTimeout(
+        (async () => {
+          const t = await transportFor(host);
+          await t.ping({ timeoutMs });
+          h.reachable = true;
+          const layout2 = await resolveLayout(t, access, options);
+          h.missingCertDirs = await missingDirs(t, layout2.kubernetesCertDirs.slice(0, 1));
+          h.certsPresent = h.missingCertDirs.length === 0;
+        })(),
+        timeoutMs,
+        `probing ${host}`
+      );
+    } catch (err) {
+      h.errors.push(message(err));
+    }
+    return h;
+  };
+  const [etcd, controlPlane] = await Promise.all([
+    Promise.all(etcdHosts2.map(probeEtcd)),
+    Promise.all(inventory.controlPlane().map(probeControlPlane))
+  ]);
+  let members = [];
+  let healthyUrls = /* @__PURE__ */ new Set();
+  let tools;
+  const healthySources = etcd.filter((p) => p.health.healthy && p.ctl);
+  for (const source of healthySources) {
+    try {
+      const ctl = source.ctl;
+      members = await withTimeout(
+        ctl.memberList(),
+        timeoutMs,
+        `member list from ${source.health.host}`
+      );
+      tools = await ctl.etcdTools();
+      const voterUrls = members.filter((m) => !m.isLearner).flatMap((m) => m.clientURLs.slice(0, 1));
+      const answers = voterUrls.length ? await withTimeout(
+        ctl.withEndpoints(voterUrls).endpointHealth(),
+        timeoutMs,
+        "endpoint health of all members"
+      ) : [];
+      healthyUrls = new Set(answers.filter((a) => a.healthy).map((a) => a.endpoint));
+      break;
+    } catch (err) {
+      source.health.errors.push(`could not read the cluster's member list here: ${message(err)}`);
+      members = [];
+    }
+  }
+  if (healthySources.length === 0)
+    progress.warn("No etcd member answered healthy: no member list, no quorum.");
+  const matched = /* @__PURE__ */ new Set();
+  for (const p of etcd) {
+    const m = members.find(
+      (x) => x.name !== "" && x.name === p.health.memberName || x.peerURLs.includes(p.health.peerUrl)
+    );
+    if (m) {
+      p.health.isMember = true;
+      p.health.memberId = m.id;
+      p.health.isLearner = m.isLearner;
+      matched.add(m.id);
+    }
+  }
+  const verdict = quorumVerdict(members, healthyUrls, etcdHosts2.length);
+  const layout = etcd.find((p) => p.layout)?.layout ?? options.layout ?? layoutByName(access.layout === "auto" ? "kubespray" : access.layout);
+  const health = {
+    probedAt: (/* @__PURE__ */ new Date()).toISOString(),
+    layout: layout.name,
+    layoutDetected: etcd.some((p) => p.layout) || options.layout !== void 0 || access.layout !== "auto",
+    paths: {
+      etcdCertDir: layout.etcdCertDir,
+      dataDir: layout.dataDir,
+      kubernetesCertDirs: layout.kubernetesCertDirs,
+      manifestsDir: layout.manifestsDir,
+      ...layout.envFile ? { envFile: layout.envFile } : {},
+      ...layout.etcdManifest ? { etcdManifest: layout.etcdManifest } : {}
+    },
+    toolsVersion: tools ? tools[tools.snapshotTool]?.raw ?? "" : "",
+    toolsBumpRevision: tools?.supportsBumpRevision ?? false,
+    members,
+    ...verdict,
+    unknownMembers: members.filter((m) => !matched.has(m.id)),
+    etcd: etcd.map((p) => p.health),
+    controlPlane
+  };
+  const clusterId = etcd.find((p) => p.clusterId)?.clusterId;
+  if (clusterId) health.clusterId = clusterId;
+  const serverVersion = etcd.find((p) => p.health.serverVersion)?.health.serverVersion;
+  if (serverVersion) health.serverVersion = serverVersion;
+  for (const n of etcd)
+    if (n.health.errors.length) progress.debug(`${n.health.host}: ${n.health.errors.join("; ")}`);
+  return health;
+}
+
+// src/commands/plan.ts
+function clusterNameOf(inventory) {
+  for (const h of inventory.hosts.values()) {
+    const v = h.vars.cluster_name;
+    if (typeof v === "string" && v) return v;
+  }
+  return "cluster.local";
+}
+function planInventoryOf(inventory) {
+  const cpGroup = [...inventory.groups.keys()].find((g) => g.startsWith("broken_kube"));
+  return {
+    source: inventory.source,
+    etcd: inventory.etcdMembers().map((m) => ({
+      host: m.host,
+      memberName: m.memberName,
+      address: m.address
+    })),
+    controlPlane: inventory.controlPlane(),
+    brokenEtcd: inventory.groups.has("broken_etcd") ? inventory.brokenEtcd() : void 0,
+    brokenControlPlane: cpGroup ? inventory.brokenControlPlane() : void 0
+  };
+}
+async function preparePlan(opts, ctx) {
+  const inventory = await loadInventory(opts.inventory);
+  if (inventory.etcdMembers().length === 0) {
+    throw new InputError(
+      `${opts.inventory} has no hosts in [etcd]: recovery needs the etcd members of the cluster.`
+    );
+  }
+  const backup2 = opts.backup ? await ctx.progress.phase(
+    `Read backup set ${opts.backup}`,
+    () => BackupSource.open(opts.backup, opts.identityFiles)
+  ) : void 0;
+  const transports = opts.transportFor ? { transportFor: opts.transportFor, close: async () => {
+  } } : openNodeTransports(inventory, opts.access);
+  try {
+    const health = await ctx.progress.phase(
+      "Probe the cluster",
+      () => probeCluster(inventory, transports.transportFor, opts.access, { progress: ctx.progress })
+    );
+    const plan2 = buildPlan(
+      planInventoryOf(inventory),
+      { ...health, clusterName: clusterNameOf(inventory) },
+      backup2?.summary(),
+      {
+        strategy: opts.strategy,
+        force: opts.force,
+        now: opts.now ?? /* @__PURE__ */ new Date(),
+        haveIdentity: opts.identityFiles.length > 0,
+        preferBackupSnapshot: opts.preferBackupSnapshot
+      }
+    );
+    return { plan: plan2, health, inventory, backup: backup2, ...transports };
+  } catch (err) {
+    await transports.close();
+    throw err;
+  }
+}
+async function plan(opts, ctx) {
+  const prepared = await preparePlan(opts, ctx);
+  await prepared.close();
+  return { plan: prepared.plan, health: prepared.health };
+}
+
+// src/commands/rehearse.ts
+import { writeFile as writeFile7 } from "node:fs/promises";
+
+// harness/kind-provider.ts
+import { mkdir as mkdir4, readdir as readdir6, readFile as readFile8, rm as rm7, writeFile as writeFile5 } from "node:fs/promises";
+import { tmpdir as tmpdir4 } from "node:os";
+import { join as join11 } from "node:path";
+import { stringify as stringify2 } from "yaml";
+
+// harness/cleanup.ts
+import { randomBytes as randomBytes5 } from "node:crypto";
+import { mkdtemp as mkdtemp2, readdir as readdir4, readFile as readFile4, rm as rm4, writeFile as writeFile2 } from "node:fs/promises";
+import { hostname as hostname2, tmpdir as tmpdir2 } from "node:os";
+import { join as join5 } from "node:path";
+
+// harness/docker-cli.ts
+import { spawn as spawn2 } from "node:child_process";
+function dockerBinary() {
+  return process.env.KUBE_RESCUE_DOCKER ?? "docker";
+}
+function docker(args, opts = {}) {
+  return runCommand(dockerBinary(), args, opts);
+}
+function runCommand(file, args, opts = {}) {
+  return new Promise((resolve3, reject) => {
+    const child = spawn2(file, args, { stdio: ["pipe", "pipe", "pipe"] });
+    const out = [];
+    const err = [];
+    let timedOut = false;
+    const timer = opts.timeoutMs ? setTimeout(() => {
+      timedOut = true;
+      child.kill("SIGKILL");
+    }, opts.timeoutMs) : void 0;
+    const lines = (b) => {
+      if (opts.onLine) {
+        for (const l of b.toString("utf8").split("\n")) if (l.trim()) opts.onLine(l);
+      }
+    };
+    child.stdout.on("data", (b) => {
+      out.push(b);
+      lines(b);
+    });
+    child.stderr.on("data", (b) => {
+      err.push(b);
+      lines(b);
+    });
+    child.on("error", (e) => {
+      if (timer) clearTimeout(timer);
+      reject(
+        new OperationError(
+          `Could not run \`${file}\`: ${e.message}. Is it installed and on PATH?`,
+          { cause: e }
+        )
+      );
+    });
+    child.on("close", (code) => {
+      if (timer) clearTimeout(timer);
+      const result = {
+        code: code ?? -1,
+        stdout: Buffer.concat(out).toString("utf8"),
+        stderr: Buffer.concat(err).toString("utf8")
+      };
+      if (timedOut) {
+        reject(
+          new OperationError(
+            `\`${file} ${args.join(" ")}\` did not finish in ${opts.timeoutMs} ms.`
+          )
+        );
+      } else if (result.code !== 0 && !opts.allowFailure) {
+        reject(
+          new OperationError(
+            `\`${file} ${args.join(" ")}\` failed (exit ${result.code}): ${result.stderr.trim() || result.stdout.trim()}`
+          )
+        );
+      } else {
+        resolve3(result);
+      }
+    });
+    child.stdin.on("error", () => {
+    });
+    const input = opts.stdin;
+    if (input === void 0) child.stdin.end();
+    else if (typeof input === "string" || Buffer.isBuffer(input)) child.stdin.end(input);
+    else input.pipe(child.stdin);
+  });
+}
+
+// harness/cleanup.ts
+var RUN_LABEL = "kube-rescue.harness";
+var OWNER_LABEL = "kube-rescue.harness.owner";
+var TEMP_PREFIX2 = "kube-rescue-cluster-";
+function ownerId() {
+  return `${hostname2()}:${process.pid}`;
+}
+function runLabels(runId) {
+  return { [RUN_LABEL]: runId, [OWNER_LABEL]: ownerId() };
+}
+function ownerIsGone(owner) {
+  if (!owner) return true;
+  const i = owner.lastIndexOf(":");
+  const host = owner.slice(0, i);
+  const pid = Number(owner.slice(i + 1));
+  if (host !== hostname2() || !Number.isInteger(pid) || pid <= 0) return false;
+  if (pid === process.pid) return false;
+  try {
+    process.kill(pid, 0);
+    return false;
+  } catch (err) {
+    return err.code === "ESRCH";
+  }
+}
+async function labelled(kind) {
+  const args = kind === "container" ? [
+    "ps",
+    "-a",
+    "--filter",
+    `label=${RUN_LABEL}`,
+    "--format",
+    `{{.ID}} {{.Label "${OWNER_LABEL}"}}`
+  ] : [
+    "network",
+    "ls",
+    "--filter",
+    `label=${RUN_LABEL}`,
+    "--format",
+    `{{.ID}} {{.Label "${OWNER_LABEL}"}}`
+  ];
+  const out = await docker(args);
+  return out.stdout.split("\n").filter(Boolean).map((line) => {
+    const [id, owner] = line.split(" ");
+    return { id, owner: owner || void 0 };
+  });
+}
+async function removeLeftovers(progress) {
+  const containers = (await labelled("container")).filter((c) => ownerIsGone(c.owner));
+  if (containers.length > 0) {
+    progress.info(`removing ${containers.length} container(s) left by crashed harness runs`);
+    await docker(["rm", "-f", "-v", ...containers.map((c) => c.id)], { allowFailure: true });
+  }
+  const networks = (await labelled("network")).filter((n) => ownerIsGone(n.owner));
+  for (const n of networks) {
+    await docker(["network", "rm", n.id], { allowFailure: true });
+  }
+  for (const entry of await readdir4(tmpdir2())) {
+    if (!entry.startsWith(TEMP_PREFIX2)) continue;
+    const dir = join5(tmpdir2(), entry);
+    const owner = await readFile4(join5(dir, "owner"), "utf8").catch(() => void 0);
+    if (owner !== void 0 && ownerIsGone(owner.trim())) {
+      await rm4(dir, { recursive: true, force: true });
+    }
+  }
+}
+async function removeRun(runId) {
+  const ids = (await docker(["ps", "-aq", "--filter", `label=${RUN_LABEL}=${runId}`])).stdout.split("\n").filter(Boolean);
+  if (ids.length > 0) await docker(["rm", "-f", "-v", ...ids], { allowFailure: true });
+  const nets = (await docker(["network", "ls", "-q", "--filter", `label=${RUN_LABEL}=${runId}`])).stdout.split("\n").filter(Boolean);
+  for (const n of nets) await docker(["network", "rm", n], { allowFailure: true });
+}
+var liveRuns = /* @__PURE__ */ new Map();
+var SIGNALS = ["SIGINT", "SIGTERM", "SIGHUP"];
+function onSignal(signal) {
+  void Promise.allSettled([...liveRuns.values()].map((t) => t())).finally(() => {
+    removeSignalHandlers();
+    process.kill(process.pid, signal);
+  });
+}
+function removeSignalHandlers() {
+  for (const s of SIGNALS) process.removeListener(s, onSignal);
+}
+function trackLiveRun(runId, teardown2) {
+  if (liveRuns.size === 0) for (const s of SIGNALS) process.on(s, onSignal);
+  liveRuns.set(runId, teardown2);
+}
+function untrackLiveRun(runId) {
+  if (liveRuns.delete(runId) && liveRuns.size === 0) removeSignalHandlers();
+}
+async function newRun() {
+  const runId = `${Date.now().toString(36)}${randomBytes5(2).toString("hex")}`;
+  const workDir = await mkdtemp2(join5(tmpdir2(), `${TEMP_PREFIX2}${runId}-`));
+  await writeFile2(join5(workDir, "owner"), ownerId());
+  return { runId, name: `kube-rescue-${runId}`, workDir };
+}
+
+// harness/etcd-health.ts
+async function endpointHealth(endpoint, tls, timeoutSeconds = 3) {
+  const r = await runCommand(
+    "etcdctl",
+    [
+      `--endpoints=${endpoint}`,
+      `--cacert=${tls.cacert}`,
+      `--cert=${tls.cert}`,
+      `--key=${tls.key}`,
+      `--dial-timeout=${timeoutSeconds}s`,
+      `--command-timeout=${timeoutSeconds}s`,
+      "endpoint",
+      "health"
+    ],
+    { allowFailure: true, timeoutMs: (timeoutSeconds + 5) * 1e3 }
+  ).catch((e) => ({ code: -1, stdout: "", stderr: e.message }));
+  const text4 = `${r.stdout}${r.stderr}`.trim();
+  const healthy = r.code === 0 && /is healthy/.test(text4);
+  return healthy ? { endpoint, healthy } : { endpoint, healthy, error: text4 };
+}
+async function clusterHealth(endpoints, tls, timeoutSeconds = 3) {
+  return Promise.all(endpoints.map((e) => endpointHealth(e, tls, timeoutSeconds)));
+}
+async function waitForEtcdHealthy(endpoints, tls, options = {}) {
+  const deadline = Date.now() + (options.timeoutMs ?? 6e4);
+  let last = [];
+  while (Date.now() < deadline) {
+    last = await clusterHealth(endpoints, tls, 2);
+    if (last.every((h) => h.healthy)) return;
+    await new Promise((r) => setTimeout(r, 300));
+  }
+  const bad = last.filter((h) => !h.healthy).map((h) => `${h.endpoint}: ${h.error}`).join("; ");
+  throw new OperationError(
+    `etcd did not become healthy in ${Math.round((options.timeoutMs ?? 6e4) / 1e3)} s: ${bad}. Look at \`journalctl -u etcd\` on those nodes.`
+  );
+}
+
+// harness/local-provider.ts
+import { mkdir as mkdir3, readFile as readFile7, rm as rm6, writeFile as writeFile4 } from "node:fs/promises";
+import { join as join10 } from "node:path";
+import { Readable as Readable3 } from "node:stream";
+
+// harness/image.ts
+import { spawn as spawn3 } from "node:child_process";
+import { createHash as createHash5 } from "node:crypto";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { mkdtemp as mkdtemp3, open as open3, readFile as readFile5, rm as rm5, writeFile as writeFile3 } from "node:fs/promises";
+import { tmpdir as tmpdir3 } from "node:os";
+import { join as join6 } from "node:path";
+var NODE_IMAGE_REPOSITORY = "kube-rescue-node";
+var SUITE = "bookworm";
+var PACKAGES = [
+  "systemd",
+  "systemd-sysv",
+  "dbus",
+  "openssh-server",
+  "etcd-server",
+  "etcd-client",
+  "iproute2",
+  "procps",
+  "ca-certificates",
+  "tar",
+  "gzip",
+  "sudo"
+];
+var FINISH_SCRIPT = `set -eu
+rm -f /etc/systemd/system/multi-user.target.wants/etcd.service
+ln -sf /usr/bin/etcd /usr/local/bin/etcd
+ln -sf /usr/bin/etcdctl /usr/local/bin/etcdctl
+rm -f /etc/ssh/ssh_host_*
+mkdir -p /root/.ssh && chmod 700 /root/.ssh
+systemctl mask getty@tty1.service console-getty.service systemd-logind.service >/dev/null 2>&1 || true
+rm -f /etc/hostname
+apt-get clean
+rm -rf /var/lib/apt/lists/* /var/cache/apt/*.bin
+`;
+var RECIPE_VERSION = 1;
+function nodeImageRecipeHash() {
+  return createHash5("sha256").update(JSON.stringify({ RECIPE_VERSION, SUITE, variant: "minbase", PACKAGES, FINISH_SCRIPT })).digest("hex").slice(0, 12);
+}
+function nodeImageTag() {
+  return `${NODE_IMAGE_REPOSITORY}:${nodeImageRecipeHash()}`;
+}
+function debianMirrorFromAptSources(root = "/etc/apt") {
+  const sourcesDir = join6(root, "sources.list.d");
+  const deb822 = existsSync(sourcesDir) ? readdirSync(sourcesDir).filter((f) => f.endsWith(".sources")).sort().map((f) => readFileSync(join6(sourcesDir, f), "utf8")) : [];
+  for (const text4 of deb822) {
+    const found = mirrorFromDeb822(text4);
+    if (found) return found;
+  }
+  const listFiles = [join6(root, "sources.list")];
+  if (existsSync(sourcesDir)) {
+    for (const f of readdirSync(sourcesDir).sort()) {
+      if (f.endsWith(".list")) listFiles.push(join6(sourcesDir, f));
+    }
+  }
+  for (const file of listFiles) {
+    if (!existsSync(file)) continue;
+    const found = mirrorFromOneLineStyle(readFileSync(file, "utf8"));
+    if (found) return found;
+  }
+  return void 0;
+}
+function mirrorFromDeb822(text4) {
+  for (const stanza of text4.split(/\n\s*\n/)) {
+    const fields = /* @__PURE__ */ new Map();
+    for (const line of stanza.split("\n")) {
+      if (line.startsWith("#")) continue;
+      const m = /^([A-Za-z-]+):\s*(.*)$/.exec(line);
+      if (m) fields.set(m[1].toLowerCase(), m[2].trim());
+    }
+    if (fields.get("enabled")?.toLowerCase() === "no") continue;
+    const types = (fields.get("types") ?? "").split(/\s+/);
+    const suites = (fields.get("suites") ?? "").split(/\s+/);
+    const uri = (fields.get("uris") ?? "").split(/\s+/)[0];
+    if (types.includes("deb") && suites.includes(SUITE) && uri) return uri;
+  }
+  return void 0;
+}
+function mirrorFromOneLineStyle(text4) {
+  for (const raw of text4.split("\n")) {
+    const line = raw.replace(/#.*/, "").trim();
+    const m = /^deb\s+(?:\[[^\]]*\]\s+)?(\S+)\s+(\S+)/.exec(line);
+    if (m && m[2] === SUITE) return m[1];
+  }
+  return void 0;
+}
+async function imageExists(tag) {
+  const r = await docker(["image", "inspect", "--format", "{{.Id}}", tag], { allowFailure: true });
+  return r.code === 0;
+}
+async function ensureNodeImage(progress) {
+  const tag = nodeImageTag();
+  if (await imageExists(tag)) {
+    progress.debug(`node image ${tag} is already built`);
+    return tag;
+  }
+  return withBuildLock(tag, progress, async () => {
+    if (await imageExists(tag)) return tag;
+    return progress.phase(
+      `Build node image ${tag} (debootstrap ${SUITE}, ~1-2 min)`,
+      () => buildNodeImage(tag, progress)
+    );
+  });
+}
+var DEBOOTSTRAP_MILESTONES = /^I: (Retrieving Release|Installing core packages|Unpacking the base system|Configuring the base system|Base system installed successfully)/;
+async function buildNodeImage(tag, progress) {
+  if (process.getuid?.() !== 0) {
+    throw new OperationError(
+      `Building the node image ${tag} needs root (debootstrap makes device nodes and chroots). Run the harness as root, or build it once as root with the same recipe.`
+    );
+  }
+  const work = await mkdtemp3(join6(tmpdir3(), "kube-rescue-image-"));
+  const rootfs = join6(work, "rootfs");
+  try {
+    const mirror = debianMirrorFromAptSources();
+    progress.info(
+      `debootstrap ${SUITE} from ${mirror ?? "debootstrap's default mirror"} into ${rootfs}`
+    );
+    const args = [
+      "--variant=minbase",
+      `--include=${PACKAGES.join(",")}`,
+      SUITE,
+      rootfs,
+      ...mirror ? [mirror] : []
+    ];
+    await runCommand("debootstrap", args, {
+      timeoutMs: 15 * 6e4,
+      onLine: (line) => DEBOOTSTRAP_MILESTONES.test(line) ? progress.info(line.slice(3)) : progress.debug(line)
+    });
+    await writeFile3(join6(rootfs, "tmp", "finish-image.sh"), FINISH_SCRIPT);
+    await runCommand("chroot", [rootfs, "/bin/sh", "/tmp/finish-image.sh"], {
+      timeoutMs: 12e4
+    });
+    await rm5(join6(rootfs, "tmp", "finish-image.sh"));
+    progress.info(`importing ${rootfs} as ${tag}`);
+    await importRootfs(rootfs, tag);
+    return tag;
+  } finally {
+    await rm5(work, { recursive: true, force: true });
+  }
+}
+async function withBuildLock(tag, progress, work) {
+  const lock = join6(tmpdir3(), `kube-rescue-node-image-${nodeImageRecipeHash()}.lock`);
+  const deadline = Date.now() + 20 * 6e4;
+  let told = false;
+  for (; ; ) {
+    try {
+      const handle = await open3(lock, "wx", 420);
+      await handle.writeFile(ownerId());
+      await handle.close();
+      break;
+    } catch (err) {
+      if (err.code !== "EEXIST") throw err;
+      const owner = (await readFile5(lock, "utf8").catch(() => "")).trim();
+      if (owner && ownerIsGone(owner)) {
+        await rm5(lock, { force: true });
+        continue;
+      }
+      if (Date.now() > deadline) {
+        throw new OperationError(
+          `Waited 20 min for another process (${owner || "unknown"}) to build ${tag}; remove ${lock} if no build is running.`
+        );
+      }
+      if (!told) {
+        progress.info(`another process (${owner}) is building ${tag}; waiting for it`);
+        told = true;
+      }
+      await new Promise((r) => setTimeout(r, 2e3));
+    }
+  }
+  try {
+    return await work();
+  } finally {
+    await rm5(lock, { force: true });
+  }
+}
+async function importRootfs(rootfs, tag) {
+  const tar = spawn3("tar", ["-C", rootfs, "--numeric-owner", "-c", "."], {
+    stdio: ["ignore", "pipe", "pipe"]
+  });
+  const tarErr = [];
+  tar.stderr.on("data", (b) => tarErr.push(b));
+  const tarDone = new Promise((resolve3) => tar.on("close", (c) => resolve3(c ?? -1)));
+  await docker(
+    [
+      "import",
+      "--change",
+      'CMD ["/sbin/init"]',
+      "--change",
+      "ENV container=docker",
+      "--change",
+      `LABEL kube-rescue.node-image=${nodeImageRecipeHash()}`,
+      "-",
+      tag
+    ],
+    { stdin: tar.stdout, timeoutMs: 3e5 }
+  );
+  const code = await tarDone;
+  if (code !== 0) {
+    await docker(["image", "rm", tag], { allowFailure: true });
+    throw new OperationError(
+      `tar of the node rootfs ${rootfs} failed (exit ${code}): ${Buffer.concat(tarErr).toString().trim()}`
+    );
+  }
+}
+
+// harness/topology.ts
+var TOPOLOGY_NAMES = ["stacked3", "runbook", "single"];
+var stacked = (name) => ({ name, roles: ["control-plane", "etcd"] });
+function topology(name) {
+  switch (name) {
+    case "stacked3":
+      return { name, nodes: ["node1", "node2", "node3"].map(stacked) };
+    case "single":
+      return { name, nodes: [stacked("node1")] };
+    case "runbook":
+      return {
+        name,
+        nodes: [
+          stacked("taco-m1"),
+          stacked("taco-m2"),
+          stacked("taco-m3"),
+          { name: "taco-w1", roles: ["worker", "etcd"] },
+          { name: "taco-w2", roles: ["worker", "etcd"] }
+        ]
+      };
+    default:
+      throw new InputError(
+        `Unknown topology "${String(name)}". Expected one of: ${TOPOLOGY_NAMES.join(", ")}.`
+      );
+  }
+}
+function etcdNodes(t) {
+  return t.nodes.filter((n) => n.roles.includes("etcd"));
+}
+function controlPlaneNodes(t) {
+  return t.nodes.filter((n) => n.roles.includes("control-plane"));
+}
+function etcdMemberName(t, host) {
+  const i = etcdNodes(t).findIndex((n) => n.name === host);
+  return i < 0 ? void 0 : `etcd${i + 1}`;
+}
+function kubeNodes(t) {
+  const workers = t.nodes.filter((n) => n.roles.includes("worker"));
+  return workers.length > 0 ? workers : controlPlaneNodes(t);
+}
+
+// harness/inventory-file.ts
+function renderKubesprayInventory(t, ipOf, header2) {
+  const lines = [`# ${header2}`, "[all]"];
+  for (const n of t.nodes) lines.push(`${n.name} ansible_host=${ipOf(n.name)} ip=${ipOf(n.name)}`);
+  lines.push("", "[all:vars]", "ansible_user=root");
+  const group = (name, hosts) => {
+    lines.push("", `[${name}]`, ...hosts.map((h) => h.name));
+  };
+  group("kube_control_plane", controlPlaneNodes(t));
+  group("etcd", etcdNodes(t));
+  group("kube_node", kubeNodes(t));
+  lines.push("", "[k8s_cluster:children]", "kube_control_plane", "kube_node", "");
+  return lines.join("\n");
+}
+
+// harness/kubespray-node.ts
+import { readdir as readdir5, readFile as readFile6 } from "node:fs/promises";
+import { join as join8 } from "node:path";
+import { pack } from "tar-stream";
+import { stringify } from "yaml";
+
+// harness/pki.ts
+import { mkdir as mkdir2 } from "node:fs/promises";
+import { join as join7 } from "node:path";
+var DAYS = "3650";
+var newKeyArgs = (keyPath) => [
+  "-newkey",
+  "ec",
+  "-pkeyopt",
+  "ec_paramgen_curve:prime256v1",
+  "-nodes",
+  "-keyout",
+  keyPath
+];
+async function makeCertificateAuthority(certPath, keyPath, subject) {
+  await runCommand("openssl", [
+    "req",
+    "-x509",
+    ...newKeyArgs(keyPath),
+    "-out",
+    certPath,
+    "-days",
+    DAYS,
+    "-subj",
+    subject,
+    "-addext",
+    "basicConstraints=critical,CA:TRUE",
+    "-addext",
+    "keyUsage=critical,keyCertSign,cRLSign,digitalSignature"
+  ]);
+  return { certPath, keyPath };
+}
+async function issueCertificate(ca, req) {
+  const ext = [
+    "basicConstraints=critical,CA:FALSE",
+    "keyUsage=critical,digitalSignature,keyEncipherment",
+    `extendedKeyUsage=${req.usage === "client" ? "clientAuth" : "serverAuth,clientAuth"}`
+  ];
+  if (req.sans && req.sans.length > 0) ext.push(`subjectAltName=${req.sans.join(",")}`);
+  await runCommand("openssl", [
+    "req",
+    "-x509",
+    "-CA",
+    ca.certPath,
+    "-CAkey",
+    ca.keyPath,
+    ...newKeyArgs(req.keyPath),
+    "-out",
+    req.certPath,
+    "-days",
+    DAYS,
+    "-subj",
+    req.subject,
+    ...ext.flatMap((e) => ["-addext", e])
+  ]);
+}
+async function makeServiceAccountKeyPair(keyPath, pubPath) {
+  await runCommand("openssl", [
+    "genpkey",
+    "-algorithm",
+    "EC",
+    "-pkeyopt",
+    "ec_paramgen_curve:prime256v1",
+    "-out",
+    keyPath
+  ]);
+  await runCommand("openssl", ["pkey", "-in", keyPath, "-pubout", "-out", pubPath]);
+}
+async function inBatches(tasks, limit = 4) {
+  const results = new Array(tasks.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < tasks.length) {
+      const i = next++;
+      results[i] = await tasks[i]();
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, tasks.length) }, worker));
+  return results;
+}
+async function makeEtcdPki(dir, etcdHosts2, k8sHosts) {
+  await mkdir2(dir, { recursive: true, mode: 448 });
+  const ca = await makeCertificateAuthority(
+    join7(dir, "ca.pem"),
+    join7(dir, "ca-key.pem"),
+    "/CN=etcd-ca"
+  );
+  const sansOf = (h) => [
+    `DNS:${h.name}`,
+    "DNS:localhost",
+    `IP:${h.ip}`,
+    "IP:127.0.0.1"
+  ];
+  const tasks = [];
+  for (const h of etcdHosts2) {
+    for (const kind of ["member", "admin"]) {
+      tasks.push(
+        () => issueCertificate(ca, {
+          certPath: join7(dir, `${kind}-${h.name}.pem`),
+          keyPath: join7(dir, `${kind}-${h.name}-key.pem`),
+          subject: `/O=system:etcd-${kind}s/CN=etcd-${kind}-${h.name}`,
+          sans: sansOf(h),
+          usage: "server-and-client"
+        })
+      );
+    }
+  }
+  for (const h of k8sHosts) {
+    tasks.push(
+      () => issueCertificate(ca, {
+        certPath: join7(dir, `node-${h.name}.pem`),
+        keyPath: join7(dir, `node-${h.name}-key.pem`),
+        subject: `/O=system:etcd-nodes/CN=etcd-node-${h.name}`,
+        sans: sansOf(h),
+        usage: "server-and-client"
+      })
+    );
+  }
+  await inBatches(tasks);
+  return { dir, ca };
+}
+async function makeKubernetesPki(dir) {
+  await mkdir2(dir, { recursive: true, mode: 448 });
+  await mkdir2(kubeconfigClientDir(dir), { recursive: true, mode: 448 });
+  const ca = await makeCertificateAuthority(
+    join7(dir, "ca.crt"),
+    join7(dir, "ca.key"),
+    "/CN=kubernetes"
+  );
+  const frontProxyCa = await makeCertificateAuthority(
+    join7(dir, "front-proxy-ca.crt"),
+    join7(dir, "front-proxy-ca.key"),
+    "/CN=front-proxy-ca"
+  );
+  await Promise.all([
+    issueCertificate(frontProxyCa, {
+      certPath: join7(dir, "front-proxy-client.crt"),
+      keyPath: join7(dir, "front-proxy-client.key"),
+      subject: "/CN=front-proxy-client",
+      usage: "client"
+    }),
+    issueCertificate(ca, {
+      certPath: join7(dir, "apiserver-kubelet-client.crt"),
+      keyPath: join7(dir, "apiserver-kubelet-client.key"),
+      subject: "/O=system:masters/CN=kube-apiserver-kubelet-client",
+      usage: "client"
+    }),
+    makeServiceAccountKeyPair(join7(dir, "sa.key"), join7(dir, "sa.pub")),
+    ...KUBECONFIG_USERS.map(
+      (u) => issueCertificate(ca, {
+        certPath: join7(kubeconfigClientDir(dir), `${u.file}.crt`),
+        keyPath: join7(kubeconfigClientDir(dir), `${u.file}.key`),
+        subject: u.subject,
+        usage: "client"
+      })
+    )
+  ]);
+  return { dir, ca };
+}
+var KUBECONFIG_USERS = [
+  {
+    file: "admin",
+    user: "kubernetes-admin",
+    subject: "/O=kubeadm:cluster-admins/CN=kubernetes-admin"
+  },
+  {
+    file: "super-admin",
+    user: "kubernetes-super-admin",
+    subject: "/O=system:masters/CN=kubernetes-super-admin"
+  },
+  {
+    file: "controller-manager",
+    user: "system:kube-controller-manager",
+    subject: "/CN=system:kube-controller-manager"
+  },
+  { file: "scheduler", user: "system:kube-scheduler", subject: "/CN=system:kube-scheduler" }
+];
+function kubeconfigClientDir(k8sPkiDir) {
+  return `${k8sPkiDir}-kubeconfig-clients`;
+}
+async function issueApiserverCertificate(k8s, outDir, node) {
+  await mkdir2(outDir, { recursive: true, mode: 448 });
+  await issueCertificate(k8s.ca, {
+    certPath: join7(outDir, "apiserver.crt"),
+    keyPath: join7(outDir, "apiserver.key"),
+    subject: "/CN=kube-apiserver",
+    sans: [
+      `DNS:${node.name}`,
+      "DNS:kubernetes",
+      "DNS:kubernetes.default",
+      "DNS:kubernetes.default.svc",
+      "DNS:localhost",
+      `IP:${node.ip}`,
+      "IP:10.233.0.1",
+      "IP:127.0.0.1"
+    ],
+    usage: "server-and-client"
+  });
+}
+
+// harness/kubespray-node.ts
+var KUBESPRAY_PATHS = {
+  etcdCertDir: "/etc/ssl/etcd/ssl",
+  etcdEnv: "/etc/etcd.env",
+  etcdUnit: "/etc/systemd/system/etcd.service",
+  etcdDataDir: "/var/lib/etcd",
+  etcdBinDir: "/usr/local/bin",
+  kubeCertDir: "/etc/kubernetes/ssl",
+  kubePkiLink: "/etc/kubernetes/pki",
+  manifestsDir: "/etc/kubernetes/manifests"
+};
+function renderEtcdEnv(c, host) {
+  const ip = c.ipOf(host);
+  const member = etcdMemberName(c.topology, host);
+  const certDir = KUBESPRAY_PATHS.etcdCertDir;
+  const peers = etcdNodes(c.topology).map((n) => `${etcdMemberName(c.topology, n.name)}=https://${c.ipOf(n.name)}:2380`).join(",");
+  return `# Environment file for etcd (Debian etcd-server package), written by the kube-rescue harness
+ETCD_DATA_DIR=${KUBESPRAY_PATHS.etcdDataDir}
+ETCD_ADVERTISE_CLIENT_URLS=https://${ip}:2379
+ETCD_INITIAL_ADVERTISE_PEER_URLS=https://${ip}:2380
+ETCD_INITIAL_CLUSTER_STATE=new
+
+ETCD_METRICS=basic
+ETCD_LISTEN_CLIENT_URLS=https://${ip}:2379,https://127.0.0.1:2379
+ETCD_ELECTION_TIMEOUT=5000
+ETCD_HEARTBEAT_INTERVAL=250
+ETCD_INITIAL_CLUSTER_TOKEN=k8s_etcd
+ETCD_LISTEN_PEER_URLS=https://${ip}:2380
+ETCD_NAME=${member}
+ETCD_PROXY=off
+ETCD_INITIAL_CLUSTER=${peers}
+ETCD_AUTO_COMPACTION_RETENTION=8
+
+# TLS settings
+ETCD_TRUSTED_CA_FILE=${certDir}/ca.pem
+ETCD_CERT_FILE=${certDir}/member-${host}.pem
+ETCD_KEY_FILE=${certDir}/member-${host}-key.pem
+ETCD_CLIENT_CERT_AUTH=true
+
+ETCD_PEER_TRUSTED_CA_FILE=${certDir}/ca.pem
+ETCD_PEER_CERT_FILE=${certDir}/member-${host}.pem
+ETCD_PEER_KEY_FILE=${certDir}/member-${host}-key.pem
+ETCD_PEER_CLIENT_CERT_AUTH=true
+`;
+}
+function renderEtcdUnit() {
+  return `[Unit]
+Description=etcd
+After=network.target
+
+[Service]
+Type=notify
+User=etcd
+EnvironmentFile=${KUBESPRAY_PATHS.etcdEnv}
+ExecStart=${KUBESPRAY_PATHS.etcdBinDir}/etcd
+NotifyAccess=all
+Restart=always
+RestartSec=10s
+LimitNOFILE=40000
+
+[Install]
+WantedBy=multi-user.target
+`;
+}
+var hostPathVolume = (name, path, type = "DirectoryOrCreate") => ({
+  name,
+  hostPath: { path, type }
+});
+function renderStaticPodManifests(c, host, kubeVersion = "v1.29.3") {
+  const ip = c.ipOf(host);
+  const ssl = KUBESPRAY_PATHS.kubeCertDir;
+  const etcdSsl = KUBESPRAY_PATHS.etcdCertDir;
+  const etcdServers = etcdNodes(c.topology).map((n) => `https://${c.ipOf(n.name)}:2379`).join(",");
+  const volumes = [
+    hostPathVolume("k8s-certs", ssl),
+    hostPathVolume("etcd-certs-0", etcdSsl),
+    hostPathVolume("ca-certs", "/etc/ssl/certs")
+  ];
+  const mounts = [
+    { name: "k8s-certs", mountPath: ssl, readOnly: true },
+    { name: "etcd-certs-0", mountPath: etcdSsl, readOnly: true },
+    { name: "ca-certs", mountPath: "/etc/ssl/certs", readOnly: true }
+  ];
+  const pod = (component, command, extraVolumes = []) => stringify({
+    apiVersion: "v1",
+    kind: "Pod",
+    metadata: {
+      name: component,
+      namespace: "kube-system",
+      labels: { component, tier: "control-plane" }
+    },
+    spec: {
+      hostNetwork: true,
+      priorityClassName: "system-node-critical",
+      containers: [
+        {
+          name: component,
+          image: `${component}:${kubeVersion}`,
+          command,
+          volumeMounts: [
+            ...mounts,
+            ...extraVolumes.map((v) => ({
+              name: v.name,
+              mountPath: v.hostPath.path,
+              readOnly: true
+            }))
+          ]
+        }
+      ],
+      volumes: [...volumes, ...extraVolumes]
+    }
+  });
+  return {
+    "kube-apiserver.yaml": pod("kube-apiserver", [
+      "kube-apiserver",
+      `--advertise-address=${ip}`,
+      "--allow-privileged=true",
+      "--authorization-mode=Node,RBAC",
+      `--client-ca-file=${ssl}/ca.crt`,
+      `--etcd-cafile=${etcdSsl}/ca.pem`,
+      `--etcd-certfile=${etcdSsl}/node-${host}.pem`,
+      `--etcd-keyfile=${etcdSsl}/node-${host}-key.pem`,
+      `--etcd-servers=${etcdServers}`,
+      `--kubelet-client-certificate=${ssl}/apiserver-kubelet-client.crt`,
+      `--kubelet-client-key=${ssl}/apiserver-kubelet-client.key`,
+      `--proxy-client-cert-file=${ssl}/front-proxy-client.crt`,
+      `--proxy-client-key-file=${ssl}/front-proxy-client.key`,
+      `--requestheader-client-ca-file=${ssl}/front-proxy-ca.crt`,
+      "--secure-port=6443",
+      `--service-account-key-file=${ssl}/sa.pub`,
+      `--service-account-signing-key-file=${ssl}/sa.key`,
+      "--service-cluster-ip-range=10.233.0.0/18",
+      `--tls-cert-file=${ssl}/apiserver.crt`,
+      `--tls-private-key-file=${ssl}/apiserver.key`
+    ]),
+    "kube-controller-manager.yaml": pod(
+      "kube-controller-manager",
+      [
+        "kube-controller-manager",
+        "--kubeconfig=/etc/kubernetes/controller-manager.conf",
+        `--cluster-signing-cert-file=${ssl}/ca.crt`,
+        `--cluster-signing-key-file=${ssl}/ca.key`,
+        `--root-ca-file=${ssl}/ca.crt`,
+        `--service-account-private-key-file=${ssl}/sa.key`,
+        "--use-service-account-credentials=true"
+      ],
+      [hostPathVolume("kubeconfig", "/etc/kubernetes/controller-manager.conf", "FileOrCreate")]
+    ),
+    "kube-scheduler.yaml": pod(
+      "kube-scheduler",
+      ["kube-scheduler", "--kubeconfig=/etc/kubernetes/scheduler.conf"],
+      [hostPathVolume("kubeconfig", "/etc/kubernetes/scheduler.conf", "FileOrCreate")]
+    )
+  };
+}
+async function renderKubeconfigs(k8sPki, apiserverUrl) {
+  const b642 = async (path) => (await readFile6(path)).toString("base64");
+  const ca = await b642(k8sPki.ca.certPath);
+  const out = {};
+  for (const u of KUBECONFIG_USERS) {
+    const dir = kubeconfigClientDir(k8sPki.dir);
+    out[`${u.file}.conf`] = stringify({
+      apiVersion: "v1",
+      kind: "Config",
+      clusters: [
+        {
+          name: "cluster.local",
+          cluster: { "certificate-authority-data": ca, server: apiserverUrl }
+        }
+      ],
+      contexts: [
+        { name: `${u.user}@cluster.local`, context: { cluster: "cluster.local", user: u.user } }
+      ],
+      "current-context": `${u.user}@cluster.local`,
+      users: [
+        {
+          name: u.user,
+          user: {
+            "client-certificate-data": await b642(join8(dir, `${u.file}.crt`)),
+            "client-key-data": await b642(join8(dir, `${u.file}.key`))
+          }
+        }
+      ]
+    });
+  }
+  return out;
+}
+function sshFiles(ssh) {
+  return [
+    { path: "/root/.ssh", type: "directory", mode: 448 },
+    { path: "/root/.ssh/authorized_keys", type: "file", content: ssh.authorizedKey, mode: 384 },
+    { path: "/etc/ssh/ssh_host_ed25519_key", type: "file", content: ssh.hostKey, mode: 384 },
+    {
+      path: "/etc/ssh/ssh_host_ed25519_key.pub",
+      type: "file",
+      content: ssh.hostKeyPub,
+      mode: 420
+    }
+  ];
+}
+async function filesOfDir(hostDir, nodeDir, keep) {
+  const out = [];
+  for (const name of (await readdir5(hostDir)).sort()) {
+    if (!keep(name)) continue;
+    const secret = name.endsWith("-key.pem") || name.endsWith(".key");
+    out.push({
+      path: `${nodeDir}/${name}`,
+      type: "file",
+      content: await readFile6(join8(hostDir, name)),
+      mode: secret ? 384 : 420
+    });
+  }
+  return out;
+}
+async function kubesprayNodeFiles(c, node, etcdPki, k8sPki, apiserverCertDir) {
+  const files = [];
+  const isEtcd = node.roles.includes("etcd");
+  const isControlPlane = node.roles.includes("control-plane");
+  files.push({ path: "/etc/ssl/etcd", type: "directory", mode: 448 });
+  files.push({ path: KUBESPRAY_PATHS.etcdCertDir, type: "directory", mode: 448 });
+  files.push(
+    ...await filesOfDir(
+      etcdPki.dir,
+      KUBESPRAY_PATHS.etcdCertDir,
+      (f) => isEtcd ? true : f === "ca.pem" || f.startsWith(`node-${node.name}`)
+    )
+  );
+  if (isEtcd) {
+    files.push({ path: KUBESPRAY_PATHS.etcdDataDir, type: "directory", mode: 448 });
+    files.push({
+      path: KUBESPRAY_PATHS.etcdEnv,
+      type: "file",
+      content: renderEtcdEnv(c, node.name),
+      mode: 416
+    });
+    files.push({
+      path: KUBESPRAY_PATHS.etcdUnit,
+      type: "file",
+      content: renderEtcdUnit(),
+      mode: 420
+    });
+  }
+  files.push({ path: "/etc/kubernetes", type: "directory", mode: 493 });
+  files.push({ path: KUBESPRAY_PATHS.kubeCertDir, type: "directory", mode: 493 });
+  files.push({
+    path: KUBESPRAY_PATHS.kubePkiLink,
+    type: "symlink",
+    linkTarget: KUBESPRAY_PATHS.kubeCertDir,
+    mode: 511
+  });
+  if (isControlPlane) {
+    files.push(...await filesOfDir(k8sPki.dir, KUBESPRAY_PATHS.kubeCertDir, () => true));
+    if (apiserverCertDir) {
+      files.push(...await filesOfDir(apiserverCertDir, KUBESPRAY_PATHS.kubeCertDir, () => true));
+    }
+    const kubeconfigs2 = await renderKubeconfigs(k8sPki, `https://${c.ipOf(node.name)}:6443`);
+    for (const [name, text4] of Object.entries(kubeconfigs2)) {
+      files.push({ path: `/etc/kubernetes/${name}`, type: "file", content: text4, mode: 384 });
+    }
+    files.push({ path: KUBESPRAY_PATHS.manifestsDir, type: "directory", mode: 493 });
+    for (const [name, text4] of Object.entries(renderStaticPodManifests(c, node.name))) {
+      files.push({
+        path: `${KUBESPRAY_PATHS.manifestsDir}/${name}`,
+        type: "file",
+        content: text4,
+        mode: 384
+      });
+    }
+  } else {
+    files.push(
+      ...await filesOfDir(k8sPki.dir, KUBESPRAY_PATHS.kubeCertDir, (f) => f === "ca.crt")
+    );
+  }
+  return files;
+}
+async function nodeFilesArchive(files) {
+  const tar = pack();
+  const seen = /* @__PURE__ */ new Set();
+  const addParents = (path) => {
+    const parts = path.split("/").filter(Boolean);
+    for (let i = 1; i < parts.length; i++) {
+      const dir = parts.slice(0, i).join("/");
+      if (seen.has(dir) || files.some((f) => f.path === `/${dir}`)) continue;
+      seen.add(dir);
+      tar.entry({ name: `${dir}/`, type: "directory", mode: 493, uid: 0, gid: 0 });
+    }
+  };
+  for (const f of files) {
+    addParents(f.path);
+    const name = f.path.replace(/^\//, "");
+    if (f.type === "directory") {
+      seen.add(name);
+      tar.entry({ name: `${name}/`, type: "directory", mode: f.mode, uid: 0, gid: 0 });
+    } else if (f.type === "symlink") {
+      tar.entry({ name, type: "symlink", linkname: f.linkTarget, mode: f.mode, uid: 0, gid: 0 });
+    } else {
+      const body = typeof f.content === "string" ? Buffer.from(f.content) : f.content ?? Buffer.alloc(0);
+      tar.entry({ name, type: "file", mode: f.mode, uid: 0, gid: 0, size: body.length }, body);
+    }
+  }
+  tar.finalize();
+  const chunks = [];
+  for await (const chunk of tar) chunks.push(chunk);
+  return Buffer.concat(chunks);
+}
+
+// harness/network.ts
+async function subnetsInUse() {
+  const ids = (await docker(["network", "ls", "-q"])).stdout.split("\n").filter(Boolean);
+  if (ids.length === 0) return /* @__PURE__ */ new Set();
+  const out = await docker([
+    "network",
+    "inspect",
+    "--format",
+    "{{range .IPAM.Config}}{{.Subnet}} {{end}}",
+    ...ids
+  ]);
+  return new Set(out.stdout.split(/\s+/).filter(Boolean));
+}
+async function createClusterNetwork(name, labels) {
+  const used = await subnetsInUse();
+  const start = Math.floor(Math.random() * 250);
+  let lastError = "";
+  for (let k = 0; k < 250; k++) {
+    const third = (start + k) % 250 + 1;
+    const prefix = `10.240.${third}`;
+    const subnet = `${prefix}.0/24`;
+    if (used.has(subnet)) continue;
+    const r = await docker(
+      [
+        "network",
+        "create",
+        "--internal",
+        "--subnet",
+        subnet,
+        "--gateway",
+        `${prefix}.1`,
+        ...Object.entries(labels).flatMap(([k2, v]) => ["--label", `${k2}=${v}`]),
+        name
+      ],
+      { allowFailure: true }
+    );
+    if (r.code === 0) return { name, prefix, subnet, gateway: `${prefix}.1` };
+    lastError = r.stderr.trim();
+    if (!/overlap|already/i.test(lastError)) break;
+  }
+  throw new OperationError(
+    `Could not create the harness network ${name} in 10.240.0.0/16: ${lastError || "every /24 is in use"}. Remove stale networks with \`docker network ls\`.`
+  );
+}
+
+// harness/node-container.ts
+var loaded;
+function loadTestcontainers() {
+  process.env.TESTCONTAINERS_RYUK_DISABLED ??= "true";
+  process.env.TESTCONTAINERS_HOST_OVERRIDE ??= "localhost";
+  loaded ??= import("testcontainers");
+  return loaded;
+}
+async function startNodeContainer(spec) {
+  const tc = await loadTestcontainers();
+  class NodeContainer extends tc.GenericContainer {
+    constructor() {
+      super(spec.image);
+      this.withName(spec.containerName).withHostname(spec.hostname).withLabels(spec.labels).withNetworkMode(spec.network).withAddedCapabilities("ALL").withDroppedCapabilities("SYS_RESOURCE").withSecurityOpt("seccomp=unconfined").withTmpFs({ "/run": "rw", "/run/lock": "rw" }).withBindMounts([{ source: "/sys/fs/cgroup", target: "/sys/fs/cgroup", mode: "ro" }]).withCopyArchivesToContainer([{ tar: spec.files, target: "/" }]).withPullPolicy(localImageOnly).withStartupTimeout(6e4);
+    }
+    async beforeContainerCreated() {
+      this.createOpts.StopSignal = "SIGRTMIN+3";
+      this.createOpts.NetworkingConfig = {
+        EndpointsConfig: { [spec.network]: { IPAMConfig: { IPv4Address: spec.ip } } }
+      };
+    }
+  }
+  const container = new NodeContainer();
+  return container.start();
+}
+var localImageOnly = { shouldPull: () => false };
+
+// src/nodes/ssh.ts
+import { createHash as createHash6 } from "node:crypto";
+import { readFileSync as readFileSync2 } from "node:fs";
+import { homedir } from "node:os";
+import { join as join9 } from "node:path";
+import ssh2 from "ssh2";
+
+// src/nodes/known-hosts.ts
+import { createHmac as createHmac2, timingSafeEqual as timingSafeEqual2 } from "node:crypto";
+function parseKnownHosts(text4) {
+  const entries = [];
+  const problems = [];
+  for (const [index, raw] of text4.split(/\r?\n/).entries()) {
+    const trimmed = raw.trim();
+    if (!trimmed || trimmed.startsWith("#")) continue;
+    const parsed = parseEntry(trimmed, index + 1);
+    if (typeof parsed === "string") problems.push({ line: index + 1, reason: parsed });
+    else entries.push(parsed);
+  }
+  return { entries, problems };
+}
+function parseEntry(text4, line) {
+  const fields = text4.split(/\s+/);
+  let marker;
+  if (fields[0].startsWith("@")) {
+    const m = fields.shift();
+    if (m === "@revoked") marker = "revoked";
+    else if (m === "@cert-authority") marker = "cert-authority";
+    else return `unknown marker ${m}`;
+  }
+  const [hostField, keyType, keyText] = fields;
+  if (!hostField || !keyType || !keyText) return "expected: hosts key-type base64-key [comment]";
+  const key = Buffer.from(keyText, "base64");
+  if (blobKeyType(key) !== keyType) return `the key is not a valid ${keyType} public key`;
+  const hosts = parseHostField(hostField);
+  if (!hosts) return `unreadable hashed host ${hostField}`;
+  return { marker, hosts, keyType, key, line };
+}
+function blobKeyType(key) {
+  if (key.length < 4) return void 0;
+  const len = key.readUInt32BE(0);
+  if (len === 0 || len > 64 || key.length < 4 + len) return void 0;
+  return key.subarray(4, 4 + len).toString("latin1");
+}
+function knownHostsName(host, port) {
+  return port === 22 ? host : `[${host}]:${port}`;
+}
+function checkHostKey(entries, host, port, key, aliases = []) {
+  const names = [host, ...aliases].map((h) => knownHostsName(h.toLowerCase(), port));
+  const matching = entries.filter((e) => names.some((n) => entryMatches(e, n)));
+  const revoked = entries.find((e) => e.marker === "revoked" && e.key.equals(key));
+  if (revoked) return { ok: false, reason: "revoked", line: revoked.line };
+  const plain = matching.filter((e) => e.marker === void 0);
+  const same = plain.find((e) => e.key.equals(key));
+  if (same) return { ok: true, line: same.line };
+  if (plain.length === 0) return { ok: false, reason: "unknown" };
+  return {
+    ok: false,
+    reason: "mismatch",
+    lines: plain.map((e) => e.line),
+    knownTypes: [...new Set(plain.map((e) => e.keyType))]
+  };
+}
+function knownKeyTypes(entries, host, port, aliases = []) {
+  const names = [host, ...aliases].map((h) => knownHostsName(h.toLowerCase(), port));
+  const types = entries.filter((e) => e.marker === void 0 && names.some((n) => entryMatches(e, n))).map((e) => e.keyType);
+  return [...new Set(types)];
+}
+function parseHostField(field) {
+  if (field.startsWith("|1|")) {
+    const [, , salt, hash] = field.split("|");
+    if (!salt || !hash) return void 0;
+    const s = Buffer.from(salt, "base64");
+    const h = Buffer.from(hash, "base64");
+    if (s.length !== 20 || h.length !== 20) return void 0;
+    return { kind: "hashed", salt: s, hash: h };
+  }
+  return { kind: "patterns", patterns: field.toLowerCase().split(",").filter(Boolean) };
+}
+function entryMatches(entry, name) {
+  if (entry.hosts.kind === "hashed") {
+    const digest = createHmac2("sha1", entry.hosts.salt).update(name).digest();
+    return timingSafeEqual2(digest, entry.hosts.hash);
+  }
+  let matched = false;
+  for (const pattern of entry.hosts.patterns) {
+    const negated = pattern.startsWith("!");
+    if (globMatches(negated ? pattern.slice(1) : pattern, name)) {
+      if (negated) return false;
+      matched = true;
+    }
+  }
+  return matched;
+}
+function globMatches(pattern, name) {
+  const source = pattern.replace(/[.+^${}()|[\]\\]/g, "\\$&").replace(/\*/g, ".*").replace(/\?/g, ".");
+  return new RegExp(`^${source}$`).test(name);
+}
+
+// src/nodes/ssh.ts
+var { Client, utils: sshUtils } = ssh2;
+var MAX_CHANNELS = 8;
+var SERVER_HOST_KEY_ALGORITHMS = [
+  "ssh-ed25519",
+  "ecdsa-sha2-nistp256",
+  "ecdsa-sha2-nistp384",
+  "ecdsa-sha2-nistp521",
+  "rsa-sha2-512",
+  "rsa-sha2-256",
+  "ssh-rsa"
+];
+var SshTransport = class extends CommandTransport {
+  constructor(options) {
+    super(options.node);
+    this.options = options;
+    this.port = options.port ?? 22;
+    this.user = options.user ?? "root";
+    this.sudo = options.sudo ?? this.user !== "root";
+    this.auth = loadAuth(options);
+  }
+  options;
+  kind = "ssh";
+  port;
+  user;
+  sudo;
+  auth;
+  connection;
+  clients = [];
+  channels = new ChannelLimit(MAX_CHANNELS);
+  async ping(options = {}) {
+    await this.connect(options.timeoutMs);
+    await this.exec(["true"], { timeoutMs: options.timeoutMs ?? 15e3 });
+  }
+  async close() {
+    this.connection = void 0;
+    const clients = this.clients.splice(0).reverse();
+    await Promise.all(clients.map(endClient));
+  }
+  async start(argv, env) {
+    const client = await this.connect();
+    const command = this.remoteCommand(argv, env);
+    await this.channels.acquire();
+    let channel;
+    try {
+      channel = await new Promise(
+        (resolve3, reject) => client.exec(command, (err, ch) => err ? reject(err) : resolve3(ch))
+      );
+    } catch (err) {
+      this.channels.release();
+      throw new UnreachableError(
+        this.node,
+        `could not open an SSH session: ${err.message}`,
+        { cause: err }
+      );
+    }
+    let closed = false;
+    const exited = new Promise(
+      (resolve3, reject) => {
+        let status;
+        channel.on("exit", (code, signal2) => {
+          status = { code, signal: signal2 ? `SIG${signal2}` : null };
+        });
+        channel.once("close", () => {
+          closed = true;
+          this.channels.release();
+          if (status) resolve3(status);
+          else
+            reject(
+              new UnreachableError(
+                this.node,
+                "the SSH connection closed before the command reported its exit status"
+              )
+            );
+        });
+      }
+    );
+    let pid;
+    let stopRequested = false;
+    const signal = (name) => {
+      if (pid !== void 0 && !closed) this.signalProcess(client, pid, name);
+    };
+    const stop = () => {
+      signal("TERM");
+      setTimeout(() => signal("KILL"), KILL_GRACE_MS).unref();
+    };
+    const stderr = takePidMarker(channel.stderr, (reported) => {
+      pid = reported;
+      if (stopRequested) stop();
+    });
+    return {
+      stdin: channel,
+      stdout: channel,
+      stderr,
+      exited,
+      kill: () => {
+        stopRequested = true;
+        stop();
+      }
+    };
+  }
+  /**
+   * sshd refuses "signal" requests for root sessions (they need privilege separation), so a
+   * stop is a `kill` sent over a second channel to the process group the command reported.
+   */
+  signalProcess(client, pid, signal) {
+    const kill = shellCommand([
+      ...this.sudo ? ["sudo", "-n", "--"] : [],
+      ...stopCommand(pid, signal)
+    ]);
+    client.exec(kill, (err, channel) => {
+      if (err) return;
+      channel.resume();
+      channel.stderr.resume();
+    });
+  }
+  /** argv as one remote shell line: `sudo -n -- env K=V argv…` as needed. */
+  remoteCommand(argv, env) {
+    const assignments = Object.entries(env).map(([k, v]) => {
+      if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(k)) {
+        throw new InputError(
+          `'${k}' is not a valid environment variable name (for node ${this.node}).`
+        );
+      }
+      return `${k}=${v}`;
+    });
+    return shellCommand([
+      ...this.sudo ? ["sudo", "-n", "--"] : [],
+      ...assignments.length ? ["env", ...assignments] : [],
+      ...reportingPid(argv)
+    ]);
+  }
+  connect(timeoutMs) {
+    if (!this.connection) {
+      const opened = this.open(timeoutMs ?? this.options.connectTimeoutMs ?? 2e4);
+      this.connection = opened;
+      opened.catch(() => {
+        if (this.connection === opened) this.connection = void 0;
+      });
+    }
+    return this.connection;
+  }
+  async open(timeoutMs) {
+    const knownHosts = this.options.checkHostKey === false ? void 0 : this.loadKnownHosts();
+    let sock;
+    const jump = this.options.jump;
+    if (jump) {
+      const jumpEndpoint = { host: jump.host, port: jump.port ?? 22, user: jump.user ?? this.user };
+      const jumpClient = await this.handshake(jumpEndpoint, timeoutMs, knownHosts, void 0, []);
+      this.track(jumpClient);
+      sock = await new Promise(
+        (resolve3, reject) => jumpClient.forwardOut(
+          "127.0.0.1",
+          0,
+          this.options.host,
+          this.port,
+          (err, stream) => err ? reject(
+            new UnreachableError(
+              this.node,
+              `jump host ${jump.host}:${jumpEndpoint.port} could not reach ${this.options.host}:${this.port}: ${err.message}`,
+              { cause: err }
+            )
+          ) : resolve3(stream)
+        )
+      );
+    }
+    const target = { host: this.options.host, port: this.port, user: this.user };
+    const client = await this.handshake(target, timeoutMs, knownHosts, sock, [this.node]);
+    this.track(client);
+    client.on("close", () => {
+      this.connection = void 0;
+    });
+    if (this.sudo) await this.checkSudo(client);
+    return client;
+  }
+  track(client) {
+    this.clients.push(client);
+    client.once("close", () => {
+      const at3 = this.clients.indexOf(client);
+      if (at3 >= 0) this.clients.splice(at3, 1);
+    });
+  }
+  handshake(endpoint, timeoutMs, knownHosts, sock, aliases) {
+    const client = new Client();
+    let hostKeyProblem;
+    const where = `${endpoint.host}:${endpoint.port}`;
+    return new Promise((resolve3, reject) => {
+      let settled = false;
+      client.once("ready", () => {
+        settled = true;
+        client.on("error", () => void 0);
+        resolve3(client);
+      });
+      client.on("error", (err) => {
+        if (settled) return;
+        settled = true;
+        reject(classifySshError(this.node, { ...endpoint, timeoutMs }, err, hostKeyProblem));
+      });
+      client.once("close", () => {
+        if (settled) return;
+        settled = true;
+        reject(
+          new UnreachableError(
+            this.node,
+            `${where} closed the connection during the SSH handshake.`
+          )
+        );
+      });
+      const algorithms = knownHosts ? preferredHostKeyAlgorithms(
+        knownKeyTypes(knownHosts.entries, endpoint.host, endpoint.port, aliases)
+      ) : void 0;
+      client.connect({
+        host: endpoint.host,
+        port: endpoint.port,
+        username: endpoint.user,
+        sock,
+        ...this.auth,
+        readyTimeout: timeoutMs,
+        keepaliveInterval: 15e3,
+        keepaliveCountMax: 3,
+        algorithms: algorithms ? { serverHostKey: algorithms } : void 0,
+        hostVerifier: (key) => {
+          if (!knownHosts) return true;
+          const verdict = checkHostKey(
+            knownHosts.entries,
+            endpoint.host,
+            endpoint.port,
+            key,
+            aliases
+          );
+          if (verdict.ok) return true;
+          hostKeyProblem = describeHostKeyProblem(verdict, endpoint, key, knownHosts);
+          return false;
+        }
+      });
+    });
+  }
+  async checkSudo(client) {
+    const stderr = await new Promise(
+      (resolve3, reject) => client.exec("sudo -n true", (err, channel) => {
+        if (err)
+          return reject(
+            new UnreachableError(this.node, `could not open an SSH session: ${err.message}`)
+          );
+        let text4 = "";
+        channel.stderr.on("data", (d) => {
+          text4 += d.toString();
+        });
+        channel.resume();
+        channel.on(
+          "exit",
+          (code) => resolve3(code === 0 ? void 0 : text4.trim() || `exit ${code}`)
+        );
+      })
+    );
+    if (stderr !== void 0) {
+      await endClient(client);
+      throw new AuthError(
+        this.node,
+        `user ${this.user} cannot run 'sudo -n' (${stderr}). Give ${this.user} password-less sudo, or connect as root.`
+      );
+    }
+  }
+  loadKnownHosts() {
+    const file = this.options.knownHostsFile ?? join9(homedir(), ".ssh", "known_hosts");
+    let text4 = this.options.knownHostsText ?? "";
+    let fileState = "read";
+    try {
+      text4 += `
+${readFileSync2(file, "utf8")}`;
+    } catch (err) {
+      const code = err.code;
+      if (this.options.knownHostsFile && code !== "ENOENT") {
+        throw new InputError(`Cannot read known_hosts file ${file}: ${err.message}`);
+      }
+      fileState = "missing";
+    }
+    const { entries, problems } = parseKnownHosts(text4);
+    return { file, fileState, entries, problems };
+  }
+};
+function classifySshError(node, endpoint, err, hostKeyProblem) {
+  const where = `${endpoint.host}:${endpoint.port}`;
+  if (hostKeyProblem) return new HostKeyError(node, hostKeyProblem);
+  if (err.level === "client-authentication") {
+    return new AuthError(
+      node,
+      `${where} refused user ${endpoint.user} with the given key. Check the SSH user (--ssh-user / ansible_user) and that the key's public half is in that user's authorized_keys.`,
+      { cause: err }
+    );
+  }
+  if (err.level === "client-timeout") {
+    return new TransportTimeoutError(node, `the SSH handshake with ${where}`, endpoint.timeoutMs);
+  }
+  const unreachable = {
+    ECONNREFUSED: "connection refused (is sshd running and listening on that port?)",
+    EHOSTUNREACH: "no route to host",
+    ENETUNREACH: "network unreachable",
+    ENOTFOUND: "host name not found",
+    EAI_AGAIN: "host name could not be resolved (DNS)",
+    ECONNRESET: "connection reset",
+    ETIMEDOUT: "connection timed out",
+    EPIPE: "connection closed"
+  };
+  if (err.code && unreachable[err.code]) {
+    return new UnreachableError(node, `${where}: ${unreachable[err.code]}.`, { cause: err });
+  }
+  if (err.level === "client-dns") {
+    return new UnreachableError(node, `${where}: ${err.message}`, { cause: err });
+  }
+  return new NodeError(
+    node,
+    `Node ${node}: the SSH connection to ${where} failed: ${err.message}`,
+    {
+      cause: err
+    }
+  );
+}
+function describeHostKeyProblem(verdict, endpoint, key, knownHosts) {
+  const where = `${endpoint.host}:${endpoint.port}`;
+  const fingerprint2 = `SHA256:${createHash6("sha256").update(key).digest("base64").replace(/=+$/, "")}`;
+  const source = knownHosts.fileState === "missing" ? `${knownHosts.file} (missing)` : knownHosts.file;
+  const optOut = "or, knowingly, turn host-key checking off (--insecure-skip-host-key-check)";
+  switch (verdict.reason) {
+    case "revoked":
+      return `${where} presented key ${fingerprint2}, which ${source} line ${verdict.line} marks @revoked. Refusing to connect.`;
+    case "mismatch":
+      return `${where} presented key ${fingerprint2}, which differs from the ${verdict.knownTypes.join("/")} key(s) in ${source} (line ${verdict.lines.join(", ")}). Someone may be intercepting the connection, or the host was reinstalled: verify the new key out of band and update ${source}.`;
+    case "unknown": {
+      const skipped2 = knownHosts.problems.length ? ` (${knownHosts.problems.length} unreadable line(s) ignored, first: line ${knownHosts.problems[0].line}: ${knownHosts.problems[0].reason})` : "";
+      return `${where} is not in ${source}${skipped2}; it presented key ${fingerprint2}. Verify that fingerprint, add the key (ssh-keyscan -p ${endpoint.port} ${endpoint.host}), ${optOut}.`;
+    }
+  }
+}
+function preferredHostKeyAlgorithms(knownTypes) {
+  if (knownTypes.length === 0) return void 0;
+  const wanted = knownTypes.flatMap(
+    (t) => t === "ssh-rsa" ? ["rsa-sha2-512", "rsa-sha2-256", "ssh-rsa"] : [t]
+  );
+  const first = SERVER_HOST_KEY_ALGORITHMS.filter((a) => wanted.includes(a));
+  return [...first, ...SERVER_HOST_KEY_ALGORITHMS.filter((a) => !first.includes(a))];
+}
+function loadAuth(options) {
+  let key = options.privateKey;
+  const origin = options.privateKey ? "the SSH key input" : `key file ${options.privateKeyFile}`;
+  if (key === void 0 && options.privateKeyFile) {
+    try {
+      key = readFileSync2(options.privateKeyFile, "utf8");
+    } catch (err) {
+      throw new InputError(`Cannot read SSH ${origin}: ${err.message}`);
+    }
+  }
+  if (key !== void 0) {
+    const parsed = sshUtils.parseKey(key);
+    if (parsed instanceof Error) {
+      throw new InputError(
+        `The ${origin} is not a usable private key (${parsed.message}). Give an unencrypted OpenSSH or PEM private key.`
+      );
+    }
+    return { privateKey: key };
+  }
+  const agent = options.agent ?? process.env.SSH_AUTH_SOCK;
+  if (agent) return { agent };
+  throw new InputError(
+    `No SSH key for node ${options.node}: give --ssh-key <file> (action input ssh-key), or run an ssh-agent.`
+  );
+}
+function endClient(client) {
+  return new Promise((resolve3) => {
+    const timer = setTimeout(resolve3, 2e3);
+    client.once("close", () => {
+      clearTimeout(timer);
+      resolve3();
+    });
+    client.end();
+  });
+}
+var ChannelLimit = class {
+  constructor(max) {
+    this.max = max;
+  }
+  max;
+  open = 0;
+  waiting = [];
+  async acquire() {
+    if (this.open < this.max) {
+      this.open++;
+      return;
+    }
+    await new Promise((resolve3) => this.waiting.push(resolve3));
+  }
+  release() {
+    const next = this.waiting.shift();
+    if (next) next();
+    else this.open--;
+  }
+};
+
+// harness/node-transport.ts
+async function openNodeTransport(kind, target) {
+  if (kind === "ssh") {
+    return new SshTransport({
+      node: target.node,
+      host: target.address,
+      user: "root",
+      privateKeyFile: target.sshKeyPath,
+      knownHostsFile: target.knownHostsPath
+    });
+  }
+  throw new NotBuiltError(
+    `The docker transport to harness node ${target.node} (container ${target.containerName})`,
+    "Node transports: local, SSH and docker exec"
+  );
+}
+
+// harness/local-provider.ts
+function containerSh(containerName, script, options = {}) {
+  return docker(["exec", containerName, "sh", "-c", script], {
+    allowFailure: options.allowFailure,
+    timeoutMs: options.timeoutMs ?? 6e4
+  });
+}
+async function waitForBoot(containerName, node) {
+  const deadline = Date.now() + 6e4;
+  let state = "";
+  while (Date.now() < deadline) {
+    const r = await containerSh(containerName, "systemctl is-system-running 2>/dev/null || true", {
+      allowFailure: true
+    });
+    state = r.stdout.trim();
+    if (state === "running" || state === "degraded") return;
+    await delay(200);
+  }
+  throw new OperationError(
+    `Node ${node} (container ${containerName}) did not finish booting in 60 s (systemd state "${state}"). Look at \`docker logs ${containerName}\`.`
+  );
+}
+async function waitForSshd(containerName, node) {
+  const deadline = Date.now() + 3e4;
+  while (Date.now() < deadline) {
+    const r = await containerSh(containerName, "systemctl is-active ssh.service", {
+      allowFailure: true
+    });
+    if (r.stdout.trim() === "active") return;
+    await delay(200);
+  }
+  const log = await containerSh(containerName, "journalctl -u ssh.service --no-pager | tail -5", {
+    allowFailure: true
+  });
+  throw new OperationError(
+    `sshd on node ${node} did not become active in 30 s: ${log.stdout.trim()}`
+  );
+}
+function delay(ms) {
+  return new Promise((r) => setTimeout(r, ms));
+}
+async function makeSshKey(path, comment) {
+  await runCommand("ssh-keygen", ["-q", "-t", "ed25519", "-N", "", "-C", comment, "-f", path]);
+  return { key: await readFile7(path), pub: (await readFile7(`${path}.pub`, "utf8")).trim() };
+}
+var LocalNode = class {
+  constructor(run2, name, ip, roles, etcdMemberName2, containerName, paths) {
+    this.run = run2;
+    this.name = name;
+    this.ip = ip;
+    this.roles = roles;
+    this.etcdMemberName = etcdMemberName2;
+    this.containerName = containerName;
+    this.paths = paths;
+  }
+  run;
+  name;
+  ip;
+  roles;
+  etcdMemberName;
+  containerName;
+  paths;
+  transport(kind = "docker") {
+    return openNodeTransport(kind, {
+      node: this.name,
+      containerName: this.containerName,
+      address: this.ip,
+      sshKeyPath: this.paths.sshKeyPath,
+      knownHostsPath: this.paths.knownHostsPath
+    });
+  }
+  sh(script, options) {
+    return containerSh(this.containerName, script, options);
+  }
+  get runId() {
+    return this.run.runId;
+  }
+};
+var LocalCluster = class {
+  constructor(run2, nodes, inventoryPath, sshKeyPath, knownHostsPath, etcdEndpoints, tls, startupSeconds) {
+    this.run = run2;
+    this.nodes = nodes;
+    this.inventoryPath = inventoryPath;
+    this.sshKeyPath = sshKeyPath;
+    this.knownHostsPath = knownHostsPath;
+    this.etcdEndpoints = etcdEndpoints;
+    this.tls = tls;
+    this.startupSeconds = startupSeconds;
+  }
+  run;
+  nodes;
+  inventoryPath;
+  sshKeyPath;
+  knownHostsPath;
+  etcdEndpoints;
+  tls;
+  startupSeconds;
+  provider = "local";
+  layout = "kubespray";
+  stopped = false;
+  get name() {
+    return this.run.name;
+  }
+  get runId() {
+    return this.run.runId;
+  }
+  get topology() {
+    return this.run.topology;
+  }
+  get workDir() {
+    return this.run.workDir;
+  }
+  node(name) {
+    const n = this.nodes.find((x) => x.name === name);
+    if (!n) {
+      throw new InputError(
+        `Cluster ${this.name} has no node "${name}"; its nodes are ${this.nodes.map((x) => x.name).join(", ")}.`
+      );
+    }
+    return n;
+  }
+  async stopNode(name) {
+    await docker(["stop", "-t", "20", this.node(name).containerName]);
+  }
+  async startNode(name) {
+    const n = this.node(name);
+    await docker(["start", n.containerName]);
+    await waitForBoot(n.containerName, n.name);
+  }
+  async replaceWithBlankNode(name) {
+    const n = this.node(name);
+    await docker(["rm", "-f", "-v", n.containerName]);
+    const hostKey = await makeSshKey(
+      join10(this.run.workDir, "ssh", `host-${name}-${Date.now()}`),
+      `root@${name}`
+    );
+    this.run.hostKeys.set(name, hostKey);
+    await startNode(this.run, { name, roles: [...n.roles] }, n.ip, [
+      ...sshFiles({
+        authorizedKey: this.run.clientKeyPub,
+        hostKey: hostKey.key,
+        hostKeyPub: hostKey.pub
+      })
+    ]);
+    await waitForSshd(n.containerName, name);
+    await writeKnownHosts(this.knownHostsPath, this.nodes, this.run.hostKeys);
+  }
+  async disconnectNode(name) {
+    await docker(["network", "disconnect", this.run.network.name, this.node(name).containerName]);
+  }
+  async reconnectNode(name) {
+    const n = this.node(name);
+    await docker(["network", "connect", "--ip", n.ip, this.run.network.name, n.containerName]);
+  }
+  async stop() {
+    if (this.stopped) return;
+    this.stopped = true;
+    await teardown(this.run.runId, this.run.workDir);
+  }
+  async [Symbol.asyncDispose]() {
+    await this.stop();
+  }
+};
+async function teardown(runId, workDir) {
+  try {
+    await removeRun(runId);
+    if (workDir) await rm6(workDir, { recursive: true, force: true });
+  } finally {
+    untrackLiveRun(runId);
+  }
+}
+function containerNameOf(run2, node) {
+  return `${run2.name}-${node}`;
+}
+async function startNode(run2, spec, ip, files) {
+  const containerName = containerNameOf(run2, spec.name);
+  await startNodeContainer({
+    image: run2.image,
+    containerName,
+    hostname: spec.name,
+    network: run2.network.name,
+    ip,
+    labels: { ...runLabels(run2.runId), "kube-rescue.harness.node": spec.name },
+    files: Readable3.from([await nodeFilesArchive(files)])
+  });
+  await waitForBoot(containerName, spec.name);
+}
+async function writeKnownHosts(path, nodes, hostKeys) {
+  const lines = nodes.map((n) => {
+    const [type, key] = hostKeys.get(n.name).pub.split(" ");
+    return `${n.ip},${n.name} ${type} ${key}`;
+  });
+  await writeFile4(path, `${lines.join("\n")}
+`, { mode: 420 });
+}
+var START_ETCD = `set -e
+chown -R etcd:etcd /etc/ssl/etcd /var/lib/etcd
+systemctl daemon-reload
+systemctl enable etcd.service >/dev/null 2>&1
+systemctl start --no-block etcd.service`;
+var LocalClusterProvider = class {
+  name = "local";
+  async start(which, options = {}) {
+    const progress = options.progress ?? silentProgress;
+    const t = typeof which === "string" ? topology(which) : which;
+    const t0 = Date.now();
+    await removeLeftovers(progress);
+    const image = await ensureNodeImage(progress);
+    const { runId, name, workDir } = await newRun();
+    trackLiveRun(runId, () => teardown(runId, workDir));
+    try {
+      return await progress.phase(
+        `Start cluster ${name} (${t.name}, ${t.nodes.length} nodes)`,
+        () => this.startIn(t, { runId, name, image, workDir, progress, t0 })
+      );
+    } catch (err) {
+      await teardown(runId, workDir).catch(
+        (e) => progress.warn(`cleanup of ${name} failed: ${e.message}`)
+      );
+      throw err;
+    }
+  }
+  async startIn(t, ctx) {
+    const { workDir, progress } = ctx;
+    const network = await createClusterNetwork(ctx.name, runLabels(ctx.runId));
+    const ips = new Map(t.nodes.map((n, i) => [n.name, `${network.prefix}.${11 + i}`]));
+    const addressed = { topology: t, ipOf: (h) => ips.get(h) };
+    const addressing = t.nodes.map((n) => ({ name: n.name, ip: ips.get(n.name) }));
+    const etcdAddressing = addressing.filter((a) => etcdNodes(t).some((n) => n.name === a.name));
+    await mkdir3(join10(workDir, "ssh"), { mode: 448 });
+    const sshKeyPath = join10(workDir, "ssh", "id_ed25519");
+    const [clientKey, hostKeyList, etcdPki, k8sPki] = await Promise.all([
+      makeSshKey(sshKeyPath, `kube-rescue-harness-${ctx.runId}`),
+      Promise.all(
+        t.nodes.map((n) => makeSshKey(join10(workDir, "ssh", `host-${n.name}`), `root@${n.name}`))
+      ),
+      makeEtcdPki(join10(workDir, "pki", "etcd"), etcdAddressing, addressing),
+      makeKubernetesPki(join10(workDir, "pki", "kubernetes"))
+    ]);
+    const hostKeys = new Map(t.nodes.map((n, i) => [n.name, hostKeyList[i]]));
+    const run2 = {
+      runId: ctx.runId,
+      name: ctx.name,
+      image: ctx.image,
+      workDir,
+      network,
+      topology: t,
+      addressed,
+      clientKeyPub: clientKey.pub,
+      hostKeys,
+      progress
+    };
+    await Promise.all(
+      t.nodes.map(async (n) => {
+        const apiserverDir = n.roles.includes("control-plane") ? join10(workDir, "pki", `apiserver-${n.name}`) : void 0;
+        if (apiserverDir) {
+          await issueApiserverCertificate(k8sPki, apiserverDir, {
+            name: n.name,
+            ip: ips.get(n.name)
+          });
+        }
+        const hk = hostKeys.get(n.name);
+        const files = [
+          ...await kubesprayNodeFiles(addressed, n, etcdPki, k8sPki, apiserverDir),
+          ...sshFiles({ authorizedKey: clientKey.pub, hostKey: hk.key, hostKeyPub: hk.pub })
+        ];
+        await startNode(run2, n, ips.get(n.name), files);
+        progress.debug(`node ${n.name} booted at ${ips.get(n.name)}`);
+      })
+    );
+    await Promise.all(
+      etcdNodes(t).map((n) => containerSh(containerNameOf(run2, n.name), START_ETCD))
+    );
+    const knownHostsPath = join10(workDir, "ssh", "known_hosts");
+    await writeKnownHosts(knownHostsPath, addressing, hostKeys);
+    const inventoryPath = join10(workDir, "hosts.ini");
+    await writeFile4(
+      inventoryPath,
+      renderKubesprayInventory(
+        t,
+        addressed.ipOf,
+        `Kubespray inventory of harness cluster ${ctx.name} (topology ${t.name})`
+      )
+    );
+    const firstEtcd = etcdNodes(t)[0].name;
+    const etcdDir = join10(workDir, "pki", "etcd");
+    const tls = {
+      cacert: join10(etcdDir, "ca.pem"),
+      cert: join10(etcdDir, `admin-${firstEtcd}.pem`),
+      key: join10(etcdDir, `admin-${firstEtcd}-key.pem`)
+    };
+    const etcdEndpoints = etcdNodes(t).map((n) => `https://${ips.get(n.name)}:2379`);
+    await waitForEtcdHealthy(etcdEndpoints, tls, { timeoutMs: 9e4 });
+    const paths = { sshKeyPath, knownHostsPath };
+    const nodes = t.nodes.map(
+      (n) => new LocalNode(
+        run2,
+        n.name,
+        ips.get(n.name),
+        n.roles,
+        etcdMemberName(t, n.name),
+        containerNameOf(run2, n.name),
+        paths
+      )
+    );
+    const startupSeconds = (Date.now() - ctx.t0) / 1e3;
+    progress.info(`cluster ${ctx.name} healthy in ${startupSeconds.toFixed(1)} s`);
+    return new LocalCluster(
+      run2,
+      nodes,
+      inventoryPath,
+      sshKeyPath,
+      knownHostsPath,
+      etcdEndpoints,
+      tls,
+      startupSeconds
+    );
+  }
+};
+
+// harness/kind-provider.ts
+function kindBinary() {
+  return process.env.KUBE_RESCUE_KIND ?? "kind";
+}
+async function kindAvailability() {
+  const v = await runCommand(kindBinary(), ["version"], {
+    allowFailure: true,
+    timeoutMs: 1e4
+  }).catch((e) => ({ code: -1, stdout: "", stderr: e.message }));
+  if (v.code !== 0) {
+    return {
+      available: false,
+      reason: `the \`${kindBinary()}\` CLI does not run (${v.stderr.trim().split("\n")[0] || `exit ${v.code}`})`
+    };
+  }
+  const d = await docker(["info", "--format", "{{.ServerVersion}}"], { allowFailure: true }).catch(
+    (e) => ({ code: -1, stdout: "", stderr: e.message })
+  );
+  if (d.code !== 0) {
+    return {
+      available: false,
+      reason: `no Docker engine answers (${d.stderr.trim().split("\n")[0]})`
+    };
+  }
+  return { available: true, version: v.stdout.trim() };
+}
+function kindConfig(t) {
+  for (const n of t.nodes) {
+    if (n.roles.includes("etcd") && !n.roles.includes("control-plane")) {
+      throw new InputError(
+        `Topology ${t.name} puts etcd on worker ${n.name}; kubeadm (kind) runs etcd only on control-plane nodes. Use the local provider for this topology.`
+      );
+    }
+  }
+  return stringify2({
+    kind: "Cluster",
+    apiVersion: "kind.x-k8s.io/v1alpha4",
+    nodes: t.nodes.map((n) => ({
+      role: n.roles.includes("control-plane") ? "control-plane" : "worker"
+    }))
+  });
+}
+var KUBEADM_ETCD_PKI = "/etc/kubernetes/pki/etcd";
+var KindNode = class {
+  constructor(name, ip, roles, etcdMemberName2) {
+    this.name = name;
+    this.ip = ip;
+    this.roles = roles;
+    this.etcdMemberName = etcdMemberName2;
+  }
+  name;
+  ip;
+  roles;
+  etcdMemberName;
+  get containerName() {
+    return this.name;
+  }
+  transport(kind = "docker") {
+    if (kind === "ssh") {
+      throw new OperationError(
+        `kind node ${this.name} has no sshd; use the docker transport for kind clusters.`
+      );
+    }
+    return openNodeTransport("docker", {
+      node: this.name,
+      containerName: this.name,
+      address: this.ip,
+      sshKeyPath: "",
+      knownHostsPath: ""
+    });
+  }
+  sh(script, options) {
+    return containerSh(this.name, script, options);
+  }
+};
+var KindCluster = class {
+  constructor(name, runId, topology2, nodes, workDir, inventoryPath, etcdEndpoints, tls, startupSeconds) {
+    this.name = name;
+    this.runId = runId;
+    this.topology = topology2;
+    this.nodes = nodes;
+    this.workDir = workDir;
+    this.inventoryPath = inventoryPath;
+    this.etcdEndpoints = etcdEndpoints;
+    this.tls = tls;
+    this.startupSeconds = startupSeconds;
+  }
+  name;
+  runId;
+  topology;
+  nodes;
+  workDir;
+  inventoryPath;
+  etcdEndpoints;
+  tls;
+  startupSeconds;
+  provider = "kind";
+  layout = "kubeadm";
+  /** kind nodes have no sshd: there is no key and no known_hosts. */
+  sshKeyPath = "";
+  knownHostsPath = "";
+  stopped = false;
+  node(name) {
+    const n = this.nodes.find((x) => x.name === name);
+    if (!n) throw new InputError(`kind cluster ${this.name} has no node "${name}".`);
+    return n;
+  }
+  async stopNode(name) {
+    await docker(["stop", "-t", "20", this.node(name).name]);
+  }
+  async startNode(name) {
+    await docker(["start", this.node(name).name]);
+  }
+  async replaceWithBlankNode(name) {
+    throw new OperationError(
+      `Node ${name} of kind cluster ${this.name} cannot be re-provisioned blank: kind makes nodes only at cluster creation. Use the local provider for the lost-node scenarios.`
+    );
+  }
+  async disconnectNode(name) {
+    await docker(["network", "disconnect", "kind", this.node(name).name]);
+  }
+  async reconnectNode(name) {
+    const n = this.node(name);
+    const fixed = await docker(["network", "connect", "--ip", n.ip, "kind", n.name], {
+      allowFailure: true
+    });
+    if (fixed.code === 0) return;
+    await docker(["network", "connect", "kind", n.name]);
+    const ip = (await docker(["inspect", "--format", "{{.NetworkSettings.Networks.kind.IPAddress}}", n.name])).stdout.trim();
+    if (ip !== n.ip) {
+      throw new OperationError(
+        `kind node ${name} came back on ${ip} instead of ${n.ip} (${fixed.stderr.trim()}); its etcd peer URL no longer matches. Recreate the kind cluster.`
+      );
+    }
+  }
+  async stop() {
+    if (this.stopped) return;
+    this.stopped = true;
+    await runCommand(kindBinary(), ["delete", "cluster", "--name", this.name], {
+      allowFailure: true
+    });
+    await rm7(this.workDir, { recursive: true, force: true });
+  }
+  async [Symbol.asyncDispose]() {
+    await this.stop();
+  }
+};
+async function removeKindLeftovers(progress) {
+  const clusters = (await runCommand(kindBinary(), ["get", "clusters"], { allowFailure: true })).stdout.split("\n").filter((c) => c.startsWith("kube-rescue-"));
+  if (clusters.length === 0) return;
+  const dirs = (await readdir6(tmpdir4())).filter((d) => d.startsWith(TEMP_PREFIX2));
+  for (const c of clusters) {
+    const runId = c.slice("kube-rescue-".length);
+    const dir = dirs.find((d) => d.startsWith(`${TEMP_PREFIX2}${runId}-`));
+    const owner = dir ? (await readFile8(join11(tmpdir4(), dir, "owner"), "utf8").catch(() => "")).trim() : "";
+    if (ownerIsGone(owner || void 0)) {
+      progress.info(`deleting kind cluster ${c} left by a crashed harness run`);
+      await runCommand(kindBinary(), ["delete", "cluster", "--name", c], { allowFailure: true });
+    }
+  }
+}
+var KindClusterProvider = class {
+  name = "kind";
+  async start(which, options = {}) {
+    const progress = options.progress ?? silentProgress;
+    const t = typeof which === "string" ? topology(which) : which;
+    const availability = await kindAvailability();
+    if (!availability.available) {
+      throw new OperationError(`kind not available here: ${availability.reason}`);
+    }
+    const config = kindConfig(t);
+    const t0 = Date.now();
+    await removeKindLeftovers(progress);
+    const { runId, name, workDir } = await newRun();
+    try {
+      const configPath = join11(workDir, "kind.yaml");
+      await writeFile5(configPath, config);
+      await progress.phase(
+        `kind create cluster ${name} (${t.name})`,
+        () => runCommand(
+          kindBinary(),
+          [
+            "create",
+            "cluster",
+            "--name",
+            name,
+            "--config",
+            configPath,
+            "--kubeconfig",
+            join11(workDir, "kubeconfig"),
+            "--wait",
+            "180s"
+          ],
+          { timeoutMs: 6e5 }
+        )
+      );
+      const kindNodes = (await runCommand(kindBinary(), ["get", "nodes", "--name", name])).stdout.split("\n").filter(Boolean).sort();
+      const nodes = [];
+      for (const container of kindNodes) {
+        const ip = (await docker([
+          "inspect",
+          "--format",
+          "{{range .NetworkSettings.Networks}}{{.IPAddress}} {{end}}",
+          container
+        ])).stdout.trim().split(" ")[0];
+        const controlPlane = container.includes("control-plane");
+        const roles = controlPlane ? ["control-plane", "etcd"] : ["worker"];
+        nodes.push(new KindNode(container, ip, roles, controlPlane ? container : void 0));
+      }
+      const controlPlanes = nodes.filter((n) => n.roles.includes("etcd"));
+      if (controlPlanes.length === 0) {
+        throw new OperationError(
+          `kind cluster ${name} has no control-plane node (kind get nodes: ${kindNodes.join(", ")}).`
+        );
+      }
+      const pkiDir = join11(workDir, "pki");
+      await mkdir4(pkiDir, { mode: 448 });
+      for (const f of ["ca.crt", "healthcheck-client.crt", "healthcheck-client.key"]) {
+        await docker(["cp", `${controlPlanes[0].name}:${KUBEADM_ETCD_PKI}/${f}`, join11(pkiDir, f)]);
+      }
+      const tls = {
+        cacert: join11(pkiDir, "ca.crt"),
+        cert: join11(pkiDir, "healthcheck-client.crt"),
+        key: join11(pkiDir, "healthcheck-client.key")
+      };
+      const etcdEndpoints = controlPlanes.map((n) => `https://${n.ip}:2379`);
+      await waitForEtcdHealthy(etcdEndpoints, tls, { timeoutMs: 12e4 });
+      const kindTopology = {
+        name: t.name,
+        nodes: nodes.map((n) => ({ name: n.name, roles: [...n.roles] }))
+      };
+      const inventoryPath = join11(workDir, "hosts.ini");
+      await writeFile5(inventoryPath, renderKindInventory(nodes, name));
+      return new KindCluster(
+        name,
+        runId,
+        kindTopology,
+        nodes,
+        workDir,
+        inventoryPath,
+        etcdEndpoints,
+        tls,
+        (Date.now() - t0) / 1e3
+      );
+    } catch (err) {
+      await runCommand(kindBinary(), ["delete", "cluster", "--name", name], { allowFailure: true });
+      await rm7(workDir, { recursive: true, force: true });
+      throw err;
+    }
+  }
+};
+function renderKindInventory(nodes, name) {
+  const lines = [
+    `# Inventory of kind cluster ${name} (kubeadm layout; reach nodes with --transport docker)`,
+    "[all]"
+  ];
+  for (const n of nodes) {
+    const member = n.etcdMemberName ? ` etcd_member_name=${n.etcdMemberName}` : "";
+    lines.push(`${n.name} ansible_host=${n.ip} ip=${n.ip} ansible_connection=docker${member}`);
+  }
+  const cp = nodes.filter((n) => n.roles.includes("control-plane")).map((n) => n.name);
+  const workers = nodes.filter((n) => n.roles.includes("worker")).map((n) => n.name);
+  lines.push("", "[kube_control_plane]", ...cp, "", "[etcd]", ...cp);
+  lines.push("", "[kube_node]", ...workers.length > 0 ? workers : cp);
+  lines.push("", "[k8s_cluster:children]", "kube_control_plane", "kube_node", "");
+  return lines.join("\n");
+}
+
+// harness/rehearsal.ts
+import { createHash as createHash9 } from "node:crypto";
+import { mkdir as mkdir6, writeFile as writeFile6 } from "node:fs/promises";
+import { join as join13 } from "node:path";
+
+// src/commands/restore.ts
+import { dirname as dirname6, join as join12 } from "node:path";
+
+// src/recovery/journal.ts
+import { createHash as createHash7 } from "node:crypto";
+import { mkdir as mkdir5, open as open4, readFile as readFile9 } from "node:fs/promises";
+import { dirname as dirname5 } from "node:path";
+function canonical2(value) {
+  if (Array.isArray(value)) return `[${value.map(canonical2).join(",")}]`;
+  if (value && typeof value === "object") {
+    const entries = Object.entries(value).filter(([, v]) => v !== void 0).sort(([a], [b]) => a < b ? -1 : a > b ? 1 : 0);
+    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonical2(v)}`).join(",")}}`;
+  }
+  return JSON.stringify(value);
+}
+function planHash(plan2) {
+  return createHash7("sha256").update(canonical2(plan2)).digest("hex").slice(0, 16);
+}
+var Journal = class _Journal {
+  constructor(path, entries) {
+    this.path = path;
+    this.entries = entries;
+  }
+  path;
+  entries;
+  /** Reads the journal at `path` (absent = empty). A torn last line from a crash is ignored. */
+  static async open(path) {
+    let text4 = "";
+    try {
+      text4 = await readFile9(path, "utf8");
+    } catch (err) {
+      if (err.code !== "ENOENT") {
+        throw new InputError(`Cannot read the journal ${path}: ${err.message}`);
+      }
+    }
+    const lines = text4.split("\n").filter((l) => l.trim() !== "");
+    const entries = [];
+    lines.forEach((line, i) => {
+      try {
+        entries.push(JSON.parse(line));
+      } catch {
+        if (i !== lines.length - 1) {
+          throw new InputError(
+            `Journal ${path}, line ${i + 1} is not JSON: it was edited or damaged. Move it aside to start a fresh plan.`
+          );
+        }
+      }
+    });
+    return new _Journal(path, entries);
+  }
+  /** The last plan that was begun and never finished: the one a re-run must resume. */
+  unfinished() {
+    const last = this.entries.findLast((e) => e.type === "plan");
+    if (last?.type !== "plan") return void 0;
+    if (this.entries.some((e) => e.type === "finished" && e.hash === last.hash)) return void 0;
+    return { hash: last.hash, plan: last.plan };
+  }
+  completed(hash) {
+    return new Set(
+      this.entries.flatMap((e) => e.type === "step-done" && e.hash === hash ? [e.step] : [])
+    );
+  }
+  /** Steps that started but never completed: a crash hit them midway. */
+  interrupted(hash) {
+    const done = this.completed(hash);
+    return [
+      ...new Set(
+        this.entries.flatMap(
+          (e) => e.type === "step-started" && e.hash === hash && !done.has(e.step) ? [e.step] : []
+        )
+      )
+    ];
+  }
+  async begin(plan2) {
+    const hash = planHash(plan2);
+    const current = this.unfinished();
+    if (current?.hash === hash) return hash;
+    await this.append({ type: "plan", hash, at: (/* @__PURE__ */ new Date()).toISOString(), plan: plan2 });
+    return hash;
+  }
+  stepStarted(hash, step) {
+    return this.append({ type: "step-started", hash, at: (/* @__PURE__ */ new Date()).toISOString(), step });
+  }
+  stepDone(hash, step, ms, detail) {
+    return this.append({ type: "step-done", hash, at: (/* @__PURE__ */ new Date()).toISOString(), step, ms, detail });
+  }
+  stepFailed(hash, step, ms, error) {
+    return this.append({
+      type: "step-failed",
+      hash,
+      at: (/* @__PURE__ */ new Date()).toISOString(),
+      step,
+      ms,
+      error
+    });
+  }
+  finish(hash) {
+    return this.append({ type: "finished", hash, at: (/* @__PURE__ */ new Date()).toISOString() });
+  }
+  /** Appends one line and fsyncs it: once this resolves, a crash cannot lose the record. */
+  async append(entry) {
+    try {
+      await mkdir5(dirname5(this.path), { recursive: true, mode: 448 });
+      const fh = await open4(this.path, "a", 384);
+      try {
+        await fh.write(`${JSON.stringify(entry)}
+`);
+        await fh.sync();
+      } finally {
+        await fh.close();
+      }
+    } catch (err) {
+      throw new OperationError(
+        `Cannot write the journal ${this.path}: ${err.message}. Without it a re-run could repeat steps; fix the path (--journal) and run again.`,
+        { cause: err }
+      );
+    }
+    this.entries.push(entry);
+  }
+};
+
+// src/recovery/execute.ts
+var RecordingRunner = class {
+  recorded = [];
+  async run(step) {
+    this.recorded.push(step);
+    return `would ${step.action} on ${step.node}`;
+  }
+};
+var RecoveryStepError = class extends OperationError {
+  constructor(message2, execution, options) {
+    super(message2, options);
+    this.execution = execution;
+  }
+  execution;
+};
+function batches(steps) {
+  const out = [];
+  for (const step of steps) {
+    const last = out.at(-1);
+    if (last && step.group !== void 0 && last[0].group === step.group) last.push(step);
+    else out.push([step]);
+  }
+  return out;
+}
+async function executePlan(plan2, runner, options) {
+  const t0 = Date.now();
+  const { journal, progress } = options;
+  const hash = journal ? await journal.begin(plan2) : planHash(plan2);
+  const done = journal?.completed(hash) ?? /* @__PURE__ */ new Set();
+  const interrupted = new Set(journal?.interrupted(hash) ?? []);
+  const resumed = done.size > 0 || interrupted.size > 0;
+  if (resumed) {
+    progress.info(
+      `Resuming plan ${hash} from ${journal.path}: ${done.size} of ${plan2.steps.length} steps were completed by an earlier run and are not repeated.`
+    );
+  }
+  const results = new Map(
+    plan2.steps.map((s) => [
+      s.id,
+      { id: s.id, action: s.action, node: s.node, status: "not-run", ms: 0 }
+    ])
+  );
+  const runOne = async (step) => {
+    const result = results.get(step.id);
+    if (done.has(step.id)) {
+      result.status = "done-before";
+      progress.info(`${step.id}: completed by an earlier run, skipped`);
+      return;
+    }
+    if (interrupted.has(step.id)) {
+      progress.warn(
+        `${step.id} was interrupted by the earlier run; running it again (each step checks what is already in place).`
+      );
+    }
+    await journal?.stepStarted(hash, step.id);
+    const started = Date.now();
+    try {
+      const detail = await progress.phase(
+        `${step.id} on ${step.node}: ${step.reason}`,
+        () => runner.run(step)
+      );
+      result.ms = Date.now() - started;
+      result.status = "done";
+      result.detail = detail;
+      await journal?.stepDone(hash, step.id, result.ms, detail);
+    } catch (err) {
+      result.ms = Date.now() - started;
+      result.status = "failed";
+      result.error = err.message;
+      await journal?.stepFailed(hash, step.id, result.ms, result.error);
+      throw err;
+    }
+  };
+  for (const batch of batches(plan2.steps)) {
+    const outcomes = await Promise.allSettled(batch.map(runOne));
+    const failed2 = outcomes.flatMap(
+      (o, i) => o.status === "rejected" ? [[batch[i], o.reason]] : []
+    );
+    if (failed2.length > 0) {
+      const [step, reason] = failed2[0];
+      const others = failed2.length > 1 ? ` (and ${failed2.length - 1} more steps of the same group)` : "";
+      const execution = {
+        planHash: hash,
+        resumed,
+        steps: [...results.values()],
+        ms: Date.now() - t0
+      };
+      throw new RecoveryStepError(
+        `Step ${step.id} (${step.action} on ${step.node}) failed${others}: ${reason.message}
+Undo if needed: ${step.undo}.
+` + (journal ? `Fix the cause and run restore again: it resumes from this step (journal ${journal.path}, plan ${hash}).` : "Fix the cause and run again."),
+        execution,
+        { cause: reason }
+      );
+    }
+  }
+  await journal?.finish(hash);
+  return { planHash: hash, resumed, steps: [...results.values()], ms: Date.now() - t0 };
+}
+
+// src/recovery/node-steps.ts
+import { PassThrough as PassThrough4 } from "node:stream";
+import tarStream from "tar-stream";
+var sleep2 = (ms) => new Promise((r) => setTimeout(r, ms));
+var q = (s) => shellCommand([s]);
+var NodeStepRunner = class {
+  constructor(deps) {
+    this.deps = deps;
+    this.ts = stamp(new Date(deps.plan.createdAt));
+    this.byHost = new Map(deps.plan.members.map((m) => [m.host, m]));
+  }
+  deps;
+  observed = { restoredFiles: [] };
+  ts;
+  byHost;
+  member(host) {
+    const m = this.byHost.get(host);
+    if (!m) throw new OperationError(`Node ${host} is not an etcd member of the inventory.`);
+    return m;
+  }
+  async ctl(host, endpoints) {
+    const t = await this.deps.transportFor(host);
+    return new EtcdCtl(t, {
+      endpoints: endpoints ?? [this.member(host).clientURL],
+      tls: clientTls(this.deps.access, this.deps.layout, host),
+      progress: this.deps.progress
+    });
+  }
+  run(step) {
+    switch (step.action) {
+      case "snapshot-save":
+        return this.snapshotSave(step);
+      case "fetch-snapshot":
+        return this.fetchSnapshot(step);
+      case "stop-etcd":
+        return this.stopEtcd(step);
+      case "move-aside":
+        return this.moveAside(step);
+      case "member-remove":
+        return this.memberRemove(step);
+      case "member-add":
+        return this.memberAdd(step);
+      case "write-env":
+        return this.writeEnv(step);
+      case "restore-snapshot":
+        return this.restoreSnapshot(step);
+      case "restore-certs":
+        return this.restoreCerts(step);
+      case "start-etcd":
+        return this.startEtcd(step);
+      case "wait-healthy":
+        return this.waitHealthy(step);
+      case "restart-control-plane":
+        return this.restartControlPlane(step);
+      case "verify":
+        return this.verify();
+    }
+  }
+  async snapshotSave(step) {
+    const ctl = await this.ctl(step.node);
+    const saved = await ctl.snapshotSave(step.params.endpoint, step.params.path);
+    const status = await ctl.snapshotStatus(step.params.path);
+    this.observed.snapshot = {
+      revision: status.revision,
+      totalKey: status.totalKey,
+      node: step.node
+    };
+    return `${saved.bytes} bytes at revision ${status.revision} (${status.totalKey} keys incl. history)`;
+  }
+  async fetchSnapshot(step) {
+    const target = await this.deps.transportFor(step.node);
+    const from = step.params.from;
+    if (from.kind === "node") {
+      const source = await this.deps.transportFor(from.node);
+      await target.writeFile(step.params.to, source.readFile(from.path), { mode: 384 });
+      return `copied ${from.node}:${from.path} \u2192 ${step.params.to}`;
+    }
+    const backup2 = this.requireBackup(step);
+    await backup2.streamTo(
+      from.object,
+      (plain) => target.writeFile(step.params.to, plain, { mode: 384 })
+    );
+    if (!this.observed.snapshot) {
+      const status = await (await this.ctl(step.node)).snapshotStatus(step.params.to);
+      this.observed.snapshot = {
+        revision: status.revision,
+        totalKey: status.totalKey,
+        node: step.node
+      };
+    }
+    return `${from.object} from ${from.location} \u2192 ${step.params.to} (hashes match the manifest)`;
+  }
+  requireBackup(step) {
+    if (!this.deps.backup) {
+      throw new OperationError(
+        `Step ${step.id} needs the backup set, but none was opened: run restore with --backup.`
+      );
+    }
+    return this.deps.backup;
+  }
+  async stopEtcd(step) {
+    const t = await this.deps.transportFor(step.node);
+    await this.deps.layout.stopEtcd(t);
+    return "etcd stopped; no etcd process left";
+  }
+  async startEtcd(step) {
+    const t = await this.deps.transportFor(step.node);
+    await this.deps.layout.startEtcd(t, { timeoutMs: this.deps.healthyTimeoutMs ?? 18e4 });
+    return "etcd started";
+  }
+  /** Moves a path aside; idempotent so an interrupted run can repeat it. Never deletes. */
+  async moveAside(step) {
+    const t = await this.deps.transportFor(step.node);
+    const { path, to, recreate } = step.params;
+    const script = [
+      `if [ -e ${q(path)} ] || [ -L ${q(path)} ]; then`,
+      `  if [ -e ${q(to)} ] || [ -L ${q(to)} ]; then`,
+      // An empty dir we recreated ourselves before a crash is not "taken".
+      `    if [ ${recreate ? 1 : 0} = 1 ] && [ -d ${q(path)} ] && [ -z "$(ls -A ${q(path)})" ]; then echo already; exit 0; fi`,
+      `    echo taken; exit 0`,
+      "  fi",
+      `  mv -- ${q(path)} ${q(to)} && echo moved`,
+      `elif [ -e ${q(to)} ] || [ -L ${q(to)} ]; then echo already`,
+      "else echo absent; fi",
+      ...recreate ? [
+        `if [ ! -e ${q(path)} ] && [ -d ${q(to)} ]; then mkdir -- ${q(path)} && chown --reference=${q(to)} ${q(path)} && chmod --reference=${q(to)} ${q(path)}; fi >&2`
+      ] : []
+    ].join("\n");
+    const out = (await t.script(script, { timeoutMs: 6e4 })).stdout.trim();
+    if (out === "taken") {
+      throw new OperationError(
+        `Node ${step.node}: both ${path} and ${to} exist; refusing to overwrite either. Look at both, move one away by hand, and run restore again.`
+      );
+    }
+    return {
+      moved: `${path} \u2192 ${to}`,
+      already: `${path} was already moved to ${to}`,
+      absent: `${path} does not exist; nothing to move`
+    }[out];
+  }
+  async memberRemove(step) {
+    const ctl = await this.ctl(step.node);
+    const live2 = (await ctl.memberList()).find((m) => m.name === step.params.member);
+    if (!live2) return `${step.params.member} is not a member (already removed)`;
+    await ctl.memberRemove(live2.id);
+    return `removed ${step.params.member} (id ${live2.id})`;
+  }
+  async memberAdd(step) {
+    const ctl = await this.ctl(step.node);
+    const { member, peerURL } = step.params;
+    const existing = (await ctl.memberList()).find((m) => m.peerURLs.includes(peerURL));
+    if (existing) return `${peerURL} is already a member (id ${existing.id}); not added twice`;
+    const added = await ctl.memberAdd(member, [peerURL]);
+    return `added ${member} as ${added.id ?? "new member"} after ${added.attempts} attempt(s)`;
+  }
+  /**
+   * Sets the cluster keys of /etc/etcd.env, keeping every other line. A blank node gets the
+   * file of a healthy peer with that peer's name, address and cert names replaced by its own.
+   */
+  async writeEnv(step) {
+    const envFile = this.deps.layout.envFile;
+    if (!envFile) {
+      throw new NotBuiltError(
+        `Rewriting the etcd static-pod manifest for member ${step.node} (kubeadm layout)`,
+        "Recovery: probe, plan, restore"
+      );
+    }
+    const t = await this.deps.transportFor(step.node);
+    const current = await t.exec(["cat", envFile], { allowFailure: true, timeoutMs: 15e3 });
+    let text4 = current.code === 0 ? current.stdout : void 0;
+    let origin = "its own";
+    if (text4 === void 0) {
+      const peer = step.params.templateFrom;
+      if (!peer || peer === step.node) {
+        throw new OperationError(
+          `Node ${step.node} has no ${envFile} and no healthy peer to derive it from: restore the node's archive from a backup (--backup) and run again.`
+        );
+      }
+      const pt = await this.deps.transportFor(peer);
+      text4 = envForAnotherMember(
+        (await pt.exec(["cat", envFile], { timeoutMs: 15e3 })).stdout,
+        this.member(peer),
+        this.member(step.node)
+      );
+      origin = `${peer}'s, adapted`;
+    } else {
+      await t.exec(["cp", "-p", "--", envFile, `${envFile}.${this.ts}`], { timeoutMs: 15e3 });
+    }
+    const next = setEnvKeys(text4, step.params.set);
+    await t.writeFile(envFile, next, { mode: 416 });
+    return `${envFile} (from ${origin} file): ${Object.keys(step.params.set).join(", ")}`;
+  }
+  async restoreSnapshot(step) {
+    const p = step.params;
+    const t = await this.deps.transportFor(step.node);
+    const partial = `${p.dataDir}.interrupted-${stamp(/* @__PURE__ */ new Date())}`;
+    await t.script(`if [ -e ${q(p.dataDir)} ]; then mv -- ${q(p.dataDir)} ${q(partial)}; fi`, {
+      timeoutMs: 6e4
+    });
+    const ctl = await this.ctl(step.node);
+    const r = await ctl.snapshotRestore({
+      snapshot: p.snapshot,
+      dataDir: p.dataDir,
+      name: p.member,
+      initialCluster: p.initialCluster,
+      initialClusterToken: p.initialClusterToken,
+      initialAdvertisePeerUrls: [p.peerURL],
+      bumpRevision: p.bumpRevision,
+      markCompacted: p.markCompacted
+    });
+    const aside = `${p.dataDir}.${this.ts}`;
+    await t.script(
+      `if [ -e ${q(aside)} ]; then chown -R "$(stat -c %u:%g ${q(aside)})" ${q(p.dataDir)}; fi; chmod 700 ${q(p.dataDir)}`,
+      { timeoutMs: 12e4 }
+    );
+    const bump = r.bumpedBy ? `, revision bumped by ${r.bumpedBy} and compacted` : r.bumpSkipped ? " (no revision bump: the tool cannot)" : "";
+    return `${p.member} restored into ${p.dataDir} with ${r.tool}${bump}`;
+  }
+  async restoreCerts(step) {
+    const t = await this.deps.transportFor(step.node);
+    const from = step.params.from;
+    const extract = (archive2) => t.exec(["tar", "-x", "-p", "--same-owner", "--numeric-owner", "-f", "-", "-C", "/"], {
+      stdin: archive2,
+      timeoutMs: 10 * 6e4
+    });
+    if (from.kind === "backup") {
+      const backup2 = this.requireBackup(step);
+      const files = await backup2.streamTo(from.object, async (plain) => {
+        const toTar = new PassThrough4();
+        const toList = new PassThrough4();
+        plain.pipe(toTar);
+        plain.pipe(toList);
+        const [, listed] = await Promise.all([extract(toTar), listArchive(toList, step.node)]);
+        return listed;
+      });
+      this.observed.restoredFiles.push(...files);
+      return `${files.length} entries of ${from.object} put back with their modes and owners`;
+    }
+    const peer = await this.deps.transportFor(from.node);
+    const rel = from.paths.map((p) => p.replace(/^\/+/, ""));
+    const archive = peer.execStream(["tar", "-c", "--numeric-owner", "-f", "-", "-C", "/", ...rel]);
+    await Promise.all([extract(archive.stdout), archive.done]);
+    if (from.paths.some((p) => p.startsWith("/etc/systemd/"))) {
+      await t.exec(["systemctl", "daemon-reload"], { timeoutMs: 6e4 });
+    }
+    return `${from.paths.join(", ")} copied from ${from.node} with modes and owners`;
+  }
+  async waitHealthy(step) {
+    const ctl = await this.ctl(step.node, step.params.clientURLs);
+    const timeoutMs = this.deps.healthyTimeoutMs ?? 12e4;
+    const t0 = Date.now();
+    let last = "";
+    for (; ; ) {
+      try {
+        const health = await ctl.endpointHealth();
+        const sick = health.filter((h) => !h.healthy);
+        if (sick.length === 0 && health.length >= step.params.clientURLs.length) {
+          return `healthy after ${((Date.now() - t0) / 1e3).toFixed(1)} s: ${step.params.members.map((m) => m.name).join(", ")}`;
+        }
+        last = sick.map((h) => `${h.endpoint}: ${h.error ?? "unhealthy"}`).join("; ");
+      } catch (err) {
+        last = err.message;
+      }
+      if (Date.now() - t0 > timeoutMs) {
+        throw new OperationError(
+          `Node ${step.node}: ${step.params.members.map((m) => m.name).join(", ")} not healthy within ${timeoutMs / 1e3} s (${last}). Look at 'journalctl -u etcd' on the node(s).`
+        );
+      }
+      await sleep2(1e3);
+    }
+  }
+  /** Restarts the kubelet, which restarts the static pods that read certificates and etcd. */
+  async restartControlPlane(step) {
+    const t = await this.deps.transportFor(step.node);
+    const has = await t.exec(["systemctl", "cat", "kubelet.service"], {
+      allowFailure: true,
+      timeoutMs: 15e3
+    });
+    if (has.code !== 0) {
+      return `no kubelet service on ${step.node}: nothing running there reads these files, so nothing to restart`;
+    }
+    await t.exec(["systemctl", "restart", "kubelet"], { timeoutMs: 12e4 });
+    return `kubelet restarted (${step.params.reason})`;
+  }
+  async verify() {
+    const v = await this.deps.verify(this.observed);
+    this.observed.verification = v;
+    const failed2 = v.checks.filter((c) => c.status === "failed");
+    if (failed2.length > 0) {
+      throw new OperationError(
+        `Verification failed: ${failed2.map((c) => `${c.name}: ${c.detail}`).join("; ")}`
+      );
+    }
+    return `${v.checks.filter((c) => c.status === "passed").length} checks passed, ${v.checks.filter((c) => c.status === "skipped").length} skipped`;
+  }
+};
+function setEnvKeys(text4, set) {
+  const pending = new Map(Object.entries(set));
+  const lines = text4.split("\n");
+  if (lines.at(-1) === "") lines.pop();
+  const out = lines.map((line) => {
+    const m = /^\s*([A-Za-z_][A-Za-z0-9_]*)=/.exec(line);
+    if (m && pending.has(m[1])) {
+      const v = pending.get(m[1]);
+      pending.delete(m[1]);
+      return `${m[1]}=${v}`;
+    }
+    return line;
+  });
+  for (const [k, v] of pending) out.push(`${k}=${v}`);
+  return `${out.join("\n")}
+`;
+}
+function envForAnotherMember(peerEnv, peer, self) {
+  const vars = parseEnvLines(peerEnv);
+  const swap = (value) => value.split(peer.address).join(self.address).replace(new RegExp(`-${escapeRegExp(peer.host)}(-key)?\\.pem`, "g"), `-${self.host}$1.pem`);
+  const set = {};
+  for (const [k, v] of Object.entries(vars)) {
+    if (k === "ETCD_INITIAL_CLUSTER") continue;
+    set[k] = k === "ETCD_NAME" ? self.memberName : swap(v);
+  }
+  return setEnvKeys(peerEnv, set);
+}
+function escapeRegExp(s) {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+}
+async function listArchive(stream, node) {
+  const files = [];
+  const extract = tarStream.extract();
+  extract.on("entry", (header2, body, next) => {
+    const type = header2.type === "directory" ? "directory" : header2.type === "symlink" ? "symlink" : "file";
+    files.push({
+      node,
+      path: `/${header2.name.replace(/^\.?\/+/, "").replace(/\/$/, "")}`,
+      mode: (header2.mode ?? 0) & 4095,
+      uid: header2.uid ?? 0,
+      gid: header2.gid ?? 0,
+      type
+    });
+    body.on("end", next);
+    body.resume();
+  });
+  await new Promise((resolve3, reject) => {
+    extract.on("finish", resolve3);
+    extract.on("error", reject);
+    stream.on("error", reject);
+    stream.pipe(extract);
+  });
+  return files;
+}
+
+// src/recovery/verify.ts
+var passed = (name, detail, expected, actual) => ({ name, status: "passed", detail, expected, actual });
+var failed = (name, detail, expected, actual) => ({ name, status: "failed", detail, expected, actual });
+var skipped = (name, detail) => ({ name, status: "skipped", detail });
+async function check(name, work) {
+  try {
+    return await work();
+  } catch (err) {
+    return failed(name, err.message);
+  }
+}
+async function verifyRecovery(deps) {
+  const { plan: plan2, cluster, observed } = deps;
+  const checks = [];
+  const etcdTouched = plan2.cases.some((c) => c !== "cert-loss");
+  checks.push(
+    await check("members healthy", async () => {
+      const health = await cluster.endpointHealth();
+      const sick = health.filter((h) => !h.healthy);
+      return sick.length === 0 ? passed("members healthy", `${health.length} endpoints healthy`) : failed(
+        "members healthy",
+        sick.map((h) => `${h.endpoint}: ${h.error ?? "unhealthy"}`).join("; ")
+      );
+    })
+  );
+  checks.push(
+    await check("member count", async () => {
+      const members = await cluster.memberList();
+      const names = members.map((m) => m.name).sort();
+      const want = [...plan2.expect.members].sort();
+      const same = names.length === want.length && names.every((n, i) => n === want[i]);
+      return same ? passed(
+        "member count",
+        `${names.length} members, as in the inventory's [etcd]`,
+        want.join(","),
+        names.join(",")
+      ) : failed(
+        "member count",
+        "the cluster's members differ from the inventory's [etcd] group",
+        want.join(","),
+        names.join(",")
+      );
+    })
+  );
+  const minRevision = plan2.expect.minRevision ?? observed.snapshot?.revision;
+  checks.push(
+    await check("revision", async () => {
+      if (minRevision === void 0) {
+        return skipped("revision", "no snapshot was restored, so no revision to compare with");
+      }
+      const { statuses } = await cluster.endpointStatus();
+      const revision = Math.max(...statuses.map((s) => s.revision));
+      return revision >= minRevision ? passed("revision", "not behind the snapshot", `\u2265 ${minRevision}`, String(revision)) : failed(
+        "revision",
+        "the cluster is behind the snapshot it was restored from",
+        `\u2265 ${minRevision}`,
+        String(revision)
+      );
+    })
+  );
+  const fp = plan2.expect.fingerprint;
+  checks.push(
+    await check("keyspace", async () => {
+      if (!etcdTouched || plan2.strategy === "member-replace") {
+        return skipped(
+          "keyspace",
+          "no snapshot was restored: the keyspace is the running cluster\u2019s own"
+        );
+      }
+      if (!fp) {
+        return skipped(
+          "keyspace",
+          observed.snapshot ? `the snapshot came from survivor ${observed.snapshot.node}, which has no fingerprint to compare with; revision checked instead` : "the backup manifest has no keyspace fingerprint"
+        );
+      }
+      const now = await fingerprintViaEtcdCtl(cluster);
+      const same = now.count === fp.count && now.sha256 === fp.sha256;
+      return same ? passed(
+        "keyspace",
+        `${now.count} keys, same sha256 as the snapshot`,
+        `${fp.count} / ${fp.sha256.slice(0, 12)}`,
+        `${now.count} / ${now.sha256.slice(0, 12)}`
+      ) : failed(
+        "keyspace",
+        "the restored keyspace differs from the snapshot (keys lost, or written since the restore)",
+        `${fp.count} keys / ${fp.sha256.slice(0, 12)}`,
+        `${now.count} keys / ${now.sha256.slice(0, 12)} at revision ${now.revision}`
+      );
+    })
+  );
+  checks.push(
+    await check("certificates", async () => {
+      if (observed.restoredFiles.length === 0) {
+        return skipped("certificates", "no archive was restored in this run");
+      }
+      const wrong = await compareFiles(observed.restoredFiles, deps.transportFor);
+      return wrong.length === 0 ? passed(
+        "certificates",
+        `${observed.restoredFiles.length} restored entries in place with their saved modes and owners`
+      ) : failed(
+        "certificates",
+        wrong.slice(0, 10).join("; ") + (wrong.length > 10 ? `; and ${wrong.length - 10} more` : "")
+      );
+    })
+  );
+  checks.push(...await kubernetesChecks(deps));
+  return { ok: checks.every((c) => c.status !== "failed"), checks };
+}
+async function compareFiles(files, transportFor) {
+  const wrong = [];
+  const byNode = /* @__PURE__ */ new Map();
+  for (const f of files) byNode.set(f.node, [...byNode.get(f.node) ?? [], f]);
+  for (const [node, list2] of byNode) {
+    const t = await transportFor(node);
+    const res = await t.exec(["stat", "-c", "%a %u %g %F", "--", ...list2.map((f) => f.path)], {
+      allowFailure: true,
+      timeoutMs: 3e4
+    });
+    const lines = res.stdout.split("\n").filter(Boolean);
+    if (lines.length !== list2.length) {
+      wrong.push(
+        `${node}: ${list2.length - lines.length} restored paths missing (${res.stderr.trim().split("\n")[0]})`
+      );
+      continue;
+    }
+    list2.forEach((f, i) => {
+      const [mode, uid, gid] = lines[i].split(" ");
+      if (f.type === "symlink") return;
+      if (Number.parseInt(mode, 8) !== f.mode || Number(uid) !== f.uid || Number(gid) !== f.gid) {
+        wrong.push(
+          `${node}:${f.path} is ${mode} ${uid}:${gid}, saved as ${f.mode.toString(8)} ${f.uid}:${f.gid}`
+        );
+      }
+    });
+  }
+  return wrong;
+}
+async function kubernetesChecks(deps) {
+  const cp = deps.plan.steps.find((s) => s.action === "restart-control-plane")?.node;
+  const host = cp ?? deps.plan.steps.at(-1).node;
+  const t = await deps.transportFor(host);
+  const kubeconfig = "/etc/kubernetes/admin.conf";
+  const has = await t.script(`command -v kubectl >/dev/null && [ -r ${kubeconfig} ] && echo yes`, {
+    allowFailure: true,
+    timeoutMs: 15e3
+  });
+  if (has.stdout.trim() !== "yes") {
+    const why = `no kubectl with ${kubeconfig} on ${host}: no Kubernetes API to ask here`;
+    return [skipped("API ready", why), skipped("nodes Ready", why)];
+  }
+  const kubectl = ["kubectl", `--kubeconfig=${kubeconfig}`];
+  const ready = await check("API ready", async () => {
+    const deadline = Date.now() + 18e4;
+    let last = "";
+    for (; ; ) {
+      const r = await t.exec([...kubectl, "get", "--raw=/readyz"], {
+        allowFailure: true,
+        timeoutMs: 3e4
+      });
+      if (r.code === 0 && r.stdout.trim() === "ok")
+        return passed("API ready", "/readyz answered ok");
+      last = (r.stdout + r.stderr).trim().slice(-300);
+      if (Date.now() > deadline)
+        return failed("API ready", `/readyz did not answer ok within 180 s: ${last}`);
+      await new Promise((r2) => setTimeout(r2, 2e3));
+    }
+  });
+  const nodes = await check("nodes Ready", async () => {
+    const r = await t.exec([...kubectl, "get", "nodes", "-o", "json"], { timeoutMs: 3e4 });
+    const items = JSON.parse(r.stdout).items;
+    const notReady = items.filter(
+      (n) => !n.status.conditions.some((c) => c.type === "Ready" && c.status === "True")
+    );
+    return notReady.length === 0 ? passed("nodes Ready", `${items.length} nodes Ready`) : failed("nodes Ready", `not Ready: ${notReady.map((n) => n.metadata.name).join(", ")}`);
+  });
+  return [ready, nodes];
+}
+
+// src/report/plan.ts
+var cell = (s) => s.replace(/\|/g, "\\|").replace(/\n/g, " ");
+function paramsText(step) {
+  const p = step.params;
+  const parts = [];
+  for (const [k, v] of Object.entries(p)) {
+    if (v === void 0) continue;
+    if (k === "set" && v && typeof v === "object") {
+      parts.push(
+        Object.entries(v).map(([ek, ev]) => `${ek}=${ev}`).join(" ")
+      );
+    } else if (v && typeof v === "object") {
+      const o = v;
+      parts.push(
+        `${k}: ${o.kind === "node" ? `${o.node}:${o.path}` : o.kind === "peer" ? `peer ${o.node}` : o.kind === "backup" ? String(o.object) : JSON.stringify(v)}`
+      );
+    } else {
+      parts.push(`${k}: ${String(v)}`);
+    }
+  }
+  return parts.join(", ");
+}
+function sourceText(plan2) {
+  const s = plan2.source;
+  if (s.kind === "survivor") {
+    return `fresh snapshot from survivor ${s.node} (${s.member}, raft index ${s.raftIndex})`;
+  }
+  if (s.kind === "backup") return `backup set ${s.location} (revision ${s.revision})`;
+  return "none (no snapshot is restored)";
+}
+function renderPlanMarkdown(plan2) {
+  const lines = [
+    `### Recovery plan for \`${plan2.cluster}\`: ${plan2.case}`,
+    "",
+    `- Strategy: **${plan2.strategy}**; snapshot source: ${sourceText(plan2)}`,
+    `- Broken etcd members: ${plan2.brokenEtcd.join(", ") || "none"}; broken control-plane nodes: ${plan2.brokenControlPlane.join(", ") || "none"} (from the ${plan2.brokenFrom})`,
+    `- Layout: ${plan2.layout}; planned ${plan2.createdAt}`,
+    ""
+  ];
+  if (plan2.warnings.length > 0) {
+    lines.push(...plan2.warnings.map((w) => `> \u26A0\uFE0F ${w}`), "");
+  }
+  lines.push(
+    "| Step | Node | Action | Parameters | Why | Undo |",
+    "|---|---|---|---|---|---|",
+    ...plan2.steps.map(
+      (s) => `| ${s.id}${s.group ? ` \u21C9${s.group}` : ""} | ${s.node} | ${s.destructive ? "**" : ""}${s.action}${s.destructive ? "**" : ""} | ${cell(paramsText(s))} | ${cell(s.reason)} | ${cell(s.undo)} |`
+    ),
+    "",
+    "**Bold** actions change data or membership and are never repeated on resume; \u21C9 marks steps that run together.",
+    ""
+  );
+  return lines.join("\n");
+}
+function renderExecutionMarkdown(execution) {
+  const lines = [
+    `### Executed plan ${execution.planHash}${execution.resumed ? " (resumed)" : ""} in ${(execution.ms / 1e3).toFixed(1)} s`,
+    "",
+    "| Step | Node | Status | Time | Detail |",
+    "|---|---|---|---|---|",
+    ...execution.steps.map(
+      (s) => `| ${s.id} | ${s.node} | ${s.status} | ${(s.ms / 1e3).toFixed(1)} s | ${cell(s.error ?? s.detail ?? "")} |`
+    ),
+    ""
+  ];
+  return lines.join("\n");
+}
+function renderVerificationMarkdown(v) {
+  const mark = { passed: "\u2705", failed: "\u274C", skipped: "\u2796" };
+  return [
+    `### Verification: ${v.ok ? "passed" : "FAILED"}`,
+    "",
+    "| Check | Result | Expected | Actual | Detail |",
+    "|---|---|---|---|---|",
+    ...v.checks.map(
+      (c) => `| ${c.name} | ${mark[c.status]} ${c.status} | ${cell(c.expected ?? "")} | ${cell(c.actual ?? "")} | ${cell(c.detail)} |`
+    ),
+    ""
+  ].join("\n");
+}
+
+// src/commands/restore.ts
+function defaultJournalPath(inventory) {
+  return join12(dirname6(inventory), ".kube-rescue-restore.journal");
+}
+function backupLocationOf(plan2) {
+  if (plan2.source.kind === "backup") return plan2.source.location;
+  for (const s of plan2.steps) {
+    if (s.action === "restore-certs" && s.params.from.kind === "backup") {
+      return s.params.from.location;
+    }
+  }
+  return void 0;
+}
+async function restore(opts, ctx) {
+  const t0 = Date.now();
+  if (!opts.yes && !opts.dryRun) {
+    throw new InputError(
+      "restore changes the cluster: read the plan ('kube-rescue plan ...'), then run restore again with --yes."
+    );
+  }
+  const journalPath = opts.journal ?? defaultJournalPath(opts.inventory);
+  const journal = opts.dryRun ? void 0 : await Journal.open(journalPath);
+  const pending = journal?.unfinished();
+  let plan2;
+  let prepared;
+  let backup2;
+  let transports;
+  if (pending) {
+    plan2 = pending.plan;
+    ctx.progress.info(
+      `The journal ${journalPath} holds plan ${pending.hash} (${plan2.case}, planned ${plan2.createdAt}) that did not finish: resuming it instead of probing a half-restored cluster. Move the journal aside to plan afresh.`
+    );
+    const location = opts.backup ?? backupLocationOf(plan2);
+    backup2 = location ? await BackupSource.open(location, opts.identityFiles) : void 0;
+    transports = opts.transportFor ? { transportFor: opts.transportFor, close: async () => {
+    } } : openNodeTransports(await loadInventory(opts.inventory), opts.access);
+  } else {
+    prepared = await preparePlan(opts, ctx);
+    plan2 = prepared.plan;
+    backup2 = prepared.backup;
+    transports = prepared;
+  }
+  try {
+    for (const line of renderPlanMarkdown(plan2).split("\n")) ctx.progress.info(line);
+    const layout = layoutByName(plan2.layout, plan2.paths);
+    const anchor = plan2.steps.at(-1).node;
+    const runner = opts.dryRun ? new RecordingRunner() : new NodeStepRunner({
+      plan: plan2,
+      transportFor: transports.transportFor,
+      layout,
+      access: opts.access,
+      backup: backup2,
+      progress: ctx.progress,
+      verify: async (observed) => {
+        const t = await transports.transportFor(anchor);
+        const cluster = new EtcdCtl(t, {
+          endpoints: plan2.members.map((m) => m.clientURL),
+          tls: clientTls(opts.access, layout, anchor),
+          progress: ctx.progress
+        });
+        return verifyRecovery({
+          plan: plan2,
+          cluster,
+          layout,
+          transportFor: async (h) => transports.transportFor(h),
+          observed
+        });
+      }
+    });
+    const execution = await executePlan(plan2, runner, { progress: ctx.progress, journal });
+    const verification = runner instanceof NodeStepRunner ? runner.observed.verification : void 0;
+    return {
+      plan: plan2,
+      execution,
+      verification,
+      rtoSeconds: (Date.now() - t0) / 1e3,
+      journal: journal?.path
+    };
+  } finally {
+    await transports.close();
+  }
+}
+
+// harness/cluster.ts
+function nodeAccessOf(cluster) {
+  const tls = {
+    etcdEndpoints: [...cluster.etcdEndpoints],
+    etcdCacert: cluster.tls.cacert,
+    etcdCert: cluster.tls.cert,
+    etcdKey: cluster.tls.key,
+    layout: cluster.layout
+  };
+  if (cluster.provider === "kind") return { transport: "docker", ...tls };
+  return {
+    transport: "ssh",
+    sshUser: "root",
+    sshKeyFile: cluster.sshKeyPath,
+    knownHosts: cluster.knownHostsPath,
+    ...tls
+  };
+}
+
+// harness/data.ts
+import { createHash as createHash8 } from "node:crypto";
+function openEtcdClient(endpoints, tls) {
+  return connectEtcdClient({ endpoints: [...endpoints], tls });
+}
+var SENTINEL_KEY = "/registry/kube-rescue/sentinel";
+var RESOURCES = ["configmaps", "secrets", "pods", "deployments", "services", "events"];
+var NAMESPACES = ["default", "kube-system", "payments", "web"];
+function registryKey(i) {
+  const resource = RESOURCES[i % RESOURCES.length];
+  const ns = NAMESPACES[Math.floor(i / RESOURCES.length) % NAMESPACES.length];
+  return `/registry/${resource}/${ns}/obj-${i.toString().padStart(7, "0")}`;
+}
+function objectValue(i, size, seed) {
+  const key = registryKey(i);
+  const [, , resource, ns, name] = key.split("/");
+  const head = JSON.stringify({
+    kind: resource,
+    apiVersion: "v1",
+    metadata: {
+      name,
+      namespace: ns,
+      uid: createHash8("sha256").update(`${seed}:${i}`).digest("hex").slice(0, 32)
+    },
+    data: ""
+  });
+  const out = Buffer.alloc(Math.max(size, head.length), 32);
+  out.write(head);
+  let block = createHash8("sha256").update(`${seed}:${i}:pad`).digest();
+  for (let off = head.length; off < out.length; off += block.length) {
+    block.copy(out, off, 0, Math.min(block.length, out.length - off));
+    block = createHash8("sha256").update(block).digest();
+  }
+  return out;
+}
+async function seedKeys(client, options) {
+  const size = options.valueBytes ?? 1024;
+  const seed = options.seed ?? "kube-rescue";
+  const batch = options.batch ?? 100;
+  const concurrency = options.concurrency ?? 16;
+  let bytes = 0;
+  let nextBatch = 0;
+  const batches2 = Math.ceil(options.keys / batch);
+  const worker = async () => {
+    while (nextBatch < batches2) {
+      const b = nextBatch++;
+      const success = [];
+      for (let i = b * batch; i < Math.min(options.keys, (b + 1) * batch); i++) {
+        const value = objectValue(i, size, seed);
+        bytes += value.length;
+        success.push({ request_put: { key: Buffer.from(registryKey(i)), value } });
+      }
+      await client.kv.txn({ compare: [], success, failure: [] });
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(concurrency, batches2) }, worker));
+  const sentinelValue = JSON.stringify({ seed, keys: options.keys, valueBytes: size });
+  const put = await client.kv.put({
+    key: Buffer.from(SENTINEL_KEY),
+    value: Buffer.from(sentinelValue)
+  });
+  return {
+    keys: options.keys,
+    bytes,
+    sentinelKey: SENTINEL_KEY,
+    sentinelValue,
+    revision: Number(put.header.revision)
+  };
+}
+function writerKey(prefix, n) {
+  return `${prefix}${n.toString().padStart(9, "0")}`;
+}
+function startBackgroundWriter(client, options = {}) {
+  const prefix = options.prefix ?? "/registry/kube-rescue/rpo/";
+  const interval = options.intervalMs ?? 10;
+  let last = -1;
+  let failures = 0;
+  let firstError;
+  let running = true;
+  const loop = (async () => {
+    let n = 0;
+    while (running) {
+      try {
+        await client.kv.put({
+          key: Buffer.from(writerKey(prefix, n)),
+          value: Buffer.from(String(n))
+        });
+        last = n;
+        n++;
+        if (interval > 0) await sleep3(interval);
+      } catch (err) {
+        failures++;
+        firstError ??= err.message;
+        await sleep3(200);
+      }
+    }
+  })();
+  return {
+    prefix,
+    lastAcknowledged: () => last,
+    async stop() {
+      running = false;
+      await loop;
+      return { lastAcknowledged: last, failures, firstError };
+    }
+  };
+}
+function sleep3(ms) {
+  return new Promise((r) => setTimeout(r, ms));
+}
+
+// harness/faults.ts
+async function destroyAndReprovision(cluster, node) {
+  await cluster.replaceWithBlankNode(node);
+  return {
+    fault: "destroy-node",
+    node,
+    detail: `node destroyed; blank node re-provisioned at ${cluster.node(node).ip}`
+  };
+}
+async function deleteCerts(cluster, node) {
+  const dirs = [KUBESPRAY_PATHS.etcdCertDir, KUBESPRAY_PATHS.kubeCertDir];
+  await cluster.node(node).sh(`rm -rf ${dirs.join(" ")}`);
+  return { fault: "delete-certs", node, detail: `removed ${dirs.join(", ")}` };
+}
+
+// harness/index.ts
+function clusterProvider(name) {
+  if (name === "local") return new LocalClusterProvider();
+  if (name === "kind") return new KindClusterProvider();
+  throw new InputError(`Unknown cluster provider "${String(name)}". Expected local or kind.`);
+}
+
+// harness/rehearsal.ts
+var SCENARIOS = [
+  "member-loss",
+  "quorum-loss",
+  "total-loss",
+  "cert-loss",
+  "runbook-example"
+];
+var etcdHosts = (c) => c.nodes.filter((n) => n.roles.includes("etcd"));
+var controlPlaneHosts = (c) => c.nodes.filter((n) => n.roles.includes("control-plane"));
+async function reprovision(cluster, names) {
+  for (const name of names) await destroyAndReprovision(cluster, name);
+}
+var scenarios = {
+  "member-loss": {
+    topology: "stacked3",
+    fault: "1 of 3 members lost: node re-provisioned blank (same IP, no etcd data, no certs)",
+    async inject(cluster) {
+      await reprovision(cluster, [etcdHosts(cluster).at(-1).name]);
+      return cluster.inventoryPath;
+    }
+  },
+  "quorum-loss": {
+    topology: "stacked3",
+    fault: "2 of 3 members lost: nodes re-provisioned blank; data only on the survivor",
+    async inject(cluster) {
+      await reprovision(
+        cluster,
+        etcdHosts(cluster).slice(1).map((n) => n.name)
+      );
+      return cluster.inventoryPath;
+    }
+  },
+  "total-loss": {
+    topology: "stacked3",
+    fault: "all 3 nodes lost: every etcd data dir and every certificate",
+    async inject(cluster) {
+      await reprovision(
+        cluster,
+        cluster.nodes.map((n) => n.name)
+      );
+      return cluster.inventoryPath;
+    }
+  },
+  "cert-loss": {
+    topology: "stacked3",
+    fault: "the certificate and key directories of every control-plane node deleted",
+    async inject(cluster) {
+      for (const n of controlPlaneHosts(cluster)) await deleteCerts(cluster, n.name);
+      return cluster.inventoryPath;
+    }
+  },
+  "runbook-example": {
+    topology: "runbook",
+    fault: "the Kubespray runbook's example: etcd on m1 m2 m3 w1 w2, all three masters lost; recovery inventory from `inventory recover`",
+    async inject(cluster, ctx) {
+      const masters = controlPlaneHosts(cluster).map((n) => n.name);
+      await reprovision(cluster, masters);
+      const out = join13(cluster.workDir, "recovery-hosts.ini");
+      await inventoryRecover(
+        {
+          inventory: cluster.inventoryPath,
+          brokenEtcd: masters,
+          brokenControlPlane: masters,
+          extraVars: [],
+          output: out
+        },
+        ctx
+      );
+      return out;
+    }
+  }
+};
+async function keyDigests(client, revision) {
+  let q2 = client.getAll().prefix("");
+  if (revision) q2 = q2.revision(revision);
+  const kvs = await q2.buffers();
+  const out = /* @__PURE__ */ new Map();
+  for (const [k, v] of Object.entries(kvs)) {
+    out.set(k, createHash9("sha256").update(v).digest("hex"));
+  }
+  return out;
+}
+async function withClient(cluster, work) {
+  const client = await openEtcdClient(cluster.etcdEndpoints, cluster.tls);
+  try {
+    return await work(client);
+  } finally {
+    client.close();
+  }
+}
+async function runScenario(name, opts) {
+  const t0 = Date.now();
+  const scenario = scenarios[name];
+  const report = {
+    scenario: name,
+    result: "failed",
+    provider: opts.provider,
+    topology: scenario.topology,
+    fault: scenario.fault,
+    durationSeconds: 0
+  };
+  const { progress } = opts;
+  const ctx = { progress };
+  let cluster;
+  let writerLast = -1;
+  let writerPrefix = "";
+  try {
+    cluster = await progress.phase(
+      `[${name}] start a ${scenario.topology} cluster`,
+      () => clusterProvider(opts.provider).start(scenario.topology, { progress })
+    );
+    const c = cluster;
+    report.startupSeconds = c.startupSeconds;
+    const access = nodeAccessOf(c);
+    const { secret, identity } = generateIdentity();
+    progress.secret(secret);
+    const keysDir = join13(c.workDir, "rehearsal");
+    await mkdir6(keysDir, { recursive: true, mode: 448 });
+    const identityFile = join13(keysDir, "age-identity");
+    await writeFile6(identityFile, `${secret}
+`, { mode: 384 });
+    const seedClient = await openEtcdClient(c.etcdEndpoints, c.tls);
+    let writer;
+    let atBackup;
+    let writerLastAtBackup;
+    try {
+      await progress.phase(
+        `[${name}] seed ${opts.keys} keys`,
+        () => seedKeys(seedClient, { keys: opts.keys, valueBytes: 512, seed: name })
+      );
+      writer = startBackgroundWriter(seedClient, { intervalMs: 20 });
+      writerPrefix = writer.prefix;
+      const b = await progress.phase(
+        `[${name}] back up with kube-rescue backup`,
+        () => backup(
+          {
+            inventory: c.inventoryPath,
+            access,
+            dest: join13(c.workDir, "backups"),
+            encryptTo: [identity.recipient.text],
+            compress: "gzip",
+            etcdOnly: false
+          },
+          ctx
+        )
+      );
+      report.backupRevision = b.snapshotRevision;
+      report.backupPath = b.backupPath;
+      atBackup = await keyDigests(seedClient, b.snapshotRevision);
+      report.keysAtBackup = atBackup.size;
+      writerLastAtBackup = Math.max(
+        -1,
+        ...[...atBackup.keys()].filter((k) => k.startsWith(writerPrefix)).map((k) => Number(k.slice(writerPrefix.length)))
+      );
+      await new Promise((r) => setTimeout(r, 1500));
+    } finally {
+      const w = await writer?.stop();
+      seedClient.close();
+      if (w) writerLast = w.lastAcknowledged;
+    }
+    const inventory = await progress.phase(
+      `[${name}] inject the fault: ${scenario.fault}`,
+      () => scenario.inject(c, ctx)
+    );
+    const restored = await progress.phase(
+      `[${name}] recover with kube-rescue restore`,
+      () => restore(
+        {
+          inventory,
+          access,
+          backup: report.backupPath,
+          identityFiles: [identityFile],
+          strategy: "parallel",
+          force: false,
+          yes: true,
+          journal: join13(keysDir, "restore.journal")
+        },
+        ctx
+      )
+    );
+    report.rtoSeconds = Number(restored.rtoSeconds.toFixed(1));
+    report.planCase = restored.plan.case;
+    report.planSteps = restored.plan.steps.length;
+    report.verification = restored.verification?.checks.map((ch) => ({
+      name: ch.name,
+      status: ch.status,
+      detail: ch.detail
+    }));
+    await progress.phase(
+      `[${name}] compare the keyspace with the backup`,
+      () => withClient(c, async (client) => {
+        const now = await keyDigests(client);
+        report.keysAfterRestore = now.size;
+        let lost = 0;
+        for (const [k, digest] of atBackup) if (now.get(k) !== digest) lost++;
+        report.keysLost = lost;
+        let writesLost = 0;
+        for (let n = writerLastAtBackup + 1; n <= writerLast; n++) {
+          if (!now.has(writerKey(writerPrefix, n))) writesLost++;
+        }
+        report.writesAfterBackup = Math.max(0, writerLast - writerLastAtBackup);
+        report.writesLost = writesLost;
+      })
+    );
+    const failedChecks = (report.verification ?? []).filter((v) => v.status === "failed");
+    if (report.keysLost !== 0) {
+      report.error = `${report.keysLost} keys of the backup's revision ${report.backupRevision} are missing or changed after the restore.`;
+    } else if (!restored.verification) {
+      report.error = "the restore returned without verifying the cluster.";
+    } else if (failedChecks.length > 0) {
+      report.error = `verification failed: ${failedChecks.map((v) => v.name).join(", ")}`;
+    } else {
+      report.result = "passed";
+    }
+  } catch (err) {
+    report.error = err instanceof Error ? err.message : String(err);
+    progress.warn(`[${name}] failed: ${report.error}`);
+  } finally {
+    if (cluster) await progress.phase(`[${name}] tear down`, () => cluster.stop());
+    report.durationSeconds = Number(((Date.now() - t0) / 1e3).toFixed(1));
+  }
+  return report;
+}
+
+// src/report/rehearsal.ts
+var cell2 = (v) => v === void 0 ? "\u2013" : String(v);
+function renderRehearsalMarkdown(report) {
+  const rows = report.scenarios.map(
+    (s) => `| ${s.scenario} | ${s.result === "passed" ? "\u2705 passed" : "\u274C failed"} | ${cell2(s.rtoSeconds)}${s.rtoSeconds === void 0 ? "" : " s"} | ${cell2(s.keysAtBackup)} | ${cell2(s.keysAfterRestore)} | ${cell2(s.keysLost)} | ${s.writesLost === void 0 ? "\u2013" : `${s.writesLost} of ${s.writesAfterBackup}`} | ${cell2(s.planCase)} |`
+  );
+  const failures = report.scenarios.filter((s) => s.result === "failed").map((s) => `- **${s.scenario}**: ${s.error ?? "failed"}`);
+  return [
+    `Rehearsal on the \`${report.provider}\` provider, ${report.keys} keys seeded, started ${report.startedAt}: ${report.ok ? "every scenario recovered." : "SOME SCENARIOS FAILED."}`,
+    "",
+    "| scenario | result | RTO | keys at backup | keys after restore | backup keys lost | writes after backup lost (RPO) | plan |",
+    "| --- | --- | --- | --- | --- | --- | --- | --- |",
+    ...rows,
+    ...failures.length ? ["", ...failures] : [],
+    ""
+  ].join("\n");
+}
+
+// src/commands/rehearse.ts
+var RehearsalFailedError = class extends OperationError {
+  constructor(result) {
+    const failed2 = result.scenarios.filter((s) => s.result === "failed");
+    super(
+      `Rehearsal failed: ${failed2.map((s) => `${s.scenario} (${s.error ?? "failed"})`).join("; ")}`
+    );
+    this.result = result;
+  }
+  result;
+};
+async function preflight(provider) {
+  if (provider === "kind") {
+    const kind = await kindAvailability();
+    if (!kind.available) {
+      throw new InputError(
+        `The kind provider cannot run here: ${kind.reason}. Install kind and a Docker engine (on GitHub runners: helm/kind-action), or use --provider local.`
+      );
+    }
+  }
+}
+async function rehearse(opts, ctx) {
+  if (opts.scenarios.length === 0) {
+    throw new InputError(`No scenario chosen. Expected some of: ${SCENARIOS.join(", ")}.`);
+  }
+  await preflight(opts.provider);
+  const report = {
+    tool: "kube-rescue",
+    startedAt: (/* @__PURE__ */ new Date()).toISOString(),
+    provider: opts.provider,
+    keys: opts.keys,
+    ok: false,
+    scenarios: []
+  };
+  for (const [i, name] of opts.scenarios.entries()) {
+    ctx.progress.info(`Scenario ${i + 1}/${opts.scenarios.length}: ${name}`);
+    const r = await runScenario(name, {
+      provider: opts.provider,
+      keys: opts.keys,
+      progress: ctx.progress
+    });
+    ctx.progress.info(
+      `Scenario ${name}: ${r.result}${r.rtoSeconds === void 0 ? "" : `, RTO ${r.rtoSeconds} s`}${r.error ? ` \u2014 ${r.error}` : ""}`
+    );
+    report.scenarios.push(r);
+  }
+  report.ok = report.scenarios.every((s) => s.result === "passed");
+  if (opts.report) {
+    await writeFile7(opts.report, `${JSON.stringify(report, null, 2)}
+`);
+    ctx.progress.info(`Wrote the JSON report to ${opts.report}`);
+  }
+  if (!report.ok) throw new RehearsalFailedError(report);
+  return report;
+}
+
+// src/backup/verify-set.ts
+import { createWriteStream as createWriteStream2 } from "node:fs";
+import { mkdtemp as mkdtemp5, rm as rm8 } from "node:fs/promises";
+import { tmpdir as tmpdir6 } from "node:os";
+import { join as join15 } from "node:path";
+import { text as text3 } from "node:stream/consumers";
+
+// src/etcd/local-cluster.ts
+import { spawn as spawn4 } from "node:child_process";
+import { mkdir as mkdir7, mkdtemp as mkdtemp4, open as open5, readFile as readFile10 } from "node:fs/promises";
+import { request as httpRequest } from "node:http";
+import { request as httpsRequest } from "node:https";
+import { createServer } from "node:net";
+import { tmpdir as tmpdir5 } from "node:os";
+import { join as join14 } from "node:path";
+async function freePort() {
+  return new Promise((resolve3, reject) => {
+    const srv = createServer();
+    srv.unref();
+    srv.on("error", reject);
+    srv.listen(0, "127.0.0.1", () => {
+      const addr = srv.address();
+      srv.close(
+        () => typeof addr === "object" && addr ? resolve3(addr.port) : reject(new Error("no port"))
+      );
+    });
+  });
+}
+var live = /* @__PURE__ */ new Set();
+var exitHookInstalled = false;
+function installExitHook() {
+  if (exitHookInstalled) return;
+  exitHookInstalled = true;
+  process.once("exit", () => {
+    for (const c of live) c.kill("SIGKILL");
+  });
+}
+var LocalEtcdCluster = class _LocalEtcdCluster {
+  constructor(dir, opts, token) {
+    this.dir = dir;
+    this.opts = opts;
+    this.token = token;
+  }
+  dir;
+  opts;
+  token;
+  members = [];
+  running = /* @__PURE__ */ new Map();
+  /** Starts every member at once (they need each other for a quorum) and waits until all are healthy. */
+  static async start(opts = {}) {
+    const names = opts.names ?? Array.from({ length: opts.size ?? 1 }, (_, i) => `etcd${i + 1}`);
+    if (names.length === 0) throw new InputError("A local etcd cluster needs at least one member.");
+    const dir = opts.dir ?? await mkdtemp4(join14(tmpdir5(), "kube-rescue-etcd-"));
+    await mkdir7(dir, { recursive: true, mode: 448 });
+    const cluster = new _LocalEtcdCluster(dir, opts, opts.token ?? `kube-rescue-${Date.now()}`);
+    for (const name of names) cluster.members.push(await cluster.describe(name));
+    try {
+      await Promise.all(
+        cluster.members.map((m) => cluster.spawnMember(m, "new", cluster.initialCluster()))
+      );
+      await Promise.all(cluster.members.map((m) => cluster.waitHealthy(m)));
+    } catch (err) {
+      await cluster.stop();
+      throw err;
+    }
+    return cluster;
+  }
+  async describe(name) {
+    const scheme = this.opts.tls ? "https" : "http";
+    const ports = this.opts.ports?.[name] ?? { client: await freePort(), peer: await freePort() };
+    return {
+      name,
+      clientUrl: `${scheme}://127.0.0.1:${ports.client}`,
+      peerUrl: `${scheme}://127.0.0.1:${ports.peer}`,
+      dataDir: this.opts.dataDirs?.[name] ?? join14(this.dir, `${name}.etcd`),
+      logFile: join14(this.dir, `${name}.log`)
+    };
+  }
+  /** `name=peerUrl,...` of the given members (default all). */
+  initialCluster(members = this.members) {
+    return members.map((m) => `${m.name}=${m.peerUrl}`).join(",");
+  }
+  get endpoints() {
+    return this.members.map((m) => m.clientUrl);
+  }
+  member(name) {
+    const m = this.members.find((x) => x.name === name);
+    if (!m)
+      throw new InputError(
+        `No member "${name}" in this local etcd cluster (members: ${this.members.map((x) => x.name).join(", ")}).`
+      );
+    return m;
+  }
+  isRunning(name) {
+    return this.running.has(name);
+  }
+  async spawnMember(m, state, initialCluster) {
+    const tls = this.opts.tls;
+    const args = [
+      `--name=${m.name}`,
+      `--data-dir=${m.dataDir}`,
+      `--listen-client-urls=${m.clientUrl}`,
+      `--advertise-client-urls=${m.clientUrl}`,
+      `--listen-peer-urls=${m.peerUrl}`,
+      `--initial-advertise-peer-urls=${m.peerUrl}`,
+      `--initial-cluster=${initialCluster}`,
+      `--initial-cluster-state=${state}`,
+      `--initial-cluster-token=${this.token}`,
+      // Loopback only: short raft timers make elections after a kill quick.
+      "--heartbeat-interval=50",
+      "--election-timeout=500"
+    ];
+    if (tls) {
+      const c = tls.member(m.name);
+      args.push(
+        `--cert-file=${c.cert}`,
+        `--key-file=${c.key}`,
+        `--trusted-ca-file=${tls.cacert}`,
+        "--client-cert-auth",
+        `--peer-cert-file=${c.cert}`,
+        `--peer-key-file=${c.key}`,
+        `--peer-trusted-ca-file=${tls.cacert}`,
+        "--peer-client-cert-auth"
+      );
+    }
+    const log = await open5(m.logFile, "a");
+    const child = spawn4(this.opts.etcdBinary ?? "etcd", args, {
+      stdio: ["ignore", log.fd, log.fd]
+    });
+    await new Promise((resolve3, reject) => {
+      child.once("spawn", resolve3);
+      child.once(
+        "error",
+        (err) => reject(
+          err.code === "ENOENT" ? new OperationError(
+            `etcd is not installed on this machine (no "${this.opts.etcdBinary ?? "etcd"}" on PATH). Debian: apt-get install etcd-server.`
+          ) : err
+        )
+      );
+    }).finally(() => log.close());
+    live.add(child);
+    installExitHook();
+    const exited = new Promise((resolve3) => child.once("exit", () => resolve3()));
+    exited.then(() => {
+      live.delete(child);
+      if (this.running.get(m.name)?.child === child) this.running.delete(m.name);
+    });
+    this.running.set(m.name, { child, exited });
+  }
+  /** Resolves when `/health` of the member says true; fails with its log tail otherwise. */
+  async waitHealthy(m, timeoutMs = this.opts.startTimeoutMs ?? 3e4) {
+    const deadline = Date.now() + timeoutMs;
+    let last = "";
+    while (Date.now() < deadline) {
+      if (!this.running.has(m.name)) break;
+      try {
+        const body = await this.get(m, "/health");
+        if (/"health"\s*:\s*"true"/.test(body)) return;
+        last = body;
+      } catch (err) {
+        last = err.message;
+      }
+      await new Promise((r) => setTimeout(r, 200));
+    }
+    const logTail = (await readFile10(m.logFile, "utf8").catch(() => "")).split("\n").slice(-15).join("\n");
+    throw new OperationError(
+      `Local etcd member ${m.name} (${m.clientUrl}) ${this.running.has(m.name) ? `was not healthy within ${timeoutMs / 1e3} s (${last})` : "exited"}; data dir ${m.dataDir}. Last lines of ${m.logFile}:
+${logTail}`
+    );
+  }
+  /** An HTTP GET against a member's client URL (with its own cert as client cert under TLS). */
+  async get(m, path) {
+    const url = new URL(path, m.clientUrl);
+    const tls = this.opts.tls;
+    const opts = tls ? {
+      // SNI may not be an IP (RFC 6066); the member certs are valid for localhost too.
+      servername: "localhost",
+      ca: await readFile10(tls.cacert),
+      cert: await readFile10(tls.member(m.name).cert),
+      key: await readFile10(tls.member(m.name).key)
+    } : {};
+    return new Promise((resolve3, reject) => {
+      const req = (url.protocol === "https:" ? httpsRequest : httpRequest)(
+        url,
+        { ...opts, timeout: 2e3 },
+        (res) => {
+          const chunks = [];
+          res.on("data", (c) => chunks.push(c));
+          res.on("end", () => resolve3(Buffer.concat(chunks).toString("utf8")));
+          res.on("error", reject);
+        }
+      );
+      req.on("timeout", () => req.destroy(new Error("timed out")));
+      req.on("error", reject);
+      req.end();
+    });
+  }
+  /** Waits until the cluster version is decided (a member add before that kills the new member). */
+  async waitForClusterVersion(timeoutMs = 3e4) {
+    const deadline = Date.now() + timeoutMs;
+    for (; ; ) {
+      for (const m of this.members.filter((x) => this.running.has(x.name))) {
+        const body = await this.get(m, "/version").catch(() => "");
+        const v = /"etcdcluster"\s*:\s*"(\d+\.\d+\.\d+)"/.exec(body)?.[1];
+        if (v) return v;
+      }
+      if (Date.now() > deadline)
+        throw new OperationError(
+          `The local etcd cluster in ${this.dir} did not decide a cluster version within ${timeoutMs / 1e3} s.`
+        );
+      await new Promise((r) => setTimeout(r, 200));
+    }
+  }
+  /** Sends `signal` and waits for the process to exit (SIGKILL after `graceMs`). */
+  async kill(name, signal = "SIGKILL", graceMs = 1e4) {
+    const r = this.running.get(name);
+    if (!r) return;
+    r.child.kill(signal);
+    const timer = setTimeout(() => r.child.kill("SIGKILL"), graceMs);
+    await r.exited;
+    clearTimeout(timer);
+  }
+  /** Restarts a stopped member on its own data dir. */
+  async restart(name) {
+    const m = this.member(name);
+    if (this.running.has(name)) return;
+    await this.spawnMember(m, "existing", this.initialCluster());
+    await this.waitHealthy(m);
+  }
+  /** Ports and dirs for a member about to be added with `member add` (not started yet). */
+  async prepareJoin(name) {
+    if (this.members.some((m2) => m2.name === name))
+      throw new InputError(`Member ${name} already exists in this local cluster.`);
+    const m = await this.describe(name);
+    this.members.push(m);
+    return m;
+  }
+  /** Starts a prepared member with the ETCD_INITIAL_CLUSTER `member add` printed. */
+  async startJoined(name, initialCluster) {
+    const m = this.member(name);
+    await this.spawnMember(m, "existing", initialCluster);
+    await this.waitHealthy(m);
+  }
+  /** Forgets a member that was removed from the cluster (its process must be stopped first). */
+  forget(name) {
+    if (this.running.has(name)) throw new InputError(`Stop member ${name} before forgetting it.`);
+    const i = this.members.findIndex((m) => m.name === name);
+    if (i >= 0) this.members.splice(i, 1);
+  }
+  /** SIGTERM every member and wait for all to exit. */
+  async stop() {
+    await Promise.all([...this.running.keys()].map((n) => this.kill(n, "SIGTERM")));
+  }
+  async [Symbol.asyncDispose]() {
+    await this.stop();
+  }
+};
+
+// src/backup/verify-set.ts
+var compare = (name, expected, actual) => ({
+  name,
+  ok: String(expected) === String(actual),
+  expected: String(expected),
+  actual: String(actual)
+});
+async function verifySet(store, setName, opts) {
+  const checks = [];
+  const where = `${store.urlOf(setName)}/manifest.json`;
+  let manifest;
+  try {
+    manifest = parseManifest(await text3(await store.read(setName, "manifest.json")), where);
+    checks.push({ name: "manifest", ok: true, detail: manifest.digest });
+  } catch (err) {
+    if (err instanceof InputError) throw err;
+    const digest = /its digest is (\S+) but its content hashes to (\S+?)\./.exec(
+      err.message
+    );
+    checks.push({
+      name: "manifest",
+      ok: false,
+      ...digest ? { expected: digest[1], actual: digest[2] } : {},
+      detail: err.message
+    });
+    return { checks, ok: false };
+  }
+  const encrypted = manifest.objects.filter((o) => o.encryption);
+  if (encrypted.length > 0 && opts.identities.length === 0) {
+    const to = [...new Set(encrypted.flatMap((o) => o.encryption.recipients))].join(", ");
+    throw new InputError(
+      `${store.urlOf(setName)} is encrypted to ${to}: pass the matching age identity file with --identity.`
+    );
+  }
+  const work = await mkdtemp5(join15(opts.workDir ?? tmpdir6(), "kube-rescue-verify-"));
+  try {
+    let snapshotFile;
+    for (const object of manifest.objects) {
+      const isSnapshot = object.kind === "etcd-snapshot";
+      const file = isSnapshot ? join15(work, "etcd.db") : void 0;
+      const ok = await opts.progress.phase(
+        `Check ${object.name}`,
+        () => checkObject(store, setName, object, opts.identities, checks, file)
+      );
+      if (ok && file) snapshotFile = file;
+    }
+    if (snapshotFile) {
+      await opts.progress.phase("Check snapshot status", async () => {
+        const ctl = new EtcdCtl(new LocalTransport(), { endpoints: ["http://127.0.0.1:2379"] });
+        const status = await ctl.snapshotStatus(snapshotFile);
+        checks.push(compare("snapshot revision", manifest.snapshot.revision, status.revision));
+        checks.push(compare("snapshot totalKey", manifest.snapshot.totalKey, status.totalKey));
+        checks.push(compare("snapshot hash", manifest.snapshot.hash, status.hash));
+      });
+      if (opts.deep && checks.every((c) => c.ok)) {
+        await opts.progress.phase(
+          "Restore into a throw-away etcd and compare the keyspace",
+          () => deepCheck(snapshotFile, work, manifest, checks)
+        );
+      }
+    } else if (opts.deep) {
+      checks.push({
+        name: "deep restore",
+        ok: false,
+        detail: "skipped: the snapshot did not pass its checks"
+      });
+    }
+  } finally {
+    await rm8(work, { recursive: true, force: true });
+  }
+  return { manifest, checks, ok: checks.every((c) => c.ok) };
+}
+async function checkObject(store, setName, object, identities, checks, file) {
+  const trailer = object.kind === "etcd-snapshot" ? snapshotTrailerCheck(object.name, { failStream: false }) : void 0;
+  try {
+    const source = await store.read(setName, object.name);
+    const back = await readObject(source, object, {
+      identities,
+      where: `${store.urlOf(setName)}/${object.name}`,
+      checks: trailer ? [trailer] : [],
+      sink: file ? createWriteStream2(file, { mode: 384 }) : void 0
+    });
+    const results = [
+      compare(`${object.name} stored bytes`, object.bytes, back.bytes),
+      compare(`${object.name} stored sha256`, object.sha256, back.sha256),
+      compare(`${object.name} plaintext bytes`, object.plaintextBytes, back.plaintextBytes),
+      compare(`${object.name} plaintext sha256`, object.plaintextSha256, back.plaintextSha256)
+    ];
+    if (trailer) {
+      const r = await trailer.result();
+      results.push({
+        name: `${object.name} etcd sha256 trailer`,
+        ok: r.ok,
+        expected: r.expected,
+        actual: r.actual,
+        ...r.detail ? { detail: r.detail } : {}
+      });
+    }
+    checks.push(...results);
+    return results.every((c) => c.ok);
+  } catch (err) {
+    if (err instanceof InputError) throw err;
+    if (!(err instanceof KubeRescueError) && !isStreamDamage(err)) throw err;
+    checks.push({
+      name: object.name,
+      ok: false,
+      expected: `sha256 ${object.sha256}, ${object.bytes} bytes`,
+      detail: err.message
+    });
+    return false;
+  }
+}
+function isStreamDamage(err) {
+  const code = err.code ?? "";
+  return code.startsWith("Z_") || code === "ERR_STREAM_PREMATURE_CLOSE";
+}
+async function deepCheck(snapshot, work, manifest, checks) {
+  const ports = { client: await freePort(), peer: await freePort() };
+  const name = "kube-rescue-verify";
+  const peerUrl = `http://127.0.0.1:${ports.peer}`;
+  const dataDir = join15(work, "restored.etcd");
+  const ctl = new EtcdCtl(new LocalTransport(), { endpoints: ["http://127.0.0.1:2379"] });
+  await ctl.snapshotRestore({
+    snapshot,
+    dataDir,
+    name,
+    initialCluster: `${name}=${peerUrl}`,
+    initialClusterToken: `${name}-${Date.now()}`,
+    initialAdvertisePeerUrls: [peerUrl]
+  });
+  const cluster = await LocalEtcdCluster.start({
+    names: [name],
+    dir: work,
+    dataDirs: { [name]: dataDir },
+    ports: { [name]: ports }
+  });
+  try {
+    const fp = await fingerprintEndpoints({ endpoints: cluster.endpoints });
+    if (manifest.fingerprint) {
+      checks.push(compare("restored key count", manifest.fingerprint.count, fp.count));
+      checks.push(compare("restored keyspace sha256", manifest.fingerprint.sha256, fp.sha256));
+    } else {
+      checks.push({
+        name: "restored keyspace",
+        ok: true,
+        actual: `${fp.count} keys, sha256 ${fp.sha256}`,
+        detail: "the manifest has no fingerprint to compare with; the snapshot restored and etcd served it"
+      });
+    }
+  } catch (err) {
+    if (!(err instanceof OperationError)) throw err;
+    checks.push({ name: "restored keyspace", ok: false, detail: err.message });
+  } finally {
+    await cluster.stop();
+  }
+}
+
+// src/commands/verify.ts
+var VerifyFailedError = class extends OperationError {
+  constructor(result) {
+    const failed2 = result.checks.filter((c) => !c.ok).map(
+      (c) => `- ${c.name}: ${c.expected !== void 0 ? `expected ${c.expected}, got ${c.actual ?? "nothing"}` : ""}${c.detail ? `${c.expected !== void 0 ? ". " : ""}${c.detail}` : ""}`
+    );
+    super(`Backup ${result.backup} failed verification:
+${failed2.join("\n")}`);
+    this.result = result;
+  }
+  result;
+};
+async function verify(opts, ctx) {
+  const identities = await loadIdentityFiles(opts.identityFiles);
+  const { store, setName } = await openSet(opts.backup);
+  const v = await verifySet(store, setName, {
+    identities,
+    deep: opts.deep,
+    progress: ctx.progress,
+    workDir: ctx.workDir
+  });
+  const result = { backup: store.urlOf(setName), ok: v.ok, checks: v.checks };
+  if (!result.ok) throw new VerifyFailedError(result);
+  return result;
+}
 
 // src/report/render.ts
 function renderHuman(command, result) {
@@ -3599,10 +9232,24 @@ function renderHuman(command, result) {
   return `${JSON.stringify(result, null, 2)}
 `;
 }
-var renderers = {};
-
-// src/version.ts
-var VERSION = "0.1.0";
+var renderers = {
+  inventory: (result) => {
+    const r = result;
+    return r.output === void 0 ? r.text : `wrote ${r.output}
+`;
+  },
+  rehearse: (result) => renderRehearsalMarkdown(result),
+  plan: (result) => renderPlanMarkdown(result.plan),
+  restore: (result) => {
+    const r = result;
+    return [
+      renderExecutionMarkdown(r.execution),
+      r.verification ? renderVerificationMarkdown(r.verification) : "",
+      `Recovered in ${r.rtoSeconds.toFixed(1)} s (RTO, measured from the start of the command).
+`
+    ].join("\n");
+  }
+};
 
 // src/cli.ts
 var csv = (value, previous = []) => [
@@ -3638,21 +9285,24 @@ function accessFrom(flags) {
     layout: flags.layout
   };
 }
-async function run(program2, name, work) {
-  const flags = program2.opts();
+async function run(program, name, work) {
+  const flags = program.opts();
   const ctx = {
     progress: new StderrProgress({ verbose: flags.verbose, quiet: flags.quiet })
   };
-  const result = await work(ctx);
-  if (flags.json) {
-    process.stdout.write(`${JSON.stringify(result, null, 2)}
-`);
-  } else {
-    process.stdout.write(renderHuman(name, result));
+  const print = (result) => process.stdout.write(
+    flags.json ? `${JSON.stringify(result, null, 2)}
+` : renderHuman(name, result)
+  );
+  try {
+    print(await work(ctx));
+  } catch (err) {
+    if (err instanceof OperationError && "result" in err) print(err.result);
+    throw err;
   }
 }
 function buildProgram() {
-  const program2 = new Command("kube-rescue").description(
+  const program = new Command("kube-rescue").description(
     "Back up, recover and rehearse the recovery of a Kubernetes control plane (etcd + certificates)."
   ).version(VERSION).option("--json", "print the result as one JSON object on stdout").option("-v, --verbose", "show debug progress on stderr").option("-q, --quiet", "show only warnings on stderr").showHelpAfterError("(run with --help for usage)").exitOverride().addHelpText(
     "after",
@@ -3667,7 +9317,7 @@ Examples:
   kube-rescue rehearse --scenario member-loss`
   );
   addAccessFlags(
-    program2.command("backup").description("Save an etcd snapshot and the control-plane certificates as one backup set.").option("-i, --inventory <file>", "Kubespray inventory (hosts.ini / hosts.yaml)").requiredOption("--dest <dir|s3://bucket/prefix>", "where to store the backup set").option("--encrypt-to <recipient>", "age recipient (repeatable or comma-separated)", csv).addOption(
+    program.command("backup").description("Save an etcd snapshot and the control-plane certificates as one backup set.").option("-i, --inventory <file>", "Kubespray inventory (hosts.ini / hosts.yaml)").requiredOption("--dest <dir|s3://bucket/prefix>", "where to store the backup set").option("--encrypt-to <recipient>", "age recipient (repeatable or comma-separated)", csv).addOption(
       new Option("--compress <algo>", "compression").choices(["gzip", "zstd", "none"]).default("gzip")
     ).option("--keep <n>", "keep the newest N backup sets written by kube-rescue", positiveInt).option("--keep-hourly <n>", "also keep one set per hour for N hours", positiveInt).option("--keep-daily <n>", "also keep one set per day for N days", positiveInt).option("--keep-weekly <n>", "also keep one set per week for N weeks", positiveInt).option("--etcd-only", "skip the certificate/manifest archives").option(
       "--cluster-name <name>",
@@ -3675,7 +9325,7 @@ Examples:
     )
   ).action(async (o) => {
     await run(
-      program2,
+      program,
       "backup",
       (ctx) => backup(
         {
@@ -3695,15 +9345,15 @@ Examples:
       )
     );
   });
-  program2.command("list").description("List the complete backup sets at a destination.").argument("<dest>", "directory or s3://bucket/prefix").action(async (dest) => {
-    await run(program2, "list", (ctx) => list(dest, ctx));
+  program.command("list").description("List the complete backup sets at a destination.").argument("<dest>", "directory or s3://bucket/prefix").action(async (dest) => {
+    await run(program, "list", (ctx) => list(dest, ctx));
   });
-  program2.command("verify").description("Check a backup set: hashes, decryption, the snapshot trailer and status.").argument("<backup>", "backup set: directory path or URL").option("--identity <file>", "age identity file (repeatable)", (v, p = []) => [
+  program.command("verify").description("Check a backup set: hashes, decryption, the snapshot trailer and status.").argument("<backup>", "backup set: directory path or URL").option("--identity <file>", "age identity file (repeatable)", (v, p = []) => [
     ...p,
     v
   ]).option("--deep", "also restore into a throw-away etcd and compare every key").action(async (b, o) => {
     await run(
-      program2,
+      program,
       "verify",
       (ctx) => verify({ backup: b, identityFiles: o.identity ?? [], deep: Boolean(o.deep) }, ctx)
     );
@@ -3720,10 +9370,10 @@ Examples:
     ).option("--force", "allow restoring over a healthy quorum or from another cluster/version")
   );
   planFlags(
-    program2.command("plan").description("Probe the cluster and print the recovery plan. Changes nothing.")
+    program.command("plan").description("Probe the cluster and print the recovery plan. Changes nothing.")
   ).action(async (o) => {
     await run(
-      program2,
+      program,
       "plan",
       (ctx) => plan(
         {
@@ -3739,10 +9389,10 @@ Examples:
     );
   });
   planFlags(
-    program2.command("restore").description("Execute the recovery plan. Resumable: a re-run continues where it stopped.").option("--yes", "really change the cluster (required)").option("--journal <file>", "journal of completed steps (default: beside the inventory)")
+    program.command("restore").description("Execute the recovery plan. Resumable: a re-run continues where it stopped.").option("--yes", "really change the cluster (required)").option("--journal <file>", "journal of completed steps (default: beside the inventory)")
   ).action(async (o) => {
     await run(
-      program2,
+      program,
       "restore",
       (ctx) => restore(
         {
@@ -3759,7 +9409,7 @@ Examples:
       )
     );
   });
-  program2.command("inventory").description("Work with Kubespray inventories.").command("recover").description(
+  program.command("inventory").description("Work with Kubespray inventories.").command("recover").description(
     "Write the recovery inventory Kubespray's recover-control-plane.yml needs: a healthy host first, broken hosts copied into broken_etcd / broken_kube_control_plane."
   ).requiredOption("-i, --inventory <file>", "Kubespray inventory (hosts.ini / hosts.yaml)").option("--broken-etcd <hosts>", "comma-separated broken etcd hosts", csv).option("--broken-control-plane <hosts>", "comma-separated broken control-plane hosts", csv).option(
     "-e, --extra-vars <@file>",
@@ -3767,7 +9417,7 @@ Examples:
     (v, p = []) => [...p, v.replace(/^@/, "")]
   ).option("-o, --output <file>", "write here instead of stdout").action(async (o) => {
     await run(
-      program2,
+      program,
       "inventory",
       (ctx) => inventoryRecover(
         {
@@ -3781,7 +9431,7 @@ Examples:
       )
     );
   });
-  program2.command("rehearse").description(
+  program.command("rehearse").description(
     "Start a throw-away cluster, back it up, break it, recover it with kube-rescue, and prove nothing was lost."
   ).addOption(
     new Option("--provider <p>", "where the cluster runs").choices(["local", "kind"]).default("local")
@@ -3789,7 +9439,7 @@ Examples:
     new Option("--scenario <name...>", "scenarios to run (default: all)").choices([...SCENARIOS])
   ).option("--report <file>", "write the JSON report here").option("--keys <n>", "keys to seed before the backup", positiveInt, 2e3).action(async (o) => {
     await run(
-      program2,
+      program,
       "rehearse",
       (ctx) => rehearse(
         {
@@ -3802,19 +9452,19 @@ Examples:
       )
     );
   });
-  return program2;
+  return program;
 }
 async function main(argv) {
-  const program2 = buildProgram();
+  const program = buildProgram();
   try {
-    await program2.parseAsync(argv);
+    await program.parseAsync(argv);
     return 0;
   } catch (err) {
     if (err instanceof CommanderError) {
       return err.exitCode === 0 ? 0 : 2;
     }
-    const message = err instanceof Error ? err.message : String(err);
-    process.stderr.write(`kube-rescue: ${message}
+    const message2 = err instanceof Error ? err.message : String(err);
+    process.stderr.write(`kube-rescue: ${message2}
 `);
     if (!(err instanceof InputError) && process.env.KUBE_RESCUE_DEBUG && err instanceof Error) {
       process.stderr.write(`${err.stack}

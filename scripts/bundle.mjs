@@ -1,8 +1,35 @@
 // Bundles the action (dist/index.js, dist/post.js) and the CLI (dist/cli.js) for node24,
 // runnable on Node 20, with source maps and the licenses of everything bundled.
-import { readFile, rm, writeFile } from 'node:fs/promises';
-import { dirname, join } from 'node:path';
+//
+// The action runs from dist/ alone, so it carries all its dependencies. The CLI is the `bin`
+// of the npm package, installed with its dependencies, so it keeps them external.
+import { cp, readFile, rm, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { build } from 'esbuild';
+
+// ESM bundles still meet CommonJS dependencies that call require() or read __dirname.
+const esmShim = [
+  "import { createRequire as __krCreateRequire } from 'node:module';",
+  "import { dirname as __krDirname } from 'node:path';",
+  "import { fileURLToPath as __krFileURLToPath } from 'node:url';",
+  'const require = __krCreateRequire(import.meta.url);',
+  'const __filename = __krFileURLToPath(import.meta.url);',
+  'const __dirname = __krDirname(__filename);',
+].join(' ');
+
+// etcd3 loads its gRPC definitions from a path beside its own sources; in the bundle they
+// live in dist/proto/etcd3/.
+const etcd3Protos = {
+  name: 'etcd3-protos',
+  setup(b) {
+    b.onLoad({ filter: /etcd3[\\/]lib[\\/]connection-pool\.js$/ }, async (args) => {
+      const text = await readFile(args.path, 'utf8');
+      const from = '`${__dirname}/../proto/rpc.proto`';
+      if (!text.includes(from)) throw new Error(`etcd3 changed how it finds rpc.proto: ${args.path}`);
+      return { contents: text.replace(from, '`${__dirname}/proto/etcd3/rpc.proto`'), loader: 'js' };
+    });
+  },
+};
 
 const common = {
   bundle: true,
@@ -14,33 +41,33 @@ const common = {
   metafile: true,
   legalComments: 'none',
   logLevel: 'warning',
-  // ESM bundles still meet CommonJS dependencies that call require().
-  banner: {
-    js: "import { createRequire as __krCreateRequire } from 'node:module'; const require = __krCreateRequire(import.meta.url);",
-  },
   // Native optional addons of ssh2 are loaded only if present; the pure-JS path is used otherwise.
   external: ['cpu-features', './crypto/build/Release/sshcrypto.node'],
 };
 
 await rm('dist', { recursive: true, force: true });
-const results = await Promise.all([
-  build({ ...common, entryPoints: { index: 'src/main.ts', post: 'src/post.ts' }, outdir: 'dist' }),
-  build({
-    ...common,
-    entryPoints: { cli: 'src/cli.ts' },
-    outdir: 'dist',
-    banner: { js: `#!/usr/bin/env node\n${common.banner.js}` },
-  }),
-]);
+const action = await build({
+  ...common,
+  entryPoints: { index: 'src/main.ts', post: 'src/post.ts' },
+  outdir: 'dist',
+  banner: { js: esmShim },
+  plugins: [etcd3Protos],
+});
+await build({
+  ...common,
+  entryPoints: { cli: 'src/cli.ts' },
+  outdir: 'dist',
+  packages: 'external',
+  banner: { js: '#!/usr/bin/env node' },
+});
+await cp('node_modules/etcd3/proto', 'dist/proto/etcd3', { recursive: true });
 await writeFile('dist/package.json', '{ "type": "module" }\n');
 
-// Collect the license of every package that ended up in a bundle.
+// The license of every package that ended up in the action's bundle.
 const packages = new Map();
-for (const r of results) {
-  for (const input of Object.keys(r.metafile.inputs)) {
-    const m = input.match(/^(.*node_modules\/(@[^/]+\/[^/]+|[^/]+))\//);
-    if (m) packages.set(m[2], m[1]);
-  }
+for (const input of Object.keys(action.metafile.inputs)) {
+  const m = input.match(/^(.*node_modules\/(@[^/]+\/[^/]+|[^/]+))\//);
+  if (m) packages.set(m[2], m[1]);
 }
 const sections = [];
 for (const [name, dir] of [...packages].sort()) {
@@ -55,4 +82,3 @@ for (const [name, dir] of [...packages].sort()) {
   sections.push(`${name}@${pkg.version}\n${pkg.license ?? 'UNKNOWN'}\n${text.trim()}\n`);
 }
 await writeFile('dist/licenses.txt', `${sections.join('\n-----\n\n')}`);
-void dirname;

@@ -121,7 +121,7 @@ export async function dispatch(settings: ActionSettings, files: SecretFiles): Pr
 
 /** The action's whole run: never throws; failures go to core.setFailed and an annotation. */
 export async function run(): Promise<void> {
-  let command = 'kube-rescue';
+  let command = '';
   try {
     const settings = readSettings();
     command = settings.command;
@@ -134,9 +134,9 @@ export async function run(): Promise<void> {
     // A failed verification or rehearsal carries its report: show it too.
     if (err instanceof OperationError && 'result' in err) {
       core.setOutput('result', JSON.stringify(err.result));
-      await writeSummary(command, err.result, true).catch(() => {});
+      await writeSummary(command || 'action', err.result, true).catch(() => {});
     }
-    core.error(message, { title: `kube-rescue ${command} failed` });
+    core.error(message, { title: `kube-rescue ${command || 'action'} failed` });
     core.setFailed(message);
   }
 }
