@@ -37,10 +37,6 @@ function portOf(text: string, pattern: string): number {
   return port;
 }
 
-export function isRangePattern(pattern: string): boolean {
-  return RANGE.test(pattern);
-}
-
 function expandRanges(name: string): string[] {
   const m = RANGE.exec(name);
   if (!m) {

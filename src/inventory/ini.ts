@@ -26,15 +26,13 @@ export interface ParsedIni {
 const HEADER = /^\[([^:\]\s]+)(?::(\w+))?\]\s*(?:#.*)?$/;
 const GROUP_NAME = /^([^:\]\s]+)\s*(?:#.*)?$/;
 
-/** Splits into lines without their `\n`; a `\r` stays in the line, so joining restores the bytes. */
-export const splitLines = (text: string): string[] => text.split('\n');
-
 export function parseIni(text: string, source: string): ParsedIni {
   const declared = new DeclaredInventory(source);
   // Before any section header, Ansible reads host lines into the implicit `ungrouped`.
   let group = 'ungrouped';
   let type: SectionType = 'hosts';
-  const lines = splitLines(text).map((raw, index): IniLine => {
+  // Split on \n only: a \r stays in its line, so joining restores the bytes.
+  const lines = text.split('\n').map((raw, index): IniLine => {
     const where: Where = { source, line: index + 1 };
     const fail = (what: string): never => {
       throw new InputError(`${source}:${index + 1}: ${what}\n  ${raw.trim()}`);
@@ -118,7 +116,7 @@ const joinLines = (lines: IniLine[]): string => lines.map((l) => l.raw).join('\n
 const eolTail = (text: string): string => (text.includes('\r\n') ? '\r' : '');
 
 /** How a value reads on a host line: bare when shell-safe, single-quoted otherwise. */
-export function iniWord(value: string): string {
+function iniWord(value: string): string {
   return /^[A-Za-z0-9_.:/@%+,-]+$/.test(value) ? value : `'${value.replace(/'/g, `'"'"'`)}'`;
 }
 

@@ -169,7 +169,7 @@ function describe(node: unknown): string {
 const RESERVED = /^(true|false|yes|no|on|off|null|~|y|n)$/i;
 
 /** A scalar as YAML text: plain when that reads back as the same string, quoted otherwise. */
-export function yamlScalar(value: string): string {
+function yamlScalar(value: string): string {
   return /^[A-Za-z_][A-Za-z0-9_.\-/]*$/.test(value) && !RESERVED.test(value)
     ? value
     : JSON.stringify(value);
