@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
-import { type Duplex, type Readable, Transform } from 'node:stream';
+import type { Duplex } from 'node:stream';
 import ssh2, { type ClientChannel, type ConnectConfig } from 'ssh2';
 import { InputError } from '../errors.js';
 import { CommandTransport } from './command-transport.js';
@@ -20,7 +20,13 @@ import {
   parseKnownHosts,
 } from './known-hosts.js';
 import { shellCommand } from './shell-quote.js';
-import { KILL_GRACE_MS, type StartedCommand } from './started-command.js';
+import {
+  KILL_GRACE_MS,
+  reportingPid,
+  type StartedCommand,
+  stopCommand,
+  takePidMarker,
+} from './started-command.js';
 
 // ssh2 is CommonJS; Node's ESM loader only sees its default export.
 const { Client, utils: sshUtils } = ssh2;
@@ -54,13 +60,6 @@ export interface SshTransportOptions extends SshEndpoint {
   /** How long connecting may take; default 20 s. */
   connectTimeoutMs?: number;
 }
-
-/**
- * Wraps every remote command: reports its PID (= process group under sshd) as the first
- * stderr line, then becomes the command, so a timeout can stop it and its children.
- */
-const PID_MARKER_SCRIPT = 'echo "kube-rescue-pid $$" >&2; exec "$@"';
-const PID_MARKER = /^kube-rescue-pid (\d+)$/;
 
 /** sshd allows 10 sessions per connection by default (MaxSessions); stay under it. */
 const MAX_CHANNELS = 8;
@@ -181,12 +180,7 @@ export class SshTransport extends CommandTransport {
   private signalProcess(client: Client, pid: number, signal: 'TERM' | 'KILL'): void {
     const kill = shellCommand([
       ...(this.sudo ? ['sudo', '-n', '--'] : []),
-      'sh',
-      '-c',
-      'kill -s "$1" -- "-$2" 2>/dev/null || kill -s "$1" "$2"',
-      'kube-rescue-stop',
-      signal,
-      String(pid),
+      ...stopCommand(pid, signal),
     ]);
     client.exec(kill, (err, channel) => {
       if (err) return;
@@ -208,11 +202,7 @@ export class SshTransport extends CommandTransport {
     return shellCommand([
       ...(this.sudo ? ['sudo', '-n', '--'] : []),
       ...(assignments.length ? ['env', ...assignments] : []),
-      'sh',
-      '-c',
-      PID_MARKER_SCRIPT,
-      'kube-rescue',
-      ...argv,
+      ...reportingPid(argv),
     ]);
   }
 
@@ -505,31 +495,6 @@ function endClient(client: Client): Promise<void> {
     });
     client.end();
   });
-}
-
-/** stderr without the PID line the wrapper writes first; `onPid` gets the PID. */
-function takePidMarker(stderr: Readable, onPid: (pid: number) => void): Readable {
-  let head: Buffer | undefined = Buffer.alloc(0);
-  const strip = new Transform({
-    transform(chunk: Buffer, _enc, cb) {
-      if (!head) return cb(null, chunk);
-      const seen: Buffer = Buffer.concat([head, chunk]);
-      const newline = seen.indexOf(10);
-      if (newline < 0 && seen.length < 64) {
-        head = seen;
-        return cb();
-      }
-      head = undefined;
-      const marker = newline < 0 ? null : PID_MARKER.exec(seen.subarray(0, newline).toString());
-      if (!marker) return cb(null, seen);
-      onPid(Number(marker[1]));
-      cb(null, seen.subarray(newline + 1));
-    },
-    flush(cb) {
-      cb(null, head?.length ? head : undefined);
-    },
-  });
-  return stderr.pipe(strip);
 }
 
 /** Counts open channels so bursts of parallel commands queue instead of being refused. */

@@ -1,6 +1,6 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { once } from 'node:events';
-import type { Readable, Writable } from 'node:stream';
+import { type Readable, Transform, type Writable } from 'node:stream';
 
 /** One started command, whatever carries it: a child process or an SSH channel. */
 export interface StartedCommand {
@@ -52,4 +52,52 @@ function stopProcessGroup(child: ChildProcess, exited: Promise<unknown>): void {
   const timer = setTimeout(() => signalGroup('SIGKILL'), KILL_GRACE_MS);
   timer.unref();
   void exited.then(() => clearTimeout(timer));
+}
+
+/**
+ * Commands on another machine (SSH, `docker exec`) cannot be stopped by killing our end: sshd
+ * refuses signals for root sessions and docker does not forward them. So such commands run
+ * wrapped: the wrapper reports its PID (a process group leader under sshd and runc) as the first
+ * stderr line, then becomes the command; a stop is a `kill` of that group sent separately.
+ */
+export function reportingPid(argv: readonly string[]): string[] {
+  return ['sh', '-c', 'echo "kube-rescue-pid $$" >&2; exec "$@"', 'kube-rescue', ...argv];
+}
+
+const PID_MARKER = /^kube-rescue-pid (\d+)$/;
+
+/** argv that sends `signal` to the process group of `pid`, or to `pid` alone if not a leader. */
+export function stopCommand(pid: number, signal: 'TERM' | 'KILL'): string[] {
+  // dash wants `--` before a negative PID, busybox ash rejects it: try both spellings.
+  const script =
+    'kill -s "$1" -- "-$2" 2>/dev/null || kill -s "$1" "-$2" 2>/dev/null || kill -s "$1" "$2"';
+  return ['sh', '-c', script, 'kube-rescue-stop', signal, String(pid)];
+}
+
+/**
+ * stderr without the PID line `reportingPid` writes first. `onPid` gets the PID; when the
+ * first line is not the marker, the command never started and stderr passes unchanged.
+ */
+export function takePidMarker(stderr: Readable, onPid: (pid: number) => void): Readable {
+  let head: Buffer | undefined = Buffer.alloc(0);
+  const strip = new Transform({
+    transform(chunk: Buffer, _enc, cb) {
+      if (!head) return cb(null, chunk);
+      const seen: Buffer = Buffer.concat([head, chunk]);
+      const newline = seen.indexOf(10);
+      if (newline < 0 && seen.length < 64) {
+        head = seen;
+        return cb();
+      }
+      head = undefined;
+      const marker = newline < 0 ? null : PID_MARKER.exec(seen.subarray(0, newline).toString());
+      if (!marker) return cb(null, seen);
+      onPid(Number(marker[1]));
+      cb(null, seen.subarray(newline + 1));
+    },
+    flush(cb) {
+      cb(null, head?.length ? head : undefined);
+    },
+  });
+  return stderr.pipe(strip);
 }

@@ -1,0 +1,131 @@
+import { execFile } from 'node:child_process';
+import { InputError } from '../errors.js';
+import { CommandTransport } from './command-transport.js';
+import { NodeError, UnreachableError } from './errors.js';
+import {
+  KILL_GRACE_MS,
+  reportingPid,
+  type StartedCommand,
+  startChildProcess,
+  stopCommand,
+  takePidMarker,
+} from './started-command.js';
+
+export interface DockerTransportOptions {
+  /** The container to `docker exec` into; default: the node name (kind and harness nodes). */
+  container?: string;
+  /** The docker CLI; default `docker` from PATH. */
+  dockerCli?: string;
+}
+
+/** Docker's own rule for container names. */
+const CONTAINER_NAME = /^[a-zA-Z0-9][a-zA-Z0-9_.-]*$/;
+/** docker's messages for a container that cannot take commands. */
+const CONTAINER_GONE =
+  /No such container|is not running|is paused|is restarting|Cannot connect to the Docker daemon|docker\.sock: connect: permission denied/i;
+
+/** Commands through `docker exec` into a named container, as for kind nodes and the harness's. */
+export class DockerTransport extends CommandTransport {
+  readonly kind = 'docker' as const;
+  readonly container: string;
+  private readonly cli: string;
+
+  constructor(node: string, options: DockerTransportOptions = {}) {
+    super(node);
+    this.container = options.container ?? node;
+    this.cli = options.dockerCli ?? 'docker';
+    if (!CONTAINER_NAME.test(this.container)) {
+      throw new InputError(
+        `'${this.container}' is not a docker container name (node ${node}); names are letters, digits, '_', '.', '-'.`,
+      );
+    }
+  }
+
+  async close(): Promise<void> {}
+
+  protected async start(
+    argv: readonly string[],
+    env: Record<string, string>,
+  ): Promise<StartedCommand> {
+    // `-e NAME` without a value makes docker take it from its own environment, so values
+    // (tokens, keys) never appear on a command line.
+    const envFlags = Object.keys(env).flatMap((name) => {
+      if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(name)) {
+        throw new InputError(
+          `'${name}' is not a valid environment variable name (for node ${this.node}).`,
+        );
+      }
+      return ['-e', name];
+    });
+    let client: StartedCommand;
+    try {
+      client = await startChildProcess(
+        this.cli,
+        ['exec', '-i', ...envFlags, this.container, ...reportingPid(argv)],
+        { ...process.env, ...env },
+      );
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code === 'ENOENT') {
+        throw new UnreachableError(
+          this.node,
+          `the docker CLI ('${this.cli}') is not installed on this machine.`,
+          { cause: err },
+        );
+      }
+      throw err;
+    }
+
+    let pid: number | undefined;
+    let stopRequested = false;
+    let early = '';
+    const signal = (name: 'TERM' | 'KILL') => {
+      if (pid === undefined) return;
+      execFile(this.cli, ['exec', this.container, ...stopCommand(pid, name)], () => undefined);
+    };
+    const stop = () => {
+      signal('TERM');
+      setTimeout(() => {
+        signal('KILL');
+        client.kill();
+      }, KILL_GRACE_MS).unref();
+    };
+    const stderr = takePidMarker(client.stderr, (reported) => {
+      pid = reported;
+      if (stopRequested) stop();
+    });
+    stderr.on('data', (chunk: Buffer) => {
+      if (pid === undefined && early.length < 4096) early += chunk.toString();
+    });
+    // Without the PID line the command never started: what failed is docker, not the command.
+    const exited = client.exited.then((status) => {
+      if (pid === undefined && status.code !== 0)
+        throw this.dockerFailure(early.trim(), status.code);
+      return status;
+    });
+    return {
+      stdin: client.stdin,
+      stdout: client.stdout,
+      stderr,
+      exited,
+      kill: () => {
+        stopRequested = true;
+        if (pid === undefined) client.kill();
+        else stop();
+      },
+    };
+  }
+
+  private dockerFailure(text: string, code: number | null): NodeError {
+    const detail = text || `docker exited with code ${code} and no message`;
+    if (CONTAINER_GONE.test(text)) {
+      return new UnreachableError(
+        this.node,
+        `container ${this.container}: ${detail}. Check 'docker ps -a' and that the container runs.`,
+      );
+    }
+    return new NodeError(
+      this.node,
+      `Node ${this.node}: 'docker exec' into container ${this.container} failed (exit ${code}): ${detail}`,
+    );
+  }
+}
