@@ -115,6 +115,8 @@ export function kubesprayLayout(overrides: Partial<LayoutPaths> = {}): Layout {
     backupPaths: () => [
       { path: paths.etcdCertDir, required: true },
       ...(paths.envFile ? [{ path: paths.envFile, required: true }] : []),
+      // Kubespray's own etcd unit: a re-provisioned node has only the distribution's.
+      { path: '/etc/systemd/system/etcd.service', required: false },
       // /etc/kubernetes/pki is a symlink to ssl on Kubespray: archive the real dir once.
       ...paths.kubernetesCertDirs.map((d, i) => ({ path: d, required: i === 0 })),
       { path: paths.manifestsDir, required: false },

@@ -299,6 +299,9 @@ export class NodeStepRunner implements StepRunner {
         return listed;
       });
       this.observed.restoredFiles.push(...files);
+      if (files.some((f) => f.path.startsWith('/etc/systemd/'))) {
+        await t.exec(['systemctl', 'daemon-reload'], { timeoutMs: 60_000 });
+      }
       return `${files.length} entries of ${from.object} put back with their modes and owners`;
     }
     const peer = await this.deps.transportFor(from.node);
