@@ -1,7 +1,7 @@
 import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { mkdtemp, open, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, open, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { OperationError } from '../src/errors.js';
@@ -145,12 +145,23 @@ export async function ensureNodeImage(progress: Progress): Promise<string> {
 const DEBOOTSTRAP_MILESTONES =
   /^I: (Retrieving Release|Installing core packages|Unpacking the base system|Configuring the base system|Base system installed successfully)/;
 
+/** Runs `file args` as root: directly when we are root, else through passwordless sudo. */
+type AsRoot = (file: string, args: string[]) => [string, string[]];
+
+/** debootstrap and chroot need root; on a CI runner that is `sudo -n`. */
+async function rootAccess(tag: string): Promise<AsRoot> {
+  if (process.getuid?.() === 0) return (file, args) => [file, args];
+  const sudo = await runCommand('sudo', ['-n', 'true'], { allowFailure: true }).catch(() => ({
+    code: -1,
+  }));
+  if (sudo.code === 0) return (file, args) => ['sudo', ['-n', file, ...args]];
+  throw new OperationError(
+    `Building the node image ${tag} needs root (debootstrap makes device nodes and chroots), and \`sudo -n\` is not allowed here. Run the harness as root or with passwordless sudo.`,
+  );
+}
+
 async function buildNodeImage(tag: string, progress: Progress): Promise<string> {
-  if (process.getuid?.() !== 0) {
-    throw new OperationError(
-      `Building the node image ${tag} needs root (debootstrap makes device nodes and chroots). Run the harness as root, or build it once as root with the same recipe.`,
-    );
-  }
+  const asRoot = await rootAccess(tag);
   const work = await mkdtemp(join(tmpdir(), 'kube-rescue-image-'));
   const rootfs = join(work, 'rootfs');
   try {
@@ -165,20 +176,21 @@ async function buildNodeImage(tag: string, progress: Progress): Promise<string> 
       rootfs,
       ...(mirror ? [mirror] : []),
     ];
-    await runCommand('debootstrap', args, {
+    await runCommand(...asRoot('debootstrap', args), {
       timeoutMs: 15 * 60_000,
       onLine: (line) =>
         DEBOOTSTRAP_MILESTONES.test(line) ? progress.info(line.slice(3)) : progress.debug(line),
     });
-    await writeFile(join(rootfs, 'tmp', 'finish-image.sh'), FINISH_SCRIPT);
-    await runCommand('chroot', [rootfs, '/bin/sh', '/tmp/finish-image.sh'], {
+    await runCommand(...asRoot('chroot', [rootfs, '/bin/sh', '-s']), {
+      stdin: FINISH_SCRIPT,
       timeoutMs: 120_000,
     });
-    await rm(join(rootfs, 'tmp', 'finish-image.sh'));
     progress.info(`importing ${rootfs} as ${tag}`);
-    await importRootfs(rootfs, tag);
+    await importRootfs(asRoot, rootfs, tag);
     return tag;
   } finally {
+    // The rootfs is root's: remove it the way it was made.
+    await runCommand(...asRoot('rm', ['-rf', '--one-file-system', work]), { allowFailure: true });
     await rm(work, { recursive: true, force: true });
   }
 }
@@ -228,8 +240,8 @@ async function withBuildLock<T>(
 }
 
 /** `tar -C rootfs -c . | docker import`, streamed: the rootfs is ~300 MB. */
-async function importRootfs(rootfs: string, tag: string): Promise<void> {
-  const tar = spawn('tar', ['-C', rootfs, '--numeric-owner', '-c', '.'], {
+async function importRootfs(asRoot: AsRoot, rootfs: string, tag: string): Promise<void> {
+  const tar = spawn(...asRoot('tar', ['-C', rootfs, '--numeric-owner', '-c', '.']), {
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const tarErr: Buffer[] = [];
