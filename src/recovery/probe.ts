@@ -43,7 +43,7 @@ function withTimeout<T>(work: Promise<T>, ms: number, what: string): Promise<T> 
 const message = (err: unknown) => (err instanceof Error ? err.message : String(err));
 
 /** Kubespray's own vars when the inventory sets them, else its defaults (https, 2379/2380). */
-function memberUrls(
+export function memberUrls(
   inventory: Inventory,
   host: string,
   address: string,
