@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { NodePool } from '../../../src/nodes/connect.js';
 import {
   AuthError,
   HostKeyError,
@@ -170,6 +171,36 @@ describe.skipIf(unavailable)('SshTransport against a real sshd on loopback', () 
     const result = await viaJump.exec(['sh', '-c', 'echo "$SSH_CONNECTION"']);
     // sshd sees the forwarded connection arrive from itself.
     expect(result.stdout).toMatch(/^127\.0\.0\.1 \d+ 127\.0\.0\.1 \d+/);
+  });
+
+  it('reports a connection dropped mid-command as UnreachableError, then reconnects', async () => {
+    const t = ssh();
+    await t.exec(['true']);
+    // Kill this session's sshd process: the channel dies without an exit status.
+    const err = await t
+      .exec(['sh', '-c', 'kill -9 "$(cut -d" " -f4 /proc/$$/stat)"; sleep 5'])
+      .catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(UnreachableError);
+    expect((err as Error).message).toMatch(/closed before the command reported its exit status/);
+    await expect(t.exec(['echo', 'again'])).resolves.toMatchObject({ stdout: 'again\n' });
+  });
+
+  it('is what connectNode builds from the access flags, reused through a NodePool', async () => {
+    const pool = new NodePool({
+      transport: 'ssh',
+      layout: 'auto',
+      sshKeyFile: sshd.clientKeyFile,
+      knownHosts: sshd.knownHostsFile,
+    });
+    try {
+      const target = { name: 'cp-1', address: sshd.host, port: sshd.port };
+      const first = pool.get(target);
+      expect(first.kind).toBe('ssh');
+      expect((await first.exec(['id', '-un'])).stdout.trim()).toBe('root');
+      expect(pool.get(target)).toBe(first);
+    } finally {
+      await pool.closeAll();
+    }
   });
 
   describe('as a non-root user', () => {
