@@ -85,6 +85,12 @@ export class S3Store implements Store {
     return [this.where.prefix, ...parts].filter(Boolean).join('/');
   }
 
+  /** The key prefix of a "directory" (the store root, or one set), with its trailing slash. */
+  private dirKey(setName?: string): string {
+    const k = this.key(...(setName ? [setName] : []));
+    return k ? `${k}/` : '';
+  }
+
   private failure(what: string, err: unknown): OperationError {
     const at = this.endpoint ? ` at ${this.endpoint}` : '';
     return new OperationError(
@@ -132,7 +138,7 @@ export class S3Store implements Store {
 
   async begin(setName: string): Promise<PendingSet> {
     checkObjectName(setName);
-    const existing = await this.keys(this.key(setName, ''));
+    const existing = await this.keys(this.dirKey(setName));
     if (existing.length > 0) {
       throw new OperationError(
         `${this.location}/${setName}/ already holds ${existing.length} object(s); refusing to write a set over them.`,
@@ -177,7 +183,7 @@ export class S3Store implements Store {
             new PutObjectCommand({
               Bucket: this.where.bucket,
               Key: this.key(setName, COMPLETE_MARKER),
-              Body: '',
+              Body: Buffer.alloc(0),
             }),
           )
           .catch((err) => {
@@ -191,7 +197,7 @@ export class S3Store implements Store {
   }
 
   async list(): Promise<string[]> {
-    const base = this.key('');
+    const base = this.dirKey();
     const sets: string[] = [];
     for (const { key } of await this.keys(base)) {
       const rest = key.slice(base.length).split('/');
@@ -220,7 +226,7 @@ export class S3Store implements Store {
   }
 
   async objects(setName: string): Promise<{ name: string; bytes: number }[]> {
-    const base = this.key(checkObjectName(setName), '');
+    const base = this.dirKey(checkObjectName(setName));
     return (await this.keys(base))
       .map(({ key, bytes }) => ({ name: key.slice(base.length), bytes }))
       .filter((o) => o.name !== COMPLETE_MARKER && !o.name.includes('/'))
@@ -231,7 +237,7 @@ export class S3Store implements Store {
     const marker = this.key(checkObjectName(setName), COMPLETE_MARKER);
     // The marker goes first: a half-removed set is then invisible, never half-listed.
     await this.deleteKeys([marker]);
-    const rest = (await this.keys(this.key(setName, ''))).map((k) => k.key);
+    const rest = (await this.keys(this.dirKey(setName))).map((k) => k.key);
     await this.deleteKeys(rest);
   }
 
