@@ -668,7 +668,8 @@ export function buildPlan(
       }
     }
     const peerWithCerts = inventory.etcd.find((e) => stateOf.get(e.host)?.etcdCertsPresent)?.host;
-    for (const host of order) ensureEtcdCerts(host, peerWithCerts, 'certs');
+    // One node after the other: a node's move-asides must finish before its archive is extracted.
+    for (const host of order) ensureEtcdCerts(host, peerWithCerts);
     for (const host of order) {
       moveAside(host, paths.dataDir, 'the old data dir is kept, never deleted', 'aside');
     }

@@ -298,6 +298,11 @@ describe('buildPlan: health states → plans', () => {
       expect(plan.strategy).toBe(row.strategy);
       expect(shape(plan)).toEqual(row.steps);
       expect(new Set(plan.steps.map((s) => s.id)).size).toBe(plan.steps.length);
+      // Steps that run together never touch the same node (they would race).
+      for (const g of new Set(plan.steps.map((s) => s.group).filter(Boolean))) {
+        const nodes = plan.steps.filter((s) => s.group === g).map((s) => s.node);
+        expect(new Set(nodes).size, `group ${g}`).toBe(nodes.length);
+      }
     });
   }
 });

@@ -1,0 +1,87 @@
+import { readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { Etcd3 } from 'etcd3';
+import { expect } from 'vitest';
+import {
+  fingerprint,
+  type KeyspaceFingerprint,
+  type StartedCluster,
+} from '../../../harness/index.js';
+import { type RestoreOptions, type RestoreResult, restore } from '../../../src/commands/restore.js';
+import type { Transport } from '../../../src/nodes/transport.js';
+import type { Progress } from '../../../src/progress.js';
+import { DockerExecTransport } from './docker-exec-transport.js';
+
+/** The harness's inventory plus Kubespray's recovery groups, written beside it in `dir`. */
+export async function inventoryWithBrokenGroups(
+  cluster: StartedCluster,
+  dir: string,
+  broken: { etcd: string[]; controlPlane: string[] },
+): Promise<string> {
+  const text = await readFile(cluster.inventoryPath, 'utf8');
+  const path = join(dir, `hosts-${Date.now()}.ini`);
+  await writeFile(
+    path,
+    `${text}\n[broken_etcd]\n${broken.etcd.join('\n')}\n\n[broken_kube_control_plane]\n${broken.controlPlane.join('\n')}\n`,
+  );
+  return path;
+}
+
+/**
+ * `restore --yes` on the harness cluster through the real command. Fresh transports per
+ * recovery: a re-provisioned node is a new container. Prints the measured RTO.
+ */
+export async function recoverCluster(
+  cluster: StartedCluster,
+  name: string,
+  dir: string,
+  progress: Progress,
+  opts: Partial<RestoreOptions> & { inventory: string },
+): Promise<RestoreResult> {
+  const open = new Map<string, Transport>();
+  const transportFor = async (host: string) => {
+    if (!open.has(host))
+      open.set(host, new DockerExecTransport(host, cluster.node(host).containerName));
+    return open.get(host)!;
+  };
+  try {
+    const result = await restore(
+      {
+        access: { transport: 'docker', layout: 'auto' },
+        identityFiles: [],
+        strategy: 'parallel',
+        force: false,
+        yes: true,
+        journal: join(dir, `${name}.journal`),
+        transportFor,
+        ...opts,
+      },
+      { progress },
+    );
+    console.log(
+      `recovery ${name}: ${result.plan.case} (${result.plan.strategy}), ${result.plan.steps.length} steps, RTO ${result.rtoSeconds.toFixed(1)} s`,
+    );
+    return result;
+  } finally {
+    await Promise.all([...open.values()].map((t) => t.close()));
+  }
+}
+
+/** Verification passed, and the keyspace equals the one before the fault: zero keys lost. */
+export async function expectNothingLost(
+  result: RestoreResult,
+  client: Etcd3,
+  before: KeyspaceFingerprint,
+  members: string[],
+): Promise<void> {
+  const failed = result.verification?.checks.filter((c) => c.status === 'failed') ?? [];
+  expect(failed).toEqual([]);
+  expect(result.verification?.ok).toBe(true);
+  const after = await fingerprint(client);
+  expect({ count: after.count, sha256: after.sha256 }).toEqual({
+    count: before.count,
+    sha256: before.sha256,
+  });
+  const list = await client.cluster.memberList({});
+  expect(list.members.map((m) => m.name).sort()).toEqual([...members].sort());
+}
