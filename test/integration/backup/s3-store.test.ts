@@ -35,7 +35,7 @@ beforeAll(async () => {
     directory: dir,
     configureBuckets: [{ name: 'backups', configs: [] }],
   });
-  const addr = (await server.run()) as AddressInfo;
+  const addr: AddressInfo = await server.run();
   endpoint = `http://127.0.0.1:${addr.port}`;
 });
 
