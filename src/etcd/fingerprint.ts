@@ -20,8 +20,13 @@ export interface KeyspaceFingerprint {
 export interface FingerprintOptions {
   /** Read at this revision; default the current one (taken from the first page). */
   revision?: number;
-  /** Keys per request. */
+  /** Most keys per request. */
   pageSize?: number;
+  /**
+   * Key+value bytes a page should stay near (default 16 MiB): pages shrink where objects are
+   * large, so memory stays bounded whatever the keyspace holds.
+   */
+  targetPageBytes?: number;
 }
 
 /** One page of keys >= `from` in ascending key order, read at `revision` (0 = current). */
@@ -60,7 +65,9 @@ export async function fingerprintPages(
   options: FingerprintOptions = {},
   source = 'etcd',
 ): Promise<KeyspaceFingerprint> {
-  const limit = options.pageSize ?? 2000;
+  const maxLimit = options.pageSize ?? 2000;
+  const targetBytes = options.targetPageBytes ?? 16 * 1024 * 1024;
+  let limit = maxLimit;
   const hasher = new PairHasher();
   let revision = options.revision ?? 0;
   let expectedCount: number | undefined;
@@ -72,6 +79,12 @@ export async function fingerprintPages(
     if (revision === 0) revision = page.revision;
     expectedCount ??= page.count;
     let kvs = page.kvs;
+    let pageBytes = 0;
+    for (const kv of kvs) pageBytes += kv.key.length + kv.value.length;
+    if (kvs.length > 0) {
+      const perKey = Math.max(1, pageBytes / kvs.length);
+      limit = Math.max(1, Math.min(maxLimit, Math.floor(targetBytes / perKey)));
+    }
     if (last && kvs.length > 0 && kvs[0].key.equals(last)) kvs = kvs.slice(1);
     for (const kv of kvs) {
       if (last && Buffer.compare(kv.key, last) <= 0) {

@@ -54,6 +54,26 @@ describe('fingerprintPages', () => {
     );
   });
 
+  it('shrinks pages where values are large, and still reads every key once', async () => {
+    const entries: [string, string][] = Array.from({ length: 40 }, (_, i) => [
+      `k${String(i).padStart(2, '0')}`,
+      'x'.repeat(1000),
+    ]);
+    const asked: number[] = [];
+    const inner = keyspace(entries);
+    const fp = await fingerprintPages(
+      (from, limit, rev) => {
+        asked.push(limit);
+        return inner(from, limit, rev);
+      },
+      { pageSize: 30, targetPageBytes: 5000 },
+    );
+    expect(fp.sha256).toBe(reference(entries));
+    // First page at the maximum, then about 5000 / 1003 bytes = 4 keys (+1 overlap).
+    expect(asked[0]).toBe(30);
+    expect(asked.slice(1).every((n) => n === 5)).toBe(true);
+  });
+
   it('tells key/value boundaries apart ("ab"+"c" differs from "a"+"bc")', async () => {
     const a = await fingerprintPages(keyspace([['ab', 'c']]));
     const b = await fingerprintPages(keyspace([['a', 'bc']]));
