@@ -35,7 +35,10 @@ export interface NodeControl {
   stopNode(name: string): Promise<void>;
   /** `docker start` a stopped node; it boots with the same disk and address. */
   startNode(name: string): Promise<void>;
-  /** Removes the node's container and starts a blank one with the same IP and hostname. */
+  /**
+   * A blank node with the same IP and hostname: local replaces the container; kind (which
+   * cannot add nodes later) empties its node of etcd data, PKI, manifests and kubeconfigs.
+   */
   replaceWithBlankNode(name: string): Promise<void>;
   disconnectNode(name: string): Promise<void>;
   reconnectNode(name: string): Promise<void>;

@@ -140,9 +140,24 @@ class KindCluster implements StartedCluster {
   async startNode(name: string) {
     await docker(['start', this.node(name).name]);
   }
+  /**
+   * kind makes nodes only at cluster creation, so the nearest thing to a new machine with the
+   * same IP and hostname is this node emptied of what kubeadm put there: static pods (the
+   * kubelet stops them once their manifests are gone), etcd data, PKI and kubeconfigs. The
+   * kubelet's own kubeconfig stays, so restored manifests run again.
+   */
   async replaceWithBlankNode(name: string): Promise<void> {
-    throw new OperationError(
-      `Node ${name} of kind cluster ${this.name} cannot be re-provisioned blank: kind makes nodes only at cluster creation. Use the local provider for the lost-node scenarios.`,
+    const n = this.node(name);
+    await n.sh(
+      [
+        'set -e',
+        'rm -f /etc/kubernetes/manifests/*.yaml',
+        'for i in $(seq 1 60); do crictl ps -q --name "^etcd$" | grep -q . || break; sleep 1; done',
+        'if crictl ps -q --name "^etcd$" | grep -q .; then echo "etcd still runs after 60 s" >&2; exit 1; fi',
+        'rm -rf /var/lib/etcd/* /etc/kubernetes/pki',
+        'rm -f /etc/kubernetes/admin.conf /etc/kubernetes/super-admin.conf /etc/kubernetes/controller-manager.conf /etc/kubernetes/scheduler.conf',
+      ].join('\n'),
+      { timeoutMs: 120_000 },
     );
   }
   async disconnectNode(name: string) {

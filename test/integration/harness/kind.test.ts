@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { clusterHealth, KindClusterProvider, kindAvailability } from '../../../harness/index.js';
+import {
+  clusterHealth,
+  destroyAndReprovision,
+  KindClusterProvider,
+  kindAvailability,
+} from '../../../harness/index.js';
 import { kindConfig } from '../../../harness/kind-provider.js';
 import { topology } from '../../../harness/topology.js';
 import { loadInventory } from '../../../src/inventory/index.js';
@@ -37,6 +42,12 @@ describe('kind provider', () => {
       expect(inv.etcdMembers()).toHaveLength(3);
       const manifests = await cluster.nodes[0].sh('ls /etc/kubernetes/manifests');
       expect(manifests.stdout).toContain('etcd.yaml');
+      const last = cluster.nodes.filter((n) => n.roles.includes('etcd')).at(-1)!;
+      await destroyAndReprovision(cluster, last.name);
+      const blank = await last.sh(
+        'ls -A /var/lib/etcd | wc -l; ls /etc/kubernetes/manifests | wc -l; test -e /etc/kubernetes/pki && echo pki || echo no-pki',
+      );
+      expect(blank.stdout).toBe('0\n0\nno-pki\n');
     },
   );
 });
