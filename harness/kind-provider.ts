@@ -325,7 +325,9 @@ function renderKindInventory(nodes: readonly KindNode[], name: string): string {
   ];
   for (const n of nodes) {
     const member = n.etcdMemberName ? ` etcd_member_name=${n.etcdMemberName}` : '';
-    lines.push(`${n.name} ansible_host=${n.ip} ip=${n.ip} ansible_connection=docker${member}`);
+    // With ansible_connection=docker the container is the host's name (Ansible would take
+    // ansible_host), so only `ip` carries the address.
+    lines.push(`${n.name} ip=${n.ip} ansible_connection=docker${member}`);
   }
   const cp = nodes.filter((n) => n.roles.includes('control-plane')).map((n) => n.name);
   const workers = nodes.filter((n) => n.roles.includes('worker')).map((n) => n.name);

@@ -1,4 +1,4 @@
-import { NotBuiltError } from '../src/errors.js';
+import { DockerTransport } from '../src/nodes/docker.js';
 import { SshTransport } from '../src/nodes/ssh.js';
 import type { Transport } from '../src/nodes/transport.js';
 
@@ -25,10 +25,5 @@ export async function openNodeTransport(
       knownHostsFile: target.knownHostsPath,
     });
   }
-  // src/nodes/docker.ts is being written in its own issue; until it lands the harness
-  // reaches nodes through SSH or its own `docker exec` (ClusterNode.sh).
-  throw new NotBuiltError(
-    `The docker transport to harness node ${target.node} (container ${target.containerName})`,
-    'Node transports: local, SSH and docker exec',
-  );
+  return new DockerTransport(target.node, { container: target.containerName });
 }

@@ -149,6 +149,22 @@ describe('a stacked 3-node local cluster', () => {
     }
   });
 
+  it("hands recovery code the project's docker transport into the node's container", async () => {
+    const t = await cluster.node('node1').transport();
+    try {
+      expect(t.kind).toBe('docker');
+      const r = await t.exec(['cat', '/etc/hostname']);
+      expect(r.stdout.trim()).toBe('node1');
+      await t.writeFile('/root/harness-probe', 'written through the transport\n', { mode: 0o600 });
+      expect(
+        (await cluster.node('node1').sh('stat -c %a /root/harness-probe; cat /root/harness-probe'))
+          .stdout,
+      ).toBe('600\nwritten through the transport\n');
+    } finally {
+      await t.close();
+    }
+  });
+
   it('seeds Kubernetes-shaped keys whose fingerprint is stable until a write changes it', async () => {
     const seeded = await seedKeys(etcd, { keys: 2000, valueBytes: 512 });
     expect(seeded.keys).toBe(2000);
