@@ -112,12 +112,13 @@ export async function storeObject(
   const encrypted = opts.recipients.length > 0;
   const name = storedName(opts.base, opts.compression, encrypted);
   const plain = new HashingStage(opts.checks);
-  const stored = new HashingStage();
   const stages: NodeJS.ReadWriteStream[] = [plain];
   const compressor = createCompressor(opts.compression);
   if (compressor) stages.push(compressor);
   if (encrypted) stages.push(createAgeEncryptStream(opts.recipients));
-  stages.push(stored);
+  // Stored bytes are the plaintext when nothing transforms them: hash them once.
+  const stored = stages.length > 1 ? new HashingStage() : plain;
+  if (stored !== plain) stages.push(stored);
   const flowed = new Promise<void>((resolve, reject) => {
     pipeline([source, ...stages] as unknown as [Readable, Transform], (err) =>
       err ? reject(err) : resolve(),

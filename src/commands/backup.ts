@@ -4,12 +4,15 @@ import { type BackupSources, writeBackupSet } from '../backup/backup-set.js';
 import type { SnapshotSource } from '../backup/collect.js';
 import { requireCompression } from '../backup/compression.js';
 import { pruneSets } from '../backup/prune.js';
-import { InputError, NotBuiltError, OperationError } from '../errors.js';
+import { InputError, OperationError } from '../errors.js';
 import { EtcdCtl, type EtcdTls } from '../etcd/etcdctl.js';
-import { fingerprintEndpoints } from '../etcd/fingerprint.js';
+import { fingerprintEndpoints, fingerprintViaEtcdCtl } from '../etcd/fingerprint.js';
 import { detectLayout, type Layout, layoutByName } from '../etcd/layout.js';
+import { type Inventory, loadInventory } from '../inventory/index.js';
 import type { NodeAccess } from '../nodes/access.js';
+import { NodePool } from '../nodes/connect.js';
 import { LocalTransport } from '../nodes/local.js';
+import { probeCluster } from '../recovery/probe.js';
 import { openStore } from '../stores/open.js';
 import { hasRetention } from '../stores/retention.js';
 import { checkClusterName } from '../stores/set-name.js';
@@ -126,8 +129,74 @@ async function localSources(opts: BackupOptions, cluster: string): Promise<Backu
     fingerprint:
       opts.fingerprint === false
         ? undefined
-        : (revision) => fingerprintEndpoints({ endpoints: healthy, tls }, { revision }),
+        : // Small pages: a page of large objects is held whole in memory.
+          (revision) =>
+            fingerprintEndpoints({ endpoints: healthy, tls }, { revision, pageSize: 200 }),
   };
+}
+
+/** With an inventory: probe every etcd/control-plane host, snapshot on a healthy member's node. */
+async function inventorySources(
+  opts: BackupOptions,
+  inventory: Inventory,
+  pool: NodePool,
+  cluster: string,
+  ctx: CommandContext,
+): Promise<BackupSources> {
+  const transportFor = (host: string) =>
+    pool.get({ name: host, address: inventory.addressOf(host), ...inventory.sshOf(host) });
+  const health = await probeCluster(inventory, transportFor, opts.access, {
+    progress: ctx.progress,
+  });
+  const layout = layoutByName(health.layout, health.paths);
+  const flagTls = tlsFromFlags(opts.access);
+  const healthy = health.etcd
+    .filter((e) => e.healthy)
+    // Followers first: a snapshot is heavy I/O; the leader has enough to do.
+    .sort((a, b) => Number(a.isLeader ?? false) - Number(b.isLeader ?? false));
+  const snapshotSources: SnapshotSource[] = healthy.map((e) => ({
+    member: e.memberName,
+    node: e.host,
+    endpoint: e.clientUrl,
+    ctl: new EtcdCtl(transportFor(e.host), {
+      endpoints: [e.clientUrl],
+      tls: flagTls ?? layout.clientTls(e.host),
+      progress: ctx.progress,
+    }),
+  }));
+  if (snapshotSources.length === 0) {
+    const why = health.etcd.map((e) => `${e.host}: ${e.errors.join('; ') || 'unhealthy'}`);
+    throw new OperationError(
+      `No etcd member of ${inventory.source} is healthy, so there is nothing consistent to back up:\n${why.join('\n')}`,
+    );
+  }
+  const first = snapshotSources[0];
+  return {
+    cluster,
+    flavor: health.layoutDetected ? layout.name : 'unknown',
+    etcdVersion: health.serverVersion ?? 'unknown',
+    members: health.members,
+    snapshotSources,
+    nodes: opts.etcdOnly
+      ? []
+      : inventory.controlPlane().map((host) => ({
+          node: host,
+          transport: transportFor(host),
+          paths: layout.backupPaths(host),
+        })),
+    fingerprint:
+      opts.fingerprint === false
+        ? undefined
+        : (revision) => fingerprintViaEtcdCtl(first.ctl, { revision }),
+  };
+}
+
+function clusterNameOf(inventory: Inventory | undefined): string | undefined {
+  for (const host of inventory?.hosts.values() ?? []) {
+    const name = host.vars.cluster_name;
+    if (typeof name === 'string' && name) return name;
+  }
+  return undefined;
 }
 
 export async function backup(opts: BackupOptions, ctx: CommandContext): Promise<BackupResult> {
@@ -135,7 +204,11 @@ export async function backup(opts: BackupOptions, ctx: CommandContext): Promise<
   // Every input is checked before any node or store is touched.
   requireCompression(opts.compress);
   const recipients = opts.encryptTo.map((r) => parseRecipient(r));
-  const cluster = checkClusterName(opts.clusterName ?? DEFAULT_CLUSTER);
+  const inventory = opts.inventory ? await loadInventory(opts.inventory) : undefined;
+  const cluster = checkClusterName(
+    opts.clusterName ?? clusterNameOf(inventory) ?? DEFAULT_CLUSTER,
+    opts.clusterName ? '--cluster-name' : `cluster_name in ${opts.inventory ?? 'the default'}`,
+  );
   const store = await openStore(opts.dest);
   const policy = {
     keep: opts.keep,
@@ -143,10 +216,10 @@ export async function backup(opts: BackupOptions, ctx: CommandContext): Promise<
     keepDaily: opts.keepDaily,
     keepWeekly: opts.keepWeekly,
   };
-  if (opts.inventory) {
-    throw new NotBuiltError('kube-rescue backup -i (nodes over SSH)', 'Backup and verify');
-  }
-  const sources = await progress.phase('Probe etcd', () => localSources(opts, cluster));
+  await using pool = new NodePool(opts.access);
+  const sources = await progress.phase('Probe etcd', () =>
+    inventory ? inventorySources(opts, inventory, pool, cluster, ctx) : localSources(opts, cluster),
+  );
   const { setName, manifest } = await writeBackupSet(store, sources, {
     compression: opts.compress,
     recipients,

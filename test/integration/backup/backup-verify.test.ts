@@ -371,6 +371,46 @@ describe('bad input: clear errors, the right exit code, nothing half-written', (
   });
 });
 
+describe('backup -i (from an inventory)', () => {
+  it('probes the members the inventory names and snapshots a healthy one', async () => {
+    // Hosts reached with --transport local: each "node" is this machine, etcd is the loopback cluster.
+    const ini = join(dir, 'hosts.ini');
+    const lines = cluster.members.map(
+      (m, i) =>
+        `node${i + 1} ansible_host=127.0.0.1 etcd_member_name=${m.name} etcd_client_url=${m.clientUrl} etcd_peer_url=${m.peerUrl}`,
+    );
+    writeFileSync(
+      ini,
+      `[all]\n${lines.join('\n')}\n\n[all:vars]\ncluster_name=inv.example\n\n[etcd]\nnode1\nnode2\nnode3\n\n[kube_control_plane]\nnode1\n`,
+    );
+    const admin = pki.admin('node1');
+    const r = await backup(
+      {
+        inventory: ini,
+        access: {
+          transport: 'local',
+          layout: 'kubespray',
+          etcdCacert: pki.ca,
+          etcdCert: admin.cert,
+          etcdKey: admin.key,
+        },
+        dest: join(dir, 'inv-backups'),
+        encryptTo: [],
+        compress: 'gzip',
+        etcdOnly: true,
+      },
+      ctx,
+    );
+    expect(r.backupPath).toMatch(/inv-backups\/inv\.example-\d{8}T\d{6}Z$/);
+    const manifest = JSON.parse(readFileSync(join(r.backupPath, 'manifest.json'), 'utf8'));
+    expect(['etcd1', 'etcd2', 'etcd3']).toContain(manifest.etcd.snapshotMember);
+    expect(manifest.kubernetes.flavor).toBe('kubespray');
+    expect((await verify({ backup: r.backupPath, identityFiles: [], deep: false }, ctx)).ok).toBe(
+      true,
+    );
+  });
+});
+
 describe('node files', () => {
   it('archives paths with modes, owners and symlinks preserved; a missing required path fails', async () => {
     const root = await mkdtemp(join(dir, 'node-'));

@@ -1,0 +1,161 @@
+/**
+ * Benchmark of `kube-rescue backup` against what people do by hand (not a test; prints ratios).
+ *
+ *   npm run bench -- [--size-mb 520] [--runs 3]
+ *
+ * One real etcd on loopback is filled with ≥ size-mb of Kubernetes-like values; then, in
+ * rotation, each run times:
+ *   bare      etcdctl snapshot save (to local disk)
+ *   scripted  etcdctl snapshot save; sha256sum; gzip -1; age -r   (one after the other)
+ *   ours-raw  kube-rescue backup --compress none, no encryption, every check included
+ *   ours-enc  kube-rescue backup --compress gzip --encrypt-to (age)
+ * Ours runs in a child process that reports its own wall time and peak RSS.
+ */
+import { execFileSync, spawn } from 'node:child_process';
+import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { join } from 'node:path';
+import { backup } from '../src/commands/backup.js';
+import { connectEtcdClient } from '../src/etcd/fingerprint.js';
+import { LocalEtcdCluster } from '../src/etcd/local-cluster.js';
+import { silentProgress } from '../src/progress.js';
+
+interface ChildReport {
+  ms: number;
+  maxRssMb: number;
+}
+
+function flag(name: string, fallback: number): number {
+  const i = process.argv.indexOf(`--${name}`);
+  return i > 0 ? Number(process.argv[i + 1]) : fallback;
+}
+
+/** The child: one backup, timed from inside so interpreter start-up is not counted. */
+async function childBackup(): Promise<void> {
+  const [endpoint, dest, compress, recipient] = process.argv.slice(3);
+  const t0 = performance.now();
+  await backup(
+    {
+      access: { transport: 'local', layout: 'auto', etcdEndpoints: [endpoint] },
+      dest,
+      encryptTo: recipient ? [recipient] : [],
+      compress: compress as 'gzip' | 'none',
+      etcdOnly: true,
+      clusterName: 'bench',
+    },
+    { progress: silentProgress },
+  );
+  const report: ChildReport = {
+    ms: performance.now() - t0,
+    maxRssMb: process.resourceUsage().maxRSS / 1024,
+  };
+  process.stdout.write(`${JSON.stringify(report)}\n`);
+}
+
+function runChild(args: string[]): Promise<ChildReport> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', 'bench/backup.ts', '--child', ...args], {
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
+    let out = '';
+    child.stdout.on('data', (c: Buffer) => {
+      out += c.toString();
+    });
+    child.on('exit', (code) =>
+      code === 0 ? resolve(JSON.parse(out.trim().split('\n').pop()!)) : reject(new Error(`bench child exited ${code}`)),
+    );
+  });
+}
+
+function timeShell(script: string, env: Record<string, string>): number {
+  const t0 = performance.now();
+  execFileSync('sh', ['-ec', script], { env: { ...process.env, ...env }, stdio: 'ignore' });
+  return performance.now() - t0;
+}
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+
+async function fill(endpoint: string, targetMb: number): Promise<void> {
+  const client = await connectEtcdClient({ endpoints: [endpoint] });
+  try {
+    // Kubernetes-like objects: JSON with repeated field names and varied values, ~16 KiB each.
+    const object = (i: number) =>
+      JSON.stringify({
+        kind: 'ConfigMap',
+        apiVersion: 'v1',
+        metadata: { name: `cm-${i}`, namespace: `ns-${i % 50}`, uid: crypto.randomUUID() },
+        data: Object.fromEntries(
+          Array.from({ length: 64 }, (_, k) => [`key-${k}`, `${crypto.randomUUID()}-${'x'.repeat(140)}-${i * k}`]),
+        ),
+      });
+    let bytes = 0;
+    let i = 0;
+    while (bytes < targetMb * 1024 * 1024) {
+      const batch = Array.from({ length: 64 }, () => {
+        const v = object(i);
+        bytes += v.length;
+        return client.put(`/registry/configmaps/ns-${i % 50}/cm-${i++}`).value(v);
+      });
+      await Promise.all(batch);
+    }
+  } finally {
+    client.close();
+  }
+}
+
+async function main(): Promise<void> {
+  if (process.argv[2] === '--child') return childBackup();
+  const sizeMb = flag('size-mb', 520);
+  const runs = flag('runs', 3);
+  const work = await mkdtemp('/var/tmp/kube-rescue-bench-');
+  await using cluster = await LocalEtcdCluster.start({ size: 1, dir: join(work, 'etcd') });
+  try {
+    const endpoint = cluster.endpoints[0];
+    process.stderr.write(`filling etcd with ≥ ${sizeMb} MB …\n`);
+    await fill(endpoint, sizeMb);
+    const keyFile = join(work, 'key.txt');
+    execFileSync('age-keygen', ['-o', keyFile], { stdio: 'ignore' });
+    const recipient = execFileSync('age-keygen', ['-y', keyFile], { encoding: 'utf8' }).trim();
+    const env = { ETCDCTL_API: '3', EP: endpoint, R: recipient, W: work };
+    const bare: number[] = [];
+    const scripted: number[] = [];
+    const raw: ChildReport[] = [];
+    const enc: ChildReport[] = [];
+    let dbBytes = 0;
+    for (let r = 0; r < runs; r++) {
+      await rm(join(work, 'out'), { recursive: true, force: true });
+      await mkdir(join(work, 'out'));
+      bare.push(timeShell('etcdctl --endpoints="$EP" snapshot save "$W/out/bare.db" >/dev/null', env));
+      dbBytes = Number(execFileSync('stat', ['-c', '%s', join(work, 'out', 'bare.db')], { encoding: 'utf8' }));
+      scripted.push(
+        timeShell(
+          'etcdctl --endpoints="$EP" snapshot save "$W/out/s.db" >/dev/null; sha256sum "$W/out/s.db" >/dev/null; gzip -1 -c "$W/out/s.db" > "$W/out/s.db.gz"; age -r "$R" -o "$W/out/s.db.gz.age" "$W/out/s.db.gz"',
+          env,
+        ),
+      );
+      raw.push(await runChild([endpoint, join(work, 'out', 'raw'), 'none']));
+      enc.push(await runChild([endpoint, join(work, 'out', 'enc'), 'gzip', recipient]));
+      process.stderr.write(`run ${r + 1}/${runs} done\n`);
+    }
+    const mb = (dbBytes / 1024 / 1024).toFixed(0);
+    const ms = (x: number) => `${(x / 1000).toFixed(2)} s`;
+    const mBare = median(bare);
+    const mScripted = median(scripted);
+    const mRaw = median(raw.map((x) => x.ms));
+    const mEnc = median(enc.map((x) => x.ms));
+    const peak = Math.max(...raw.map((x) => x.maxRssMb), ...enc.map((x) => x.maxRssMb));
+    const lines = [
+      `db ${mb} MB, ${runs} runs, medians (${process.version}, ${(await import('node:os')).cpus().length} cores)`,
+      `bare etcdctl snapshot save          ${ms(mBare)}`,
+      `scripted save+sha256sum+gzip-1+age  ${ms(mScripted)}`,
+      `ours --compress none                ${ms(mRaw)}   ratio vs bare     ${(mRaw / mBare).toFixed(2)}× (goal ≤ 1.30)`,
+      `ours --compress gzip + age          ${ms(mEnc)}   ratio vs scripted ${(mEnc / mScripted).toFixed(2)}× (goal ≤ 0.60)`,
+      `ours peak RSS                       ${peak.toFixed(0)} MB (goal ≤ 200)`,
+    ];
+    process.stdout.write(`${lines.join('\n')}\n`);
+  } finally {
+    await cluster.stop();
+    await rm(work, { recursive: true, force: true });
+  }
+}
+
+await main();
