@@ -111,7 +111,6 @@ interface RunState {
   workDir: string;
   network: ClusterNetwork;
   topology: Topology;
-  addressed: AddressedTopology;
   clientKeyPub: string;
   hostKeys: Map<string, HostKey>;
   progress: Progress;
@@ -119,7 +118,6 @@ interface RunState {
 
 class LocalNode implements ClusterNode {
   constructor(
-    private readonly run: RunState,
     readonly name: string,
     readonly ip: string,
     readonly roles: NodeSpec['roles'],
@@ -138,9 +136,6 @@ class LocalNode implements ClusterNode {
   }
   sh(script: string, options?: { allowFailure?: boolean; timeoutMs?: number }) {
     return containerSh(this.containerName, script, options);
-  }
-  get runId(): string {
-    return this.run.runId;
   }
 }
 
@@ -205,6 +200,9 @@ class LocalCluster implements StartedCluster {
     ]);
     await waitForSshd(n.containerName, name);
     await writeKnownHosts(this.knownHostsPath, this.nodes, this.run.hostKeys);
+    this.run.progress.info(
+      `node ${name} destroyed; a blank node took ${n.ip} (new host key in known_hosts)`,
+    );
   }
   async disconnectNode(name: string): Promise<void> {
     await docker(['network', 'disconnect', this.run.network.name, this.node(name).containerName]);
@@ -342,7 +340,6 @@ export class LocalClusterProvider implements ClusterProvider {
       workDir,
       network,
       topology: t,
-      addressed,
       clientKeyPub: clientKey.pub,
       hostKeys,
       progress,
@@ -397,7 +394,6 @@ export class LocalClusterProvider implements ClusterProvider {
     const nodes = t.nodes.map(
       (n) =>
         new LocalNode(
-          run,
           n.name,
           ips.get(n.name)!,
           n.roles,
