@@ -1,6 +1,10 @@
 import type { RehearsalReport } from '../../harness/rehearsal.js';
+import type { BackupResult } from '../commands/backup.js';
+import type { ListedSet } from '../commands/list.js';
 import type { PlanResult } from '../commands/plan.js';
 import type { RestoreResult } from '../commands/restore.js';
+import type { VerifyResult } from '../commands/verify.js';
+import { renderBackupMarkdown, renderListMarkdown, renderVerifyMarkdown } from './backup.js';
 import { renderExecutionMarkdown, renderPlanMarkdown, renderVerificationMarkdown } from './plan.js';
 import { renderRehearsalMarkdown } from './rehearsal.js';
 
@@ -17,6 +21,9 @@ const renderers: Record<string, (result: unknown) => string> = {
     const r = result as { output?: string; text: string };
     return r.output === undefined ? r.text : `wrote ${r.output}\n`;
   },
+  backup: (result) => renderBackupMarkdown(result as BackupResult),
+  list: (result) => renderListMarkdown(result as ListedSet[]),
+  verify: (result) => renderVerifyMarkdown(result as VerifyResult),
   rehearse: (result) => renderRehearsalMarkdown(result as RehearsalReport),
   plan: (result) => renderPlanMarkdown((result as PlanResult).plan),
   restore: (result) => {
