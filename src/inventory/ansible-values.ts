@@ -64,24 +64,165 @@ export function shellSplit(line: string): string[] {
   return words;
 }
 
-export type AnsibleValue = string | number | boolean | null;
+export type AnsibleValue =
+  | string
+  | number
+  | boolean
+  | null
+  | AnsibleValue[]
+  | { [k: string]: AnsibleValue };
 
-const INT = /^[-+]?(0|[1-9][0-9_]*)$/;
-const FLOAT = /^[-+]?(\d+\.\d*|\.\d+|\d+(?=[eE]))([eE][-+]?\d+)?$/;
+class NotALiteral extends Error {}
 
 /**
- * Reads a value as Ansible's INI plugin does (`ast.literal_eval`, falling back to the text):
- * Python ints, floats, True/False/None and quoted strings; anything else stays text. Lists
- * and dicts written as Python literals stay text here (nothing in recovery reads them).
+ * A small `ast.literal_eval`: Python strings (adjacent ones joined), ints (hex, octal, binary,
+ * underscores), floats, True/False/None, lists, tuples and dicts, and a trailing `# comment`.
+ * Throws NotALiteral for anything else, as literal_eval raises.
+ */
+function literalEval(src: string): AnsibleValue {
+  let i = 0;
+  const ws = () => {
+    while (i < src.length && /[ \t]/.test(src[i])) i++;
+    if (src[i] === '#') i = src.length;
+  };
+  const fail = (): never => {
+    throw new NotALiteral();
+  };
+  const str = (): string => {
+    let out = '';
+    while (src[i] === "'" || src[i] === '"') {
+      const q = src[i];
+      const triple = src.startsWith(q.repeat(3), i);
+      const close = triple ? q.repeat(3) : q;
+      i += close.length;
+      for (;;) {
+        if (i >= src.length) fail();
+        if (src.startsWith(close, i)) break;
+        const c = src[i];
+        if (c === '\\') {
+          const e = src[i + 1];
+          const simple: Record<string, string> = {
+            n: '\n',
+            t: '\t',
+            r: '\r',
+            '\\': '\\',
+            "'": "'",
+            '"': '"',
+            '0': '\0',
+          };
+          if (e in simple) {
+            out += simple[e];
+            i += 2;
+          } else if (e === 'x' || e === 'u') {
+            const n = e === 'x' ? 2 : 4;
+            const hex = src.slice(i + 2, i + 2 + n);
+            if (!/^[0-9a-fA-F]+$/.test(hex) || hex.length !== n) fail();
+            out += String.fromCharCode(Number.parseInt(hex, 16));
+            i += 2 + n;
+          } else {
+            out += c;
+            i++;
+          }
+          continue;
+        }
+        if (!triple && c === '\n') fail();
+        out += c;
+        i++;
+      }
+      i += close.length;
+      ws();
+    }
+    return out;
+  };
+  const seq = (close: string): AnsibleValue[] => {
+    const items: AnsibleValue[] = [];
+    ws();
+    while (src[i] !== close) {
+      items.push(value());
+      ws();
+      if (src[i] === ',') {
+        i++;
+        ws();
+      } else if (src[i] !== close) fail();
+    }
+    i++;
+    return items;
+  };
+  const value = (): AnsibleValue => {
+    ws();
+    const c = src[i];
+    if (c === "'" || c === '"') return str();
+    if (c === '[') {
+      i++;
+      return seq(']');
+    }
+    if (c === '(') {
+      i++;
+      ws();
+      if (src[i] === ')') {
+        i++;
+        return [];
+      }
+      const first = value();
+      ws();
+      if (src[i] === ')') {
+        i++;
+        return first;
+      }
+      if (src[i] !== ',') fail();
+      i++;
+      return [first, ...seq(')')];
+    }
+    if (c === '{') {
+      i++;
+      const obj: { [k: string]: AnsibleValue } = {};
+      ws();
+      while (src[i] !== '}') {
+        const k = value();
+        ws();
+        if (src[i] !== ':') fail();
+        i++;
+        obj[String(k)] = value();
+        ws();
+        if (src[i] === ',') i++;
+        else if (src[i] !== '}') fail();
+        ws();
+      }
+      i++;
+      return obj;
+    }
+    const m =
+      /^[-+]?(0[xX][0-9a-fA-F_]+|0[oO][0-7_]+|0[bB][01_]+|(\d[\d_]*)?\.?\d[\d_]*([eE][-+]?\d+)?\.?|True|False|None)/.exec(
+        src.slice(i),
+      );
+    if (!m || m[0] === '' || /^[-+]$/.test(m[0])) fail();
+    i += m![0].length;
+    const word = m![0];
+    if (word === 'True') return true;
+    if (word === 'False') return false;
+    if (word === 'None') return null;
+    const sign = word.startsWith('-') ? -1 : 1;
+    const body = word.replace(/^[-+]/, '').replace(/_/g, '');
+    if (/^0[xXoObB]/.test(body)) return sign * Number(body.toLowerCase());
+    // Python rejects zero-padded decimals such as 010 (but takes 00).
+    if (/^0+[1-9]/.test(body) && !/[.eE]/.test(body)) fail();
+    return sign * Number(body);
+  };
+  const v = value();
+  ws();
+  if (i < src.length) fail();
+  return v;
+}
+
+/**
+ * Reads a value as Ansible's INI plugin does: `ast.literal_eval`, falling back to the text as
+ * written when it is not a Python literal (so `ip=10.0.0.1` stays the string 10.0.0.1).
  */
 export function parseAnsibleValue(raw: string): AnsibleValue {
-  const v = raw.trim();
-  if (INT.test(v)) return Number(v.replace(/_/g, ''));
-  if (FLOAT.test(v)) return Number(v);
-  if (v === 'True') return true;
-  if (v === 'False') return false;
-  if (v === 'None') return null;
-  const quoted = /^(['"])(.*)\1\s*(#.*)?$/.exec(v);
-  if (quoted && !quoted[2].includes(quoted[1])) return quoted[2];
-  return v;
+  try {
+    return literalEval(raw.trim());
+  } catch (err) {
+    if (err instanceof NotALiteral) return raw.trim();
+    throw err;
+  }
 }

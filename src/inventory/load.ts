@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { isMap, LineCounter, parseDocument } from 'yaml';
 import { InputError } from '../errors.js';
+import { ANSIBLE_YAML } from './ansible-yaml.js';
 import { parseInventory } from './document.js';
 import type { HostVars, Inventory } from './types.js';
 import { readVarsDirectories } from './vars-files.js';
@@ -20,7 +21,7 @@ async function readText(path: string, what: string): Promise<string> {
 async function readVarsFile(path: string, what: string): Promise<HostVars> {
   const text = await readText(path, what);
   const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter, prettyErrors: true, merge: true });
+  const doc = parseDocument(text, { ...ANSIBLE_YAML, lineCounter, prettyErrors: true });
   const err = doc.errors[0];
   if (err) {
     throw new InputError(

@@ -31,6 +31,8 @@ export class DeclaredInventory {
   readonly groups = new Map<string, DeclaredGroup>();
   readonly hostOrder: string[] = [];
   readonly hostVars = new Map<string, HostVars>();
+  /** Groups in the order Ansible creates them (a `:vars` section alone creates none). */
+  readonly definedOrder: string[] = [];
 
   constructor(readonly source: string) {}
 
@@ -38,10 +40,14 @@ export class DeclaredInventory {
     let g = this.groups.get(name);
     if (!g) {
       g = { name, hosts: [], children: [], childWhere: new Map(), vars: {}, where, defined: false };
+      // Ansible creates these two before reading anything.
       if (name === 'all' || name === 'ungrouped') g.defined = true;
       this.groups.set(name, g);
     }
-    if (defines) g.defined = true;
+    if (defines && !g.defined) {
+      g.defined = true;
+      this.definedOrder.push(name);
+    }
     return g;
   }
 
@@ -100,6 +106,8 @@ function checkCycles(declared: DeclaredInventory): void {
   for (const name of declared.groups.keys()) visit(name);
 }
 
+const unique = <T>(xs: T[]): T[] => [...new Set(xs)];
+
 /** Applies Ansible's rules: children resolution, implicit all/ungrouped, var precedence. */
 export function resolveInventory(
   declared: DeclaredInventory,
@@ -133,30 +141,50 @@ export function resolveInventory(
     return d;
   };
 
-  const resolved = new Map<string, string[]>();
+  // Ansible's implicit groups: every group without a parent is a child of `all` (after
+  // `ungrouped`, which always comes first), and `ungrouped` holds hosts in no other group.
+  const allChildren = unique([
+    'ungrouped',
+    ...(declared.groups.get('all')?.children ?? []),
+    ...declared.definedOrder.filter((g) => g !== 'all' && g !== 'ungrouped' && !parents.has(g)),
+  ]);
+  const childrenOf = (name: string): string[] =>
+    name === 'all' ? allChildren : (declared.groups.get(name)?.children ?? []);
+  const inSomeGroup = new Set<string>();
+  for (const g of declared.groups.values()) {
+    if (g.name !== 'all' && g.name !== 'ungrouped') for (const h of g.hosts) inSomeGroup.add(h);
+  }
+  const ungrouped = declared.hostOrder.filter((h) => !inSomeGroup.has(h));
+  const directHosts = (name: string): string[] =>
+    name === 'ungrouped' ? ungrouped : (declared.groups.get(name)?.hosts ?? []);
+
+  /**
+   * A group's hosts in Ansible's order (Group.get_hosts): its own, then its children's, then
+   * its grandchildren's, level by level. Ansible walks a level as a Python set; where several
+   * groups of one level have children, this takes them in file order.
+   */
   const hostsOf = (name: string): string[] => {
-    const known = resolved.get(name);
-    if (known) return known;
-    const g = declared.groups.get(name);
-    const seen = new Set<string>(g?.hosts ?? []);
-    // Ansible lists a group's own hosts first, then those of its children in order.
-    for (const child of g?.children ?? []) for (const h of hostsOf(child)) seen.add(h);
-    const list = [...seen];
-    resolved.set(name, list);
-    return list;
+    const ordered = [name, ...childrenOf(name)];
+    const seen = new Set<string>();
+    let level = unique(childrenOf(name));
+    while (level.length > 0) {
+      for (const g of level) seen.add(g);
+      const next: string[] = [];
+      for (const g of level) {
+        for (const c of childrenOf(g)) {
+          next.push(c);
+          if (!seen.has(c)) ordered.push(c);
+        }
+      }
+      level = unique(next).filter((g) => !seen.has(g));
+    }
+    return unique(ordered.flatMap(directHosts));
   };
 
   const groups = new Map<string, string[]>();
-  groups.set('all', [...declared.hostOrder]);
-  for (const name of declared.groups.keys()) if (name !== 'all') groups.set(name, hostsOf(name));
-  const inSomeGroup = new Set<string>();
-  for (const [name, members] of groups) {
-    if (name !== 'all' && name !== 'ungrouped') for (const h of members) inSomeGroup.add(h);
+  for (const name of ['all', 'ungrouped', ...declared.groups.keys()]) {
+    if (!groups.has(name)) groups.set(name, hostsOf(name));
   }
-  groups.set(
-    'ungrouped',
-    declared.hostOrder.filter((h) => !inSomeGroup.has(h) || hostsOf('ungrouped').includes(h)),
-  );
 
   const priorityOf = (name: string): number => {
     const p = declared.groups.get(name)?.vars.ansible_group_priority;
@@ -164,10 +192,7 @@ export function resolveInventory(
   };
   const hosts = new Map<string, Host>();
   for (const name of declared.hostOrder) {
-    const memberOf = [...groups.keys()].filter(
-      (g) => g === 'all' || (g !== 'ungrouped' && groups.get(g)!.includes(name)),
-    );
-    if (groups.get('ungrouped')!.includes(name)) memberOf.push('ungrouped');
+    const memberOf = [...groups.keys()].filter((g) => g === 'all' || groups.get(g)!.includes(name));
     // Ansible's order: shallow groups first, then ansible_group_priority, then name.
     memberOf.sort(
       (a, b) =>
@@ -176,7 +201,11 @@ export function resolveInventory(
     // Ansible's VARIABLE_PRECEDENCE: the file's group vars, then group_vars/ files, then the
     // file's host vars, then host_vars/ files, then extra vars.
     const vars: HostVars = {};
-    for (const g of memberOf) Object.assign(vars, declared.groups.get(g)?.vars);
+    for (const g of memberOf) {
+      // Ansible takes ansible_group_priority as the group's priority, not as a var.
+      const { ansible_group_priority: _, ...groupVars } = declared.groups.get(g)?.vars ?? {};
+      Object.assign(vars, groupVars);
+    }
     for (const g of memberOf) Object.assign(vars, layers.groupVarsFiles?.get(g));
     Object.assign(
       vars,

@@ -10,6 +10,7 @@ import {
   type YAMLMap,
 } from 'yaml';
 import { InputError } from '../errors.js';
+import { ANSIBLE_YAML } from './ansible-yaml.js';
 import { HostPatternError, parseHostPattern } from './host-pattern.js';
 import { DeclaredInventory } from './resolve.js';
 import type { HostVars } from './types.js';
@@ -40,15 +41,20 @@ export interface ParsedYaml {
   lineCounter: LineCounter;
 }
 
+/**
+ * A key as written: host and group names are names, so `on:` is the host `on` and `010:` the
+ * host `010`, not a boolean or a number.
+ */
+const keyText = (key: Scalar): string =>
+  typeof key.value === 'string' ? key.value : (key.source ?? String(key.value));
+
 export function parseYaml(text: string, source: string): ParsedYaml {
   const lineCounter = new LineCounter();
-  // YAML 1.2 core, plus the `<<` merge keys Ansible's YAML 1.1 reader allows. (The `yaml`
-  // package's 1.1 schema reads a host named `e0` as NaN; names matter more than `yes` booleans.)
   const doc = parseDocument(text, {
+    ...ANSIBLE_YAML,
     lineCounter,
     uniqueKeys: true,
     prettyErrors: true,
-    merge: true,
   });
   const lineOf = (node: { range?: [number, number, number] | null } | null | undefined): number =>
     node?.range ? lineCounter.linePos(node.range[0]).line : 1;
@@ -80,7 +86,7 @@ export function parseYaml(text: string, source: string): ParsedYaml {
     if (!isScalar(pair.key) || pair.key.value === null || typeof pair.key.value === 'object') {
       shape(pair.key, what, 'a plain name');
     }
-    return String((pair.key as Scalar).value);
+    return keyText(pair.key as Scalar);
   };
 
   const walkGroup = (name: string, pair: KeyedPair, parent: YAMLMap): void => {
@@ -248,7 +254,7 @@ function findHostPair(
   map: YAMLMap | undefined,
   host: string,
 ): { pair: Pair; index: number } | undefined {
-  const index = map?.items.findIndex((p) => isScalar(p.key) && String(p.key.value) === host) ?? -1;
+  const index = map?.items.findIndex((p) => isScalar(p.key) && keyText(p.key) === host) ?? -1;
   return index >= 0 ? { pair: map!.items[index], index } : undefined;
 }
 

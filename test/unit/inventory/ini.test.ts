@@ -26,7 +26,8 @@ describe("Kubespray's own sample inventories (hosts uncommented)", () => {
     // "node1 ansible_host=95.54.0.12  # ip=10.3.0.1 etcd_member_name=etcd1": only ansible_host is set.
     expect(inv.hosts.get('node1')!.vars).toEqual({ ansible_host: '95.54.0.12' });
     expect(inv.addressOf('node4')).toBe('95.54.0.15');
-    expect(inv.groups.get('all')).toEqual(['node1', 'node2', 'node3', 'node4', 'node5', 'node6']);
+    // As Ansible orders `all`: its children level by level; kube_control_plane sits under etcd.
+    expect(inv.groups.get('all')).toEqual(['node4', 'node5', 'node6', 'node1', 'node2', 'node3']);
   });
 
   it('reads the older sample with [all] host vars, explicit member names and [k8s-cluster:children]', () => {
@@ -89,6 +90,31 @@ describe('the Ansible host-line dialect', () => {
     expect(inv.hosts.get('node3')!.vars.ansible_ssh_common_args).toBe(
       '-o ProxyCommand="ssh -W %h:%p bastion"',
     );
+  });
+
+  it('reads values as Python literals where they are ones, as Ansible does', () => {
+    const inv = parseInventory(
+      [
+        `[etcd]`,
+        `n1 hex=0x1F big=1_000 f=.5 neg=-3 l="[1, 'a', (2,)]" ip=10.0.0.1 zero=010 t=True`,
+        '[etcd:vars]',
+        "d = {'k': [None, False]} # a comment",
+        'text = plain words # stay',
+      ].join('\n'),
+      'h.ini',
+    );
+    expect(inv.hosts.get('n1')!.vars).toEqual({
+      hex: 31,
+      big: 1000,
+      f: 0.5,
+      neg: -3,
+      l: [1, 'a', [2]],
+      ip: '10.0.0.1',
+      zero: '010',
+      t: true,
+      d: { k: [null, false] },
+      text: 'plain words # stay',
+    });
   });
 
   it('expands numeric, zero-padded, stepped and letter ranges', () => {
