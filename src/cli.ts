@@ -155,7 +155,12 @@ Examples:
       .option(
         '--cluster-name <name>',
         'name of the cluster in the set name (default: from the inventory)',
-      ),
+      )
+      .option(
+        '--s3-endpoint <url>',
+        'S3 endpoint (default: AWS_ENDPOINT_URL_S3 / AWS_ENDPOINT_URL)',
+      )
+      .option('--s3-region <region>', 'S3 region (default: AWS_REGION)'),
   ).action(async (o) => {
     await run(program, 'backup', (ctx) =>
       backup(
@@ -171,6 +176,7 @@ Examples:
           keepWeekly: o.keepWeekly,
           etcdOnly: Boolean(o.etcdOnly),
           clusterName: o.clusterName,
+          s3: { endpoint: o.s3Endpoint, region: o.s3Region },
         },
         ctx,
       ),
@@ -181,8 +187,12 @@ Examples:
     .command('list')
     .description('List the complete backup sets at a destination.')
     .argument('<dest>', 'directory or s3://bucket/prefix')
-    .action(async (dest: string) => {
-      await run(program, 'list', (ctx) => list(dest, ctx));
+    .option('--s3-endpoint <url>', 'S3 endpoint (default: AWS_ENDPOINT_URL_S3 / AWS_ENDPOINT_URL)')
+    .option('--s3-region <region>', 'S3 region (default: AWS_REGION)')
+    .action(async (dest: string, o) => {
+      await run(program, 'list', (ctx) =>
+        list(dest, ctx, { endpoint: o.s3Endpoint, region: o.s3Region }),
+      );
     });
 
   program
@@ -194,9 +204,19 @@ Examples:
       v,
     ])
     .option('--deep', 'also restore into a throw-away etcd and compare every key')
+    .option('--s3-endpoint <url>', 'S3 endpoint (default: AWS_ENDPOINT_URL_S3 / AWS_ENDPOINT_URL)')
+    .option('--s3-region <region>', 'S3 region (default: AWS_REGION)')
     .action(async (b: string, o) => {
       await run(program, 'verify', (ctx) =>
-        verify({ backup: b, identityFiles: o.identity ?? [], deep: Boolean(o.deep) }, ctx),
+        verify(
+          {
+            backup: b,
+            identityFiles: o.identity ?? [],
+            deep: Boolean(o.deep),
+            s3: { endpoint: o.s3Endpoint, region: o.s3Region },
+          },
+          ctx,
+        ),
       );
     });
 

@@ -15,6 +15,7 @@ import { LocalTransport } from '../nodes/local.js';
 import { probeCluster } from '../recovery/probe.js';
 import { openStore } from '../stores/open.js';
 import { hasRetention } from '../stores/retention.js';
+import type { S3Settings } from '../stores/s3.js';
 import { checkClusterName } from '../stores/set-name.js';
 import type { CommandContext } from './context.js';
 
@@ -30,6 +31,8 @@ export interface BackupOptions {
   keepWeekly?: number;
   etcdOnly: boolean;
   clusterName?: string;
+  /** S3 endpoint/region (flags); credentials come from the AWS_* environment only. */
+  s3?: S3Settings;
   /** Record a keyspace fingerprint in the manifest (for verify --deep); default true. */
   fingerprint?: boolean;
 }
@@ -209,7 +212,7 @@ export async function backup(opts: BackupOptions, ctx: CommandContext): Promise<
     opts.clusterName ?? clusterNameOf(inventory) ?? DEFAULT_CLUSTER,
     opts.clusterName ? '--cluster-name' : `cluster_name in ${opts.inventory ?? 'the default'}`,
   );
-  const store = await openStore(opts.dest);
+  const store = await openStore(opts.dest, opts.s3);
   const policy = {
     keep: opts.keep,
     keepHourly: opts.keepHourly,

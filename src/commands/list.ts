@@ -1,6 +1,7 @@
 import { text } from 'node:stream/consumers';
 import { parseManifest } from '../backup/manifest.js';
 import { openStore } from '../stores/open.js';
+import type { S3Settings } from '../stores/s3.js';
 import type { CommandContext } from './context.js';
 
 export interface ListedSet {
@@ -13,8 +14,12 @@ export interface ListedSet {
 }
 
 /** Complete sets at `dest`, oldest first; sets whose manifest does not read are named in a warning. */
-export async function list(dest: string, ctx: CommandContext): Promise<ListedSet[]> {
-  const store = await openStore(dest);
+export async function list(
+  dest: string,
+  ctx: CommandContext,
+  s3: S3Settings = {},
+): Promise<ListedSet[]> {
+  const store = await openStore(dest, s3);
   const out: ListedSet[] = [];
   for (const name of await store.list()) {
     const url = store.urlOf(name);

@@ -2,12 +2,15 @@ import { loadIdentityFiles } from '../backup/age.js';
 import { verifySet } from '../backup/verify-set.js';
 import { OperationError } from '../errors.js';
 import { openSet } from '../stores/open.js';
+import type { S3Settings } from '../stores/s3.js';
 import type { CommandContext } from './context.js';
 
 export interface VerifyOptions {
   backup: string;
   identityFiles: string[];
   deep: boolean;
+  /** S3 endpoint/region (flags); credentials come from the AWS_* environment only. */
+  s3?: S3Settings;
 }
 
 export interface VerifyCheck {
@@ -39,7 +42,7 @@ export class VerifyFailedError extends OperationError {
 
 export async function verify(opts: VerifyOptions, ctx: CommandContext): Promise<VerifyResult> {
   const identities = await loadIdentityFiles(opts.identityFiles);
-  const { store, setName } = await openSet(opts.backup);
+  const { store, setName } = await openSet(opts.backup, opts.s3);
   const v = await verifySet(store, setName, {
     identities,
     deep: opts.deep,
