@@ -4,7 +4,13 @@ import { posix } from 'node:path';
 import { finished as finishedCallback, PassThrough, Readable, Transform } from 'node:stream';
 import { finished, pipeline } from 'node:stream/promises';
 import { InputError } from '../errors.js';
-import { CommandFailedError, displayCommand, TransportTimeoutError } from './errors.js';
+import {
+  CommandFailedError,
+  displayCommand,
+  maskText,
+  NodeError,
+  TransportTimeoutError,
+} from './errors.js';
 import { KILL_GRACE_MS, type StartedCommand } from './started-command.js';
 import type {
   ExecOptions,
@@ -92,7 +98,8 @@ export abstract class CommandTransport implements Transport {
           stdin: counter,
         }),
       ]);
-      for (const step of upload) if (step.status === 'rejected') throw step.reason;
+      // The command's error names node and command; the bare source error does not.
+      for (const step of upload.reverse()) if (step.status === 'rejected') throw step.reason;
       await this.exec([
         'sh',
         '-c',
@@ -149,28 +156,33 @@ export abstract class CommandTransport implements Transport {
       throw err;
     }
 
-    let timedOut = false;
-    let stdinError: unknown;
+    // Why we stopped the command ourselves, if we did.
+    let stopped:
+      | { why: 'timeout' }
+      | { why: 'stdin'; err: unknown }
+      | { why: 'reader' }
+      | undefined;
     let giveUp: () => void = () => undefined;
     // A node that ignores the stop (signals unsupported, a hung mount) must not hang us too.
     const abandoned = new Promise<'abandoned'>((resolve) => {
       giveUp = () => resolve('abandoned');
     });
-    const stop = () => {
+    const stop = (reason: NonNullable<typeof stopped>) => {
+      if (stopped) return;
+      stopped = reason;
       command.kill();
       setTimeout(giveUp, KILL_GRACE_MS + 1000).unref();
     };
     const timer =
       options.timeoutMs === undefined
         ? undefined
-        : setTimeout(() => {
-            timedOut = true;
-            stop();
-          }, options.timeoutMs);
+        : setTimeout(() => stop({ why: 'timeout' }), options.timeoutMs);
 
-    feedStdin(command, options.stdin, (err) => {
-      stdinError = err;
-      stop();
+    feedStdin(command, options.stdin, (err) => stop({ why: 'stdin', err }));
+    let exited = false;
+    // A reader that destroys the stream early would otherwise leave the command blocked forever.
+    stdout.once('close', () => {
+      if (!exited) stop({ why: 'reader' });
     });
     command.stdout.pipe(stdout, { end: false });
     const stderr = collectTail(command.stderr, stderrLimit);
@@ -181,21 +193,39 @@ export abstract class CommandTransport implements Transport {
           finished(command.stdout, { writable: false }).catch(() => undefined),
         ]),
         abandoned,
-      ]);
+      ]).catch((err: unknown) => {
+        // When we stopped it, why we did is the news, not how the carrier reported the end.
+        if (stopped) return 'ended' as const;
+        throw err;
+      });
+      exited = true;
       if (outcome === 'abandoned') command.stdout.unpipe(stdout);
-      if (timedOut) {
-        throw new TransportTimeoutError(
-          this.node,
-          `command ${shown}`,
-          options.timeoutMs!,
-          outcome !== 'abandoned',
-        );
+      const confirmed = outcome !== 'abandoned';
+      switch (stopped?.why) {
+        case 'timeout':
+          throw new TransportTimeoutError(
+            this.node,
+            `command ${shown}`,
+            options.timeoutMs!,
+            confirmed,
+          );
+        case 'stdin':
+          throw new NodeError(
+            this.node,
+            `Node ${this.node}: the input for command ${shown} failed (${maskText(errorText(stopped.err), options.mask)}); the command was stopped.`,
+            { cause: stopped.err },
+          );
+        case 'reader':
+          throw new NodeError(
+            this.node,
+            `Node ${this.node}: the reader of command ${shown} stopped before it finished; the command was stopped.`,
+          );
       }
-      if (stdinError) throw stdinError;
-      if (outcome === 'abandoned') throw new Error('unreachable: abandoned without a cause');
+      if (typeof outcome === 'string') throw new Error(`unreachable: ${outcome} without a stop`);
       const [{ code, signal }] = outcome;
       return this.verdict(code, signal, stderr(), options, shown);
     } finally {
+      exited = true;
       clearTimeout(timer);
     }
   }
@@ -283,6 +313,10 @@ function feedStdin(
     });
     stdin.pipe(command.stdin);
   }
+}
+
+function errorText(err: unknown): string {
+  return err instanceof Error ? err.message : String(err);
 }
 
 /** Collects a stream's text, keeping at most `limit` trailing bytes. */

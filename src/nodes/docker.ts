@@ -98,8 +98,9 @@ export class DockerTransport extends CommandTransport {
     });
     // Without the PID line the command never started: what failed is docker, not the command.
     const exited = client.exited.then((status) => {
-      if (pid === undefined && status.code !== 0)
+      if (pid === undefined && status.code !== 0 && !stopRequested) {
         throw this.dockerFailure(early.trim(), status.code);
+      }
       return status;
     });
     return {
@@ -109,8 +110,12 @@ export class DockerTransport extends CommandTransport {
       exited,
       kill: () => {
         stopRequested = true;
-        if (pid === undefined) client.kill();
-        else stop();
+        if (pid !== undefined) return stop();
+        // Not started yet: the PID line will trigger the stop; killing the client now would
+        // cut us off from it and leave the command running in the container.
+        setTimeout(() => {
+          if (pid === undefined) client.kill();
+        }, KILL_GRACE_MS).unref();
       },
     };
   }

@@ -84,6 +84,13 @@ export function transportContract(
     await expect(failing.done).rejects.toBeInstanceOf(CommandFailedError);
   });
 
+  it('stops the command when its reader gives up on the stream', async () => {
+    const run = transport().execStream(['sh', '-c', 'while :; do echo endless-output; done']);
+    for await (const _ of run.stdout) break; // leaving the loop destroys the stream
+    const err = await run.done.catch((e: unknown) => e);
+    expect((err as Error).message).toMatch(/reader of command .* stopped before it finished/);
+  });
+
   it('writes a file atomically with mode and owner, and reads it back as a stream', async () => {
     const path = `${opts.scratchDir()}/written.bin`;
     const content = Buffer.from(Array.from({ length: 300_000 }, (_, i) => i % 251));
@@ -120,7 +127,9 @@ export function transportContract(
         this.destroy(new Error('source broke mid-upload'));
       },
     });
-    await expect(transport().writeFile(path, broken)).rejects.toThrow();
+    await expect(transport().writeFile(path, broken)).rejects.toThrow(
+      /the input for command .* failed \(source broke mid-upload\)/,
+    );
     const after = await transport().exec([
       'sh',
       '-c',
