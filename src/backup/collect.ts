@@ -2,7 +2,7 @@ import { once } from 'node:events';
 import { posix } from 'node:path';
 import { PassThrough } from 'node:stream';
 import { OperationError } from '../errors.js';
-import type { EtcdCtl } from '../etcd/etcdctl.js';
+import { EtcdCtl } from '../etcd/etcdctl.js';
 import type { SnapshotStatus } from '../etcd/etcdctl-output.js';
 import type { BackupPath } from '../etcd/layout.js';
 import { verifySnapshotTrailer } from '../etcd/snapshot-file.js';
@@ -36,6 +36,21 @@ export interface TakenSnapshot {
 }
 
 const TEMP_PREFIX = 'kube-rescue-snapshot.';
+
+/**
+ * etcdctl 3.4 bounds `snapshot save` by --command-timeout (15 s by default): far too short for
+ * a GiB snapshot on a busy member. Dead members still fail fast, on the dial timeout.
+ */
+export const SNAPSHOT_COMMAND_TIMEOUT_MS = 30 * 60_000;
+
+/** An etcdctl for `snapshot save` from exactly `endpoint`, with the long command timeout. */
+export function snapshotCtl(ctl: EtcdCtl, endpoint: string): EtcdCtl {
+  return new EtcdCtl(ctl.transport, {
+    ...ctl.options,
+    endpoints: [endpoint],
+    commandTimeoutMs: SNAPSHOT_COMMAND_TIMEOUT_MS,
+  });
+}
 
 /**
  * Saves a snapshot from the first source that succeeds (`etcdctl snapshot save` to one

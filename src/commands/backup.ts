@@ -1,7 +1,11 @@
 import { hostname } from 'node:os';
 import { parseRecipient } from '../backup/age.js';
 import { type BackupSources, writeBackupSet } from '../backup/backup-set.js';
-import type { SnapshotSource } from '../backup/collect.js';
+import {
+  SNAPSHOT_COMMAND_TIMEOUT_MS,
+  type SnapshotSource,
+  snapshotCtl,
+} from '../backup/collect.js';
 import { requireCompression } from '../backup/compression.js';
 import { pruneSets } from '../backup/prune.js';
 import { InputError, OperationError } from '../errors.js';
@@ -117,7 +121,7 @@ async function localSources(opts: BackupOptions, cluster: string): Promise<Backu
     member: memberOf(endpoint),
     node: local.node,
     endpoint,
-    ctl: ctl.withEndpoints([endpoint]),
+    ctl: snapshotCtl(ctl, endpoint),
   }));
   return {
     cluster,
@@ -165,6 +169,7 @@ async function inventorySources(
       endpoints: [e.clientUrl],
       tls: flagTls ?? layout.clientTls(e.host),
       progress: ctx.progress,
+      commandTimeoutMs: SNAPSHOT_COMMAND_TIMEOUT_MS,
     }),
   }));
   if (snapshotSources.length === 0) {
