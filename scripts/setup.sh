@@ -8,7 +8,7 @@ SUDO=""
 [ "$(id -u)" -eq 0 ] || SUDO="sudo"
 
 need=()
-for pkg in etcd-server etcd-client debootstrap age openssh-client openssh-server openssl sudo busybox-static; do
+for pkg in etcd-server etcd-client debootstrap age openssh-client openssh-server openssl sudo busybox-static ansible-core; do
   dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "ok installed" || need+=("$pkg")
 done
 # A machine with a Docker engine of its own (a GitHub runner) keeps it; docker.io would conflict.
