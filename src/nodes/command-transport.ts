@@ -126,7 +126,11 @@ export abstract class CommandTransport implements Transport {
     const mask = options.mask ?? [];
     const shown = displayCommand(argv, mask);
     const stdout = new PassThrough({ highWaterMark: 64 * 1024 });
-    const done = this.supervise(argv, options, shown, stdout, stderrLimit);
+    const done = this.supervise(argv, options, shown, stdout, stderrLimit).catch((err: unknown) => {
+      // Whatever the carrier reported (docker's or sshd's own text) passes the mask too.
+      if (err instanceof Error && mask.length) err.message = maskText(err.message, mask);
+      throw err;
+    });
     done.then(
       () => stdout.end(),
       (err: unknown) => stdout.destroy(err as Error),
