@@ -1,11 +1,15 @@
-import { readFile, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Etcd3 } from 'etcd3';
 import { expect } from 'vitest';
 import {
   fingerprint,
   type KeyspaceFingerprint,
+  LocalClusterProvider,
+  openEtcdClient,
   type StartedCluster,
+  seedKeys,
 } from '../../../harness/index.js';
 import { type RestoreOptions, type RestoreResult, restore } from '../../../src/commands/restore.js';
 import type { Transport } from '../../../src/nodes/transport.js';
@@ -54,6 +58,8 @@ export async function recoverCluster(
         yes: true,
         journal: join(dir, `${name}.journal`),
         transportFor,
+        // The harness's etcd elects within its 5 s election timeout: one recheck is enough.
+        quorumRecheck: { attempts: 1, delayMs: 6000 },
         ...opts,
       },
       { progress },
@@ -84,4 +90,42 @@ export async function expectNothingLost(
   });
   const list = await client.cluster.memberList({});
   expect(list.members.map((m) => m.name).sort()).toEqual([...members].sort());
+}
+
+/** A started harness cluster with seeded keys, their fingerprint, and a work dir. */
+export interface SeededCluster {
+  cluster: StartedCluster;
+  client: Etcd3;
+  work: string;
+  seeded: KeyspaceFingerprint;
+  /** A client on the current endpoints (after every node was replaced, the old one is stale). */
+  reconnect(): Promise<Etcd3>;
+  stop(): Promise<void>;
+}
+
+export async function startSeededCluster(
+  topology: 'stacked3' | 'runbook',
+  progress: Progress,
+): Promise<SeededCluster> {
+  const cluster = await new LocalClusterProvider().start(topology, { progress });
+  const work = await mkdtemp(join(tmpdir(), 'kr-recovery-'));
+  const client = await openEtcdClient(cluster.etcdEndpoints, cluster.tls);
+  await seedKeys(client, { keys: 2000, valueBytes: 512 });
+  const seeded: SeededCluster = {
+    cluster,
+    client,
+    work,
+    seeded: await fingerprint(client),
+    async reconnect() {
+      seeded.client.close();
+      seeded.client = await openEtcdClient(cluster.etcdEndpoints, cluster.tls);
+      return seeded.client;
+    },
+    async stop() {
+      seeded.client.close();
+      await cluster.stop();
+      await rm(work, { recursive: true, force: true });
+    },
+  };
+  return seeded;
 }
