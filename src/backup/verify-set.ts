@@ -97,7 +97,7 @@ export async function verifySet(
     }
     if (snapshotFile) {
       await opts.progress.phase('Check snapshot status', async () => {
-        const ctl = new EtcdCtl(new LocalTransport(), { endpoints: ['http://127.0.0.1:2379'] });
+        const ctl = offlineEtcdCtl();
         const status = await ctl.snapshotStatus(snapshotFile!);
         checks.push(compare('snapshot revision', manifest.snapshot.revision, status.revision));
         checks.push(compare('snapshot totalKey', manifest.snapshot.totalKey, status.totalKey));
@@ -178,6 +178,14 @@ function isStreamDamage(err: unknown): boolean {
   return code.startsWith('Z_') || code === 'ERR_STREAM_PREMATURE_CLOSE';
 }
 
+/**
+ * etcdctl/etcdutl on this machine for the offline subcommands (snapshot status/restore).
+ * EtcdCtl insists on an endpoint; these subcommands never contact it.
+ */
+function offlineEtcdCtl(): EtcdCtl {
+  return new EtcdCtl(new LocalTransport(), { endpoints: ['http://127.0.0.1:2379'] });
+}
+
 async function deepCheck(
   snapshot: string,
   work: string,
@@ -188,7 +196,7 @@ async function deepCheck(
   const name = 'kube-rescue-verify';
   const peerUrl = `http://127.0.0.1:${ports.peer}`;
   const dataDir = join(work, 'restored.etcd');
-  const ctl = new EtcdCtl(new LocalTransport(), { endpoints: ['http://127.0.0.1:2379'] });
+  const ctl = offlineEtcdCtl();
   await ctl.snapshotRestore({
     snapshot,
     dataDir,

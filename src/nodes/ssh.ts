@@ -19,7 +19,7 @@ import {
   knownKeyTypes,
   parseKnownHosts,
 } from './known-hosts.js';
-import { shellCommand } from './shell-quote.js';
+import { shellCommand, shellQuote } from './shell-quote.js';
 import {
   KILL_GRACE_MS,
   reportingPid,
@@ -112,42 +112,47 @@ export class SshTransport extends CommandTransport {
     env: Record<string, string>,
   ): Promise<StartedCommand> {
     const client = await this.connect();
-    const command = this.remoteCommand(argv, env);
     await this.channels.acquire();
     let channel: ClientChannel;
+    let exited!: Promise<{ code: number | null; signal: string | null }>;
+    let closed = false;
     try {
+      const command = this.remoteCommand(argv, await this.stageEnv(client, env));
       channel = await new Promise<ClientChannel>((resolve, reject) =>
-        client.exec(command, (err, ch) => (err ? reject(err) : resolve(ch))),
+        client.exec(command, (err, ch) => {
+          if (err) return reject(err);
+          // A fast command's exit-status and close can arrive in the same read as the session's
+          // open confirmation, before an awaiting caller could listen: listen right here.
+          exited = new Promise((resolveExit, rejectExit) => {
+            let status: { code: number | null; signal: string | null } | undefined;
+            ch.on('exit', (code: number | null, signal?: string) => {
+              status = { code, signal: signal ? `SIG${signal}` : null };
+            });
+            ch.once('close', () => {
+              closed = true;
+              this.channels.release();
+              if (status) resolveExit(status);
+              else
+                rejectExit(
+                  new UnreachableError(
+                    this.node,
+                    'the SSH connection closed before the command reported its exit status',
+                  ),
+                );
+            });
+          });
+          resolve(ch);
+        }),
       );
     } catch (err) {
       this.channels.release();
+      if (err instanceof NodeError || err instanceof InputError) throw err;
       throw new UnreachableError(
         this.node,
         `could not open an SSH session: ${(err as Error).message}`,
         { cause: err },
       );
     }
-    let closed = false;
-    const exited = new Promise<{ code: number | null; signal: string | null }>(
-      (resolve, reject) => {
-        let status: { code: number | null; signal: string | null } | undefined;
-        channel.on('exit', (code: number | null, signal?: string) => {
-          status = { code, signal: signal ? `SIG${signal}` : null };
-        });
-        channel.once('close', () => {
-          closed = true;
-          this.channels.release();
-          if (status) resolve(status);
-          else
-            reject(
-              new UnreachableError(
-                this.node,
-                'the SSH connection closed before the command reported its exit status',
-              ),
-            );
-        });
-      },
-    );
     let pid: number | undefined;
     let stopRequested = false;
     const signal = (name: 'TERM' | 'KILL') => {
@@ -189,21 +194,45 @@ export class SshTransport extends CommandTransport {
     });
   }
 
-  /** argv as one remote shell line: `sudo -n -- env K=V argv…` as needed. */
-  private remoteCommand(argv: readonly string[], env: Record<string, string>): string {
-    const assignments = Object.entries(env).map(([k, v]) => {
+  /** argv as one remote shell line: `sudo -n -- sh -c '. envfile …' argv…` as needed. */
+  private remoteCommand(argv: readonly string[], envFile: string | undefined): string {
+    return shellCommand([
+      ...(this.sudo ? ['sudo', '-n', '--'] : []),
+      ...(envFile ? ['sh', '-c', SOURCE_ENV_SCRIPT, 'kube-rescue-env', envFile] : []),
+      ...reportingPid(argv),
+    ]);
+  }
+
+  /**
+   * Values never go on the remote command line, where `ps` and sudo's log would show them:
+   * they travel on stdin into a 0600 file that the command's shell reads and removes.
+   */
+  private async stageEnv(client: Client, env: Record<string, string>): Promise<string | undefined> {
+    const entries = Object.entries(env);
+    if (entries.length === 0) return undefined;
+    const lines = entries.map(([k, v]) => {
       if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(k)) {
         throw new InputError(
           `'${k}' is not a valid environment variable name (for node ${this.node}).`,
         );
       }
-      return `${k}=${v}`;
+      return `export ${k}=${shellQuote(v)}\n`;
     });
-    return shellCommand([
+    const stage = shellCommand([
       ...(this.sudo ? ['sudo', '-n', '--'] : []),
-      ...(assignments.length ? ['env', ...assignments] : []),
-      ...reportingPid(argv),
+      'sh',
+      '-c',
+      'umask 077 && f=$(mktemp) && cat > "$f" && echo "$f"',
     ]);
+    const result = await runOnChannel(client, stage, lines.join(''));
+    const file = result.stdout.trim();
+    if (result.code !== 0 || !file.startsWith('/')) {
+      throw new NodeError(
+        this.node,
+        `Node ${this.node}: could not stage the command's environment in a temp file (exit ${result.code}): ${result.stderr.trim()}`,
+      );
+    }
+    return file;
   }
 
   private connect(timeoutMs?: number): Promise<Client> {
@@ -324,27 +353,14 @@ export class SshTransport extends CommandTransport {
   }
 
   private async checkSudo(client: Client): Promise<void> {
-    const stderr = await new Promise<string | undefined>((resolve, reject) =>
-      client.exec('sudo -n true', (err, channel) => {
-        if (err)
-          return reject(
-            new UnreachableError(this.node, `could not open an SSH session: ${err.message}`),
-          );
-        let text = '';
-        channel.stderr.on('data', (d: Buffer) => {
-          text += d.toString();
-        });
-        channel.resume();
-        channel.on('exit', (code: number | null) =>
-          resolve(code === 0 ? undefined : text.trim() || `exit ${code}`),
-        );
-      }),
-    );
-    if (stderr !== undefined) {
+    const result = await runOnChannel(client, 'sudo -n true').catch((err: Error) => {
+      throw new UnreachableError(this.node, `could not open an SSH session: ${err.message}`);
+    });
+    if (result.code !== 0) {
       await endClient(client);
       throw new AuthError(
         this.node,
-        `user ${this.user} cannot run 'sudo -n' (${stderr}). Give ${this.user} password-less sudo, or connect as root.`,
+        `user ${this.user} cannot run 'sudo -n' (${result.stderr.trim() || `exit ${result.code}`}). Give ${this.user} password-less sudo, or connect as root.`,
       );
     }
   }
@@ -495,6 +511,36 @@ function endClient(client: Client): Promise<void> {
     });
     client.end();
   });
+}
+
+/** Reads an env file, removes it, and becomes the command (argv after the file name). */
+const SOURCE_ENV_SCRIPT = '. "$1" && rm -f -- "$1" && shift && exec "$@"';
+
+/** A short bookkeeping command on its own channel (no wrapper, no stop): all output kept. */
+function runOnChannel(
+  client: Client,
+  command: string,
+  stdin = '',
+): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  return new Promise((resolve, reject) =>
+    client.exec(command, (err, channel) => {
+      if (err) return reject(err);
+      let stdout = '';
+      let stderr = '';
+      let code: number | null = null;
+      channel.on('data', (d: Buffer) => {
+        stdout += d.toString();
+      });
+      channel.stderr.on('data', (d: Buffer) => {
+        stderr += d.toString();
+      });
+      channel.on('exit', (c: number | null) => {
+        code = c;
+      });
+      channel.once('close', () => resolve({ code, stdout, stderr }));
+      channel.end(stdin);
+    }),
+  );
 }
 
 /** Counts open channels so bursts of parallel commands queue instead of being refused. */

@@ -76,7 +76,10 @@ describe('backup -i over SSH on the harness cluster', () => {
       ],
       { encoding: 'utf8' },
     );
-    expect(tar).toMatch(/^-rw------- 0\/0 .* etc\/ssl\/etcd\/ssl\/ca-key\.pem$/m);
+    const owner = (
+      await cluster.node('node1').sh("stat -c '%u/%g' /etc/ssl/etcd/ssl/ca-key.pem")
+    ).stdout.trim();
+    expect(tar).toMatch(new RegExp(`^-rw------- ${owner} .* etc/ssl/etcd/ssl/ca-key\\.pem$`, 'm'));
     expect(tar).toMatch(/^lrwxrwxrwx 0\/0 .* etc\/kubernetes\/pki -> /m);
     expect(tar).toMatch(/ etc\/etcd\.env$/m);
     const v = await verify(
