@@ -64,7 +64,16 @@ function tlsFromFlags(access: NodeAccess): EtcdTls | undefined {
 }
 
 async function layoutOf(access: NodeAccess, transport: LocalTransport): Promise<Layout> {
-  return access.layout === 'auto' ? detectLayout(transport) : layoutByName(access.layout);
+  if (access.layout !== 'auto') return layoutByName(access.layout);
+  try {
+    return await detectLayout(transport);
+  } catch (err) {
+    if (!(err instanceof OperationError)) throw err;
+    throw new OperationError(
+      `${err.message} To back up the etcd snapshot alone from this machine, pass --etcd-only.`,
+      { cause: err },
+    );
+  }
 }
 
 /**
