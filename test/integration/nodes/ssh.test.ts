@@ -24,6 +24,14 @@ import {
 } from '../../support/sshd.js';
 import { transportContract } from './transport-contract.js';
 
+// Scans every process's argv with shell builtins only, so the scan itself holds no copy.
+const ARGV_SCAN = `found=0
+for f in /proc/[0-9]*/cmdline; do
+  c=$(tr '\\0' ' ' < "$f" 2>/dev/null) || continue
+  case "$c" in *"$KR_SECRET"*) found=1;; esac
+done
+printf '%s %s' "$found" "$KR_SECRET"`;
+
 const unavailable = sshdAvailable();
 
 describe.skipIf(unavailable)('SshTransport against a real sshd on loopback', () => {
@@ -55,6 +63,15 @@ describe.skipIf(unavailable)('SshTransport against a real sshd on loopback', () 
   });
 
   transportContract(() => transport, { scratchDir: () => sshd.scratchDir });
+
+  it('keeps env values off every command line on the node', async () => {
+    const secret = 'kr-secret-value-5f1e';
+    const result = await transport.script(ARGV_SCAN, {
+      env: { KR_SECRET: secret },
+      mask: [secret],
+    });
+    expect(result.stdout).toBe(`0 ${secret}`);
+  });
 
   it('reuses one connection for many commands, also in parallel', async () => {
     const before = countLogins(sshd.log());
@@ -215,6 +232,10 @@ describe.skipIf(unavailable)('SshTransport against a real sshd on loopback', () 
         env: { KR_VAR: 'through sudo' },
       });
       expect(result.stdout.trim()).toBe('root through sudo');
+      // sudo stays the command's parent and logs its argv: the value must not be in it.
+      const secret = 'kr-sudo-secret-9c2d';
+      const scan = await t.script(ARGV_SCAN, { env: { KR_SECRET: secret }, mask: [secret] });
+      expect(scan.stdout).toBe(`0 ${secret}`);
       const path = join(sshd.scratchDir, 'by-sudo.txt');
       await t.writeFile(path, 'x', { mode: 0o600, owner: `${withSudo.user}:root` });
       const stat = await transport.exec(['stat', '-c', '%a %U', path]);
