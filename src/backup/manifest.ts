@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { canonicalJson } from '../canonical-json.js';
 import { InputError, OperationError } from '../errors.js';
 import { VERSION } from '../version.js';
 import type { StoredObject } from './pipeline.js';
@@ -60,20 +61,8 @@ export interface Manifest {
 
 export type ManifestContent = Omit<Manifest, 'digest' | 'kind' | 'formatVersion' | 'tool'>;
 
-/** JSON with sorted keys, so the digest does not depend on key order or indentation. */
-function canonical(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
-  if (value && typeof value === 'object') {
-    const entries = Object.entries(value as Record<string, unknown>)
-      .filter(([, v]) => v !== undefined)
-      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonical(v)}`).join(',')}}`;
-  }
-  return JSON.stringify(value);
-}
-
 function digestOf(manifest: Omit<Manifest, 'digest'>): string {
-  return `sha256:${createHash('sha256').update(canonical(manifest)).digest('hex')}`;
+  return `sha256:${createHash('sha256').update(canonicalJson(manifest)).digest('hex')}`;
 }
 
 export function buildManifest(content: ManifestContent): Manifest {

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { mkdir, open, readFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
+import { canonicalJson } from '../canonical-json.js';
 import { InputError, OperationError } from '../errors.js';
 import type { Plan } from './plan.js';
 
@@ -16,20 +17,8 @@ export type JournalEntry =
   | { type: 'step-failed'; hash: string; at: string; step: string; ms: number; error: string }
   | { type: 'finished'; hash: string; at: string };
 
-/** JSON with object keys sorted, so equal plans hash equally whatever built them. */
-function canonical(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
-  if (value && typeof value === 'object') {
-    const entries = Object.entries(value as Record<string, unknown>)
-      .filter(([, v]) => v !== undefined)
-      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonical(v)}`).join(',')}}`;
-  }
-  return JSON.stringify(value);
-}
-
 export function planHash(plan: Plan): string {
-  return createHash('sha256').update(canonical(plan)).digest('hex').slice(0, 16);
+  return createHash('sha256').update(canonicalJson(plan)).digest('hex').slice(0, 16);
 }
 
 export class Journal {
