@@ -94,7 +94,7 @@ export async function writeBackupSet(
     );
     const t = taken;
     const fingerprint = sources.fingerprint
-      ? sources.fingerprint(t.status.revision)
+      ? t.status.then((status) => sources.fingerprint!(status.revision))
       : Promise.resolve(null);
     fingerprint.catch(() => {});
     const objects: StoredObject[] = [];
@@ -129,9 +129,15 @@ export async function writeBackupSet(
         );
       });
     }
+    const status = await t.status.catch((err: Error) => {
+      throw new OperationError(
+        `snapshot status of the snapshot from member ${t.source.member} failed on node ${t.source.node}: ${err.message}. Nothing was committed; retry.`,
+        { cause: err },
+      );
+    });
     const fp = await fingerprint.catch((err: Error) => {
       throw new OperationError(
-        `Reading the keyspace fingerprint at revision ${t.status.revision} failed: ${err.message}. Nothing was committed; retry.`,
+        `Reading the keyspace fingerprint at revision ${status.revision} failed: ${err.message}. Nothing was committed; retry.`,
         { cause: err },
       );
     });
@@ -150,10 +156,10 @@ export async function writeBackupSet(
         snapshotMember: t.source.member,
       },
       snapshot: {
-        revision: t.status.revision,
-        totalKey: t.status.totalKey,
-        hash: t.status.hash,
-        size: t.status.totalSize,
+        revision: status.revision,
+        totalKey: status.totalKey,
+        hash: status.hash,
+        size: status.totalSize,
       },
       fingerprint: fp,
       kubernetes: {

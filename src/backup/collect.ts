@@ -26,7 +26,11 @@ export interface SnapshotSource {
 
 export interface TakenSnapshot {
   source: SnapshotSource;
-  status: SnapshotStatus;
+  /**
+   * `snapshot status` of the file on the node, running while the file streams out (both only
+   * read it); it must resolve before the set is committed.
+   */
+  status: Promise<SnapshotStatus>;
   /** Path of the snapshot file on the node, inside our own temp dir. */
   path: string;
   dir: string;
@@ -54,7 +58,7 @@ export function snapshotCtl(ctl: EtcdCtl, endpoint: string): EtcdCtl {
 
 /**
  * Saves a snapshot from the first source that succeeds (`etcdctl snapshot save` to one
- * endpoint, into a private temp dir on the node) and reads its `snapshot status` there.
+ * endpoint, into a private temp dir on the node) and starts its `snapshot status` there.
  * A member that dies or times out is skipped for the next one; when all fail, the error
  * lists every attempt. Nothing is left on the nodes for failed attempts.
  */
@@ -81,7 +85,8 @@ export async function takeSnapshot(
         `Saving the etcd snapshot from member ${source.member} (${source.endpoint}) on node ${source.node}`,
       );
       const saved = await source.ctl.snapshotSave(source.endpoint, path);
-      const status = await source.ctl.snapshotStatus(path);
+      const status = source.ctl.snapshotStatus(path);
+      status.catch(() => {});
       return { source, status, path, dir, bytes: saved.bytes, failedAttempts };
     } catch (err) {
       const error = err instanceof Error ? err.message : String(err);
