@@ -84,22 +84,17 @@ export interface ClusterProvider {
 /**
  * The common node-access flags that reach this cluster, as a user would pass them to
  * `kube-rescue backup|plan|restore -i <inventoryPath>`: SSH as root with the run's key and
- * known_hosts (docker exec for kind, whose nodes have no sshd), etcd over TLS from the host.
+ * known_hosts (docker exec for kind, whose nodes have no sshd). etcd is driven on the nodes
+ * with the certificates the layout puts there, as in production; `cluster.tls` is for the
+ * harness's own client on the host.
  */
 export function nodeAccessOf(cluster: StartedCluster): NodeAccess {
-  const tls = {
-    etcdEndpoints: [...cluster.etcdEndpoints],
-    etcdCacert: cluster.tls.cacert,
-    etcdCert: cluster.tls.cert,
-    etcdKey: cluster.tls.key,
-    layout: cluster.layout,
-  };
-  if (cluster.provider === 'kind') return { transport: 'docker', ...tls };
+  if (cluster.provider === 'kind') return { transport: 'docker', layout: cluster.layout };
   return {
     transport: 'ssh',
     sshUser: 'root',
     sshKeyFile: cluster.sshKeyPath,
     knownHosts: cluster.knownHostsPath,
-    ...tls,
+    layout: cluster.layout,
   };
 }

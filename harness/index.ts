@@ -7,7 +7,7 @@
  *   cluster.nodes          // [{ name, ip, roles, etcdMemberName, containerName, transport(), sh() }]
  *   cluster.inventoryPath  // Kubespray hosts.ini; sshKeyPath / knownHostsPath for SSH as root
  *   cluster.etcdEndpoints  // https://<ip>:2379 …; cluster.tls = { cacert, cert, key } on the host
- *   nodeAccessOf(cluster)  // the NodeAccess (transport, key, known_hosts, etcd TLS) commands take
+ *   nodeAccessOf(cluster)  // the NodeAccess (transport, key, known_hosts, layout) commands take
  *
  *   const etcd = await openEtcdClient(cluster.etcdEndpoints, cluster.tls);
  *   await seedKeys(etcd, { keys: 10_000, valueBytes: 1024 });
