@@ -1,15 +1,17 @@
-import { NotBuiltError } from '../errors.js';
 import type { Inventory } from '../inventory/types.js';
 import type { NodeAccess } from '../nodes/access.js';
+import { NodePool } from '../nodes/connect.js';
 import type { TransportSource } from './probe.js';
 
 /** One transport per inventory host, reused by every step; `close` releases them all. */
 export function openNodeTransports(
-  _inventory: Inventory,
-  _access: NodeAccess,
+  inventory: Inventory,
+  access: NodeAccess,
 ): { transportFor: TransportSource; close(): Promise<void> } {
-  throw new NotBuiltError(
-    'Reaching nodes from the plan/restore commands (src/nodes/connect.ts NodePool)',
-    'Reaching nodes and driving etcd',
-  );
+  const pool = new NodePool(access);
+  return {
+    transportFor: (host) =>
+      pool.get({ name: host, address: inventory.addressOf(host), ...inventory.sshOf(host) }),
+    close: () => pool.closeAll(),
+  };
 }

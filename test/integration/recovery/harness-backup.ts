@@ -4,9 +4,9 @@ import { EtcdCtl } from '../../../src/etcd/etcdctl.js';
 import type { Member } from '../../../src/etcd/etcdctl-output.js';
 import { fingerprintEndpoints } from '../../../src/etcd/fingerprint.js';
 import { kubesprayLayout } from '../../../src/etcd/layout.js';
+import { DockerTransport } from '../../../src/nodes/docker.js';
 import type { Progress } from '../../../src/progress.js';
 import { LocalStore } from '../../../src/stores/local.js';
-import { DockerExecTransport } from './docker-exec-transport.js';
 
 /**
  * A backup set of a harness cluster, written by the real backup pipeline (snapshot on a
@@ -21,7 +21,7 @@ export async function backUpHarnessCluster(
 ): Promise<string> {
   const layout = kubesprayLayout();
   const transportOf = (name: string) =>
-    new DockerExecTransport(name, cluster.node(name).containerName);
+    new DockerTransport(name, { container: cluster.node(name).containerName });
   const etcdNodes = cluster.nodes.filter((n) => n.etcdMemberName);
   const endpointOf = (ip: string) => `https://${ip}:2379`;
   const first = etcdNodes[0]!;

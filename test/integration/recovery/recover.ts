@@ -12,9 +12,9 @@ import {
   seedKeys,
 } from '../../../harness/index.js';
 import { type RestoreOptions, type RestoreResult, restore } from '../../../src/commands/restore.js';
+import { DockerTransport } from '../../../src/nodes/docker.js';
 import type { Transport } from '../../../src/nodes/transport.js';
 import type { Progress } from '../../../src/progress.js';
-import { DockerExecTransport } from './docker-exec-transport.js';
 
 /** The harness's inventory plus Kubespray's recovery groups, written beside it in `dir`. */
 export async function inventoryWithBrokenGroups(
@@ -45,7 +45,7 @@ export async function recoverCluster(
   const open = new Map<string, Transport>();
   const transportFor = async (host: string) => {
     if (!open.has(host))
-      open.set(host, new DockerExecTransport(host, cluster.node(host).containerName));
+      open.set(host, new DockerTransport(host, { container: cluster.node(host).containerName }));
     return open.get(host)!;
   };
   try {

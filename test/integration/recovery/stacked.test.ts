@@ -1,7 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { destroyAndReprovision, wipeEtcdData } from '../../../harness/index.js';
+import type { PlanResult } from '../../../src/commands/plan.js';
 import type { RestoreOptions, RestoreResult } from '../../../src/commands/restore.js';
 import { StderrProgress } from '../../../src/progress.js';
+import { kubeRescue } from './cli.js';
 import {
   expectNothingLost,
   inventoryWithBrokenGroups,
@@ -29,6 +31,44 @@ const nothingLost = (result: RestoreResult) =>
   expectNothingLost(result, env.client, env.seeded, MEMBERS);
 const recover = (name: string, opts: Partial<RestoreOptions> & { inventory: string }) =>
   recoverCluster(env.cluster, name, env.work, progress, opts);
+
+describe('the plan and restore commands as an operator runs them (SSH with the harness key)', () => {
+  const ssh = () => [
+    '--transport',
+    'ssh',
+    '--ssh-key',
+    env.cluster.sshKeyPath,
+    '--known-hosts',
+    env.cluster.knownHostsPath,
+  ];
+
+  it('plan on a healthy cluster: exit 0, one JSON object, nothing to do but verify', async () => {
+    const r = await kubeRescue(['--json', 'plan', '-i', env.cluster.inventoryPath, ...ssh()]);
+    expect(r.stderr).not.toMatch(/Error/);
+    expect(r.code).toBe(0);
+    const out = JSON.parse(r.stdout) as PlanResult;
+    expect(out.plan.case).toBe('healthy');
+    expect(out.plan.steps.map((s) => s.action)).toEqual(['verify']);
+    expect(out.health.quorum).toBe(true);
+  });
+
+  it('an unknown host in [broken_etcd]: exit 2, the host and the file named, nothing touched', async () => {
+    const inventory = await inventoryWithBrokenGroups(env.cluster, env.work, {
+      etcd: ['node9'],
+      controlPlane: [],
+    });
+    const r = await kubeRescue(['restore', '-i', inventory, '--yes', ...ssh()]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain("'node9' in [broken_etcd]");
+    expect(r.stderr).toContain(inventory);
+  });
+
+  it('restore without --yes: exit 2 before any node is reached', async () => {
+    const r = await kubeRescue(['restore', '-i', env.cluster.inventoryPath, ...ssh()]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/--yes/);
+  });
+});
 
 describe('recovery on a stacked 3-node Kubespray-like cluster', () => {
   it('case 1: one member lost its data, quorum intact → member replaced (probe decides)', async () => {
