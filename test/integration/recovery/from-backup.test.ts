@@ -1,5 +1,8 @@
+import { writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { deleteCerts, destroyAndReprovision } from '../../../harness/index.js';
+import { deleteCerts, destroyAndReprovision, fingerprint } from '../../../harness/index.js';
+import { generateIdentity } from '../../../src/backup/age.js';
 import { StderrProgress } from '../../../src/progress.js';
 import { backUpHarnessCluster } from './harness-backup.js';
 import {
@@ -11,16 +14,21 @@ import {
 } from './recover.js';
 
 // Cases that need a backup set, on one stacked 3-node cluster: certificates lost (the
-// cluster stays up), then everything lost. The backup is taken once, after seeding; nothing
-// is written after it, so zero keys lost means the fingerprint of the backup comes back.
+// cluster stays up), then everything lost. The backup is taken once, after seeding, and
+// encrypted with age, so every restore also decrypts; nothing is written after it, so zero
+// keys lost means the fingerprint of the backup comes back.
 let env: SeededCluster;
 let backup: string;
+let identityFile: string;
 const progress = new StderrProgress({ quiet: !process.env.KUBE_RESCUE_VERBOSE });
 const MEMBERS = ['etcd1', 'etcd2', 'etcd3'];
 
 beforeAll(async () => {
   env = await startSeededCluster('stacked3', progress);
-  backup = await backUpHarnessCluster(env.cluster, env.work, progress);
+  const { secret, identity } = generateIdentity();
+  identityFile = join(env.work, 'backup.agekey');
+  await writeFile(identityFile, `${secret}\n`, { mode: 0o600 });
+  backup = await backUpHarnessCluster(env.cluster, env.work, progress, [identity.recipient]);
 });
 
 afterAll(async () => {
@@ -28,6 +36,17 @@ afterAll(async () => {
 });
 
 describe('recovery from a backup set', () => {
+  it('an encrypted backup without --identity: refused with exit 2 before anything is touched', async () => {
+    const attempt = recoverCluster(env.cluster, 'no-identity', env.work, progress, {
+      inventory: env.cluster.inventoryPath,
+      backup,
+    });
+    await expect(attempt).rejects.toMatchObject({ exitCode: 2 });
+    await expect(attempt).rejects.toThrow(/encrypted with age: pass --identity/);
+    const after = await fingerprint(env.client);
+    expect(after).toEqual({ ...env.seeded, revision: after.revision });
+  });
+
   it('case 4: control-plane certificates lost on a node → its archive back, modes and owners as saved', async () => {
     const keyBefore = await env.cluster
       .node('node1')
@@ -40,6 +59,7 @@ describe('recovery from a backup set', () => {
     const result = await recoverCluster(env.cluster, 'cert-loss', env.work, progress, {
       inventory,
       backup,
+      identityFiles: [identityFile],
     });
     expect(result.plan.case).toBe('cert-loss');
     const certs = result.verification?.checks.find((c) => c.name === 'certificates');
@@ -59,6 +79,7 @@ describe('recovery from a backup set', () => {
     const result = await recoverCluster(env.cluster, 'total-loss', env.work, progress, {
       inventory: env.cluster.inventoryPath,
       backup,
+      identityFiles: [identityFile],
     });
     expect(result.plan.cases).toContain('total-loss');
     expect(result.plan.source).toMatchObject({ kind: 'backup' });

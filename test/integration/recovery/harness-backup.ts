@@ -1,4 +1,5 @@
 import type { StartedCluster } from '../../../harness/index.js';
+import type { AgeRecipient } from '../../../src/backup/age.js';
 import { writeBackupSet } from '../../../src/backup/backup-set.js';
 import { EtcdCtl } from '../../../src/etcd/etcdctl.js';
 import type { Member } from '../../../src/etcd/etcdctl-output.js';
@@ -18,6 +19,7 @@ export async function backUpHarnessCluster(
   cluster: StartedCluster,
   dir: string,
   progress: Progress,
+  recipients: readonly AgeRecipient[] = [],
 ): Promise<string> {
   const layout = kubesprayLayout();
   const transportOf = (name: string) =>
@@ -63,7 +65,7 @@ export async function backUpHarnessCluster(
           { revision },
         ),
     },
-    { compression: 'gzip', recipients: [], progress },
+    { compression: 'gzip', recipients, progress },
   );
   return store.urlOf(setName);
 }
