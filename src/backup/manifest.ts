@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { canonicalJson } from '../canonical-json.js';
 import { InputError, OperationError } from '../errors.js';
+import type { KeyspaceFingerprint } from '../etcd/fingerprint.js';
 import { VERSION } from '../version.js';
 import type { StoredObject } from './pipeline.js';
 
@@ -24,13 +25,6 @@ export interface SnapshotStatus {
   size: number;
 }
 
-/** What the keyspace looked like: a restore must reproduce exactly this. */
-export interface KeyspaceFingerprint {
-  revision: number;
-  count: number;
-  sha256: string;
-}
-
 export interface Manifest {
   kind: typeof MANIFEST_KIND;
   formatVersion: number;
@@ -46,6 +40,7 @@ export interface Manifest {
     snapshotMember: string;
   };
   snapshot: SnapshotStatus;
+  /** What the keyspace looked like at the snapshot's revision: a restore must match it. */
   fingerprint: KeyspaceFingerprint | null;
   kubernetes: {
     flavor: 'kubespray' | 'kubeadm' | 'unknown';
