@@ -41,11 +41,17 @@ export async function recoverCluster(
   dir: string,
   progress: Progress,
   opts: Partial<RestoreOptions> & { inventory: string },
+  /** Lets a test put a fault between the recovery and a node (a dropped connection). */
+  wrap: (t: Transport) => Transport = (t) => t,
 ): Promise<RestoreResult> {
   const open = new Map<string, Transport>();
   const transportFor = async (host: string) => {
-    if (!open.has(host))
-      open.set(host, new DockerTransport(host, { container: cluster.node(host).containerName }));
+    if (!open.has(host)) {
+      open.set(
+        host,
+        wrap(new DockerTransport(host, { container: cluster.node(host).containerName })),
+      );
+    }
     return open.get(host)!;
   };
   try {

@@ -2,6 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { destroyAndReprovision, wipeEtcdData } from '../../../harness/index.js';
 import type { PlanResult } from '../../../src/commands/plan.js';
 import type { RestoreOptions, RestoreResult } from '../../../src/commands/restore.js';
+import { UnreachableError } from '../../../src/nodes/errors.js';
+import type { Transport } from '../../../src/nodes/transport.js';
 import { StderrProgress } from '../../../src/progress.js';
 import { kubeRescue } from './cli.js';
 import {
@@ -77,6 +79,43 @@ describe('recovery on a stacked 3-node Kubespray-like cluster', () => {
     expect(result.plan.case).toBe('member-loss');
     expect(result.plan.steps.map((s) => s.action)).toContain('member-add');
     await nothingLost(result);
+  });
+
+  it('a run that dies mid-plan resumes from its journal and never repeats a completed step', async () => {
+    await wipeEtcdData(env.cluster, 'node3');
+    // The connection to node3 drops once, exactly when etcd is to be started there.
+    let dropped = false;
+    const dropOnce = (t: Transport): Transport =>
+      t.node !== 'node3'
+        ? t
+        : Object.assign(Object.create(t) as Transport, {
+            exec: (argv: readonly string[], o?: Parameters<Transport['exec']>[1]) => {
+              if (!dropped && argv[0] === 'systemctl' && argv[1] === 'start') {
+                dropped = true;
+                return Promise.reject(new UnreachableError('node3', 'connection reset (injected)'));
+              }
+              return t.exec(argv, o);
+            },
+          });
+    const first = recoverCluster(
+      env.cluster,
+      'resume',
+      env.work,
+      progress,
+      { inventory: env.cluster.inventoryPath },
+      dropOnce,
+    );
+    await expect(first).rejects.toMatchObject({ exitCode: 1 });
+    await expect(first).rejects.toThrow(/start-etcd-node3.*resumes from this step/s);
+
+    const second = await recover('resume', { inventory: env.cluster.inventoryPath });
+    expect(second.execution.resumed).toBe(true);
+    const status = new Map(second.execution.steps.map((s) => [s.action, s.status]));
+    for (const done of ['member-remove', 'move-aside', 'member-add', 'write-env']) {
+      expect(status.get(done as never), done).toBe('done-before');
+    }
+    expect(status.get('start-etcd')).toBe('done');
+    await nothingLost(second);
   });
 
   it('case 1: a member node destroyed and re-provisioned blank → certs and unit from a peer, rejoined', async () => {
