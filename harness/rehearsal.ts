@@ -32,6 +32,11 @@ interface Scenario {
   topology: TopologyName;
   /** What breaks, as the report says it. */
   fault: string;
+  /**
+   * Whether writes acknowledged after the backup may be lost: only when no node keeps its
+   * data. Everywhere else the data is still on a node, and losing it is a failed recovery.
+   */
+  mayLoseWritesAfterBackup: boolean;
   /** Breaks the cluster; returns the inventory recovery should use. */
   inject(cluster: StartedCluster, ctx: CommandContext): Promise<string>;
 }
@@ -47,6 +52,7 @@ async function reprovision(cluster: StartedCluster, names: string[]): Promise<vo
 const scenarios: Record<ScenarioName, Scenario> = {
   'member-loss': {
     topology: 'stacked3',
+    mayLoseWritesAfterBackup: false,
     fault: '1 of 3 members lost: node re-provisioned blank (same IP, no etcd data, no certs)',
     async inject(cluster) {
       await reprovision(cluster, [etcdHosts(cluster).at(-1)!.name]);
@@ -55,6 +61,7 @@ const scenarios: Record<ScenarioName, Scenario> = {
   },
   'quorum-loss': {
     topology: 'stacked3',
+    mayLoseWritesAfterBackup: false,
     fault: '2 of 3 members lost: nodes re-provisioned blank; data only on the survivor',
     async inject(cluster) {
       await reprovision(
@@ -68,6 +75,7 @@ const scenarios: Record<ScenarioName, Scenario> = {
   },
   'total-loss': {
     topology: 'stacked3',
+    mayLoseWritesAfterBackup: true,
     fault: 'all 3 nodes lost: every etcd data dir and every certificate',
     async inject(cluster) {
       await reprovision(
@@ -79,6 +87,7 @@ const scenarios: Record<ScenarioName, Scenario> = {
   },
   'cert-loss': {
     topology: 'stacked3',
+    mayLoseWritesAfterBackup: false,
     fault: 'the certificate and key directories of every control-plane node deleted',
     async inject(cluster) {
       for (const n of controlPlaneHosts(cluster)) await deleteCerts(cluster, n.name);
@@ -87,6 +96,7 @@ const scenarios: Record<ScenarioName, Scenario> = {
   },
   'runbook-example': {
     topology: 'runbook',
+    mayLoseWritesAfterBackup: false,
     fault:
       "the Kubespray runbook's example: etcd on m1 m2 m3 w1 w2, all three masters lost; recovery inventory from `inventory recover`",
     async inject(cluster, ctx) {
@@ -298,6 +308,8 @@ export async function runScenario(
     const failedChecks = (report.verification ?? []).filter((v) => v.status === 'failed');
     if (report.keysLost !== 0) {
       report.error = `${report.keysLost} keys of the backup's revision ${report.backupRevision} are missing or changed after the restore.`;
+    } else if (!scenario.mayLoseWritesAfterBackup && report.writesLost !== 0) {
+      report.error = `${report.writesLost} of ${report.writesAfterBackup} writes acknowledged after the backup are gone, though a node still held them: the recovery threw away data it did not have to.`;
     } else if (!restored.verification) {
       report.error = 'the restore returned without verifying the cluster.';
     } else if (failedChecks.length > 0) {
