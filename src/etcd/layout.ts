@@ -53,6 +53,8 @@ export interface Layout extends LayoutPaths {
   startEtcd(transport: Transport, options?: StopStartOptions): Promise<void>;
   /** How to run etcd, etcdctl and etcdutl on the node. */
   toolCommands(transport: Transport): Promise<EtcdToolCommands>;
+  /** kubeadm: where stopEtcd parks the etcd manifest while etcd is stopped. */
+  parkedEtcdManifest?: string;
 }
 
 const kubeconfigs = [
@@ -166,6 +168,7 @@ export function kubeadmLayout(overrides: Partial<LayoutPaths> = {}): Layout {
     name: 'kubeadm',
     ...paths,
     etcdManifest: manifest,
+    parkedEtcdManifest: parked,
     clientTls: () => ({
       cacert: file('ca.crt'),
       cert: file('healthcheck-client.crt'),

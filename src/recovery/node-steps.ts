@@ -1,6 +1,6 @@
 import { PassThrough, type Readable } from 'node:stream';
 import tarStream from 'tar-stream';
-import { NotBuiltError, OperationError } from '../errors.js';
+import { OperationError } from '../errors.js';
 import { EtcdCtl } from '../etcd/etcdctl.js';
 import { parseEnvLines } from '../etcd/etcdctl-output.js';
 import type { Layout } from '../etcd/layout.js';
@@ -214,13 +214,9 @@ export class NodeStepRunner implements StepRunner {
    * file of a healthy peer with that peer's name, address and cert names replaced by its own.
    */
   private async writeEnv(step: StepOf<'write-env'>): Promise<string> {
-    const envFile = this.deps.layout.envFile;
-    if (!envFile) {
-      throw new NotBuiltError(
-        `Rewriting the etcd static-pod manifest for member ${step.node} (kubeadm layout)`,
-        'Recovery: probe, plan, restore',
-      );
-    }
+    const layout = this.deps.layout;
+    if (!layout.envFile) return this.writeManifestFlags(step);
+    const envFile = layout.envFile;
     const t = await this.deps.transportFor(step.node);
     const current = await t.exec(['cat', envFile], { allowFailure: true, timeoutMs: 15_000 });
     let text = current.code === 0 ? current.stdout : undefined;
@@ -245,6 +241,27 @@ export class NodeStepRunner implements StepRunner {
     const next = setEnvKeys(text, step.params.set);
     await t.writeFile(envFile, next, { mode: 0o640 });
     return `${envFile} (from ${origin} file): ${Object.keys(step.params.set).join(', ')}`;
+  }
+
+  /** kubeadm: the same settings as flags of the etcd static-pod manifest (parked while stopped). */
+  private async writeManifestFlags(step: StepOf<'write-env'>): Promise<string> {
+    const layout = this.deps.layout;
+    const candidates = [layout.parkedEtcdManifest, layout.etcdManifest].filter((p): p is string =>
+      Boolean(p),
+    );
+    const t = await this.deps.transportFor(step.node);
+    for (const path of candidates) {
+      const current = await t.exec(['cat', path], { allowFailure: true, timeoutMs: 15_000 });
+      if (current.code !== 0) continue;
+      await t.exec(['cp', '-p', '--', path, `${path}.${this.ts}`], { timeoutMs: 15_000 });
+      await t.writeFile(path, setManifestFlags(current.stdout, step.params.set, path), {
+        mode: 0o600,
+      });
+      return `${path}: ${Object.keys(step.params.set).join(', ')} as etcd flags`;
+    }
+    throw new OperationError(
+      `Node ${step.node}: no etcd static-pod manifest at ${candidates.join(' or ')}: restore the node's archive from a backup (--backup) and run again.`,
+    );
   }
 
   private async restoreSnapshot(step: StepOf<'restore-snapshot'>): Promise<string> {
@@ -364,6 +381,42 @@ export class NodeStepRunner implements StepRunner {
     }
     return `${v.checks.filter((c) => c.status === 'passed').length} checks passed, ${v.checks.filter((c) => c.status === 'skipped').length} skipped`;
   }
+}
+
+/** etcd reads each ETCD_* variable as the flag of the same name. */
+const flagOf = (envKey: string) =>
+  `--${envKey
+    .replace(/^ETCD_/, '')
+    .toLowerCase()
+    .replace(/_/g, '-')}`;
+
+/**
+ * Sets `--flag=value` entries of the etcd container's command in a kubeadm manifest, keeping
+ * every other line; a flag not there yet goes right after the `- etcd` entry.
+ */
+export function setManifestFlags(
+  manifest: string,
+  set: Record<string, string>,
+  where: string,
+): string {
+  const lines = manifest.split('\n');
+  const command = lines.findIndex((l) => /^\s*- etcd\s*$/.test(l));
+  if (command < 0) {
+    throw new OperationError(
+      `${where} has no '- etcd' command entry: this is not a kubeadm etcd manifest kube-rescue can edit.`,
+    );
+  }
+  const indent = /^(\s*)-/.exec(lines[command]!)![1];
+  const added: string[] = [];
+  for (const [key, value] of Object.entries(set)) {
+    const flag = flagOf(key);
+    const at = lines.findIndex((l) => l.trimStart().startsWith(`- ${flag}=`));
+    const line = `${indent}- ${flag}=${value}`;
+    if (at >= 0) lines[at] = line;
+    else added.push(line);
+  }
+  lines.splice(command + 1, 0, ...added);
+  return lines.join('\n');
 }
 
 /** Sets KEY=value lines (replacing existing ones in place, appending new ones). */

@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { envForAnotherMember, setEnvKeys } from '../../../src/recovery/node-steps.js';
+import {
+  envForAnotherMember,
+  setEnvKeys,
+  setManifestFlags,
+} from '../../../src/recovery/node-steps.js';
 import { renderPlanMarkdown } from '../../../src/report/plan.js';
 import { memberLossPlan } from './fixtures.js';
 
@@ -59,5 +63,56 @@ describe('plan as Markdown', () => {
       /^\| 01-member-remove-node1 \| node1 \| \*\*member-remove\*\* \| member: etcd2, memberId: 2aa \|/,
     );
     expect(md).toContain('member-loss');
+  });
+});
+
+describe('kubeadm etcd manifest flags', () => {
+  // The command of kubeadm's etcd static pod as `kind` writes it (image line left out).
+  const MANIFEST = `apiVersion: v1
+kind: Pod
+metadata:
+  labels:
+    component: etcd
+    tier: control-plane
+  name: etcd
+  namespace: kube-system
+spec:
+  containers:
+  - command:
+    - etcd
+    - --advertise-client-urls=https://172.18.0.2:2379
+    - --cert-file=/etc/kubernetes/pki/etcd/server.crt
+    - --data-dir=/var/lib/etcd
+    - --initial-advertise-peer-urls=https://172.18.0.2:2380
+    - --initial-cluster=kind-control-plane=https://172.18.0.2:2380
+    - --name=kind-control-plane
+    name: etcd
+`;
+
+  it('replaces existing flags in place and adds missing ones after `- etcd`', () => {
+    const out = setManifestFlags(
+      MANIFEST,
+      {
+        ETCD_INITIAL_CLUSTER: 'a=https://172.18.0.2:2380,b=https://172.18.0.3:2380',
+        ETCD_INITIAL_CLUSTER_STATE: 'existing',
+        ETCD_INITIAL_CLUSTER_TOKEN: 'restore-1',
+      },
+      'etcd.yaml',
+    );
+    const lines = out.split('\n');
+    expect(lines[12]).toBe('    - --initial-cluster-state=existing');
+    expect(lines[13]).toBe('    - --initial-cluster-token=restore-1');
+    expect(out).toContain(
+      '    - --initial-cluster=a=https://172.18.0.2:2380,b=https://172.18.0.3:2380\n',
+    );
+    expect(out).not.toContain('--initial-cluster=kind-control-plane');
+    expect(out).toContain('    - --name=kind-control-plane\n');
+    expect(lines.length).toBe(MANIFEST.split('\n').length + 2);
+  });
+
+  it('refuses a file that is not an etcd manifest, naming it', () => {
+    expect(() =>
+      setManifestFlags('kind: Pod\n', { ETCD_NAME: 'x' }, '/etc/kubernetes/manifests/etcd.yaml'),
+    ).toThrow(/\/etc\/kubernetes\/manifests\/etcd.yaml has no '- etcd' command/);
   });
 });
