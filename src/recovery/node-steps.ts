@@ -100,6 +100,8 @@ export class NodeStepRunner implements StepRunner {
         return this.restartControlPlane(step);
       case 'verify':
         return this.verify();
+      case 'discard-staged':
+        return this.discardStaged(step);
     }
   }
 
@@ -368,6 +370,12 @@ export class NodeStepRunner implements StepRunner {
     }
     await t.exec(['systemctl', 'restart', 'kubelet'], { timeoutMs: 120_000 });
     return `kubelet restarted (${step.params.reason})`;
+  }
+
+  private async discardStaged(step: StepOf<'discard-staged'>): Promise<string> {
+    const t = await this.deps.transportFor(step.node);
+    await t.exec(['rm', '-f', '--', step.params.path], { timeoutMs: 60_000 });
+    return `${step.params.path} removed`;
   }
 
   private async verify(): Promise<string> {

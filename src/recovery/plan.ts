@@ -24,7 +24,8 @@ export type StepAction =
   | 'start-etcd'
   | 'wait-healthy'
   | 'restart-control-plane'
-  | 'verify';
+  | 'verify'
+  | 'discard-staged';
 
 /** Where a snapshot comes from: a file on a node, or the snapshot object of the backup set. */
 export type SnapshotOrigin =
@@ -71,6 +72,8 @@ export interface StepParams {
   'wait-healthy': { members: EtcdMemberRef[]; clientURLs: string[] };
   'restart-control-plane': { reason: string };
   verify: { expectMembers: number };
+  /** Our own staged copy of the snapshot (it holds every Secret): not the cluster's data. */
+  'discard-staged': { path: string };
 }
 
 export interface StepOf<A extends StepAction> {
@@ -812,6 +815,30 @@ export function buildPlan(
       false,
     ),
   );
+  // Only after verification passed: until then a re-run may need the staged snapshot.
+  const staged = new Set(
+    drafts.flatMap((d) =>
+      d.action === 'snapshot-save' || d.action === 'fetch-snapshot'
+        ? [
+            `${d.node}\u0000${(d.params as { path?: string; to?: string }).path ?? (d.params as { to: string }).to}`,
+          ]
+        : [],
+    ),
+  );
+  for (const entry of staged) {
+    const [node, path] = entry.split('\u0000') as [string, string];
+    drafts.push(
+      draft(
+        'discard-staged',
+        node,
+        { path },
+        'the staged snapshot holds every Secret of the cluster; the restored data dirs are verified',
+        'nothing to undo (the backup set or the survivor’s moved-aside data dir still has it)',
+        false,
+        'discard',
+      ),
+    );
+  }
 
   const width = Math.max(2, String(drafts.length).length);
   const steps = drafts.map(

@@ -199,6 +199,7 @@ const table: Row[] = [
       'restart-control-plane node2',
       'restart-control-plane node3',
       'verify node1',
+      ...STACKED.map((n) => `discard-staged ${n}`),
     ],
   },
   {
@@ -230,6 +231,7 @@ const table: Row[] = [
       'restart-control-plane node2',
       'restart-control-plane node3',
       'verify node1',
+      'discard-staged node1',
     ],
   },
   {
@@ -250,6 +252,7 @@ const table: Row[] = [
       'wait-healthy node1',
       ...STACKED.map((n) => `restart-control-plane ${n}`),
       'verify node1',
+      ...STACKED.map((n) => `discard-staged ${n}`),
     ],
   },
   {
@@ -284,6 +287,7 @@ const table: Row[] = [
       'wait-healthy taco-w2',
       ...RUNBOOK_CP.map((n) => `restart-control-plane ${n}`),
       'verify taco-w2',
+      ...['taco-w2', ...RUNBOOK_CP, 'taco-w1'].map((n) => `discard-staged ${n}`),
     ],
   },
 ];
