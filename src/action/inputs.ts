@@ -28,6 +28,12 @@ export interface ActionSettings {
   /** known_hosts lines given inline. */
   knownHostsText?: string;
   keep?: number;
+  keepHourly?: number;
+  keepDaily?: number;
+  keepWeekly?: number;
+  clusterName?: string;
+  s3Endpoint?: string;
+  s3Region?: string;
   etcdOnly: boolean;
   deep: boolean;
   brokenEtcd: string[];
@@ -142,6 +148,12 @@ export function readSettings(): ActionSettings {
     },
     knownHostsText: optional('known-hosts'),
     keep: positiveInt('keep'),
+    keepHourly: positiveInt('keep-hourly'),
+    keepDaily: positiveInt('keep-daily'),
+    keepWeekly: positiveInt('keep-weekly'),
+    clusterName: optional('cluster-name'),
+    s3Endpoint: optional('s3-endpoint'),
+    s3Region: optional('s3-region'),
     etcdOnly: bool('etcd-only'),
     deep: bool('deep'),
     brokenEtcd: list('broken-etcd'),

@@ -1,3 +1,4 @@
+import { basename, join } from 'node:path';
 import * as core from '@actions/core';
 import { backup } from '../commands/backup.js';
 import type { CommandContext } from '../commands/context.js';
@@ -5,11 +6,12 @@ import { inventoryRecover } from '../commands/inventory.js';
 import { list } from '../commands/list.js';
 import { plan } from '../commands/plan.js';
 import { rehearse, SCENARIOS } from '../commands/rehearse.js';
-import { restore } from '../commands/restore.js';
+import { defaultJournalPath, restore } from '../commands/restore.js';
 import { verify } from '../commands/verify.js';
 import { InputError, OperationError } from '../errors.js';
 import type { NodeAccess } from '../nodes/access.js';
 import type { Progress } from '../progress.js';
+import type { S3Settings } from '../stores/s3.js';
 import { type ActionSettings, readSettings } from './inputs.js';
 import { type SecretFiles, writeSecretFiles } from './secrets.js';
 import { writeSummary } from './summary.js';
@@ -32,6 +34,37 @@ function accessWithFiles(settings: ActionSettings, files: SecretFiles): NodeAcce
   };
 }
 
+/**
+ * With broken hosts named in the inputs, recovery reads the inventory Kubespray's runbook
+ * asks for (broken hosts copied into broken_etcd / broken_kube_control_plane); else the probe decides.
+ */
+async function recoveryInventory(
+  settings: ActionSettings,
+  files: SecretFiles,
+  ctx: CommandContext,
+): Promise<string> {
+  const inventory = settings.inventory!;
+  if (settings.brokenEtcd.length === 0 && settings.brokenControlPlane.length === 0)
+    return inventory;
+  const output = join(files.dir, `recovery-${basename(inventory)}`);
+  await inventoryRecover(
+    {
+      inventory,
+      brokenEtcd: settings.brokenEtcd,
+      brokenControlPlane: settings.brokenControlPlane,
+      extraVars: [],
+      output,
+    },
+    ctx,
+  );
+  ctx.progress.info(`Broken hosts from the inputs: recovery reads ${output}.`);
+  return output;
+}
+
+function s3Of(settings: ActionSettings): S3Settings {
+  return { endpoint: settings.s3Endpoint, region: settings.s3Region };
+}
+
 /** Dispatches the selected command; returns its result for outputs and the summary. */
 export async function dispatch(settings: ActionSettings, files: SecretFiles): Promise<unknown> {
   const ctx: CommandContext = { progress: actionProgress, workDir: files.dir };
@@ -47,6 +80,11 @@ export async function dispatch(settings: ActionSettings, files: SecretFiles): Pr
           encryptTo: settings.encryptTo,
           compress: settings.compress,
           keep: settings.keep,
+          keepHourly: settings.keepHourly,
+          keepDaily: settings.keepDaily,
+          keepWeekly: settings.keepWeekly,
+          clusterName: settings.clusterName,
+          s3: s3Of(settings),
           etcdOnly: settings.etcdOnly,
         },
         ctx,
@@ -57,13 +95,16 @@ export async function dispatch(settings: ActionSettings, files: SecretFiles): Pr
       return r;
     }
     case 'list':
-      return list(settings.destination!, ctx);
+      return list(settings.destination!, ctx, s3Of(settings));
     case 'verify':
-      return verify({ backup: settings.backup!, identityFiles, deep: settings.deep }, ctx);
+      return verify(
+        { backup: settings.backup!, identityFiles, deep: settings.deep, s3: s3Of(settings) },
+        ctx,
+      );
     case 'plan': {
       const r = await plan(
         {
-          inventory: settings.inventory!,
+          inventory: await recoveryInventory(settings, files, ctx),
           access,
           backup: settings.backup,
           identityFiles,
@@ -83,7 +124,9 @@ export async function dispatch(settings: ActionSettings, files: SecretFiles): Pr
       }
       const r = await restore(
         {
-          inventory: settings.inventory!,
+          inventory: await recoveryInventory(settings, files, ctx),
+          // The journal stays beside the user's inventory, not in the temp dir the post step removes.
+          journal: defaultJournalPath(settings.inventory!),
           access,
           backup: settings.backup,
           identityFiles,

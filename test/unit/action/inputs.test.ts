@@ -105,6 +105,21 @@ describe('action inputs', () => {
     expect(s.access.sshKey).toBe(key);
   });
 
+  it('reads retention and S3 settings for a backup', () => {
+    given({
+      command: 'backup',
+      inventory: 'h.ini',
+      destination: 's3://b/p',
+      'keep-daily': '7',
+      'keep-weekly': '4',
+      's3-endpoint': 'http://127.0.0.1:9000',
+      's3-region': 'eu-central-1',
+    });
+    const s = readSettings();
+    expect([s.keepHourly, s.keepDaily, s.keepWeekly]).toEqual([undefined, 7, 4]);
+    expect([s.s3Endpoint, s.s3Region]).toEqual(['http://127.0.0.1:9000', 'eu-central-1']);
+  });
+
   it('accepts etcd endpoints for a backup without an inventory', () => {
     given({
       command: 'backup',
