@@ -160,7 +160,11 @@ Examples:
         '--s3-endpoint <url>',
         'S3 endpoint (default: AWS_ENDPOINT_URL_S3 / AWS_ENDPOINT_URL)',
       )
-      .option('--s3-region <region>', 'S3 region (default: AWS_REGION)'),
+      .option('--s3-region <region>', 'S3 region (default: AWS_REGION)')
+      .option(
+        '--no-fingerprint',
+        'skip reading the whole keyspace for the manifest (faster; verify --deep then cannot compare keys)',
+      ),
   ).action(async (o) => {
     await run(program, 'backup', (ctx) =>
       backup(
@@ -177,6 +181,7 @@ Examples:
           etcdOnly: Boolean(o.etcdOnly),
           clusterName: o.clusterName,
           s3: { endpoint: o.s3Endpoint, region: o.s3Region },
+          fingerprint: o.fingerprint !== false,
         },
         ctx,
       ),
