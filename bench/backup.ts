@@ -53,15 +53,21 @@ async function childBackup(): Promise<void> {
 
 function runChild(args: string[]): Promise<ChildReport> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'bench/backup.ts', '--child', ...args], {
-      stdio: ['ignore', 'pipe', 'inherit'],
-    });
+    const child = spawn(
+      process.execPath,
+      ['--import', 'tsx', 'bench/backup.ts', '--child', ...args],
+      {
+        stdio: ['ignore', 'pipe', 'inherit'],
+      },
+    );
     let out = '';
     child.stdout.on('data', (c: Buffer) => {
       out += c.toString();
     });
     child.on('exit', (code) =>
-      code === 0 ? resolve(JSON.parse(out.trim().split('\n').pop()!)) : reject(new Error(`bench child exited ${code}`)),
+      code === 0
+        ? resolve(JSON.parse(out.trim().split('\n').pop()!))
+        : reject(new Error(`bench child exited ${code}`)),
     );
   });
 }
@@ -84,7 +90,10 @@ async function fill(endpoint: string, targetMb: number): Promise<void> {
         apiVersion: 'v1',
         metadata: { name: `cm-${i}`, namespace: `ns-${i % 50}`, uid: crypto.randomUUID() },
         data: Object.fromEntries(
-          Array.from({ length: 64 }, (_, k) => [`key-${k}`, `${crypto.randomUUID()}-${'x'.repeat(140)}-${i * k}`]),
+          Array.from({ length: 64 }, (_, k) => [
+            `key-${k}`,
+            `${crypto.randomUUID()}-${'x'.repeat(140)}-${i * k}`,
+          ]),
         ),
       });
     let bytes = 0;
@@ -124,8 +133,12 @@ async function main(): Promise<void> {
     for (let r = 0; r < runs; r++) {
       await rm(join(work, 'out'), { recursive: true, force: true });
       await mkdir(join(work, 'out'));
-      bare.push(timeShell('etcdctl --endpoints="$EP" snapshot save "$W/out/bare.db" >/dev/null', env));
-      dbBytes = Number(execFileSync('stat', ['-c', '%s', join(work, 'out', 'bare.db')], { encoding: 'utf8' }));
+      bare.push(
+        timeShell('etcdctl --endpoints="$EP" snapshot save "$W/out/bare.db" >/dev/null', env),
+      );
+      dbBytes = Number(
+        execFileSync('stat', ['-c', '%s', join(work, 'out', 'bare.db')], { encoding: 'utf8' }),
+      );
       scripted.push(
         timeShell(
           'etcdctl --endpoints="$EP" snapshot save "$W/out/s.db" >/dev/null; sha256sum "$W/out/s.db" >/dev/null; gzip -1 -c "$W/out/s.db" > "$W/out/s.db.gz"; age -r "$R" -o "$W/out/s.db.gz.age" "$W/out/s.db.gz"',
