@@ -77,3 +77,36 @@ describe('action.yml', () => {
     }
   });
 });
+
+describe('README', () => {
+  const readme = readFileSync('README.md', 'utf8');
+  const action = parse(readFileSync('action.yml', 'utf8')) as {
+    inputs: Record<string, unknown>;
+    outputs: Record<string, unknown>;
+  };
+
+  it('documents every action input and output', () => {
+    for (const name of [...Object.keys(action.inputs), ...Object.keys(action.outputs)]) {
+      expect(readme, name).toContain(`| \`${name}\` |`);
+    }
+  });
+
+  it('has a quick start of exactly two commands, the second of which CI runs verbatim', () => {
+    const quick = readme.split('## Quick start')[1].split('```sh\n')[1].split('```')[0];
+    const commands = quick
+      .split('\n')
+      .filter(Boolean)
+      .map((l) => l.split('#')[0].trim());
+    expect(commands).toEqual([
+      'bash scripts/setup.sh && npm run rehearse',
+      'bash scripts/setup.sh && npm test',
+    ]);
+    expect(readFileSync('.ci/run', 'utf8')).toContain(`\n${commands[1]}\n`);
+  });
+
+  it('shows each example workflow as it is in examples/', () => {
+    for (const f of readdirSync('examples')) {
+      expect(readme, f).toContain(readFileSync(join('examples', f), 'utf8').trim());
+    }
+  });
+});
