@@ -3,7 +3,12 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { deleteCerts, destroyAndReprovision, fingerprint } from '../../../harness/index.js';
 import { generateIdentity } from '../../../src/backup/age.js';
+import { EtcdCtl } from '../../../src/etcd/etcdctl.js';
+import { kubesprayLayout } from '../../../src/etcd/layout.js';
+import { DockerTransport } from '../../../src/nodes/docker.js';
 import { StderrProgress } from '../../../src/progress.js';
+import type { Plan } from '../../../src/recovery/plan.js';
+import { verifyRecovery } from '../../../src/recovery/verify.js';
 import { backUpHarnessCluster } from './harness-backup.js';
 import {
   expectNothingLost,
@@ -20,6 +25,7 @@ import {
 let env: SeededCluster;
 let backup: string;
 let identityFile: string;
+let lastPlan: Plan | undefined;
 const progress = new StderrProgress({ quiet: !process.env.KUBE_RESCUE_VERBOSE });
 const MEMBERS = ['etcd1', 'etcd2', 'etcd3'];
 
@@ -82,9 +88,42 @@ describe('recovery from a backup set', () => {
       identityFiles: [identityFile],
     });
     expect(result.plan.cases).toContain('total-loss');
+    lastPlan = result.plan;
     expect(result.plan.source).toMatchObject({ kind: 'backup' });
     const keyspace = result.verification?.checks.find((c) => c.name === 'keyspace');
     expect(keyspace?.status).toBe('passed');
     await expectNothingLost(result, await env.reconnect(), env.seeded, MEMBERS);
+  });
+  it('verification fails, check by check, when the cluster is not what the plan expects', async () => {
+    const layout = kubesprayLayout();
+    const t = new DockerTransport('node1', { container: env.cluster.node('node1').containerName });
+    const cluster = new EtcdCtl(t, {
+      endpoints: [...env.cluster.etcdEndpoints],
+      tls: layout.clientTls('node1'),
+    });
+    const plan = lastPlan!;
+    const wrong = {
+      ...plan,
+      expect: {
+        ...plan.expect,
+        members: [...plan.expect.members, 'etcd4'],
+        fingerprint: { ...plan.expect.fingerprint!, sha256: '0'.repeat(64) },
+      },
+    };
+    const v = await verifyRecovery({
+      plan: wrong,
+      cluster,
+      layout,
+      transportFor: async () => t,
+      observed: { restoredFiles: [] },
+    });
+    expect(v.ok).toBe(false);
+    const status = Object.fromEntries(v.checks.map((c) => [c.name, c.status]));
+    expect(status).toMatchObject({
+      'members healthy': 'passed',
+      'member count': 'failed',
+      keyspace: 'failed',
+    });
+    await t.close();
   });
 });
