@@ -17,6 +17,10 @@ function paramsText(step: Step): string {
           .map(([ek, ev]) => `${ek}=${ev}`)
           .join(' '),
       );
+    } else if (Array.isArray(v)) {
+      parts.push(
+        `${k}: ${v.map((x) => (x && typeof x === 'object' && 'name' in x ? String(x.name) : String(x))).join(', ')}`,
+      );
     } else if (v && typeof v === 'object') {
       const o = v as Record<string, unknown>;
       parts.push(
@@ -58,7 +62,7 @@ export function renderPlanMarkdown(plan: Plan): string {
         `| ${s.id}${s.group ? ` ⇉${s.group}` : ''} | ${s.node} | ${s.destructive ? '**' : ''}${s.action}${s.destructive ? '**' : ''} | ${cell(paramsText(s))} | ${cell(s.reason)} | ${cell(s.undo)} |`,
     ),
     '',
-    '**Bold** actions change data or membership and are never repeated on resume; ⇉ marks steps that run together.',
+    '**Bold** actions change data or membership (what they replace is moved aside, never deleted); no completed step runs again on resume; ⇉ marks steps that run together.',
     '',
   );
   return lines.join('\n');
