@@ -6187,6 +6187,27 @@ Bring them back or re-provision them (same IP, same hostname, SSH key authorized
       false
     )
   );
+  const staged = new Set(
+    drafts.flatMap(
+      (d) => d.action === "snapshot-save" || d.action === "fetch-snapshot" ? [
+        `${d.node}\0${d.params.path ?? d.params.to}`
+      ] : []
+    )
+  );
+  for (const entry of staged) {
+    const [node, path] = entry.split("\0");
+    drafts.push(
+      draft(
+        "discard-staged",
+        node,
+        { path },
+        "the staged snapshot holds every Secret of the cluster; the restored data dirs are verified",
+        "nothing to undo (the backup set or the survivor\u2019s moved-aside data dir still has it)",
+        false,
+        "discard"
+      )
+    );
+  }
   const width = Math.max(2, String(drafts.length).length);
   const steps = drafts.map(
     (d, i) => ({ ...d, id: `${String(i + 1).padStart(width, "0")}-${d.action}-${d.node}` })
@@ -8243,6 +8264,8 @@ var NodeStepRunner = class {
         return this.restartControlPlane(step);
       case "verify":
         return this.verify();
+      case "discard-staged":
+        return this.discardStaged(step);
     }
   }
   async snapshotSave(step) {
@@ -8490,6 +8513,11 @@ var NodeStepRunner = class {
     await t.exec(["systemctl", "restart", "kubelet"], { timeoutMs: 12e4 });
     return `kubelet restarted (${step.params.reason})`;
   }
+  async discardStaged(step) {
+    const t = await this.deps.transportFor(step.node);
+    await t.exec(["rm", "-f", "--", step.params.path], { timeoutMs: 6e4 });
+    return `${step.params.path} removed`;
+  }
   async verify() {
     const v = await this.deps.verify(this.observed);
     this.observed.verification = v;
@@ -8653,7 +8681,10 @@ async function verifyRecovery(deps) {
           observed.snapshot ? `the snapshot came from survivor ${observed.snapshot.node}, which has no fingerprint to compare with; revision checked instead` : "the backup manifest has no keyspace fingerprint"
         );
       }
-      const now = await fingerprintViaEtcdCtl(cluster);
+      const bump = plan2.steps.find((st) => st.action === "restore-snapshot")?.params;
+      const now = await fingerprintViaEtcdCtl(cluster, {
+        revision: fp.revision + (bump?.bumpRevision ?? 0)
+      });
       const same = now.count === fp.count && now.sha256 === fp.sha256;
       return same ? passed(
         "keyspace",
@@ -8767,6 +8798,10 @@ function paramsText(step) {
       parts.push(
         Object.entries(v).map(([ek, ev]) => `${ek}=${ev}`).join(" ")
       );
+    } else if (Array.isArray(v)) {
+      parts.push(
+        `${k}: ${v.map((x) => x && typeof x === "object" && "name" in x ? String(x.name) : String(x)).join(", ")}`
+      );
     } else if (v && typeof v === "object") {
       const o = v;
       parts.push(
@@ -8805,7 +8840,7 @@ function renderPlanMarkdown(plan2) {
       (s) => `| ${s.id}${s.group ? ` \u21C9${s.group}` : ""} | ${s.node} | ${s.destructive ? "**" : ""}${s.action}${s.destructive ? "**" : ""} | ${cell(paramsText(s))} | ${cell(s.reason)} | ${cell(s.undo)} |`
     ),
     "",
-    "**Bold** actions change data or membership and are never repeated on resume; \u21C9 marks steps that run together.",
+    "**Bold** actions change data or membership (what they replace is moved aside, never deleted); no completed step runs again on resume; \u21C9 marks steps that run together.",
     ""
   );
   return lines.join("\n");
@@ -9982,7 +10017,10 @@ Examples:
     ).option(
       "--s3-endpoint <url>",
       "S3 endpoint (default: AWS_ENDPOINT_URL_S3 / AWS_ENDPOINT_URL)"
-    ).option("--s3-region <region>", "S3 region (default: AWS_REGION)")
+    ).option("--s3-region <region>", "S3 region (default: AWS_REGION)").option(
+      "--no-fingerprint",
+      "skip reading the whole keyspace for the manifest (faster; verify --deep then cannot compare keys)"
+    )
   ).action(async (o) => {
     await run(
       program,
@@ -10000,7 +10038,8 @@ Examples:
           keepWeekly: o.keepWeekly,
           etcdOnly: Boolean(o.etcdOnly),
           clusterName: o.clusterName,
-          s3: { endpoint: o.s3Endpoint, region: o.s3Region }
+          s3: { endpoint: o.s3Endpoint, region: o.s3Region },
+          fingerprint: o.fingerprint !== false
         },
         ctx
       )

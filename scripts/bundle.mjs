@@ -24,9 +24,13 @@ const etcd3Protos = {
   setup(b) {
     b.onLoad({ filter: /etcd3[\\/]lib[\\/]connection-pool\.js$/ }, async (args) => {
       const text = await readFile(args.path, 'utf8');
+      // biome-ignore lint/suspicious/noTemplateCurlyInString: the source text to replace, literally
       const from = '`${__dirname}/../proto/rpc.proto`';
-      if (!text.includes(from)) throw new Error(`etcd3 changed how it finds rpc.proto: ${args.path}`);
-      return { contents: text.replace(from, '`${__dirname}/proto/etcd3/rpc.proto`'), loader: 'js' };
+      if (!text.includes(from))
+        throw new Error(`etcd3 changed how it finds rpc.proto: ${args.path}`);
+      // biome-ignore lint/suspicious/noTemplateCurlyInString: the replacement source text, literally
+      const to = '`${__dirname}/proto/etcd3/rpc.proto`';
+      return { contents: text.replace(from, to), loader: 'js' };
     });
   },
 };
