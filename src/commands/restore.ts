@@ -86,7 +86,7 @@ export async function restore(opts: RestoreOptions, ctx: CommandContext): Promis
   try {
     for (const line of renderPlanMarkdown(plan).split('\n')) ctx.progress.info(line);
     const layout = layoutByName(plan.layout, plan.paths);
-    const anchor = plan.steps.at(-1)!.node;
+    const anchor = plan.steps.find((s) => s.action === 'verify')!.node;
     const runner = opts.dryRun
       ? new RecordingRunner()
       : new NodeStepRunner({

@@ -212,7 +212,7 @@ async function compareFiles(
 /** On a kubeadm/kind node with kubectl: API /readyz and every node Ready. */
 async function kubernetesChecks(deps: VerifyDeps): Promise<VerificationCheck[]> {
   const cp = deps.plan.steps.find((s) => s.action === 'restart-control-plane')?.node;
-  const host = cp ?? deps.plan.steps.at(-1)!.node;
+  const host = cp ?? deps.plan.steps.find((s) => s.action === 'verify')!.node;
   const t = await deps.transportFor(host);
   const kubeconfig = '/etc/kubernetes/admin.conf';
   const has = await t.script(`command -v kubectl >/dev/null && [ -r ${kubeconfig} ] && echo yes`, {
