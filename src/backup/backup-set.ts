@@ -1,6 +1,6 @@
 import { Readable } from 'node:stream';
 import { OperationError } from '../errors.js';
-import type { Member } from '../etcd/etcdctl-output.js';
+import type { Member, SnapshotStatus } from '../etcd/etcdctl-output.js';
 import type { KeyspaceFingerprint } from '../etcd/fingerprint.js';
 import type { BackupPath } from '../etcd/layout.js';
 import type { StreamingExec, Transport } from '../nodes/transport.js';
@@ -14,8 +14,8 @@ import {
   existingPaths,
   readSnapshot,
   type SnapshotSource,
-  snapshotTrailerCheck,
-  type TakenSnapshot,
+  type StreamedSnapshot,
+  streamSnapshot,
   takeSnapshot,
 } from './collect.js';
 import { type Compression, requireCompression } from './compression.js';
@@ -32,7 +32,10 @@ export interface BackupSources {
   snapshotSources: SnapshotSource[];
   /** Control-plane nodes whose files are archived; empty with --etcd-only. */
   nodes: { node: string; transport: Transport; paths: BackupPath[] }[];
-  /** The keyspace fingerprint at a revision, or null where it cannot be read. */
+  /**
+   * The keyspace fingerprint at a revision (0: the current one, which the result names);
+   * absent where it is not wanted.
+   */
   fingerprint?: (revision: number) => Promise<KeyspaceFingerprint>;
 }
 
@@ -54,6 +57,91 @@ async function storeFromNode(
   const stored = await storeObject(exec.stdout, pending, opts);
   await done;
   return stored;
+}
+
+/** The snapshot object in the pending set, with its `snapshot status` still to be awaited. */
+interface SnapshotInSet {
+  source: SnapshotSource;
+  stored: StoredObject;
+  status: Promise<SnapshotStatus>;
+  discard(): Promise<void>;
+}
+
+function snapshotObject(opts: WriteSetOptions, source: SnapshotSource) {
+  return {
+    base: 'etcd.db',
+    kind: 'etcd-snapshot' as const,
+    compression: opts.compression,
+    recipients: opts.recipients,
+    mode: 0o600,
+    snapshotTrailer: `snapshot from member ${source.member}`,
+  };
+}
+
+/** etcdctl saves the snapshot on a node (retrying other members), then it streams out. */
+async function snapshotViaNode(
+  sources: readonly SnapshotSource[],
+  pending: PendingSet,
+  opts: WriteSetOptions,
+): Promise<SnapshotInSet> {
+  const t = await takeSnapshot(sources, opts.progress);
+  try {
+    const stored = await storeFromNode(readSnapshot(t), pending, snapshotObject(opts, t.source));
+    if (stored.plaintextBytes !== t.bytes) {
+      throw new OperationError(
+        `The snapshot from member ${t.source.member} is ${t.bytes} bytes on node ${t.source.node}, but ${stored.plaintextBytes} bytes arrived. Nothing was committed; retry.`,
+      );
+    }
+    return { source: t.source, stored, status: t.status, discard: () => discardSnapshot(t) };
+  } catch (err) {
+    await discardSnapshot(t);
+    throw err;
+  }
+}
+
+/**
+ * The snapshot streams from a member's gRPC Snapshot call straight into the set. A member
+ * that fails, even mid-stream, is skipped for the next: the half-written set is dropped and
+ * begun again, so no attempt leaves anything behind.
+ */
+async function snapshotStreamed(
+  sources: readonly SnapshotSource[],
+  store: Store,
+  setName: string,
+  pending: { set: PendingSet },
+  opts: WriteSetOptions,
+): Promise<SnapshotInSet> {
+  const failed: { member: string; error: string }[] = [];
+  for (const source of sources) {
+    if (failed.length > 0) {
+      await pending.set.abort();
+      pending.set = await store.begin(setName);
+    }
+    let streamed: StreamedSnapshot | undefined;
+    try {
+      streamed = await streamSnapshot(source, opts.progress);
+      const stored = await storeObject(streamed.stream, pending.set, snapshotObject(opts, source));
+      const announced = streamed.announcedBytes();
+      if (announced !== stored.plaintextBytes) {
+        throw new OperationError(
+          `Member ${source.member} announced a ${announced ?? 'unknown'}-byte snapshot, but ${stored.plaintextBytes} bytes arrived.`,
+        );
+      }
+      return { source, stored, status: streamed.status, discard: streamed.discard };
+    } catch (err) {
+      await streamed?.discard();
+      const error = err instanceof Error ? err.message : String(err);
+      failed.push({ member: source.member, error });
+      opts.progress.warn(
+        `Snapshot from member ${source.member} failed; trying the next healthy member. ${error}`,
+      );
+    }
+  }
+  throw new OperationError(
+    `Could not take an etcd snapshot from any of ${sources.length} healthy member(s):\n${failed
+      .map((a) => `- ${a.member}: ${a.error}`)
+      .join('\n')}\nNothing was stored. Check the members' health and retry.`,
+  );
 }
 
 /**
@@ -85,36 +173,36 @@ export async function writeBackupSet(
   }
 
   // The store is opened first: an unreachable store fails before etcd is asked for anything.
-  const pending = await store.begin(setName);
-  const p = pending;
-  let taken: TakenSnapshot | undefined;
+  const pending: { set: PendingSet } = { set: await store.begin(setName) };
+  let snapshot: SnapshotInSet | undefined;
   try {
-    taken = await progress.phase('Take the etcd snapshot', () =>
-      takeSnapshot(sources.snapshotSources, progress),
+    // The fingerprint is read alongside the snapshot, at the revision current as it starts.
+    // Where nothing was written meanwhile that is the snapshot's revision and it is used;
+    // otherwise it is read again at exactly the snapshot's revision once that is known.
+    const early = sources.fingerprint ? sources.fingerprint(0) : Promise.resolve(null);
+    early.catch(() => {});
+    const direct = sources.snapshotSources.every((s) => s.direct);
+    snapshot = await progress.phase(`Store the etcd snapshot in ${store.urlOf(setName)}`, () =>
+      direct && sources.snapshotSources.length > 0
+        ? snapshotStreamed(sources.snapshotSources, store, setName, pending, opts)
+        : snapshotViaNode(sources.snapshotSources, pending.set, opts),
     );
-    const t = taken;
-    const fingerprint = sources.fingerprint
-      ? t.status.then((status) => sources.fingerprint!(status.revision))
-      : Promise.resolve(null);
-    fingerprint.catch(() => {});
-    const objects: StoredObject[] = [];
-    await progress.phase(`Store the snapshot in ${store.urlOf(setName)}`, async () => {
-      objects.push(
-        await storeFromNode(readSnapshot(t), p, {
-          base: 'etcd.db',
-          kind: 'etcd-snapshot',
-          compression: opts.compression,
-          recipients: opts.recipients,
-          mode: 0o600,
-          checks: [snapshotTrailerCheck(`snapshot from member ${t.source.member}`)],
-        }),
+    const t = snapshot;
+    const p = pending.set;
+    const fingerprint = t.status.then(async (status) => {
+      if (!sources.fingerprint) return null;
+      const first = await early.catch((err: Error) => {
+        progress.debug(`keyspace fingerprint alongside the snapshot failed: ${err.message}`);
+        return null;
+      });
+      if (first?.revision === status.revision) return first;
+      progress.debug(
+        `keyspace changed during the snapshot (fingerprint at ${first?.revision ?? 'none'}, snapshot at ${status.revision}): reading it at the snapshot's revision`,
       );
+      return sources.fingerprint(status.revision);
     });
-    if (objects[0].plaintextBytes !== t.bytes) {
-      throw new OperationError(
-        `The snapshot from member ${t.source.member} is ${t.bytes} bytes on node ${t.source.node}, but ${objects[0].plaintextBytes} bytes arrived. Nothing was committed; retry.`,
-      );
-    }
+    fingerprint.catch(() => {});
+    const objects: StoredObject[] = [t.stored];
     for (const a of archives) {
       await progress.phase(`Archive ${a.paths.length} path(s) from node ${a.node}`, async () => {
         objects.push(
@@ -176,11 +264,11 @@ export async function writeBackupSet(
     await p.commit();
     return { setName, manifest };
   } catch (err) {
-    await pending.abort().catch((abortErr: Error) => {
+    await pending.set.abort().catch((abortErr: Error) => {
       progress.warn(`Could not clean up the unfinished set ${setName}: ${abortErr.message}`);
     });
     throw err;
   } finally {
-    if (taken) await discardSnapshot(taken);
+    await snapshot?.discard();
   }
 }

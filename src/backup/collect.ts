@@ -1,11 +1,13 @@
-import { once } from 'node:events';
-import { posix } from 'node:path';
-import { PassThrough } from 'node:stream';
+import { mkdtemp, open, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, posix } from 'node:path';
+import { Readable } from 'node:stream';
 import { OperationError } from '../errors.js';
 import { EtcdCtl } from '../etcd/etcdctl.js';
 import type { SnapshotStatus } from '../etcd/etcdctl-output.js';
+import { connectEtcdClient, type DirectEtcdAccess } from '../etcd/fingerprint.js';
 import type { BackupPath } from '../etcd/layout.js';
-import { verifySnapshotTrailer } from '../etcd/snapshot-file.js';
+import { type SnapshotTrailerCheck, SnapshotTrailerReader } from '../etcd/snapshot-file.js';
 import type { StreamingExec, Transport } from '../nodes/transport.js';
 import type { Progress } from '../progress.js';
 import type { PlaintextCheck } from './pipeline.js';
@@ -22,6 +24,11 @@ export interface SnapshotSource {
   node: string;
   endpoint: string;
   ctl: EtcdCtl;
+  /**
+   * Set when this machine reaches `endpoint` itself (transport local): the snapshot then
+   * streams straight from the member's gRPC Snapshot call instead of etcdctl saving a file.
+   */
+  direct?: DirectEtcdAccess;
 }
 
 export interface TakenSnapshot {
@@ -110,6 +117,115 @@ async function removeTempDir(t: Transport, dir: string): Promise<void> {
   await t.exec(['rm', '-rf', '--', dir], { allowFailure: true, timeoutMs: 60_000 }).catch(() => {});
 }
 
+/** A snapshot flowing from a member's gRPC Snapshot call, with a private copy on this machine. */
+export interface StreamedSnapshot {
+  source: SnapshotSource;
+  /** The snapshot's bytes, trailer included, as etcd sends them. */
+  stream: Readable;
+  /**
+   * `snapshot status` of the copy, run once the last byte is on disk (while the rest of the
+   * pipeline finishes); it must resolve before the set is committed.
+   */
+  status: Promise<SnapshotStatus>;
+  /** Size etcd announced for the whole file (trailer included); after the stream ended. */
+  announcedBytes(): number | undefined;
+  /** Closes the client and removes the copy. */
+  discard(): Promise<void>;
+}
+
+/** Snapshot messages are 32 KiB; the pipeline gets them in runs of this many bytes. */
+const STREAM_RUN = 1024 * 1024;
+
+/**
+ * Streams the snapshot from `source.direct` (one member). Every byte is also written, once
+ * and without fsync, to a 0600 file in a private temp dir, because `snapshot status` reads a
+ * file; nothing is saved and read back before the stream starts. A dead member fails here
+ * or mid-stream; the caller tries the next one.
+ */
+export async function streamSnapshot(
+  source: SnapshotSource,
+  progress: Progress,
+): Promise<StreamedSnapshot> {
+  if (!source.direct) throw new Error(`streamSnapshot: member ${source.member} is not direct`);
+  const dir = await mkdtemp(join(tmpdir(), TEMP_PREFIX));
+  const path = join(dir, 'etcd.db');
+  const client = await connectEtcdClient({ ...source.direct, endpoints: [source.endpoint] });
+  const discard = async () => {
+    client.close();
+    await rm(dir, { recursive: true, force: true });
+  };
+  try {
+    const copy = await open(path, 'wx', 0o600);
+    progress.info(`Streaming the etcd snapshot from member ${source.member} (${source.endpoint})`);
+    const call = await client.maintenance.snapshot();
+    let announced: number | undefined;
+    let received = 0;
+    let copied: () => void;
+    let failed: (err: Error) => void;
+    const onDisk = new Promise<void>((resolve, reject) => {
+      copied = resolve;
+      failed = reject;
+    });
+    onDisk.catch(() => {});
+    async function* runs(): AsyncGenerator<Buffer> {
+      let run: Buffer[] = [];
+      let runBytes = 0;
+      let writing: Promise<unknown> = Promise.resolve();
+      const flush = async function* () {
+        const chunk = run.length === 1 ? run[0] : Buffer.concat(run, runBytes);
+        run = [];
+        runBytes = 0;
+        // One write in flight, overlapping with the pipeline's work on the same bytes.
+        await writing;
+        writing = copy.write(chunk);
+        yield chunk;
+      };
+      try {
+        for await (const m of call as unknown as AsyncIterable<{
+          remaining_bytes: string | number;
+          blob: Buffer;
+        }>) {
+          // etcd announces the db size in the first message; the 32-byte sha256 comes last.
+          announced ??= Number(m.remaining_bytes) + m.blob.length + 32;
+          received += m.blob.length;
+          run.push(m.blob);
+          runBytes += m.blob.length;
+          if (runBytes >= STREAM_RUN) yield* flush();
+        }
+        if (runBytes > 0) yield* flush();
+        await writing;
+        await copy.close();
+        if (announced !== undefined && received !== announced) {
+          throw new OperationError(
+            `The snapshot stream from member ${source.member} (${source.endpoint}) ended after ${received} of ${announced} bytes.`,
+          );
+        }
+        copied();
+      } catch (err) {
+        failed(err as Error);
+        await copy.close().catch(() => {});
+        throw err;
+      } finally {
+        // Stopped early (the pipeline failed): end the call so etcd stops sending.
+        (call as unknown as { destroy?: () => void }).destroy?.();
+        failed(new OperationError('the snapshot stream was stopped before its end'));
+      }
+    }
+    const status = onDisk.then(() => source.ctl.snapshotStatus(path));
+    status.catch(() => {});
+    return {
+      source,
+      stream: Readable.from(runs(), { objectMode: true, highWaterMark: 8 }),
+      status,
+      announcedBytes: () => announced,
+      discard,
+    };
+  } catch (err) {
+    await discard();
+    throw err;
+  }
+}
+
 /** Removes the node-side temp copy of a snapshot once it is stored (or the backup failed). */
 export function discardSnapshot(taken: TakenSnapshot): Promise<void> {
   return removeTempDir(taken.source.ctl.transport, taken.dir);
@@ -123,30 +239,30 @@ export function readSnapshot(taken: TakenSnapshot): StreamingExec {
 }
 
 /**
- * etcd's sha256 trailer checked as the snapshot streams past (verifySnapshotTrailer, fed
- * through a bounded buffer). A bad trailer fails the object, so the set is never committed;
- * with `failStream: false` (verify) it is only recorded, for `result()` to report.
+ * etcd's sha256 trailer checked as a PlaintextCheck, for a pipeline whose hashing stage does
+ * not do it itself (storeObject/readObject take `snapshotTrailer` and share one hash instead).
+ * A bad trailer fails the object; with `failStream: false` it is only recorded for `result()`.
  */
 export function snapshotTrailerCheck(
   name: string,
   opts: { failStream?: boolean } = {},
-): PlaintextCheck & {
-  result(): Promise<{ ok: boolean; expected: string; actual: string; detail?: string }>;
-} {
-  const feed = new PassThrough({ highWaterMark: 1024 * 1024 });
-  const result = verifySnapshotTrailer(feed, name);
-  result.catch(() => {});
+): PlaintextCheck & { result(): Promise<SnapshotTrailerCheck> } {
+  const reader = new SnapshotTrailerReader(name);
+  let result: SnapshotTrailerCheck | undefined;
   return {
-    async update(chunk) {
-      if (!feed.write(chunk)) await once(feed, 'drain');
+    update(chunk) {
+      reader.update(chunk);
     },
-    async finish() {
-      feed.end();
-      const r = await result;
+    finish() {
+      const { fileSha256: _whole, ...r } = reader.finish();
+      result = r;
       if (!r.ok && opts.failStream !== false)
         throw new OperationError(r.detail ?? `${name}: the sha256 trailer does not match.`);
     },
-    result: () => result,
+    result: async () => {
+      if (!result) throw new Error('snapshotTrailerCheck.result() before the end');
+      return result;
+    },
   };
 }
 

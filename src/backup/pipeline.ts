@@ -1,5 +1,7 @@
 import { createHash, type Hash } from 'node:crypto';
 import { pipeline, type Readable, Transform, type TransformCallback, Writable } from 'node:stream';
+import { OperationError } from '../errors.js';
+import { type SnapshotTrailerCheck, SnapshotTrailerReader } from '../etcd/snapshot-file.js';
 import type { PendingSet } from '../stores/store.js';
 import {
   type AgeIdentity,
@@ -46,16 +48,33 @@ export interface PlaintextCheck {
   finish(): void | Promise<void>;
 }
 
-/** A pass-through stage that hashes and counts what flows through it. */
+/**
+ * A pass-through stage that hashes and counts what flows through it. Given `snapshotTrailer`
+ * (the snapshot's name for errors), the same sha256 also checks etcd's trailer — one hash of
+ * the plaintext, not two; a bad trailer fails the stream unless `failOnBadTrailer` is false
+ * (verify, which reports it from `trailerCheck()`).
+ */
 export class HashingStage extends Transform {
-  private readonly hash: Hash = createHash('sha256');
+  private readonly hash?: Hash;
+  private readonly trailer?: SnapshotTrailerReader;
+  private trailerResult?: SnapshotTrailerCheck;
   bytes = 0;
   private digest?: string;
-  constructor(private readonly checks: readonly PlaintextCheck[] = []) {
-    super();
+  constructor(
+    private readonly checks: readonly PlaintextCheck[] = [],
+    private readonly opts: { snapshotTrailer?: string; failOnBadTrailer?: boolean } = {},
+  ) {
+    // Large buffers: one snapshot chunk per call keeps the per-chunk overhead off the hot path.
+    super({ highWaterMark: 1024 * 1024 });
+    if (opts.snapshotTrailer !== undefined) {
+      this.trailer = new SnapshotTrailerReader(opts.snapshotTrailer);
+    } else {
+      this.hash = createHash('sha256');
+    }
   }
   override _transform(chunk: Buffer, _enc: BufferEncoding, cb: TransformCallback): void {
-    this.hash.update(chunk);
+    if (this.trailer) this.trailer.update(chunk);
+    else this.hash!.update(chunk);
     this.bytes += chunk.length;
     if (this.checks.length === 0) {
       cb(null, chunk);
@@ -69,7 +88,20 @@ export class HashingStage extends Transform {
   override _flush(cb: TransformCallback): void {
     Promise.all(this.checks.map((c) => c.finish())).then(
       () => {
-        this.digest = this.hash.digest('hex');
+        if (!this.trailer) {
+          this.digest = this.hash!.digest('hex');
+          cb();
+          return;
+        }
+        const { fileSha256, ...check } = this.trailer.finish();
+        this.digest = fileSha256;
+        this.trailerResult = check;
+        if (!check.ok && this.opts.failOnBadTrailer !== false) {
+          cb(
+            new OperationError(check.detail ?? `${this.opts.snapshotTrailer}: bad sha256 trailer.`),
+          );
+          return;
+        }
         cb();
       },
       (err: Error) => cb(err),
@@ -79,6 +111,11 @@ export class HashingStage extends Transform {
   sha256(): string {
     if (this.digest === undefined) throw new Error('HashingStage.sha256() before the end');
     return this.digest;
+  }
+  /** etcd's trailer check (with `snapshotTrailer`); only after the stream ended. */
+  trailerCheck(): SnapshotTrailerCheck {
+    if (!this.trailerResult) throw new Error('HashingStage.trailerCheck() without a trailer');
+    return this.trailerResult;
   }
 }
 
@@ -92,6 +129,8 @@ export interface StoreObjectOptions {
   /** File mode in stores that have modes (0o600 for anything holding keys). */
   mode?: number;
   checks?: readonly PlaintextCheck[];
+  /** The object is an etcd snapshot: check its sha256 trailer (named so in errors). */
+  snapshotTrailer?: string;
 }
 
 /** The stored name of an object: base + `.gz`/`.zst` + `.age`. */
@@ -111,7 +150,7 @@ export async function storeObject(
 ): Promise<StoredObject> {
   const encrypted = opts.recipients.length > 0;
   const name = storedName(opts.base, opts.compression, encrypted);
-  const plain = new HashingStage(opts.checks);
+  const plain = new HashingStage(opts.checks, { snapshotTrailer: opts.snapshotTrailer });
   const stages: NodeJS.ReadWriteStream[] = [plain];
   const compressor = createCompressor(opts.compression);
   if (compressor) stages.push(compressor);
@@ -151,6 +190,8 @@ export interface ReadBackResult {
   sha256: string;
   plaintextBytes: number;
   plaintextSha256: string;
+  /** etcd's trailer check, when `snapshotTrailer` was given. */
+  trailer?: SnapshotTrailerCheck;
 }
 
 /**
@@ -165,11 +206,16 @@ export async function readObject(
     identities: readonly AgeIdentity[];
     where: string;
     checks?: readonly PlaintextCheck[];
+    /** Check etcd's trailer on the same plaintext hash; reported, never thrown. */
+    snapshotTrailer?: string;
     sink?: Writable;
   },
 ): Promise<ReadBackResult> {
   const stored = new HashingStage();
-  const plain = new HashingStage(opts.checks);
+  const plain = new HashingStage(opts.checks, {
+    snapshotTrailer: opts.snapshotTrailer,
+    failOnBadTrailer: false,
+  });
   const stages: NodeJS.ReadWriteStream[] = [stored];
   if (object.encryption) stages.push(createAgeDecryptStream(opts.identities, opts.where));
   const decompressor = createDecompressor(object.compression, opts.where);
@@ -190,5 +236,6 @@ export async function readObject(
     sha256: stored.sha256(),
     plaintextBytes: plain.bytes,
     plaintextSha256: plain.sha256(),
+    ...(opts.snapshotTrailer !== undefined ? { trailer: plain.trailerCheck() } : {}),
   };
 }

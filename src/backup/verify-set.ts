@@ -11,7 +11,6 @@ import { LocalTransport } from '../nodes/local.js';
 import type { Progress } from '../progress.js';
 import type { Store } from '../stores/store.js';
 import type { AgeIdentity } from './age.js';
-import { snapshotTrailerCheck } from './collect.js';
 import { type Manifest, parseManifest } from './manifest.js';
 import { readObject, type StoredObject } from './pipeline.js';
 
@@ -129,16 +128,13 @@ async function checkObject(
   checks: SetCheck[],
   file?: string,
 ): Promise<boolean> {
-  const trailer =
-    object.kind === 'etcd-snapshot'
-      ? snapshotTrailerCheck(object.name, { failStream: false })
-      : undefined;
+  const isSnapshot = object.kind === 'etcd-snapshot';
   try {
     const source = await store.read(setName, object.name);
     const back = await readObject(source, object, {
       identities,
       where: `${store.urlOf(setName)}/${object.name}`,
-      checks: trailer ? [trailer] : [],
+      ...(isSnapshot ? { snapshotTrailer: object.name } : {}),
       sink: file ? createWriteStream(file, { mode: 0o600 }) : undefined,
     });
     const results = [
@@ -147,8 +143,8 @@ async function checkObject(
       compare(`${object.name} plaintext bytes`, object.plaintextBytes, back.plaintextBytes),
       compare(`${object.name} plaintext sha256`, object.plaintextSha256, back.plaintextSha256),
     ];
-    if (trailer) {
-      const r = await trailer.result();
+    if (back.trailer) {
+      const r = back.trailer;
       results.push({
         name: `${object.name} etcd sha256 trailer`,
         ok: r.ok,

@@ -27,37 +27,72 @@ export interface SnapshotTrailerCheck {
   detail?: string;
 }
 
+/**
+ * The trailer check fed chunk by chunk, so a pipeline that already has the bytes in hand
+ * checks them without a second pass. Its one sha256 also gives the hash of the whole file
+ * (trailer included): the state is copied before the last 32 bytes go in.
+ */
+export class SnapshotTrailerReader {
+  private readonly hash = createHash('sha256');
+  private head = Buffer.alloc(0);
+  private pending = Buffer.alloc(0); // the last ≤32 bytes seen: possibly the trailer
+  private bytes = 0;
+
+  constructor(private readonly name = 'snapshot') {}
+
+  update(chunk: Buffer): void {
+    this.bytes += chunk.length;
+    if (this.head.length < MAGIC_OFFSET + 4) {
+      this.head = Buffer.concat([
+        this.head,
+        chunk.subarray(0, MAGIC_OFFSET + 4 - this.head.length),
+      ]);
+    }
+    if (chunk.length >= HASH_BYTES) {
+      this.hash.update(this.pending);
+      this.hash.update(chunk.subarray(0, chunk.length - HASH_BYTES));
+      // A copy, so one retained 64 KiB chunk does not pin its whole backing buffer.
+      this.pending = Buffer.from(chunk.subarray(chunk.length - HASH_BYTES));
+    } else {
+      const joined = Buffer.concat([this.pending, chunk]);
+      const cut = Math.max(0, joined.length - HASH_BYTES);
+      this.hash.update(joined.subarray(0, cut));
+      this.pending = joined.subarray(cut);
+    }
+  }
+
+  /** The check, and the sha256 of every byte seen (hex). Call once, at the end. */
+  finish(): SnapshotTrailerCheck & { fileSha256: string } {
+    const actual = this.hash.copy().digest('hex');
+    const fileSha256 = this.hash.update(this.pending).digest('hex');
+    return { ...judgeSnapshot(this.name, this.bytes, this.head, this.pending, actual), fileSha256 };
+  }
+}
+
 /** Streams `source` once with constant memory and checks the sha256 trailer. */
 export async function verifySnapshotTrailer(
   source: AsyncIterable<Uint8Array | string>,
   name = 'snapshot',
 ): Promise<SnapshotTrailerCheck> {
-  const hash = createHash('sha256');
-  let head = Buffer.alloc(0);
-  let pending = Buffer.alloc(0); // the last ≤32 bytes seen: possibly the trailer
-  let bytes = 0;
+  const reader = new SnapshotTrailerReader(name);
   for await (const piece of source) {
-    const chunk =
+    reader.update(
       typeof piece === 'string'
         ? Buffer.from(piece)
-        : Buffer.from(piece.buffer, piece.byteOffset, piece.byteLength);
-    bytes += chunk.length;
-    if (head.length < MAGIC_OFFSET + 4) {
-      head = Buffer.concat([head, chunk.subarray(0, MAGIC_OFFSET + 4 - head.length)]);
-    }
-    if (chunk.length >= HASH_BYTES) {
-      hash.update(pending);
-      hash.update(chunk.subarray(0, chunk.length - HASH_BYTES));
-      // A copy, so one retained 64 KiB chunk does not pin its whole backing buffer.
-      pending = Buffer.from(chunk.subarray(chunk.length - HASH_BYTES));
-    } else {
-      const joined = Buffer.concat([pending, chunk]);
-      const cut = Math.max(0, joined.length - HASH_BYTES);
-      hash.update(joined.subarray(0, cut));
-      pending = joined.subarray(cut);
-    }
+        : Buffer.from(piece.buffer, piece.byteOffset, piece.byteLength),
+    );
   }
-  const actual = hash.digest('hex');
+  const { fileSha256: _whole, ...check } = reader.finish();
+  return check;
+}
+
+function judgeSnapshot(
+  name: string,
+  bytes: number,
+  head: Buffer,
+  pending: Buffer,
+  actual: string,
+): SnapshotTrailerCheck {
   if (bytes < MAGIC_OFFSET + 4 + HASH_BYTES) {
     return {
       ok: false,

@@ -140,3 +140,71 @@ describe('storeObject', () => {
     }
   });
 });
+
+describe('storeObject with snapshotTrailer (one hash for the manifest and the trailer)', () => {
+  /** bbolt magic at byte 16, 512-byte blocks, then the sha256 of them: etcd's snapshot shape. */
+  function snapshotLike(blocks: number): Buffer {
+    const db = randomBytes(blocks * 512);
+    db.writeUInt32LE(0xed0cdaed, 16);
+    return Buffer.concat([db, createHash('sha256').update(db).digest()]);
+  }
+  const split = (b: Buffer, n: number) =>
+    Array.from({ length: Math.ceil(b.length / n) }, (_, i) => b.subarray(i * n, (i + 1) * n));
+
+  it('gives the sha256 of the whole file, trailer included, whatever the chunking', async () => {
+    const file = snapshotLike(300);
+    for (const size of [7, 32, 33, 4096, file.length]) {
+      const store = new LocalStore(root());
+      const set = await store.begin('c1-20261122T000000Z');
+      const obj = await storeObject(Readable.from(split(file, size)), set, {
+        base: 'etcd.db',
+        kind: 'etcd-snapshot',
+        compression: 'none',
+        recipients: [],
+        snapshotTrailer: 'etcd.db',
+      });
+      expect(obj.plaintextSha256).toBe(sha(file));
+      await set.abort();
+    }
+  });
+
+  it('fails the object on a flipped byte; readObject reports the trailer without throwing', async () => {
+    const file = snapshotLike(64);
+    const bad = Buffer.from(file);
+    bad[3000] ^= 0x01;
+    const store = new LocalStore(root());
+    const set = await store.begin('c1-20261122T000000Z');
+    await expect(
+      storeObject(Readable.from([bad]), set, {
+        base: 'etcd.db',
+        kind: 'etcd-snapshot',
+        compression: 'gzip',
+        recipients: [],
+        snapshotTrailer: 'snapshot from member etcd1',
+      }),
+    ).rejects.toThrow(/snapshot from member etcd1 is corrupt: its trailer says sha256/);
+    await set.abort();
+    const back = await readObject(
+      Readable.from([bad]),
+      { compression: 'none', encryption: null },
+      {
+        identities: [],
+        where: 'x',
+        snapshotTrailer: 'etcd.db',
+      },
+    );
+    expect(back.plaintextSha256).toBe(sha(bad));
+    expect(back.trailer?.ok).toBe(false);
+    expect(back.trailer?.problem).toBe('mismatch');
+    const good = await readObject(
+      Readable.from([file]),
+      { compression: 'none', encryption: null },
+      {
+        identities: [],
+        where: 'x',
+        snapshotTrailer: 'etcd.db',
+      },
+    );
+    expect(good.trailer).toMatchObject({ ok: true, bytes: file.length });
+  });
+});
