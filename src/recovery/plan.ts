@@ -307,9 +307,23 @@ export function buildPlan(
     inventory.brokenEtcd !== undefined || inventory.brokenControlPlane !== undefined
       ? 'inventory'
       : 'probe';
+  // etcd still runs on a node whose certificate files are gone: its data is intact, and the
+  // probe could not see its health only for want of a client certificate on that node. Its
+  // certificates come back and etcd restarts; restoring a snapshot there would throw away data.
+  const certsOnly =
+    brokenFrom === 'probe'
+      ? inventory.etcd
+          .filter((e) => {
+            const s = stateOf.get(e.host);
+            return s?.reachable && s.etcdRunning && !s.healthy && !s.etcdCertsPresent;
+          })
+          .map((e) => e.host)
+      : [];
   const brokenEtcd =
     inventory.brokenEtcd ??
-    inventory.etcd.filter((e) => !stateOf.get(e.host)?.healthy).map((e) => e.host);
+    inventory.etcd
+      .filter((e) => !stateOf.get(e.host)?.healthy && !certsOnly.includes(e.host))
+      .map((e) => e.host);
   const brokenCp =
     inventory.brokenControlPlane ??
     inventory.controlPlane.filter((h) => !cpStateOf.get(h)?.certsPresent);
@@ -334,7 +348,7 @@ export function buildPlan(
     else etcdCase = 'total-loss';
     cases.push(etcdCase);
   }
-  if (brokenCp.length > 0) cases.push('cert-loss');
+  if (brokenCp.length > 0 || certsOnly.length > 0) cases.push('cert-loss');
   if (cases.length === 0) cases.push('healthy');
 
   const unreachable = [...new Set([...brokenEtcd, ...brokenCp])].filter(
@@ -765,6 +779,41 @@ export function buildPlan(
       const current = [...restoredRefs];
       for (const host of order.slice(1)) rejoin(host, first, current, token, peerWithCerts);
     }
+  }
+
+  if (certsOnly.length > 0 && etcdCase) {
+    throw new InputError(
+      `etcd runs on ${certsOnly.join(', ')} but its certificates are gone there, so the probe cannot tell whether ` +
+        `${brokenEtcd.join(', ')} ${brokenEtcd.length === 1 ? 'is' : 'are'} really lost. Restore the certificates first: ` +
+        `put ${certsOnly.join(', ')} in [broken_kube_control_plane] with an empty [broken_etcd] ` +
+        `(kube-rescue inventory recover --broken-control-plane ${certsOnly.join(',')}), restore with --backup, then plan again.`,
+    );
+  }
+  // Certificates back everywhere first (etcd reads them from disk at every TLS handshake, so
+  // no member can accept a peer before its files return), then one restart at a time so that
+  // quorum never drops.
+  for (const host of certsOnly) ensureEtcdCerts(host, undefined);
+  for (const host of certsOnly) {
+    const ref = refOf(host);
+    drafts.push(
+      draft(
+        'stop-etcd',
+        host,
+        {},
+        `${ref.name} must restart to read its restored certificates; its data stays as it is`,
+        'start etcd again',
+        false,
+      ),
+      draft('start-etcd', host, {}, `${ref.name} starts with its own data`, 'stop etcd', false),
+      draft(
+        'wait-healthy',
+        host,
+        { members: [ref], clientURLs: [clientOf(host)] },
+        'the next member restarts only when this one is back',
+        'nothing to undo',
+        false,
+      ),
+    );
   }
 
   for (const host of brokenCp) {

@@ -35,7 +35,8 @@ const STACKED = ['node1', 'node2', 'node3'];
 const RUNBOOK = ['taco-m1', 'taco-m2', 'taco-m3', 'taco-w1', 'taco-w2'];
 const RUNBOOK_CP = ['taco-m1', 'taco-m2', 'taco-m3'];
 
-type HostFault = 'down' | 'blank' | 'running-no-quorum' | 'no-certs';
+/** `certs-gone`: every cert dir deleted while etcd keeps running on intact data (what the probe sees then). */
+type HostFault = 'down' | 'blank' | 'running-no-quorum' | 'no-certs' | 'certs-gone';
 
 /** A probe result: every host healthy except the listed faults. */
 function stateOf(
@@ -50,11 +51,12 @@ function stateOf(
       memberName: e.memberName,
       address: e.address,
       reachable: true,
-      etcdRunning: f === undefined || f === 'running-no-quorum' || f === 'no-certs',
+      etcdRunning:
+        f === undefined || f === 'running-no-quorum' || f === 'no-certs' || f === 'certs-gone',
       healthy: f === undefined || f === 'no-certs',
       memberId: `${(i + 1).toString(16)}aa`,
       raftIndex: f === undefined || f === 'running-no-quorum' ? 100 + i : undefined,
-      etcdCertsPresent: f !== 'blank',
+      etcdCertsPresent: f !== 'blank' && f !== 'certs-gone',
     };
   });
   const healthy = etcd.filter((e) => e.healthy).length;
@@ -65,7 +67,8 @@ function stateOf(
     serverVersion: '3.4.23',
     toolsVersion: '3.4.23',
     toolsBumpRevision: false,
-    members: inv.etcd.map((e, i) => ({
+    // Without a healthy member nobody answers the member list.
+    members: (healthy === 0 ? [] : inv.etcd).map((e, i) => ({
       id: `${(i + 1).toString(16)}aa`,
       name: e.memberName,
       peerURLs: [`https://${e.address}:2380`],
@@ -75,7 +78,7 @@ function stateOf(
     controlPlane: inv.controlPlane.map((h) => ({
       host: h,
       reachable: true,
-      certsPresent: faults[h] !== 'blank' && faults[h] !== 'no-certs',
+      certsPresent: faults[h] !== 'blank' && faults[h] !== 'no-certs' && faults[h] !== 'certs-gone',
     })),
     ...extra,
   };
@@ -263,6 +266,20 @@ const table: Row[] = [
     strategy: 'certs-only',
     steps: [
       ...STACKED.flatMap((n) => archive(n)),
+      ...STACKED.map((n) => `restart-control-plane ${n}`),
+      'verify node1',
+    ],
+  },
+  {
+    name: 'every cert dir deleted while etcd runs on intact data (probe decides): all certificates back, then one restart at a time, no snapshot',
+    inventory: stacked(),
+    faults: { node1: 'certs-gone', node2: 'certs-gone', node3: 'certs-gone' },
+    backup: true,
+    case: 'cert-loss',
+    strategy: 'certs-only',
+    steps: [
+      ...STACKED.flatMap((n) => archive(n)),
+      ...STACKED.flatMap((n) => [`stop-etcd ${n}`, `start-etcd ${n}`, `wait-healthy ${n}`]),
       ...STACKED.map((n) => `restart-control-plane ${n}`),
       'verify node1',
     ],
@@ -519,6 +536,14 @@ describe('buildPlan: refusals (InputError, exit 2)', () => {
     refuses(() => buildPlan(inv, stateOf(inv), sealed, opts()), /--identity/);
     expect(buildPlan(inv, stateOf(inv), sealed, opts({ haveIdentity: true })).case).toBe(
       'cert-loss',
+    );
+  });
+
+  it('certificates gone where etcd runs while other members look lost: certificates first', () => {
+    const inv = stacked();
+    const state = stateOf(inv, { node1: 'certs-gone', node2: 'certs-gone', node3: 'blank' });
+    expect(() => buildPlan(inv, state, backupOf(STACKED), opts())).toThrow(
+      /etcd runs on node1, node2 but its certificates are gone there.*Restore the certificates first/s,
     );
   });
 
