@@ -242,7 +242,11 @@ Examples:
             .choices(['parallel', 'grow'])
             .default('parallel'),
         )
-        .option('--force', 'allow restoring over a healthy quorum or from another cluster/version'),
+        .option('--force', 'allow restoring over a healthy quorum or from another cluster/version')
+        .option(
+          '--prefer-backup-snapshot',
+          "restore the backup's snapshot even where a surviving member has newer data (loses the writes since)",
+        ),
     );
 
   planFlags(
@@ -259,6 +263,7 @@ Examples:
           identityFiles: o.identity ?? [],
           strategy: o.strategy,
           force: Boolean(o.force),
+          preferBackupSnapshot: Boolean(o.preferBackupSnapshot),
         },
         ctx,
       ),
@@ -270,7 +275,8 @@ Examples:
       .command('restore')
       .description('Execute the recovery plan. Resumable: a re-run continues where it stopped.')
       .option('--yes', 'really change the cluster (required)')
-      .option('--journal <file>', 'journal of completed steps (default: beside the inventory)'),
+      .option('--journal <file>', 'journal of completed steps (default: beside the inventory)')
+      .option('--dry-run', 'walk the whole plan without touching any node (no --yes needed)'),
   ).action(async (o) => {
     await run(program, 'restore', (ctx) =>
       restore(
@@ -281,8 +287,10 @@ Examples:
           identityFiles: o.identity ?? [],
           strategy: o.strategy,
           force: Boolean(o.force),
+          preferBackupSnapshot: Boolean(o.preferBackupSnapshot),
           yes: Boolean(o.yes),
           journal: o.journal,
+          dryRun: Boolean(o.dryRun),
         },
         ctx,
       ),
