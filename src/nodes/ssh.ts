@@ -61,8 +61,12 @@ export interface SshTransportOptions extends SshEndpoint {
   connectTimeoutMs?: number;
 }
 
-/** sshd allows 10 sessions per connection by default (MaxSessions); stay under it. */
-const MAX_CHANNELS = 8;
+/**
+ * sshd allows 10 sessions per connection by default (MaxSessions). Each command may open a
+ * second, short channel (staging its env, or a stop) and sshd frees a session a moment after
+ * its close: 4 commands at once stay under the limit (8 still hit "no more sessions").
+ */
+const MAX_CHANNELS = 4;
 const SERVER_HOST_KEY_ALGORITHMS = [
   'ssh-ed25519',
   'ecdsa-sha2-nistp256',
