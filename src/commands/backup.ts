@@ -152,7 +152,7 @@ async function localSources(opts: BackupOptions, cluster: string): Promise<Backu
           (revision) =>
             fingerprintEndpoints(
               { endpoints: healthy, tls },
-              { revision, pageSize: 1000, targetPageBytes: 8 * 1024 * 1024 },
+              { revision, pageSize: 1000, targetPageBytes: 4 * 1024 * 1024 },
             ),
   };
 }
