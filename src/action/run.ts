@@ -16,12 +16,31 @@ import { type ActionSettings, readSettings } from './inputs.js';
 import { type SecretFiles, writeSecretFiles } from './secrets.js';
 import { writeSummary } from './summary.js';
 
-/** Progress in the runner's log: phases as log groups, secrets masked by the runner. */
+let groupDepth = 0;
+
+/**
+ * Progress in the runner's log: top-level phases as log groups (the runner cannot nest them,
+ * so inner phases are lines with their timing), secrets masked by the runner.
+ */
 export const actionProgress: Progress = {
   info: (m) => core.info(m),
   warn: (m) => core.warning(m),
   debug: (m) => core.debug(m),
-  phase: (name, work) => core.group(name, work),
+  async phase(name, work) {
+    if (groupDepth > 0) {
+      const t0 = Date.now();
+      core.info(`▶ ${name}`);
+      const result = await work();
+      core.info(`✔ ${name} (${((Date.now() - t0) / 1000).toFixed(1)}s)`);
+      return result;
+    }
+    groupDepth++;
+    try {
+      return await core.group(name, work);
+    } finally {
+      groupDepth--;
+    }
+  },
   secret: (v) => core.setSecret(v),
 };
 

@@ -75,3 +75,24 @@ describe('action run', () => {
     await vi.waitFor(() => expect(existsSync(files.dir)).toBe(false));
   });
 });
+
+describe('action progress', () => {
+  it('opens a log group for a top-level phase only: the runner cannot nest them', async () => {
+    const core = await import('@actions/core');
+    const { actionProgress } = await import('../../../src/action/run.js');
+    const groups: string[] = [];
+    const group = core.group as unknown as (
+      n: string,
+      f: () => Promise<unknown>,
+    ) => Promise<unknown>;
+    vi.mocked(core).group = ((n: string, f: () => Promise<unknown>) => {
+      groups.push(n);
+      return group(n, f);
+    }) as typeof core.group;
+    const r = await actionProgress.phase('outer', () =>
+      actionProgress.phase('inner', async () => 42),
+    );
+    expect(r).toBe(42);
+    expect(groups).toEqual(['outer']);
+  });
+});
