@@ -3,7 +3,7 @@ import { backup } from './commands/backup.js';
 import type { CommandContext } from './commands/context.js';
 import { inventoryRecover } from './commands/inventory.js';
 import { list } from './commands/list.js';
-import { plan } from './commands/plan.js';
+import { type PlanOptions, plan } from './commands/plan.js';
 import { rehearse, SCENARIOS, type ScenarioName } from './commands/rehearse.js';
 import { restore } from './commands/restore.js';
 import { verify } from './commands/verify.js';
@@ -85,6 +85,27 @@ function accessFrom(flags: AccessFlags): NodeAccess {
     etcdCert: flags.etcdCert,
     etcdKey: flags.etcdKey,
     layout: flags.layout,
+  };
+}
+
+interface PlanFlags extends AccessFlags {
+  inventory: string;
+  backup?: string;
+  identity?: string[];
+  strategy: PlanOptions['strategy'];
+  force?: boolean;
+  preferBackupSnapshot?: boolean;
+}
+
+function planOptionsFrom(o: PlanFlags): PlanOptions {
+  return {
+    inventory: o.inventory,
+    access: accessFrom(o),
+    backup: o.backup,
+    identityFiles: o.identity ?? [],
+    strategy: o.strategy,
+    force: Boolean(o.force),
+    preferBackupSnapshot: Boolean(o.preferBackupSnapshot),
   };
 }
 
@@ -254,20 +275,7 @@ Examples:
       .command('plan')
       .description('Probe the cluster and print the recovery plan. Changes nothing.'),
   ).action(async (o) => {
-    await run(program, 'plan', (ctx) =>
-      plan(
-        {
-          inventory: o.inventory,
-          access: accessFrom(o),
-          backup: o.backup,
-          identityFiles: o.identity ?? [],
-          strategy: o.strategy,
-          force: Boolean(o.force),
-          preferBackupSnapshot: Boolean(o.preferBackupSnapshot),
-        },
-        ctx,
-      ),
-    );
+    await run(program, 'plan', (ctx) => plan(planOptionsFrom(o), ctx));
   });
 
   planFlags(
@@ -281,13 +289,7 @@ Examples:
     await run(program, 'restore', (ctx) =>
       restore(
         {
-          inventory: o.inventory,
-          access: accessFrom(o),
-          backup: o.backup,
-          identityFiles: o.identity ?? [],
-          strategy: o.strategy,
-          force: Boolean(o.force),
-          preferBackupSnapshot: Boolean(o.preferBackupSnapshot),
+          ...planOptionsFrom(o),
           yes: Boolean(o.yes),
           journal: o.journal,
           dryRun: Boolean(o.dryRun),

@@ -17,7 +17,7 @@ vi.mock('@actions/core', () => ({
   warning: vi.fn(),
   info: vi.fn(),
   debug: vi.fn(),
-  group: (_n: string, f: () => Promise<unknown>) => f(),
+  group: vi.fn((_n: string, f: () => Promise<unknown>) => f()),
   summary: {
     addHeading: vi.fn().mockReturnThis(),
     addRaw: vi.fn().mockReturnThis(),
@@ -80,19 +80,11 @@ describe('action progress', () => {
   it('opens a log group for a top-level phase only: the runner cannot nest them', async () => {
     const core = await import('@actions/core');
     const { actionProgress } = await import('../../../src/action/run.js');
-    const groups: string[] = [];
-    const group = core.group as unknown as (
-      n: string,
-      f: () => Promise<unknown>,
-    ) => Promise<unknown>;
-    vi.mocked(core).group = ((n: string, f: () => Promise<unknown>) => {
-      groups.push(n);
-      return group(n, f);
-    }) as typeof core.group;
+    vi.mocked(core.group).mockClear();
     const r = await actionProgress.phase('outer', () =>
       actionProgress.phase('inner', async () => 42),
     );
     expect(r).toBe(42);
-    expect(groups).toEqual(['outer']);
+    expect(vi.mocked(core.group).mock.calls.map((c) => c[0])).toEqual(['outer']);
   });
 });
