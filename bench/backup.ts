@@ -13,6 +13,7 @@
  */
 import { execFileSync, spawn } from 'node:child_process';
 import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { backup } from '../src/commands/backup.js';
 import { connectEtcdClient } from '../src/etcd/fingerprint.js';
@@ -125,6 +126,7 @@ async function main(): Promise<void> {
     execFileSync('age-keygen', ['-o', keyFile], { stdio: 'ignore' });
     const recipient = execFileSync('age-keygen', ['-y', keyFile], { encoding: 'utf8' }).trim();
     const env = { ETCDCTL_API: '3', EP: endpoint, R: recipient, W: work };
+    const loadBefore = loadavg()[0];
     const bare: number[] = [];
     const scripted: number[] = [];
     const raw: ChildReport[] = [];
@@ -157,7 +159,7 @@ async function main(): Promise<void> {
     const mEnc = median(enc.map((x) => x.ms));
     const peak = Math.max(...raw.map((x) => x.maxRssMb), ...enc.map((x) => x.maxRssMb));
     const lines = [
-      `db ${mb} MB, ${runs} runs, medians (${process.version}, ${(await import('node:os')).cpus().length} cores)`,
+      `db ${mb} MB, ${runs} runs, medians (${process.version}, ${cpus().length} cores, 1-min load ${loadBefore.toFixed(1)} before, ${loadavg()[0].toFixed(1)} after)`,
       `bare etcdctl snapshot save          ${ms(mBare)}`,
       `scripted save+sha256sum+gzip-1+age  ${ms(mScripted)}`,
       `ours --compress none                ${ms(mRaw)}   ratio vs bare     ${(mRaw / mBare).toFixed(2)}× (goal ≤ 1.30)`,

@@ -133,7 +133,7 @@ export interface StreamedSnapshot {
   discard(): Promise<void>;
 }
 
-/** Snapshot messages are 32 KiB; the pipeline gets them in runs of this many bytes. */
+/** Snapshot messages are 32 KiB; the private copy is written in runs of this many bytes. */
 const STREAM_RUN = 1024 * 1024;
 
 /**
@@ -172,13 +172,14 @@ export async function streamSnapshot(
       let runBytes = 0;
       let writing: Promise<unknown> = Promise.resolve();
       const flush = async function* () {
-        const chunk = run.length === 1 ? run[0] : Buffer.concat(run, runBytes);
+        const blobs = run;
         run = [];
         runBytes = 0;
-        // One write in flight, overlapping with the pipeline's work on the same bytes.
+        // One batched write in flight, overlapping with the pipeline's work on the same
+        // buffers; nothing is concatenated, so no second copy of the stream is made.
         await writing;
-        writing = copy.write(chunk);
-        yield chunk;
+        writing = copy.writev(blobs);
+        yield* blobs;
       };
       try {
         for await (const m of call as unknown as AsyncIterable<{
@@ -215,7 +216,7 @@ export async function streamSnapshot(
     status.catch(() => {});
     return {
       source,
-      stream: Readable.from(runs(), { objectMode: true, highWaterMark: 8 }),
+      stream: Readable.from(runs(), { objectMode: true, highWaterMark: 32 }),
       status,
       announcedBytes: () => announced,
       discard,

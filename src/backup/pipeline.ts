@@ -65,7 +65,7 @@ export class HashingStage extends Transform {
     private readonly opts: { snapshotTrailer?: string; failOnBadTrailer?: boolean } = {},
   ) {
     // Large buffers: one snapshot chunk per call keeps the per-chunk overhead off the hot path.
-    super({ highWaterMark: 1024 * 1024 });
+    super({ highWaterMark: 256 * 1024 });
     if (opts.snapshotTrailer !== undefined) {
       this.trailer = new SnapshotTrailerReader(opts.snapshotTrailer);
     } else {
