@@ -27,6 +27,11 @@ export interface FingerprintOptions {
    * large, so memory stays bounded whatever the keyspace holds.
    */
   targetPageBytes?: number;
+  /**
+   * Keys asked for in the first page, before any size is known (default `pageSize`): small,
+   * so a keyspace of large objects cannot make the first page huge.
+   */
+  firstPageSize?: number;
 }
 
 /** One page of keys >= `from` in ascending key order, read at `revision` (0 = current). */
@@ -67,7 +72,7 @@ export async function fingerprintPages(
 ): Promise<KeyspaceFingerprint> {
   const maxLimit = options.pageSize ?? 2000;
   const targetBytes = options.targetPageBytes ?? 16 * 1024 * 1024;
-  let limit = maxLimit;
+  let limit = Math.min(maxLimit, options.firstPageSize ?? maxLimit);
   const hasher = new PairHasher();
   let revision = options.revision ?? 0;
   let expectedCount: number | undefined;
