@@ -1,5 +1,4 @@
 import { mkdtemp, open, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import { join, posix } from 'node:path';
 import { Readable } from 'node:stream';
 import { OperationError } from '../errors.js';
@@ -147,7 +146,9 @@ export async function streamSnapshot(
   progress: Progress,
 ): Promise<StreamedSnapshot> {
   if (!source.direct) throw new Error(`streamSnapshot: member ${source.member} is not direct`);
-  const dir = await mkdtemp(join(tmpdir(), TEMP_PREFIX));
+  // Where etcdctl's copy goes on a node too: /tmp is often a RAM-backed tmpfs, too small
+  // for a snapshot of several GiB.
+  const dir = await mkdtemp(join(process.env.TMPDIR || '/var/tmp', TEMP_PREFIX));
   const path = join(dir, 'etcd.db');
   const client = await connectEtcdClient({ ...source.direct, endpoints: [source.endpoint] });
   const discard = async () => {
