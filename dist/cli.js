@@ -522,7 +522,7 @@ function createAgeDecryptStream(identities, where) {
 }
 
 // src/backup/backup-set.ts
-import { Readable } from "node:stream";
+import { Readable as Readable2 } from "node:stream";
 
 // src/stores/set-name.ts
 var SET_NAME = /^([a-z0-9](?:[a-z0-9.-]*[a-z0-9])?)-(\d{4})(\d{2})(\d{2})T(\d{2})(\d{2})(\d{2})Z$/;
@@ -563,9 +563,9 @@ function checkObjectName(object) {
 }
 
 // src/backup/collect.ts
-import { once } from "node:events";
-import { posix } from "node:path";
-import { PassThrough } from "node:stream";
+import { mkdtemp, open as open2, rm } from "node:fs/promises";
+import { join, posix } from "node:path";
+import { Readable } from "node:stream";
 
 // src/progress.ts
 function maskSecrets(text4, secrets) {
@@ -1355,34 +1355,170 @@ ${err.message}`, {
   }
 };
 
-// src/etcd/snapshot-file.ts
+// src/etcd/fingerprint.ts
 import { createHash } from "node:crypto";
+import { readFile as readFile2 } from "node:fs/promises";
+import { Etcd3 } from "etcd3";
+var PairHasher = class {
+  hash = createHash("sha256");
+  len = Buffer.alloc(4);
+  count = 0;
+  add(key, value) {
+    this.len.writeUInt32BE(key.length);
+    this.hash.update(this.len);
+    this.hash.update(key);
+    this.len.writeUInt32BE(value.length);
+    this.hash.update(this.len);
+    this.hash.update(value);
+    this.count++;
+  }
+  digest() {
+    return this.hash.digest("hex");
+  }
+};
+async function fingerprintPages(read, options = {}, source = "etcd") {
+  const maxLimit = options.pageSize ?? 2e3;
+  const targetBytes = options.targetPageBytes ?? 16 * 1024 * 1024;
+  let limit = Math.min(maxLimit, options.firstPageSize ?? maxLimit);
+  const hasher = new PairHasher();
+  let revision = options.revision ?? 0;
+  let expectedCount;
+  let from = Buffer.alloc(0);
+  let last;
+  for (; ; ) {
+    const page = await read(from, last ? limit + 1 : limit, revision);
+    if (revision === 0) revision = page.revision;
+    expectedCount ??= page.count;
+    let kvs = page.kvs;
+    let pageBytes = 0;
+    for (const kv of kvs) pageBytes += kv.key.length + kv.value.length;
+    if (kvs.length > 0) {
+      const perKey = Math.max(1, pageBytes / kvs.length);
+      limit = Math.max(1, Math.min(maxLimit, Math.floor(targetBytes / perKey)));
+    }
+    if (last && kvs.length > 0 && kvs[0].key.equals(last)) kvs = kvs.slice(1);
+    for (const kv of kvs) {
+      if (last && Buffer.compare(kv.key, last) <= 0) {
+        throw new OperationError(
+          `${source} returned keys out of order while fingerprinting at revision ${revision}; refusing to produce a fingerprint.`
+        );
+      }
+      hasher.add(kv.key, kv.value);
+      last = kv.key;
+    }
+    if (!page.more || kvs.length === 0) break;
+    from = last;
+  }
+  if (hasher.count !== expectedCount) {
+    throw new OperationError(
+      `${source}: fingerprint at revision ${revision} read ${hasher.count} keys but etcd counted ${expectedCount}. Was the revision compacted meanwhile? Retry.`
+    );
+  }
+  return { revision, count: hasher.count, sha256: hasher.digest() };
+}
+function fingerprintViaEtcdCtl(ctl, options = {}) {
+  return fingerprintPages(
+    (from, limit, revision) => ctl.getPage(from, limit, revision || void 0),
+    { pageSize: 5e3, ...options },
+    `etcd via node ${ctl.node}`
+  );
+}
+function fingerprintWithClient(client, options = {}, source = "etcd") {
+  const fromKeyEnd = Buffer.from([0]);
+  return fingerprintPages(
+    async (from, limit, revision) => {
+      let q2 = client.getAll().inRange({ start: from.length ? from : fromKeyEnd, end: fromKeyEnd }).limit(limit);
+      if (revision) q2 = q2.revision(revision);
+      const res = await q2.exec();
+      return {
+        revision: Number(res.header.revision),
+        count: Number(res.count),
+        more: res.more,
+        kvs: res.kvs.map((kv) => ({ key: kv.key, value: kv.value }))
+      };
+    },
+    options,
+    source
+  );
+}
+async function connectEtcdClient(access) {
+  const options = {
+    hosts: access.endpoints,
+    dialTimeout: 5e3,
+    // Pages of Kubernetes objects can exceed grpc's 4 MiB default.
+    grpcOptions: { "grpc.max_receive_message_length": 256 * 1024 * 1024 }
+  };
+  if (access.tls) {
+    const [rootCertificate, certChain, privateKey] = await Promise.all(
+      [access.tls.cacert, access.tls.cert, access.tls.key].map(
+        (f) => readFile2(f).catch((err) => {
+          throw new OperationError(
+            `Cannot read etcd TLS file ${f}: ${err.message}. Pass --etcd-cacert/--etcd-cert/--etcd-key with readable files.`
+          );
+        })
+      )
+    );
+    options.credentials = { rootCertificate, certChain, privateKey };
+  }
+  return new Etcd3(options);
+}
+async function fingerprintEndpoints(access, options = {}) {
+  const client = await connectEtcdClient(access);
+  try {
+    return await fingerprintWithClient(client, options, `etcd at ${access.endpoints.join(",")}`);
+  } catch (err) {
+    if (err instanceof OperationError) throw err;
+    throw new OperationError(
+      `Could not read the keyspace of etcd at ${access.endpoints.join(", ")}: ${err.message}. Check the endpoints and TLS files.`,
+      { cause: err }
+    );
+  } finally {
+    client.close();
+  }
+}
+
+// src/etcd/snapshot-file.ts
+import { createHash as createHash2 } from "node:crypto";
 var BBOLT_MAGIC = 3977042669;
 var HASH_BYTES = 32;
 var MAGIC_OFFSET = 16;
-async function verifySnapshotTrailer(source, name = "snapshot") {
-  const hash = createHash("sha256");
-  let head = Buffer.alloc(0);
-  let pending = Buffer.alloc(0);
-  let bytes = 0;
-  for await (const piece of source) {
-    const chunk = typeof piece === "string" ? Buffer.from(piece) : Buffer.from(piece.buffer, piece.byteOffset, piece.byteLength);
-    bytes += chunk.length;
-    if (head.length < MAGIC_OFFSET + 4) {
-      head = Buffer.concat([head, chunk.subarray(0, MAGIC_OFFSET + 4 - head.length)]);
+var SnapshotTrailerReader = class {
+  constructor(name = "snapshot") {
+    this.name = name;
+  }
+  name;
+  hash = createHash2("sha256");
+  head = Buffer.alloc(0);
+  pending = Buffer.alloc(0);
+  // the last ≤32 bytes seen: possibly the trailer
+  bytes = 0;
+  update(chunk) {
+    this.bytes += chunk.length;
+    if (this.head.length < MAGIC_OFFSET + 4) {
+      this.head = Buffer.concat([
+        this.head,
+        chunk.subarray(0, MAGIC_OFFSET + 4 - this.head.length)
+      ]);
     }
     if (chunk.length >= HASH_BYTES) {
-      hash.update(pending);
-      hash.update(chunk.subarray(0, chunk.length - HASH_BYTES));
-      pending = Buffer.from(chunk.subarray(chunk.length - HASH_BYTES));
+      this.hash.update(this.pending);
+      this.hash.update(chunk.subarray(0, chunk.length - HASH_BYTES));
+      this.pending = Buffer.from(chunk.subarray(chunk.length - HASH_BYTES));
     } else {
-      const joined = Buffer.concat([pending, chunk]);
+      const joined = Buffer.concat([this.pending, chunk]);
       const cut = Math.max(0, joined.length - HASH_BYTES);
-      hash.update(joined.subarray(0, cut));
-      pending = joined.subarray(cut);
+      this.hash.update(joined.subarray(0, cut));
+      this.pending = joined.subarray(cut);
     }
   }
-  const actual = hash.digest("hex");
+  /** The check, and the sha256 of every byte seen (hex). Call once, at the end. */
+  finish() {
+    const actual = this.hash.copy().digest("hex");
+    const fileSha256 = this.hash.update(this.pending).digest("hex");
+    return { ...judgeSnapshot(this.name, this.bytes, this.head, this.pending, actual), fileSha256 };
+  }
+};
+function judgeSnapshot(name, bytes, head, pending, actual) {
   if (bytes < MAGIC_OFFSET + 4 + HASH_BYTES) {
     return {
       ok: false,
@@ -1482,6 +1618,84 @@ async function removeTempDir(t, dir) {
   await t.exec(["rm", "-rf", "--", dir], { allowFailure: true, timeoutMs: 6e4 }).catch(() => {
   });
 }
+var STREAM_RUN = 1024 * 1024;
+async function streamSnapshot(source, progress) {
+  if (!source.direct) throw new Error(`streamSnapshot: member ${source.member} is not direct`);
+  const dir = await mkdtemp(join(process.env.TMPDIR || "/var/tmp", TEMP_PREFIX));
+  const path = join(dir, "etcd.db");
+  const client = await connectEtcdClient({ ...source.direct, endpoints: [source.endpoint] });
+  const discard = async () => {
+    client.close();
+    await rm(dir, { recursive: true, force: true });
+  };
+  try {
+    const copy = await open2(path, "wx", 384);
+    progress.info(`Streaming the etcd snapshot from member ${source.member} (${source.endpoint})`);
+    const call = await client.maintenance.snapshot();
+    let announced;
+    let received = 0;
+    let copied;
+    let failed2;
+    const onDisk = new Promise((resolve3, reject) => {
+      copied = resolve3;
+      failed2 = reject;
+    });
+    onDisk.catch(() => {
+    });
+    async function* runs() {
+      let run2 = [];
+      let runBytes = 0;
+      let writing = Promise.resolve();
+      const flush = async function* () {
+        const blobs = run2;
+        run2 = [];
+        runBytes = 0;
+        await writing;
+        writing = copy.writev(blobs);
+        yield* blobs;
+      };
+      try {
+        for await (const m of call) {
+          announced ??= Number(m.remaining_bytes) + m.blob.length + 32;
+          received += m.blob.length;
+          run2.push(m.blob);
+          runBytes += m.blob.length;
+          if (runBytes >= STREAM_RUN) yield* flush();
+        }
+        if (runBytes > 0) yield* flush();
+        await writing;
+        await copy.close();
+        if (announced !== void 0 && received !== announced) {
+          throw new OperationError(
+            `The snapshot stream from member ${source.member} (${source.endpoint}) ended after ${received} of ${announced} bytes.`
+          );
+        }
+        copied();
+      } catch (err) {
+        failed2(err);
+        await copy.close().catch(() => {
+        });
+        throw err;
+      } finally {
+        call.destroy?.();
+        failed2(new OperationError("the snapshot stream was stopped before its end"));
+      }
+    }
+    const status = onDisk.then(() => source.ctl.snapshotStatus(path));
+    status.catch(() => {
+    });
+    return {
+      source,
+      stream: Readable.from(runs(), { objectMode: true, highWaterMark: 32 }),
+      status,
+      announcedBytes: () => announced,
+      discard
+    };
+  } catch (err) {
+    await discard();
+    throw err;
+  }
+}
 function discardSnapshot(taken) {
   return removeTempDir(taken.source.ctl.transport, taken.dir);
 }
@@ -1489,24 +1703,6 @@ function readSnapshot(taken) {
   return taken.source.ctl.transport.execStream(["cat", "--", taken.path], {
     timeoutMs: 6 * 36e5
   });
-}
-function snapshotTrailerCheck(name, opts = {}) {
-  const feed = new PassThrough({ highWaterMark: 1024 * 1024 });
-  const result = verifySnapshotTrailer(feed, name);
-  result.catch(() => {
-  });
-  return {
-    async update(chunk) {
-      if (!feed.write(chunk)) await once(feed, "drain");
-    },
-    async finish() {
-      feed.end();
-      const r = await result;
-      if (!r.ok && opts.failStream !== false)
-        throw new OperationError(r.detail ?? `${name}: the sha256 trailer does not match.`);
-    },
-    result: () => result
-  };
 }
 async function existingPaths(t, paths) {
   const res = await t.exec(
@@ -1565,7 +1761,7 @@ function createDecompressor(compression, where) {
 }
 
 // src/backup/manifest.ts
-import { createHash as createHash2 } from "node:crypto";
+import { createHash as createHash3 } from "node:crypto";
 
 // src/canonical-json.ts
 function canonicalJson(value) {
@@ -1584,7 +1780,7 @@ var VERSION = "0.1.0";
 var MANIFEST_FORMAT_VERSION = 1;
 var MANIFEST_KIND = "kube-rescue-backup";
 function digestOf(manifest) {
-  return `sha256:${createHash2("sha256").update(canonicalJson(manifest)).digest("hex")}`;
+  return `sha256:${createHash3("sha256").update(canonicalJson(manifest)).digest("hex")}`;
 }
 function buildManifest(content) {
   const body = {
@@ -1712,19 +1908,29 @@ function snapshotObject(manifest) {
 }
 
 // src/backup/pipeline.ts
-import { createHash as createHash3 } from "node:crypto";
+import { createHash as createHash4 } from "node:crypto";
 import { pipeline, Transform as Transform2, Writable } from "node:stream";
 var HashingStage = class extends Transform2 {
-  constructor(checks = []) {
-    super();
+  constructor(checks = [], opts = {}) {
+    super({ highWaterMark: 256 * 1024 });
     this.checks = checks;
+    this.opts = opts;
+    if (opts.snapshotTrailer !== void 0) {
+      this.trailer = new SnapshotTrailerReader(opts.snapshotTrailer);
+    } else {
+      this.hash = createHash4("sha256");
+    }
   }
   checks;
-  hash = createHash3("sha256");
+  opts;
+  hash;
+  trailer;
+  trailerResult;
   bytes = 0;
   digest;
   _transform(chunk, _enc, cb) {
-    this.hash.update(chunk);
+    if (this.trailer) this.trailer.update(chunk);
+    else this.hash.update(chunk);
     this.bytes += chunk.length;
     if (this.checks.length === 0) {
       cb(null, chunk);
@@ -1738,7 +1944,20 @@ var HashingStage = class extends Transform2 {
   _flush(cb) {
     Promise.all(this.checks.map((c) => c.finish())).then(
       () => {
-        this.digest = this.hash.digest("hex");
+        if (!this.trailer) {
+          this.digest = this.hash.digest("hex");
+          cb();
+          return;
+        }
+        const { fileSha256, ...check2 } = this.trailer.finish();
+        this.digest = fileSha256;
+        this.trailerResult = check2;
+        if (!check2.ok && this.opts.failOnBadTrailer !== false) {
+          cb(
+            new OperationError(check2.detail ?? `${this.opts.snapshotTrailer}: bad sha256 trailer.`)
+          );
+          return;
+        }
         cb();
       },
       (err) => cb(err)
@@ -1749,6 +1968,11 @@ var HashingStage = class extends Transform2 {
     if (this.digest === void 0) throw new Error("HashingStage.sha256() before the end");
     return this.digest;
   }
+  /** etcd's trailer check (with `snapshotTrailer`); only after the stream ended. */
+  trailerCheck() {
+    if (!this.trailerResult) throw new Error("HashingStage.trailerCheck() without a trailer");
+    return this.trailerResult;
+  }
 };
 function storedName(base, compression, encrypted) {
   return `${base}${compressionSuffix(compression)}${encrypted ? ".age" : ""}`;
@@ -1756,7 +1980,7 @@ function storedName(base, compression, encrypted) {
 async function storeObject(source, pending, opts) {
   const encrypted = opts.recipients.length > 0;
   const name = storedName(opts.base, opts.compression, encrypted);
-  const plain = new HashingStage(opts.checks);
+  const plain = new HashingStage(opts.checks, { snapshotTrailer: opts.snapshotTrailer });
   const stages = [plain];
   const compressor = createCompressor(opts.compression);
   if (compressor) stages.push(compressor);
@@ -1789,7 +2013,10 @@ async function storeObject(source, pending, opts) {
 }
 async function readObject(source, object, opts) {
   const stored = new HashingStage();
-  const plain = new HashingStage(opts.checks);
+  const plain = new HashingStage(opts.checks, {
+    snapshotTrailer: opts.snapshotTrailer,
+    failOnBadTrailer: false
+  });
   const stages = [stored];
   if (object.encryption) stages.push(createAgeDecryptStream(opts.identities, opts.where));
   const decompressor = createDecompressor(object.compression, opts.where);
@@ -1808,7 +2035,8 @@ async function readObject(source, object, opts) {
     bytes: stored.bytes,
     sha256: stored.sha256(),
     plaintextBytes: plain.bytes,
-    plaintextSha256: plain.sha256()
+    plaintextSha256: plain.sha256(),
+    ...opts.snapshotTrailer !== void 0 ? { trailer: plain.trailerCheck() } : {}
   };
 }
 
@@ -1820,6 +2048,64 @@ async function storeFromNode(exec, pending, opts) {
   const stored = await storeObject(exec.stdout, pending, opts);
   await done;
   return stored;
+}
+function snapshotObject2(opts, source) {
+  return {
+    base: "etcd.db",
+    kind: "etcd-snapshot",
+    compression: opts.compression,
+    recipients: opts.recipients,
+    mode: 384,
+    snapshotTrailer: `snapshot from member ${source.member}`
+  };
+}
+async function snapshotViaNode(sources, pending, opts) {
+  const t = await takeSnapshot(sources, opts.progress);
+  try {
+    const stored = await storeFromNode(readSnapshot(t), pending, snapshotObject2(opts, t.source));
+    if (stored.plaintextBytes !== t.bytes) {
+      throw new OperationError(
+        `The snapshot from member ${t.source.member} is ${t.bytes} bytes on node ${t.source.node}, but ${stored.plaintextBytes} bytes arrived. Nothing was committed; retry.`
+      );
+    }
+    return { source: t.source, stored, status: t.status, discard: () => discardSnapshot(t) };
+  } catch (err) {
+    await discardSnapshot(t);
+    throw err;
+  }
+}
+async function snapshotStreamed(sources, store, setName, pending, opts) {
+  const failed2 = [];
+  for (const source of sources) {
+    if (failed2.length > 0) {
+      await pending.set.abort();
+      pending.set = await store.begin(setName);
+    }
+    let streamed;
+    try {
+      streamed = await streamSnapshot(source, opts.progress);
+      const stored = await storeObject(streamed.stream, pending.set, snapshotObject2(opts, source));
+      const announced = streamed.announcedBytes();
+      if (announced !== stored.plaintextBytes) {
+        throw new OperationError(
+          `Member ${source.member} announced a ${announced ?? "unknown"}-byte snapshot, but ${stored.plaintextBytes} bytes arrived.`
+        );
+      }
+      return { source, stored, status: streamed.status, discard: streamed.discard };
+    } catch (err) {
+      await streamed?.discard();
+      const error = err instanceof Error ? err.message : String(err);
+      failed2.push({ member: source.member, error });
+      opts.progress.warn(
+        `Snapshot from member ${source.member} failed; trying the next healthy member. ${error}`
+      );
+    }
+  }
+  throw new OperationError(
+    `Could not take an etcd snapshot from any of ${sources.length} healthy member(s):
+${failed2.map((a) => `- ${a.member}: ${a.error}`).join("\n")}
+Nothing was stored. Check the members' health and retry.`
+  );
 }
 async function writeBackupSet(store, sources, opts) {
   const { progress } = opts;
@@ -1834,39 +2120,23 @@ async function writeBackupSet(store, sources, opts) {
         `Node ${n.node}: ${found.missingRequired.join(", ")} missing. These certificates/keys are part of the backup; check --layout (kubespray|kubeadm) for this node, or pass --etcd-only to back up the snapshot alone.`
       );
     }
-    for (const p2 of found.missingOptional) progress.debug(`node ${n.node}: optional ${p2} absent`);
+    for (const p of found.missingOptional) progress.debug(`node ${n.node}: optional ${p} absent`);
     archives.push({ node: n.node, transport: n.transport, paths: found.present });
   }
-  const pending = await store.begin(setName);
-  const p = pending;
-  let taken;
+  const pending = { set: await store.begin(setName) };
+  let snapshot;
   try {
-    taken = await progress.phase(
-      "Take the etcd snapshot",
-      () => takeSnapshot(sources.snapshotSources, progress)
+    const direct = sources.snapshotSources.every((s) => s.direct);
+    snapshot = await progress.phase(
+      `Store the etcd snapshot in ${store.urlOf(setName)}`,
+      () => direct && sources.snapshotSources.length > 0 ? snapshotStreamed(sources.snapshotSources, store, setName, pending, opts) : snapshotViaNode(sources.snapshotSources, pending.set, opts)
     );
-    const t = taken;
+    const t = snapshot;
+    const p = pending.set;
     const fingerprint2 = sources.fingerprint ? t.status.then((status2) => sources.fingerprint(status2.revision)) : Promise.resolve(null);
     fingerprint2.catch(() => {
     });
-    const objects = [];
-    await progress.phase(`Store the snapshot in ${store.urlOf(setName)}`, async () => {
-      objects.push(
-        await storeFromNode(readSnapshot(t), p, {
-          base: "etcd.db",
-          kind: "etcd-snapshot",
-          compression: opts.compression,
-          recipients: opts.recipients,
-          mode: 384,
-          checks: [snapshotTrailerCheck(`snapshot from member ${t.source.member}`)]
-        })
-      );
-    });
-    if (objects[0].plaintextBytes !== t.bytes) {
-      throw new OperationError(
-        `The snapshot from member ${t.source.member} is ${t.bytes} bytes on node ${t.source.node}, but ${objects[0].plaintextBytes} bytes arrived. Nothing was committed; retry.`
-      );
-    }
+    const objects = [t.stored];
     for (const a of archives) {
       await progress.phase(`Archive ${a.paths.length} path(s) from node ${a.node}`, async () => {
         objects.push(
@@ -1921,18 +2191,18 @@ async function writeBackupSet(store, sources, opts) {
       },
       objects
     });
-    await p.write("manifest.json", Readable.from([Buffer.from(serializeManifest(manifest))]), {
+    await p.write("manifest.json", Readable2.from([Buffer.from(serializeManifest(manifest))]), {
       mode: 384
     });
     await p.commit();
     return { setName, manifest };
   } catch (err) {
-    await pending.abort().catch((abortErr) => {
+    await pending.set.abort().catch((abortErr) => {
       progress.warn(`Could not clean up the unfinished set ${setName}: ${abortErr.message}`);
     });
     throw err;
   } finally {
-    if (taken) await discardSnapshot(taken);
+    await snapshot?.discard();
   }
 }
 
@@ -2017,128 +2287,6 @@ async function pruneSets(store, cluster, policy, progress) {
     await store.remove(name);
   }
   return decision;
-}
-
-// src/etcd/fingerprint.ts
-import { createHash as createHash4 } from "node:crypto";
-import { readFile as readFile2 } from "node:fs/promises";
-import { Etcd3 } from "etcd3";
-var PairHasher = class {
-  hash = createHash4("sha256");
-  len = Buffer.alloc(4);
-  count = 0;
-  add(key, value) {
-    this.len.writeUInt32BE(key.length);
-    this.hash.update(this.len);
-    this.hash.update(key);
-    this.len.writeUInt32BE(value.length);
-    this.hash.update(this.len);
-    this.hash.update(value);
-    this.count++;
-  }
-  digest() {
-    return this.hash.digest("hex");
-  }
-};
-async function fingerprintPages(read, options = {}, source = "etcd") {
-  const maxLimit = options.pageSize ?? 2e3;
-  const targetBytes = options.targetPageBytes ?? 16 * 1024 * 1024;
-  let limit = maxLimit;
-  const hasher = new PairHasher();
-  let revision = options.revision ?? 0;
-  let expectedCount;
-  let from = Buffer.alloc(0);
-  let last;
-  for (; ; ) {
-    const page = await read(from, last ? limit + 1 : limit, revision);
-    if (revision === 0) revision = page.revision;
-    expectedCount ??= page.count;
-    let kvs = page.kvs;
-    let pageBytes = 0;
-    for (const kv of kvs) pageBytes += kv.key.length + kv.value.length;
-    if (kvs.length > 0) {
-      const perKey = Math.max(1, pageBytes / kvs.length);
-      limit = Math.max(1, Math.min(maxLimit, Math.floor(targetBytes / perKey)));
-    }
-    if (last && kvs.length > 0 && kvs[0].key.equals(last)) kvs = kvs.slice(1);
-    for (const kv of kvs) {
-      if (last && Buffer.compare(kv.key, last) <= 0) {
-        throw new OperationError(
-          `${source} returned keys out of order while fingerprinting at revision ${revision}; refusing to produce a fingerprint.`
-        );
-      }
-      hasher.add(kv.key, kv.value);
-      last = kv.key;
-    }
-    if (!page.more || kvs.length === 0) break;
-    from = last;
-  }
-  if (hasher.count !== expectedCount) {
-    throw new OperationError(
-      `${source}: fingerprint at revision ${revision} read ${hasher.count} keys but etcd counted ${expectedCount}. Was the revision compacted meanwhile? Retry.`
-    );
-  }
-  return { revision, count: hasher.count, sha256: hasher.digest() };
-}
-function fingerprintViaEtcdCtl(ctl, options = {}) {
-  return fingerprintPages(
-    (from, limit, revision) => ctl.getPage(from, limit, revision || void 0),
-    { pageSize: 5e3, ...options },
-    `etcd via node ${ctl.node}`
-  );
-}
-function fingerprintWithClient(client, options = {}, source = "etcd") {
-  const fromKeyEnd = Buffer.from([0]);
-  return fingerprintPages(
-    async (from, limit, revision) => {
-      let q2 = client.getAll().inRange({ start: from.length ? from : fromKeyEnd, end: fromKeyEnd }).limit(limit);
-      if (revision) q2 = q2.revision(revision);
-      const res = await q2.exec();
-      return {
-        revision: Number(res.header.revision),
-        count: Number(res.count),
-        more: res.more,
-        kvs: res.kvs.map((kv) => ({ key: kv.key, value: kv.value }))
-      };
-    },
-    options,
-    source
-  );
-}
-async function connectEtcdClient(access) {
-  const options = {
-    hosts: access.endpoints,
-    dialTimeout: 5e3,
-    // Pages of Kubernetes objects can exceed grpc's 4 MiB default.
-    grpcOptions: { "grpc.max_receive_message_length": 256 * 1024 * 1024 }
-  };
-  if (access.tls) {
-    const [rootCertificate, certChain, privateKey] = await Promise.all(
-      [access.tls.cacert, access.tls.cert, access.tls.key].map(
-        (f) => readFile2(f).catch((err) => {
-          throw new OperationError(
-            `Cannot read etcd TLS file ${f}: ${err.message}. Pass --etcd-cacert/--etcd-cert/--etcd-key with readable files.`
-          );
-        })
-      )
-    );
-    options.credentials = { rootCertificate, certChain, privateKey };
-  }
-  return new Etcd3(options);
-}
-async function fingerprintEndpoints(access, options = {}) {
-  const client = await connectEtcdClient(access);
-  try {
-    return await fingerprintWithClient(client, options, `etcd at ${access.endpoints.join(",")}`);
-  } catch (err) {
-    if (err instanceof OperationError) throw err;
-    throw new OperationError(
-      `Could not read the keyspace of etcd at ${access.endpoints.join(", ")}: ${err.message}. Check the endpoints and TLS files.`,
-      { cause: err }
-    );
-  } finally {
-    client.close();
-  }
 }
 
 // src/etcd/layout.ts
@@ -3419,7 +3567,7 @@ import { isMap as isMap2, LineCounter as LineCounter2, parseDocument as parseDoc
 
 // src/inventory/vars-files.ts
 import { readdir, stat } from "node:fs/promises";
-import { dirname, extname as extname2, join } from "node:path";
+import { dirname, extname as extname2, join as join2 } from "node:path";
 var VARS_EXTENSIONS = ["", ".yml", ".yaml", ".json"];
 var byName = (a, b) => a.name < b.name ? -1 : a.name > b.name ? 1 : 0;
 async function isDirectory(path) {
@@ -3430,7 +3578,7 @@ async function filesUnder(dir) {
   const files = [];
   for (const e of entries) {
     if (e.name.startsWith(".")) continue;
-    const path = join(dir, e.name);
+    const path = join2(dir, e.name);
     if (e.isDirectory()) files.push(...await filesUnder(path));
     else if (VARS_EXTENSIONS.includes(extname2(e.name))) files.push(path);
   }
@@ -3442,7 +3590,7 @@ async function readVarsDirectory(root, readVarsFile2) {
   const entries = (await readdir(root, { withFileTypes: true })).sort(byName);
   for (const e of entries) {
     if (e.name.startsWith(".")) continue;
-    const path = join(root, e.name);
+    const path = join2(root, e.name);
     let name = e.name;
     let files;
     if (e.isDirectory()) {
@@ -3462,8 +3610,8 @@ async function readVarsDirectory(root, readVarsFile2) {
 async function readVarsDirectories(inventoryPath, readVarsFile2) {
   const dir = dirname(inventoryPath);
   return {
-    groupVarsFiles: await readVarsDirectory(join(dir, "group_vars"), readVarsFile2),
-    hostVarsFiles: await readVarsDirectory(join(dir, "host_vars"), readVarsFile2)
+    groupVarsFiles: await readVarsDirectory(join2(dir, "group_vars"), readVarsFile2),
+    hostVarsFiles: await readVarsDirectory(join2(dir, "host_vars"), readVarsFile2)
   };
 }
 
@@ -3660,12 +3808,12 @@ import { execFile } from "node:child_process";
 import { randomBytes as randomBytes2 } from "node:crypto";
 import { constants as osConstants } from "node:os";
 import { posix as posix3 } from "node:path";
-import { finished as finishedCallback, PassThrough as PassThrough2, Readable as Readable2, Transform as Transform4 } from "node:stream";
+import { finished as finishedCallback, PassThrough, Readable as Readable3, Transform as Transform4 } from "node:stream";
 import { finished, pipeline as pipeline2 } from "node:stream/promises";
 
 // src/nodes/started-command.ts
 import { spawn } from "node:child_process";
-import { once as once2 } from "node:events";
+import { once } from "node:events";
 import { Transform as Transform3 } from "node:stream";
 var KILL_GRACE_MS = 2e3;
 async function startChildProcess(file, args, env) {
@@ -3673,7 +3821,7 @@ async function startChildProcess(file, args, env) {
   const exited = new Promise((resolve3) => {
     child.once("close", (code, signal) => resolve3({ code, signal }));
   });
-  await once2(child, "spawn");
+  await once(child, "spawn");
   return {
     stdin: child.stdin,
     stdout: child.stdout,
@@ -3772,7 +3920,7 @@ var CommandTransport = class {
         cb(null, chunk);
       }
     });
-    const source = typeof data === "string" || Buffer.isBuffer(data) ? Readable2.from([Buffer.from(data)]) : data;
+    const source = typeof data === "string" || Buffer.isBuffer(data) ? Readable3.from([Buffer.from(data)]) : data;
     try {
       const upload = await Promise.allSettled([
         pipeline2(source, counter),
@@ -3803,7 +3951,7 @@ var CommandTransport = class {
   run(argv, options, stderrLimit) {
     const mask = options.mask ?? [];
     const shown = displayCommand(argv, mask);
-    const stdout = new PassThrough2({ highWaterMark: 64 * 1024 });
+    const stdout = new PassThrough({ highWaterMark: 64 * 1024 });
     const done = this.supervise(argv, options, shown, stdout, stderrLimit).catch((err) => {
       if (err instanceof Error && mask.length) err.message = maskText(err.message, mask);
       throw err;
@@ -4081,7 +4229,7 @@ var LocalTransport = class extends CommandTransport {
 import { createHash as createHash5 } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { homedir } from "node:os";
-import { join as join2 } from "node:path";
+import { join as join3 } from "node:path";
 import ssh2 from "ssh2";
 
 // src/nodes/known-hosts.ts
@@ -4178,7 +4326,7 @@ function globMatches(pattern, name) {
 
 // src/nodes/ssh.ts
 var { Client, utils: sshUtils } = ssh2;
-var MAX_CHANNELS = 8;
+var MAX_CHANNELS = 4;
 var SERVER_HOST_KEY_ALGORITHMS = [
   "ssh-ed25519",
   "ecdsa-sha2-nistp256",
@@ -4453,7 +4601,7 @@ var SshTransport = class extends CommandTransport {
     }
   }
   loadKnownHosts() {
-    const file = this.options.knownHostsFile ?? join2(homedir(), ".ssh", "known_hosts");
+    const file = this.options.knownHostsFile ?? join3(homedir(), ".ssh", "known_hosts");
     let text4 = this.options.knownHostsText ?? "";
     let fileState = "read";
     try {
@@ -4904,15 +5052,15 @@ async function probeCluster(inventory, transportFor, access, options = {}) {
 import { basename as basename2, dirname as dirname3, resolve as resolve2 } from "node:path";
 
 // src/stores/artifact.ts
-import { mkdtemp, readdir as readdir3, rm as rm2, stat as stat3 } from "node:fs/promises";
+import { mkdtemp as mkdtemp2, readdir as readdir3, rm as rm3, stat as stat3 } from "node:fs/promises";
 import { tmpdir } from "node:os";
-import { basename, dirname as dirname2, join as join4 } from "node:path";
+import { basename, dirname as dirname2, join as join5 } from "node:path";
 
 // src/stores/local.ts
 import { randomBytes as randomBytes3 } from "node:crypto";
 import { createWriteStream } from "node:fs";
-import { chmod, mkdir, open as open2, readdir as readdir2, rename, rm, stat as stat2 } from "node:fs/promises";
-import { join as join3, resolve } from "node:path";
+import { chmod, mkdir, open as open3, readdir as readdir2, rename, rm as rm2, stat as stat2 } from "node:fs/promises";
+import { join as join4, resolve } from "node:path";
 import { Transform as Transform5 } from "node:stream";
 import { pipeline as pipeline3 } from "node:stream/promises";
 var MANIFEST = "manifest.json";
@@ -4931,11 +5079,11 @@ var LocalStore = class {
         `Cannot create the backup directory ${this.location}: ${errno(err)}.`
       );
     }
-    const final = join3(this.location, setName);
+    const final = join4(this.location, setName);
     if (await exists(final)) {
       throw new OperationError(`A backup set ${final} already exists; refusing to overwrite it.`);
     }
-    const partial = join3(this.location, `.${setName}.partial-${randomBytes3(4).toString("hex")}`);
+    const partial = join4(this.location, `.${setName}.partial-${randomBytes3(4).toString("hex")}`);
     try {
       await mkdir(partial, { mode: 448 });
     } catch (err) {
@@ -4945,7 +5093,7 @@ var LocalStore = class {
     }
     return {
       write: async (object, data, options) => {
-        const path = join3(partial, checkObjectName(object));
+        const path = join4(partial, checkObjectName(object));
         const mode = options?.mode ?? 384;
         let bytes = 0;
         const counter = new Transform5({
@@ -4967,7 +5115,7 @@ var LocalStore = class {
         await rename(partial, final);
       },
       abort: async () => {
-        await rm(partial, { recursive: true, force: true });
+        await rm2(partial, { recursive: true, force: true });
       }
     };
   }
@@ -4984,36 +5132,36 @@ var LocalStore = class {
     const sets = [];
     for (const e of entries) {
       if (!e.isDirectory() || e.name.startsWith(".")) continue;
-      if (await exists(join3(this.location, e.name, MANIFEST))) sets.push(e.name);
+      if (await exists(join4(this.location, e.name, MANIFEST))) sets.push(e.name);
     }
     return sets.sort(compareSetNames);
   }
   async read(setName, object) {
-    const path = join3(this.location, checkObjectName(setName), checkObjectName(object));
-    const fh = await open2(path, "r").catch((err) => {
+    const path = join4(this.location, checkObjectName(setName), checkObjectName(object));
+    const fh = await open3(path, "r").catch((err) => {
       throw new OperationError(
-        errno(err) === "ENOENT" ? `Object ${object} is missing from the backup set ${join3(this.location, setName)}.` : `Cannot read ${path}: ${errno(err)}.`
+        errno(err) === "ENOENT" ? `Object ${object} is missing from the backup set ${join4(this.location, setName)}.` : `Cannot read ${path}: ${errno(err)}.`
       );
     });
     return fh.createReadStream({ highWaterMark: 256 * 1024 });
   }
   async objects(setName) {
-    const dir = join3(this.location, checkObjectName(setName));
+    const dir = join4(this.location, checkObjectName(setName));
     const names = await readdir2(dir).catch((err) => {
       throw new OperationError(`Cannot read the backup set ${dir}: ${errno(err)}.`);
     });
     const out = [];
     for (const name of names.sort()) {
-      const s = await stat2(join3(dir, name));
+      const s = await stat2(join4(dir, name));
       if (s.isFile()) out.push({ name, bytes: s.size });
     }
     return out;
   }
   async remove(setName) {
-    await rm(join3(this.location, checkObjectName(setName)), { recursive: true, force: true });
+    await rm2(join4(this.location, checkObjectName(setName)), { recursive: true, force: true });
   }
   urlOf(setName) {
-    return join3(this.location, setName);
+    return join4(this.location, setName);
   }
 };
 async function exists(path) {
@@ -5039,15 +5187,15 @@ var ArtifactStore = class {
   location = ARTIFACT_SCHEME;
   async begin(setName) {
     checkObjectName(setName);
-    const staging = await mkdtemp(join4(this.stagingRoot, "kube-rescue-artifact-"));
+    const staging = await mkdtemp2(join5(this.stagingRoot, "kube-rescue-artifact-"));
     const local = new LocalStore(staging);
     const pending = await local.begin(setName);
     return {
       write: (object, data, options) => pending.write(object, data, options),
       commit: async () => {
         await pending.commit();
-        const dir = join4(staging, setName);
-        const files = (await readdir3(dir)).sort().map((f) => join4(dir, f));
+        const dir = join5(staging, setName);
+        const files = (await readdir3(dir)).sort().map((f) => join5(dir, f));
         try {
           await this.client.uploadArtifact(setName, files, dir, {
             compressionLevel: 0,
@@ -5059,11 +5207,11 @@ var ArtifactStore = class {
             { cause: err }
           );
         } finally {
-          await rm2(staging, { recursive: true, force: true });
+          await rm3(staging, { recursive: true, force: true });
         }
       },
       abort: async () => {
-        await rm2(staging, { recursive: true, force: true });
+        await rm3(staging, { recursive: true, force: true });
       }
     };
   }
@@ -5082,7 +5230,7 @@ var ArtifactStore = class {
             `No workflow artifact named ${setName} in this run's repository: ${err.message}.`
           );
         });
-        const path = await mkdtemp(join4(this.stagingRoot, "kube-rescue-download-"));
+        const path = await mkdtemp2(join5(this.stagingRoot, "kube-rescue-download-"));
         await this.client.downloadArtifact(artifact.id, { path });
         return path;
       })();
@@ -5098,7 +5246,7 @@ var ArtifactStore = class {
     const dir = await this.download(setName);
     const out = [];
     for (const name of (await readdir3(dir)).sort()) {
-      out.push({ name, bytes: (await stat3(join4(dir, name))).size });
+      out.push({ name, bytes: (await stat3(join5(dir, name))).size });
     }
     return out;
   }
@@ -5413,7 +5561,9 @@ async function localSources(opts, cluster) {
     member: memberOf(endpoint),
     node: local.node,
     endpoint,
-    ctl: snapshotCtl(ctl, endpoint)
+    ctl: snapshotCtl(ctl, endpoint),
+    // This machine reaches the endpoint: the snapshot streams from it, no file saved first.
+    direct: { endpoints: [endpoint], tls }
   }));
   return {
     cluster,
@@ -5423,8 +5573,18 @@ async function localSources(opts, cluster) {
     snapshotSources,
     nodes: opts.etcdOnly || !layout ? [] : [{ node: local.node, transport: local, paths: layout.backupPaths(local.node) }],
     fingerprint: opts.fingerprint === false ? void 0 : (
-      // Small pages: a page of large objects is held whole in memory.
-      (revision) => fingerprintEndpoints({ endpoints: healthy, tls }, { revision, pageSize: 200 })
+      // Pages are held whole in memory, so they stay near 3 MiB (the first, of unknown
+      // sizes, is 16 keys); but every page of etcd 3.4 walks the rest of the range to
+      // count it, so where objects are small, pages of up to 1000 keys cost etcd far less.
+      (revision) => fingerprintEndpoints(
+        { endpoints: healthy, tls },
+        {
+          revision,
+          pageSize: 1e3,
+          firstPageSize: 16,
+          targetPageBytes: 3 * 1024 * 1024
+        }
+      )
     )
   };
 }
@@ -5526,15 +5686,15 @@ async function backup(opts, ctx) {
 
 // src/commands/inventory.ts
 import { randomBytes as randomBytes4 } from "node:crypto";
-import { rename as rename2, rm as rm3, stat as stat4, writeFile } from "node:fs/promises";
-import { basename as basename3, dirname as dirname4, join as join5 } from "node:path";
+import { rename as rename2, rm as rm4, stat as stat4, writeFile } from "node:fs/promises";
+import { basename as basename3, dirname as dirname4, join as join6 } from "node:path";
 async function writeAtomically(path, text4, mode) {
-  const temp = join5(dirname4(path), `.${basename3(path)}.${randomBytes4(4).toString("hex")}.tmp`);
+  const temp = join6(dirname4(path), `.${basename3(path)}.${randomBytes4(4).toString("hex")}.tmp`);
   try {
     await writeFile(temp, text4, { mode, flag: "wx" });
     await rename2(temp, path);
   } catch (err) {
-    await rm3(temp, { force: true });
+    await rm4(temp, { force: true });
     const code = err.code ?? "";
     const message2 = `cannot write the recovery inventory to ${path}: ${err.message}`;
     if (["ENOENT", "ENOTDIR", "EISDIR", "EACCES", "EROFS"].includes(code)) {
@@ -5586,7 +5746,7 @@ async function list(dest, ctx, s3 = {}) {
 }
 
 // src/recovery/backup-source.ts
-import { PassThrough as PassThrough3 } from "node:stream";
+import { PassThrough as PassThrough2 } from "node:stream";
 var BackupSource = class _BackupSource {
   constructor(location, manifest, store, setName, identities) {
     this.location = location;
@@ -5652,7 +5812,7 @@ var BackupSource = class _BackupSource {
   async streamTo(name, consume) {
     const object = this.objectNamed(name);
     const where = `${this.location}/${name}`;
-    const plain = new PassThrough3();
+    const plain = new PassThrough2();
     const source = await this.store.read(this.setName, name);
     const reading = readObject(source, object, { identities: this.identities, where, sink: plain });
     const [read, consumed] = await Promise.all([
@@ -5736,7 +5896,11 @@ function buildPlan(inventory, state, backup2, options) {
     }
   }
   const brokenFrom = inventory.brokenEtcd !== void 0 || inventory.brokenControlPlane !== void 0 ? "inventory" : "probe";
-  const brokenEtcd = inventory.brokenEtcd ?? inventory.etcd.filter((e) => !stateOf.get(e.host)?.healthy).map((e) => e.host);
+  const certsOnly = brokenFrom === "probe" ? inventory.etcd.filter((e) => {
+    const s = stateOf.get(e.host);
+    return s?.reachable && s.etcdRunning && !s.healthy && !s.etcdCertsPresent;
+  }).map((e) => e.host) : [];
+  const brokenEtcd = inventory.brokenEtcd ?? inventory.etcd.filter((e) => !stateOf.get(e.host)?.healthy && !certsOnly.includes(e.host)).map((e) => e.host);
   const brokenCp = inventory.brokenControlPlane ?? inventory.controlPlane.filter((h) => !cpStateOf.get(h)?.certsPresent);
   const brokenSet = new Set(brokenEtcd);
   const survivors = inventory.etcd.filter((e) => {
@@ -5755,7 +5919,7 @@ function buildPlan(inventory, state, backup2, options) {
     else etcdCase = "total-loss";
     cases.push(etcdCase);
   }
-  if (brokenCp.length > 0) cases.push("cert-loss");
+  if (brokenCp.length > 0 || certsOnly.length > 0) cases.push("cert-loss");
   if (cases.length === 0) cases.push("healthy");
   const unreachable = [.../* @__PURE__ */ new Set([...brokenEtcd, ...brokenCp])].filter(
     (h) => (stateOf.get(h)?.reachable ?? cpStateOf.get(h)?.reachable) === false
@@ -6144,6 +6308,34 @@ Bring them back or re-provision them (same IP, same hostname, SSH key authorized
       for (const host of order.slice(1)) rejoin(host, first, current, token, peerWithCerts);
     }
   }
+  if (certsOnly.length > 0 && etcdCase) {
+    throw new InputError(
+      `etcd runs on ${certsOnly.join(", ")} but its certificates are gone there, so the probe cannot tell whether ${brokenEtcd.join(", ")} ${brokenEtcd.length === 1 ? "is" : "are"} really lost. Restore the certificates first: put ${certsOnly.join(", ")} in [broken_kube_control_plane] with an empty [broken_etcd] (kube-rescue inventory recover --broken-control-plane ${certsOnly.join(",")}), restore with --backup, then plan again.`
+    );
+  }
+  for (const host of certsOnly) ensureEtcdCerts(host, void 0);
+  for (const host of certsOnly) {
+    const ref = refOf(host);
+    drafts.push(
+      draft(
+        "stop-etcd",
+        host,
+        {},
+        `${ref.name} must restart to read its restored certificates; its data stays as it is`,
+        "start etcd again",
+        false
+      ),
+      draft("start-etcd", host, {}, `${ref.name} starts with its own data`, "stop etcd", false),
+      draft(
+        "wait-healthy",
+        host,
+        { members: [ref], clientURLs: [clientOf(host)] },
+        "the next member restarts only when this one is back",
+        "nothing to undo",
+        false
+      )
+    );
+  }
   for (const host of brokenCp) {
     const object = backup2?.certArchives[host];
     if (!object || !backup2) {
@@ -6306,16 +6498,16 @@ async function plan(opts, ctx) {
 import { writeFile as writeFile6 } from "node:fs/promises";
 
 // harness/kind-provider.ts
-import { mkdir as mkdir4, readdir as readdir6, readFile as readFile8, rm as rm7, writeFile as writeFile4 } from "node:fs/promises";
+import { mkdir as mkdir4, readdir as readdir6, readFile as readFile8, rm as rm8, writeFile as writeFile4 } from "node:fs/promises";
 import { tmpdir as tmpdir4 } from "node:os";
-import { join as join11 } from "node:path";
+import { join as join12 } from "node:path";
 import { stringify as stringify2 } from "yaml";
 
 // harness/cleanup.ts
 import { randomBytes as randomBytes5 } from "node:crypto";
-import { mkdtemp as mkdtemp2, readdir as readdir4, readFile as readFile4, rm as rm4, writeFile as writeFile2 } from "node:fs/promises";
+import { mkdtemp as mkdtemp3, readdir as readdir4, readFile as readFile4, rm as rm5, writeFile as writeFile2 } from "node:fs/promises";
 import { hostname as hostname2, tmpdir as tmpdir2 } from "node:os";
-import { join as join6 } from "node:path";
+import { join as join7 } from "node:path";
 
 // harness/docker-cli.ts
 import { spawn as spawn2 } from "node:child_process";
@@ -6447,10 +6639,10 @@ async function removeLeftovers(progress) {
   }
   for (const entry of await readdir4(tmpdir2())) {
     if (!entry.startsWith(TEMP_PREFIX2)) continue;
-    const dir = join6(tmpdir2(), entry);
-    const owner = await readFile4(join6(dir, "owner"), "utf8").catch(() => void 0);
+    const dir = join7(tmpdir2(), entry);
+    const owner = await readFile4(join7(dir, "owner"), "utf8").catch(() => void 0);
     if (owner !== void 0 && ownerIsGone(owner.trim())) {
-      await rm4(dir, { recursive: true, force: true });
+      await rm5(dir, { recursive: true, force: true });
     }
   }
 }
@@ -6480,8 +6672,8 @@ function untrackLiveRun(runId) {
 }
 async function newRun() {
   const runId = `${Date.now().toString(36)}${randomBytes5(2).toString("hex")}`;
-  const workDir = await mkdtemp2(join6(tmpdir2(), `${TEMP_PREFIX2}${runId}-`));
-  await writeFile2(join6(workDir, "owner"), ownerId());
+  const workDir = await mkdtemp3(join7(tmpdir2(), `${TEMP_PREFIX2}${runId}-`));
+  await writeFile2(join7(workDir, "owner"), ownerId());
   return { runId, name: `kube-rescue-${runId}`, workDir };
 }
 
@@ -6523,17 +6715,17 @@ async function waitForEtcdHealthy(endpoints, tls, options = {}) {
 }
 
 // harness/local-provider.ts
-import { mkdir as mkdir3, readFile as readFile7, rm as rm6, writeFile as writeFile3 } from "node:fs/promises";
-import { join as join10 } from "node:path";
-import { Readable as Readable3 } from "node:stream";
+import { mkdir as mkdir3, readFile as readFile7, rm as rm7, writeFile as writeFile3 } from "node:fs/promises";
+import { join as join11 } from "node:path";
+import { Readable as Readable4 } from "node:stream";
 
 // harness/image.ts
 import { spawn as spawn3 } from "node:child_process";
 import { createHash as createHash6 } from "node:crypto";
 import { existsSync, readdirSync, readFileSync as readFileSync2 } from "node:fs";
-import { mkdtemp as mkdtemp3, open as open3, readFile as readFile5, rm as rm5 } from "node:fs/promises";
+import { mkdtemp as mkdtemp4, open as open4, readFile as readFile5, rm as rm6 } from "node:fs/promises";
 import { tmpdir as tmpdir3 } from "node:os";
-import { join as join7 } from "node:path";
+import { join as join8 } from "node:path";
 var NODE_IMAGE_REPOSITORY = "kube-rescue-node";
 var SUITE = "bookworm";
 var PACKAGES = [
@@ -6569,16 +6761,16 @@ function nodeImageTag() {
   return `${NODE_IMAGE_REPOSITORY}:${nodeImageRecipeHash()}`;
 }
 function debianMirrorFromAptSources(root = "/etc/apt") {
-  const sourcesDir = join7(root, "sources.list.d");
-  const deb822 = existsSync(sourcesDir) ? readdirSync(sourcesDir).filter((f) => f.endsWith(".sources")).sort().map((f) => readFileSync2(join7(sourcesDir, f), "utf8")) : [];
+  const sourcesDir = join8(root, "sources.list.d");
+  const deb822 = existsSync(sourcesDir) ? readdirSync(sourcesDir).filter((f) => f.endsWith(".sources")).sort().map((f) => readFileSync2(join8(sourcesDir, f), "utf8")) : [];
   for (const text4 of deb822) {
     const found = mirrorFromDeb822(text4);
     if (found) return found;
   }
-  const listFiles = [join7(root, "sources.list")];
+  const listFiles = [join8(root, "sources.list")];
   if (existsSync(sourcesDir)) {
     for (const f of readdirSync(sourcesDir).sort()) {
-      if (f.endsWith(".list")) listFiles.push(join7(sourcesDir, f));
+      if (f.endsWith(".list")) listFiles.push(join8(sourcesDir, f));
     }
   }
   for (const file of listFiles) {
@@ -6643,8 +6835,8 @@ async function rootAccess(tag) {
 }
 async function buildNodeImage(tag, progress) {
   const asRoot = await rootAccess(tag);
-  const work = await mkdtemp3(join7(tmpdir3(), "kube-rescue-image-"));
-  const rootfs = join7(work, "rootfs");
+  const work = await mkdtemp4(join8(tmpdir3(), "kube-rescue-image-"));
+  const rootfs = join8(work, "rootfs");
   try {
     const mirror = debianMirrorFromAptSources();
     progress.info(
@@ -6670,16 +6862,16 @@ async function buildNodeImage(tag, progress) {
     return tag;
   } finally {
     await runCommand(...asRoot("rm", ["-rf", "--one-file-system", work]), { allowFailure: true });
-    await rm5(work, { recursive: true, force: true });
+    await rm6(work, { recursive: true, force: true });
   }
 }
 async function withBuildLock(tag, progress, work) {
-  const lock = join7(tmpdir3(), `kube-rescue-node-image-${nodeImageRecipeHash()}.lock`);
+  const lock = join8(tmpdir3(), `kube-rescue-node-image-${nodeImageRecipeHash()}.lock`);
   const deadline = Date.now() + 20 * 6e4;
   let told = false;
   for (; ; ) {
     try {
-      const handle = await open3(lock, "wx", 420);
+      const handle = await open4(lock, "wx", 420);
       await handle.writeFile(ownerId());
       await handle.close();
       break;
@@ -6687,7 +6879,7 @@ async function withBuildLock(tag, progress, work) {
       if (err.code !== "EEXIST") throw err;
       const owner = (await readFile5(lock, "utf8").catch(() => "")).trim();
       if (owner && ownerIsGone(owner)) {
-        await rm5(lock, { force: true });
+        await rm6(lock, { force: true });
         continue;
       }
       if (Date.now() > deadline) {
@@ -6705,7 +6897,7 @@ async function withBuildLock(tag, progress, work) {
   try {
     return await work();
   } finally {
-    await rm5(lock, { force: true });
+    await rm6(lock, { force: true });
   }
 }
 async function importRootfs(asRoot, rootfs, tag) {
@@ -6796,13 +6988,13 @@ function renderKubesprayInventory(t, ipOf, header2) {
 
 // harness/kubespray-node.ts
 import { readdir as readdir5, readFile as readFile6 } from "node:fs/promises";
-import { join as join9 } from "node:path";
+import { join as join10 } from "node:path";
 import { pack } from "tar-stream";
 import { stringify } from "yaml";
 
 // harness/pki.ts
 import { mkdir as mkdir2 } from "node:fs/promises";
-import { join as join8 } from "node:path";
+import { join as join9 } from "node:path";
 var DAYS = "3650";
 var newKeyArgs = (keyPath) => [
   "-newkey",
@@ -6882,8 +7074,8 @@ async function inBatches(tasks, limit = 4) {
 async function makeEtcdPki(dir, etcdHosts2, k8sHosts) {
   await mkdir2(dir, { recursive: true, mode: 448 });
   const ca = await makeCertificateAuthority(
-    join8(dir, "ca.pem"),
-    join8(dir, "ca-key.pem"),
+    join9(dir, "ca.pem"),
+    join9(dir, "ca-key.pem"),
     "/CN=etcd-ca"
   );
   const sansOf = (h) => [
@@ -6897,8 +7089,8 @@ async function makeEtcdPki(dir, etcdHosts2, k8sHosts) {
     for (const kind of ["member", "admin"]) {
       tasks.push(
         () => issueCertificate(ca, {
-          certPath: join8(dir, `${kind}-${h.name}.pem`),
-          keyPath: join8(dir, `${kind}-${h.name}-key.pem`),
+          certPath: join9(dir, `${kind}-${h.name}.pem`),
+          keyPath: join9(dir, `${kind}-${h.name}-key.pem`),
           subject: `/O=system:etcd-${kind}s/CN=etcd-${kind}-${h.name}`,
           sans: sansOf(h),
           usage: "server-and-client"
@@ -6909,8 +7101,8 @@ async function makeEtcdPki(dir, etcdHosts2, k8sHosts) {
   for (const h of k8sHosts) {
     tasks.push(
       () => issueCertificate(ca, {
-        certPath: join8(dir, `node-${h.name}.pem`),
-        keyPath: join8(dir, `node-${h.name}-key.pem`),
+        certPath: join9(dir, `node-${h.name}.pem`),
+        keyPath: join9(dir, `node-${h.name}-key.pem`),
         subject: `/O=system:etcd-nodes/CN=etcd-node-${h.name}`,
         sans: sansOf(h),
         usage: "server-and-client"
@@ -6924,33 +7116,33 @@ async function makeKubernetesPki(dir) {
   await mkdir2(dir, { recursive: true, mode: 448 });
   await mkdir2(kubeconfigClientDir(dir), { recursive: true, mode: 448 });
   const ca = await makeCertificateAuthority(
-    join8(dir, "ca.crt"),
-    join8(dir, "ca.key"),
+    join9(dir, "ca.crt"),
+    join9(dir, "ca.key"),
     "/CN=kubernetes"
   );
   const frontProxyCa = await makeCertificateAuthority(
-    join8(dir, "front-proxy-ca.crt"),
-    join8(dir, "front-proxy-ca.key"),
+    join9(dir, "front-proxy-ca.crt"),
+    join9(dir, "front-proxy-ca.key"),
     "/CN=front-proxy-ca"
   );
   await Promise.all([
     issueCertificate(frontProxyCa, {
-      certPath: join8(dir, "front-proxy-client.crt"),
-      keyPath: join8(dir, "front-proxy-client.key"),
+      certPath: join9(dir, "front-proxy-client.crt"),
+      keyPath: join9(dir, "front-proxy-client.key"),
       subject: "/CN=front-proxy-client",
       usage: "client"
     }),
     issueCertificate(ca, {
-      certPath: join8(dir, "apiserver-kubelet-client.crt"),
-      keyPath: join8(dir, "apiserver-kubelet-client.key"),
+      certPath: join9(dir, "apiserver-kubelet-client.crt"),
+      keyPath: join9(dir, "apiserver-kubelet-client.key"),
       subject: "/O=system:masters/CN=kube-apiserver-kubelet-client",
       usage: "client"
     }),
-    makeServiceAccountKeyPair(join8(dir, "sa.key"), join8(dir, "sa.pub")),
+    makeServiceAccountKeyPair(join9(dir, "sa.key"), join9(dir, "sa.pub")),
     ...KUBECONFIG_USERS.map(
       (u) => issueCertificate(ca, {
-        certPath: join8(kubeconfigClientDir(dir), `${u.file}.crt`),
-        keyPath: join8(kubeconfigClientDir(dir), `${u.file}.key`),
+        certPath: join9(kubeconfigClientDir(dir), `${u.file}.crt`),
+        keyPath: join9(kubeconfigClientDir(dir), `${u.file}.key`),
         subject: u.subject,
         usage: "client"
       })
@@ -6982,8 +7174,8 @@ function kubeconfigClientDir(k8sPkiDir) {
 async function issueApiserverCertificate(k8s, outDir, node) {
   await mkdir2(outDir, { recursive: true, mode: 448 });
   await issueCertificate(k8s.ca, {
-    certPath: join8(outDir, "apiserver.crt"),
-    keyPath: join8(outDir, "apiserver.key"),
+    certPath: join9(outDir, "apiserver.crt"),
+    keyPath: join9(outDir, "apiserver.key"),
     subject: "/CN=kube-apiserver",
     sans: [
       `DNS:${node.name}`,
@@ -7177,8 +7369,8 @@ async function renderKubeconfigs(k8sPki, apiserverUrl) {
         {
           name: u.user,
           user: {
-            "client-certificate-data": await b642(join9(dir, `${u.file}.crt`)),
-            "client-key-data": await b642(join9(dir, `${u.file}.key`))
+            "client-certificate-data": await b642(join10(dir, `${u.file}.crt`)),
+            "client-key-data": await b642(join10(dir, `${u.file}.key`))
           }
         }
       ]
@@ -7207,7 +7399,7 @@ async function filesOfDir(hostDir, nodeDir, keep) {
     out.push({
       path: `${nodeDir}/${name}`,
       type: "file",
-      content: await readFile6(join9(hostDir, name)),
+      content: await readFile6(join10(hostDir, name)),
       mode: secret ? 384 : 420
     });
   }
@@ -7519,7 +7711,7 @@ var LocalCluster = class {
     const n = this.node(name);
     await docker(["rm", "-f", "-v", n.containerName]);
     const hostKey = await makeSshKey(
-      join10(this.run.workDir, "ssh", `host-${name}-${Date.now()}`),
+      join11(this.run.workDir, "ssh", `host-${name}-${Date.now()}`),
       `root@${name}`
     );
     this.run.hostKeys.set(name, hostKey);
@@ -7555,7 +7747,7 @@ var LocalCluster = class {
 async function teardown(runId, workDir) {
   try {
     await removeRun(runId);
-    if (workDir) await rm6(workDir, { recursive: true, force: true });
+    if (workDir) await rm7(workDir, { recursive: true, force: true });
   } finally {
     untrackLiveRun(runId);
   }
@@ -7572,7 +7764,7 @@ async function startNode(run2, spec, ip, files) {
     network: run2.network.name,
     ip,
     labels: { ...runLabels(run2.runId), "kube-rescue.harness.node": spec.name },
-    files: Readable3.from([await nodeFilesArchive(files)])
+    files: Readable4.from([await nodeFilesArchive(files)])
   });
   await waitForBoot(containerName, spec.name);
 }
@@ -7618,15 +7810,15 @@ var LocalClusterProvider = class {
     const addressed = { topology: t, ipOf: (h) => ips.get(h) };
     const addressing = t.nodes.map((n) => ({ name: n.name, ip: ips.get(n.name) }));
     const etcdAddressing = addressing.filter((a) => etcdNodes(t).some((n) => n.name === a.name));
-    await mkdir3(join10(workDir, "ssh"), { mode: 448 });
-    const sshKeyPath = join10(workDir, "ssh", "id_ed25519");
+    await mkdir3(join11(workDir, "ssh"), { mode: 448 });
+    const sshKeyPath = join11(workDir, "ssh", "id_ed25519");
     const [clientKey, hostKeyList, etcdPki, k8sPki] = await Promise.all([
       makeSshKey(sshKeyPath, `kube-rescue-harness-${ctx.runId}`),
       Promise.all(
-        t.nodes.map((n) => makeSshKey(join10(workDir, "ssh", `host-${n.name}`), `root@${n.name}`))
+        t.nodes.map((n) => makeSshKey(join11(workDir, "ssh", `host-${n.name}`), `root@${n.name}`))
       ),
-      makeEtcdPki(join10(workDir, "pki", "etcd"), etcdAddressing, addressing),
-      makeKubernetesPki(join10(workDir, "pki", "kubernetes"))
+      makeEtcdPki(join11(workDir, "pki", "etcd"), etcdAddressing, addressing),
+      makeKubernetesPki(join11(workDir, "pki", "kubernetes"))
     ]);
     const hostKeys = new Map(t.nodes.map((n, i) => [n.name, hostKeyList[i]]));
     const run2 = {
@@ -7642,7 +7834,7 @@ var LocalClusterProvider = class {
     };
     await Promise.all(
       t.nodes.map(async (n) => {
-        const apiserverDir = n.roles.includes("control-plane") ? join10(workDir, "pki", `apiserver-${n.name}`) : void 0;
+        const apiserverDir = n.roles.includes("control-plane") ? join11(workDir, "pki", `apiserver-${n.name}`) : void 0;
         if (apiserverDir) {
           await issueApiserverCertificate(k8sPki, apiserverDir, {
             name: n.name,
@@ -7661,9 +7853,9 @@ var LocalClusterProvider = class {
     await Promise.all(
       etcdNodes(t).map((n) => containerSh(containerNameOf(run2, n.name), START_ETCD))
     );
-    const knownHostsPath = join10(workDir, "ssh", "known_hosts");
+    const knownHostsPath = join11(workDir, "ssh", "known_hosts");
     await writeKnownHosts(knownHostsPath, addressing, hostKeys);
-    const inventoryPath = join10(workDir, "hosts.ini");
+    const inventoryPath = join11(workDir, "hosts.ini");
     await writeFile3(
       inventoryPath,
       renderKubesprayInventory(
@@ -7673,11 +7865,11 @@ var LocalClusterProvider = class {
       )
     );
     const firstEtcd = etcdNodes(t)[0].name;
-    const etcdDir = join10(workDir, "pki", "etcd");
+    const etcdDir = join11(workDir, "pki", "etcd");
     const tls = {
-      cacert: join10(etcdDir, "ca.pem"),
-      cert: join10(etcdDir, `admin-${firstEtcd}.pem`),
-      key: join10(etcdDir, `admin-${firstEtcd}-key.pem`)
+      cacert: join11(etcdDir, "ca.pem"),
+      cert: join11(etcdDir, `admin-${firstEtcd}.pem`),
+      key: join11(etcdDir, `admin-${firstEtcd}-key.pem`)
     };
     const etcdEndpoints = etcdNodes(t).map((n) => `https://${ips.get(n.name)}:2379`);
     await waitForEtcdHealthy(etcdEndpoints, tls, { timeoutMs: 9e4 });
@@ -7863,7 +8055,7 @@ var KindCluster = class {
     await runCommand(kindBinary(), ["delete", "cluster", "--name", this.name], {
       allowFailure: true
     });
-    await rm7(this.workDir, { recursive: true, force: true });
+    await rm8(this.workDir, { recursive: true, force: true });
   }
   async [Symbol.asyncDispose]() {
     await this.stop();
@@ -7876,7 +8068,7 @@ async function removeKindLeftovers(progress) {
   for (const c of clusters) {
     const runId = c.slice("kube-rescue-".length);
     const dir = dirs.find((d) => d.startsWith(`${TEMP_PREFIX2}${runId}-`));
-    const owner = dir ? (await readFile8(join11(tmpdir4(), dir, "owner"), "utf8").catch(() => "")).trim() : "";
+    const owner = dir ? (await readFile8(join12(tmpdir4(), dir, "owner"), "utf8").catch(() => "")).trim() : "";
     if (ownerIsGone(owner || void 0)) {
       progress.info(`deleting kind cluster ${c} left by a crashed harness run`);
       await runCommand(kindBinary(), ["delete", "cluster", "--name", c], { allowFailure: true });
@@ -7897,7 +8089,7 @@ var KindClusterProvider = class {
     await removeKindLeftovers(progress);
     const { runId, name, workDir } = await newRun();
     try {
-      const configPath = join11(workDir, "kind.yaml");
+      const configPath = join12(workDir, "kind.yaml");
       await writeFile4(configPath, config);
       await progress.phase(
         `kind create cluster ${name} (${t.name})`,
@@ -7911,7 +8103,7 @@ var KindClusterProvider = class {
             "--config",
             configPath,
             "--kubeconfig",
-            join11(workDir, "kubeconfig"),
+            join12(workDir, "kubeconfig"),
             "--wait",
             "180s"
           ],
@@ -7937,15 +8129,15 @@ var KindClusterProvider = class {
           `kind cluster ${name} has no control-plane node (kind get nodes: ${kindNodes.join(", ")}).`
         );
       }
-      const pkiDir = join11(workDir, "pki");
+      const pkiDir = join12(workDir, "pki");
       await mkdir4(pkiDir, { mode: 448 });
       for (const f of ["ca.crt", "healthcheck-client.crt", "healthcheck-client.key"]) {
-        await docker(["cp", `${controlPlanes[0].name}:${KUBEADM_ETCD_PKI}/${f}`, join11(pkiDir, f)]);
+        await docker(["cp", `${controlPlanes[0].name}:${KUBEADM_ETCD_PKI}/${f}`, join12(pkiDir, f)]);
       }
       const tls = {
-        cacert: join11(pkiDir, "ca.crt"),
-        cert: join11(pkiDir, "healthcheck-client.crt"),
-        key: join11(pkiDir, "healthcheck-client.key")
+        cacert: join12(pkiDir, "ca.crt"),
+        cert: join12(pkiDir, "healthcheck-client.crt"),
+        key: join12(pkiDir, "healthcheck-client.key")
       };
       const etcdEndpoints = controlPlanes.map((n) => `https://${n.ip}:2379`);
       await waitForEtcdHealthy(etcdEndpoints, tls, { timeoutMs: 12e4 });
@@ -7953,7 +8145,7 @@ var KindClusterProvider = class {
         name: t.name,
         nodes: nodes.map((n) => ({ name: n.name, roles: [...n.roles] }))
       };
-      const inventoryPath = join11(workDir, "hosts.ini");
+      const inventoryPath = join12(workDir, "hosts.ini");
       await writeFile4(inventoryPath, renderKindInventory(nodes, name));
       return new KindCluster(
         name,
@@ -7968,7 +8160,7 @@ var KindClusterProvider = class {
       );
     } catch (err) {
       await runCommand(kindBinary(), ["delete", "cluster", "--name", name], { allowFailure: true });
-      await rm7(workDir, { recursive: true, force: true });
+      await rm8(workDir, { recursive: true, force: true });
       throw err;
     }
   }
@@ -7993,14 +8185,14 @@ function renderKindInventory(nodes, name) {
 // harness/rehearsal.ts
 import { createHash as createHash9 } from "node:crypto";
 import { mkdir as mkdir6, writeFile as writeFile5 } from "node:fs/promises";
-import { join as join13 } from "node:path";
+import { join as join14 } from "node:path";
 
 // src/commands/restore.ts
-import { dirname as dirname6, join as join12 } from "node:path";
+import { dirname as dirname6, join as join13 } from "node:path";
 
 // src/recovery/journal.ts
 import { createHash as createHash7 } from "node:crypto";
-import { mkdir as mkdir5, open as open4, readFile as readFile9 } from "node:fs/promises";
+import { mkdir as mkdir5, open as open5, readFile as readFile9 } from "node:fs/promises";
 import { dirname as dirname5 } from "node:path";
 function planHash(plan2) {
   return createHash7("sha256").update(canonicalJson(plan2)).digest("hex").slice(0, 16);
@@ -8090,7 +8282,7 @@ var Journal = class _Journal {
   async append(entry) {
     try {
       await mkdir5(dirname5(this.path), { recursive: true, mode: 448 });
-      const fh = await open4(this.path, "a", 384);
+      const fh = await open5(this.path, "a", 384);
       try {
         await fh.write(`${JSON.stringify(entry)}
 `);
@@ -8209,7 +8401,7 @@ Undo if needed: ${step.undo}.
 }
 
 // src/recovery/node-steps.ts
-import { PassThrough as PassThrough4 } from "node:stream";
+import { PassThrough as PassThrough3 } from "node:stream";
 import tarStream from "tar-stream";
 var sleep2 = (ms) => new Promise((r) => setTimeout(r, ms));
 var q = (s) => shellCommand([s]);
@@ -8454,8 +8646,8 @@ var NodeStepRunner = class {
     if (from.kind === "backup") {
       const backup2 = this.requireBackup(step);
       const files = await backup2.streamTo(from.object, async (plain) => {
-        const toTar = new PassThrough4();
-        const toList = new PassThrough4();
+        const toTar = new PassThrough3();
+        const toList = new PassThrough3();
         plain.pipe(toTar);
         plain.pipe(toList);
         const [, listed] = await Promise.all([extract(toTar), listArchive(toList, step.node)]);
@@ -8748,7 +8940,7 @@ async function compareFiles(files, transportFor) {
 }
 async function kubernetesChecks(deps) {
   const cp = deps.plan.steps.find((s) => s.action === "restart-control-plane")?.node;
-  const host = cp ?? deps.plan.steps.at(-1).node;
+  const host = cp ?? deps.plan.steps.find((s) => s.action === "verify").node;
   const t = await deps.transportFor(host);
   const kubeconfig = "/etc/kubernetes/admin.conf";
   const has = await t.script(`command -v kubectl >/dev/null && [ -r ${kubeconfig} ] && echo yes`, {
@@ -8874,7 +9066,7 @@ function renderVerificationMarkdown(v) {
 
 // src/commands/restore.ts
 function defaultJournalPath(inventory) {
-  return join12(dirname6(inventory), ".kube-rescue-restore.journal");
+  return join13(dirname6(inventory), ".kube-rescue-restore.journal");
 }
 function backupLocationOf(plan2) {
   if (plan2.source.kind === "backup") return plan2.source.location;
@@ -8917,7 +9109,7 @@ async function restore(opts, ctx) {
   try {
     for (const line of renderPlanMarkdown(plan2).split("\n")) ctx.progress.info(line);
     const layout = layoutByName(plan2.layout, plan2.paths);
-    const anchor = plan2.steps.at(-1).node;
+    const anchor = plan2.steps.find((s) => s.action === "verify").node;
     const runner = opts.dryRun ? new RecordingRunner() : new NodeStepRunner({
       plan: plan2,
       transportFor: transports.transportFor,
@@ -9163,7 +9355,7 @@ var scenarios = {
     async inject(cluster, ctx) {
       const masters = controlPlaneHosts(cluster).map((n) => n.name);
       await reprovision(cluster, masters);
-      const out = join13(cluster.workDir, "recovery-hosts.ini");
+      const out = join14(cluster.workDir, "recovery-hosts.ini");
       await inventoryRecover(
         {
           inventory: cluster.inventoryPath,
@@ -9222,9 +9414,9 @@ async function runScenario(name, opts) {
     const access = nodeAccessOf(c);
     const { secret, identity } = generateIdentity();
     progress.secret(secret);
-    const keysDir = join13(c.workDir, "rehearsal");
+    const keysDir = join14(c.workDir, "rehearsal");
     await mkdir6(keysDir, { recursive: true, mode: 448 });
-    const identityFile = join13(keysDir, "age-identity");
+    const identityFile = join14(keysDir, "age-identity");
     await writeFile5(identityFile, `${secret}
 `, { mode: 384 });
     const seedClient = await openEtcdClient(c.etcdEndpoints, c.tls);
@@ -9244,7 +9436,7 @@ async function runScenario(name, opts) {
           {
             inventory: c.inventoryPath,
             access,
-            dest: join13(c.workDir, "backups"),
+            dest: join14(c.workDir, "backups"),
             encryptTo: [identity.recipient.text],
             compress: "gzip",
             etcdOnly: false
@@ -9281,7 +9473,7 @@ async function runScenario(name, opts) {
           strategy: "parallel",
           force: false,
           yes: true,
-          journal: join13(keysDir, "restore.journal")
+          journal: join14(keysDir, "restore.journal")
         },
         ctx
       )
@@ -9408,19 +9600,19 @@ async function rehearse(opts, ctx) {
 
 // src/backup/verify-set.ts
 import { createWriteStream as createWriteStream2 } from "node:fs";
-import { mkdtemp as mkdtemp5, rm as rm8 } from "node:fs/promises";
+import { mkdtemp as mkdtemp6, rm as rm9 } from "node:fs/promises";
 import { tmpdir as tmpdir6 } from "node:os";
-import { join as join15 } from "node:path";
+import { join as join16 } from "node:path";
 import { text as text3 } from "node:stream/consumers";
 
 // src/etcd/local-cluster.ts
 import { spawn as spawn4 } from "node:child_process";
-import { mkdir as mkdir7, mkdtemp as mkdtemp4, open as open5, readFile as readFile10 } from "node:fs/promises";
+import { mkdir as mkdir7, mkdtemp as mkdtemp5, open as open6, readFile as readFile10 } from "node:fs/promises";
 import { request as httpRequest } from "node:http";
 import { request as httpsRequest } from "node:https";
 import { createServer } from "node:net";
 import { tmpdir as tmpdir5 } from "node:os";
-import { join as join14 } from "node:path";
+import { join as join15 } from "node:path";
 async function freePort() {
   return new Promise((resolve3, reject) => {
     const srv = createServer();
@@ -9458,7 +9650,7 @@ var LocalEtcdCluster = class _LocalEtcdCluster {
   static async start(opts = {}) {
     const names = opts.names ?? Array.from({ length: opts.size ?? 1 }, (_, i) => `etcd${i + 1}`);
     if (names.length === 0) throw new InputError("A local etcd cluster needs at least one member.");
-    const dir = opts.dir ?? await mkdtemp4(join14(tmpdir5(), "kube-rescue-etcd-"));
+    const dir = opts.dir ?? await mkdtemp5(join15(tmpdir5(), "kube-rescue-etcd-"));
     await mkdir7(dir, { recursive: true, mode: 448 });
     const cluster = new _LocalEtcdCluster(dir, opts, opts.token ?? `kube-rescue-${Date.now()}`);
     for (const name of names) cluster.members.push(await cluster.describe(name));
@@ -9480,8 +9672,8 @@ var LocalEtcdCluster = class _LocalEtcdCluster {
       name,
       clientUrl: `${scheme}://127.0.0.1:${ports.client}`,
       peerUrl: `${scheme}://127.0.0.1:${ports.peer}`,
-      dataDir: this.opts.dataDirs?.[name] ?? join14(this.dir, `${name}.etcd`),
-      logFile: join14(this.dir, `${name}.log`)
+      dataDir: this.opts.dataDirs?.[name] ?? join15(this.dir, `${name}.etcd`),
+      logFile: join15(this.dir, `${name}.log`)
     };
   }
   /** `name=peerUrl,...` of the given members (default all). */
@@ -9531,7 +9723,7 @@ var LocalEtcdCluster = class _LocalEtcdCluster {
         "--peer-client-cert-auth"
       );
     }
-    const log = await open5(m.logFile, "a");
+    const log = await open6(m.logFile, "a");
     const child = spawn4(this.opts.etcdBinary ?? "etcd", args, {
       stdio: ["ignore", log.fd, log.fd]
     });
@@ -9698,12 +9890,12 @@ async function verifySet(store, setName, opts) {
       `${store.urlOf(setName)} is encrypted to ${to}: pass the matching age identity file with --identity.`
     );
   }
-  const work = await mkdtemp5(join15(opts.workDir ?? tmpdir6(), "kube-rescue-verify-"));
+  const work = await mkdtemp6(join16(opts.workDir ?? tmpdir6(), "kube-rescue-verify-"));
   try {
     let snapshotFile;
     for (const object of manifest.objects) {
       const isSnapshot = object.kind === "etcd-snapshot";
-      const file = isSnapshot ? join15(work, "etcd.db") : void 0;
+      const file = isSnapshot ? join16(work, "etcd.db") : void 0;
       const ok = await opts.progress.phase(
         `Check ${object.name}`,
         () => checkObject(store, setName, object, opts.identities, checks, file)
@@ -9732,18 +9924,18 @@ async function verifySet(store, setName, opts) {
       });
     }
   } finally {
-    await rm8(work, { recursive: true, force: true });
+    await rm9(work, { recursive: true, force: true });
   }
   return { manifest, checks, ok: checks.every((c) => c.ok) };
 }
 async function checkObject(store, setName, object, identities, checks, file) {
-  const trailer = object.kind === "etcd-snapshot" ? snapshotTrailerCheck(object.name, { failStream: false }) : void 0;
+  const isSnapshot = object.kind === "etcd-snapshot";
   try {
     const source = await store.read(setName, object.name);
     const back = await readObject(source, object, {
       identities,
       where: `${store.urlOf(setName)}/${object.name}`,
-      checks: trailer ? [trailer] : [],
+      ...isSnapshot ? { snapshotTrailer: object.name } : {},
       sink: file ? createWriteStream2(file, { mode: 384 }) : void 0
     });
     const results = [
@@ -9752,8 +9944,8 @@ async function checkObject(store, setName, object, identities, checks, file) {
       compare(`${object.name} plaintext bytes`, object.plaintextBytes, back.plaintextBytes),
       compare(`${object.name} plaintext sha256`, object.plaintextSha256, back.plaintextSha256)
     ];
-    if (trailer) {
-      const r = await trailer.result();
+    if (back.trailer) {
+      const r = back.trailer;
       results.push({
         name: `${object.name} etcd sha256 trailer`,
         ok: r.ok,
@@ -9787,7 +9979,7 @@ async function deepCheck(snapshot, work, manifest, checks) {
   const ports = { client: await freePort(), peer: await freePort() };
   const name = "kube-rescue-verify";
   const peerUrl = `http://127.0.0.1:${ports.peer}`;
-  const dataDir = join15(work, "restored.etcd");
+  const dataDir = join16(work, "restored.etcd");
   const ctl = offlineEtcdCtl();
   await ctl.snapshotRestore({
     snapshot,
@@ -9977,6 +10169,17 @@ function accessFrom(flags) {
     layout: flags.layout
   };
 }
+function planOptionsFrom(o) {
+  return {
+    inventory: o.inventory,
+    access: accessFrom(o),
+    backup: o.backup,
+    identityFiles: o.identity ?? [],
+    strategy: o.strategy,
+    force: Boolean(o.force),
+    preferBackupSnapshot: Boolean(o.preferBackupSnapshot)
+  };
+}
 async function run(program, name, work) {
   const flags = program.opts();
   const ctx = {
@@ -10079,43 +10282,28 @@ Examples:
         "--strategy <s>",
         "quorum-loss recovery: all members at once, or one then grow"
       ).choices(["parallel", "grow"]).default("parallel")
-    ).option("--force", "allow restoring over a healthy quorum or from another cluster/version")
+    ).option("--force", "allow restoring over a healthy quorum or from another cluster/version").option(
+      "--prefer-backup-snapshot",
+      "restore the backup's snapshot even where a surviving member has newer data (loses the writes since)"
+    )
   );
   planFlags(
     program.command("plan").description("Probe the cluster and print the recovery plan. Changes nothing.")
   ).action(async (o) => {
-    await run(
-      program,
-      "plan",
-      (ctx) => plan(
-        {
-          inventory: o.inventory,
-          access: accessFrom(o),
-          backup: o.backup,
-          identityFiles: o.identity ?? [],
-          strategy: o.strategy,
-          force: Boolean(o.force)
-        },
-        ctx
-      )
-    );
+    await run(program, "plan", (ctx) => plan(planOptionsFrom(o), ctx));
   });
   planFlags(
-    program.command("restore").description("Execute the recovery plan. Resumable: a re-run continues where it stopped.").option("--yes", "really change the cluster (required)").option("--journal <file>", "journal of completed steps (default: beside the inventory)")
+    program.command("restore").description("Execute the recovery plan. Resumable: a re-run continues where it stopped.").option("--yes", "really change the cluster (required)").option("--journal <file>", "journal of completed steps (default: beside the inventory)").option("--dry-run", "walk the whole plan without touching any node (no --yes needed)")
   ).action(async (o) => {
     await run(
       program,
       "restore",
       (ctx) => restore(
         {
-          inventory: o.inventory,
-          access: accessFrom(o),
-          backup: o.backup,
-          identityFiles: o.identity ?? [],
-          strategy: o.strategy,
-          force: Boolean(o.force),
+          ...planOptionsFrom(o),
           yes: Boolean(o.yes),
-          journal: o.journal
+          journal: o.journal,
+          dryRun: Boolean(o.dryRun)
         },
         ctx
       )
