@@ -4835,6 +4835,589 @@ function quorumVerdict(members, healthyClientUrls, inventoryEtcdHosts) {
   return { voters, healthyVoters, quorum: hasQuorum(healthyVoters, voters) };
 }
 
+// src/recovery/plan.ts
+var KUBESPRAY_ETCD_UNIT = "/etc/systemd/system/etcd.service";
+var BUMP_REVISION = 1e9;
+function stamp(now) {
+  return now.toISOString().replace(/[-:]/g, "").replace(/\.\d+Z$/, "Z");
+}
+var peerURLOf = (address) => `https://${address}:2380`;
+var clientURLOf = (address) => `https://${address}:2379`;
+function minorOf(version) {
+  const m = /^v?(\d+)\.(\d+)/.exec(version ?? "");
+  return m ? [Number(m[1]), Number(m[2])] : void 0;
+}
+function draft(action, node, params, reason, undo, destructive, group) {
+  return { action, node, params, reason, undo, destructive, ...group ? { group } : {} };
+}
+function buildPlan(inventory, state, backup2, options) {
+  const {
+    etcdCertDir,
+    dataDir,
+    kubernetesCertDirs,
+    manifestsDir,
+    envFile: env,
+    etcdManifest
+  } = state.paths;
+  const paths = {
+    etcdCertDir,
+    dataDir,
+    kubernetesCertDirs: [...kubernetesCertDirs],
+    manifestsDir,
+    ...env ? { envFile: env } : {},
+    ...etcdManifest ? { etcdManifest } : {}
+  };
+  const envFile = paths.envFile ?? paths.etcdManifest ?? "the etcd configuration";
+  const ts = stamp(options.now);
+  const staging = options.stagingDir ?? "/var/tmp";
+  const warnings = [];
+  const etcdHosts2 = new Map(inventory.etcd.map((e) => [e.host, e]));
+  const stateOf = new Map(state.etcd.map((e) => [e.host, e]));
+  const cpStateOf = new Map(state.controlPlane.map((c) => [c.host, c]));
+  for (const [group, hosts, known] of [
+    ["broken_etcd", inventory.brokenEtcd ?? [], new Set(etcdHosts2.keys())],
+    [
+      "broken_kube_control_plane",
+      inventory.brokenControlPlane ?? [],
+      new Set(inventory.controlPlane)
+    ]
+  ]) {
+    for (const h of hosts) {
+      if (!known.has(h)) {
+        throw new InputError(
+          `${inventory.source}: host '${h}' in [${group}] is not in [${group === "broken_etcd" ? "etcd" : "kube_control_plane"}]. List only hosts of that group (check the spelling), then run again.`
+        );
+      }
+    }
+  }
+  const brokenFrom = inventory.brokenEtcd !== void 0 || inventory.brokenControlPlane !== void 0 ? "inventory" : "probe";
+  const certsOnly = brokenFrom === "probe" ? inventory.etcd.filter((e) => {
+    const s = stateOf.get(e.host);
+    return s?.reachable && s.etcdRunning && !s.healthy && !s.etcdCertsPresent;
+  }).map((e) => e.host) : [];
+  const brokenEtcd = inventory.brokenEtcd ?? inventory.etcd.filter((e) => !stateOf.get(e.host)?.healthy && !certsOnly.includes(e.host)).map((e) => e.host);
+  const brokenCp = inventory.brokenControlPlane ?? inventory.controlPlane.filter((h) => !cpStateOf.get(h)?.certsPresent);
+  const brokenSet = new Set(brokenEtcd);
+  const survivors = inventory.etcd.filter((e) => {
+    const s = stateOf.get(e.host);
+    const declaredBroken = brokenFrom === "inventory" && brokenSet.has(e.host);
+    return !declaredBroken && s?.reachable && s.etcdRunning && s.raftIndex !== void 0;
+  });
+  const healthyVoters = inventory.etcd.filter(
+    (e) => !brokenSet.has(e.host) && stateOf.get(e.host)?.healthy
+  );
+  const cases = [];
+  let etcdCase;
+  if (brokenEtcd.length > 0) {
+    if (state.quorum && healthyVoters.length > 0) etcdCase = "member-loss";
+    else if (survivors.length > 0) etcdCase = "quorum-loss";
+    else etcdCase = "total-loss";
+    cases.push(etcdCase);
+  }
+  if (brokenCp.length > 0 || certsOnly.length > 0) cases.push("cert-loss");
+  if (cases.length === 0) cases.push("healthy");
+  const unreachable = [.../* @__PURE__ */ new Set([...brokenEtcd, ...brokenCp])].filter(
+    (h) => (stateOf.get(h)?.reachable ?? cpStateOf.get(h)?.reachable) === false
+  );
+  if (unreachable.length > 0) {
+    const why = unreachable.map((h) => {
+      const errs = stateOf.get(h)?.errors ?? cpStateOf.get(h)?.errors ?? [];
+      return errs.length > 0 ? `${h}: ${errs[0]}` : h;
+    }).join("\n  ");
+    throw new InputError(
+      `${unreachable.length === 1 ? "This broken host does" : "These broken hosts do"} not answer, and recovery must run commands on ${unreachable.length === 1 ? "it" : "them"}:
+  ${why}
+Bring them back or re-provision them (same IP, same hostname, SSH key authorized), check --transport/--ssh-user/--ssh-key, then run again.`
+    );
+  }
+  const restoresSnapshot = etcdCase === "quorum-loss" || etcdCase === "total-loss";
+  if (restoresSnapshot && state.quorum && !options.force) {
+    throw new InputError(
+      `The cluster still has quorum (the probe found ${healthyVoters.length} healthy of ${state.members.length} members), but the inventory marks ${brokenEtcd.join(", ")} as broken so that no healthy member would remain: restoring a snapshot over a working cluster throws away every write since the snapshot. Remove the healthy hosts from [broken_etcd], or pass --force if that loss is intended.`
+    );
+  }
+  if (etcdCase === "total-loss" && !backup2) {
+    throw new InputError(
+      `No etcd member has data left (${inventory.etcd.map((e) => e.host).join(", ")} are all broken or unreachable), so the cluster can only come back from a backup set: pass --backup DIR|URL.`
+    );
+  }
+  if (brokenCp.length > 0 && !backup2) {
+    throw new InputError(
+      `Control-plane certificates must be restored on ${brokenCp.join(", ")}, and only a backup set has them: pass --backup DIR|URL (a backup taken with certificates, not --etcd-only).`
+    );
+  }
+  if (backup2) {
+    if (state.clusterName && backup2.clusterName !== state.clusterName && !options.force) {
+      throw new InputError(
+        `Backup ${backup2.location} is of cluster '${backup2.clusterName}', but the inventory ${inventory.source} describes '${state.clusterName}'. Pick a backup of this cluster, or pass --force if the name changed.`
+      );
+    }
+    if (backup2.clusterId && state.clusterId && backup2.clusterId !== state.clusterId && !options.force) {
+      throw new InputError(
+        `Backup ${backup2.location} comes from etcd cluster id ${backup2.clusterId}, the running cluster is ${state.clusterId}. Pick a backup of this cluster, or pass --force.`
+      );
+    }
+    const running = minorOf(state.serverVersion ?? state.toolsVersion);
+    const saved = minorOf(backup2.etcdVersion);
+    const differs = running && saved && (running[0] !== saved[0] || running[1] !== saved[1]);
+    if (restoresSnapshot && differs && !options.force) {
+      throw new InputError(
+        `Backup ${backup2.location} was taken from etcd ${backup2.etcdVersion}, the nodes run ${state.serverVersion ?? state.toolsVersion}: a snapshot is restored with the same minor version. Restore with matching etcd tools, or pass --force.`
+      );
+    }
+    if (backup2.encrypted && !options.haveIdentity) {
+      throw new InputError(
+        `Backup ${backup2.location} is encrypted with age: pass --identity FILE (the age identity of one of its recipients).`
+      );
+    }
+  }
+  const drafts = [];
+  const unitFiles = state.layout === "kubespray" ? [KUBESPRAY_ETCD_UNIT] : [];
+  const certsRestored = /* @__PURE__ */ new Set();
+  const certOriginOf = (host) => {
+    const object = backup2?.certArchives[host];
+    if (backup2 && object) return { kind: "backup", location: backup2.location, object };
+    return void 0;
+  };
+  const ensureEtcdCerts = (host, peer, group) => {
+    if (certsRestored.has(host)) return;
+    const s = stateOf.get(host);
+    if (s?.etcdCertsPresent) return;
+    certsRestored.add(host);
+    const origin = certOriginOf(host) ?? (peer ? { kind: "peer", node: peer, paths: [paths.etcdCertDir, ...unitFiles] } : void 0);
+    if (!origin) {
+      throw new InputError(
+        `etcd certificates are missing on '${host}' and neither a backup archive of that node nor a healthy peer can supply them: pass --backup DIR|URL.`
+      );
+    }
+    if (origin.kind === "backup") {
+      restoreArchive(host, origin, `etcd certificates are missing on ${host}`, group);
+      return;
+    }
+    if (origin.kind === "peer") {
+      warnings.push(
+        `${host}: no archive of this node in the backup set; its etcd certificates and unit are copied from ${origin.node} (Kubespray puts every member's certificates on every etcd node).`
+      );
+    }
+    moveAside(host, paths.etcdCertDir, "whatever is left there is kept, never deleted", group);
+    drafts.push(
+      draft(
+        "restore-certs",
+        host,
+        { from: origin },
+        `etcd certificates are missing on ${host}`,
+        `the replaced files were moved aside with suffix .${ts}; move them back`,
+        true,
+        group
+      )
+    );
+  };
+  const restoreArchive = (host, origin, why, group) => {
+    for (const dir of [paths.etcdCertDir, ...paths.kubernetesCertDirs]) {
+      moveAside(host, dir, "what is there now is kept, never deleted", group);
+    }
+    drafts.push(
+      draft(
+        "restore-certs",
+        host,
+        { from: origin },
+        `${why}; the node's archive brings them back with their original modes and owners`,
+        `mv each <dir>.${ts} back over <dir>`,
+        true,
+        group
+      )
+    );
+  };
+  const moveAside = (host, path, why, group) => drafts.push(
+    draft(
+      "move-aside",
+      host,
+      { path, to: `${path}.${ts}`, ...path === paths.dataDir ? { recreate: true } : {} },
+      why,
+      `mv ${path}.${ts} ${path}`,
+      true,
+      group
+    )
+  );
+  const members = inventory.etcd.map((e) => ({
+    host: e.host,
+    memberName: e.memberName,
+    address: e.address,
+    clientURL: stateOf.get(e.host)?.clientUrl ?? clientURLOf(e.address),
+    peerURL: stateOf.get(e.host)?.peerUrl ?? peerURLOf(e.address)
+  }));
+  const memberOf = new Map(members.map((m) => [m.host, m]));
+  const refOf = (host) => {
+    const m = memberOf.get(host);
+    return { name: m.memberName, peerURL: m.peerURL };
+  };
+  const clientOf = (host) => memberOf.get(host).clientURL;
+  const clusterString = (refs) => refs.map((r) => `${r.name}=${r.peerURL}`).join(",");
+  const envFor = (host, initialCluster, token) => {
+    const e = etcdHosts2.get(host);
+    const set = {
+      ETCD_NAME: e.memberName,
+      ETCD_INITIAL_CLUSTER: initialCluster,
+      ETCD_INITIAL_CLUSTER_STATE: "existing",
+      ETCD_INITIAL_ADVERTISE_PEER_URLS: memberOf.get(host).peerURL
+    };
+    if (token) set.ETCD_INITIAL_CLUSTER_TOKEN = token;
+    return set;
+  };
+  let anchor = healthyVoters[0]?.host ?? inventory.etcd[0]?.host ?? inventory.controlPlane[0];
+  const rejoin = (host, control, current, token, templateFrom) => {
+    const ref = refOf(host);
+    drafts.push(
+      draft(
+        "member-add",
+        control,
+        { member: ref.name, peerURL: ref.peerURL },
+        `${ref.name} rejoins the cluster`,
+        `etcdctl member remove <id of ${ref.name}>`,
+        true
+      )
+    );
+    current.push(ref);
+    drafts.push(
+      draft(
+        "write-env",
+        host,
+        { set: envFor(host, clusterString(current), token), templateFrom },
+        `a joining member starts with state 'existing' and the cluster's current member list`,
+        `the previous ${envFile} is kept as ${envFile}.${ts}`,
+        false
+      )
+    );
+    drafts.push(draft("start-etcd", host, {}, `${ref.name} joins`, "stop etcd", false));
+    drafts.push(
+      draft(
+        "wait-healthy",
+        host,
+        { members: [ref], clientURLs: [clientOf(host)] },
+        'etcd answers "unhealthy cluster" to the next member add until this one has joined',
+        "nothing to undo",
+        false
+      )
+    );
+  };
+  let strategy = "none";
+  let source = { kind: "none" };
+  const expect = { members: inventory.etcd.map((e) => e.memberName) };
+  if (etcdCase === "member-loss") {
+    strategy = "member-replace";
+    const control = healthyVoters[0].host;
+    const current = state.members.map((m) => ({
+      name: m.name,
+      peerURL: m.peerURLs[0] ?? ""
+    }));
+    for (const host of brokenEtcd) {
+      const e = etcdHosts2.get(host);
+      const listed = state.members.find((m) => m.name === e.memberName);
+      if (listed) {
+        drafts.push(
+          draft(
+            "member-remove",
+            control,
+            { member: e.memberName, memberId: listed.id },
+            `${e.memberName} (${host}) is broken; it must leave before a blank node can rejoin under its name`,
+            `etcdctl member add ${e.memberName} --peer-urls=${listed.peerURLs[0] ?? peerURLOf(e.address)} (the next steps do exactly that)`,
+            true
+          )
+        );
+        current.splice(
+          current.findIndex((r) => r.name === e.memberName),
+          1
+        );
+      }
+      if (stateOf.get(host)?.etcdRunning) {
+        drafts.push(
+          draft(
+            "stop-etcd",
+            host,
+            {},
+            `a broken etcd still runs on ${host}`,
+            "start etcd again",
+            false
+          )
+        );
+      }
+      ensureEtcdCerts(host, control);
+      moveAside(host, paths.dataDir, `a rejoining member must start with an empty data dir`);
+      rejoin(host, control, current, void 0, control);
+    }
+  } else if (etcdCase === "quorum-loss" || etcdCase === "total-loss") {
+    strategy = options.strategy;
+    const token = `${state.clusterName || "etcd"}-restore-${ts}`.toLowerCase();
+    const bump = state.toolsBumpRevision;
+    if (!bump) {
+      warnings.push(
+        `etcd tools ${state.toolsVersion} cannot --bump-revision/--mark-compacted (they came in 3.5): the revision is not bumped, so Kubernetes watchers and caches may keep serving objects newer than the snapshot until they relist; the plan restarts the control plane for that (etcd#16028).`
+      );
+    }
+    const stagePath = `${staging}/kube-rescue-${ts}.db`;
+    let origin;
+    let first;
+    if (backup2 && (survivors.length === 0 || options.preferBackupSnapshot)) {
+      source = { kind: "backup", location: backup2.location, revision: backup2.revision };
+      origin = { kind: "backup", location: backup2.location, object: backup2.snapshotObject };
+      first = survivors[0]?.host ?? inventory.etcd[0].host;
+      expect.minRevision = backup2.revision;
+      expect.totalKey = backup2.totalKey;
+      expect.fingerprint = backup2.fingerprint;
+      if (survivors.length > 0) {
+        warnings.push(
+          `${survivors.map((s) => s.host).join(", ")} still hold data, but the backup's snapshot was asked for: writes after revision ${backup2.revision} are lost.`
+        );
+      }
+    } else {
+      const best = [...survivors].sort(
+        (a, b) => (stateOf.get(b.host).raftIndex ?? 0) - (stateOf.get(a.host).raftIndex ?? 0)
+      )[0];
+      const bs = stateOf.get(best.host);
+      source = {
+        kind: "survivor",
+        node: best.host,
+        member: best.memberName,
+        raftIndex: bs.raftIndex ?? 0
+      };
+      origin = { kind: "node", node: best.host, path: stagePath };
+      first = best.host;
+      drafts.push(
+        draft(
+          "snapshot-save",
+          best.host,
+          { endpoint: clientOf(best.host), path: stagePath },
+          `${best.host} has the highest raft index (${bs.raftIndex}) of the survivors`,
+          `rm ${stagePath} on ${best.host} when the recovery is done`,
+          false
+        )
+      );
+    }
+    anchor = first;
+    const order = [first, ...inventory.etcd.map((e) => e.host).filter((h) => h !== first)];
+    const all = order.map(refOf);
+    const restoreNow = strategy === "parallel" ? order : [first];
+    for (const host of order) {
+      if (stateOf.get(host)?.etcdRunning) {
+        drafts.push(
+          draft(
+            "stop-etcd",
+            host,
+            {},
+            "every member is rebuilt from one snapshot; nothing may write meanwhile",
+            "start etcd again",
+            false,
+            "stop"
+          )
+        );
+      }
+    }
+    const peerWithCerts = inventory.etcd.find((e) => stateOf.get(e.host)?.etcdCertsPresent)?.host;
+    for (const host of order) ensureEtcdCerts(host, peerWithCerts);
+    for (const host of order) {
+      moveAside(host, paths.dataDir, "the old data dir is kept, never deleted", "aside");
+    }
+    for (const host of restoreNow) {
+      const sameNode = origin.kind === "node" && origin.node === host;
+      if (!sameNode) {
+        drafts.push(
+          draft(
+            "fetch-snapshot",
+            host,
+            { from: origin, to: stagePath },
+            "the snapshot must be on the node that restores it",
+            `rm ${stagePath}`,
+            false,
+            "fetch"
+          )
+        );
+      }
+    }
+    for (const host of restoreNow) {
+      const ref = refOf(host);
+      drafts.push(
+        draft(
+          "restore-snapshot",
+          host,
+          {
+            snapshot: stagePath,
+            dataDir: paths.dataDir,
+            member: ref.name,
+            peerURL: ref.peerURL,
+            initialCluster: clusterString(strategy === "parallel" ? all : [ref]),
+            initialClusterToken: token,
+            ...bump ? { bumpRevision: BUMP_REVISION, markCompacted: true } : {}
+          },
+          strategy === "parallel" ? "every member from the same snapshot, with the full member list and a new cluster token (etcd disaster recovery)" : `${ref.name} alone from the snapshot; the others rejoin one at a time (Kubespray's way)`,
+          `stop etcd, then mv ${paths.dataDir}.${ts} ${paths.dataDir}`,
+          true,
+          "restore"
+        )
+      );
+    }
+    for (const host of restoreNow) {
+      drafts.push(
+        draft(
+          "write-env",
+          host,
+          {
+            set: envFor(host, clusterString(strategy === "parallel" ? all : [refOf(host)]), token),
+            templateFrom: peerWithCerts
+          },
+          "the env file must name the restored cluster",
+          `the previous ${envFile} is kept as ${envFile}.${ts}`,
+          false,
+          "env"
+        )
+      );
+    }
+    for (const host of restoreNow) {
+      drafts.push(
+        draft(
+          "start-etcd",
+          host,
+          {},
+          strategy === "parallel" ? "the restored members start together (each waits for the others to form a quorum)" : "the single restored member starts",
+          "stop etcd",
+          false,
+          "start"
+        )
+      );
+    }
+    const restoredRefs = restoreNow.map(refOf);
+    drafts.push(
+      draft(
+        "wait-healthy",
+        first,
+        {
+          members: restoredRefs,
+          clientURLs: restoreNow.map((h) => clientOf(h))
+        },
+        "the next steps need a working cluster",
+        "nothing to undo",
+        false
+      )
+    );
+    if (strategy === "grow") {
+      const current = [...restoredRefs];
+      for (const host of order.slice(1)) rejoin(host, first, current, token, peerWithCerts);
+    }
+  }
+  if (certsOnly.length > 0 && etcdCase) {
+    throw new InputError(
+      `etcd runs on ${certsOnly.join(", ")} but its certificates are gone there, so the probe cannot tell whether ${brokenEtcd.join(", ")} ${brokenEtcd.length === 1 ? "is" : "are"} really lost. Restore the certificates first: put ${certsOnly.join(", ")} in [broken_kube_control_plane] with an empty [broken_etcd] (kube-rescue inventory recover --broken-control-plane ${certsOnly.join(",")}), restore with --backup, then plan again.`
+    );
+  }
+  for (const host of certsOnly) ensureEtcdCerts(host, void 0);
+  for (const host of certsOnly) {
+    const ref = refOf(host);
+    drafts.push(
+      draft(
+        "stop-etcd",
+        host,
+        {},
+        `${ref.name} must restart to read its restored certificates; its data stays as it is`,
+        "start etcd again",
+        false
+      ),
+      draft("start-etcd", host, {}, `${ref.name} starts with its own data`, "stop etcd", false),
+      draft(
+        "wait-healthy",
+        host,
+        { members: [ref], clientURLs: [clientOf(host)] },
+        "the next member restarts only when this one is back",
+        "nothing to undo",
+        false
+      )
+    );
+  }
+  for (const host of brokenCp) {
+    const object = backup2?.certArchives[host];
+    if (!object || !backup2) {
+      throw new InputError(
+        `Backup ${backup2?.location} has no certificate archive for control-plane node '${host}': take backups without --etcd-only, or remove '${host}' from [broken_kube_control_plane].`
+      );
+    }
+    if (certsRestored.has(host)) continue;
+    certsRestored.add(host);
+    restoreArchive(
+      host,
+      { kind: "backup", location: backup2.location, object },
+      `control-plane certificates of ${host} are lost`
+    );
+  }
+  const restartOn = new Set(brokenCp);
+  if (etcdCase === "quorum-loss" || etcdCase === "total-loss") {
+    for (const h of inventory.controlPlane) restartOn.add(h);
+  }
+  for (const host of inventory.controlPlane.filter((h) => restartOn.has(h))) {
+    drafts.push(
+      draft(
+        "restart-control-plane",
+        host,
+        {
+          reason: brokenCp.includes(host) ? "its certificates were replaced" : "etcd was restored; the API server must relist"
+        },
+        "what reads the certificates or etcd must restart to see them",
+        "nothing to undo",
+        false
+      )
+    );
+  }
+  drafts.push(
+    draft(
+      "verify",
+      anchor,
+      { expectMembers: inventory.etcd.length },
+      "prove the result: members healthy, count, revision, keys, certificates",
+      "nothing to undo",
+      false
+    )
+  );
+  const staged = new Set(
+    drafts.flatMap(
+      (d) => d.action === "snapshot-save" || d.action === "fetch-snapshot" ? [
+        `${d.node}\0${d.params.path ?? d.params.to}`
+      ] : []
+    )
+  );
+  for (const entry of staged) {
+    const [node, path] = entry.split("\0");
+    drafts.push(
+      draft(
+        "discard-staged",
+        node,
+        { path },
+        "the staged snapshot holds every Secret of the cluster; the restored data dirs are verified",
+        "nothing to undo (the backup set or the survivor\u2019s moved-aside data dir still has it)",
+        false,
+        "discard"
+      )
+    );
+  }
+  const width = Math.max(2, String(drafts.length).length);
+  const steps = drafts.map(
+    (d, i) => ({ ...d, id: `${String(i + 1).padStart(width, "0")}-${d.action}-${d.node}` })
+  );
+  return {
+    cluster: state.clusterName,
+    case: cases.join("+"),
+    cases,
+    strategy: cases.includes("healthy") ? "none" : etcdCase ? strategy : "certs-only",
+    source,
+    layout: state.layout,
+    paths,
+    members,
+    createdAt: options.now.toISOString(),
+    brokenEtcd,
+    brokenControlPlane: brokenCp,
+    brokenFrom,
+    steps,
+    warnings,
+    expect
+  };
+}
+
 // src/recovery/probe.ts
 var ProbeTimeout = class extends Error {
 };
@@ -4853,8 +5436,8 @@ function memberUrls(inventory, host, address) {
   const vars = inventory.hosts.get(host)?.vars ?? {};
   const str2 = (v) => typeof v === "string" && v ? v : void 0;
   return {
-    client: str2(vars.etcd_client_url) ?? `https://${address}:2379`,
-    peer: str2(vars.etcd_peer_url) ?? `https://${address}:2380`
+    client: str2(vars.etcd_client_url) ?? clientURLOf(address),
+    peer: str2(vars.etcd_peer_url) ?? peerURLOf(address)
   };
 }
 function clientTls(access, layout, host) {
@@ -5837,589 +6420,6 @@ function openNodeTransports(inventory, access) {
   return {
     transportFor: (host) => pool.get({ name: host, address: inventory.addressOf(host), ...inventory.sshOf(host) }),
     close: () => pool.closeAll()
-  };
-}
-
-// src/recovery/plan.ts
-var KUBESPRAY_ETCD_UNIT = "/etc/systemd/system/etcd.service";
-var BUMP_REVISION = 1e9;
-function stamp(now) {
-  return now.toISOString().replace(/[-:]/g, "").replace(/\.\d+Z$/, "Z");
-}
-var peerURLOf = (address) => `https://${address}:2380`;
-var clientURLOf = (address) => `https://${address}:2379`;
-function minorOf(version) {
-  const m = /^v?(\d+)\.(\d+)/.exec(version ?? "");
-  return m ? [Number(m[1]), Number(m[2])] : void 0;
-}
-function draft(action, node, params, reason, undo, destructive, group) {
-  return { action, node, params, reason, undo, destructive, ...group ? { group } : {} };
-}
-function buildPlan(inventory, state, backup2, options) {
-  const {
-    etcdCertDir,
-    dataDir,
-    kubernetesCertDirs,
-    manifestsDir,
-    envFile: env,
-    etcdManifest
-  } = state.paths;
-  const paths = {
-    etcdCertDir,
-    dataDir,
-    kubernetesCertDirs: [...kubernetesCertDirs],
-    manifestsDir,
-    ...env ? { envFile: env } : {},
-    ...etcdManifest ? { etcdManifest } : {}
-  };
-  const envFile = paths.envFile ?? paths.etcdManifest ?? "the etcd configuration";
-  const ts = stamp(options.now);
-  const staging = options.stagingDir ?? "/var/tmp";
-  const warnings = [];
-  const etcdHosts2 = new Map(inventory.etcd.map((e) => [e.host, e]));
-  const stateOf = new Map(state.etcd.map((e) => [e.host, e]));
-  const cpStateOf = new Map(state.controlPlane.map((c) => [c.host, c]));
-  for (const [group, hosts, known] of [
-    ["broken_etcd", inventory.brokenEtcd ?? [], new Set(etcdHosts2.keys())],
-    [
-      "broken_kube_control_plane",
-      inventory.brokenControlPlane ?? [],
-      new Set(inventory.controlPlane)
-    ]
-  ]) {
-    for (const h of hosts) {
-      if (!known.has(h)) {
-        throw new InputError(
-          `${inventory.source}: host '${h}' in [${group}] is not in [${group === "broken_etcd" ? "etcd" : "kube_control_plane"}]. List only hosts of that group (check the spelling), then run again.`
-        );
-      }
-    }
-  }
-  const brokenFrom = inventory.brokenEtcd !== void 0 || inventory.brokenControlPlane !== void 0 ? "inventory" : "probe";
-  const certsOnly = brokenFrom === "probe" ? inventory.etcd.filter((e) => {
-    const s = stateOf.get(e.host);
-    return s?.reachable && s.etcdRunning && !s.healthy && !s.etcdCertsPresent;
-  }).map((e) => e.host) : [];
-  const brokenEtcd = inventory.brokenEtcd ?? inventory.etcd.filter((e) => !stateOf.get(e.host)?.healthy && !certsOnly.includes(e.host)).map((e) => e.host);
-  const brokenCp = inventory.brokenControlPlane ?? inventory.controlPlane.filter((h) => !cpStateOf.get(h)?.certsPresent);
-  const brokenSet = new Set(brokenEtcd);
-  const survivors = inventory.etcd.filter((e) => {
-    const s = stateOf.get(e.host);
-    const declaredBroken = brokenFrom === "inventory" && brokenSet.has(e.host);
-    return !declaredBroken && s?.reachable && s.etcdRunning && s.raftIndex !== void 0;
-  });
-  const healthyVoters = inventory.etcd.filter(
-    (e) => !brokenSet.has(e.host) && stateOf.get(e.host)?.healthy
-  );
-  const cases = [];
-  let etcdCase;
-  if (brokenEtcd.length > 0) {
-    if (state.quorum && healthyVoters.length > 0) etcdCase = "member-loss";
-    else if (survivors.length > 0) etcdCase = "quorum-loss";
-    else etcdCase = "total-loss";
-    cases.push(etcdCase);
-  }
-  if (brokenCp.length > 0 || certsOnly.length > 0) cases.push("cert-loss");
-  if (cases.length === 0) cases.push("healthy");
-  const unreachable = [.../* @__PURE__ */ new Set([...brokenEtcd, ...brokenCp])].filter(
-    (h) => (stateOf.get(h)?.reachable ?? cpStateOf.get(h)?.reachable) === false
-  );
-  if (unreachable.length > 0) {
-    const why = unreachable.map((h) => {
-      const errs = stateOf.get(h)?.errors ?? cpStateOf.get(h)?.errors ?? [];
-      return errs.length > 0 ? `${h}: ${errs[0]}` : h;
-    }).join("\n  ");
-    throw new InputError(
-      `${unreachable.length === 1 ? "This broken host does" : "These broken hosts do"} not answer, and recovery must run commands on ${unreachable.length === 1 ? "it" : "them"}:
-  ${why}
-Bring them back or re-provision them (same IP, same hostname, SSH key authorized), check --transport/--ssh-user/--ssh-key, then run again.`
-    );
-  }
-  const restoresSnapshot = etcdCase === "quorum-loss" || etcdCase === "total-loss";
-  if (restoresSnapshot && state.quorum && !options.force) {
-    throw new InputError(
-      `The cluster still has quorum (the probe found ${healthyVoters.length} healthy of ${state.members.length} members), but the inventory marks ${brokenEtcd.join(", ")} as broken so that no healthy member would remain: restoring a snapshot over a working cluster throws away every write since the snapshot. Remove the healthy hosts from [broken_etcd], or pass --force if that loss is intended.`
-    );
-  }
-  if (etcdCase === "total-loss" && !backup2) {
-    throw new InputError(
-      `No etcd member has data left (${inventory.etcd.map((e) => e.host).join(", ")} are all broken or unreachable), so the cluster can only come back from a backup set: pass --backup DIR|URL.`
-    );
-  }
-  if (brokenCp.length > 0 && !backup2) {
-    throw new InputError(
-      `Control-plane certificates must be restored on ${brokenCp.join(", ")}, and only a backup set has them: pass --backup DIR|URL (a backup taken with certificates, not --etcd-only).`
-    );
-  }
-  if (backup2) {
-    if (state.clusterName && backup2.clusterName !== state.clusterName && !options.force) {
-      throw new InputError(
-        `Backup ${backup2.location} is of cluster '${backup2.clusterName}', but the inventory ${inventory.source} describes '${state.clusterName}'. Pick a backup of this cluster, or pass --force if the name changed.`
-      );
-    }
-    if (backup2.clusterId && state.clusterId && backup2.clusterId !== state.clusterId && !options.force) {
-      throw new InputError(
-        `Backup ${backup2.location} comes from etcd cluster id ${backup2.clusterId}, the running cluster is ${state.clusterId}. Pick a backup of this cluster, or pass --force.`
-      );
-    }
-    const running = minorOf(state.serverVersion ?? state.toolsVersion);
-    const saved = minorOf(backup2.etcdVersion);
-    const differs = running && saved && (running[0] !== saved[0] || running[1] !== saved[1]);
-    if (restoresSnapshot && differs && !options.force) {
-      throw new InputError(
-        `Backup ${backup2.location} was taken from etcd ${backup2.etcdVersion}, the nodes run ${state.serverVersion ?? state.toolsVersion}: a snapshot is restored with the same minor version. Restore with matching etcd tools, or pass --force.`
-      );
-    }
-    if (backup2.encrypted && !options.haveIdentity) {
-      throw new InputError(
-        `Backup ${backup2.location} is encrypted with age: pass --identity FILE (the age identity of one of its recipients).`
-      );
-    }
-  }
-  const drafts = [];
-  const unitFiles = state.layout === "kubespray" ? [KUBESPRAY_ETCD_UNIT] : [];
-  const certsRestored = /* @__PURE__ */ new Set();
-  const certOriginOf = (host) => {
-    const object = backup2?.certArchives[host];
-    if (backup2 && object) return { kind: "backup", location: backup2.location, object };
-    return void 0;
-  };
-  const ensureEtcdCerts = (host, peer, group) => {
-    if (certsRestored.has(host)) return;
-    const s = stateOf.get(host);
-    if (s?.etcdCertsPresent) return;
-    certsRestored.add(host);
-    const origin = certOriginOf(host) ?? (peer ? { kind: "peer", node: peer, paths: [paths.etcdCertDir, ...unitFiles] } : void 0);
-    if (!origin) {
-      throw new InputError(
-        `etcd certificates are missing on '${host}' and neither a backup archive of that node nor a healthy peer can supply them: pass --backup DIR|URL.`
-      );
-    }
-    if (origin.kind === "backup") {
-      restoreArchive(host, origin, `etcd certificates are missing on ${host}`, group);
-      return;
-    }
-    if (origin.kind === "peer") {
-      warnings.push(
-        `${host}: no archive of this node in the backup set; its etcd certificates and unit are copied from ${origin.node} (Kubespray puts every member's certificates on every etcd node).`
-      );
-    }
-    moveAside(host, paths.etcdCertDir, "whatever is left there is kept, never deleted", group);
-    drafts.push(
-      draft(
-        "restore-certs",
-        host,
-        { from: origin },
-        `etcd certificates are missing on ${host}`,
-        `the replaced files were moved aside with suffix .${ts}; move them back`,
-        true,
-        group
-      )
-    );
-  };
-  const restoreArchive = (host, origin, why, group) => {
-    for (const dir of [paths.etcdCertDir, ...paths.kubernetesCertDirs]) {
-      moveAside(host, dir, "what is there now is kept, never deleted", group);
-    }
-    drafts.push(
-      draft(
-        "restore-certs",
-        host,
-        { from: origin },
-        `${why}; the node's archive brings them back with their original modes and owners`,
-        `mv each <dir>.${ts} back over <dir>`,
-        true,
-        group
-      )
-    );
-  };
-  const moveAside = (host, path, why, group) => drafts.push(
-    draft(
-      "move-aside",
-      host,
-      { path, to: `${path}.${ts}`, ...path === paths.dataDir ? { recreate: true } : {} },
-      why,
-      `mv ${path}.${ts} ${path}`,
-      true,
-      group
-    )
-  );
-  const members = inventory.etcd.map((e) => ({
-    host: e.host,
-    memberName: e.memberName,
-    address: e.address,
-    clientURL: stateOf.get(e.host)?.clientUrl ?? clientURLOf(e.address),
-    peerURL: stateOf.get(e.host)?.peerUrl ?? peerURLOf(e.address)
-  }));
-  const memberOf = new Map(members.map((m) => [m.host, m]));
-  const refOf = (host) => {
-    const m = memberOf.get(host);
-    return { name: m.memberName, peerURL: m.peerURL };
-  };
-  const clientOf = (host) => memberOf.get(host).clientURL;
-  const clusterString = (refs) => refs.map((r) => `${r.name}=${r.peerURL}`).join(",");
-  const envFor = (host, initialCluster, token) => {
-    const e = etcdHosts2.get(host);
-    const set = {
-      ETCD_NAME: e.memberName,
-      ETCD_INITIAL_CLUSTER: initialCluster,
-      ETCD_INITIAL_CLUSTER_STATE: "existing",
-      ETCD_INITIAL_ADVERTISE_PEER_URLS: memberOf.get(host).peerURL
-    };
-    if (token) set.ETCD_INITIAL_CLUSTER_TOKEN = token;
-    return set;
-  };
-  let anchor = healthyVoters[0]?.host ?? inventory.etcd[0]?.host ?? inventory.controlPlane[0];
-  const rejoin = (host, control, current, token, templateFrom) => {
-    const ref = refOf(host);
-    drafts.push(
-      draft(
-        "member-add",
-        control,
-        { member: ref.name, peerURL: ref.peerURL },
-        `${ref.name} rejoins the cluster`,
-        `etcdctl member remove <id of ${ref.name}>`,
-        true
-      )
-    );
-    current.push(ref);
-    drafts.push(
-      draft(
-        "write-env",
-        host,
-        { set: envFor(host, clusterString(current), token), templateFrom },
-        `a joining member starts with state 'existing' and the cluster's current member list`,
-        `the previous ${envFile} is kept as ${envFile}.${ts}`,
-        false
-      )
-    );
-    drafts.push(draft("start-etcd", host, {}, `${ref.name} joins`, "stop etcd", false));
-    drafts.push(
-      draft(
-        "wait-healthy",
-        host,
-        { members: [ref], clientURLs: [clientOf(host)] },
-        'etcd answers "unhealthy cluster" to the next member add until this one has joined',
-        "nothing to undo",
-        false
-      )
-    );
-  };
-  let strategy = "none";
-  let source = { kind: "none" };
-  const expect = { members: inventory.etcd.map((e) => e.memberName) };
-  if (etcdCase === "member-loss") {
-    strategy = "member-replace";
-    const control = healthyVoters[0].host;
-    const current = state.members.map((m) => ({
-      name: m.name,
-      peerURL: m.peerURLs[0] ?? ""
-    }));
-    for (const host of brokenEtcd) {
-      const e = etcdHosts2.get(host);
-      const listed = state.members.find((m) => m.name === e.memberName);
-      if (listed) {
-        drafts.push(
-          draft(
-            "member-remove",
-            control,
-            { member: e.memberName, memberId: listed.id },
-            `${e.memberName} (${host}) is broken; it must leave before a blank node can rejoin under its name`,
-            `etcdctl member add ${e.memberName} --peer-urls=${listed.peerURLs[0] ?? peerURLOf(e.address)} (the next steps do exactly that)`,
-            true
-          )
-        );
-        current.splice(
-          current.findIndex((r) => r.name === e.memberName),
-          1
-        );
-      }
-      if (stateOf.get(host)?.etcdRunning) {
-        drafts.push(
-          draft(
-            "stop-etcd",
-            host,
-            {},
-            `a broken etcd still runs on ${host}`,
-            "start etcd again",
-            false
-          )
-        );
-      }
-      ensureEtcdCerts(host, control);
-      moveAside(host, paths.dataDir, `a rejoining member must start with an empty data dir`);
-      rejoin(host, control, current, void 0, control);
-    }
-  } else if (etcdCase === "quorum-loss" || etcdCase === "total-loss") {
-    strategy = options.strategy;
-    const token = `${state.clusterName || "etcd"}-restore-${ts}`.toLowerCase();
-    const bump = state.toolsBumpRevision;
-    if (!bump) {
-      warnings.push(
-        `etcd tools ${state.toolsVersion} cannot --bump-revision/--mark-compacted (they came in 3.5): the revision is not bumped, so Kubernetes watchers and caches may keep serving objects newer than the snapshot until they relist; the plan restarts the control plane for that (etcd#16028).`
-      );
-    }
-    const stagePath = `${staging}/kube-rescue-${ts}.db`;
-    let origin;
-    let first;
-    if (backup2 && (survivors.length === 0 || options.preferBackupSnapshot)) {
-      source = { kind: "backup", location: backup2.location, revision: backup2.revision };
-      origin = { kind: "backup", location: backup2.location, object: backup2.snapshotObject };
-      first = survivors[0]?.host ?? inventory.etcd[0].host;
-      expect.minRevision = backup2.revision;
-      expect.totalKey = backup2.totalKey;
-      expect.fingerprint = backup2.fingerprint;
-      if (survivors.length > 0) {
-        warnings.push(
-          `${survivors.map((s) => s.host).join(", ")} still hold data, but the backup's snapshot was asked for: writes after revision ${backup2.revision} are lost.`
-        );
-      }
-    } else {
-      const best = [...survivors].sort(
-        (a, b) => (stateOf.get(b.host).raftIndex ?? 0) - (stateOf.get(a.host).raftIndex ?? 0)
-      )[0];
-      const bs = stateOf.get(best.host);
-      source = {
-        kind: "survivor",
-        node: best.host,
-        member: best.memberName,
-        raftIndex: bs.raftIndex ?? 0
-      };
-      origin = { kind: "node", node: best.host, path: stagePath };
-      first = best.host;
-      drafts.push(
-        draft(
-          "snapshot-save",
-          best.host,
-          { endpoint: clientOf(best.host), path: stagePath },
-          `${best.host} has the highest raft index (${bs.raftIndex}) of the survivors`,
-          `rm ${stagePath} on ${best.host} when the recovery is done`,
-          false
-        )
-      );
-    }
-    anchor = first;
-    const order = [first, ...inventory.etcd.map((e) => e.host).filter((h) => h !== first)];
-    const all = order.map(refOf);
-    const restoreNow = strategy === "parallel" ? order : [first];
-    for (const host of order) {
-      if (stateOf.get(host)?.etcdRunning) {
-        drafts.push(
-          draft(
-            "stop-etcd",
-            host,
-            {},
-            "every member is rebuilt from one snapshot; nothing may write meanwhile",
-            "start etcd again",
-            false,
-            "stop"
-          )
-        );
-      }
-    }
-    const peerWithCerts = inventory.etcd.find((e) => stateOf.get(e.host)?.etcdCertsPresent)?.host;
-    for (const host of order) ensureEtcdCerts(host, peerWithCerts);
-    for (const host of order) {
-      moveAside(host, paths.dataDir, "the old data dir is kept, never deleted", "aside");
-    }
-    for (const host of restoreNow) {
-      const sameNode = origin.kind === "node" && origin.node === host;
-      if (!sameNode) {
-        drafts.push(
-          draft(
-            "fetch-snapshot",
-            host,
-            { from: origin, to: stagePath },
-            "the snapshot must be on the node that restores it",
-            `rm ${stagePath}`,
-            false,
-            "fetch"
-          )
-        );
-      }
-    }
-    for (const host of restoreNow) {
-      const ref = refOf(host);
-      drafts.push(
-        draft(
-          "restore-snapshot",
-          host,
-          {
-            snapshot: stagePath,
-            dataDir: paths.dataDir,
-            member: ref.name,
-            peerURL: ref.peerURL,
-            initialCluster: clusterString(strategy === "parallel" ? all : [ref]),
-            initialClusterToken: token,
-            ...bump ? { bumpRevision: BUMP_REVISION, markCompacted: true } : {}
-          },
-          strategy === "parallel" ? "every member from the same snapshot, with the full member list and a new cluster token (etcd disaster recovery)" : `${ref.name} alone from the snapshot; the others rejoin one at a time (Kubespray's way)`,
-          `stop etcd, then mv ${paths.dataDir}.${ts} ${paths.dataDir}`,
-          true,
-          "restore"
-        )
-      );
-    }
-    for (const host of restoreNow) {
-      drafts.push(
-        draft(
-          "write-env",
-          host,
-          {
-            set: envFor(host, clusterString(strategy === "parallel" ? all : [refOf(host)]), token),
-            templateFrom: peerWithCerts
-          },
-          "the env file must name the restored cluster",
-          `the previous ${envFile} is kept as ${envFile}.${ts}`,
-          false,
-          "env"
-        )
-      );
-    }
-    for (const host of restoreNow) {
-      drafts.push(
-        draft(
-          "start-etcd",
-          host,
-          {},
-          strategy === "parallel" ? "the restored members start together (each waits for the others to form a quorum)" : "the single restored member starts",
-          "stop etcd",
-          false,
-          "start"
-        )
-      );
-    }
-    const restoredRefs = restoreNow.map(refOf);
-    drafts.push(
-      draft(
-        "wait-healthy",
-        first,
-        {
-          members: restoredRefs,
-          clientURLs: restoreNow.map((h) => clientOf(h))
-        },
-        "the next steps need a working cluster",
-        "nothing to undo",
-        false
-      )
-    );
-    if (strategy === "grow") {
-      const current = [...restoredRefs];
-      for (const host of order.slice(1)) rejoin(host, first, current, token, peerWithCerts);
-    }
-  }
-  if (certsOnly.length > 0 && etcdCase) {
-    throw new InputError(
-      `etcd runs on ${certsOnly.join(", ")} but its certificates are gone there, so the probe cannot tell whether ${brokenEtcd.join(", ")} ${brokenEtcd.length === 1 ? "is" : "are"} really lost. Restore the certificates first: put ${certsOnly.join(", ")} in [broken_kube_control_plane] with an empty [broken_etcd] (kube-rescue inventory recover --broken-control-plane ${certsOnly.join(",")}), restore with --backup, then plan again.`
-    );
-  }
-  for (const host of certsOnly) ensureEtcdCerts(host, void 0);
-  for (const host of certsOnly) {
-    const ref = refOf(host);
-    drafts.push(
-      draft(
-        "stop-etcd",
-        host,
-        {},
-        `${ref.name} must restart to read its restored certificates; its data stays as it is`,
-        "start etcd again",
-        false
-      ),
-      draft("start-etcd", host, {}, `${ref.name} starts with its own data`, "stop etcd", false),
-      draft(
-        "wait-healthy",
-        host,
-        { members: [ref], clientURLs: [clientOf(host)] },
-        "the next member restarts only when this one is back",
-        "nothing to undo",
-        false
-      )
-    );
-  }
-  for (const host of brokenCp) {
-    const object = backup2?.certArchives[host];
-    if (!object || !backup2) {
-      throw new InputError(
-        `Backup ${backup2?.location} has no certificate archive for control-plane node '${host}': take backups without --etcd-only, or remove '${host}' from [broken_kube_control_plane].`
-      );
-    }
-    if (certsRestored.has(host)) continue;
-    certsRestored.add(host);
-    restoreArchive(
-      host,
-      { kind: "backup", location: backup2.location, object },
-      `control-plane certificates of ${host} are lost`
-    );
-  }
-  const restartOn = new Set(brokenCp);
-  if (etcdCase === "quorum-loss" || etcdCase === "total-loss") {
-    for (const h of inventory.controlPlane) restartOn.add(h);
-  }
-  for (const host of inventory.controlPlane.filter((h) => restartOn.has(h))) {
-    drafts.push(
-      draft(
-        "restart-control-plane",
-        host,
-        {
-          reason: brokenCp.includes(host) ? "its certificates were replaced" : "etcd was restored; the API server must relist"
-        },
-        "what reads the certificates or etcd must restart to see them",
-        "nothing to undo",
-        false
-      )
-    );
-  }
-  drafts.push(
-    draft(
-      "verify",
-      anchor,
-      { expectMembers: inventory.etcd.length },
-      "prove the result: members healthy, count, revision, keys, certificates",
-      "nothing to undo",
-      false
-    )
-  );
-  const staged = new Set(
-    drafts.flatMap(
-      (d) => d.action === "snapshot-save" || d.action === "fetch-snapshot" ? [
-        `${d.node}\0${d.params.path ?? d.params.to}`
-      ] : []
-    )
-  );
-  for (const entry of staged) {
-    const [node, path] = entry.split("\0");
-    drafts.push(
-      draft(
-        "discard-staged",
-        node,
-        { path },
-        "the staged snapshot holds every Secret of the cluster; the restored data dirs are verified",
-        "nothing to undo (the backup set or the survivor\u2019s moved-aside data dir still has it)",
-        false,
-        "discard"
-      )
-    );
-  }
-  const width = Math.max(2, String(drafts.length).length);
-  const steps = drafts.map(
-    (d, i) => ({ ...d, id: `${String(i + 1).padStart(width, "0")}-${d.action}-${d.node}` })
-  );
-  return {
-    cluster: state.clusterName,
-    case: cases.join("+"),
-    cases,
-    strategy: cases.includes("healthy") ? "none" : etcdCase ? strategy : "certs-only",
-    source,
-    layout: state.layout,
-    paths,
-    members,
-    createdAt: options.now.toISOString(),
-    brokenEtcd,
-    brokenControlPlane: brokenCp,
-    brokenFrom,
-    steps,
-    warnings,
-    expect
   };
 }
 

@@ -12,6 +12,7 @@ import {
   type EtcdNodeHealth,
   quorumVerdict,
 } from './health.js';
+import { clientURLOf, peerURLOf } from './plan.js';
 
 /** How the probe gets a node's Transport (a node pool's `get`, or a test's factory). */
 export type TransportSource = (host: string) => Transport | Promise<Transport>;
@@ -51,8 +52,8 @@ export function memberUrls(
   const vars = inventory.hosts.get(host)?.vars ?? {};
   const str = (v: unknown) => (typeof v === 'string' && v ? v : undefined);
   return {
-    client: str(vars.etcd_client_url) ?? `https://${address}:2379`,
-    peer: str(vars.etcd_peer_url) ?? `https://${address}:2380`,
+    client: str(vars.etcd_client_url) ?? clientURLOf(address),
+    peer: str(vars.etcd_peer_url) ?? peerURLOf(address),
   };
 }
 
