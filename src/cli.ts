@@ -1,5 +1,5 @@
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
-import { backup } from './commands/backup.js';
+import { backup, FINGERPRINT_MODES } from './commands/backup.js';
 import type { CommandContext } from './commands/context.js';
 import { inventoryRecover } from './commands/inventory.js';
 import { list } from './commands/list.js';
@@ -182,10 +182,15 @@ Examples:
         'S3 endpoint (default: AWS_ENDPOINT_URL_S3 / AWS_ENDPOINT_URL)',
       )
       .option('--s3-region <region>', 'S3 region (default: AWS_REGION)')
-      .option(
-        '--no-fingerprint',
-        'skip reading the whole keyspace for the manifest (faster; verify --deep then cannot compare keys)',
-      ),
+      .addOption(
+        new Option(
+          '--fingerprint <mode>',
+          "keyspace check recorded for verify --deep and restores: hash = etcd's own HashKV + key count, computed by the member (cheap); full = also a sha256 of every key and value, read back from etcd (a second full read; still compares after a revision bump); none",
+        )
+          .choices(FINGERPRINT_MODES)
+          .default('hash'),
+      )
+      .option('--no-fingerprint', 'same as --fingerprint none'),
   ).action(async (o) => {
     await run(program, 'backup', (ctx) =>
       backup(
@@ -202,7 +207,7 @@ Examples:
           etcdOnly: Boolean(o.etcdOnly),
           clusterName: o.clusterName,
           s3: { endpoint: o.s3Endpoint, region: o.s3Region },
-          fingerprint: o.fingerprint !== false,
+          fingerprint: o.fingerprint === false ? 'none' : o.fingerprint,
         },
         ctx,
       ),

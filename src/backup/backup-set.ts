@@ -1,7 +1,7 @@
 import { Readable } from 'node:stream';
 import { OperationError } from '../errors.js';
 import type { Member, SnapshotStatus } from '../etcd/etcdctl-output.js';
-import type { KeyspaceFingerprint } from '../etcd/fingerprint.js';
+import type { EtcdHashKV, KeyspaceFingerprint } from '../etcd/fingerprint.js';
 import type { BackupPath } from '../etcd/layout.js';
 import type { StreamingExec, Transport } from '../nodes/transport.js';
 import type { Progress } from '../progress.js';
@@ -32,7 +32,9 @@ export interface BackupSources {
   snapshotSources: SnapshotSource[];
   /** Control-plane nodes whose files are archived; empty with --etcd-only. */
   nodes: { node: string; transport: Transport; paths: BackupPath[] }[];
-  /** The keyspace fingerprint at a revision; absent where it is not wanted. */
+  /** etcd's key hash at a revision, from a healthy member; absent where it is not wanted. */
+  hashKV?: (revision: number, member: SnapshotSource) => Promise<EtcdHashKV>;
+  /** The full keyspace fingerprint at a revision (a second read); absent unless asked for. */
   fingerprint?: (revision: number) => Promise<KeyspaceFingerprint>;
 }
 
@@ -181,12 +183,21 @@ export async function writeBackupSet(
     );
     const t = snapshot;
     const p = pending.set;
-    // Read after the snapshot, not alongside it: at its exact revision, and the two large
-    // reads would share one heap and two cores (measured slower and ~40 MB larger; bench/README.md).
-    const fingerprint = sources.fingerprint
-      ? t.status.then((status) => sources.fingerprint!(status.revision))
-      : Promise.resolve(null);
-    fingerprint.catch(() => {});
+    // At the snapshot's exact revision, so after `snapshot status`; while the node archives
+    // are stored. The full fingerprint is read after the snapshot, not alongside it: two
+    // large reads would share one heap and two cores (measured slower and ~40 MB larger;
+    // bench/README.md).
+    const atRevision = <T>(
+      read: ((revision: number, member: SnapshotSource) => Promise<T>) | undefined,
+    ) => {
+      const value = read
+        ? t.status.then((status) => read(status.revision, t.source))
+        : Promise.resolve(null);
+      value.catch(() => {});
+      return value;
+    };
+    const hashKV = atRevision(sources.hashKV);
+    const fingerprint = atRevision(sources.fingerprint);
     const objects: StoredObject[] = [t.stored];
     for (const a of archives) {
       await progress.phase(`Archive ${a.paths.length} path(s) from node ${a.node}`, async () => {
@@ -208,12 +219,17 @@ export async function writeBackupSet(
         { cause: err },
       );
     });
-    const fp = await fingerprint.catch((err: Error) => {
+    const [hk, fp] = await Promise.all([hashKV, fingerprint]).catch((err: Error) => {
       throw new OperationError(
-        `Reading the keyspace fingerprint at revision ${status.revision} failed: ${err.message}. Nothing was committed; retry.`,
+        `Reading the keyspace check at revision ${status.revision} failed: ${err.message}. Nothing was committed; retry.`,
         { cause: err },
       );
     });
+    if (hk && hk.revision !== status.revision) {
+      throw new OperationError(
+        `etcd hashed revision ${hk.revision}, not the snapshot's ${status.revision}. Nothing was committed; retry.`,
+      );
+    }
     const manifest = buildManifest({
       created: now.toISOString(),
       cluster: sources.cluster,
@@ -234,6 +250,7 @@ export async function writeBackupSet(
         hash: status.hash,
         size: status.totalSize,
       },
+      hashKV: hk,
       fingerprint: fp,
       kubernetes: {
         flavor: sources.flavor,

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { canonicalJson } from '../canonical-json.js';
 import { InputError, OperationError } from '../errors.js';
-import type { KeyspaceFingerprint } from '../etcd/fingerprint.js';
+import type { EtcdHashKV, KeyspaceFingerprint } from '../etcd/fingerprint.js';
 import { VERSION } from '../version.js';
 import type { StoredObject } from './pipeline.js';
 
@@ -40,7 +40,16 @@ export interface Manifest {
     snapshotMember: string;
   };
   snapshot: SnapshotStatus;
-  /** What the keyspace looked like at the snapshot's revision: a restore must match it. */
+  /**
+   * etcd's own key hash (HashKV) and live-key count at the snapshot's revision, taken from the
+   * member right after the snapshot: `verify --deep` and a restore must give the same. Absent
+   * (null) in sets written before it existed and with `--fingerprint none`.
+   */
+  hashKV: EtcdHashKV | null;
+  /**
+   * The full keyspace fingerprint at the snapshot's revision (`--fingerprint full`: a second
+   * read of every key): unlike `hashKV` it still compares after a revision bump.
+   */
   fingerprint: KeyspaceFingerprint | null;
   kubernetes: {
     flavor: 'kubespray' | 'kubeadm' | 'unknown';
@@ -161,6 +170,17 @@ export function parseManifest(text: string, where: string): Manifest {
       shape.fail('fingerprint', '{revision, count, sha256} or null', fp);
     }
   }
+  const hk = at(raw, 'hashKV');
+  if (hk !== undefined && hk !== null) {
+    if (
+      !isNonNegInt(at(hk, 'revision')) ||
+      !Number.isSafeInteger(at(hk, 'compactRevision')) ||
+      !isNonNegInt(at(hk, 'hash')) ||
+      !isNonNegInt(at(hk, 'count'))
+    ) {
+      shape.fail('hashKV', '{revision, compactRevision, hash, count} or null', hk);
+    }
+  }
   const objects = at(raw, 'objects');
   if (!Array.isArray(objects) || objects.length === 0)
     shape.fail('objects', 'a non-empty list', objects);
@@ -195,7 +215,8 @@ export function parseManifest(text: string, where: string): Manifest {
       `${where} was edited after the backup wrote it: its digest is ${digest} but its content hashes to ${actual}. Do not trust this set; use another one.`,
     );
   }
-  return manifest;
+  // Sets written before `hashKV` existed have no such field (and their digest is over that).
+  return { ...manifest, hashKV: manifest.hashKV ?? null };
 }
 
 export function snapshotObject(manifest: Manifest): StoredObject {

@@ -10,7 +10,12 @@ import { requireCompression } from '../backup/compression.js';
 import { pruneSets } from '../backup/prune.js';
 import { InputError, OperationError } from '../errors.js';
 import { EtcdCtl, type EtcdTls } from '../etcd/etcdctl.js';
-import { fingerprintEndpoints, fingerprintViaEtcdCtl } from '../etcd/fingerprint.js';
+import {
+  fingerprintEndpoints,
+  fingerprintViaEtcdCtl,
+  hashKVViaEtcdCtl,
+  type KeyspaceFingerprint,
+} from '../etcd/fingerprint.js';
 import { detectLayout, type Layout, layoutByName } from '../etcd/layout.js';
 import { type Inventory, loadInventory } from '../inventory/index.js';
 import type { NodeAccess } from '../nodes/access.js';
@@ -37,8 +42,28 @@ export interface BackupOptions {
   clusterName?: string;
   /** S3 endpoint/region (flags); credentials come from the AWS_* environment only. */
   s3?: S3Settings;
-  /** Record a keyspace fingerprint in the manifest (for verify --deep); default true. */
-  fingerprint?: boolean;
+  /**
+   * The keyspace check recorded for `verify --deep` and restores: `hash` (default) is etcd's
+   * own HashKV and key count at the snapshot's revision, computed by the member; `full` adds
+   * the sha256 of every key and value, read back from etcd (survives a revision bump, costs a
+   * second full read); `none` records neither.
+   */
+  fingerprint?: FingerprintMode;
+}
+
+export const FINGERPRINT_MODES = ['hash', 'full', 'none'] as const;
+export type FingerprintMode = (typeof FINGERPRINT_MODES)[number];
+
+/** The keyspace checks of `mode`, for either way of reaching etcd. */
+function keyspaceChecks(
+  mode: FingerprintMode | undefined,
+  full: (revision: number) => Promise<KeyspaceFingerprint>,
+): Pick<BackupSources, 'hashKV' | 'fingerprint'> {
+  if (mode === 'none') return {};
+  return {
+    hashKV: (revision, member) => hashKVViaEtcdCtl(member.ctl, revision),
+    ...(mode === 'full' ? { fingerprint: full } : {}),
+  };
 }
 
 export interface BackupResult {
@@ -144,22 +169,15 @@ async function localSources(opts: BackupOptions, cluster: string): Promise<Backu
       opts.etcdOnly || !layout
         ? []
         : [{ node: local.node, transport: local, paths: layout.backupPaths(local.node) }],
-    fingerprint:
-      opts.fingerprint === false
-        ? undefined
-        : // Pages are held whole in memory, so they stay near 3 MiB (the first, of unknown
-          // sizes, is 16 keys); but every page of etcd 3.4 walks the rest of the range to
-          // count it, so where objects are small, pages of up to 1000 keys cost etcd far less.
-          (revision) =>
-            fingerprintEndpoints(
-              { endpoints: healthy, tls },
-              {
-                revision,
-                pageSize: 1000,
-                firstPageSize: 16,
-                targetPageBytes: 3 * 1024 * 1024,
-              },
-            ),
+    ...keyspaceChecks(opts.fingerprint, (revision) =>
+      // Pages are held whole in memory, so they stay near 3 MiB (the first, of unknown sizes,
+      // is 16 keys); but every page of etcd 3.4 walks the rest of the range to count it, so
+      // where objects are small, pages of up to 1000 keys cost etcd far less.
+      fingerprintEndpoints(
+        { endpoints: healthy, tls },
+        { revision, pageSize: 1000, firstPageSize: 16, targetPageBytes: 3 * 1024 * 1024 },
+      ),
+    ),
   };
 }
 
@@ -213,10 +231,9 @@ async function inventorySources(
           transport: transportFor(host),
           paths: layout.backupPaths(host),
         })),
-    fingerprint:
-      opts.fingerprint === false
-        ? undefined
-        : (revision) => fingerprintViaEtcdCtl(first.ctl, { revision }),
+    ...keyspaceChecks(opts.fingerprint, (revision) =>
+      fingerprintViaEtcdCtl(first.ctl, { revision }),
+    ),
   };
 }
 

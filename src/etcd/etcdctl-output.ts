@@ -238,6 +238,31 @@ export function parseSnapshotStatus(text: string): SnapshotStatus {
   return out;
 }
 
+/** One endpoint's answer to `etcdctl endpoint hashkv --rev=N -w json`. */
+export interface EndpointHashKV {
+  endpoint: string;
+  revision: number;
+  hash: number;
+  compactRevision: number;
+}
+
+/** `etcdctl endpoint hashkv -w json`: `[{Endpoint, HashKV: {header, hash, compact_revision}}]`. */
+export function parseEndpointHashKV(text: string, revision: number): EndpointHashKV[] {
+  const list = array(parseEtcdJson(text, 'etcdctl endpoint hashkv'), 'endpoint hashkv output');
+  return list.map((e) => {
+    const o = obj(e, 'endpoint hashkv entry');
+    const h = obj(o.HashKV, 'endpoint hashkv result');
+    const compact = h.compact_revision;
+    return {
+      endpoint: String(o.Endpoint ?? ''),
+      revision,
+      hash: num(h.hash, 'hash'),
+      // -1 (never compacted) is printed; an omitted field is proto3's zero.
+      compactRevision: typeof compact === 'number' ? compact : num(compact, 'compact_revision'),
+    };
+  });
+}
+
 /** `etcdctl get -w json`: base64 keys and values, `more` when a limit cut the page. */
 export function parseGet(text: string): KeyValuePage {
   const o = obj(parseEtcdJson(text, 'etcdctl get'), 'get output');

@@ -4,12 +4,14 @@ import { shellCommand } from '../nodes/shell-quote.js';
 import type { ExecResult, Transport } from '../nodes/transport.js';
 import { type Progress, silentProgress } from '../progress.js';
 import {
+  type EndpointHashKV,
   type EndpointHealth,
   type EndpointStatus,
   type KeyValuePage,
   type Member,
   type MemberAdded,
   normaliseHexId,
+  parseEndpointHashKV,
   parseEndpointHealth,
   parseEndpointStatus,
   parseGet,
@@ -352,12 +354,11 @@ export class EtcdCtl {
     });
   }
 
-  /** Number of keys in the whole keyspace (the range count; one key returned). */
-  async keyCount(): Promise<{ count: number; revision: number }> {
-    const res = await this.run(
-      ['get', '', '--prefix', '--keys-only', '--limit=1', '-w', 'json'],
-      'etcdctl get (key count)',
-    );
+  /** Live keys in the whole keyspace, now or at `revision` (the range count; one key returned). */
+  async keyCount(revision?: number): Promise<{ count: number; revision: number }> {
+    const args = ['get', '', '--prefix', '--keys-only', '--limit=1', '-w', 'json'];
+    if (revision) args.push(`--rev=${revision}`);
+    const res = await this.run(args, 'etcdctl get (key count)');
     const page = parseGet(res.stdout);
     return { count: page.count, revision: page.revision };
   }
@@ -366,6 +367,19 @@ export class EtcdCtl {
    * One page of the keyspace at `revision`: keys >= `fromKey`, ascending. etcdctl takes keys
    * as arguments, so keys must be valid UTF-8 without NUL (all Kubernetes keys are).
    */
+  /**
+   * etcd's key hash (`EtcdHashKV`, src/etcd/fingerprint.ts) of every endpoint at `revision`;
+   * an endpoint that does not answer is an error (the caller asked for each one's hash).
+   */
+  async hashKV(revision: number): Promise<EndpointHashKV[]> {
+    const res = await this.run(
+      ['endpoint', 'hashkv', `--rev=${revision}`, '-w', 'json'],
+      'etcdctl endpoint hashkv',
+      { timeoutMs: 120_000 },
+    );
+    return parseEndpointHashKV(res.stdout, revision);
+  }
+
   async getPage(fromKey: Buffer, limit: number, revision?: number): Promise<KeyValuePage> {
     const key = fromKey.toString('utf8');
     if (!Buffer.from(key, 'utf8').equals(fromKey) || key.includes('\0')) {

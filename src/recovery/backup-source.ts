@@ -56,6 +56,7 @@ export class BackupSource {
       revision: m.snapshot.revision,
       totalKey: m.snapshot.totalKey,
       fingerprint: m.fingerprint ?? undefined,
+      hashKV: m.hashKV ?? undefined,
       encrypted: m.objects.some((o) => o.encryption !== null),
       certArchives,
     };

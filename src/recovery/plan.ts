@@ -1,5 +1,5 @@
 import { InputError } from '../errors.js';
-import type { KeyspaceFingerprint } from '../etcd/fingerprint.js';
+import type { EtcdHashKV, KeyspaceFingerprint } from '../etcd/fingerprint.js';
 import type { LayoutName, LayoutPaths } from '../etcd/layout.js';
 
 /**
@@ -122,6 +122,7 @@ export interface Plan {
     members: string[];
     minRevision?: number;
     fingerprint?: KeyspaceFingerprint;
+    hashKV?: EtcdHashKV;
     totalKey?: number;
   };
 }
@@ -190,6 +191,7 @@ export interface BackupSummary {
   revision: number;
   totalKey: number;
   fingerprint?: KeyspaceFingerprint;
+  hashKV?: EtcdHashKV;
   encrypted: boolean;
   /** Node name → object name of its cert/manifest archive. */
   certArchives: Record<string, string>;
@@ -636,6 +638,7 @@ export function buildPlan(
       expect.minRevision = backup.revision;
       expect.totalKey = backup.totalKey;
       expect.fingerprint = backup.fingerprint;
+      expect.hashKV = backup.hashKV;
       if (survivors.length > 0) {
         warnings.push(
           `${survivors.map((s) => s.host).join(', ')} still hold data, but the backup's snapshot was asked for: writes after revision ${backup.revision} are lost.`,

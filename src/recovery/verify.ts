@@ -1,5 +1,10 @@
 import type { EtcdCtl } from '../etcd/etcdctl.js';
-import { fingerprintViaEtcdCtl } from '../etcd/fingerprint.js';
+import {
+  compareHashKV,
+  type EtcdHashKV,
+  fingerprintViaEtcdCtl,
+  type KeyspaceFingerprint,
+} from '../etcd/fingerprint.js';
 import type { Layout } from '../etcd/layout.js';
 import type { Transport } from '../nodes/transport.js';
 import type { ObservedRun, RestoredFile } from './node-steps.js';
@@ -109,7 +114,6 @@ export async function verifyRecovery(deps: VerifyDeps): Promise<Verification> {
     }),
   );
 
-  const fp = plan.expect.fingerprint;
   checks.push(
     await check('keyspace', async () => {
       if (!etcdTouched || plan.strategy === 'member-replace') {
@@ -118,36 +122,22 @@ export async function verifyRecovery(deps: VerifyDeps): Promise<Verification> {
           'no snapshot was restored: the keyspace is the running cluster’s own',
         );
       }
-      if (!fp) {
-        return skipped(
-          'keyspace',
-          observed.snapshot
-            ? `the snapshot came from survivor ${observed.snapshot.node}, which has no fingerprint to compare with; revision checked instead`
-            : 'the backup manifest has no keyspace fingerprint',
-        );
-      }
       // At the snapshot's own revision (moved up by the bump, if any): writes the control
       // plane makes right after the restart must not count as a difference.
-      const bump = plan.steps.find((st) => st.action === 'restore-snapshot')?.params as
-        | { bumpRevision?: number }
-        | undefined;
-      const now = await fingerprintViaEtcdCtl(cluster, {
-        revision: fp.revision + (bump?.bumpRevision ?? 0),
-      });
-      const same = now.count === fp.count && now.sha256 === fp.sha256;
-      return same
-        ? passed(
-            'keyspace',
-            `${now.count} keys, same sha256 as the snapshot`,
-            `${fp.count} / ${fp.sha256.slice(0, 12)}`,
-            `${now.count} / ${now.sha256.slice(0, 12)}`,
-          )
-        : failed(
-            'keyspace',
-            'the restored keyspace differs from the snapshot (keys lost, or written since the restore)',
-            `${fp.count} keys / ${fp.sha256.slice(0, 12)}`,
-            `${now.count} keys / ${now.sha256.slice(0, 12)} at revision ${now.revision}`,
-          );
+      const bump =
+        (
+          plan.steps.find((st) => st.action === 'restore-snapshot')?.params as
+            | { bumpRevision?: number }
+            | undefined
+        )?.bumpRevision ?? 0;
+      if (plan.expect.fingerprint) return fullKeyspaceCheck(cluster, plan.expect.fingerprint, bump);
+      if (plan.expect.hashKV) return hashKVCheck(cluster, plan.expect.hashKV, bump);
+      return skipped(
+        'keyspace',
+        observed.snapshot
+          ? `the snapshot came from survivor ${observed.snapshot.node}, which has no key hash to compare with; revision checked instead`
+          : 'the backup manifest has no key hash or fingerprint',
+      );
     }),
   );
 
@@ -256,4 +246,77 @@ async function kubernetesChecks(deps: VerifyDeps): Promise<VerificationCheck[]> 
 interface KubeNode {
   metadata: { name: string };
   status: { conditions: { type: string; status: string }[] };
+}
+
+/** Every key and value at the snapshot's revision against the backup's full fingerprint. */
+async function fullKeyspaceCheck(
+  cluster: EtcdCtl,
+  fp: KeyspaceFingerprint,
+  bump: number,
+): Promise<VerificationCheck> {
+  const now = await fingerprintViaEtcdCtl(cluster, { revision: fp.revision + bump });
+  return now.count === fp.count && now.sha256 === fp.sha256
+    ? passed(
+        'keyspace',
+        `${now.count} keys, same sha256 as the snapshot`,
+        `${fp.count} / ${fp.sha256.slice(0, 12)}`,
+        `${now.count} / ${now.sha256.slice(0, 12)}`,
+      )
+    : failed(
+        'keyspace',
+        'the restored keyspace differs from the snapshot (keys lost, or written since the restore)',
+        `${fp.count} keys / ${fp.sha256.slice(0, 12)}`,
+        `${now.count} keys / ${now.sha256.slice(0, 12)} at revision ${now.revision}`,
+      );
+}
+
+/**
+ * Every member's HashKV at the snapshot's revision against the backup's, and the live key
+ * count. After a revision bump the history up to the new revision is marked compacted, so only
+ * the count can be compared (at the bumped revision, where the keyspace is the snapshot's).
+ */
+async function hashKVCheck(
+  cluster: EtcdCtl,
+  expected: EtcdHashKV,
+  bump: number,
+): Promise<VerificationCheck> {
+  const { count } = await cluster.keyCount(expected.revision + bump);
+  const counted = `${expected.count} keys`;
+  if (count !== expected.count) {
+    return failed(
+      'keyspace',
+      'the restored keyspace has a different number of keys than the snapshot',
+      counted,
+      `${count} keys at revision ${expected.revision + bump}`,
+    );
+  }
+  if (bump > 0) {
+    return passed(
+      'keyspace',
+      `${count} keys at revision ${expected.revision + bump}; etcd's key hash is not comparable after a revision bump (it marks the history up to the new revision compacted) — back up with --fingerprint full to compare every key`,
+      counted,
+      `${count} keys`,
+    );
+  }
+  const hashes = await cluster.hashKV(expected.revision);
+  const verdicts = hashes.map((h) => ({ h, c: compareHashKV(expected, { ...h, count }) }));
+  const different = verdicts.filter((v) => v.c.result === 'different');
+  const want = `${counted}, HashKV ${expected.hash}`;
+  if (different.length > 0) {
+    return failed(
+      'keyspace',
+      `etcd's key hash at revision ${expected.revision} differs from the backup's on ${different.map((v) => v.h.endpoint).join(', ')}`,
+      want,
+      different.map((v) => `${v.h.endpoint}: ${v.h.hash}`).join('; '),
+    );
+  }
+  const incomparable = verdicts.filter((v) => v.c.result === 'incomparable');
+  return passed(
+    'keyspace',
+    incomparable.length === 0
+      ? `${count} keys; every member's HashKV at revision ${expected.revision} equals the backup's`
+      : `${count} keys; HashKV not compared on ${incomparable.map((v) => `${v.h.endpoint} (${(v.c as { detail: string }).detail})`).join(', ')}`,
+    want,
+    `${count} keys, HashKV ${[...new Set(hashes.map((h) => h.hash))].join('/')}`,
+  );
 }

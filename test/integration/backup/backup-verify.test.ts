@@ -14,6 +14,7 @@ import {
   type SnapshotSource,
   snapshotTrailerCheck,
 } from '../../../src/backup/collect.js';
+import { buildManifest, parseManifest, serializeManifest } from '../../../src/backup/manifest.js';
 import { storeObject } from '../../../src/backup/pipeline.js';
 import { type BackupOptions, backup } from '../../../src/commands/backup.js';
 import { list } from '../../../src/commands/list.js';
@@ -114,7 +115,13 @@ describe('backup → verify → verify --deep on a real 3-member TLS etcd', () =
       'etcd3',
     ]);
     expect(manifest.etcd.version).toBe('3.4.23');
-    expect(manifest.fingerprint.count).toBe(1000);
+    // The default keyspace check: etcd's own HashKV and key count, no second full read.
+    expect(manifest.hashKV).toMatchObject({
+      revision: manifest.snapshot.revision,
+      compactRevision: -1,
+      count: 1000,
+    });
+    expect(manifest.fingerprint).toBeNull();
     expect(manifest.objects[0].encryption.recipients).toEqual([recipient]);
     expect(JSON.stringify(manifest)).not.toContain('AGE-SECRET-KEY');
     const listed = await list(join(dir, 'backups'), ctx);
@@ -135,20 +142,81 @@ describe('backup → verify → verify --deep on a real 3-member TLS etcd', () =
     expect(check.ok).toBe(true);
   });
 
-  it('verify passes every check; --deep restores it and matches the keyspace fingerprint', async () => {
+  it("verify passes every check; --deep restores it and etcd's HashKV of the restore matches", async () => {
     const shallow = await verify({ backup: good, identityFiles: [identityFile], deep: false }, ctx);
     expect(shallow.ok).toBe(true);
     expect(shallow.checks.map((c) => c.name)).toContain('etcd.db.gz.age etcd sha256 trailer');
     const deep = await verify({ backup: good, identityFiles: [identityFile], deep: true }, ctx);
-    const sha = deep.checks.find((c) => c.name === 'restored keyspace sha256')!;
-    expect(sha.ok).toBe(true);
-    expect(sha.actual).toBe(
-      JSON.parse(readFileSync(join(good, 'manifest.json'), 'utf8')).fingerprint.sha256,
+    expect(deep.ok).toBe(true);
+    const hash = deep.checks.find((c) => c.name === 'restored key hash (etcd HashKV)')!;
+    expect(hash).toMatchObject({ ok: true });
+    expect(hash.detail).toBeUndefined();
+    expect(hash.actual).toBe(
+      String(JSON.parse(readFileSync(join(good, 'manifest.json'), 'utf8')).hashKV.hash),
     );
     expect(deep.checks.find((c) => c.name === 'restored key count')).toMatchObject({
       ok: true,
       actual: '1000',
     });
+  });
+
+  it('--fingerprint full, taken while writes go on and after a compaction: --deep matches both checks', async () => {
+    const { revision } = await client
+      .put('/registry/compact-me')
+      .value('1')
+      .exec()
+      .then((r) => ({
+        revision: Number(r.header.revision),
+      }));
+    await client.put('/registry/compact-me').value('2');
+    await client.delete().key('/registry/compact-me');
+    await client.kv.compact({ revision: revision + 1, physical: true });
+    let writing = true;
+    let written = 0;
+    const writer = (async () => {
+      while (writing) await client.put(`/registry/events/e-${written++}`).value('x'.repeat(500));
+    })();
+    const r = await backup(
+      options(join(dir, 'full'), { fingerprint: 'full', compress: 'none', encryptTo: [] }),
+      ctx,
+    ).finally(async () => {
+      writing = false;
+      await writer;
+    });
+    expect(written).toBeGreaterThan(0);
+    const m = JSON.parse(readFileSync(join(r.backupPath, 'manifest.json'), 'utf8'));
+    expect(m.hashKV.compactRevision).toBe(revision + 1);
+    expect(m.fingerprint.revision).toBe(m.snapshot.revision);
+    expect(m.fingerprint.count).toBe(m.hashKV.count);
+    const deep = await verify({ backup: r.backupPath, identityFiles: [], deep: true }, ctx);
+    const by = Object.fromEntries(deep.checks.map((c) => [c.name, c]));
+    expect(by['restored key hash (etcd HashKV)']).toMatchObject({ ok: true });
+    expect(by['restored key hash (etcd HashKV)'].detail).toBeUndefined();
+    expect(by['restored keyspace sha256']).toMatchObject({
+      ok: true,
+      actual: m.fingerprint.sha256,
+    });
+    expect(deep.ok).toBe(true);
+  });
+
+  it("--deep fails when the restored etcd's HashKV is not the manifest's", async () => {
+    const copy = await damagedCopy((set) => {
+      const file = join(set, 'manifest.json');
+      const m = parseManifest(readFileSync(file, 'utf8'), file);
+      const { digest: _d, kind: _k, formatVersion: _f, tool: _t, ...content } = m;
+      content.hashKV = { ...content.hashKV!, hash: (content.hashKV!.hash + 1) >>> 0 };
+      writeFileSync(file, serializeManifest(buildManifest(content)));
+    });
+    const err = await verify(
+      { backup: copy, identityFiles: [identityFile], deep: true },
+      ctx,
+    ).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(VerifyFailedError);
+    const deep = (err as VerifyFailedError).result;
+    const hash = deep.checks.find((c) => c.name === 'restored key hash (etcd HashKV)')!;
+    expect(hash.ok).toBe(false);
+    expect(hash.detail).toMatch(/^at revision \d+ the restored keys, or their history, differ/);
+    expect(deep.checks.find((c) => c.name === 'restored key count')?.ok).toBe(true);
   });
 
   it('verify reads a snapshot that the age CLI encrypted', async () => {
@@ -159,9 +227,6 @@ describe('backup → verify → verify --deep on a real 3-member TLS etcd', () =
       });
       execFileSync('age', ['-r', recipient, '-o', `${snapshotFile(set)}.new`], { input: plain });
     });
-    const { buildManifest, parseManifest, serializeManifest } = await import(
-      '../../../src/backup/manifest.js'
-    );
     const m = parseManifest(readFileSync(join(copy, 'manifest.json'), 'utf8'), 'm');
     const cli = readFileSync(`${snapshotFile(copy)}.new`);
     writeFileSync(snapshotFile(copy), cli);
@@ -511,9 +576,9 @@ describe('retention after a backup', () => {
     const dest = join(dir, 'retention');
     await mkdir(join(dest, 'notes-by-hand'), { recursive: true });
     await writeFile(join(dest, 'notes-by-hand', 'manifest.json'), '{}');
-    const first = await backup(options(dest, { fingerprint: false }), ctx);
+    const first = await backup(options(dest, { fingerprint: 'none' }), ctx);
     await new Promise((r) => setTimeout(r, 1100)); // set names have one-second resolution
-    const second = await backup(options(dest, { keep: 1, fingerprint: false }), ctx);
+    const second = await backup(options(dest, { keep: 1, fingerprint: 'none' }), ctx);
     expect(second.removedByRetention).toEqual([first.backupPath.split('/').pop()]);
     expect((await readdir(dest)).sort()).toEqual(
       [second.backupPath.split('/').pop(), 'notes-by-hand'].sort(),

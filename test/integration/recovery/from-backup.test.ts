@@ -41,6 +41,17 @@ afterAll(async () => {
   await env?.stop();
 });
 
+/** What verifyRecovery needs, as the restore gives it: etcdctl on node1 to every member. */
+function verifierOnNode1() {
+  const layout = kubesprayLayout();
+  const t = new DockerTransport('node1', { container: env.cluster.node('node1').containerName });
+  const cluster = new EtcdCtl(t, {
+    endpoints: [...env.cluster.etcdEndpoints],
+    tls: layout.clientTls('node1'),
+  });
+  return { layout, t, cluster };
+}
+
 describe('recovery from a backup set', () => {
   it('an encrypted backup without --identity: refused with exit 2 before anything is touched', async () => {
     const attempt = recoverCluster(env.cluster, 'no-identity', env.work, progress, {
@@ -95,12 +106,7 @@ describe('recovery from a backup set', () => {
     await expectNothingLost(result, await env.reconnect(), env.seeded, MEMBERS);
   });
   it('verification fails, check by check, when the cluster is not what the plan expects', async () => {
-    const layout = kubesprayLayout();
-    const t = new DockerTransport('node1', { container: env.cluster.node('node1').containerName });
-    const cluster = new EtcdCtl(t, {
-      endpoints: [...env.cluster.etcdEndpoints],
-      tls: layout.clientTls('node1'),
-    });
+    const { layout, t, cluster } = verifierOnNode1();
     const plan = lastPlan!;
     const wrong = {
       ...plan,
@@ -124,6 +130,32 @@ describe('recovery from a backup set', () => {
       'member count': 'failed',
       keyspace: 'failed',
     });
+    await t.close();
+  });
+
+  it("without the full fingerprint, every restored member's HashKV must equal the backup's", async () => {
+    const { layout, t, cluster } = verifierOnNode1();
+    const plan = lastPlan!;
+    const hashKV = plan.expect.hashKV!;
+    expect(hashKV.count).toBe(env.seeded.count);
+    const keyspaceWith = async (expected: typeof hashKV) => {
+      const v = await verifyRecovery({
+        plan: { ...plan, expect: { ...plan.expect, fingerprint: undefined, hashKV: expected } },
+        cluster,
+        layout,
+        transportFor: async () => t,
+        observed: { restoredFiles: [] },
+      });
+      return v.checks.find((c) => c.name === 'keyspace')!;
+    };
+    const same = await keyspaceWith(hashKV);
+    expect(same.status).toBe('passed');
+    expect(same.detail).toMatch(/every member's HashKV at revision \d+ equals the backup's/);
+    const wrong = await keyspaceWith({ ...hashKV, hash: (hashKV.hash + 1) >>> 0 });
+    expect(wrong.status).toBe('failed');
+    expect(wrong.detail).toMatch(/differs from the backup's on https:\/\/.*2379/);
+    const fewer = await keyspaceWith({ ...hashKV, count: hashKV.count + 1 });
+    expect(fewer.status).toBe('failed');
     await t.close();
   });
 });

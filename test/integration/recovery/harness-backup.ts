@@ -3,7 +3,7 @@ import type { AgeRecipient } from '../../../src/backup/age.js';
 import { writeBackupSet } from '../../../src/backup/backup-set.js';
 import { EtcdCtl } from '../../../src/etcd/etcdctl.js';
 import type { Member } from '../../../src/etcd/etcdctl-output.js';
-import { fingerprintEndpoints } from '../../../src/etcd/fingerprint.js';
+import { fingerprintEndpoints, hashKVViaEtcdCtl } from '../../../src/etcd/fingerprint.js';
 import { kubesprayLayout } from '../../../src/etcd/layout.js';
 import { DockerTransport } from '../../../src/nodes/docker.js';
 import type { Progress } from '../../../src/progress.js';
@@ -11,7 +11,8 @@ import { LocalStore } from '../../../src/stores/local.js';
 
 /**
  * A backup set of a harness cluster, written by the real backup pipeline (snapshot on a
- * member, every control-plane node's files as tar, manifest with fingerprint), into `dir`.
+ * member, every control-plane node's files as tar, manifest with etcd's key hash and the full
+ * fingerprint), into `dir`.
  * `backup -i` over the nodes is still being built in its own issue; this assembles the same
  * sources from the harness's nodes so the recovery cases can restore from a real set.
  */
@@ -59,6 +60,7 @@ export async function backUpHarnessCluster(
           transport: transportOf(n.name),
           paths: layout.backupPaths(n.name),
         })),
+      hashKV: (revision, member) => hashKVViaEtcdCtl(member.ctl, revision),
       fingerprint: (revision) =>
         fingerprintEndpoints(
           { endpoints: [...cluster.etcdEndpoints], tls: cluster.tls },

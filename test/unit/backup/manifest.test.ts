@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   buildManifest,
   MANIFEST_FORMAT_VERSION,
+  type ManifestContent,
   parseManifest,
   serializeManifest,
   snapshotObject,
@@ -12,7 +13,11 @@ import { VERSION } from '../../../src/version.js';
 const HEX = (c: string) => c.repeat(64);
 
 function sample() {
-  return buildManifest({
+  return buildManifest(content());
+}
+
+function content(): ManifestContent {
+  return {
     created: '2026-11-22T00:00:00.000Z',
     cluster: 'prod',
     setName: 'prod-20261122T000000Z',
@@ -29,6 +34,7 @@ function sample() {
       ],
     },
     snapshot: { revision: 42, totalKey: 40, hash: 123456, size: 20480 },
+    hashKV: { revision: 42, compactRevision: -1, hash: 3735928559, count: 40 },
     fingerprint: { revision: 42, count: 40, sha256: HEX('a') },
     kubernetes: { flavor: 'kubespray', nodes: ['cp1'], paths: ['/etc/kubernetes/ssl'] },
     objects: [
@@ -54,7 +60,7 @@ function sample() {
         encryption: { scheme: 'age', recipients: ['age1xyz'] },
       },
     ],
-  });
+  };
 }
 
 describe('manifest', () => {
@@ -64,6 +70,19 @@ describe('manifest', () => {
     expect(m.tool.version).toBe(VERSION);
     expect(snapshotObject(m).name).toBe('etcd.db.gz.age');
     expect(m.digest).toMatch(/^sha256:[0-9a-f]{64}$/);
+  });
+
+  it("records etcd's key hash, and reads a set written before it existed as having none", () => {
+    expect(parseManifest(serializeManifest(sample()), 'manifest.json').hashKV).toEqual({
+      revision: 42,
+      compactRevision: -1,
+      hash: 3735928559,
+      count: 40,
+    });
+    const { hashKV: _absent, ...older } = content();
+    const text = serializeManifest(buildManifest(older as ManifestContent));
+    expect(text).not.toContain('hashKV');
+    expect(parseManifest(text, 'manifest.json').hashKV).toBeNull();
   });
 
   it('does not depend on key order or indentation', () => {
@@ -112,6 +131,14 @@ describe('manifest', () => {
         objects: [{ ...(m.objects as object[])[0], sha256: 'xyz' }],
       }),
       /field 'objects\[0\].sha256' should be 64 hex digits/,
+    ],
+    [
+      'a key hash without its compaction revision',
+      (m: Record<string, unknown>) => ({
+        ...m,
+        hashKV: { revision: 42, hash: 1, count: 40 },
+      }),
+      /field 'hashKV' should be \{revision, compactRevision, hash, count\} or null/,
     ],
     [
       'no snapshot object',

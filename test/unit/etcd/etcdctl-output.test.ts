@@ -3,6 +3,7 @@ import { OperationError } from '../../../src/errors.js';
 import {
   idToHex,
   normaliseHexId,
+  parseEndpointHashKV,
   parseEndpointHealth,
   parseEndpointStatus,
   parseEnvLines,
@@ -188,5 +189,17 @@ describe('etcdctl JSON output', () => {
         '# Environment file for etcd\nETCD_DATA_DIR=/var/lib/etcd\nETCD_NAME="etcd1"\nexport ETCD_X=\'y\'\n',
       ),
     ).toEqual({ ETCD_DATA_DIR: '/var/lib/etcd', ETCD_NAME: 'etcd1', ETCD_X: 'y' });
+  });
+
+  it('reads `endpoint hashkv` (captured from 3.4.23): the hash and -1 for never compacted', () => {
+    const text = `[{"Endpoint":"http://127.0.0.1:34891","HashKV":{"header":{"cluster_id":13934622272612980273,"member_id":13052636115852066580,"revision":49793,"raft_term":2},"hash":820509857,"compact_revision":-1}}]`;
+    expect(parseEndpointHashKV(text, 49793)).toEqual([
+      { endpoint: 'http://127.0.0.1:34891', revision: 49793, hash: 820509857, compactRevision: -1 },
+    ]);
+    expect(
+      parseEndpointHashKV('[{"Endpoint":"e","HashKV":{"hash":1,"compact_revision":40}}]', 50)[0]
+        .compactRevision,
+    ).toBe(40);
+    expect(() => parseEndpointHashKV('[{"Endpoint":"e"}]', 1)).toThrow(OperationError);
   });
 });

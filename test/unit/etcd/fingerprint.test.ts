@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { fingerprintPages, type PageReader } from '../../../src/etcd/fingerprint.js';
+import { compareHashKV, fingerprintPages, type PageReader } from '../../../src/etcd/fingerprint.js';
 
 /**
  * The paging and hashing logic against an in-memory sorted keyspace that answers range
@@ -88,5 +88,30 @@ describe('fingerprintPages', () => {
       kvs: [{ key: Buffer.from('a'), value: Buffer.from('1') }],
     });
     await expect(fingerprintPages(read)).rejects.toThrow(/read 1 keys but etcd counted 3/);
+  });
+});
+
+describe("compareHashKV: etcd's key hash compares only at one revision and one compaction point", () => {
+  const base = { revision: 100, compactRevision: 40, hash: 12345, count: 7 };
+  it.each([
+    ['the same hash, count, revision and compaction', {}, 'same', undefined],
+    ['another hash', { hash: 54321 }, 'different', /^hash 54321 at revision 100, expected 12345$/],
+    ['another key count', { count: 8 }, 'different', /8 live keys at revision 100, expected 7/],
+    [
+      'another revision',
+      { revision: 101, hash: 1 },
+      'incomparable',
+      /hashed at revision 101, the expected hash is of revision 100/,
+    ],
+    [
+      'a compaction in between',
+      { compactRevision: 90, hash: 1 },
+      'incomparable',
+      /compacted at revision 90 here and at 40 when the expected hash was taken/,
+    ],
+  ] as const)('%s', (_what, change, result, detail) => {
+    const c = compareHashKV(base, { ...base, ...change });
+    expect(c.result).toBe(result);
+    if (detail) expect((c as { detail: string }).detail).toMatch(detail);
   });
 });
