@@ -29,6 +29,13 @@ export function defaultGzipConcurrency(): number {
   return Math.max(1, Math.min(Math.max(2, availableParallelism()), pool - 1));
 }
 
+/**
+ * zlib's output buffer per round trip to the threadpool: a member of a 1 MiB block of
+ * snapshot data fits in one (fewer round trips than the default 16 KiB), and a member does
+ * not pin a block-sized buffer while it waits downstream (peak RSS).
+ */
+const OUTPUT_CHUNK_BYTES = 256 * 1024;
+
 interface Block {
   /** Set when compressed; members leave strictly in input order. */
   member?: Buffer;
@@ -111,18 +118,10 @@ export class ParallelGzip extends Transform {
    */
   protected compressBlock(block: Buffer): Promise<Buffer> {
     return new Promise((resolve, reject) => {
-      // Output in one buffer per block: fewer threadpool round trips than 16 KiB chunks.
-      zlib.gzip(
-        block,
-        { level: this.level, chunkSize: this.outputChunkBytes(block) },
-        (err, out) => (err ? reject(err) : resolve(out)),
+      zlib.gzip(block, { level: this.level, chunkSize: OUTPUT_CHUNK_BYTES }, (err, out) =>
+        err ? reject(err) : resolve(out),
       );
     });
-  }
-
-  private outputChunkBytes(block: Buffer): number {
-    // Above zlib's deflateBound: incompressible input grows by a few bytes per stored block.
-    return Math.max(zlib.constants.Z_MIN_CHUNK, block.length + (block.length >> 10) + 64);
   }
 
   /** Starts every full block there is a slot for; acknowledges the write once none waits. */
