@@ -62,8 +62,7 @@ export class ParallelGzip extends Transform {
   private membersEmitted = 0;
   /** A write or the flush waiting for a slot (or, at the end, for the queue to empty). */
   private waiter?: () => void;
-  /** The most blocks ever in the queue at once (the memory bound, observable). */
-  peakBlocksInFlight = 0;
+  private peakQueue = 0;
 
   constructor(opts: ParallelGzipOptions = {}) {
     const blockBytes = opts.blockBytes ?? DEFAULT_GZIP_BLOCK_BYTES;
@@ -79,6 +78,11 @@ export class ParallelGzip extends Transform {
     this.level = opts.level ?? 1;
     this.blockBytes = blockBytes;
     this.concurrency = concurrency;
+  }
+
+  /** The most blocks ever started and not yet emitted at once (the memory bound, observable). */
+  get peakBlocksInFlight(): number {
+    return this.peakQueue;
   }
 
   override _transform(chunk: Buffer, _enc: BufferEncoding, cb: TransformCallback): void {
@@ -149,7 +153,7 @@ export class ParallelGzip extends Transform {
   private startBlock(data: Buffer): void {
     const block: Block = {};
     this.queue.push(block);
-    this.peakBlocksInFlight = Math.max(this.peakBlocksInFlight, this.queue.length);
+    this.peakQueue = Math.max(this.peakQueue, this.queue.length);
     this.compressBlock(data).then(
       (member) => {
         block.member = member;
