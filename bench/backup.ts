@@ -12,16 +12,16 @@
  *   ours-enc  kube-rescue backup --compress gzip --encrypt-to (age)
  *   ours-nofp ours-raw with --fingerprint none (not a goal: shows the keyspace check's share)
  *   ours-full ours-raw with --fingerprint full (not a goal: the optional second full read)
- * Ours runs in a child process that reports its own wall time and peak RSS.
+ * Ours is the CLI of the working tree, bundled as `npm run bundle` bundles it (into .tmp/bench-cli),
+ * run as a user runs it; bench/measure.mjs, preloaded, reports its wall time and peak RSS.
  */
 import { execFileSync, spawn } from 'node:child_process';
 import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
-import { backup, type FingerprintMode } from '../src/commands/backup.js';
+import type { FingerprintMode } from '../src/commands/backup.js';
 import { connectEtcdClient } from '../src/etcd/fingerprint.js';
 import { LocalEtcdCluster } from '../src/etcd/local-cluster.js';
-import { silentProgress } from '../src/progress.js';
 
 interface ChildReport {
   ms: number;
@@ -33,47 +33,55 @@ function flag(name: string, fallback: number): number {
   return i > 0 ? Number(process.argv[i + 1]) : fallback;
 }
 
-/** The child: one backup, timed from inside so interpreter start-up is not counted. */
-async function childBackup(): Promise<void> {
-  const [endpoint, dest, compress, recipient, fingerprint] = process.argv.slice(3);
-  const t0 = performance.now();
-  await backup(
-    {
-      access: { transport: 'local', layout: 'auto', etcdEndpoints: [endpoint] },
-      dest,
-      encryptTo: recipient ? [recipient] : [],
-      compress: compress as 'gzip' | 'none',
-      etcdOnly: true,
-      clusterName: 'bench',
-      fingerprint: (fingerprint || 'hash') as FingerprintMode,
-    },
-    { progress: silentProgress },
-  );
-  const report: ChildReport = {
-    ms: performance.now() - t0,
-    maxRssMb: process.resourceUsage().maxRSS / 1024,
-  };
-  process.stdout.write(`${JSON.stringify(report)}\n`);
-}
+/** Where the benchmark bundles the CLI of the working tree, as `npm run bundle` does for dist/. */
+const CLI_DIR = '.tmp/bench-cli';
 
-function runChild(args: string[]): Promise<ChildReport> {
+/**
+ * One run of the bundled CLI, as a user runs it: `kube-rescue backup --transport local …`.
+ * bench/measure.mjs reports its wall time (from before the CLI's first module loads) and its
+ * peak RSS.
+ */
+function runChild(
+  endpoint: string,
+  dest: string,
+  compress: 'none' | 'gzip',
+  recipient: string,
+  fingerprint: FingerprintMode,
+): Promise<ChildReport> {
+  const args = [
+    '--import',
+    './bench/measure.mjs',
+    join(CLI_DIR, 'cli.js'),
+    'backup',
+    '--quiet',
+    '--transport',
+    'local',
+    '--etcd-endpoints',
+    endpoint,
+    '--etcd-only',
+    '--dest',
+    dest,
+    '--compress',
+    compress,
+    '--cluster-name',
+    'bench',
+    '--fingerprint',
+    fingerprint,
+    ...(recipient ? ['--encrypt-to', recipient] : []),
+  ];
   return new Promise((resolve, reject) => {
-    const child = spawn(
-      process.execPath,
-      ['--import', 'tsx', 'bench/backup.ts', '--child', ...args],
-      {
-        stdio: ['ignore', 'pipe', 'inherit'],
-      },
-    );
+    const child = spawn(process.execPath, args, { stdio: ['ignore', 'ignore', 'inherit', 'pipe'] });
     let out = '';
-    child.stdout.on('data', (c: Buffer) => {
+    child.stdio[3]!.on('data', (c: Buffer) => {
       out += c.toString();
     });
-    child.on('exit', (code) =>
-      code === 0
-        ? resolve(JSON.parse(out.trim().split('\n').pop()!))
-        : reject(new Error(`bench child exited ${code}`)),
-    );
+    child.on('close', (code) => {
+      if (code !== 0) {
+        reject(new Error(`kube-rescue backup exited ${code}`));
+        return;
+      }
+      resolve(JSON.parse(out.trim()));
+    });
   });
 }
 
@@ -117,9 +125,9 @@ async function fill(endpoint: string, targetMb: number): Promise<void> {
 }
 
 async function main(): Promise<void> {
-  if (process.argv[2] === '--child') return childBackup();
   const sizeMb = flag('size-mb', 520);
   const runs = flag('runs', 3);
+  execFileSync(process.execPath, ['scripts/bundle.mjs', '--cli-to', CLI_DIR], { stdio: 'inherit' });
   const work = await mkdtemp('/var/tmp/kube-rescue-bench-');
   await using cluster = await LocalEtcdCluster.start({ size: 1, dir: join(work, 'etcd') });
   try {
@@ -153,11 +161,11 @@ async function main(): Promise<void> {
           env,
         ),
       );
-      raw.push(await runChild([endpoint, join(work, 'out', 'raw'), 'none']));
-      enc.push(await runChild([endpoint, join(work, 'out', 'enc'), 'gzip', recipient]));
+      raw.push(await runChild(endpoint, join(work, 'out', 'raw'), 'none', '', 'hash'));
+      enc.push(await runChild(endpoint, join(work, 'out', 'enc'), 'gzip', recipient, 'hash'));
       // Not goals: what the keyspace check costs, and what the optional full read costs.
-      noFp.push(await runChild([endpoint, join(work, 'out', 'nofp'), 'none', '', 'none']));
-      full.push(await runChild([endpoint, join(work, 'out', 'full'), 'none', '', 'full']));
+      noFp.push(await runChild(endpoint, join(work, 'out', 'nofp'), 'none', '', 'none'));
+      full.push(await runChild(endpoint, join(work, 'out', 'full'), 'none', '', 'full'));
       process.stderr.write(`run ${r + 1}/${runs} done\n`);
     }
     const mb = (dbBytes / 1024 / 1024).toFixed(0);

@@ -15,6 +15,7 @@ import {
   fingerprintViaEtcdCtl,
   hashKVViaEtcdCtl,
   type KeyspaceFingerprint,
+  preloadEtcdClient,
 } from '../etcd/fingerprint.js';
 import { detectLayout, type Layout, layoutByName } from '../etcd/layout.js';
 import { type Inventory, loadInventory } from '../inventory/index.js';
@@ -118,6 +119,8 @@ async function localSources(opts: BackupOptions, cluster: string): Promise<Backu
       'Without an inventory, --etcd-endpoints is required (e.g. --etcd-endpoints https://127.0.0.1:2379).',
     );
   }
+  // The snapshot streams from these endpoints over gRPC: load that client while etcdctl runs.
+  preloadEtcdClient();
   const local = new LocalTransport(hostname());
   let layout: Layout | undefined;
   let tls = tlsFromFlags(access);

@@ -96,16 +96,21 @@ export async function detectEtcdTools(
   commands: EtcdToolCommands = defaultToolCommands,
   options: { timeoutMs?: number } = {},
 ): Promise<EtcdTools> {
-  const probe = (name: string, cmd: string) => `echo '${SECTION}${name}'; ${cmd} 2>&1 || true`;
+  const probes: [string, string][] = [
+    ['etcd', `${shellCommand(commands.etcd)} --version`],
+    ['etcdctl', `ETCDCTL_API=3 ${shellCommand(commands.etcdctl)} version`],
+    ['etcdutl', `${shellCommand(commands.etcdutl)} version`],
+    ['etcdctl-restore', `ETCDCTL_API=3 ${shellCommand(commands.etcdctl)} snapshot restore --help`],
+    ['etcdutl-restore', `${shellCommand(commands.etcdutl)} snapshot restore --help`],
+  ];
+  // The five start together (each is a process start, which adds up on a loaded node), each
+  // into its own file of a private temp dir, printed in order once all have ended.
   const script = [
-    probe('etcd', `${shellCommand(commands.etcd)} --version`),
-    probe('etcdctl', `ETCDCTL_API=3 ${shellCommand(commands.etcdctl)} version`),
-    probe('etcdutl', `${shellCommand(commands.etcdutl)} version`),
-    probe(
-      'etcdctl-restore',
-      `ETCDCTL_API=3 ${shellCommand(commands.etcdctl)} snapshot restore --help`,
-    ),
-    probe('etcdutl-restore', `${shellCommand(commands.etcdutl)} snapshot restore --help`),
+    'd=$(mktemp -d) || exit 1',
+    ...probes.map(([, cmd], i) => `(${cmd}) >"$d/${i}" 2>&1 &`),
+    'wait',
+    ...probes.map(([name], i) => `echo '${SECTION}${name}'; cat "$d/${i}"`),
+    'rm -r "$d"',
   ].join('\n');
   const res = await transport.script(script, {
     timeoutMs: options.timeoutMs ?? 20_000,

@@ -2,12 +2,17 @@ import { basename, dirname, resolve } from 'node:path';
 import { InputError } from '../errors.js';
 import { ARTIFACT_SCHEME, ArtifactStore, defaultArtifactClient } from './artifact.js';
 import { LocalStore } from './local.js';
-import { parseS3Url, type S3Settings, S3Store } from './s3.js';
+import { parseS3Url, type S3Settings } from './s3-location.js';
 import type { Store } from './store.js';
+
+/** The S3 store and the AWS SDK with it, loaded only when an s3:// location is used. */
+async function s3Store() {
+  return (await import('./s3.js')).S3Store;
+}
 
 /** Picks the store for a destination by its scheme: `s3://`, `artifact://`, else a directory. */
 export async function openStore(dest: string, s3: S3Settings = {}): Promise<Store> {
-  if (dest.startsWith('s3://')) return new S3Store(parseS3Url(dest), s3);
+  if (dest.startsWith('s3://')) return new (await s3Store())(parseS3Url(dest), s3);
   if (dest.startsWith(ARTIFACT_SCHEME)) return new ArtifactStore(await defaultArtifactClient());
   if (/^[a-z][a-z0-9+.-]*:\/\//i.test(dest)) {
     throw new InputError(
@@ -32,7 +37,7 @@ export async function openSet(
     if (!setName) throw new InputError(`'${backup}' names a bucket, not a backup set inside it.`);
     const parent = cut < 0 ? '' : prefix.slice(0, cut);
     return {
-      store: new S3Store({ bucket, prefix: parent }, s3),
+      store: new (await s3Store())({ bucket, prefix: parent }, s3),
       setName,
     };
   }

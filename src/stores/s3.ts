@@ -10,34 +10,15 @@ import {
 } from '@aws-sdk/client-s3';
 import { Upload } from '@aws-sdk/lib-storage';
 import { InputError, OperationError } from '../errors.js';
+import { parseS3Url, type S3Location, type S3Settings } from './s3-location.js';
 import { checkObjectName, compareSetNames } from './set-name.js';
 import type { PendingSet, Store } from './store.js';
 
 /** Written last under a set's prefix: S3 has no rename, so this marks a set complete. */
 export const COMPLETE_MARKER = '.complete';
 
-export interface S3Location {
-  bucket: string;
-  /** Key prefix without leading or trailing slash; '' for the bucket root. */
-  prefix: string;
-}
-
-/** Connection settings; anything unset comes from the standard AWS_* environment. */
-export interface S3Settings {
-  endpoint?: string;
-  region?: string;
-  credentials?: { accessKeyId: string; secretAccessKey: string; sessionToken?: string };
-}
-
-export function parseS3Url(url: string): S3Location {
-  const m = /^s3:\/\/([a-z0-9][a-z0-9.-]{1,61}[a-z0-9])(?:\/(.*))?$/.exec(url);
-  if (!m) {
-    throw new InputError(
-      `'${url}' is not an S3 location. Expected s3://bucket or s3://bucket/prefix (bucket: 3-63 lower-case letters, digits, '.', '-').`,
-    );
-  }
-  return { bucket: m[1], prefix: (m[2] ?? '').replace(/^\/+|\/+$/g, '') };
-}
+export type { S3Location, S3Settings };
+export { parseS3Url };
 
 function describe(err: unknown): string {
   const e = err as {

@@ -156,7 +156,8 @@ describe('S3Store against s3rver', () => {
         { backup: r.backupPath, identityFiles: [], deep: true },
         { progress: silentProgress },
       );
-      expect(v.checks.find((c) => c.name === 'restored keyspace sha256')?.ok).toBe(true);
+      expect(v.checks.find((c) => c.name === 'restored key hash (etcd HashKV)')?.ok).toBe(true);
+      expect(v.checks.find((c) => c.name === 'restored key count')?.ok).toBe(true);
       expect(
         (await list('s3://backups/roundtrip', { progress: silentProgress })).map((s) => s.url),
       ).toEqual([r.backupPath]);
