@@ -95,6 +95,7 @@ interface PlanFlags extends AccessFlags {
   strategy: PlanOptions['strategy'];
   force?: boolean;
   preferBackupSnapshot?: boolean;
+  removeHost?: string[];
 }
 
 function planOptionsFrom(o: PlanFlags): PlanOptions {
@@ -106,6 +107,7 @@ function planOptionsFrom(o: PlanFlags): PlanOptions {
     strategy: o.strategy,
     force: Boolean(o.force),
     preferBackupSnapshot: Boolean(o.preferBackupSnapshot),
+    removeHosts: o.removeHost ?? [],
   };
 }
 
@@ -272,6 +274,11 @@ Examples:
         .option(
           '--prefer-backup-snapshot',
           "restore the backup's snapshot even where a surviving member has newer data (loses the writes since)",
+        )
+        .option(
+          '--remove-host <host>',
+          'a host that will not return: its etcd member is removed or left out, its Node deleted (repeatable)',
+          csv,
         ),
     );
 

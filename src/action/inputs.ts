@@ -38,6 +38,8 @@ export interface ActionSettings {
   deep: boolean;
   brokenEtcd: string[];
   brokenControlPlane: string[];
+  /** plan/restore: hosts that will not return (`--remove-host`). */
+  removeHosts: string[];
   strategy: 'parallel' | 'grow';
   confirm: boolean;
   force: boolean;
@@ -158,6 +160,7 @@ export function readSettings(): ActionSettings {
     deep: bool('deep'),
     brokenEtcd: list('broken-etcd'),
     brokenControlPlane: list('broken-control-plane'),
+    removeHosts: list('remove-hosts'),
     strategy: oneOf('strategy', ['parallel', 'grow'] as const, 'parallel'),
     confirm: bool('confirm'),
     force: bool('force'),

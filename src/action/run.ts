@@ -129,6 +129,7 @@ export async function dispatch(settings: ActionSettings, files: SecretFiles): Pr
           identityFiles,
           strategy: settings.strategy,
           force: settings.force,
+          removeHosts: settings.removeHosts,
         },
         ctx,
       );
@@ -151,6 +152,7 @@ export async function dispatch(settings: ActionSettings, files: SecretFiles): Pr
           identityFiles,
           strategy: settings.strategy,
           force: settings.force,
+          removeHosts: settings.removeHosts,
           yes: true,
         },
         ctx,

@@ -5,8 +5,9 @@ import type { NodeAccess } from '../nodes/access.js';
 import { BackupSource } from '../recovery/backup-source.js';
 import type { ClusterHealth } from '../recovery/health.js';
 import { openNodeTransports } from '../recovery/node-transports.js';
-import { buildPlan, type Plan, type PlanInventory } from '../recovery/plan.js';
+import { buildPlan, checkRemovableHosts, type Plan, type PlanInventory } from '../recovery/plan.js';
 import { probeCluster, type TransportSource } from '../recovery/probe.js';
+import { hasKubectlAdmin } from '../recovery/verify.js';
 import type { CommandContext } from './context.js';
 
 export interface PlanOptions {
@@ -18,6 +19,8 @@ export interface PlanOptions {
   force: boolean;
   /** Restore the backup's snapshot even when a surviving member has fresher data. */
   preferBackupSnapshot?: boolean;
+  /** Hosts that will not return: the cluster shrinks without them (`--remove-host`). */
+  removeHosts?: string[];
   /** How to reach nodes; default from `access` (SSH, docker exec or local). For the harness. */
   transportFor?: TransportSource;
   /** How often a probe that saw no quorum is repeated before the plan believes it. */
@@ -40,10 +43,29 @@ export function clusterNameOf(inventory: Inventory): string {
   return 'cluster.local';
 }
 
+/** Groups whose hosts are Kubernetes nodes (Kubespray's k8s_cluster, also its legacy names). */
+const NODE_GROUPS = ['k8s_cluster', 'k8s-cluster', 'kube_node', 'kube-node'];
+
+/** Kubernetes node names, as Kubespray registers them: `kube_override_hostname` or the host's name. */
+export function kubernetesNodeNames(inventory: Inventory): Record<string, string> {
+  const hosts = new Set([
+    ...inventory.controlPlane(),
+    ...NODE_GROUPS.flatMap((g) => inventory.groups.get(g) ?? []),
+  ]);
+  return Object.fromEntries(
+    [...hosts].map((h) => {
+      const override = inventory.hosts.get(h)?.vars.kube_override_hostname;
+      return [h, typeof override === 'string' && override ? override : h];
+    }),
+  );
+}
+
 /** The inventory facts planning uses; a broken group counts only when the inventory has it. */
 export function planInventoryOf(inventory: Inventory): PlanInventory {
   const cpGroup = [...inventory.groups.keys()].find((g) => g.startsWith('broken_kube'));
   return {
+    hosts: [...inventory.hosts.keys()],
+    nodeNames: kubernetesNodeNames(inventory),
     source: inventory.source,
     etcd: inventory.etcdMembers().map((m) => ({
       host: m.host,
@@ -75,6 +97,10 @@ export async function preparePlan(
       `${opts.inventory} has no hosts in [etcd]: recovery needs the etcd members of the cluster.`,
     );
   }
+  const planInventory = planInventoryOf(inventory);
+  const removeHosts = [...new Set(opts.removeHosts ?? [])];
+  // A misspelt host is refused before any node is contacted.
+  checkRemovableHosts(planInventory, removeHosts);
   const backup = opts.backup
     ? await ctx.progress.phase(`Read backup set ${opts.backup}`, () =>
         BackupSource.open(opts.backup!, opts.identityFiles),
@@ -98,9 +124,16 @@ export async function preparePlan(
       await new Promise((r) => setTimeout(r, recheck.delayMs));
       health = await ctx.progress.phase('Probe the cluster again', probe);
     }
+    // Only a plan that deletes Nodes needs to know where kubectl can reach the API.
+    const kubectlOn =
+      removeHosts.length > 0
+        ? await ctx.progress.phase('Look for kubectl on the control plane', () =>
+            controlPlaneWithKubectl(inventory, health, removeHosts, transports.transportFor),
+          )
+        : [];
     const plan = buildPlan(
-      planInventoryOf(inventory),
-      { ...health, clusterName: clusterNameOf(inventory) },
+      planInventory,
+      { ...health, clusterName: clusterNameOf(inventory), kubectlOn },
       backup?.summary(),
       {
         strategy: opts.strategy,
@@ -108,6 +141,7 @@ export async function preparePlan(
         now: opts.now ?? new Date(),
         haveIdentity: opts.identityFiles.length > 0,
         preferBackupSnapshot: opts.preferBackupSnapshot,
+        removeHosts,
       },
     );
     return { plan, health, inventory, backup, ...transports };
@@ -115,6 +149,31 @@ export async function preparePlan(
     await transports.close();
     throw err;
   }
+}
+
+/** Control-plane hosts that stay, answer, and have kubectl with the admin kubeconfig. */
+async function controlPlaneWithKubectl(
+  inventory: Inventory,
+  health: ClusterHealth,
+  removeHosts: string[],
+  transportFor: TransportSource,
+): Promise<string[]> {
+  const hosts = inventory
+    .controlPlane()
+    .filter(
+      (h) => !removeHosts.includes(h) && health.controlPlane.find((c) => c.host === h)?.reachable,
+    );
+  const found = await Promise.all(
+    hosts.map(async (h) => {
+      try {
+        return (await hasKubectlAdmin(await transportFor(h))) ? [h] : [];
+      } catch {
+        // A node that stops answering now simply has no kubectl to offer.
+        return [];
+      }
+    }),
+  );
+  return found.flat();
 }
 
 /** `kube-rescue plan`: probe and print the plan. Changes nothing. */

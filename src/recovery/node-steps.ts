@@ -9,7 +9,14 @@ import { shellCommand } from '../nodes/shell-quote.js';
 import type { Progress } from '../progress.js';
 import type { BackupSource } from './backup-source.js';
 import type { StepRunner } from './execute.js';
-import { type Plan, type PlannedMember, type Step, type StepOf, stamp } from './plan.js';
+import {
+  deleteNodeArgv,
+  type Plan,
+  type PlannedMember,
+  type Step,
+  type StepOf,
+  stamp,
+} from './plan.js';
 import { clientTls, type TransportSource } from './probe.js';
 import type { Verification } from './verify.js';
 
@@ -34,6 +41,8 @@ export interface NodeStepDeps {
   verify: (observed: ObservedRun) => Promise<Verification>;
   /** Bounds for waiting on etcd to become healthy. */
   healthyTimeoutMs?: number;
+  /** How long `delete-node` waits for a Kubernetes API that is still starting. */
+  apiTimeoutMs?: number;
 }
 
 /** What the run learned that verification needs (the survivor's snapshot, restored files). */
@@ -42,6 +51,10 @@ export interface ObservedRun {
   restoredFiles: RestoredFile[];
   verification?: Verification;
 }
+
+/** kubectl's words for an API server that is not (yet) there, as opposed to a refusal. */
+const API_NOT_ANSWERING =
+  /connection refused|unable to connect|i\/o timeout|TLS handshake timeout|EOF|ServiceUnavailable|currently unable to handle|etcdserver: request timed out|context deadline exceeded/i;
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const q = (s: string) => shellCommand([s]);
@@ -98,6 +111,8 @@ export class NodeStepRunner implements StepRunner {
         return this.waitHealthy(step);
       case 'restart-control-plane':
         return this.restartControlPlane(step);
+      case 'delete-node':
+        return this.deleteNode(step);
       case 'verify':
         return this.verify();
       case 'discard-staged':
@@ -370,6 +385,33 @@ export class NodeStepRunner implements StepRunner {
     }
     await t.exec(['systemctl', 'restart', 'kubelet'], { timeoutMs: 120_000 });
     return `kubelet restarted (${step.params.reason})`;
+  }
+
+  /**
+   * Deletes the Node object of a host that will not return. Right after a restore the API
+   * server may still be starting, so only "cannot reach the API" failures are retried.
+   */
+  private async deleteNode(step: StepOf<'delete-node'>): Promise<string> {
+    const t = await this.deps.transportFor(step.node);
+    const argv = deleteNodeArgv(step.params);
+    const { nodeName } = step.params;
+    const waitMs = this.deps.apiTimeoutMs ?? 180_000;
+    const deadline = Date.now() + waitMs;
+    for (;;) {
+      const r = await t.exec(argv, { allowFailure: true, timeoutMs: 60_000 });
+      if (r.code === 0) {
+        return r.stdout.trim() || `Node ${nodeName} was already gone`;
+      }
+      const stderr = r.stderr.trim();
+      const apiNotUp = API_NOT_ANSWERING.test(stderr);
+      if (!apiNotUp || Date.now() > deadline) {
+        throw new OperationError(
+          `Node ${step.node}: '${argv.join(' ')}' failed (exit ${r.code})${apiNotUp ? ` for ${waitMs / 1000} s` : ''}: ${stderr || '(no stderr)'}\n` +
+            `Check the API server and ${step.params.kubeconfig} on ${step.node}, or delete the Node by hand (kubectl delete node ${nodeName}); then run restore again.`,
+        );
+      }
+      await sleep(3000);
+    }
   }
 
   private async discardStaged(step: StepOf<'discard-staged'>): Promise<string> {

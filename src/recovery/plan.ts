@@ -9,7 +9,14 @@ import type { LayoutName, LayoutPaths } from '../etcd/layout.js';
  * so every case of the runbooks is tested as a table without any cluster.
  */
 
-export type RecoveryCase = 'healthy' | 'member-loss' | 'quorum-loss' | 'total-loss' | 'cert-loss';
+export type RecoveryCase =
+  | 'healthy'
+  | 'member-loss'
+  | 'quorum-loss'
+  | 'total-loss'
+  | 'cert-loss'
+  /** Hosts the user said will not return (`--remove-host`): the cluster shrinks without them. */
+  | 'host-removal';
 
 export type StepAction =
   | 'snapshot-save'
@@ -24,6 +31,7 @@ export type StepAction =
   | 'start-etcd'
   | 'wait-healthy'
   | 'restart-control-plane'
+  | 'delete-node'
   | 'verify'
   | 'discard-staged';
 
@@ -71,6 +79,8 @@ export interface StepParams {
   'start-etcd': Record<string, never>;
   'wait-healthy': { members: EtcdMemberRef[]; clientURLs: string[] };
   'restart-control-plane': { reason: string };
+  /** `kubectl delete node` of a host that will not return, run where the API is reachable. */
+  'delete-node': { nodeName: string; host: string; kubeconfig: string };
   verify: { expectMembers: number };
   /** Our own staged copy of the snapshot (it holds every Secret): not the cluster's data. */
   'discard-staged': { path: string };
@@ -103,7 +113,7 @@ export interface Plan {
   /** Cases joined by '+', e.g. "member-loss+cert-loss". */
   case: string;
   cases: RecoveryCase[];
-  strategy: 'member-replace' | 'parallel' | 'grow' | 'certs-only' | 'none';
+  strategy: 'member-replace' | 'member-remove' | 'parallel' | 'grow' | 'certs-only' | 'none';
   source: PlanSource;
   layout: LayoutName;
   /** Where etcd keeps its files on the nodes: the executor needs nothing but the plan. */
@@ -113,6 +123,8 @@ export interface Plan {
   createdAt: string;
   brokenEtcd: string[];
   brokenControlPlane: string[];
+  /** Hosts that will not return (`--remove-host`): not reached, not re-added, not restored. */
+  removedHosts?: string[];
   /** Where the broken hosts came from. */
   brokenFrom: 'inventory' | 'probe';
   steps: Step[];
@@ -179,6 +191,8 @@ export interface ClusterState {
   quorum: boolean;
   etcd: EtcdHostState[];
   controlPlane: ControlPlaneHostState[];
+  /** Control-plane hosts where the probe found kubectl and a readable admin kubeconfig. */
+  kubectlOn?: string[];
 }
 
 /** What the planner needs of a backup set's manifest. */
@@ -205,6 +219,14 @@ export interface PlanInventory {
   /** undefined when the inventory has no such group (then the probe decides). */
   brokenEtcd?: string[];
   brokenControlPlane?: string[];
+  /** Every host of the inventory, whatever its groups (to tell a typo from a worker). */
+  hosts?: string[];
+  /**
+   * Kubernetes node name of each host that is a node of the cluster: Kubespray's
+   * `kube_override_hostname`, else the inventory hostname. Without it, the control-plane hosts
+   * are the nodes, under their inventory names.
+   */
+  nodeNames?: Record<string, string>;
 }
 
 export interface PlanOptions {
@@ -218,9 +240,26 @@ export interface PlanOptions {
   preferBackupSnapshot?: boolean;
   /** Where snapshots are staged on nodes. */
   stagingDir?: string;
+  /** Hosts that will not return (`--remove-host`): the user's explicit choice, never a probe's. */
+  removeHosts?: string[];
 }
 
 export const KUBESPRAY_ETCD_UNIT = '/etc/systemd/system/etcd.service';
+
+/** The kubeconfig kubeadm and Kubespray leave on every control-plane node. */
+export const ADMIN_KUBECONFIG = '/etc/kubernetes/admin.conf';
+
+/** What the `delete-node` step runs on its node (Kubespray's remove-node.yml does the same). */
+export function deleteNodeArgv(params: StepParams['delete-node']): string[] {
+  return [
+    'kubectl',
+    `--kubeconfig=${params.kubeconfig}`,
+    'delete',
+    'node',
+    params.nodeName,
+    '--ignore-not-found',
+  ];
+}
 
 /** etcd's own recommendation for the bump (OpenShift's cluster-restore.sh uses the same). */
 export const BUMP_REVISION = 1_000_000_000;
@@ -255,9 +294,108 @@ function draft<A extends StepAction>(
   return { action, node, params, reason, undo, destructive, ...(group ? { group } : {}) } as Draft;
 }
 
+/** A host that will not return, as the plan handles it. */
+interface Removal {
+  host: string;
+  /** Its entry in the running cluster's member list, when it is still there. */
+  listed?: { id: string; name: string; peerURLs: string[] };
+  /** Its Kubernetes node name, when it is a node of the cluster. */
+  nodeName?: string;
+}
+
+/**
+ * What the inventory alone says about `--remove-host`: each host is an etcd or control-plane
+ * host of it, and at least one of each stays. Runs before any node is contacted.
+ */
+export function checkRemovableHosts(inventory: PlanInventory, removeHosts: string[]): void {
+  if (removeHosts.length === 0) return;
+  const etcdHosts = new Set(inventory.etcd.map((e) => e.host));
+  const cpHosts = new Set(inventory.controlPlane);
+  for (const h of removeHosts) {
+    if (etcdHosts.has(h) || cpHosts.has(h)) continue;
+    if (inventory.hosts?.includes(h)) {
+      throw new InputError(
+        `--remove-host ${h}: host '${h}' of ${inventory.source} is in neither [etcd] nor [kube_control_plane]; recovery removes only those. ` +
+          `For a worker that will not return, run 'kubectl delete node ${inventory.nodeNames?.[h] ?? h}' yourself (or Kubespray's remove-node.yml).`,
+      );
+    }
+    throw new InputError(
+      `--remove-host ${h}: there is no host '${h}' in ${inventory.source}. ` +
+        `Name hosts as the inventory does (its [etcd]: ${inventory.etcd.map((e) => e.host).join(', ') || 'none'}), then run again.`,
+    );
+  }
+  const gone = new Set(removeHosts);
+  if (inventory.etcd.every((e) => gone.has(e.host))) {
+    throw new InputError(
+      `--remove-host would remove every etcd member of ${inventory.source} (${removeHosts.join(', ')}): no member would be left to restore the cluster to. ` +
+        'Keep at least one etcd host; to rebuild on new hosts, add them to [etcd] and restore with --backup.',
+    );
+  }
+  if (inventory.controlPlane.length > 0 && inventory.controlPlane.every((h) => gone.has(h))) {
+    throw new InputError(
+      `--remove-host would remove every control-plane host of ${inventory.source} (${removeHosts.join(', ')}): no API server would be left. ` +
+        'Keep at least one host of [kube_control_plane].',
+    );
+  }
+}
+
+/**
+ * Checks the user's `--remove-host` choice against the inventory and the probe, and returns
+ * the inventory without those hosts: everything after plans as if they were never listed.
+ */
+function withoutRemovedHosts(
+  inventory: PlanInventory,
+  state: ClusterState,
+  options: PlanOptions,
+): { inventory: PlanInventory; removals: Removal[] } {
+  const removed = [...new Set(options.removeHosts ?? [])];
+  if (removed.length === 0) return { inventory, removals: [] };
+  checkRemovableHosts(inventory, removed);
+  const gone = new Set(removed);
+  const etcd = inventory.etcd.filter((e) => !gone.has(e.host));
+  const controlPlane = inventory.controlPlane.filter((h) => !gone.has(h));
+  const cpHosts = new Set(inventory.controlPlane);
+  const healthy = removed.filter((h) => {
+    const e = state.etcd.find((s) => s.host === h);
+    if (e) return e.healthy;
+    const c = state.controlPlane.find((s) => s.host === h);
+    return Boolean(c?.reachable && c.certsPresent);
+  });
+  if (healthy.length > 0 && !options.force) {
+    throw new InputError(
+      `--remove-host ${healthy.join(', ')}: the probe finds ${healthy.length === 1 ? 'this host' : 'these hosts'} healthy, so removing ${healthy.length === 1 ? 'it' : 'them'} would shrink a working cluster ` +
+        '(its etcd member leaves, its Node is deleted). Drop --remove-host for hosts that will return, or pass --force if the shrink is intended.',
+    );
+  }
+  const removals = removed.map((host): Removal => {
+    const e = inventory.etcd.find((m) => m.host === host);
+    const peer = state.etcd.find((s) => s.host === host)?.peerUrl ?? (e && peerURLOf(e.address));
+    const listed = e
+      ? state.members.find((m) => m.name === e.memberName || (peer && m.peerURLs.includes(peer)))
+      : undefined;
+    const nodeName = inventory.nodeNames
+      ? inventory.nodeNames[host]
+      : cpHosts.has(host)
+        ? host
+        : undefined;
+    return { host, ...(listed ? { listed } : {}), ...(nodeName ? { nodeName } : {}) };
+  });
+  const keep = (hosts: string[] | undefined) => hosts?.filter((h) => !gone.has(h));
+  return {
+    inventory: {
+      ...inventory,
+      etcd,
+      controlPlane,
+      brokenEtcd: keep(inventory.brokenEtcd),
+      brokenControlPlane: keep(inventory.brokenControlPlane),
+    },
+    removals,
+  };
+}
+
 /** Decides which hosts are broken, checks the safety rules, and lays out the steps. */
 export function buildPlan(
-  inventory: PlanInventory,
+  given: PlanInventory,
   state: ClusterState,
   backup: BackupSummary | undefined,
   options: PlanOptions,
@@ -283,17 +421,14 @@ export function buildPlan(
   const ts = stamp(options.now);
   const staging = options.stagingDir ?? '/var/tmp';
   const warnings: string[] = [];
+  const { inventory, removals } = withoutRemovedHosts(given, state, options);
   const etcdHosts = new Map(inventory.etcd.map((e) => [e.host, e]));
   const stateOf = new Map(state.etcd.map((e) => [e.host, e]));
   const cpStateOf = new Map(state.controlPlane.map((c) => [c.host, c]));
 
   for (const [group, hosts, known] of [
-    ['broken_etcd', inventory.brokenEtcd ?? [], new Set(etcdHosts.keys())],
-    [
-      'broken_kube_control_plane',
-      inventory.brokenControlPlane ?? [],
-      new Set(inventory.controlPlane),
-    ],
+    ['broken_etcd', given.brokenEtcd ?? [], new Set(given.etcd.map((e) => e.host))],
+    ['broken_kube_control_plane', given.brokenControlPlane ?? [], new Set(given.controlPlane)],
   ] as const) {
     for (const h of hosts) {
       if (!known.has(h)) {
@@ -351,6 +486,7 @@ export function buildPlan(
     cases.push(etcdCase);
   }
   if (brokenCp.length > 0 || certsOnly.length > 0) cases.push('cert-loss');
+  if (removals.length > 0) cases.push('host-removal');
   if (cases.length === 0) cases.push('healthy');
 
   const unreachable = [...new Set([...brokenEtcd, ...brokenCp])].filter(
@@ -365,7 +501,8 @@ export function buildPlan(
       .join('\n  ');
     throw new InputError(
       `${unreachable.length === 1 ? 'This broken host does' : 'These broken hosts do'} not answer, and recovery must run commands on ${unreachable.length === 1 ? 'it' : 'them'}:\n  ${why}\n` +
-        'Bring them back or re-provision them (same IP, same hostname, SSH key authorized), check --transport/--ssh-user/--ssh-key, then run again.',
+        'Bring them back or re-provision them (same IP, same hostname, SSH key authorized), check --transport/--ssh-user/--ssh-key, then run again. ' +
+        `A host that will not return: name it with --remove-host ${unreachable[0]} (action input remove-hosts), and the cluster shrinks without it.`,
     );
   }
 
@@ -381,7 +518,8 @@ export function buildPlan(
 
   if (etcdCase === 'total-loss' && !backup) {
     throw new InputError(
-      `No etcd member has data left (${inventory.etcd.map((e) => e.host).join(', ')} are all broken or unreachable), ` +
+      `No etcd member has data left (${inventory.etcd.map((e) => e.host).join(', ')} ${inventory.etcd.length === 1 ? 'is' : 'are all'} broken or unreachable` +
+        `${removals.length > 0 ? `, and ${removals.map((r) => r.host).join(', ')} will not return` : ''}), ` +
         `so the cluster can only come back from a backup set: pass --backup DIR|URL.`,
     );
   }
@@ -576,13 +714,44 @@ export function buildPlan(
   let source: PlanSource = { kind: 'none' };
   const expect: Plan['expect'] = { members: inventory.etcd.map((e) => e.memberName) };
 
+  // A host that will not return leaves the member list before anything else happens, so that
+  // every later step (member add, env files, verification) sees the cluster as it will be.
+  const working = state.quorum && healthyVoters.length > 0;
+  const membersLeaving = removals.filter((r) => r.listed && working);
+  for (const r of membersLeaving) {
+    drafts.push(
+      draft(
+        'member-remove',
+        healthyVoters[0]!.host,
+        { member: r.listed!.name, memberId: r.listed!.id },
+        `${r.host} will not return (--remove-host): ${r.listed!.name} leaves the cluster; nothing runs on ${r.host}`,
+        `etcdctl member add ${r.listed!.name} --peer-urls=${r.listed!.peerURLs[0] ?? '<its peer URL>'} once the host is back with an empty data dir`,
+        true,
+      ),
+    );
+  }
+  for (const r of removals) {
+    const member = given.etcd.find((e) => e.host === r.host);
+    if (!member) continue;
+    const how = membersLeaving.includes(r)
+      ? `leaves the member list (removed from ${healthyVoters[0]!.host})`
+      : restoresSnapshot
+        ? 'is left out of the restored cluster (--initial-cluster)'
+        : r.listed
+          ? 'stays in the member list: no healthy member can remove it now'
+          : 'is not in the member list: nothing to remove';
+    warnings.push(
+      `${r.host} (${member.memberName}) will not return: it ${how}. Nothing runs on ${r.host}; its data dir ${paths.dataDir} there is left as it was — ` +
+        `should the host come back, move that dir aside before its etcd starts (the cluster refuses a removed member).`,
+    );
+  }
+
   if (etcdCase === 'member-loss') {
     strategy = 'member-replace';
     const control = healthyVoters[0]!.host;
-    const current: EtcdMemberRef[] = state.members.map((m) => ({
-      name: m.name,
-      peerURL: m.peerURLs[0] ?? '',
-    }));
+    const current: EtcdMemberRef[] = state.members
+      .filter((m) => !membersLeaving.some((r) => r.listed!.id === m.id))
+      .map((m) => ({ name: m.name, peerURL: m.peerURLs[0] ?? '' }));
     for (const host of brokenEtcd) {
       const e = etcdHosts.get(host)!;
       const listed = state.members.find((m) => m.name === e.memberName);
@@ -857,6 +1026,24 @@ export function buildPlan(
     );
   }
 
+  planNodeDeletions(removals, {
+    inventory,
+    state,
+    anchor,
+    push: (host, params, reason) =>
+      drafts.push(
+        draft(
+          'delete-node',
+          host,
+          params,
+          reason,
+          'the kubelet re-registers the Node when the host returns; nothing was moved on a node',
+          true,
+        ),
+      ),
+    warn: (w) => warnings.push(w),
+  });
+
   drafts.push(
     draft(
       'verify',
@@ -901,7 +1088,13 @@ export function buildPlan(
     cluster: state.clusterName,
     case: cases.join('+'),
     cases,
-    strategy: cases.includes('healthy') ? 'none' : etcdCase ? strategy : 'certs-only',
+    strategy: etcdCase
+      ? strategy
+      : cases.includes('cert-loss')
+        ? 'certs-only'
+        : membersLeaving.length > 0
+          ? 'member-remove'
+          : 'none',
     source,
     layout: state.layout,
     paths,
@@ -909,9 +1102,50 @@ export function buildPlan(
     createdAt: options.now.toISOString(),
     brokenEtcd,
     brokenControlPlane: brokenCp,
+    removedHosts: removals.map((r) => r.host),
     brokenFrom,
     steps,
     warnings,
     expect,
   };
+}
+
+/**
+ * `kubectl delete node` for each removed host that is a Kubernetes node, on a control-plane
+ * node that can reach the API: kubeadm always has one; on Kubespray only where the probe
+ * found kubectl and the admin kubeconfig, else the operator is told to do it.
+ */
+function planNodeDeletions(
+  removals: Removal[],
+  ctx: {
+    inventory: PlanInventory;
+    state: ClusterState;
+    anchor: string;
+    push: (host: string, params: StepParams['delete-node'], reason: string) => void;
+    warn: (warning: string) => void;
+  },
+): void {
+  const nodes = removals.filter((r) => r.nodeName);
+  if (nodes.length === 0) return;
+  const { inventory, state, anchor } = ctx;
+  const candidates = [
+    ...inventory.controlPlane.filter((h) => h === anchor),
+    ...inventory.controlPlane.filter((h) => h !== anchor),
+  ];
+  const withKubectl = candidates.find((h) => state.kubectlOn?.includes(h));
+  const runner = withKubectl ?? (state.layout === 'kubeadm' ? candidates[0] : undefined);
+  for (const r of nodes) {
+    if (!runner) {
+      ctx.warn(
+        `${r.host} will not return, but no control-plane node left here has kubectl with ${ADMIN_KUBECONFIG}: ` +
+          `delete its Node yourself once the API answers ('kubectl delete node ${r.nodeName}', or Kubespray's remove-node.yml -e node=${r.host} -e reset_nodes=false).`,
+      );
+      continue;
+    }
+    ctx.push(
+      runner,
+      { nodeName: r.nodeName!, host: r.host, kubeconfig: ADMIN_KUBECONFIG },
+      `${r.host} will not return: its Node object goes, so nothing waits for it or schedules onto it`,
+    );
+  }
 }

@@ -8,7 +8,7 @@ import {
 import type { Layout } from '../etcd/layout.js';
 import type { Transport } from '../nodes/transport.js';
 import type { ObservedRun, RestoredFile } from './node-steps.js';
-import type { Plan } from './plan.js';
+import { ADMIN_KUBECONFIG, type Plan } from './plan.js';
 
 /**
  * After every restore, proof step by step: the members are healthy and as many as the
@@ -59,6 +59,9 @@ export async function verifyRecovery(deps: VerifyDeps): Promise<Verification> {
   const { plan, cluster, observed } = deps;
   const checks: VerificationCheck[] = [];
   const etcdTouched = plan.cases.some((c) => c !== 'cert-loss');
+  const etcdGroup = plan.removedHosts?.length
+    ? `the inventory's [etcd] without ${plan.removedHosts.join(', ')}`
+    : "the inventory's [etcd]";
 
   checks.push(
     await check('members healthy', async () => {
@@ -82,13 +85,13 @@ export async function verifyRecovery(deps: VerifyDeps): Promise<Verification> {
       return same
         ? passed(
             'member count',
-            `${names.length} members, as in the inventory's [etcd]`,
+            `${names.length} members, as in ${etcdGroup}`,
             want.join(','),
             names.join(','),
           )
         : failed(
             'member count',
-            "the cluster's members differ from the inventory's [etcd] group",
+            `the cluster's members differ from ${etcdGroup}`,
             want.join(','),
             names.join(','),
           );
@@ -116,7 +119,7 @@ export async function verifyRecovery(deps: VerifyDeps): Promise<Verification> {
 
   checks.push(
     await check('keyspace', async () => {
-      if (!etcdTouched || plan.strategy === 'member-replace') {
+      if (!etcdTouched || plan.source.kind === 'none') {
         return skipped(
           'keyspace',
           'no snapshot was restored: the keyspace is the running cluster’s own',
@@ -199,17 +202,22 @@ async function compareFiles(
   return wrong;
 }
 
+/** Whether the node has kubectl and a readable admin kubeconfig (so the API can be asked). */
+export async function hasKubectlAdmin(t: Transport): Promise<boolean> {
+  const has = await t.script(
+    `command -v kubectl >/dev/null && [ -r ${ADMIN_KUBECONFIG} ] && echo yes`,
+    { allowFailure: true, timeoutMs: 15_000 },
+  );
+  return has.stdout.trim() === 'yes';
+}
+
 /** On a kubeadm/kind node with kubectl: API /readyz and every node Ready. */
 async function kubernetesChecks(deps: VerifyDeps): Promise<VerificationCheck[]> {
   const cp = deps.plan.steps.find((s) => s.action === 'restart-control-plane')?.node;
   const host = cp ?? deps.plan.steps.find((s) => s.action === 'verify')!.node;
   const t = await deps.transportFor(host);
-  const kubeconfig = '/etc/kubernetes/admin.conf';
-  const has = await t.script(`command -v kubectl >/dev/null && [ -r ${kubeconfig} ] && echo yes`, {
-    allowFailure: true,
-    timeoutMs: 15_000,
-  });
-  if (has.stdout.trim() !== 'yes') {
+  const kubeconfig = ADMIN_KUBECONFIG;
+  if (!(await hasKubectlAdmin(t))) {
     const why = `no kubectl with ${kubeconfig} on ${host}: no Kubernetes API to ask here`;
     return [skipped('API ready', why), skipped('nodes Ready', why)];
   }

@@ -2,7 +2,7 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Etcd3 } from 'etcd3';
-import { expect } from 'vitest';
+import { afterAll, beforeAll, expect } from 'vitest';
 import {
   fingerprint,
   type KeyspaceFingerprint,
@@ -134,4 +134,27 @@ export async function startSeededCluster(
     },
   };
   return seeded;
+}
+
+/**
+ * One seeded cluster for a whole test file: started before its first test, stopped after its
+ * last. Read `.env` inside the tests (it is set once beforeAll has run).
+ */
+export function seededClusterPerFile(
+  topology: 'stacked3' | 'runbook',
+  progress: Progress,
+): { readonly env: SeededCluster } {
+  let env: SeededCluster | undefined;
+  beforeAll(async () => {
+    env = await startSeededCluster(topology, progress);
+  });
+  afterAll(async () => {
+    await env?.stop();
+  });
+  return {
+    get env() {
+      if (!env) throw new Error(`the ${topology} cluster has not started (beforeAll failed)`);
+      return env;
+    },
+  };
 }

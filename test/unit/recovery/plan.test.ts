@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { InputError } from '../../../src/errors.js';
-import { kubesprayLayout } from '../../../src/etcd/layout.js';
+import { kubeadmLayout, kubesprayLayout } from '../../../src/etcd/layout.js';
 import {
   type BackupSummary,
   buildPlan,
   type ClusterState,
+  deleteNodeArgv,
   type EtcdHostState,
   type PlanInventory,
   type PlanOptions,
@@ -36,7 +37,8 @@ const RUNBOOK = ['taco-m1', 'taco-m2', 'taco-m3', 'taco-w1', 'taco-w2'];
 const RUNBOOK_CP = ['taco-m1', 'taco-m2', 'taco-m3'];
 
 /** `certs-gone`: every cert dir deleted while etcd keeps running on intact data (what the probe sees then). */
-type HostFault = 'down' | 'blank' | 'running-no-quorum' | 'no-certs' | 'certs-gone';
+/** `gone`: the host does not answer at all (powered off, deleted). */
+type HostFault = 'down' | 'blank' | 'running-no-quorum' | 'no-certs' | 'certs-gone' | 'gone';
 
 /** A probe result: every host healthy except the listed faults. */
 function stateOf(
@@ -50,13 +52,13 @@ function stateOf(
       host: e.host,
       memberName: e.memberName,
       address: e.address,
-      reachable: true,
+      reachable: f !== 'gone',
       etcdRunning:
         f === undefined || f === 'running-no-quorum' || f === 'no-certs' || f === 'certs-gone',
       healthy: f === undefined || f === 'no-certs',
       memberId: `${(i + 1).toString(16)}aa`,
       raftIndex: f === undefined || f === 'running-no-quorum' ? 100 + i : undefined,
-      etcdCertsPresent: f !== 'blank' && f !== 'certs-gone',
+      etcdCertsPresent: f !== 'blank' && f !== 'certs-gone' && f !== 'gone',
     };
   });
   const healthy = etcd.filter((e) => e.healthy).length;
@@ -77,8 +79,8 @@ function stateOf(
     etcd,
     controlPlane: inv.controlPlane.map((h) => ({
       host: h,
-      reachable: true,
-      certsPresent: faults[h] !== 'blank' && faults[h] !== 'no-certs' && faults[h] !== 'certs-gone',
+      reachable: faults[h] !== 'gone',
+      certsPresent: !['blank', 'no-certs', 'certs-gone', 'gone'].includes(faults[h] ?? ''),
     })),
     ...extra,
   };
@@ -129,6 +131,17 @@ interface Row {
 }
 
 const stacked = (b?: { etcd?: string[]; cp?: string[] }) => inventoryOf(STACKED, STACKED, b);
+
+/** Builds the row's plan and checks its case, strategy and steps. */
+function planOfRow(row: Row): ReturnType<typeof buildPlan> {
+  const state = stateOf(row.inventory, row.faults, row.state);
+  const backup = row.backup ? backupOf(row.inventory.controlPlane) : undefined;
+  const plan = buildPlan(row.inventory, state, backup, opts(row.options));
+  expect(plan.case).toBe(row.case);
+  expect(plan.strategy).toBe(row.strategy);
+  expect(shape(plan)).toEqual(row.steps);
+  return plan;
+}
 
 const table: Row[] = [
   {
@@ -312,12 +325,7 @@ const table: Row[] = [
 describe('buildPlan: health states → plans', () => {
   for (const row of table) {
     it(row.name, () => {
-      const state = stateOf(row.inventory, row.faults, row.state);
-      const backup = row.backup ? backupOf(row.inventory.controlPlane) : undefined;
-      const plan = buildPlan(row.inventory, state, backup, opts(row.options));
-      expect(plan.case).toBe(row.case);
-      expect(plan.strategy).toBe(row.strategy);
-      expect(shape(plan)).toEqual(row.steps);
+      const plan = planOfRow(row);
       expect(new Set(plan.steps.map((s) => s.id)).size).toBe(plan.steps.length);
       // Steps that run together never touch the same node (they would race).
       for (const g of new Set(plan.steps.map((s) => s.group).filter(Boolean))) {
@@ -475,19 +483,19 @@ describe('buildPlan: parameters that matter', () => {
   });
 });
 
-describe('buildPlan: refusals (InputError, exit 2)', () => {
-  const refuses = (f: () => unknown, pattern: RegExp) => {
-    let err: unknown;
-    try {
-      f();
-    } catch (e) {
-      err = e;
-    }
-    expect(err).toBeInstanceOf(InputError);
-    expect((err as InputError).exitCode).toBe(2);
-    expect((err as Error).message).toMatch(pattern);
-  };
+function refuses(f: () => unknown, pattern: RegExp): void {
+  let err: unknown;
+  try {
+    f();
+  } catch (e) {
+    err = e;
+  }
+  expect(err).toBeInstanceOf(InputError);
+  expect((err as InputError).exitCode).toBe(2);
+  expect((err as Error).message).toMatch(pattern);
+}
 
+describe('buildPlan: refusals (InputError, exit 2)', () => {
   it('an unknown host in [broken_etcd]', () => {
     const inv = stacked({ etcd: ['node9'] });
     refuses(() => buildPlan(inv, stateOf(inv), undefined, opts()), /'node9' in \[broken_etcd\]/);
@@ -552,5 +560,257 @@ describe('buildPlan: refusals (InputError, exit 2)', () => {
     const state = stateOf(inv, { node2: 'down' });
     state.etcd[1]!.reachable = false;
     refuses(() => buildPlan(inv, state, undefined, opts()), /re-provision them/);
+  });
+});
+
+describe('buildPlan: hosts that will not return (--remove-host)', () => {
+  const removing = (hosts: string[], o: Partial<PlanOptions> = {}) =>
+    opts({ removeHosts: hosts, ...o });
+  const untouched = (plan: ReturnType<typeof buildPlan>, host: string) =>
+    expect(plan.steps.filter((s) => s.node === host).map((s) => s.id)).toEqual([]);
+
+  const table: Row[] = [
+    {
+      name: 'quorum intact: the member is removed first, nothing else happens to it',
+      inventory: stacked(),
+      faults: { node3: 'gone' },
+      options: { removeHosts: ['node3'] },
+      case: 'host-removal',
+      strategy: 'member-remove',
+      steps: ['member-remove node1', 'verify node1'],
+    },
+    {
+      name: 'quorum intact, kubectl on a control-plane node: its Node is deleted before verification',
+      inventory: stacked(),
+      faults: { node3: 'gone' },
+      options: { removeHosts: ['node3'] },
+      state: { kubectlOn: ['node2'] },
+      case: 'host-removal',
+      strategy: 'member-remove',
+      steps: ['member-remove node1', 'delete-node node2', 'verify node1'],
+    },
+    {
+      name: 'kubeadm layout: the Node is deleted from a healthy control-plane node',
+      inventory: stacked(),
+      faults: { node3: 'gone' },
+      options: { removeHosts: ['node3'] },
+      state: { layout: 'kubeadm', paths: kubeadmLayout() },
+      case: 'host-removal',
+      strategy: 'member-remove',
+      steps: ['member-remove node1', 'delete-node node1', 'verify node1'],
+    },
+    {
+      name: 'one member gone for good, another re-provisioned blank: remove, then replace with a shorter list',
+      inventory: inventoryOf(RUNBOOK, RUNBOOK_CP),
+      faults: { 'taco-w2': 'gone', 'taco-w1': 'down' },
+      options: { removeHosts: ['taco-w2'] },
+      case: 'member-loss+host-removal',
+      strategy: 'member-replace',
+      steps: [
+        'member-remove taco-m1',
+        'member-remove taco-m1',
+        'move-aside taco-w1',
+        'member-add taco-m1',
+        'write-env taco-w1',
+        'start-etcd taco-w1',
+        'wait-healthy taco-w1',
+        'verify taco-m1',
+      ],
+    },
+    {
+      name: 'quorum lost: the gone host is left out of the restored cluster',
+      inventory: stacked(),
+      faults: { node1: 'running-no-quorum', node2: 'gone', node3: 'down' },
+      options: { removeHosts: ['node2'] },
+      case: 'quorum-loss+host-removal',
+      strategy: 'parallel',
+      steps: [
+        'snapshot-save node1',
+        'stop-etcd node1',
+        'move-aside node1',
+        'move-aside node3',
+        'fetch-snapshot node3',
+        'restore-snapshot node1',
+        'restore-snapshot node3',
+        'write-env node1',
+        'write-env node3',
+        'start-etcd node1',
+        'start-etcd node3',
+        'wait-healthy node1',
+        'restart-control-plane node1',
+        'restart-control-plane node3',
+        'verify node1',
+        'discard-staged node1',
+        'discard-staged node3',
+      ],
+    },
+    {
+      name: 'everything lost: the backup is restored to the hosts that stay, kubeadm deletes the Node',
+      inventory: stacked(),
+      faults: { node1: 'blank', node2: 'blank', node3: 'gone' },
+      backup: true,
+      options: { removeHosts: ['node3'] },
+      state: { quorum: false, members: [], layout: 'kubeadm', paths: kubeadmLayout() },
+      case: 'total-loss+cert-loss+host-removal',
+      strategy: 'parallel',
+      steps: [
+        ...['node1', 'node2'].flatMap((n) => [
+          `move-aside ${n}`,
+          `move-aside ${n}`,
+          `restore-certs ${n}`,
+        ]),
+        ...['node1', 'node2'].map((n) => `move-aside ${n}`),
+        ...['node1', 'node2'].map((n) => `fetch-snapshot ${n}`),
+        ...['node1', 'node2'].map((n) => `restore-snapshot ${n}`),
+        ...['node1', 'node2'].map((n) => `write-env ${n}`),
+        ...['node1', 'node2'].map((n) => `start-etcd ${n}`),
+        'wait-healthy node1',
+        ...['node1', 'node2'].map((n) => `restart-control-plane ${n}`),
+        'delete-node node1',
+        'verify node1',
+        ...['node1', 'node2'].map((n) => `discard-staged ${n}`),
+      ],
+    },
+  ];
+
+  for (const row of table) {
+    it(row.name, () => {
+      const plan = planOfRow(row);
+      for (const gone of row.options!.removeHosts!) untouched(plan, gone);
+      expect(plan.removedHosts).toEqual(row.options!.removeHosts);
+    });
+  }
+
+  it('quorum intact: member-remove is step 01 with the listed id; expectations shrink; the plan says the data dir stays', () => {
+    const inv = stacked();
+    const plan = buildPlan(inv, stateOf(inv, { node3: 'gone' }), undefined, removing(['node3']));
+    const first = plan.steps[0]!;
+    expect(first).toMatchObject({
+      id: '01-member-remove-node1',
+      action: 'member-remove',
+      params: { member: 'etcd3', memberId: '3aa' },
+      destructive: true,
+    });
+    expect(first.undo).toMatch(/member add etcd3 --peer-urls=https:\/\/10\.0\.0\.3:2380/);
+    expect(plan.expect.members).toEqual(['etcd1', 'etcd2']);
+    expect(plan.steps.at(-1)).toMatchObject({ action: 'verify', params: { expectMembers: 2 } });
+    expect(plan.members.map((m) => m.host)).toEqual(['node1', 'node2']);
+    expect(plan.steps.some((s) => s.action === 'member-add')).toBe(false);
+    expect(plan.warnings.join('\n')).toMatch(
+      /node3 \(etcd3\) will not return: it leaves the member list.*data dir \/var\/lib\/etcd there is left as it was/,
+    );
+  });
+
+  it('Kubespray without kubectl on the control plane: a warning says to delete the Node by hand', () => {
+    const inv = stacked();
+    const plan = buildPlan(inv, stateOf(inv, { node3: 'gone' }), undefined, removing(['node3']));
+    expect(plan.steps.some((s) => s.action === 'delete-node')).toBe(false);
+    expect(plan.warnings.join('\n')).toMatch(
+      /no control-plane node left here has kubectl with \/etc\/kubernetes\/admin\.conf.*kubectl delete node node3.*remove-node\.yml/,
+    );
+  });
+
+  it("delete-node uses the Kubernetes node name (kube_override_hostname) and kubectl's own idempotence", () => {
+    const inv = { ...stacked(), nodeNames: { node1: 'node1', node2: 'node2', node3: 'k8s-c' } };
+    const state = stateOf(inv, { node3: 'gone' }, { layout: 'kubeadm', paths: kubeadmLayout() });
+    const plan = buildPlan(inv, state, undefined, removing(['node3']));
+    const del = plan.steps.find((s) => s.action === 'delete-node')!;
+    expect(del.params).toEqual({
+      nodeName: 'k8s-c',
+      host: 'node3',
+      kubeconfig: '/etc/kubernetes/admin.conf',
+    });
+    expect(deleteNodeArgv(del.params as Parameters<typeof deleteNodeArgv>[0])).toEqual([
+      'kubectl',
+      '--kubeconfig=/etc/kubernetes/admin.conf',
+      'delete',
+      'node',
+      'k8s-c',
+      '--ignore-not-found',
+    ]);
+    expect(del.undo).toBe(
+      'the kubelet re-registers the Node when the host returns; nothing was moved on a node',
+    );
+  });
+
+  it('quorum lost: the gone member is in no --initial-cluster and no env file', () => {
+    const inv = stacked();
+    const state = stateOf(inv, { node1: 'running-no-quorum', node2: 'gone', node3: 'down' });
+    const plan = buildPlan(inv, state, undefined, removing(['node2']));
+    const lists = [
+      ...plan.steps
+        .filter((s) => s.action === 'restore-snapshot')
+        .map((s) => (s.params as { initialCluster: string }).initialCluster),
+      ...plan.steps
+        .filter((s) => s.action === 'write-env')
+        .map((s) => (s.params as { set: Record<string, string> }).set.ETCD_INITIAL_CLUSTER),
+    ];
+    expect(lists).toHaveLength(4);
+    for (const l of lists) {
+      expect(l).toBe('etcd1=https://10.0.0.1:2380,etcd3=https://10.0.0.3:2380');
+    }
+    expect(plan.expect.members).toEqual(['etcd1', 'etcd3']);
+    expect(plan.warnings.join('\n')).toMatch(/node2 \(etcd2\).*left out of the restored cluster/);
+  });
+
+  it('without --remove-host the same state is refused, and the message names the flag', () => {
+    const inv = stacked();
+    refuses(
+      () => buildPlan(inv, stateOf(inv, { node3: 'gone' }), undefined, opts()),
+      /does not answer[\s\S]*--remove-host node3/,
+    );
+  });
+
+  it('a host that is not in the inventory', () => {
+    const inv = stacked();
+    refuses(
+      () => buildPlan(inv, stateOf(inv), undefined, removing(['nosuch'])),
+      /--remove-host nosuch: there is no host 'nosuch' in hosts\.ini/,
+    );
+  });
+
+  it('a worker: recovery removes only etcd and control-plane hosts', () => {
+    const inv = { ...stacked(), hosts: [...STACKED, 'worker1'] };
+    refuses(
+      () => buildPlan(inv, stateOf(inv), undefined, removing(['worker1'])),
+      /'worker1' of hosts\.ini is in neither \[etcd\] nor \[kube_control_plane\].*kubectl delete node worker1/,
+    );
+  });
+
+  it('every etcd member', () => {
+    const inv = stacked();
+    const state = stateOf(inv, { node1: 'gone', node2: 'gone', node3: 'gone' });
+    refuses(
+      () => buildPlan(inv, state, backupOf(STACKED), removing(STACKED)),
+      /every etcd member of hosts\.ini.*Keep at least one etcd host/,
+    );
+  });
+
+  it('every control-plane host', () => {
+    const inv = inventoryOf(RUNBOOK, RUNBOOK_CP);
+    const faults = { 'taco-m1': 'gone', 'taco-m2': 'gone', 'taco-m3': 'gone' } as const;
+    refuses(
+      () => buildPlan(inv, stateOf(inv, faults), backupOf(RUNBOOK_CP), removing(RUNBOOK_CP)),
+      /every control-plane host.*no API server would be left/,
+    );
+  });
+
+  it('the only member with data, and no backup: nothing left to restore from', () => {
+    const inv = stacked();
+    const state = stateOf(inv, { node1: 'running-no-quorum', node2: 'gone', node3: 'down' });
+    refuses(
+      () => buildPlan(inv, state, undefined, removing(['node1', 'node2'], { force: true })),
+      /No etcd member has data left \(node3 is broken or unreachable, and node1, node2 will not return\).*pass --backup/,
+    );
+  });
+
+  it('a healthy host needs --force (it would shrink a working cluster)', () => {
+    const inv = stacked();
+    refuses(
+      () => buildPlan(inv, stateOf(inv), undefined, removing(['node3'])),
+      /--remove-host node3: the probe finds this host healthy.*shrink a working cluster.*--force/,
+    );
+    const plan = buildPlan(inv, stateOf(inv), undefined, removing(['node3'], { force: true }));
+    expect(shape(plan)).toEqual(['member-remove node1', 'verify node1']);
   });
 });
