@@ -54,7 +54,7 @@ export interface ObservedRun {
 
 /** kubectl's words for an API server that is not (yet) there, as opposed to a refusal. */
 const API_NOT_ANSWERING =
-  /connection refused|unable to connect|i\/o timeout|TLS handshake timeout|EOF|ServiceUnavailable|currently unable to handle|etcdserver: request timed out|context deadline exceeded/i;
+  /connection refused|was refused|unable to connect|i\/o timeout|TLS handshake timeout|EOF|ServiceUnavailable|currently unable to handle|etcdserver: request timed out|context deadline exceeded/i;
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const q = (s: string) => shellCommand([s]);
@@ -402,7 +402,8 @@ export class NodeStepRunner implements StepRunner {
       if (r.code === 0) {
         return r.stdout.trim() || `Node ${nodeName} was already gone`;
       }
-      const stderr = r.stderr.trim();
+      // kubectl repeats its discovery errors: the last lines say what finally went wrong.
+      const stderr = r.stderr.trim().split('\n').slice(-2).join('\n');
       const apiNotUp = API_NOT_ANSWERING.test(stderr);
       if (!apiNotUp || Date.now() > deadline) {
         throw new OperationError(

@@ -131,4 +131,11 @@ describe('action inputs', () => {
     expect(s.access.etcdEndpoints).toEqual(['https://127.0.0.1:2379', 'https://127.0.0.1:22379']);
     expect(s.access.transport).toBe('local');
   });
+
+  it('reads remove-hosts as a comma- or newline-separated list for plan and restore', () => {
+    given({ command: 'plan', inventory: 'hosts.ini', 'remove-hosts': 'node3,\n node4\n' });
+    expect(readSettings().removeHosts).toEqual(['node3', 'node4']);
+    given({ command: 'plan', inventory: 'hosts.ini' });
+    expect(readSettings().removeHosts).toEqual([]);
+  });
 });

@@ -54,6 +54,17 @@ describe('action run', () => {
     expect(failed[0]).toContain("set input 'confirm: true'");
   });
 
+  it('plan with a remove-hosts entry the inventory lacks: fails naming it and the file, before any node is contacted', async () => {
+    // A sample inventory: its addresses are parsed, never contacted (the check runs first).
+    inputs.set('command', 'plan');
+    inputs.set('inventory', 'test/fixtures/inventory/runbook-hosts.ini');
+    inputs.set('remove-hosts', 'taco-m9');
+    await run();
+    expect(failed[0]).toContain(
+      "--remove-host taco-m9: there is no host 'taco-m9' in test/fixtures/inventory/runbook-hosts.ini",
+    );
+  });
+
   it('writes key material 0600 in a private dir that the post step removes', async () => {
     inputs.set('command', 'verify');
     inputs.set('backup', '/nonexistent');
