@@ -211,7 +211,11 @@ export class NodeStepRunner implements StepRunner {
 
   private async memberRemove(step: StepOf<'member-remove'>): Promise<string> {
     const ctl = await this.ctl(step.node);
-    const live = (await ctl.memberList()).find((m) => m.name === step.params.member);
+    // By id first: a member that never started has no name in the list yet.
+    const list = await ctl.memberList();
+    const live =
+      list.find((m) => m.id === step.params.memberId) ??
+      list.find((m) => m.name === step.params.member);
     if (!live) return `${step.params.member} is not a member (already removed)`;
     await ctl.memberRemove(live.id);
     return `removed ${step.params.member} (id ${live.id})`;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { openEtcdClient, stopNode } from '../../../harness/index.js';
+import { openEtcdClient, stopNode, wipeEtcdData } from '../../../harness/index.js';
 import { InputError } from '../../../src/errors.js';
 import { StderrProgress } from '../../../src/progress.js';
 import { kubeRescue } from './cli.js';
@@ -58,6 +58,22 @@ describe('a stacked 3-node cluster that loses node3 for good', () => {
       env.cluster.etcdEndpoints.filter((e) => e !== gone),
       env.cluster.tls,
     );
+    await expectNothingLost(result, env.client, env.seeded, ['etcd1', 'etcd2']);
+  });
+
+  it('then quorum lost too (etcd data of node2 wiped): restored from the survivor without node3, zero keys lost', async () => {
+    const env = cluster.env;
+    await wipeEtcdData(env.cluster, 'node2');
+    const result = await recoverCluster(env.cluster, 'remove-node3-quorum', env.work, progress, {
+      inventory: env.cluster.inventoryPath,
+      removeHosts: ['node3'],
+    });
+    expect(result.plan.case).toBe('quorum-loss+host-removal');
+    expect(result.plan.source).toMatchObject({ kind: 'survivor', node: 'node1' });
+    expect(result.plan.steps.filter((s) => s.node === 'node3')).toEqual([]);
+    for (const s of result.plan.steps.filter((st) => st.action === 'restore-snapshot')) {
+      expect((s.params as { initialCluster: string }).initialCluster).not.toContain('etcd3');
+    }
     await expectNothingLost(result, env.client, env.seeded, ['etcd1', 'etcd2']);
   });
 });
