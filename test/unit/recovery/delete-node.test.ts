@@ -7,59 +7,12 @@ import { kubeadmLayout } from '../../../src/etcd/layout.js';
 import { LocalTransport } from '../../../src/nodes/local.js';
 import { silentProgress } from '../../../src/progress.js';
 import { NodeStepRunner } from '../../../src/recovery/node-steps.js';
-import { buildPlan, type Plan, type StepOf } from '../../../src/recovery/plan.js';
+import type { Plan, StepOf } from '../../../src/recovery/plan.js';
+import { removalPlan } from './fixtures.js';
 
 // The real kubectl of this machine, on the local transport. There is no Kubernetes API here
 // (and none is faked): these tests cover what the step does when the API does not answer or
 // the kubeconfig is wrong. A successful delete runs only where a real API server exists (kind).
-
-const hosts = ['node1', 'node2', 'node3'];
-
-/** A kubeadm stacked cluster whose node3 will not return, planned as `restore` plans it. */
-function removalPlan(): Plan {
-  return buildPlan(
-    {
-      source: 'hosts.ini',
-      etcd: hosts.map((host, i) => ({ host, memberName: host, address: `10.0.0.${i + 1}` })),
-      controlPlane: hosts,
-    },
-    {
-      clusterName: 'kind',
-      layout: 'kubeadm',
-      paths: kubeadmLayout(),
-      toolsVersion: '3.5.12',
-      toolsBumpRevision: true,
-      members: hosts.map((h, i) => ({
-        id: `${i + 1}aa`,
-        name: h,
-        peerURLs: [`https://10.0.0.${i + 1}:2380`],
-      })),
-      quorum: true,
-      etcd: hosts.map((host, i) => ({
-        host,
-        memberName: host,
-        address: `10.0.0.${i + 1}`,
-        reachable: host !== 'node3',
-        etcdRunning: host !== 'node3',
-        healthy: host !== 'node3',
-        etcdCertsPresent: host !== 'node3',
-      })),
-      controlPlane: hosts.map((host) => ({
-        host,
-        reachable: host !== 'node3',
-        certsPresent: host !== 'node3',
-      })),
-    },
-    undefined,
-    {
-      strategy: 'parallel',
-      force: false,
-      now: new Date(),
-      haveIdentity: false,
-      removeHosts: ['node3'],
-    },
-  );
-}
 
 let dir: string;
 const local = new LocalTransport('node1');

@@ -5,7 +5,7 @@ import {
   setManifestFlags,
 } from '../../../src/recovery/node-steps.js';
 import { renderPlanMarkdown } from '../../../src/report/plan.js';
-import { memberLossPlan } from './fixtures.js';
+import { memberLossPlan, removalPlan } from './fixtures.js';
 
 const PEER_ENV = `# Environment file for etcd
 ETCD_DATA_DIR=/var/lib/etcd
@@ -63,6 +63,15 @@ describe('plan as Markdown', () => {
       /^\| 01-member-remove-node1 \| node1 \| \*\*member-remove\*\* \| member: etcd2, memberId: 2aa \|/,
     );
     expect(md).toContain('member-loss');
+  });
+
+  it('a host that will not return: its removal, its Node deletion and what is left on it', () => {
+    const md = renderPlanMarkdown(removalPlan());
+    expect(md).toContain('host-removal');
+    expect(md).toMatch(
+      /^\| 02-delete-node-node1 \| node1 \| \*\*delete-node\*\* \| nodeName: node3, host: node3, kubeconfig: \/etc\/kubernetes\/admin\.conf \|/m,
+    );
+    expect(md).toMatch(/node3 \(node3\) will not return: it leaves the member list/);
   });
 });
 

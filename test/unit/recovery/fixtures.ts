@@ -1,4 +1,4 @@
-import { kubesprayLayout } from '../../../src/etcd/layout.js';
+import { kubeadmLayout, kubesprayLayout } from '../../../src/etcd/layout.js';
 import { buildPlan, type Plan } from '../../../src/recovery/plan.js';
 
 /** A member-loss plan (node2 blank), built the way `restore` builds it. */
@@ -43,5 +43,52 @@ export function memberLossPlan(now = new Date('2026-11-22T01:00:00Z')): Plan {
     },
     undefined,
     { strategy: 'parallel', force: false, now, haveIdentity: false },
+  );
+}
+
+/** A kubeadm stacked cluster whose node3 will not return, planned as `restore` plans it. */
+export function removalPlan(now = new Date('2026-11-22T01:00:00Z')): Plan {
+  const hosts = ['node1', 'node2', 'node3'];
+  return buildPlan(
+    {
+      source: 'hosts.ini',
+      etcd: hosts.map((host, i) => ({ host, memberName: host, address: `10.0.0.${i + 1}` })),
+      controlPlane: hosts,
+    },
+    {
+      clusterName: 'kind',
+      layout: 'kubeadm',
+      paths: kubeadmLayout(),
+      toolsVersion: '3.5.12',
+      toolsBumpRevision: true,
+      members: hosts.map((h, i) => ({
+        id: `${i + 1}aa`,
+        name: h,
+        peerURLs: [`https://10.0.0.${i + 1}:2380`],
+      })),
+      quorum: true,
+      etcd: hosts.map((host, i) => ({
+        host,
+        memberName: host,
+        address: `10.0.0.${i + 1}`,
+        reachable: host !== 'node3',
+        etcdRunning: host !== 'node3',
+        healthy: host !== 'node3',
+        etcdCertsPresent: host !== 'node3',
+      })),
+      controlPlane: hosts.map((host) => ({
+        host,
+        reachable: host !== 'node3',
+        certsPresent: host !== 'node3',
+      })),
+    },
+    undefined,
+    {
+      strategy: 'parallel',
+      force: false,
+      now,
+      haveIdentity: false,
+      removeHosts: ['node3'],
+    },
   );
 }

@@ -12,7 +12,7 @@ import {
 } from '../../../src/recovery/execute.js';
 import { Journal, planHash } from '../../../src/recovery/journal.js';
 import type { Plan, Step } from '../../../src/recovery/plan.js';
-import { memberLossPlan } from './fixtures.js';
+import { memberLossPlan, removalPlan } from './fixtures.js';
 
 /** Counts every step it runs; throws once, at `failAt`, like a node dropping mid-plan. */
 class CrashingRunner implements StepRunner {
@@ -115,6 +115,27 @@ describe('journal and resume', () => {
     expect(reread.completed(hash)).toEqual(new Set([plan.steps[0]!.id]));
     await writeFile(path, `garbage\n${text}`);
     await expect(Journal.open(path)).rejects.toBeInstanceOf(InputError);
+  });
+
+  it('a host removal resumes like any plan: member-remove and delete-node never run twice', async () => {
+    const plan = removalPlan();
+    expect(plan.steps.map((s) => s.action)).toEqual(['member-remove', 'delete-node', 'verify']);
+    const path = join(dir, 'removal.journal');
+    const failAt = plan.steps.find((s) => s.action === 'verify')!.id;
+    const runner = new CrashingRunner(failAt);
+    await expect(
+      executePlan(plan, runner, { progress: silentProgress, journal: await Journal.open(path) }),
+    ).rejects.toBeInstanceOf(RecoveryStepError);
+    expect(runner.ran).toEqual(plan.steps.slice(0, 2).map((s) => s.id));
+
+    runner.ran.length = 0;
+    const journal = await Journal.open(path);
+    const second = await executePlan(journal.unfinished()!.plan, runner, {
+      progress: silentProgress,
+      journal,
+    });
+    expect(runner.ran).toEqual([failAt]);
+    expect(second.steps.map((s) => s.status)).toEqual(['done-before', 'done-before', 'done']);
   });
 
   it('a different plan hashes differently', () => {
