@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -16,6 +17,16 @@ import { removalPlan } from './fixtures.js';
 
 let dir: string;
 const local = new LocalTransport('node1');
+
+// kubectl is not a Debian package, so scripts/setup.sh cannot install it: where the machine
+// has none, these tests skip and say why (the step itself needs kubectl only on the node).
+const kubectl = spawnSync('kubectl', ['version', '--client'], { encoding: 'utf8' });
+const noKubectl = kubectl.error !== undefined || kubectl.status !== 0;
+if (noKubectl) {
+  console.warn(
+    'delete-node tests skipped: no kubectl on this machine to run the step with (it is not in Debian).',
+  );
+}
 
 beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'kr-delete-node-'));
@@ -62,7 +73,7 @@ async function failureOf(work: Promise<unknown>): Promise<Error> {
   throw new Error('expected the step to fail');
 }
 
-describe('delete-node on a node where kubectl cannot reach an API', () => {
+describe.skipIf(noKubectl)('delete-node on a node where kubectl cannot reach an API', () => {
   it('retries while the API refuses connections, then names the node, the command and kubectl’s error', async () => {
     const plan = removalPlan();
     const step = plan.steps.find((s) => s.action === 'delete-node') as StepOf<'delete-node'>;
