@@ -15,7 +15,7 @@ import { type RestoreResult, restore } from '../src/commands/restore.js';
 import type { Progress } from '../src/progress.js';
 import { nodeAccessOf, type StartedCluster } from './cluster.js';
 import { openEtcdClient, seedKeys, startBackgroundWriter, writerKey } from './data.js';
-import { deleteCerts, destroyAndReprovision } from './faults.js';
+import { deleteCerts, destroyAndReprovision, stopNode } from './faults.js';
 import { clusterProvider } from './index.js';
 import type { TopologyName } from './topology.js';
 
@@ -25,6 +25,7 @@ export const SCENARIOS = [
   'total-loss',
   'cert-loss',
   'runbook-example',
+  'host-removal',
 ] as const;
 export type ScenarioName = (typeof SCENARIOS)[number];
 
@@ -39,6 +40,8 @@ interface Scenario {
   mayLoseWritesAfterBackup: boolean;
   /** Breaks the cluster; returns the inventory recovery should use. */
   inject(cluster: StartedCluster, ctx: CommandContext): Promise<string>;
+  /** Hosts the operator declares gone for good (`restore --remove-host`). */
+  removeHosts?(cluster: StartedCluster): string[];
 }
 
 const etcdHosts = (c: StartedCluster) => c.nodes.filter((n) => n.roles.includes('etcd'));
@@ -116,6 +119,17 @@ const scenarios: Record<ScenarioName, Scenario> = {
       return out;
     },
   },
+  'host-removal': {
+    topology: 'stacked3',
+    mayLoseWritesAfterBackup: false,
+    fault:
+      '1 of 3 nodes gone for good (stopped, never re-provisioned); `restore --remove-host` shrinks the cluster to 2 members (and deletes its Node where a Kubernetes API runs)',
+    removeHosts: (cluster) => [etcdHosts(cluster).at(-1)!.name],
+    async inject(cluster) {
+      await stopNode(cluster, etcdHosts(cluster).at(-1)!.name);
+      return cluster.inventoryPath;
+    },
+  },
 };
 
 export interface ScenarioReport {
@@ -168,8 +182,17 @@ async function keyDigests(client: Etcd3, revision?: number): Promise<Map<string,
   return out;
 }
 
-async function withClient<T>(cluster: StartedCluster, work: (c: Etcd3) => Promise<T>): Promise<T> {
-  const client = await openEtcdClient(cluster.etcdEndpoints, cluster.tls);
+async function withClient<T>(
+  cluster: StartedCluster,
+  work: (c: Etcd3) => Promise<T>,
+  without: readonly string[] = [],
+): Promise<T> {
+  // Not the endpoints of hosts that were removed for good: they will never answer again.
+  const gone = cluster.nodes.filter((n) => without.includes(n.name)).map((n) => n.ip);
+  const endpoints = cluster.etcdEndpoints.filter(
+    (e) => !gone.some((ip) => new URL(e).hostname === ip),
+  );
+  const client = await openEtcdClient(endpoints, cluster.tls);
   try {
     return await work(client);
   } finally {
@@ -263,6 +286,7 @@ export async function runScenario(
     const inventory = await progress.phase(`[${name}] inject the fault: ${scenario.fault}`, () =>
       scenario.inject(c, ctx),
     );
+    const removeHosts = scenario.removeHosts?.(c) ?? [];
 
     const restored: RestoreResult = await progress.phase(
       `[${name}] recover with kube-rescue restore`,
@@ -277,6 +301,7 @@ export async function runScenario(
             force: false,
             yes: true,
             journal: join(keysDir, 'restore.journal'),
+            removeHosts,
           },
           ctx,
         ),
@@ -291,19 +316,23 @@ export async function runScenario(
     }));
 
     await progress.phase(`[${name}] compare the keyspace with the backup`, () =>
-      withClient(c, async (client) => {
-        const now = await keyDigests(client);
-        report.keysAfterRestore = now.size;
-        let lost = 0;
-        for (const [k, digest] of atBackup) if (now.get(k) !== digest) lost++;
-        report.keysLost = lost;
-        let writesLost = 0;
-        for (let n = writerLastAtBackup + 1; n <= writerLast; n++) {
-          if (!now.has(writerKey(writerPrefix, n))) writesLost++;
-        }
-        report.writesAfterBackup = Math.max(0, writerLast - writerLastAtBackup);
-        report.writesLost = writesLost;
-      }),
+      withClient(
+        c,
+        async (client) => {
+          const now = await keyDigests(client);
+          report.keysAfterRestore = now.size;
+          let lost = 0;
+          for (const [k, digest] of atBackup) if (now.get(k) !== digest) lost++;
+          report.keysLost = lost;
+          let writesLost = 0;
+          for (let n = writerLastAtBackup + 1; n <= writerLast; n++) {
+            if (!now.has(writerKey(writerPrefix, n))) writesLost++;
+          }
+          report.writesAfterBackup = Math.max(0, writerLast - writerLastAtBackup);
+          report.writesLost = writesLost;
+        },
+        removeHosts,
+      ),
     );
     const failedChecks = (report.verification ?? []).filter((v) => v.status === 'failed');
     if (report.keysLost !== 0) {

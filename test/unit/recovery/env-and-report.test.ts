@@ -68,6 +68,7 @@ describe('plan as Markdown', () => {
   it('a host that will not return: its removal, its Node deletion and what is left on it', () => {
     const md = renderPlanMarkdown(removalPlan());
     expect(md).toContain('host-removal');
+    expect(md).toContain('- Removed for good (not re-added): node3');
     expect(md).toMatch(
       /^\| 02-delete-node-node1 \| node1 \| \*\*delete-node\*\* \| nodeName: node3, host: node3, kubeconfig: \/etc\/kubernetes\/admin\.conf \|/m,
     );
