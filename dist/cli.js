@@ -1,49 +1,18 @@
 #!/usr/bin/env node
-var __knownSymbol = (name, symbol) => (symbol = Symbol[name]) ? symbol : /* @__PURE__ */ Symbol.for("Symbol." + name);
-var __typeError = (msg) => {
-  throw TypeError(msg);
-};
-var __using = (stack, value, async) => {
-  if (value != null) {
-    if (typeof value !== "object" && typeof value !== "function") __typeError("Object expected");
-    var dispose, inner;
-    if (async) dispose = value[__knownSymbol("asyncDispose")];
-    if (dispose === void 0) {
-      dispose = value[__knownSymbol("dispose")];
-      if (async) inner = dispose;
-    }
-    if (typeof dispose !== "function") __typeError("Object not disposable");
-    if (inner) dispose = function() {
-      try {
-        inner.call(this);
-      } catch (e) {
-        return Promise.reject(e);
-      }
-    };
-    stack.push([async, dispose, value]);
-  } else if (async) {
-    stack.push([async]);
-  }
-  return value;
-};
-var __callDispose = (stack, error, hasError) => {
-  var E = typeof SuppressedError === "function" ? SuppressedError : function(e, s, m, _) {
-    return _ = Error(m), _.name = "SuppressedError", _.error = e, _.suppressed = s, _;
-  };
-  var fail = (e) => error = hasError ? new E(e, error, "An error was suppressed during disposal") : (hasError = true, e);
-  var next = (it) => {
-    while (it = stack.pop()) {
-      try {
-        var result = it[1] && it[1].call(it[2]);
-        if (it[0]) return Promise.resolve(result).then(next, (e) => (fail(e), next()));
-      } catch (e) {
-        fail(e);
-      }
-    }
-    if (hasError) throw error;
-  };
-  return next();
-};
+import {
+  InputError,
+  KubeRescueError,
+  OperationError,
+  __callDispose,
+  __using,
+  checkClusterName,
+  checkObjectName,
+  compareSetNames,
+  exitCodeOf,
+  formatSetName,
+  parseS3Url,
+  parseSetName
+} from "./cli-chunks/chunk-PLTQ4UXS.js";
 
 // src/cli.ts
 import { Command, CommanderError, InvalidArgumentError, Option } from "commander";
@@ -66,31 +35,6 @@ import {
 } from "node:crypto";
 import { readFile } from "node:fs/promises";
 import { Transform } from "node:stream";
-
-// src/errors.ts
-var KubeRescueError = class extends Error {
-  exitCode;
-  constructor(message2, exitCode, options) {
-    super(message2, options);
-    this.name = new.target.name;
-    this.exitCode = exitCode;
-  }
-};
-var InputError = class extends KubeRescueError {
-  constructor(message2, options) {
-    super(message2, 2, options);
-  }
-};
-var OperationError = class extends KubeRescueError {
-  constructor(message2, options) {
-    super(message2, 1, options);
-  }
-};
-function exitCodeOf(err) {
-  return err instanceof KubeRescueError ? err.exitCode : 1;
-}
-
-// src/backup/age.ts
 var INTRO = "age-encryption.org/v1";
 var X25519_LABEL = "age-encryption.org/v1/X25519";
 var AGE_CHUNK = 64 * 1024;
@@ -524,44 +468,6 @@ function createAgeDecryptStream(identities, where) {
 // src/backup/backup-set.ts
 import { Readable as Readable2 } from "node:stream";
 
-// src/stores/set-name.ts
-var SET_NAME = /^([a-z0-9](?:[a-z0-9.-]*[a-z0-9])?)-(\d{4})(\d{2})(\d{2})T(\d{2})(\d{2})(\d{2})Z$/;
-var CLUSTER = /^[a-z0-9](?:[a-z0-9.-]*[a-z0-9])?$/;
-function checkClusterName(cluster, where = "--cluster-name") {
-  if (!CLUSTER.test(cluster) || cluster.length > 100) {
-    throw new InputError(
-      `${where} '${cluster}': use lower-case letters, digits, '.' and '-' (starting and ending with a letter or digit), at most 100 characters.`
-    );
-  }
-  return cluster;
-}
-function formatSetName(cluster, at3) {
-  const stamp2 = at3.toISOString().replace(/[-:]/g, "").replace(/\.\d{3}Z$/, "Z");
-  return `${checkClusterName(cluster)}-${stamp2}`;
-}
-function parseSetName(name) {
-  const m = SET_NAME.exec(name);
-  if (!m) return null;
-  const [, cluster, y, mo, d, h, mi, s] = m;
-  const created = new Date(Date.UTC(+y, +mo - 1, +d, +h, +mi, +s));
-  if (Number.isNaN(created.getTime()) || formatSetName(cluster, created) !== name) return null;
-  return { name, cluster, created };
-}
-function compareSetNames(a, b) {
-  const pa = parseSetName(a);
-  const pb = parseSetName(b);
-  if (pa && pb) return pa.created.getTime() - pb.created.getTime() || a.localeCompare(b);
-  if (pa) return -1;
-  if (pb) return 1;
-  return a.localeCompare(b);
-}
-function checkObjectName(object) {
-  if (!/^[A-Za-z0-9_][A-Za-z0-9_.-]*$/.test(object) || object.includes("..")) {
-    throw new InputError(`'${object}' is not a valid object name inside a backup set.`);
-  }
-  return object;
-}
-
 // src/backup/collect.ts
 import { mkdtemp, open as open2, rm } from "node:fs/promises";
 import { join, posix } from "node:path";
@@ -873,6 +779,21 @@ function parseSnapshotStatus(text4) {
   if (typeof o.version === "string" && o.version) out.version = o.version;
   return out;
 }
+function parseEndpointHashKV(text4, revision) {
+  const list2 = array(parseEtcdJson(text4, "etcdctl endpoint hashkv"), "endpoint hashkv output");
+  return list2.map((e) => {
+    const o = obj(e, "endpoint hashkv entry");
+    const h = obj(o.HashKV, "endpoint hashkv result");
+    const compact = h.compact_revision;
+    return {
+      endpoint: String(o.Endpoint ?? ""),
+      revision,
+      hash: num(h.hash, "hash"),
+      // -1 (never compacted) is printed; an omitted field is proto3's zero.
+      compactRevision: typeof compact === "number" ? compact : num(compact, "compact_revision")
+    };
+  });
+}
 function parseGet(text4) {
   const o = obj(parseEtcdJson(text4, "etcdctl get"), "get output");
   const h = obj(o.header ?? {}, "get header");
@@ -936,16 +857,19 @@ function helpOffersBumpRevision(help) {
 }
 var SECTION = "@@kube-rescue@@";
 async function detectEtcdTools(transport, commands = defaultToolCommands, options = {}) {
-  const probe = (name, cmd) => `echo '${SECTION}${name}'; ${cmd} 2>&1 || true`;
+  const probes = [
+    ["etcd", `${shellCommand(commands.etcd)} --version`],
+    ["etcdctl", `ETCDCTL_API=3 ${shellCommand(commands.etcdctl)} version`],
+    ["etcdutl", `${shellCommand(commands.etcdutl)} version`],
+    ["etcdctl-restore", `ETCDCTL_API=3 ${shellCommand(commands.etcdctl)} snapshot restore --help`],
+    ["etcdutl-restore", `${shellCommand(commands.etcdutl)} snapshot restore --help`]
+  ];
   const script = [
-    probe("etcd", `${shellCommand(commands.etcd)} --version`),
-    probe("etcdctl", `ETCDCTL_API=3 ${shellCommand(commands.etcdctl)} version`),
-    probe("etcdutl", `${shellCommand(commands.etcdutl)} version`),
-    probe(
-      "etcdctl-restore",
-      `ETCDCTL_API=3 ${shellCommand(commands.etcdctl)} snapshot restore --help`
-    ),
-    probe("etcdutl-restore", `${shellCommand(commands.etcdutl)} snapshot restore --help`)
+    "d=$(mktemp -d) || exit 1",
+    ...probes.map(([, cmd], i) => `(${cmd}) >"$d/${i}" 2>&1 &`),
+    "wait",
+    ...probes.map(([name], i) => `echo '${SECTION}${name}'; cat "$d/${i}"`),
+    'rm -r "$d"'
   ].join("\n");
   const res = await transport.script(script, {
     timeoutMs: options.timeoutMs ?? 2e4,
@@ -1328,12 +1252,11 @@ ${err.message}`, {
       progress: this.progress
     });
   }
-  /** Number of keys in the whole keyspace (the range count; one key returned). */
-  async keyCount() {
-    const res = await this.run(
-      ["get", "", "--prefix", "--keys-only", "--limit=1", "-w", "json"],
-      "etcdctl get (key count)"
-    );
+  /** Live keys in the whole keyspace, now or at `revision` (the range count; one key returned). */
+  async keyCount(revision) {
+    const args = ["get", "", "--prefix", "--keys-only", "--limit=1", "-w", "json"];
+    if (revision) args.push(`--rev=${revision}`);
+    const res = await this.run(args, "etcdctl get (key count)");
     const page = parseGet(res.stdout);
     return { count: page.count, revision: page.revision };
   }
@@ -1341,6 +1264,18 @@ ${err.message}`, {
    * One page of the keyspace at `revision`: keys >= `fromKey`, ascending. etcdctl takes keys
    * as arguments, so keys must be valid UTF-8 without NUL (all Kubernetes keys are).
    */
+  /**
+   * etcd's key hash (`EtcdHashKV`, src/etcd/fingerprint.ts) of every endpoint at `revision`;
+   * an endpoint that does not answer is an error (the caller asked for each one's hash).
+   */
+  async hashKV(revision) {
+    const res = await this.run(
+      ["endpoint", "hashkv", `--rev=${revision}`, "-w", "json"],
+      "etcdctl endpoint hashkv",
+      { timeoutMs: 12e4 }
+    );
+    return parseEndpointHashKV(res.stdout, revision);
+  }
   async getPage(fromKey, limit, revision) {
     const key = fromKey.toString("utf8");
     if (!Buffer.from(key, "utf8").equals(fromKey) || key.includes("\0")) {
@@ -1358,7 +1293,30 @@ ${err.message}`, {
 // src/etcd/fingerprint.ts
 import { createHash } from "node:crypto";
 import { readFile as readFile2 } from "node:fs/promises";
-import { Etcd3 } from "etcd3";
+function compareHashKV(expected, actual) {
+  if (actual.revision !== expected.revision) {
+    return {
+      result: "incomparable",
+      detail: `hashed at revision ${actual.revision}, the expected hash is of revision ${expected.revision}`
+    };
+  }
+  if (actual.count !== expected.count) {
+    return {
+      result: "different",
+      detail: `${actual.count} live keys at revision ${actual.revision}, expected ${expected.count}`
+    };
+  }
+  if (actual.compactRevision !== expected.compactRevision) {
+    return {
+      result: "incomparable",
+      detail: `compacted at revision ${actual.compactRevision} here and at ${expected.compactRevision} when the expected hash was taken (a compaction between the snapshot and the hash); key count compared instead`
+    };
+  }
+  return actual.hash === expected.hash ? { result: "same" } : {
+    result: "different",
+    detail: `hash ${actual.hash} at revision ${actual.revision}, expected ${expected.hash}`
+  };
+}
 var PairHasher = class {
   hash = createHash("sha256");
   len = Buffer.alloc(4);
@@ -1441,6 +1399,20 @@ function fingerprintWithClient(client, options = {}, source = "etcd") {
     source
   );
 }
+async function hashKVViaEtcdCtl(ctl, revision) {
+  const [hashes, { count }] = await Promise.all([ctl.hashKV(revision), ctl.keyCount(revision)]);
+  if (hashes.length !== 1) {
+    throw new OperationError(
+      `etcdctl endpoint hashkv on node ${ctl.node} answered for ${hashes.length} endpoints; expected exactly one.`
+    );
+  }
+  const { hash, compactRevision } = hashes[0];
+  return { revision, compactRevision, hash, count };
+}
+function preloadEtcdClient() {
+  import("etcd3").catch(() => {
+  });
+}
 async function connectEtcdClient(access) {
   const options = {
     hosts: access.endpoints,
@@ -1460,6 +1432,7 @@ async function connectEtcdClient(access) {
     );
     options.credentials = { rootCertificate, certChain, privateKey };
   }
+  const { Etcd3 } = await import("etcd3");
   return new Etcd3(options);
 }
 async function fingerprintEndpoints(access, options = {}) {
@@ -1732,8 +1705,138 @@ function archivePaths(t, paths) {
 }
 
 // src/backup/compression.ts
+import * as zlib2 from "node:zlib";
+
+// src/backup/parallel-gzip.ts
+import { availableParallelism } from "node:os";
+import { Transform as Transform2 } from "node:stream";
 import * as zlib from "node:zlib";
-var zstd = zlib;
+var DEFAULT_GZIP_BLOCK_BYTES = 1024 * 1024;
+function defaultGzipConcurrency() {
+  const poolSize = Number.parseInt(process.env.UV_THREADPOOL_SIZE ?? "", 10);
+  const pool = Number.isFinite(poolSize) && poolSize > 0 ? poolSize : 4;
+  return Math.max(1, Math.min(Math.max(2, availableParallelism()), pool - 1));
+}
+var OUTPUT_CHUNK_BYTES = 256 * 1024;
+var ParallelGzip = class extends Transform2 {
+  level;
+  blockBytes;
+  concurrency;
+  /** Blocks started and not yet emitted, in input order. */
+  queue = [];
+  filling = [];
+  fillingBytes = 0;
+  membersEmitted = 0;
+  /** A write or the flush waiting for a slot (or, at the end, for the queue to empty). */
+  waiter;
+  peakQueue = 0;
+  constructor(opts = {}) {
+    const blockBytes = opts.blockBytes ?? DEFAULT_GZIP_BLOCK_BYTES;
+    const concurrency = opts.concurrency ?? defaultGzipConcurrency();
+    if (!Number.isInteger(blockBytes) || blockBytes < 1) {
+      throw new RangeError(`gzip block size must be a positive integer, got ${blockBytes}`);
+    }
+    if (!Number.isInteger(concurrency) || concurrency < 1) {
+      throw new RangeError(`gzip concurrency must be a positive integer, got ${concurrency}`);
+    }
+    super({ readableHighWaterMark: blockBytes, writableHighWaterMark: blockBytes });
+    this.level = opts.level ?? 1;
+    this.blockBytes = blockBytes;
+    this.concurrency = concurrency;
+  }
+  /** The most blocks ever started and not yet emitted at once (the memory bound, observable). */
+  get peakBlocksInFlight() {
+    return this.peakQueue;
+  }
+  _transform(chunk, _enc, cb) {
+    this.filling.push(chunk);
+    this.fillingBytes += chunk.length;
+    this.startFullBlocks(cb);
+  }
+  _flush(cb) {
+    let last = this.fillingBytes > 0 || this.membersEmitted + this.queue.length === 0;
+    const finish = () => {
+      if (this.destroyed) return;
+      if (last && this.queue.length < this.concurrency) {
+        last = false;
+        this.startBlock(this.takeFilling(this.fillingBytes));
+      }
+      if (last || this.queue.length > 0) {
+        this.waiter = finish;
+        return;
+      }
+      cb();
+    };
+    finish();
+  }
+  _destroy(err, cb) {
+    this.waiter = void 0;
+    this.queue.length = 0;
+    this.filling = [];
+    cb(err);
+  }
+  /**
+   * Compresses one block; overridable so tests can observe or fail single blocks through
+   * the real zlib.
+   */
+  compressBlock(block) {
+    return new Promise((resolve3, reject) => {
+      zlib.gzip(
+        block,
+        { level: this.level, chunkSize: OUTPUT_CHUNK_BYTES },
+        (err, out) => err ? reject(err) : resolve3(out)
+      );
+    });
+  }
+  /** Starts every full block there is a slot for; acknowledges the write once none waits. */
+  startFullBlocks(cb) {
+    while (this.fillingBytes >= this.blockBytes) {
+      if (this.queue.length >= this.concurrency) {
+        this.waiter = () => this.startFullBlocks(cb);
+        return;
+      }
+      this.startBlock(this.takeFilling(this.blockBytes));
+    }
+    cb();
+  }
+  takeFilling(bytes) {
+    const all = this.filling.length === 1 ? this.filling[0] : Buffer.concat(this.filling, this.fillingBytes);
+    const block = all.subarray(0, bytes);
+    const rest = all.subarray(bytes);
+    this.filling = rest.length > 0 ? [rest] : [];
+    this.fillingBytes = rest.length;
+    return block;
+  }
+  startBlock(data) {
+    const block = {};
+    this.queue.push(block);
+    this.peakQueue = Math.max(this.peakQueue, this.queue.length);
+    this.compressBlock(data).then(
+      (member) => {
+        block.member = member;
+        this.emitDone();
+      },
+      (err) => this.destroy(err)
+    );
+  }
+  /** Pushes finished members from the head of the queue, then wakes a waiting write. */
+  emitDone() {
+    if (this.destroyed) return;
+    while (this.queue.length > 0 && this.queue[0].member) {
+      this.push(this.queue.shift().member);
+      this.membersEmitted++;
+    }
+    const waiter = this.waiter;
+    this.waiter = void 0;
+    waiter?.();
+  }
+};
+function createParallelGzip(opts = {}) {
+  return new ParallelGzip(opts);
+}
+
+// src/backup/compression.ts
+var zstd = zlib2;
 function compressionAvailable(compression) {
   return compression !== "zstd" || typeof zstd.createZstdCompress === "function";
 }
@@ -1750,13 +1853,13 @@ function compressionSuffix(compression) {
 function createCompressor(compression) {
   if (compression === "none") return null;
   requireCompression(compression);
-  if (compression === "gzip") return zlib.createGzip({ level: 1, chunkSize: 64 * 1024 });
+  if (compression === "gzip") return createParallelGzip({ level: 1 });
   return zstd.createZstdCompress();
 }
 function createDecompressor(compression, where) {
   if (compression === "none") return null;
   requireCompression(compression, `${where} is compressed with`);
-  if (compression === "gzip") return zlib.createGunzip({ chunkSize: 64 * 1024 });
+  if (compression === "gzip") return zlib2.createGunzip({ chunkSize: 64 * 1024 });
   return zstd.createZstdDecompress();
 }
 
@@ -1867,6 +1970,12 @@ function parseManifest(text4, where) {
       shape.fail("fingerprint", "{revision, count, sha256} or null", fp);
     }
   }
+  const hk = at(raw, "hashKV");
+  if (hk !== void 0 && hk !== null) {
+    if (!isNonNegInt(at(hk, "revision")) || !Number.isSafeInteger(at(hk, "compactRevision")) || !isNonNegInt(at(hk, "hash")) || !isNonNegInt(at(hk, "count"))) {
+      shape.fail("hashKV", "{revision, compactRevision, hash, count} or null", hk);
+    }
+  }
   const objects = at(raw, "objects");
   if (!Array.isArray(objects) || objects.length === 0)
     shape.fail("objects", "a non-empty list", objects);
@@ -1901,7 +2010,7 @@ function parseManifest(text4, where) {
       `${where} was edited after the backup wrote it: its digest is ${digest} but its content hashes to ${actual}. Do not trust this set; use another one.`
     );
   }
-  return manifest;
+  return { ...manifest, hashKV: manifest.hashKV ?? null };
 }
 function snapshotObject(manifest) {
   return manifest.objects.find((o) => o.kind === "etcd-snapshot");
@@ -1909,8 +2018,8 @@ function snapshotObject(manifest) {
 
 // src/backup/pipeline.ts
 import { createHash as createHash4 } from "node:crypto";
-import { pipeline, Transform as Transform2, Writable } from "node:stream";
-var HashingStage = class extends Transform2 {
+import { pipeline, Transform as Transform3, Writable } from "node:stream";
+var HashingStage = class extends Transform3 {
   constructor(checks = [], opts = {}) {
     super({ highWaterMark: 256 * 1024 });
     this.checks = checks;
@@ -2133,9 +2242,14 @@ async function writeBackupSet(store, sources, opts) {
     );
     const t = snapshot;
     const p = pending.set;
-    const fingerprint2 = sources.fingerprint ? t.status.then((status2) => sources.fingerprint(status2.revision)) : Promise.resolve(null);
-    fingerprint2.catch(() => {
-    });
+    const atRevision = (read) => {
+      const value = read ? t.status.then((status2) => read(status2.revision, t.source)) : Promise.resolve(null);
+      value.catch(() => {
+      });
+      return value;
+    };
+    const hashKV = atRevision(sources.hashKV);
+    const fingerprint2 = atRevision(sources.fingerprint);
     const objects = [t.stored];
     for (const a of archives) {
       await progress.phase(`Archive ${a.paths.length} path(s) from node ${a.node}`, async () => {
@@ -2157,12 +2271,17 @@ async function writeBackupSet(store, sources, opts) {
         { cause: err }
       );
     });
-    const fp = await fingerprint2.catch((err) => {
+    const [hk, fp] = await Promise.all([hashKV, fingerprint2]).catch((err) => {
       throw new OperationError(
-        `Reading the keyspace fingerprint at revision ${status.revision} failed: ${err.message}. Nothing was committed; retry.`,
+        `Reading the keyspace check at revision ${status.revision} failed: ${err.message}. Nothing was committed; retry.`,
         { cause: err }
       );
     });
+    if (hk && hk.revision !== status.revision) {
+      throw new OperationError(
+        `etcd hashed revision ${hk.revision}, not the snapshot's ${status.revision}. Nothing was committed; retry.`
+      );
+    }
     const manifest = buildManifest({
       created: now.toISOString(),
       cluster: sources.cluster,
@@ -2183,6 +2302,7 @@ async function writeBackupSet(store, sources, opts) {
         hash: status.hash,
         size: status.totalSize
       },
+      hashKV: hk,
       fingerprint: fp,
       kubernetes: {
         flavor: sources.flavor,
@@ -3808,13 +3928,13 @@ import { execFile } from "node:child_process";
 import { randomBytes as randomBytes2 } from "node:crypto";
 import { constants as osConstants } from "node:os";
 import { posix as posix3 } from "node:path";
-import { finished as finishedCallback, PassThrough, Readable as Readable3, Transform as Transform4 } from "node:stream";
+import { finished as finishedCallback, PassThrough, Readable as Readable3, Transform as Transform5 } from "node:stream";
 import { finished, pipeline as pipeline2 } from "node:stream/promises";
 
 // src/nodes/started-command.ts
 import { spawn } from "node:child_process";
 import { once } from "node:events";
-import { Transform as Transform3 } from "node:stream";
+import { Transform as Transform4 } from "node:stream";
 var KILL_GRACE_MS = 2e3;
 async function startChildProcess(file, args, env) {
   const child = spawn(file, args, { env, detached: true, stdio: ["pipe", "pipe", "pipe"] });
@@ -3852,7 +3972,7 @@ function stopCommand(pid, signal) {
 }
 function takePidMarker(stderr, onPid) {
   let head = Buffer.alloc(0);
-  const strip = new Transform3({
+  const strip = new Transform4({
     transform(chunk, _enc, cb) {
       if (!head) return cb(null, chunk);
       const seen = Buffer.concat([head, chunk]);
@@ -3914,7 +4034,7 @@ var CommandTransport = class {
       `.${posix3.basename(path)}.kube-rescue-${randomBytes2(6).toString("hex")}.tmp`
     );
     let bytes = 0;
-    const counter = new Transform4({
+    const counter = new Transform5({
       transform(chunk, _enc, cb) {
         bytes += chunk.length;
         cb(null, chunk);
@@ -4837,6 +4957,17 @@ function quorumVerdict(members, healthyClientUrls, inventoryEtcdHosts) {
 
 // src/recovery/plan.ts
 var KUBESPRAY_ETCD_UNIT = "/etc/systemd/system/etcd.service";
+var ADMIN_KUBECONFIG = "/etc/kubernetes/admin.conf";
+function deleteNodeArgv(params) {
+  return [
+    "kubectl",
+    `--kubeconfig=${params.kubeconfig}`,
+    "delete",
+    "node",
+    params.nodeName,
+    "--ignore-not-found"
+  ];
+}
 var BUMP_REVISION = 1e9;
 function stamp(now) {
   return now.toISOString().replace(/[-:]/g, "").replace(/\.\d+Z$/, "Z");
@@ -4850,7 +4981,72 @@ function minorOf(version) {
 function draft(action, node, params, reason, undo, destructive, group) {
   return { action, node, params, reason, undo, destructive, ...group ? { group } : {} };
 }
-function buildPlan(inventory, state, backup2, options) {
+function checkRemovableHosts(inventory, removeHosts) {
+  if (removeHosts.length === 0) return;
+  const etcdHosts2 = new Set(inventory.etcd.map((e) => e.host));
+  const cpHosts = new Set(inventory.controlPlane);
+  for (const h of removeHosts) {
+    if (etcdHosts2.has(h) || cpHosts.has(h)) continue;
+    if (inventory.hosts?.includes(h)) {
+      throw new InputError(
+        `--remove-host ${h}: host '${h}' of ${inventory.source} is in neither [etcd] nor [kube_control_plane]; recovery removes only those. For a worker that will not return, run 'kubectl delete node ${inventory.nodeNames?.[h] ?? h}' yourself (or Kubespray's remove-node.yml).`
+      );
+    }
+    throw new InputError(
+      `--remove-host ${h}: there is no host '${h}' in ${inventory.source}. Name hosts as the inventory does (its [etcd]: ${inventory.etcd.map((e) => e.host).join(", ") || "none"}), then run again.`
+    );
+  }
+  const gone = new Set(removeHosts);
+  if (inventory.etcd.every((e) => gone.has(e.host))) {
+    throw new InputError(
+      `--remove-host would remove every etcd member of ${inventory.source} (${removeHosts.join(", ")}): no member would be left to restore the cluster to. Keep at least one etcd host; to rebuild on new hosts, add them to [etcd] and restore with --backup.`
+    );
+  }
+  if (inventory.controlPlane.length > 0 && inventory.controlPlane.every((h) => gone.has(h))) {
+    throw new InputError(
+      `--remove-host would remove every control-plane host of ${inventory.source} (${removeHosts.join(", ")}): no API server would be left. Keep at least one host of [kube_control_plane].`
+    );
+  }
+}
+function withoutRemovedHosts(inventory, state, options) {
+  const removed = [...new Set(options.removeHosts ?? [])];
+  if (removed.length === 0) return { inventory, removals: [] };
+  checkRemovableHosts(inventory, removed);
+  const gone = new Set(removed);
+  const etcd = inventory.etcd.filter((e) => !gone.has(e.host));
+  const controlPlane = inventory.controlPlane.filter((h) => !gone.has(h));
+  const cpHosts = new Set(inventory.controlPlane);
+  const healthy = removed.filter((h) => {
+    const e = state.etcd.find((s) => s.host === h);
+    if (e) return e.healthy;
+    const c = state.controlPlane.find((s) => s.host === h);
+    return Boolean(c?.reachable && c.certsPresent);
+  });
+  if (healthy.length > 0 && !options.force) {
+    throw new InputError(
+      `--remove-host ${healthy.join(", ")}: the probe finds ${healthy.length === 1 ? "this host" : "these hosts"} healthy, so removing ${healthy.length === 1 ? "it" : "them"} would shrink a working cluster (its etcd member leaves, its Node is deleted). Drop --remove-host for hosts that will return, or pass --force if the shrink is intended.`
+    );
+  }
+  const removals = removed.map((host) => {
+    const e = inventory.etcd.find((m) => m.host === host);
+    const peer = state.etcd.find((s) => s.host === host)?.peerUrl ?? (e && peerURLOf(e.address));
+    const listed = e ? state.members.find((m) => m.name === e.memberName || peer && m.peerURLs.includes(peer)) : void 0;
+    const nodeName = inventory.nodeNames ? inventory.nodeNames[host] : cpHosts.has(host) ? host : void 0;
+    return { host, ...listed ? { listed } : {}, ...nodeName ? { nodeName } : {} };
+  });
+  const keep = (hosts) => hosts?.filter((h) => !gone.has(h));
+  return {
+    inventory: {
+      ...inventory,
+      etcd,
+      controlPlane,
+      brokenEtcd: keep(inventory.brokenEtcd),
+      brokenControlPlane: keep(inventory.brokenControlPlane)
+    },
+    removals
+  };
+}
+function buildPlan(given, state, backup2, options) {
   const {
     etcdCertDir,
     dataDir,
@@ -4871,16 +5067,13 @@ function buildPlan(inventory, state, backup2, options) {
   const ts = stamp(options.now);
   const staging = options.stagingDir ?? "/var/tmp";
   const warnings = [];
+  const { inventory, removals } = withoutRemovedHosts(given, state, options);
   const etcdHosts2 = new Map(inventory.etcd.map((e) => [e.host, e]));
   const stateOf = new Map(state.etcd.map((e) => [e.host, e]));
   const cpStateOf = new Map(state.controlPlane.map((c) => [c.host, c]));
   for (const [group, hosts, known] of [
-    ["broken_etcd", inventory.brokenEtcd ?? [], new Set(etcdHosts2.keys())],
-    [
-      "broken_kube_control_plane",
-      inventory.brokenControlPlane ?? [],
-      new Set(inventory.controlPlane)
-    ]
+    ["broken_etcd", given.brokenEtcd ?? [], new Set(given.etcd.map((e) => e.host))],
+    ["broken_kube_control_plane", given.brokenControlPlane ?? [], new Set(given.controlPlane)]
   ]) {
     for (const h of hosts) {
       if (!known.has(h)) {
@@ -4915,6 +5108,7 @@ function buildPlan(inventory, state, backup2, options) {
     cases.push(etcdCase);
   }
   if (brokenCp.length > 0 || certsOnly.length > 0) cases.push("cert-loss");
+  if (removals.length > 0) cases.push("host-removal");
   if (cases.length === 0) cases.push("healthy");
   const unreachable = [.../* @__PURE__ */ new Set([...brokenEtcd, ...brokenCp])].filter(
     (h) => (stateOf.get(h)?.reachable ?? cpStateOf.get(h)?.reachable) === false
@@ -4927,7 +5121,7 @@ function buildPlan(inventory, state, backup2, options) {
     throw new InputError(
       `${unreachable.length === 1 ? "This broken host does" : "These broken hosts do"} not answer, and recovery must run commands on ${unreachable.length === 1 ? "it" : "them"}:
   ${why}
-Bring them back or re-provision them (same IP, same hostname, SSH key authorized), check --transport/--ssh-user/--ssh-key, then run again.`
+Bring them back or re-provision them (same IP, same hostname, SSH key authorized), check --transport/--ssh-user/--ssh-key, then run again. A host that will not return: name it with --remove-host ${unreachable[0]} (action input remove-hosts), and the cluster shrinks without it.`
     );
   }
   const restoresSnapshot = etcdCase === "quorum-loss" || etcdCase === "total-loss";
@@ -4938,7 +5132,7 @@ Bring them back or re-provision them (same IP, same hostname, SSH key authorized
   }
   if (etcdCase === "total-loss" && !backup2) {
     throw new InputError(
-      `No etcd member has data left (${inventory.etcd.map((e) => e.host).join(", ")} are all broken or unreachable), so the cluster can only come back from a backup set: pass --backup DIR|URL.`
+      `No etcd member has data left (${inventory.etcd.map((e) => e.host).join(", ")} ${inventory.etcd.length === 1 ? "is" : "are all"} broken or unreachable${removals.length > 0 ? `, and ${removals.map((r) => r.host).join(", ")} will not return` : ""}), so the cluster can only come back from a backup set: pass --backup DIR|URL.`
     );
   }
   if (brokenCp.length > 0 && !backup2) {
@@ -5103,13 +5297,32 @@ Bring them back or re-provision them (same IP, same hostname, SSH key authorized
   let strategy = "none";
   let source = { kind: "none" };
   const expect = { members: inventory.etcd.map((e) => e.memberName) };
+  const working = state.quorum && healthyVoters.length > 0;
+  const membersLeaving = removals.filter((r) => r.listed && working);
+  for (const r of membersLeaving) {
+    drafts.push(
+      draft(
+        "member-remove",
+        healthyVoters[0].host,
+        { member: r.listed.name, memberId: r.listed.id },
+        `${r.host} will not return (--remove-host): ${r.listed.name} leaves the cluster; nothing runs on ${r.host}`,
+        `etcdctl member add ${r.listed.name} --peer-urls=${r.listed.peerURLs[0] ?? "<its peer URL>"} once the host is back with an empty data dir`,
+        true
+      )
+    );
+  }
+  for (const r of removals) {
+    const member = given.etcd.find((e) => e.host === r.host);
+    if (!member) continue;
+    const how = membersLeaving.includes(r) ? `leaves the member list (removed from ${healthyVoters[0].host})` : restoresSnapshot ? "is left out of the restored cluster (--initial-cluster)" : r.listed ? "stays in the member list: no healthy member can remove it now" : "is not in the member list: nothing to remove";
+    warnings.push(
+      `${r.host} (${member.memberName}) will not return: it ${how}. Nothing runs on ${r.host}; its data dir ${paths.dataDir} there is left as it was \u2014 should the host come back, move that dir aside before its etcd starts (the cluster refuses a removed member).`
+    );
+  }
   if (etcdCase === "member-loss") {
     strategy = "member-replace";
     const control = healthyVoters[0].host;
-    const current = state.members.map((m) => ({
-      name: m.name,
-      peerURL: m.peerURLs[0] ?? ""
-    }));
+    const current = state.members.filter((m) => !membersLeaving.some((r) => r.listed.id === m.id)).map((m) => ({ name: m.name, peerURL: m.peerURLs[0] ?? "" }));
     for (const host of brokenEtcd) {
       const e = etcdHosts2.get(host);
       const listed = state.members.find((m) => m.name === e.memberName);
@@ -5164,6 +5377,7 @@ Bring them back or re-provision them (same IP, same hostname, SSH key authorized
       expect.minRevision = backup2.revision;
       expect.totalKey = backup2.totalKey;
       expect.fingerprint = backup2.fingerprint;
+      expect.hashKV = backup2.hashKV;
       if (survivors.length > 0) {
         warnings.push(
           `${survivors.map((s) => s.host).join(", ")} still hold data, but the backup's snapshot was asked for: writes after revision ${backup2.revision} are lost.`
@@ -5364,6 +5578,22 @@ Bring them back or re-provision them (same IP, same hostname, SSH key authorized
       )
     );
   }
+  planNodeDeletions(removals, {
+    inventory,
+    state,
+    anchor,
+    push: (host, params, reason) => drafts.push(
+      draft(
+        "delete-node",
+        host,
+        params,
+        reason,
+        "the kubelet re-registers the Node when the host returns; nothing was moved on a node",
+        true
+      )
+    ),
+    warn: (w) => warnings.push(w)
+  });
   drafts.push(
     draft(
       "verify",
@@ -5403,7 +5633,7 @@ Bring them back or re-provision them (same IP, same hostname, SSH key authorized
     cluster: state.clusterName,
     case: cases.join("+"),
     cases,
-    strategy: cases.includes("healthy") ? "none" : etcdCase ? strategy : "certs-only",
+    strategy: etcdCase ? strategy : cases.includes("cert-loss") ? "certs-only" : membersLeaving.length > 0 ? "member-remove" : "none",
     source,
     layout: state.layout,
     paths,
@@ -5411,11 +5641,36 @@ Bring them back or re-provision them (same IP, same hostname, SSH key authorized
     createdAt: options.now.toISOString(),
     brokenEtcd,
     brokenControlPlane: brokenCp,
+    removedHosts: removals.map((r) => r.host),
     brokenFrom,
     steps,
     warnings,
     expect
   };
+}
+function planNodeDeletions(removals, ctx) {
+  const nodes = removals.filter((r) => r.nodeName);
+  if (nodes.length === 0) return;
+  const { inventory, state, anchor } = ctx;
+  const candidates = [
+    ...inventory.controlPlane.filter((h) => h === anchor),
+    ...inventory.controlPlane.filter((h) => h !== anchor)
+  ];
+  const withKubectl = candidates.find((h) => state.kubectlOn?.includes(h));
+  const runner = withKubectl ?? (state.layout === "kubeadm" ? candidates[0] : void 0);
+  for (const r of nodes) {
+    if (!runner) {
+      ctx.warn(
+        `${r.host} will not return, but no control-plane node left here has kubectl with ${ADMIN_KUBECONFIG}: delete its Node yourself once the API answers ('kubectl delete node ${r.nodeName}', or Kubespray's remove-node.yml -e node=${r.host} -e reset_nodes=false).`
+      );
+      continue;
+    }
+    ctx.push(
+      runner,
+      { nodeName: r.nodeName, host: r.host, kubeconfig: ADMIN_KUBECONFIG },
+      `${r.host} will not return: its Node object goes, so nothing waits for it or schedules onto it`
+    );
+  }
 }
 
 // src/recovery/probe.ts
@@ -5644,7 +5899,7 @@ import { randomBytes as randomBytes3 } from "node:crypto";
 import { createWriteStream } from "node:fs";
 import { chmod, mkdir, open as open3, readdir as readdir2, rename, rm as rm2, stat as stat2 } from "node:fs/promises";
 import { join as join4, resolve } from "node:path";
-import { Transform as Transform5 } from "node:stream";
+import { Transform as Transform6 } from "node:stream";
 import { pipeline as pipeline3 } from "node:stream/promises";
 var MANIFEST = "manifest.json";
 var errno = (err) => err.code ?? err.message;
@@ -5679,7 +5934,7 @@ var LocalStore = class {
         const path = join4(partial, checkObjectName(object));
         const mode = options?.mode ?? 384;
         let bytes = 0;
-        const counter = new Transform5({
+        const counter = new Transform6({
           transform(chunk, _e, cb) {
             bytes += chunk.length;
             cb(null, chunk);
@@ -5850,198 +6105,12 @@ async function defaultArtifactClient() {
   return new DefaultArtifactClient();
 }
 
-// src/stores/s3.ts
-import { Transform as Transform6 } from "node:stream";
-import {
-  DeleteObjectsCommand,
-  GetObjectCommand,
-  ListObjectsV2Command,
-  PutObjectCommand,
-  S3Client
-} from "@aws-sdk/client-s3";
-import { Upload } from "@aws-sdk/lib-storage";
-var COMPLETE_MARKER = ".complete";
-function parseS3Url(url) {
-  const m = /^s3:\/\/([a-z0-9][a-z0-9.-]{1,61}[a-z0-9])(?:\/(.*))?$/.exec(url);
-  if (!m) {
-    throw new InputError(
-      `'${url}' is not an S3 location. Expected s3://bucket or s3://bucket/prefix (bucket: 3-63 lower-case letters, digits, '.', '-').`
-    );
-  }
-  return { bucket: m[1], prefix: (m[2] ?? "").replace(/^\/+|\/+$/g, "") };
-}
-function describe2(err) {
-  const e = err;
-  const status = e.$metadata?.httpStatusCode ? ` (HTTP ${e.$metadata.httpStatusCode})` : "";
-  return `${e.name ?? e.code ?? "Error"}: ${e.message ?? String(err)}${status}`;
-}
-var S3Store = class {
-  constructor(where, settings = {}) {
-    this.where = where;
-    this.location = `s3://${where.bucket}${where.prefix ? `/${where.prefix}` : ""}`;
-    this.endpoint = settings.endpoint ?? process.env.AWS_ENDPOINT_URL_S3 ?? process.env.AWS_ENDPOINT_URL;
-    const config = {
-      region: settings.region ?? process.env.AWS_REGION ?? process.env.AWS_DEFAULT_REGION ?? "us-east-1",
-      maxAttempts: 3
-    };
-    if (this.endpoint) {
-      config.endpoint = this.endpoint;
-      config.forcePathStyle = true;
-    }
-    if (settings.credentials) config.credentials = settings.credentials;
-    this.client = new S3Client(config);
-  }
-  where;
-  location;
-  client;
-  endpoint;
-  key(...parts) {
-    return [this.where.prefix, ...parts].filter(Boolean).join("/");
-  }
-  /** The key prefix of a "directory" (the store root, or one set), with its trailing slash. */
-  dirKey(setName) {
-    const k = this.key(...setName ? [setName] : []);
-    return k ? `${k}/` : "";
-  }
-  failure(what, err) {
-    const at3 = this.endpoint ? ` at ${this.endpoint}` : "";
-    return new OperationError(
-      `S3 ${what} in ${this.location}${at3} failed: ${describe2(err)}. Check the endpoint, region and AWS_* credentials, and that the bucket exists.`,
-      { cause: err }
-    );
-  }
-  async keys(prefix) {
-    const out = [];
-    let token;
-    do {
-      const page = await this.client.send(
-        new ListObjectsV2Command({
-          Bucket: this.where.bucket,
-          Prefix: prefix,
-          ContinuationToken: token
-        })
-      ).catch((err) => {
-        throw this.failure("listing", err);
-      });
-      for (const o of page.Contents ?? []) if (o.Key) out.push({ key: o.Key, bytes: o.Size ?? 0 });
-      token = page.IsTruncated ? page.NextContinuationToken : void 0;
-    } while (token);
-    return out;
-  }
-  async deleteKeys(keys) {
-    for (let i = 0; i < keys.length; i += 1e3) {
-      const batch = keys.slice(i, i + 1e3);
-      await this.client.send(
-        new DeleteObjectsCommand({
-          Bucket: this.where.bucket,
-          Delete: { Objects: batch.map((Key) => ({ Key })) }
-        })
-      ).catch((err) => {
-        throw this.failure("delete", err);
-      });
-    }
-  }
-  async begin(setName) {
-    checkObjectName(setName);
-    const existing = await this.keys(this.dirKey(setName));
-    if (existing.length > 0) {
-      throw new OperationError(
-        `${this.location}/${setName}/ already holds ${existing.length} object(s); refusing to write a set over them.`
-      );
-    }
-    const written = [];
-    return {
-      write: async (object, data) => {
-        const Key = this.key(setName, checkObjectName(object));
-        written.push(Key);
-        let bytes = 0;
-        const counted = data.pipe(
-          new Transform6({
-            transform(chunk, _e, cb) {
-              bytes += chunk.length;
-              cb(null, chunk);
-            }
-          })
-        );
-        data.on("error", (err) => counted.destroy(err));
-        const upload = new Upload({
-          client: this.client,
-          params: { Bucket: this.where.bucket, Key, Body: counted },
-          // 2 × 8 MiB parts in flight: memory stays bounded whatever the object size.
-          queueSize: 2,
-          partSize: 8 * 1024 * 1024,
-          leavePartsOnError: false
-        });
-        try {
-          await upload.done();
-        } catch (err) {
-          if (err instanceof OperationError || err instanceof InputError) throw err;
-          if (data.errored) throw data.errored;
-          throw this.failure(`upload of ${object}`, err);
-        }
-        return bytes;
-      },
-      commit: async () => {
-        await this.client.send(
-          new PutObjectCommand({
-            Bucket: this.where.bucket,
-            Key: this.key(setName, COMPLETE_MARKER),
-            Body: Buffer.alloc(0)
-          })
-        ).catch((err) => {
-          throw this.failure("commit", err);
-        });
-      },
-      abort: async () => {
-        await this.deleteKeys(written);
-      }
-    };
-  }
-  async list() {
-    const base = this.dirKey();
-    const sets = [];
-    for (const { key } of await this.keys(base)) {
-      const rest = key.slice(base.length).split("/");
-      if (rest.length === 2 && rest[1] === COMPLETE_MARKER) sets.push(rest[0]);
-    }
-    return sets.sort(compareSetNames);
-  }
-  async read(setName, object) {
-    try {
-      const res = await this.client.send(
-        new GetObjectCommand({
-          Bucket: this.where.bucket,
-          Key: this.key(checkObjectName(setName), checkObjectName(object))
-        })
-      );
-      return res.Body;
-    } catch (err) {
-      if (err.name === "NoSuchKey") {
-        throw new OperationError(
-          `Object ${object} is missing from the backup set ${this.urlOf(setName)}.`
-        );
-      }
-      throw this.failure(`read of ${setName}/${object}`, err);
-    }
-  }
-  async objects(setName) {
-    const base = this.dirKey(checkObjectName(setName));
-    return (await this.keys(base)).map(({ key, bytes }) => ({ name: key.slice(base.length), bytes })).filter((o) => o.name !== COMPLETE_MARKER && !o.name.includes("/")).sort((a, b) => a.name.localeCompare(b.name));
-  }
-  async remove(setName) {
-    const marker = this.key(checkObjectName(setName), COMPLETE_MARKER);
-    await this.deleteKeys([marker]);
-    const rest = (await this.keys(this.dirKey(setName))).map((k) => k.key);
-    await this.deleteKeys(rest);
-  }
-  urlOf(setName) {
-    return `${this.location}/${setName}`;
-  }
-};
-
 // src/stores/open.ts
+async function s3Store() {
+  return (await import("./cli-chunks/s3-KM5HAMJR.js")).S3Store;
+}
 async function openStore(dest, s3 = {}) {
-  if (dest.startsWith("s3://")) return new S3Store(parseS3Url(dest), s3);
+  if (dest.startsWith("s3://")) return new (await s3Store())(parseS3Url(dest), s3);
   if (dest.startsWith(ARTIFACT_SCHEME)) return new ArtifactStore(await defaultArtifactClient());
   if (/^[a-z][a-z0-9+.-]*:\/\//i.test(dest)) {
     throw new InputError(
@@ -6061,7 +6130,7 @@ async function openSet(backup2, s3 = {}) {
     if (!setName) throw new InputError(`'${backup2}' names a bucket, not a backup set inside it.`);
     const parent = cut < 0 ? "" : prefix.slice(0, cut);
     return {
-      store: new S3Store({ bucket, prefix: parent }, s3),
+      store: new (await s3Store())({ bucket, prefix: parent }, s3),
       setName
     };
   }
@@ -6075,6 +6144,14 @@ async function openSet(backup2, s3 = {}) {
 }
 
 // src/commands/backup.ts
+var FINGERPRINT_MODES = ["hash", "full", "none"];
+function keyspaceChecks(mode, full) {
+  if (mode === "none") return {};
+  return {
+    hashKV: (revision, member) => hashKVViaEtcdCtl(member.ctl, revision),
+    ...mode === "full" ? { fingerprint: full } : {}
+  };
+}
 var DEFAULT_CLUSTER = "cluster.local";
 function tlsFromFlags(access) {
   const given = [access.etcdCacert, access.etcdCert, access.etcdKey].filter(Boolean).length;
@@ -6111,6 +6188,7 @@ async function localSources(opts, cluster) {
       "Without an inventory, --etcd-endpoints is required (e.g. --etcd-endpoints https://127.0.0.1:2379)."
     );
   }
+  preloadEtcdClient();
   const local = new LocalTransport(hostname());
   let layout;
   let tls = tlsFromFlags(access);
@@ -6155,18 +6233,16 @@ async function localSources(opts, cluster) {
     members,
     snapshotSources,
     nodes: opts.etcdOnly || !layout ? [] : [{ node: local.node, transport: local, paths: layout.backupPaths(local.node) }],
-    fingerprint: opts.fingerprint === false ? void 0 : (
-      // Pages are held whole in memory, so they stay near 3 MiB (the first, of unknown
-      // sizes, is 16 keys); but every page of etcd 3.4 walks the rest of the range to
-      // count it, so where objects are small, pages of up to 1000 keys cost etcd far less.
-      (revision) => fingerprintEndpoints(
-        { endpoints: healthy, tls },
-        {
-          revision,
-          pageSize: 1e3,
-          firstPageSize: 16,
-          targetPageBytes: 3 * 1024 * 1024
-        }
+    ...keyspaceChecks(
+      opts.fingerprint,
+      (revision) => (
+        // Pages are held whole in memory, so they stay near 3 MiB (the first, of unknown sizes,
+        // is 16 keys); but every page of etcd 3.4 walks the rest of the range to count it, so
+        // where objects are small, pages of up to 1000 keys cost etcd far less.
+        fingerprintEndpoints(
+          { endpoints: healthy, tls },
+          { revision, pageSize: 1e3, firstPageSize: 16, targetPageBytes: 3 * 1024 * 1024 }
+        )
       )
     )
   };
@@ -6209,7 +6285,10 @@ ${why.join("\n")}`
       transport: transportFor(host),
       paths: layout.backupPaths(host)
     })),
-    fingerprint: opts.fingerprint === false ? void 0 : (revision) => fingerprintViaEtcdCtl(first.ctl, { revision })
+    ...keyspaceChecks(
+      opts.fingerprint,
+      (revision) => fingerprintViaEtcdCtl(first.ctl, { revision })
+    )
   };
 }
 function clusterNameOf(inventory) {
@@ -6377,6 +6456,7 @@ var BackupSource = class _BackupSource {
       revision: m.snapshot.revision,
       totalKey: m.snapshot.totalKey,
       fingerprint: m.fingerprint ?? void 0,
+      hashKV: m.hashKV ?? void 0,
       encrypted: m.objects.some((o) => o.encryption !== null),
       certArchives
     };
@@ -6423,6 +6503,228 @@ function openNodeTransports(inventory, access) {
   };
 }
 
+// src/recovery/verify.ts
+var passed = (name, detail, expected, actual) => ({ name, status: "passed", detail, expected, actual });
+var failed = (name, detail, expected, actual) => ({ name, status: "failed", detail, expected, actual });
+var skipped = (name, detail) => ({ name, status: "skipped", detail });
+async function check(name, work) {
+  try {
+    return await work();
+  } catch (err) {
+    return failed(name, err.message);
+  }
+}
+async function verifyRecovery(deps) {
+  const { plan: plan2, cluster, observed } = deps;
+  const checks = [];
+  const etcdTouched = plan2.cases.some((c) => c !== "cert-loss");
+  const etcdGroup = plan2.removedHosts?.length ? `the inventory's [etcd] without ${plan2.removedHosts.join(", ")}` : "the inventory's [etcd]";
+  checks.push(
+    await check("members healthy", async () => {
+      const health = await cluster.endpointHealth();
+      const sick = health.filter((h) => !h.healthy);
+      return sick.length === 0 ? passed("members healthy", `${health.length} endpoints healthy`) : failed(
+        "members healthy",
+        sick.map((h) => `${h.endpoint}: ${h.error ?? "unhealthy"}`).join("; ")
+      );
+    })
+  );
+  checks.push(
+    await check("member count", async () => {
+      const members = await cluster.memberList();
+      const names = members.map((m) => m.name).sort();
+      const want = [...plan2.expect.members].sort();
+      const same = names.length === want.length && names.every((n, i) => n === want[i]);
+      return same ? passed(
+        "member count",
+        `${names.length} members, as in ${etcdGroup}`,
+        want.join(","),
+        names.join(",")
+      ) : failed(
+        "member count",
+        `the cluster's members differ from ${etcdGroup}`,
+        want.join(","),
+        names.join(",")
+      );
+    })
+  );
+  const minRevision = plan2.expect.minRevision ?? observed.snapshot?.revision;
+  checks.push(
+    await check("revision", async () => {
+      if (minRevision === void 0) {
+        return skipped("revision", "no snapshot was restored, so no revision to compare with");
+      }
+      const { statuses } = await cluster.endpointStatus();
+      const revision = Math.max(...statuses.map((s) => s.revision));
+      return revision >= minRevision ? passed("revision", "not behind the snapshot", `\u2265 ${minRevision}`, String(revision)) : failed(
+        "revision",
+        "the cluster is behind the snapshot it was restored from",
+        `\u2265 ${minRevision}`,
+        String(revision)
+      );
+    })
+  );
+  checks.push(
+    await check("keyspace", async () => {
+      if (!etcdTouched || plan2.source.kind === "none") {
+        return skipped(
+          "keyspace",
+          "no snapshot was restored: the keyspace is the running cluster\u2019s own"
+        );
+      }
+      const bump = plan2.steps.find((st) => st.action === "restore-snapshot")?.params?.bumpRevision ?? 0;
+      if (plan2.expect.fingerprint) return fullKeyspaceCheck(cluster, plan2.expect.fingerprint, bump);
+      if (plan2.expect.hashKV) return hashKVCheck(cluster, plan2.expect.hashKV, bump);
+      return skipped(
+        "keyspace",
+        observed.snapshot ? `the snapshot came from survivor ${observed.snapshot.node}, which has no key hash to compare with; revision checked instead` : "the backup manifest has no key hash or fingerprint"
+      );
+    })
+  );
+  checks.push(
+    await check("certificates", async () => {
+      if (observed.restoredFiles.length === 0) {
+        return skipped("certificates", "no archive was restored in this run");
+      }
+      const wrong = await compareFiles(observed.restoredFiles, deps.transportFor);
+      return wrong.length === 0 ? passed(
+        "certificates",
+        `${observed.restoredFiles.length} restored entries in place with their saved modes and owners`
+      ) : failed(
+        "certificates",
+        wrong.slice(0, 10).join("; ") + (wrong.length > 10 ? `; and ${wrong.length - 10} more` : "")
+      );
+    })
+  );
+  checks.push(...await kubernetesChecks(deps));
+  return { ok: checks.every((c) => c.status !== "failed"), checks };
+}
+async function compareFiles(files, transportFor) {
+  const wrong = [];
+  const byNode = /* @__PURE__ */ new Map();
+  for (const f of files) byNode.set(f.node, [...byNode.get(f.node) ?? [], f]);
+  for (const [node, list2] of byNode) {
+    const t = await transportFor(node);
+    const res = await t.exec(["stat", "-c", "%a %u %g %F", "--", ...list2.map((f) => f.path)], {
+      allowFailure: true,
+      timeoutMs: 3e4
+    });
+    const lines = res.stdout.split("\n").filter(Boolean);
+    if (lines.length !== list2.length) {
+      wrong.push(
+        `${node}: ${list2.length - lines.length} restored paths missing (${res.stderr.trim().split("\n")[0]})`
+      );
+      continue;
+    }
+    list2.forEach((f, i) => {
+      const [mode, uid, gid] = lines[i].split(" ");
+      if (f.type === "symlink") return;
+      if (Number.parseInt(mode, 8) !== f.mode || Number(uid) !== f.uid || Number(gid) !== f.gid) {
+        wrong.push(
+          `${node}:${f.path} is ${mode} ${uid}:${gid}, saved as ${f.mode.toString(8)} ${f.uid}:${f.gid}`
+        );
+      }
+    });
+  }
+  return wrong;
+}
+async function hasKubectlAdmin(t) {
+  const has = await t.script(
+    `command -v kubectl >/dev/null && [ -r ${ADMIN_KUBECONFIG} ] && echo yes`,
+    { allowFailure: true, timeoutMs: 15e3 }
+  );
+  return has.stdout.trim() === "yes";
+}
+async function kubernetesChecks(deps) {
+  const cp = deps.plan.steps.find((s) => s.action === "restart-control-plane")?.node;
+  const host = cp ?? deps.plan.steps.find((s) => s.action === "verify").node;
+  const t = await deps.transportFor(host);
+  const kubeconfig = ADMIN_KUBECONFIG;
+  if (!await hasKubectlAdmin(t)) {
+    const why = `no kubectl with ${kubeconfig} on ${host}: no Kubernetes API to ask here`;
+    return [skipped("API ready", why), skipped("nodes Ready", why)];
+  }
+  const kubectl = ["kubectl", `--kubeconfig=${kubeconfig}`];
+  const ready = await check("API ready", async () => {
+    const deadline = Date.now() + 18e4;
+    let last = "";
+    for (; ; ) {
+      const r = await t.exec([...kubectl, "get", "--raw=/readyz"], {
+        allowFailure: true,
+        timeoutMs: 3e4
+      });
+      if (r.code === 0 && r.stdout.trim() === "ok")
+        return passed("API ready", "/readyz answered ok");
+      last = (r.stdout + r.stderr).trim().slice(-300);
+      if (Date.now() > deadline)
+        return failed("API ready", `/readyz did not answer ok within 180 s: ${last}`);
+      await new Promise((r2) => setTimeout(r2, 2e3));
+    }
+  });
+  const nodes = await check("nodes Ready", async () => {
+    const r = await t.exec([...kubectl, "get", "nodes", "-o", "json"], { timeoutMs: 3e4 });
+    const items = JSON.parse(r.stdout).items;
+    const notReady = items.filter(
+      (n) => !n.status.conditions.some((c) => c.type === "Ready" && c.status === "True")
+    );
+    return notReady.length === 0 ? passed("nodes Ready", `${items.length} nodes Ready`) : failed("nodes Ready", `not Ready: ${notReady.map((n) => n.metadata.name).join(", ")}`);
+  });
+  return [ready, nodes];
+}
+async function fullKeyspaceCheck(cluster, fp, bump) {
+  const now = await fingerprintViaEtcdCtl(cluster, { revision: fp.revision + bump });
+  return now.count === fp.count && now.sha256 === fp.sha256 ? passed(
+    "keyspace",
+    `${now.count} keys, same sha256 as the snapshot`,
+    `${fp.count} / ${fp.sha256.slice(0, 12)}`,
+    `${now.count} / ${now.sha256.slice(0, 12)}`
+  ) : failed(
+    "keyspace",
+    "the restored keyspace differs from the snapshot (keys lost, or written since the restore)",
+    `${fp.count} keys / ${fp.sha256.slice(0, 12)}`,
+    `${now.count} keys / ${now.sha256.slice(0, 12)} at revision ${now.revision}`
+  );
+}
+async function hashKVCheck(cluster, expected, bump) {
+  const { count } = await cluster.keyCount(expected.revision + bump);
+  const counted = `${expected.count} keys`;
+  if (count !== expected.count) {
+    return failed(
+      "keyspace",
+      "the restored keyspace has a different number of keys than the snapshot",
+      counted,
+      `${count} keys at revision ${expected.revision + bump}`
+    );
+  }
+  if (bump > 0) {
+    return passed(
+      "keyspace",
+      `${count} keys at revision ${expected.revision + bump}; etcd's key hash is not comparable after a revision bump (it marks the history up to the new revision compacted) \u2014 back up with --fingerprint full to compare every key`,
+      counted,
+      `${count} keys`
+    );
+  }
+  const hashes = await cluster.hashKV(expected.revision);
+  const verdicts = hashes.map((h) => ({ h, c: compareHashKV(expected, { ...h, count }) }));
+  const different = verdicts.filter((v) => v.c.result === "different");
+  const want = `${counted}, HashKV ${expected.hash}`;
+  if (different.length > 0) {
+    return failed(
+      "keyspace",
+      `etcd's key hash at revision ${expected.revision} differs from the backup's on ${different.map((v) => v.h.endpoint).join(", ")}`,
+      want,
+      different.map((v) => `${v.h.endpoint}: ${v.h.hash}`).join("; ")
+    );
+  }
+  const incomparable = verdicts.filter((v) => v.c.result === "incomparable");
+  return passed(
+    "keyspace",
+    incomparable.length === 0 ? `${count} keys; every member's HashKV at revision ${expected.revision} equals the backup's` : `${count} keys; HashKV not compared on ${incomparable.map((v) => `${v.h.endpoint} (${v.c.detail})`).join(", ")}`,
+    want,
+    `${count} keys, HashKV ${[...new Set(hashes.map((h) => h.hash))].join("/")}`
+  );
+}
+
 // src/commands/plan.ts
 function clusterNameOf2(inventory) {
   for (const h of inventory.hosts.values()) {
@@ -6431,9 +6733,24 @@ function clusterNameOf2(inventory) {
   }
   return "cluster.local";
 }
+var NODE_GROUPS = ["k8s_cluster", "k8s-cluster", "kube_node", "kube-node"];
+function kubernetesNodeNames(inventory) {
+  const hosts = /* @__PURE__ */ new Set([
+    ...inventory.controlPlane(),
+    ...NODE_GROUPS.flatMap((g) => inventory.groups.get(g) ?? [])
+  ]);
+  return Object.fromEntries(
+    [...hosts].map((h) => {
+      const override = inventory.hosts.get(h)?.vars.kube_override_hostname;
+      return [h, typeof override === "string" && override ? override : h];
+    })
+  );
+}
 function planInventoryOf(inventory) {
   const cpGroup = [...inventory.groups.keys()].find((g) => g.startsWith("broken_kube"));
   return {
+    hosts: [...inventory.hosts.keys()],
+    nodeNames: kubernetesNodeNames(inventory),
     source: inventory.source,
     etcd: inventory.etcdMembers().map((m) => ({
       host: m.host,
@@ -6452,6 +6769,9 @@ async function preparePlan(opts, ctx) {
       `${opts.inventory} has no hosts in [etcd]: recovery needs the etcd members of the cluster.`
     );
   }
+  const planInventory = planInventoryOf(inventory);
+  const removeHosts = [...new Set(opts.removeHosts ?? [])];
+  checkRemovableHosts(planInventory, removeHosts);
   const backup2 = opts.backup ? await ctx.progress.phase(
     `Read backup set ${opts.backup}`,
     () => BackupSource.open(opts.backup, opts.identityFiles)
@@ -6470,16 +6790,21 @@ async function preparePlan(opts, ctx) {
       await new Promise((r) => setTimeout(r, recheck.delayMs));
       health = await ctx.progress.phase("Probe the cluster again", probe);
     }
+    const kubectlOn = removeHosts.length > 0 ? await ctx.progress.phase(
+      "Look for kubectl on the control plane",
+      () => controlPlaneWithKubectl(inventory, health, removeHosts, transports.transportFor)
+    ) : [];
     const plan2 = buildPlan(
-      planInventoryOf(inventory),
-      { ...health, clusterName: clusterNameOf2(inventory) },
+      planInventory,
+      { ...health, clusterName: clusterNameOf2(inventory), kubectlOn },
       backup2?.summary(),
       {
         strategy: opts.strategy,
         force: opts.force,
         now: opts.now ?? /* @__PURE__ */ new Date(),
         haveIdentity: opts.identityFiles.length > 0,
-        preferBackupSnapshot: opts.preferBackupSnapshot
+        preferBackupSnapshot: opts.preferBackupSnapshot,
+        removeHosts
       }
     );
     return { plan: plan2, health, inventory, backup: backup2, ...transports };
@@ -6487,6 +6812,21 @@ async function preparePlan(opts, ctx) {
     await transports.close();
     throw err;
   }
+}
+async function controlPlaneWithKubectl(inventory, health, removeHosts, transportFor) {
+  const hosts = inventory.controlPlane().filter(
+    (h) => !removeHosts.includes(h) && health.controlPlane.find((c) => c.host === h)?.reachable
+  );
+  const found = await Promise.all(
+    hosts.map(async (h) => {
+      try {
+        return await hasKubectlAdmin(await transportFor(h)) ? [h] : [];
+      } catch {
+        return [];
+      }
+    })
+  );
+  return found.flat();
 }
 async function plan(opts, ctx) {
   const prepared = await preparePlan(opts, ctx);
@@ -8403,6 +8743,7 @@ Undo if needed: ${step.undo}.
 // src/recovery/node-steps.ts
 import { PassThrough as PassThrough3 } from "node:stream";
 import tarStream from "tar-stream";
+var API_NOT_ANSWERING = /connection refused|was refused|unable to connect|i\/o timeout|TLS handshake timeout|EOF|ServiceUnavailable|currently unable to handle|etcdserver: request timed out|context deadline exceeded/i;
 var sleep2 = (ms) => new Promise((r) => setTimeout(r, ms));
 var q = (s) => shellCommand([s]);
 var NodeStepRunner = class {
@@ -8454,6 +8795,8 @@ var NodeStepRunner = class {
         return this.waitHealthy(step);
       case "restart-control-plane":
         return this.restartControlPlane(step);
+      case "delete-node":
+        return this.deleteNode(step);
       case "verify":
         return this.verify();
       case "discard-staged":
@@ -8544,7 +8887,8 @@ var NodeStepRunner = class {
   }
   async memberRemove(step) {
     const ctl = await this.ctl(step.node);
-    const live2 = (await ctl.memberList()).find((m) => m.name === step.params.member);
+    const list2 = await ctl.memberList();
+    const live2 = list2.find((m) => m.id === step.params.memberId) ?? list2.find((m) => m.name === step.params.member);
     if (!live2) return `${step.params.member} is not a member (already removed)`;
     await ctl.memberRemove(live2.id);
     return `removed ${step.params.member} (id ${live2.id})`;
@@ -8705,6 +9049,32 @@ var NodeStepRunner = class {
     await t.exec(["systemctl", "restart", "kubelet"], { timeoutMs: 12e4 });
     return `kubelet restarted (${step.params.reason})`;
   }
+  /**
+   * Deletes the Node object of a host that will not return. Right after a restore the API
+   * server may still be starting, so only "cannot reach the API" failures are retried.
+   */
+  async deleteNode(step) {
+    const t = await this.deps.transportFor(step.node);
+    const argv = deleteNodeArgv(step.params);
+    const { nodeName } = step.params;
+    const waitMs = this.deps.apiTimeoutMs ?? 18e4;
+    const deadline = Date.now() + waitMs;
+    for (; ; ) {
+      const r = await t.exec(argv, { allowFailure: true, timeoutMs: 6e4 });
+      if (r.code === 0) {
+        return r.stdout.trim() || `Node ${nodeName} was already gone`;
+      }
+      const stderr = r.stderr.trim().split("\n").slice(-2).join("\n");
+      const apiNotUp = API_NOT_ANSWERING.test(stderr);
+      if (!apiNotUp || Date.now() > deadline) {
+        throw new OperationError(
+          `Node ${step.node}: '${argv.join(" ")}' failed (exit ${r.code})${apiNotUp ? ` for ${waitMs / 1e3} s` : ""}: ${stderr || "(no stderr)"}
+Check the API server and ${step.params.kubeconfig} on ${step.node}, or delete the Node by hand (kubectl delete node ${nodeName}); then run restore again.`
+        );
+      }
+      await sleep2(3e3);
+    }
+  }
   async discardStaged(step) {
     const t = await this.deps.transportFor(step.node);
     await t.exec(["rm", "-f", "--", step.params.path], { timeoutMs: 6e4 });
@@ -8798,187 +9168,6 @@ async function listArchive(stream, node) {
   return files;
 }
 
-// src/recovery/verify.ts
-var passed = (name, detail, expected, actual) => ({ name, status: "passed", detail, expected, actual });
-var failed = (name, detail, expected, actual) => ({ name, status: "failed", detail, expected, actual });
-var skipped = (name, detail) => ({ name, status: "skipped", detail });
-async function check(name, work) {
-  try {
-    return await work();
-  } catch (err) {
-    return failed(name, err.message);
-  }
-}
-async function verifyRecovery(deps) {
-  const { plan: plan2, cluster, observed } = deps;
-  const checks = [];
-  const etcdTouched = plan2.cases.some((c) => c !== "cert-loss");
-  checks.push(
-    await check("members healthy", async () => {
-      const health = await cluster.endpointHealth();
-      const sick = health.filter((h) => !h.healthy);
-      return sick.length === 0 ? passed("members healthy", `${health.length} endpoints healthy`) : failed(
-        "members healthy",
-        sick.map((h) => `${h.endpoint}: ${h.error ?? "unhealthy"}`).join("; ")
-      );
-    })
-  );
-  checks.push(
-    await check("member count", async () => {
-      const members = await cluster.memberList();
-      const names = members.map((m) => m.name).sort();
-      const want = [...plan2.expect.members].sort();
-      const same = names.length === want.length && names.every((n, i) => n === want[i]);
-      return same ? passed(
-        "member count",
-        `${names.length} members, as in the inventory's [etcd]`,
-        want.join(","),
-        names.join(",")
-      ) : failed(
-        "member count",
-        "the cluster's members differ from the inventory's [etcd] group",
-        want.join(","),
-        names.join(",")
-      );
-    })
-  );
-  const minRevision = plan2.expect.minRevision ?? observed.snapshot?.revision;
-  checks.push(
-    await check("revision", async () => {
-      if (minRevision === void 0) {
-        return skipped("revision", "no snapshot was restored, so no revision to compare with");
-      }
-      const { statuses } = await cluster.endpointStatus();
-      const revision = Math.max(...statuses.map((s) => s.revision));
-      return revision >= minRevision ? passed("revision", "not behind the snapshot", `\u2265 ${minRevision}`, String(revision)) : failed(
-        "revision",
-        "the cluster is behind the snapshot it was restored from",
-        `\u2265 ${minRevision}`,
-        String(revision)
-      );
-    })
-  );
-  const fp = plan2.expect.fingerprint;
-  checks.push(
-    await check("keyspace", async () => {
-      if (!etcdTouched || plan2.strategy === "member-replace") {
-        return skipped(
-          "keyspace",
-          "no snapshot was restored: the keyspace is the running cluster\u2019s own"
-        );
-      }
-      if (!fp) {
-        return skipped(
-          "keyspace",
-          observed.snapshot ? `the snapshot came from survivor ${observed.snapshot.node}, which has no fingerprint to compare with; revision checked instead` : "the backup manifest has no keyspace fingerprint"
-        );
-      }
-      const bump = plan2.steps.find((st) => st.action === "restore-snapshot")?.params;
-      const now = await fingerprintViaEtcdCtl(cluster, {
-        revision: fp.revision + (bump?.bumpRevision ?? 0)
-      });
-      const same = now.count === fp.count && now.sha256 === fp.sha256;
-      return same ? passed(
-        "keyspace",
-        `${now.count} keys, same sha256 as the snapshot`,
-        `${fp.count} / ${fp.sha256.slice(0, 12)}`,
-        `${now.count} / ${now.sha256.slice(0, 12)}`
-      ) : failed(
-        "keyspace",
-        "the restored keyspace differs from the snapshot (keys lost, or written since the restore)",
-        `${fp.count} keys / ${fp.sha256.slice(0, 12)}`,
-        `${now.count} keys / ${now.sha256.slice(0, 12)} at revision ${now.revision}`
-      );
-    })
-  );
-  checks.push(
-    await check("certificates", async () => {
-      if (observed.restoredFiles.length === 0) {
-        return skipped("certificates", "no archive was restored in this run");
-      }
-      const wrong = await compareFiles(observed.restoredFiles, deps.transportFor);
-      return wrong.length === 0 ? passed(
-        "certificates",
-        `${observed.restoredFiles.length} restored entries in place with their saved modes and owners`
-      ) : failed(
-        "certificates",
-        wrong.slice(0, 10).join("; ") + (wrong.length > 10 ? `; and ${wrong.length - 10} more` : "")
-      );
-    })
-  );
-  checks.push(...await kubernetesChecks(deps));
-  return { ok: checks.every((c) => c.status !== "failed"), checks };
-}
-async function compareFiles(files, transportFor) {
-  const wrong = [];
-  const byNode = /* @__PURE__ */ new Map();
-  for (const f of files) byNode.set(f.node, [...byNode.get(f.node) ?? [], f]);
-  for (const [node, list2] of byNode) {
-    const t = await transportFor(node);
-    const res = await t.exec(["stat", "-c", "%a %u %g %F", "--", ...list2.map((f) => f.path)], {
-      allowFailure: true,
-      timeoutMs: 3e4
-    });
-    const lines = res.stdout.split("\n").filter(Boolean);
-    if (lines.length !== list2.length) {
-      wrong.push(
-        `${node}: ${list2.length - lines.length} restored paths missing (${res.stderr.trim().split("\n")[0]})`
-      );
-      continue;
-    }
-    list2.forEach((f, i) => {
-      const [mode, uid, gid] = lines[i].split(" ");
-      if (f.type === "symlink") return;
-      if (Number.parseInt(mode, 8) !== f.mode || Number(uid) !== f.uid || Number(gid) !== f.gid) {
-        wrong.push(
-          `${node}:${f.path} is ${mode} ${uid}:${gid}, saved as ${f.mode.toString(8)} ${f.uid}:${f.gid}`
-        );
-      }
-    });
-  }
-  return wrong;
-}
-async function kubernetesChecks(deps) {
-  const cp = deps.plan.steps.find((s) => s.action === "restart-control-plane")?.node;
-  const host = cp ?? deps.plan.steps.find((s) => s.action === "verify").node;
-  const t = await deps.transportFor(host);
-  const kubeconfig = "/etc/kubernetes/admin.conf";
-  const has = await t.script(`command -v kubectl >/dev/null && [ -r ${kubeconfig} ] && echo yes`, {
-    allowFailure: true,
-    timeoutMs: 15e3
-  });
-  if (has.stdout.trim() !== "yes") {
-    const why = `no kubectl with ${kubeconfig} on ${host}: no Kubernetes API to ask here`;
-    return [skipped("API ready", why), skipped("nodes Ready", why)];
-  }
-  const kubectl = ["kubectl", `--kubeconfig=${kubeconfig}`];
-  const ready = await check("API ready", async () => {
-    const deadline = Date.now() + 18e4;
-    let last = "";
-    for (; ; ) {
-      const r = await t.exec([...kubectl, "get", "--raw=/readyz"], {
-        allowFailure: true,
-        timeoutMs: 3e4
-      });
-      if (r.code === 0 && r.stdout.trim() === "ok")
-        return passed("API ready", "/readyz answered ok");
-      last = (r.stdout + r.stderr).trim().slice(-300);
-      if (Date.now() > deadline)
-        return failed("API ready", `/readyz did not answer ok within 180 s: ${last}`);
-      await new Promise((r2) => setTimeout(r2, 2e3));
-    }
-  });
-  const nodes = await check("nodes Ready", async () => {
-    const r = await t.exec([...kubectl, "get", "nodes", "-o", "json"], { timeoutMs: 3e4 });
-    const items = JSON.parse(r.stdout).items;
-    const notReady = items.filter(
-      (n) => !n.status.conditions.some((c) => c.type === "Ready" && c.status === "True")
-    );
-    return notReady.length === 0 ? passed("nodes Ready", `${items.length} nodes Ready`) : failed("nodes Ready", `not Ready: ${notReady.map((n) => n.metadata.name).join(", ")}`);
-  });
-  return [ready, nodes];
-}
-
 // src/report/plan.ts
 var cell = (s) => s.replace(/\|/g, "\\|").replace(/\n/g, " ");
 function paramsText(step) {
@@ -9019,6 +9208,7 @@ function renderPlanMarkdown(plan2) {
     "",
     `- Strategy: **${plan2.strategy}**; snapshot source: ${sourceText(plan2)}`,
     `- Broken etcd members: ${plan2.brokenEtcd.join(", ") || "none"}; broken control-plane nodes: ${plan2.brokenControlPlane.join(", ") || "none"} (from the ${plan2.brokenFrom})`,
+    ...plan2.removedHosts?.length ? [`- Removed for good (not re-added): ${plan2.removedHosts.join(", ")}`] : [],
     `- Layout: ${plan2.layout}; planned ${plan2.createdAt}`,
     ""
   ];
@@ -9271,6 +9461,10 @@ function sleep3(ms) {
 }
 
 // harness/faults.ts
+async function stopNode(cluster, node) {
+  await cluster.stopNode(node);
+  return { fault: "stop-node", node, detail: "node powered off (container stopped)" };
+}
 async function destroyAndReprovision(cluster, node) {
   await cluster.replaceWithBlankNode(node);
   return {
@@ -9298,7 +9492,8 @@ var SCENARIOS = [
   "quorum-loss",
   "total-loss",
   "cert-loss",
-  "runbook-example"
+  "runbook-example",
+  "host-removal"
 ];
 var etcdHosts = (c) => c.nodes.filter((n) => n.roles.includes("etcd"));
 var controlPlaneHosts = (c) => c.nodes.filter((n) => n.roles.includes("control-plane"));
@@ -9368,6 +9563,16 @@ var scenarios = {
       );
       return out;
     }
+  },
+  "host-removal": {
+    topology: "stacked3",
+    mayLoseWritesAfterBackup: false,
+    fault: "1 of 3 nodes gone for good (stopped, never re-provisioned); `restore --remove-host` shrinks the cluster to 2 members (and deletes its Node where a Kubernetes API runs)",
+    removeHosts: (cluster) => [etcdHosts(cluster).at(-1).name],
+    async inject(cluster) {
+      await stopNode(cluster, etcdHosts(cluster).at(-1).name);
+      return cluster.inventoryPath;
+    }
   }
 };
 async function keyDigests(client, revision) {
@@ -9380,8 +9585,12 @@ async function keyDigests(client, revision) {
   }
   return out;
 }
-async function withClient(cluster, work) {
-  const client = await openEtcdClient(cluster.etcdEndpoints, cluster.tls);
+async function withClient(cluster, work, without = []) {
+  const gone = cluster.nodes.filter((n) => without.includes(n.name)).map((n) => n.ip);
+  const endpoints = cluster.etcdEndpoints.filter(
+    (e) => !gone.some((ip) => new URL(e).hostname === ip)
+  );
+  const client = await openEtcdClient(endpoints, cluster.tls);
   try {
     return await work(client);
   } finally {
@@ -9462,6 +9671,7 @@ async function runScenario(name, opts) {
       `[${name}] inject the fault: ${scenario.fault}`,
       () => scenario.inject(c, ctx)
     );
+    const removeHosts = scenario.removeHosts?.(c) ?? [];
     const restored = await progress.phase(
       `[${name}] recover with kube-rescue restore`,
       () => restore(
@@ -9473,7 +9683,8 @@ async function runScenario(name, opts) {
           strategy: "parallel",
           force: false,
           yes: true,
-          journal: join14(keysDir, "restore.journal")
+          journal: join14(keysDir, "restore.journal"),
+          removeHosts
         },
         ctx
       )
@@ -9488,19 +9699,23 @@ async function runScenario(name, opts) {
     }));
     await progress.phase(
       `[${name}] compare the keyspace with the backup`,
-      () => withClient(c, async (client) => {
-        const now = await keyDigests(client);
-        report.keysAfterRestore = now.size;
-        let lost = 0;
-        for (const [k, digest] of atBackup) if (now.get(k) !== digest) lost++;
-        report.keysLost = lost;
-        let writesLost = 0;
-        for (let n = writerLastAtBackup + 1; n <= writerLast; n++) {
-          if (!now.has(writerKey(writerPrefix, n))) writesLost++;
-        }
-        report.writesAfterBackup = Math.max(0, writerLast - writerLastAtBackup);
-        report.writesLost = writesLost;
-      })
+      () => withClient(
+        c,
+        async (client) => {
+          const now = await keyDigests(client);
+          report.keysAfterRestore = now.size;
+          let lost = 0;
+          for (const [k, digest] of atBackup) if (now.get(k) !== digest) lost++;
+          report.keysLost = lost;
+          let writesLost = 0;
+          for (let n = writerLastAtBackup + 1; n <= writerLast; n++) {
+            if (!now.has(writerKey(writerPrefix, n))) writesLost++;
+          }
+          report.writesAfterBackup = Math.max(0, writerLast - writerLastAtBackup);
+          report.writesLost = writesLost;
+        },
+        removeHosts
+      )
     );
     const failedChecks = (report.verification ?? []).filter((v) => v.status === "failed");
     if (report.keysLost !== 0) {
@@ -9995,25 +10210,46 @@ async function deepCheck(snapshot, work, manifest, checks) {
     dataDirs: { [name]: dataDir },
     ports: { [name]: ports }
   });
+  const client = await connectEtcdClient({ endpoints: cluster.endpoints });
   try {
-    const fp = await fingerprintEndpoints({ endpoints: cluster.endpoints });
+    const expected = manifest.hashKV;
+    if (expected) {
+      const ctl2 = new EtcdCtl(new LocalTransport(), { endpoints: cluster.endpoints });
+      checks.push(...hashKVChecks(expected, await hashKVViaEtcdCtl(ctl2, expected.revision)));
+    }
     if (manifest.fingerprint) {
+      const fp = await fingerprintWithClient(client, {}, "the restored etcd");
       checks.push(compare("restored key count", manifest.fingerprint.count, fp.count));
       checks.push(compare("restored keyspace sha256", manifest.fingerprint.sha256, fp.sha256));
-    } else {
+    }
+    if (!expected && !manifest.fingerprint) {
+      const count = await client.getAll().count();
       checks.push({
         name: "restored keyspace",
         ok: true,
-        actual: `${fp.count} keys, sha256 ${fp.sha256}`,
-        detail: "the manifest has no fingerprint to compare with; the snapshot restored and etcd served it"
+        actual: `${count} keys`,
+        detail: "the manifest has no key hash or fingerprint to compare with; the snapshot restored and etcd served it"
       });
     }
   } catch (err) {
     if (!(err instanceof OperationError)) throw err;
     checks.push({ name: "restored keyspace", ok: false, detail: err.message });
   } finally {
+    client.close();
     await cluster.stop();
   }
+}
+function hashKVChecks(expected, actual) {
+  const name = "restored key hash (etcd HashKV)";
+  const counted = compare("restored key count", expected.count, actual.count);
+  const c = compareHashKV(expected, actual);
+  const hashes = { expected: String(expected.hash), actual: String(actual.hash) };
+  if (c.result === "same") return [counted, { name, ok: true, ...hashes }];
+  if (c.result === "different") {
+    const detail = `at revision ${expected.revision} the restored keys, or their history, differ from what the member held when it was backed up`;
+    return [counted, { name, ok: false, ...hashes, detail }];
+  }
+  return [counted, { name, ok: true, ...hashes, detail: `not compared: ${c.detail}` }];
 }
 
 // src/commands/verify.ts
@@ -10177,7 +10413,8 @@ function planOptionsFrom(o) {
     identityFiles: o.identity ?? [],
     strategy: o.strategy,
     force: Boolean(o.force),
-    preferBackupSnapshot: Boolean(o.preferBackupSnapshot)
+    preferBackupSnapshot: Boolean(o.preferBackupSnapshot),
+    removeHosts: o.removeHost ?? []
   };
 }
 async function run(program, name, work) {
@@ -10220,10 +10457,12 @@ Examples:
     ).option(
       "--s3-endpoint <url>",
       "S3 endpoint (default: AWS_ENDPOINT_URL_S3 / AWS_ENDPOINT_URL)"
-    ).option("--s3-region <region>", "S3 region (default: AWS_REGION)").option(
-      "--no-fingerprint",
-      "skip reading the whole keyspace for the manifest (faster; verify --deep then cannot compare keys)"
-    )
+    ).option("--s3-region <region>", "S3 region (default: AWS_REGION)").addOption(
+      new Option(
+        "--fingerprint <mode>",
+        "keyspace check recorded for verify --deep and restores: hash = etcd's own HashKV + key count, computed by the member (cheap); full = also a sha256 of every key and value, read back from etcd (a second full read; still compares after a revision bump); none"
+      ).choices(FINGERPRINT_MODES).default("hash")
+    ).option("--no-fingerprint", "same as --fingerprint none")
   ).action(async (o) => {
     await run(
       program,
@@ -10242,7 +10481,7 @@ Examples:
           etcdOnly: Boolean(o.etcdOnly),
           clusterName: o.clusterName,
           s3: { endpoint: o.s3Endpoint, region: o.s3Region },
-          fingerprint: o.fingerprint !== false
+          fingerprint: o.fingerprint === false ? "none" : o.fingerprint
         },
         ctx
       )
@@ -10285,6 +10524,10 @@ Examples:
     ).option("--force", "allow restoring over a healthy quorum or from another cluster/version").option(
       "--prefer-backup-snapshot",
       "restore the backup's snapshot even where a surviving member has newer data (loses the writes since)"
+    ).option(
+      "--remove-host <host>",
+      "a host that will not return: its etcd member is removed or left out, its Node deleted (repeatable)",
+      csv
     )
   );
   planFlags(
