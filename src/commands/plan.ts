@@ -111,7 +111,10 @@ export async function preparePlan(
     : openNodeTransports(inventory, opts.access);
   try {
     const probe = () =>
-      probeCluster(inventory, transports.transportFor, opts.access, { progress: ctx.progress });
+      probeCluster(inventory, transports.transportFor, opts.access, {
+        progress: ctx.progress,
+        goneHosts: removeHosts,
+      });
     let health = await ctx.progress.phase('Probe the cluster', probe);
     // During a leader election every member fails its health check for a few seconds; a
     // lost quorum is believed only when it is still lost after that.

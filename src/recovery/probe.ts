@@ -26,7 +26,15 @@ export interface ProbeOptions {
   etcdTimeoutMs?: number;
   commands?: EtcdToolCommands;
   progress?: Progress;
+  /**
+   * Hosts the operator declared gone for good (`--remove-host`): reaching them is given 5 s,
+   * not `timeoutMs`. They are still probed — one that answers healthy needs --force — but a
+   * host that is really gone should not hold the whole probe for the full bound.
+   */
+  goneHosts?: readonly string[];
 }
+
+const GONE_HOST_CONNECT_MS = 5000;
 
 class ProbeTimeout extends Error {}
 
@@ -117,6 +125,8 @@ export async function probeCluster(
   const etcdTimeoutMs = options.etcdTimeoutMs ?? 4000;
   const progress = options.progress ?? silentProgress;
   const etcdHosts = inventory.etcdMembers();
+  const connectBound = (host: string) =>
+    options.goneHosts?.includes(host) ? Math.min(timeoutMs, GONE_HOST_CONNECT_MS) : timeoutMs;
 
   const probeEtcd = async (e: (typeof etcdHosts)[number]): Promise<EtcdProbe> => {
     const urls = memberUrls(inventory, e.host, e.address);
@@ -136,7 +146,7 @@ export async function probeCluster(
     const out: EtcdProbe = { health };
     const work = async () => {
       const t = await transportFor(e.host);
-      await t.ping({ timeoutMs });
+      await t.ping({ timeoutMs: connectBound(e.host) });
       health.reachable = true;
       const layout = await resolveLayout(t, access, options);
       out.layout = layout;
@@ -189,7 +199,7 @@ export async function probeCluster(
       await withTimeout(
         (async () => {
           const t = await transportFor(host);
-          await t.ping({ timeoutMs });
+          await t.ping({ timeoutMs: connectBound(host) });
           h.reachable = true;
           const layout = await resolveLayout(t, access, options);
           // The first dir is the real one; Kubespray's /etc/kubernetes/pki is a symlink to it.

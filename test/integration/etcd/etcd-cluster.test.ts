@@ -1,5 +1,6 @@
 import { createReadStream } from 'node:fs';
 import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { type AddressInfo, createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Etcd3 } from 'etcd3';
@@ -255,7 +256,7 @@ describe('EtcdCtl against a real 3-member TLS cluster', () => {
 });
 
 describe('probeCluster against the real cluster', () => {
-  function inventory() {
+  function inventory(extraControlPlane = 'cp-gone') {
     const lines = ['[etcd]'];
     for (const [i, h] of hosts.entries()) {
       const m = cluster.member(`etcd${i + 1}`);
@@ -264,7 +265,7 @@ describe('probeCluster against the real cluster', () => {
       );
     }
     // cp-gone: a control-plane host nothing answers for (a closed loopback port).
-    lines.push('[kube_control_plane]', ...hosts, 'cp-gone', '');
+    lines.push('[kube_control_plane]', ...hosts, extraControlPlane, '');
     return parseInventory(lines.join('\n'), 'test-hosts.ini', 'ini');
   }
   const layout = () => kubesprayLayout({ etcdCertDir: pki.dir, kubernetesCertDirs: [pki.dir] });
@@ -326,5 +327,30 @@ describe('probeCluster against the real cluster', () => {
     expect(two.quorum).toBe(false);
     expect(two.etcd.filter((n) => n.healthy)).toHaveLength(0);
     expect(two.etcd.find((n) => n.host === 'node1')!.etcdRunning).toBe(true);
+  });
+
+  it('a host declared gone (--remove-host) that never answers is given up after 5 s, not the full bound', async () => {
+    // A real socket that accepts and then says nothing: an SSH handshake with it never ends.
+    const silent = createServer(() => {});
+    await new Promise<void>((r) => silent.listen(0, '127.0.0.1', r));
+    const port = (silent.address() as AddressInfo).port;
+    try {
+      const health = await probeCluster(
+        inventory('cp-silent ansible_host=127.0.0.1'),
+        (h) =>
+          h === 'cp-silent'
+            ? new SshTransport({ node: h, host: '127.0.0.1', port, agent: join(dir, 'no.sock') })
+            : new LocalTransport(h),
+        defaultNodeAccess,
+        { layout: layout(), timeoutMs: 20_000, goneHosts: ['cp-silent'] },
+      );
+      const cp = health.controlPlane.find((c) => c.host === 'cp-silent')!;
+      expect(cp.reachable).toBe(false);
+      expect(cp.errors.join('\n')).toMatch(
+        /SSH handshake with 127\.0\.0\.1:\d+ did not finish within 5 s/,
+      );
+    } finally {
+      silent.close();
+    }
   });
 });
