@@ -1,4 +1,5 @@
 import * as core from '@actions/core';
+import { FINGERPRINT_MODES, type FingerprintMode } from '../commands/backup.js';
 import { SCENARIOS, type ScenarioName } from '../commands/rehearse.js';
 import { InputError } from '../errors.js';
 import type { NodeAccess } from '../nodes/access.js';
@@ -24,6 +25,7 @@ export interface ActionSettings {
   /** age identity text (secret). */
   identity?: string;
   compress: 'gzip' | 'zstd' | 'none';
+  fingerprint: FingerprintMode;
   access: NodeAccess;
   /** known_hosts lines given inline. */
   knownHostsText?: string;
@@ -137,6 +139,7 @@ export function readSettings(): ActionSettings {
     encryptTo,
     identity,
     compress: oneOf('compress', ['gzip', 'zstd', 'none'] as const, 'gzip'),
+    fingerprint: oneOf('fingerprint', FINGERPRINT_MODES, 'hash'),
     access: {
       transport: oneOf('transport', ['ssh', 'local', 'docker'] as const, 'ssh'),
       sshUser: optional('ssh-user'),

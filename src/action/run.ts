@@ -98,6 +98,7 @@ export async function dispatch(settings: ActionSettings, files: SecretFiles): Pr
           dest: settings.destination!,
           encryptTo: settings.encryptTo,
           compress: settings.compress,
+          fingerprint: settings.fingerprint,
           keep: settings.keep,
           keepHourly: settings.keepHourly,
           keepDaily: settings.keepDaily,

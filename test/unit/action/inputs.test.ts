@@ -41,6 +41,7 @@ describe('action inputs', () => {
     expect(s.encryptTo).toEqual([RECIPIENT, RECIPIENT]);
     expect(s.keep).toBe(7);
     expect(s.compress).toBe('gzip');
+    expect(s.fingerprint).toBe('hash');
     expect(s.access.transport).toBe('ssh');
     expect(s.access.layout).toBe('auto');
     expect(s.confirm).toBe(false);
@@ -65,6 +66,10 @@ describe('action inputs', () => {
     [
       { command: 'backup', inventory: 'h.ini', destination: '/b', compress: 'xz' },
       "Invalid input 'compress'",
+    ],
+    [
+      { command: 'backup', inventory: 'h.ini', destination: '/b', fingerprint: 'sha1' },
+      "Invalid input 'fingerprint'",
     ],
     [{ command: 'restore', inventory: 'h.ini', confirm: 'yes' }, "Invalid input 'confirm'"],
     [
