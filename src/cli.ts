@@ -8,6 +8,7 @@ import { rehearse, SCENARIOS, type ScenarioName } from './commands/rehearse.js';
 import { restore } from './commands/restore.js';
 import { verify } from './commands/verify.js';
 import { exitCodeOf, InputError, OperationError } from './errors.js';
+import { dropHarmlessWarnings } from './node-warnings.js';
 import type { NodeAccess } from './nodes/access.js';
 import { StderrProgress } from './progress.js';
 import { renderHuman } from './report/render.js';
@@ -393,6 +394,7 @@ export async function main(argv: string[]): Promise<number> {
   }
 }
 
+dropHarmlessWarnings();
 main(process.argv).then((code) => {
   process.exitCode = code;
 });
