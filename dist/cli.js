@@ -5674,6 +5674,7 @@ function planNodeDeletions(removals, ctx) {
 }
 
 // src/recovery/probe.ts
+var GONE_HOST_CONNECT_MS = 5e3;
 var ProbeTimeout = class extends Error {
 };
 function withTimeout(work, ms, what) {
@@ -5728,6 +5729,7 @@ async function probeCluster(inventory, transportFor, access, options = {}) {
   const etcdTimeoutMs = options.etcdTimeoutMs ?? 4e3;
   const progress = options.progress ?? silentProgress;
   const etcdHosts2 = inventory.etcdMembers();
+  const connectBound = (host) => options.goneHosts?.includes(host) ? Math.min(timeoutMs, GONE_HOST_CONNECT_MS) : timeoutMs;
   const probeEtcd = async (e) => {
     const urls = memberUrls(inventory, e.host, e.address);
     const health2 = {
@@ -5746,7 +5748,7 @@ async function probeCluster(inventory, transportFor, access, options = {}) {
     const out = { health: health2 };
     const work = async () => {
       const t = await transportFor(e.host);
-      await t.ping({ timeoutMs });
+      await t.ping({ timeoutMs: connectBound(e.host) });
       health2.reachable = true;
       const layout2 = await resolveLayout(t, access, options);
       out.layout = layout2;
@@ -5797,7 +5799,7 @@ async function probeCluster(inventory, transportFor, access, options = {}) {
       await withTimeout(
         (async () => {
           const t = await transportFor(host);
-          await t.ping({ timeoutMs });
+          await t.ping({ timeoutMs: connectBound(host) });
           h.reachable = true;
           const layout2 = await resolveLayout(t, access, options);
           h.missingCertDirs = await missingDirs(t, layout2.kubernetesCertDirs.slice(0, 1));
@@ -6779,7 +6781,10 @@ async function preparePlan(opts, ctx) {
   const transports = opts.transportFor ? { transportFor: opts.transportFor, close: async () => {
   } } : openNodeTransports(inventory, opts.access);
   try {
-    const probe = () => probeCluster(inventory, transports.transportFor, opts.access, { progress: ctx.progress });
+    const probe = () => probeCluster(inventory, transports.transportFor, opts.access, {
+      progress: ctx.progress,
+      goneHosts: removeHosts
+    });
     let health = await ctx.progress.phase("Probe the cluster", probe);
     const recheck = opts.quorumRecheck ?? { attempts: 2, delayMs: 5e3 };
     const electing = () => health.etcd.some((e) => e.etcdRunning);
@@ -10278,6 +10283,18 @@ async function verify(opts, ctx) {
   return result;
 }
 
+// src/node-warnings.ts
+var HARMLESS = /* @__PURE__ */ new Set(["DEP0123"]);
+function dropHarmlessWarnings() {
+  process.removeAllListeners("warning");
+  process.on("warning", (warning) => {
+    if (warning.code && HARMLESS.has(warning.code)) return;
+    const code = warning.code ? `[${warning.code}] ` : "";
+    process.stderr.write(`(node:${process.pid}) ${code}${warning.name}: ${warning.message}
+`);
+  });
+}
+
 // src/report/backup.ts
 var cell3 = (s) => s.replace(/\|/g, "\\|").replace(/\n/g, " ");
 function table(head, rows) {
@@ -10616,6 +10633,7 @@ async function main(argv) {
     return exitCodeOf(err);
   }
 }
+dropHarmlessWarnings();
 main(process.argv).then((code) => {
   process.exitCode = code;
 });
