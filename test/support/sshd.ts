@@ -140,8 +140,8 @@ export function authorize(sshd: StartedSshd, user: string, publicKey?: string): 
 }
 
 /**
- * A non-root login user on this machine (created once, kept), optionally allowed password-less
- * sudo. Returns why it cannot be had, or the user name.
+ * A non-root login user on this machine, optionally allowed password-less sudo; the test
+ * removes it again with `removeLoginUser`. Returns why it cannot be had, or the user name.
  */
 export function ensureLoginUser(name: string, sudo: boolean): { user: string } | { skip: string } {
   if (process.getuid?.() !== 0) return { skip: 'creating a test login user needs root' };
@@ -158,6 +158,31 @@ export function ensureLoginUser(name: string, sudo: boolean): { user: string } |
   if (sudo) writeFileSync(sudoers, `${name} ALL=(ALL) NOPASSWD: ALL\n`, { mode: 0o440 });
   else rmSync(sudoers, { force: true });
   return { user: name };
+}
+
+/**
+ * Undoes `ensureLoginUser`: its sudoers entry first (a password-less sudo rule must not outlive
+ * the test), then the account (it has no home directory to leave behind).
+ */
+export async function removeLoginUser(name: string): Promise<void> {
+  if (process.getuid?.() !== 0) return;
+  rmSync(`/etc/sudoers.d/${name}`, { force: true });
+  try {
+    execFileSync('id', ['-u', name], { stdio: 'ignore' });
+  } catch {
+    return;
+  }
+  // The sshd session processes of a closed connection can take a moment to exit.
+  for (let attempt = 1; ; attempt++) {
+    try {
+      execFileSync('userdel', [name], { stdio: 'pipe' });
+      return;
+    } catch (err) {
+      const stderr = String((err as { stderr?: Buffer }).stderr ?? '');
+      if (!stderr.includes('currently used by process') || attempt >= 25) throw err;
+      await new Promise((r) => setTimeout(r, 200));
+    }
+  }
 }
 
 function keygen(file: string): void {

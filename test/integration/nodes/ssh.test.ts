@@ -18,6 +18,7 @@ import {
   authorize,
   ensureLoginUser,
   freeLoopbackPort,
+  removeLoginUser,
   type StartedSshd,
   sshdAvailable,
   startSshd,
@@ -60,6 +61,9 @@ describe.skipIf(unavailable)('SshTransport against a real sshd on loopback', () 
   afterAll(async () => {
     await Promise.all(opened.map((t) => t.close()));
     await sshd?.stop();
+    // After sshd: its sessions ran as these users, and an account in use cannot be removed.
+    await removeLoginUser('kube-rescue-test');
+    await removeLoginUser('kube-rescue-nosudo');
   });
 
   transportContract(() => transport, { scratchDir: () => sshd.scratchDir });
