@@ -364,10 +364,6 @@ export class EtcdCtl {
   }
 
   /**
-   * One page of the keyspace at `revision`: keys >= `fromKey`, ascending. etcdctl takes keys
-   * as arguments, so keys must be valid UTF-8 without NUL (all Kubernetes keys are).
-   */
-  /**
    * etcd's key hash (`EtcdHashKV`, src/etcd/fingerprint.ts) of every endpoint at `revision`;
    * an endpoint that does not answer is an error (the caller asked for each one's hash).
    */
@@ -380,6 +376,10 @@ export class EtcdCtl {
     return parseEndpointHashKV(res.stdout, revision);
   }
 
+  /**
+   * One page of the keyspace at `revision`: keys >= `fromKey`, ascending. etcdctl takes keys
+   * as arguments, so keys must be valid UTF-8 without NUL (all Kubernetes keys are).
+   */
   async getPage(fromKey: Buffer, limit: number, revision?: number): Promise<KeyValuePage> {
     const key = fromKey.toString('utf8');
     if (!Buffer.from(key, 'utf8').equals(fromKey) || key.includes('\0')) {

@@ -199,6 +199,22 @@ describe('backup → verify → verify --deep on a real 3-member TLS etcd', () =
     expect(deep.ok).toBe(true);
   });
 
+  it('--fingerprint none: the manifest has no keyspace check, and --deep says what it could still see', async () => {
+    const r = await backup(
+      options(join(dir, 'nocheck'), { fingerprint: 'none', compress: 'none', encryptTo: [] }),
+      ctx,
+    );
+    const m = JSON.parse(readFileSync(join(r.backupPath, 'manifest.json'), 'utf8'));
+    expect(m.hashKV).toBeNull();
+    expect(m.fingerprint).toBeNull();
+    const deep = await verify({ backup: r.backupPath, identityFiles: [], deep: true }, ctx);
+    const seen = deep.checks.find((c) => c.name === 'restored keyspace')!;
+    expect(seen.ok).toBe(true);
+    expect(seen.actual).toMatch(/^\d+ keys$/);
+    expect(Number.parseInt(seen.actual!, 10)).toBeGreaterThanOrEqual(1000);
+    expect(seen.detail).toMatch(/no key hash or fingerprint to compare with/);
+  });
+
   it("--deep fails when the restored etcd's HashKV is not the manifest's", async () => {
     const copy = await damagedCopy((set) => {
       const file = join(set, 'manifest.json');
