@@ -43,3 +43,6 @@ fi
 if [ ! -d node_modules ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
   npm ci --no-audit --no-fund
 fi
+
+# etcd 3.5/3.6 (and the other Go programs under tools/), built once per machine and cached.
+bash scripts/build-tools.sh
