@@ -3,6 +3,7 @@ import { isMap, LineCounter, parseDocument } from 'yaml';
 import { InputError } from '../errors.js';
 import { ANSIBLE_YAML } from './ansible-yaml.js';
 import { parseInventory } from './document.js';
+import { checkNodeValues } from './node-values.js';
 import type { HostVars, Inventory } from './types.js';
 import { readVarsDirectories } from './vars-files.js';
 
@@ -52,7 +53,12 @@ export async function readExtraVars(file: string): Promise<HostVars> {
  */
 export async function loadInventory(
   path: string,
-  options: { extraVars?: string[]; varsDirectories?: boolean } = {},
+  options: {
+    extraVars?: string[];
+    varsDirectories?: boolean;
+    /** Check the values that reach the nodes' files and command lines (default true). */
+    nodeValues?: boolean;
+  } = {},
 ): Promise<Inventory> {
   const text = await readText(path, 'inventory');
   const extraVars: HostVars = {};
@@ -61,5 +67,7 @@ export async function loadInventory(
     options.varsDirectories === false
       ? {}
       : await readVarsDirectories(path, (file) => readVarsFile(file, 'vars file'));
-  return parseInventory(text, path, undefined, { ...dirs, extraVars });
+  const inventory = parseInventory(text, path, undefined, { ...dirs, extraVars });
+  if (options.nodeValues !== false) checkNodeValues(inventory);
+  return inventory;
 }

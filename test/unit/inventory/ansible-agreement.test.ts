@@ -61,7 +61,8 @@ function ansibleView(paths: string[]): AnsibleView {
 async function expectAgreement(paths: string[]): Promise<void> {
   const view = ansibleView(paths);
   for (const path of paths) {
-    const ours = await loadInventory(path);
+    // Parsing as Ansible does, not whether the values could reach a node.
+    const ours = await loadInventory(path, { nodeValues: false });
     const theirs = view[path];
     for (const [group, hosts] of Object.entries(theirs.groups)) {
       expect(ours.groups.get(group) ?? [], `${path} [${group}]`).toEqual(hosts);
