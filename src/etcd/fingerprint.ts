@@ -309,3 +309,65 @@ export async function fingerprintEndpoints(
     client.close();
   }
 }
+
+/** What comparing a keyspace with the one it should equal found. */
+export interface KeyspaceComparison {
+  expected: { count: number; sha256: string };
+  actual: { count: number; sha256: string };
+  /** Keys missing, unexpected or with another value. */
+  differences: number;
+  /** The first few differences, for people: "missing /registry/…". */
+  examples: string[];
+}
+
+/** A key as a person reads it: UTF-8 when it is, else hex. */
+export function showKey(key: Buffer): string {
+  const text = key.toString('utf8');
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what makes a key unprintable
+  return Buffer.from(text, 'utf8').equals(key) && !/[\u0000-\u001f]/.test(text)
+    ? text
+    : `0x${key.toString('hex')}`;
+}
+
+/**
+ * Merges two keyspaces in ascending key order, pair by pair: memory is one pair of each side
+ * (plus whatever the iterators buffer), however large the keyspaces are. Both sides are also
+ * fingerprinted on the way, so the result can be set beside a manifest's fingerprint.
+ */
+export async function compareKeyspaces(
+  expected: AsyncIterator<KeyValuePair>,
+  actual: AsyncIterator<KeyValuePair>,
+  maxExamples = 10,
+): Promise<KeyspaceComparison> {
+  const want = new PairHasher();
+  const have = new PairHasher();
+  const examples: string[] = [];
+  let differences = 0;
+  const differ = (what: string, key: Buffer) => {
+    differences++;
+    if (examples.length < maxExamples) examples.push(`${what} ${showKey(key)}`);
+  };
+  let e = await expected.next();
+  let a = await actual.next();
+  while (!e.done || !a.done) {
+    const order = e.done ? 1 : a.done ? -1 : Buffer.compare(e.value.key, a.value.key);
+    if (order === 0) {
+      if (!e.value.value.equals(a.value.value)) differ('value differs:', e.value.key);
+    } else if (order < 0) differ('missing:', e.value.key);
+    else differ('unexpected:', a.value.key);
+    if (order <= 0) {
+      want.add(e.value.key, e.value.value);
+      e = await expected.next();
+    }
+    if (order >= 0) {
+      have.add(a.value.key, a.value.value);
+      a = await actual.next();
+    }
+  }
+  return {
+    expected: { count: want.count, sha256: want.digest() },
+    actual: { count: have.count, sha256: have.digest() },
+    differences,
+    examples,
+  };
+}

@@ -1,14 +1,23 @@
+import { createWriteStream } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pipeline } from 'node:stream/promises';
 import type { EtcdCtl } from '../etcd/etcdctl.js';
 import {
   compareHashKV,
+  compareKeyspaces,
   type EtcdHashKV,
   fingerprintViaEtcdCtl,
   type KeyspaceFingerprint,
+  type KeyValuePair,
+  pagedPairs,
 } from '../etcd/fingerprint.js';
 import type { Layout } from '../etcd/layout.js';
+import { SnapshotKeyspace } from '../etcd/snapshot-keyspace.js';
 import type { Transport } from '../nodes/transport.js';
 import type { ObservedRun, RestoredFile } from './node-steps.js';
-import { ADMIN_KUBECONFIG, type Plan } from './plan.js';
+import { ADMIN_KUBECONFIG, type Plan, type StepOf } from './plan.js';
 
 /**
  * After every restore, proof step by step: the members are healthy and as many as the
@@ -127,19 +136,23 @@ export async function verifyRecovery(deps: VerifyDeps): Promise<Verification> {
       }
       // At the snapshot's own revision (moved up by the bump, if any): writes the control
       // plane makes right after the restart must not count as a difference.
-      const bump =
-        (
-          plan.steps.find((st) => st.action === 'restore-snapshot')?.params as
-            | { bumpRevision?: number }
-            | undefined
-        )?.bumpRevision ?? 0;
+      const restore = plan.steps.find(
+        (st): st is StepOf<'restore-snapshot'> => st.action === 'restore-snapshot',
+      );
+      const bump = restore?.params.bumpRevision ?? 0;
+      // First choice, in every case: each key and value against the snapshot file that was
+      // restored (still staged: it is discarded only after verification).
+      if (restore) {
+        const content = await snapshotContentCheck(deps, restore, bump);
+        if (content) return content;
+      }
       if (plan.expect.fingerprint) return fullKeyspaceCheck(cluster, plan.expect.fingerprint, bump);
       if (plan.expect.hashKV) return hashKVCheck(cluster, plan.expect.hashKV, bump);
       return skipped(
         'keyspace',
         observed.snapshot
-          ? `the snapshot came from survivor ${observed.snapshot.node}, which has no key hash to compare with; revision checked instead`
-          : 'the backup manifest has no key hash or fingerprint',
+          ? `the staged snapshot from survivor ${observed.snapshot.node} is gone, and a survivor has no key hash to compare with; revision checked instead`
+          : 'the staged snapshot is gone, and the backup manifest has no key hash or fingerprint',
       );
     }),
   );
@@ -327,4 +340,77 @@ async function hashKVCheck(
     want,
     `${count} keys, HashKV ${[...new Set(hashes.map((h) => h.hash))].join('/')}`,
   );
+}
+
+/**
+ * Every key and value of the restored cluster, at the snapshot's revision moved up by the bump,
+ * against the snapshot file that was restored — read by our own reader (etcd/snapshot-keyspace),
+ * so it compares after a revision bump, after a survivor's snapshot (which has no manifest) and
+ * after a backup's whose manifest holds only HashKV. The file is copied from the node that
+ * restored it into a private temp dir on the runner (it holds every Secret; removed at once)
+ * because the reader needs positional reads; memory stays bounded by the keys, never the values.
+ * undefined when the staged file is no longer there (verification run again after the plan
+ * discarded it): the caller falls back to the manifest's fingerprint or hash.
+ */
+async function snapshotContentCheck(
+  deps: VerifyDeps,
+  restore: StepOf<'restore-snapshot'>,
+  bump: number,
+): Promise<VerificationCheck | undefined> {
+  const { cluster, plan } = deps;
+  const remote = restore.params.snapshot;
+  const t = await deps.transportFor(restore.node);
+  const there = await t.exec(['test', '-r', remote], { allowFailure: true, timeoutMs: 15_000 });
+  if (there.code !== 0) return undefined;
+  const dir = await mkdtemp(join(tmpdir(), 'kube-rescue-verify-'));
+  try {
+    const local = join(dir, 'snapshot.db');
+    await pipeline(t.readFile(remote), createWriteStream(local, { mode: 0o600 }));
+    await using snap = await SnapshotKeyspace.open(local);
+    const pairs = snap.pairs();
+    // The first pair comes only after the reader's first pass, which finds the revision.
+    const first = await pairs.next();
+    const expected = (async function* (): AsyncGenerator<KeyValuePair> {
+      if (first.done) return;
+      yield first.value;
+      yield* pairs;
+    })();
+    const revision = snap.revision + bump;
+    const at = { revision: 0 };
+    const actual = pagedPairs(
+      (from, limit, rev) => cluster.getPage(from, limit, rev || undefined),
+      { revision, pageSize: 5000 },
+      `etcd via node ${cluster.node}`,
+      at,
+    );
+    const cmp = await compareKeyspaces(expected, actual);
+    const source = `the snapshot restored on ${restore.node} (${remote})`;
+    const want = `${cmp.expected.count} keys / ${cmp.expected.sha256.slice(0, 12)}`;
+    const got = `${cmp.actual.count} keys / ${cmp.actual.sha256.slice(0, 12)} at revision ${revision}`;
+    if (cmp.differences > 0) {
+      return failed(
+        'keyspace',
+        `${cmp.differences} key${cmp.differences === 1 ? '' : 's'} of the restored cluster differ from ${source}, e.g. ${cmp.examples.join('; ')}`,
+        want,
+        got,
+      );
+    }
+    const fp = plan.expect.fingerprint;
+    if (fp && (fp.count !== cmp.expected.count || fp.sha256 !== cmp.expected.sha256)) {
+      return failed(
+        'keyspace',
+        `the cluster equals ${source}, but that file is not the keyspace the backup manifest fingerprinted`,
+        `${fp.count} keys / ${fp.sha256.slice(0, 12)} (manifest)`,
+        want,
+      );
+    }
+    return passed(
+      'keyspace',
+      `every key and value (${cmp.actual.count} keys) at revision ${revision} equals ${source}${bump ? `, revision bumped by ${bump}` : ''}${fp ? '; the file matches the manifest fingerprint' : ''}`,
+      want,
+      got,
+    );
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
 }
