@@ -1,7 +1,12 @@
 import { EtcdCtl, type EtcdTls } from '../etcd/etcdctl.js';
 import type { Member } from '../etcd/etcdctl-output.js';
 import { detectLayout, type Layout, layoutByName } from '../etcd/layout.js';
-import type { EtcdToolCommands, EtcdTools } from '../etcd/version.js';
+import {
+  defaultToolCommands,
+  type EtcdToolCommands,
+  type EtcdTools,
+  identifyEtcdBinaries,
+} from '../etcd/version.js';
 import type { Inventory } from '../inventory/types.js';
 import type { NodeAccess } from '../nodes/access.js';
 import type { Transport } from '../nodes/transport.js';
@@ -153,10 +158,21 @@ export async function probeCluster(
       const tls = clientTls(access, layout, e.host);
       health.etcdCertsPresent = (await missingDirs(t, [layout.etcdCertDir])).length === 0;
       health.etcdRunning = await etcdListening(t, new URL(urls.client).port || '2379');
+      // kubeadm without host tools reaches them in the running etcd container; with no
+      // container (total loss) the host's PATH is what is left to identify.
+      const commands = options.commands ?? (await layout.toolCommands(t).catch(() => undefined));
+      // From the binaries, not a member: quorum loss and total loss need it most.
+      const identified = await identifyEtcdBinaries(
+        t,
+        commands ?? defaultToolCommands,
+        [layout.etcdManifest, layout.parkedEtcdManifest].filter((p): p is string => Boolean(p)),
+      );
+      if ('tools' in identified) health.tools = identified.tools;
+      else health.toolsError = identified.error;
       const ctl = new EtcdCtl(t, {
         endpoints: [urls.client],
         tls,
-        commands: options.commands ?? (await layout.toolCommands(t)),
+        commands: commands ?? (await layout.toolCommands(t)),
         dialTimeoutMs: Math.min(etcdTimeoutMs, 2000),
         commandTimeoutMs: etcdTimeoutMs,
       });
@@ -173,6 +189,7 @@ export async function probeCluster(
           health.memberId = s.memberId;
           health.raftIndex = s.raftIndex;
           health.raftTerm = s.raftTerm;
+          health.revision = s.revision;
           health.isLeader = s.isLeader;
           health.serverVersion = s.version;
           out.clusterId = s.clusterId;
@@ -253,6 +270,8 @@ export async function probeCluster(
   }
   if (healthySources.length === 0)
     progress.warn('No etcd member answered healthy: no member list, no quorum.');
+  // No healthy member to ask: the binaries on the nodes answer for the tools.
+  const fromNodes = etcd.find((p) => p.health.tools)?.health.tools;
 
   const matched = new Set<string>();
   for (const p of etcd) {
@@ -285,8 +304,12 @@ export async function probeCluster(
       ...(layout.envFile ? { envFile: layout.envFile } : {}),
       ...(layout.etcdManifest ? { etcdManifest: layout.etcdManifest } : {}),
     },
-    toolsVersion: tools ? (tools[tools.snapshotTool]?.raw ?? '') : '',
-    toolsBumpRevision: tools?.supportsBumpRevision ?? false,
+    toolsVersion: tools
+      ? (tools[tools.snapshotTool]?.raw ?? '')
+      : (fromNodes?.snapshotToolVersion ?? ''),
+    toolsBumpRevision: tools
+      ? tools.supportsBumpRevision
+      : etcd.length > 0 && etcd.every((p) => p.health.tools?.bumpRevision === true),
     members,
     ...verdict,
     unknownMembers: members.filter((m) => !matched.has(m.id)),
