@@ -97,6 +97,7 @@ interface PlanFlags extends AccessFlags {
   force?: boolean;
   preferBackupSnapshot?: boolean;
   removeHost?: string[];
+  bumpRevision?: number;
 }
 
 function planOptionsFrom(o: PlanFlags): PlanOptions {
@@ -109,6 +110,7 @@ function planOptionsFrom(o: PlanFlags): PlanOptions {
     force: Boolean(o.force),
     preferBackupSnapshot: Boolean(o.preferBackupSnapshot),
     removeHosts: o.removeHost ?? [],
+    ...(o.bumpRevision !== undefined ? { bumpRevision: o.bumpRevision } : {}),
   };
 }
 
@@ -280,6 +282,11 @@ Examples:
           '--remove-host <host>',
           'a host that will not return: its etcd member is removed or left out, its Node deleted (repeatable)',
           csv,
+        )
+        .option(
+          '--bump-revision <n>',
+          'raise the revision of a snapshot restore by N instead of the planned amount (etcd 3.5+; refused on 3.4)',
+          positiveInt,
         ),
     );
 
