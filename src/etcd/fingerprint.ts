@@ -322,6 +322,7 @@ export interface KeyspaceComparison {
 
 /** A key as a person reads it: UTF-8 when it is, else hex. */
 export function showKey(key: Buffer): string {
+  if (key.length === 0) return '(the empty key)';
   const text = key.toString('utf8');
   // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what makes a key unprintable
   return Buffer.from(text, 'utf8').equals(key) && !/[\u0000-\u001f]/.test(text)

@@ -234,6 +234,10 @@ export class SnapshotKeyspace implements AsyncDisposable {
       const main = Number(e.key.readBigUInt64BE(0));
       if (main > this.revision) this.revision = main;
       const { key } = decodeKeyValue(e.value);
+      // `etcdutl snapshot restore --bump-revision` records the bumped revision as an entry with
+      // an empty value (no KeyValue at all): it moves the revision, it is no key. etcd refuses
+      // empty keys, so an entry without one is never part of the keyspace.
+      if (key.length === 0) continue;
       const name = key.toString('latin1');
       if (e.key.length > 17 && e.key[17] === 0x74) latest.delete(name);
       else latest.set(name, e.page * 65536 + e.index);

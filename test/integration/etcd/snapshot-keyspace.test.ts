@@ -4,8 +4,9 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EtcdCtl } from '../../../src/etcd/etcdctl.js';
 import { connectEtcdClient, fingerprintEndpoints } from '../../../src/etcd/fingerprint.js';
-import { LocalEtcdCluster } from '../../../src/etcd/local-cluster.js';
+import { freePort, LocalEtcdCluster } from '../../../src/etcd/local-cluster.js';
 import { fingerprintSnapshotFile, SnapshotKeyspace } from '../../../src/etcd/snapshot-keyspace.js';
+import { EtcdSnapshotTool } from '../../../src/etcd/snapshot-tool.js';
 import { LocalTransport } from '../../../src/nodes/local.js';
 import { etcdUnderTest } from '../../support/etcd-versions.js';
 
@@ -97,4 +98,53 @@ describe.each(['3.4', '3.5', '3.6'] as const)('snapshot keyspace reader on etcd 
       Buffer.from([0, 1, 2]),
     );
   });
+
+  it.skipIf(version === '3.4')(
+    'a snapshot of a cluster that was itself restored with a revision bump (its bump entry is no key)',
+    async () => {
+      const { path: first } = await snapshot('before-bump.db');
+      const expected = await fingerprintSnapshotFile(first);
+      const peer = await freePort();
+      const clientPort = await freePort();
+      const dataDir = join(dir, 'bumped.etcd');
+      await new EtcdSnapshotTool(local, { commands: etcd.commands }).restore({
+        snapshot: first,
+        dataDir,
+        name: 'bumped',
+        initialCluster: `bumped=http://127.0.0.1:${peer}`,
+        initialClusterToken: 'bumped',
+        initialAdvertisePeerUrls: [`http://127.0.0.1:${peer}`],
+        bumpRevision: 1_000_000_000,
+        markCompacted: true,
+      });
+      const bumped = await LocalEtcdCluster.start({
+        names: ['bumped'],
+        dir: join(dir, 'bumped-run'),
+        dataDirs: { bumped: dataDir },
+        ports: { bumped: { client: clientPort, peer } },
+        token: 'bumped',
+        etcdBinary: etcd.etcdBinary,
+      });
+      try {
+        const ctl = new EtcdCtl(local, { endpoints: bumped.endpoints, commands: etcd.commands });
+        const again = join(dir, 'after-bump.db');
+        await ctl.snapshotSave(bumped.endpoints[0]!, again);
+        const status = await ctl.snapshotStatus(again);
+        const fp = await fingerprintSnapshotFile(again);
+        expect(fp.revision).toBe(status.revision);
+        expect(fp.revision).toBeGreaterThanOrEqual(expected.revision + 1_000_000_000);
+        expect({ count: fp.count, sha256: fp.sha256 }).toEqual({
+          count: expected.count,
+          sha256: expected.sha256,
+        });
+        const live = await fingerprintEndpoints(
+          { endpoints: bumped.endpoints },
+          { revision: status.revision },
+        );
+        expect(fp).toEqual(live);
+      } finally {
+        await bumped.stop();
+      }
+    },
+  );
 });
