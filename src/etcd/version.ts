@@ -133,7 +133,9 @@ export async function detectEtcdTools(
   const found = (sections.get('paths') ?? '').split('\n');
   const paths: EtcdTools['paths'] = {};
   (['etcd', 'etcdctl', 'etcdutl'] as const).forEach((k, i) => {
-    if (found[i]?.trim()) paths[k] = found[i]!.trim();
+    // A prefix such as `crictl exec ID etcdctl` resolves crictl, not the tool: keep it as given.
+    if (commands[k].length > 1) paths[k] = shellCommand(commands[k]);
+    else if (found[i]?.trim()) paths[k] = found[i]!.trim();
   });
   const snapshotTool = chooseSnapshotTool(transport.node, { etcdctl, etcdutl });
   const tools: EtcdTools = {
