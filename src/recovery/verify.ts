@@ -126,6 +126,8 @@ export async function verifyRecovery(deps: VerifyDeps): Promise<Verification> {
     }),
   );
 
+  /** The revision the keyspace was compared with the snapshot file at, when it was. */
+  let comparedAt: number | undefined;
   checks.push(
     await check('keyspace', async () => {
       if (!etcdTouched || plan.source.kind === 'none') {
@@ -144,7 +146,10 @@ export async function verifyRecovery(deps: VerifyDeps): Promise<Verification> {
       // restored (still staged: it is discarded only after verification).
       if (restore) {
         const content = await snapshotContentCheck(deps, restore, bump);
-        if (content) return content;
+        if (content) {
+          comparedAt = content.revision;
+          return content.check;
+        }
       }
       if (plan.expect.fingerprint) return fullKeyspaceCheck(cluster, plan.expect.fingerprint, bump);
       if (plan.expect.hashKV) return hashKVCheck(cluster, plan.expect.hashKV, bump);
@@ -154,6 +159,43 @@ export async function verifyRecovery(deps: VerifyDeps): Promise<Verification> {
           ? `the staged snapshot from survivor ${observed.snapshot.node} is gone, and a survivor has no key hash to compare with; revision checked instead`
           : 'the staged snapshot is gone, and the backup manifest has no key hash or fingerprint',
       );
+    }),
+  );
+
+  // The keyspace was read through one member; every member restored its own copy (or got it
+  // from the leader): etcd's own hash of each at the same revision says they all hold it.
+  checks.push(
+    await check('members agree', async () => {
+      if (comparedAt === undefined || cluster.options.endpoints.length < 2) {
+        return skipped(
+          'members agree',
+          comparedAt === undefined
+            ? 'no keyspace compared with a restored snapshot'
+            : 'one member: nothing to compare',
+        );
+      }
+      const hashes = await cluster.hashKV(comparedAt);
+      const compactions = new Set(hashes.map((h) => h.compactRevision));
+      if (compactions.size > 1) {
+        return skipped(
+          'members agree',
+          `members compacted at different revisions (${[...compactions].join(', ')}): their HashKV cannot compare`,
+        );
+      }
+      const byHash = new Map<number, string[]>();
+      for (const h of hashes) byHash.set(h.hash, [...(byHash.get(h.hash) ?? []), h.endpoint]);
+      const seen = [...byHash].map(([hash, eps]) => `${eps.join(', ')}: ${hash}`).join('; ');
+      return byHash.size === 1
+        ? passed(
+            'members agree',
+            `every member's HashKV at revision ${comparedAt} is the same (${hashes.length} members)`,
+          )
+        : failed(
+            'members agree',
+            `members hold different data at revision ${comparedAt}; the keyspace check read only one of them`,
+            'one HashKV on every member',
+            seen,
+          );
     }),
   );
 
@@ -356,7 +398,7 @@ async function snapshotContentCheck(
   deps: VerifyDeps,
   restore: StepOf<'restore-snapshot'>,
   bump: number,
-): Promise<VerificationCheck | undefined> {
+): Promise<{ check: VerificationCheck; revision: number } | undefined> {
   const { cluster, plan } = deps;
   const remote = restore.params.snapshot;
   const t = await deps.transportFor(restore.node);
@@ -376,6 +418,7 @@ async function snapshotContentCheck(
       yield* pairs;
     })();
     const revision = snap.revision + bump;
+    const at_ = (check: VerificationCheck) => ({ check, revision });
     const at = { revision: 0 };
     const actual = pagedPairs(
       (from, limit, rev) => cluster.getPage(from, limit, rev || undefined),
@@ -388,27 +431,33 @@ async function snapshotContentCheck(
     const want = `${cmp.expected.count} keys / ${cmp.expected.sha256.slice(0, 12)}`;
     const got = `${cmp.actual.count} keys / ${cmp.actual.sha256.slice(0, 12)} at revision ${revision}`;
     if (cmp.differences > 0) {
-      return failed(
-        'keyspace',
-        `${cmp.differences} key${cmp.differences === 1 ? '' : 's'} of the restored cluster differ from ${source}, e.g. ${cmp.examples.join('; ')}`,
-        want,
-        got,
+      return at_(
+        failed(
+          'keyspace',
+          `${cmp.differences} key${cmp.differences === 1 ? '' : 's'} of the restored cluster differ from ${source}, e.g. ${cmp.examples.join('; ')}`,
+          want,
+          got,
+        ),
       );
     }
     const fp = plan.expect.fingerprint;
     if (fp && (fp.count !== cmp.expected.count || fp.sha256 !== cmp.expected.sha256)) {
-      return failed(
-        'keyspace',
-        `the cluster equals ${source}, but that file is not the keyspace the backup manifest fingerprinted`,
-        `${fp.count} keys / ${fp.sha256.slice(0, 12)} (manifest)`,
-        want,
+      return at_(
+        failed(
+          'keyspace',
+          `the cluster equals ${source}, but that file is not the keyspace the backup manifest fingerprinted`,
+          `${fp.count} keys / ${fp.sha256.slice(0, 12)} (manifest)`,
+          want,
+        ),
       );
     }
-    return passed(
-      'keyspace',
-      `every key and value (${cmp.actual.count} keys) at revision ${revision} equals ${source}${bump ? `, revision bumped by ${bump}` : ''}${fp ? '; the file matches the manifest fingerprint' : ''}`,
-      want,
-      got,
+    return at_(
+      passed(
+        'keyspace',
+        `every key and value (${cmp.actual.count} keys) at revision ${revision} equals ${source}${bump ? `, revision bumped by ${bump}` : ''}${fp ? '; the file matches the manifest fingerprint' : ''}`,
+        want,
+        got,
+      ),
     );
   } finally {
     await rm(dir, { recursive: true, force: true });

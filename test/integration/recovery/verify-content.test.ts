@@ -166,4 +166,48 @@ describe.each(['3.4', '3.5', '3.6'] as const)('verification of content on etcd %
     // The revision check alone could not have told: both are at the snapshot's revision.
     expect(bad.checks.find((c) => c.name === 'revision')?.status).not.toBe('failed');
   });
+
+  it('every member must hold the same data: two members restored from different snapshots are caught', async () => {
+    const good = await snapshotOf('good2', false);
+    const other = await snapshotOf('other2', true);
+    const names = ['m1', 'm2'];
+    const ports = Object.fromEntries(
+      await Promise.all(
+        names.map(async (n) => [n, { client: await freePort(), peer: await freePort() }] as const),
+      ),
+    );
+    const initialCluster = names.map((n) => `${n}=http://127.0.0.1:${ports[n]!.peer}`).join(',');
+    const dataDirs: Record<string, string> = {};
+    for (const [name, file] of [
+      ['m1', good],
+      ['m2', other],
+    ] as const) {
+      dataDirs[name] = join(dir, `pair-${name}.etcd`);
+      await new EtcdSnapshotTool(local, { commands: etcd.commands }).restore({
+        snapshot: file,
+        dataDir: dataDirs[name]!,
+        name,
+        initialCluster,
+        initialClusterToken: 'pair',
+        initialAdvertisePeerUrls: [`http://127.0.0.1:${ports[name]!.peer}`],
+        ...(bump ? { bumpRevision: bump, markCompacted: true } : {}),
+      });
+    }
+    const pair = await LocalEtcdCluster.start({
+      names,
+      dir: join(dir, 'pair-run'),
+      dataDirs,
+      ports,
+      token: 'pair',
+      etcdBinary: etcd.etcdBinary,
+    });
+    started.push(pair);
+    const cluster = new EtcdCtl(local, { endpoints: pair.endpoints, commands: etcd.commands });
+    const plan = { ...planRestoring(good, 'm1'), expect: { members: names } };
+    const v = await verify(plan, cluster);
+    const agree = v.checks.find((c) => c.name === 'members agree')!;
+    expect(agree.status).toBe('failed');
+    expect(agree.detail).toMatch(/members hold different data at revision \d+/);
+    expect(v.ok).toBe(false);
+  });
 });
