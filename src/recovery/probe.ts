@@ -158,13 +158,12 @@ export async function probeCluster(
       const tls = clientTls(access, layout, e.host);
       health.etcdCertsPresent = (await missingDirs(t, [layout.etcdCertDir])).length === 0;
       health.etcdRunning = await etcdListening(t, new URL(urls.client).port || '2379');
-      // kubeadm without host tools reaches them in the running etcd container; with no
-      // container (total loss) the host's PATH is what is left to identify.
-      const commands = options.commands ?? (await layout.toolCommands(t).catch(() => undefined));
-      // From the binaries, not a member: quorum loss and total loss need it most.
+      // From the binaries, not a member: quorum loss and total loss need it most. The host's
+      // own tools, because those are what restore a snapshot while etcd is stopped (a kubeadm
+      // node's etcd container is gone by then); the server version may come from the image.
       const identified = await identifyEtcdBinaries(
         t,
-        commands ?? defaultToolCommands,
+        options.commands ?? defaultToolCommands,
         [layout.etcdManifest, layout.parkedEtcdManifest].filter((p): p is string => Boolean(p)),
       );
       if ('tools' in identified) health.tools = identified.tools;
@@ -172,7 +171,7 @@ export async function probeCluster(
       const ctl = new EtcdCtl(t, {
         endpoints: [urls.client],
         tls,
-        commands: commands ?? (await layout.toolCommands(t)),
+        commands: options.commands ?? (await layout.toolCommands(t)),
         dialTimeoutMs: Math.min(etcdTimeoutMs, 2000),
         commandTimeoutMs: etcdTimeoutMs,
       });
