@@ -2,6 +2,7 @@ import type { NodeAccess } from '../src/nodes/access.js';
 import type { Transport } from '../src/nodes/transport.js';
 import type { Progress } from '../src/progress.js';
 import type { DockerResult } from './docker-cli.js';
+import type { EtcdVersion } from './tools.js';
 import type { NodeRole, Topology, TopologyName } from './topology.js';
 
 /** One node of a started cluster. */
@@ -52,6 +53,8 @@ export interface StartedCluster extends NodeControl, AsyncDisposable {
   /** Where etcd, its certs and the control-plane files live on the nodes. */
   readonly layout: 'kubespray' | 'kubeadm';
   readonly topology: Topology;
+  /** The etcd minor the members run; kind's node image decides it, so it is unknown there. */
+  readonly etcdVersion?: EtcdVersion;
   readonly nodes: readonly ClusterNode[];
   node(name: string): ClusterNode;
   /** Kubespray hosts.ini describing this cluster (temp dir of the run). */
@@ -73,6 +76,8 @@ export interface StartedCluster extends NodeControl, AsyncDisposable {
 
 export interface StartClusterOptions {
   progress?: Progress;
+  /** etcd minor of the members (local provider); DEFAULT_ETCD_VERSION (3.6) when not given. */
+  etcdVersion?: EtcdVersion;
 }
 
 /** Throw-away clusters of real nodes; the testcontainers module shape for a whole cluster. */

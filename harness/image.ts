@@ -1,13 +1,14 @@
 import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { mkdtemp, open, readFile, rm } from 'node:fs/promises';
+import { createReadStream, existsSync, readdirSync, readFileSync } from 'node:fs';
+import { mkdtemp, open, readFile, realpath, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { OperationError } from '../src/errors.js';
 import type { Progress } from '../src/progress.js';
 import { ownerId, ownerIsGone } from './cleanup.js';
 import { docker, runCommand } from './docker-cli.js';
+import { builtEtcdTools, type EtcdTools, type EtcdVersion } from './tools.js';
 
 /**
  * The node image: a Debian bookworm rootfs made by debootstrap (no registry can be reached
@@ -124,16 +125,21 @@ async function imageExists(tag: string): Promise<boolean> {
 }
 
 /**
- * Returns the tag of the node image, building it first if this recipe was never built on
- * this Docker engine (~40-60 s: debootstrap + import).
+ * Returns the tag of the node image for an etcd minor, building it first if this recipe was
+ * never built on this Docker engine: 3.4 is the Debian image itself (~40-60 s: debootstrap +
+ * import); 3.5 and 3.6 are a thin layer over it (a few seconds).
  */
-export async function ensureNodeImage(progress: Progress): Promise<string> {
+export async function ensureNodeImage(
+  progress: Progress,
+  etcdVersion: EtcdVersion = '3.4',
+): Promise<string> {
+  if (etcdVersion !== '3.4') return ensureBuiltEtcdNodeImage(progress, etcdVersion);
   const tag = nodeImageTag();
   if (await imageExists(tag)) {
     progress.debug(`node image ${tag} is already built`);
     return tag;
   }
-  return withBuildLock(tag, progress, async () => {
+  return withBuildLock(nodeImageRecipeHash(), tag, progress, async () => {
     if (await imageExists(tag)) return tag;
     return progress.phase(`Build node image ${tag} (debootstrap ${SUITE}, ~1-2 min)`, () =>
       buildNodeImage(tag, progress),
@@ -200,11 +206,12 @@ async function buildNodeImage(tag: string, progress: Progress): Promise<string> 
  * image at once on a fresh machine. A lock left by a dead process is taken over.
  */
 async function withBuildLock<T>(
+  recipeHash: string,
   tag: string,
   progress: Progress,
   work: () => Promise<T>,
 ): Promise<T> {
-  const lock = join(tmpdir(), `kube-rescue-node-image-${nodeImageRecipeHash()}.lock`);
+  const lock = join(tmpdir(), `kube-rescue-node-image-${recipeHash}.lock`);
   const deadline = Date.now() + 20 * 60_000;
   let told = false;
   for (;;) {
@@ -267,5 +274,130 @@ async function importRootfs(asRoot: AsRoot, rootfs: string, tag: string): Promis
     throw new OperationError(
       `tar of the node rootfs ${rootfs} failed (exit ${code}): ${Buffer.concat(tarErr).toString().trim()}`,
     );
+  }
+}
+
+/**
+ * Turns the Debian node into a Kubespray host of a built etcd minor: Debian's etcd packages
+ * purged (their purge also deletes the etcd user), the binaries installed where Kubespray
+ * puts them, and the `etcd` system user Kubespray's adduser role creates.
+ */
+const BUILT_ETCD_SCRIPT = `set -eu
+dpkg --purge etcd-server etcd-client >/dev/null
+rm -f /usr/local/bin/etcd /usr/local/bin/etcdctl /usr/local/bin/etcdutl
+for b in etcd etcdctl etcdutl; do install -o root -g root -m 0755 /tmp/kube-rescue-etcd/$b /usr/local/bin/$b; done
+rm -rf /tmp/kube-rescue-etcd
+getent passwd etcd >/dev/null || useradd --system --no-create-home --home-dir /var/lib/etcd --shell /usr/sbin/nologin --comment "Etcd user" etcd
+test "$(/usr/local/bin/etcd --version | sed -n 's/^etcd Version: //p')" != ""
+`;
+const BUILT_ETCD_RECIPE_VERSION = 1;
+
+const binaryHashes = new Map<string, Promise<string>>();
+
+/** sha256 of a file, memoized per path, size and mtime (the binaries are ~20 MB each). */
+async function fileSha256(path: string): Promise<string> {
+  const s = await stat(path);
+  const key = `${path}\0${s.size}\0${s.mtimeMs}`;
+  let hash = binaryHashes.get(key);
+  if (!hash) {
+    hash = new Promise<string>((resolve, reject) => {
+      const h = createHash('sha256');
+      createReadStream(path)
+        .on('data', (b) => h.update(b))
+        .on('error', reject)
+        .on('end', () => resolve(h.digest('hex')));
+    });
+    binaryHashes.set(key, hash);
+  }
+  return hash;
+}
+
+/** The recipe hash of a built-etcd node image: the Debian base, the script and the binaries. */
+export async function builtEtcdImageRecipeHash(tools: EtcdTools): Promise<string> {
+  const binaries = await Promise.all(
+    (['etcd', 'etcdctl', 'etcdutl'] as const).map((b) => fileSha256(tools[b])),
+  );
+  return createHash('sha256')
+    .update(
+      JSON.stringify({
+        BUILT_ETCD_RECIPE_VERSION,
+        base: nodeImageRecipeHash(),
+        version: tools.version,
+        BUILT_ETCD_SCRIPT,
+        binaries,
+      }),
+    )
+    .digest('hex')
+    .slice(0, 12);
+}
+
+/** The node image tag for an etcd minor (3.5/3.6 need their binaries built to name it). */
+export async function etcdNodeImageTag(etcdVersion: EtcdVersion): Promise<string> {
+  if (etcdVersion === '3.4') return nodeImageTag();
+  const tools = await builtEtcdTools(etcdVersion);
+  return `${NODE_IMAGE_REPOSITORY}:${await builtEtcdImageRecipeHash(tools)}`;
+}
+
+async function ensureBuiltEtcdNodeImage(
+  progress: Progress,
+  etcdVersion: Exclude<EtcdVersion, '3.4'>,
+): Promise<string> {
+  const tools = await builtEtcdTools(etcdVersion);
+  const hash = await builtEtcdImageRecipeHash(tools);
+  const tag = `${NODE_IMAGE_REPOSITORY}:${hash}`;
+  if (await imageExists(tag)) {
+    progress.debug(`node image ${tag} (etcd ${etcdVersion}) is already built`);
+    return tag;
+  }
+  const base = await ensureNodeImage(progress, '3.4');
+  return withBuildLock(hash, tag, progress, async () => {
+    if (await imageExists(tag)) return tag;
+    return progress.phase(
+      `Build node image ${tag} (etcd ${etcdVersion} from ${tools.binDir} over ${base})`,
+      () => deriveBuiltEtcdImage(base, tools, hash, tag),
+    );
+  });
+}
+
+/**
+ * `docker create` from the base, `docker cp` the binaries in, run the script, `docker
+ * commit`: one layer of ~65 MB, no debootstrap. The build container is named by the recipe
+ * (the build lock makes its builder unique) and carries no label: a commit would copy its
+ * labels into the image and so onto every node started from it.
+ */
+async function deriveBuiltEtcdImage(
+  base: string,
+  tools: EtcdTools,
+  hash: string,
+  tag: string,
+): Promise<string> {
+  const name = `kube-rescue-image-build-${hash}`;
+  await docker(['rm', '-f', name], { allowFailure: true });
+  try {
+    await docker(['create', '--name', name, base, '/bin/sh', '-c', BUILT_ETCD_SCRIPT]);
+    await docker(['cp', `${await realpath(tools.binDir)}/.`, `${name}:/tmp/kube-rescue-etcd`], {
+      timeoutMs: 120_000,
+    });
+    const r = await docker(['start', '-a', name], { allowFailure: true, timeoutMs: 120_000 });
+    if (r.code !== 0) {
+      throw new OperationError(
+        `Installing etcd ${tools.version} from ${tools.binDir} into the node image failed (exit ${r.code}): ${`${r.stdout}${r.stderr}`.trim()}`,
+      );
+    }
+    await docker(
+      [
+        'commit',
+        '--change',
+        'CMD ["/sbin/init"]',
+        '--change',
+        `LABEL kube-rescue.node-image=${hash} kube-rescue.etcd-version=${tools.version}`,
+        name,
+        tag,
+      ],
+      { timeoutMs: 300_000 },
+    );
+    return tag;
+  } finally {
+    await docker(['rm', '-f', name], { allowFailure: true });
   }
 }

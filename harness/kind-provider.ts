@@ -228,6 +228,11 @@ export class KindClusterProvider implements ClusterProvider {
     if (!availability.available) {
       throw new OperationError(`kind not available here: ${availability.reason}`);
     }
+    if (options.etcdVersion) {
+      progress.info(
+        `kind runs the etcd of its node image; the etcd version ${options.etcdVersion} asked for applies to the local provider only`,
+      );
+    }
     const config = kindConfig(t);
     const t0 = Date.now();
     await removeKindLeftovers(progress);

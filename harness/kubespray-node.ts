@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { pack } from 'tar-stream';
 import { stringify } from 'yaml';
 import { type EtcdPki, KUBECONFIG_USERS, type KubernetesPki, kubeconfigClientDir } from './pki.js';
+import type { EtcdVersion } from './tools.js';
 import { etcdMemberName, etcdNodes, type NodeSpec, type Topology } from './topology.js';
 
 /** Where Kubespray puts things on a host (roles/etcd and roles/kubernetes defaults). */
@@ -29,9 +30,15 @@ export interface NodeFile {
 export interface AddressedTopology {
   topology: Topology;
   ipOf(host: string): string;
+  /** The etcd minor the nodes run: the env file differs by version. */
+  etcdVersion: EtcdVersion;
 }
 
-/** Kubespray's roles/etcd/templates/etcd.env.j2 rendered for `host` (secure client, new cluster). */
+/**
+ * Kubespray's roles/etcd/templates/etcd.env.j2 rendered for `host` (secure client, new
+ * cluster). etcd 3.6 removed the v2 proxy, so ETCD_PROXY is written only before 3.6 (3.6
+ * would warn "unrecognized environment variable" on every start).
+ */
 export function renderEtcdEnv(c: AddressedTopology, host: string): string {
   const ip = c.ipOf(host);
   const member = etcdMemberName(c.topology, host);
@@ -52,8 +59,7 @@ ETCD_HEARTBEAT_INTERVAL=250
 ETCD_INITIAL_CLUSTER_TOKEN=k8s_etcd
 ETCD_LISTEN_PEER_URLS=https://${ip}:2380
 ETCD_NAME=${member}
-ETCD_PROXY=off
-ETCD_INITIAL_CLUSTER=${peers}
+${c.etcdVersion === '3.6' ? '' : 'ETCD_PROXY=off\n'}ETCD_INITIAL_CLUSTER=${peers}
 ETCD_AUTO_COMPACTION_RETENTION=8
 
 # TLS settings

@@ -34,6 +34,7 @@ import { type ClusterNetwork, createClusterNetwork } from './network.js';
 import { startNodeContainer } from './node-container.js';
 import { openNodeTransport } from './node-transport.js';
 import { issueApiserverCertificate, makeEtcdPki, makeKubernetesPki } from './pki.js';
+import { DEFAULT_ETCD_VERSION, type EtcdVersion, parseEtcdVersion } from './tools.js';
 import {
   etcdMemberName,
   etcdNodes,
@@ -111,6 +112,7 @@ interface RunState {
   workDir: string;
   network: ClusterNetwork;
   topology: Topology;
+  etcdVersion: EtcdVersion;
   clientKeyPub: string;
   hostKeys: Map<string, HostKey>;
   progress: Progress;
@@ -161,6 +163,9 @@ class LocalCluster implements StartedCluster {
   }
   get topology() {
     return this.run.topology;
+  }
+  get etcdVersion() {
+    return this.run.etcdVersion;
   }
   get workDir() {
     return this.run.workDir;
@@ -286,15 +291,19 @@ export class LocalClusterProvider implements ClusterProvider {
   ): Promise<StartedCluster> {
     const progress = options.progress ?? silentProgress;
     const t = typeof which === 'string' ? topologyByName(which) : which;
+    const etcdVersion = parseEtcdVersion(
+      options.etcdVersion ?? DEFAULT_ETCD_VERSION,
+      'etcdVersion',
+    );
     const t0 = Date.now();
     await removeLeftovers(progress);
-    const image = await ensureNodeImage(progress);
+    const image = await ensureNodeImage(progress, etcdVersion);
     const { runId, name, workDir } = await newRun();
     trackLiveRun(runId, () => teardown(runId, workDir));
     try {
       return await progress.phase(
-        `Start cluster ${name} (${t.name}, ${t.nodes.length} nodes)`,
-        () => this.startIn(t, { runId, name, image, workDir, progress, t0 }),
+        `Start cluster ${name} (${t.name}, ${t.nodes.length} nodes, etcd ${etcdVersion})`,
+        () => this.startIn(t, { runId, name, image, workDir, progress, t0, etcdVersion }),
       );
     } catch (err) {
       await teardown(runId, workDir).catch((e: unknown) =>
@@ -313,12 +322,17 @@ export class LocalClusterProvider implements ClusterProvider {
       workDir: string;
       progress: Progress;
       t0: number;
+      etcdVersion: EtcdVersion;
     },
   ): Promise<StartedCluster> {
     const { workDir, progress } = ctx;
     const network = await createClusterNetwork(ctx.name, runLabels(ctx.runId));
     const ips = new Map(t.nodes.map((n, i) => [n.name, `${network.prefix}.${11 + i}`]));
-    const addressed: AddressedTopology = { topology: t, ipOf: (h) => ips.get(h)! };
+    const addressed: AddressedTopology = {
+      topology: t,
+      ipOf: (h) => ips.get(h)!,
+      etcdVersion: ctx.etcdVersion,
+    };
     const addressing = t.nodes.map((n) => ({ name: n.name, ip: ips.get(n.name)! }));
     const etcdAddressing = addressing.filter((a) => etcdNodes(t).some((n) => n.name === a.name));
 
@@ -340,6 +354,7 @@ export class LocalClusterProvider implements ClusterProvider {
       workDir,
       network,
       topology: t,
+      etcdVersion: ctx.etcdVersion,
       clientKeyPub: clientKey.pub,
       hostKeys,
       progress,
@@ -403,7 +418,9 @@ export class LocalClusterProvider implements ClusterProvider {
         ),
     );
     const startupSeconds = (Date.now() - ctx.t0) / 1000;
-    progress.info(`cluster ${ctx.name} healthy in ${startupSeconds.toFixed(1)} s`);
+    progress.info(
+      `cluster ${ctx.name} (etcd ${ctx.etcdVersion}) healthy in ${startupSeconds.toFixed(1)} s`,
+    );
     return new LocalCluster(
       run,
       nodes,

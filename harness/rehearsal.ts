@@ -17,6 +17,7 @@ import { nodeAccessOf, type StartedCluster } from './cluster.js';
 import { openEtcdClient, seedKeys, startBackgroundWriter, writerKey } from './data.js';
 import { deleteCerts, destroyAndReprovision, stopNode } from './faults.js';
 import { clusterProvider } from './index.js';
+import type { EtcdVersion } from './tools.js';
 import type { TopologyName } from './topology.js';
 
 export const SCENARIOS = [
@@ -165,6 +166,8 @@ export interface RehearsalReport {
   tool: 'kube-rescue';
   startedAt: string;
   provider: 'local' | 'kind';
+  /** The etcd minor asked for (the local provider's node image; kind's image decides its own). */
+  etcdVersion: EtcdVersion;
   keys: number;
   ok: boolean;
   scenarios: ScenarioReport[];
@@ -202,6 +205,7 @@ async function withClient<T>(
 
 export interface RunScenarioOptions {
   provider: 'local' | 'kind';
+  etcdVersion: EtcdVersion;
   keys: number;
   progress: Progress;
 }
@@ -228,7 +232,10 @@ export async function runScenario(
   let writerPrefix = '';
   try {
     cluster = await progress.phase(`[${name}] start a ${scenario.topology} cluster`, () =>
-      clusterProvider(opts.provider).start(scenario.topology, { progress }),
+      clusterProvider(opts.provider).start(scenario.topology, {
+        progress,
+        etcdVersion: opts.etcdVersion,
+      }),
     );
     const c = cluster;
     report.startupSeconds = c.startupSeconds;

@@ -4,7 +4,13 @@ import type { CommandContext } from './commands/context.js';
 import { inventoryRecover } from './commands/inventory.js';
 import { list } from './commands/list.js';
 import { type PlanOptions, plan } from './commands/plan.js';
-import { rehearse, SCENARIOS, type ScenarioName } from './commands/rehearse.js';
+import {
+  DEFAULT_ETCD_VERSION,
+  ETCD_VERSIONS,
+  rehearse,
+  SCENARIOS,
+  type ScenarioName,
+} from './commands/rehearse.js';
 import { restore } from './commands/restore.js';
 import { verify } from './commands/verify.js';
 import { exitCodeOf, InputError, OperationError } from './errors.js';
@@ -97,6 +103,7 @@ interface PlanFlags extends AccessFlags {
   force?: boolean;
   preferBackupSnapshot?: boolean;
   removeHost?: string[];
+  bumpRevision?: number;
 }
 
 function planOptionsFrom(o: PlanFlags): PlanOptions {
@@ -109,6 +116,7 @@ function planOptionsFrom(o: PlanFlags): PlanOptions {
     force: Boolean(o.force),
     preferBackupSnapshot: Boolean(o.preferBackupSnapshot),
     removeHosts: o.removeHost ?? [],
+    ...(o.bumpRevision !== undefined ? { bumpRevision: o.bumpRevision } : {}),
   };
 }
 
@@ -280,6 +288,11 @@ Examples:
           '--remove-host <host>',
           'a host that will not return: its etcd member is removed or left out, its Node deleted (repeatable)',
           csv,
+        )
+        .option(
+          '--bump-revision <n>',
+          'raise the revision of a snapshot restore by N instead of the planned amount (etcd 3.5+; refused on 3.4)',
+          positiveInt,
         ),
     );
 
@@ -354,6 +367,14 @@ Examples:
         .default('local'),
     )
     .addOption(
+      new Option(
+        '--etcd-version <minor>',
+        "etcd of the throw-away cluster (local provider): 3.4 is Debian's, 3.5 and 3.6 are built by scripts/build-tools.sh",
+      )
+        .choices([...ETCD_VERSIONS])
+        .default(DEFAULT_ETCD_VERSION),
+    )
+    .addOption(
       new Option('--scenario <name...>', 'scenarios to run (default: all)').choices([...SCENARIOS]),
     )
     .option('--report <file>', 'write the JSON report here')
@@ -363,6 +384,7 @@ Examples:
         rehearse(
           {
             provider: o.provider,
+            etcdVersion: o.etcdVersion,
             scenarios: (o.scenario as ScenarioName[] | undefined) ?? [...SCENARIOS],
             report: o.report,
             keys: o.keys,

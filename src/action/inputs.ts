@@ -1,6 +1,12 @@
 import * as core from '@actions/core';
 import { FINGERPRINT_MODES, type FingerprintMode } from '../commands/backup.js';
-import { SCENARIOS, type ScenarioName } from '../commands/rehearse.js';
+import {
+  DEFAULT_ETCD_VERSION,
+  ETCD_VERSIONS,
+  type EtcdVersion,
+  SCENARIOS,
+  type ScenarioName,
+} from '../commands/rehearse.js';
 import { InputError } from '../errors.js';
 import type { NodeAccess } from '../nodes/access.js';
 
@@ -46,6 +52,7 @@ export interface ActionSettings {
   confirm: boolean;
   force: boolean;
   provider: 'local' | 'kind';
+  etcdVersion: EtcdVersion;
   scenarios: ScenarioName[];
   report?: string;
 }
@@ -168,6 +175,7 @@ export function readSettings(): ActionSettings {
     confirm: bool('confirm'),
     force: bool('force'),
     provider: oneOf('provider', ['local', 'kind'] as const, 'kind'),
+    etcdVersion: oneOf('etcd-version', ETCD_VERSIONS, DEFAULT_ETCD_VERSION),
     scenarios: list('scenarios').map((s) => {
       if (!(SCENARIOS as readonly string[]).includes(s)) {
         throw new InputError(

@@ -175,6 +175,7 @@ export async function dispatch(settings: ActionSettings, files: SecretFiles): Pr
       return rehearse(
         {
           provider: settings.provider,
+          etcdVersion: settings.etcdVersion,
           scenarios: settings.scenarios.length ? settings.scenarios : [...SCENARIOS],
           report: settings.report,
           keys: 2000,

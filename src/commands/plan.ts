@@ -19,6 +19,8 @@ export interface PlanOptions {
   force: boolean;
   /** Restore the backup's snapshot even when a surviving member has fresher data. */
   preferBackupSnapshot?: boolean;
+  /** `--bump-revision N` (issue 12). */
+  bumpRevision?: number;
   /** Hosts that will not return: the cluster shrinks without them (`--remove-host`). */
   removeHosts?: string[];
   /** How to reach nodes; default from `access` (SSH, docker exec or local). For the harness. */
@@ -145,6 +147,7 @@ export async function preparePlan(
         haveIdentity: opts.identityFiles.length > 0,
         preferBackupSnapshot: opts.preferBackupSnapshot,
         removeHosts,
+        ...(opts.bumpRevision !== undefined ? { bumpRevision: opts.bumpRevision } : {}),
       },
     );
     return { plan, health, inventory, backup, ...transports };

@@ -6,14 +6,29 @@ import {
   SCENARIOS,
   type ScenarioName,
 } from '../../harness/rehearsal.js';
+import {
+  DEFAULT_ETCD_VERSION,
+  ETCD_VERSIONS,
+  type EtcdVersion,
+  parseEtcdVersion,
+} from '../../harness/tools.js';
 import { InputError, OperationError } from '../errors.js';
 import { renderRehearsalMarkdown } from '../report/rehearsal.js';
 import type { CommandContext } from './context.js';
 
-export { SCENARIOS, type ScenarioName };
+export {
+  DEFAULT_ETCD_VERSION,
+  ETCD_VERSIONS,
+  type EtcdVersion,
+  parseEtcdVersion,
+  SCENARIOS,
+  type ScenarioName,
+};
 
 export interface RehearseOptions {
   provider: 'local' | 'kind';
+  /** etcd minor of the throw-away cluster's members (local provider). */
+  etcdVersion: EtcdVersion;
   scenarios: ScenarioName[];
   report?: string;
   keys: number;
@@ -51,11 +66,14 @@ export async function rehearse(
   if (opts.scenarios.length === 0) {
     throw new InputError(`No scenario chosen. Expected some of: ${SCENARIOS.join(', ')}.`);
   }
+  // Checked here too: the action and library callers reach this without commander's choices.
+  const etcdVersion = parseEtcdVersion(opts.etcdVersion);
   await preflight(opts.provider);
   const report: RehearsalReport = {
     tool: 'kube-rescue',
     startedAt: new Date().toISOString(),
     provider: opts.provider,
+    etcdVersion,
     keys: opts.keys,
     ok: false,
     scenarios: [],
@@ -64,6 +82,7 @@ export async function rehearse(
     ctx.progress.info(`Scenario ${i + 1}/${opts.scenarios.length}: ${name}`);
     const r = await runScenario(name, {
       provider: opts.provider,
+      etcdVersion,
       keys: opts.keys,
       progress: ctx.progress,
     });

@@ -119,24 +119,35 @@ class PairHasher {
   }
 }
 
-/** Pages through the whole keyspace at one revision and hashes it. */
-export async function fingerprintPages(
+/** One key/value pair of a keyspace, as both readers (etcd's range, a snapshot file) give it. */
+export interface KeyValuePair {
+  key: Buffer;
+  value: Buffer;
+}
+
+/**
+ * Every live key of an etcd at one revision in ascending key order, page by page, with memory
+ * bounded by one page. `at.revision` is set from the first page when not given (0 = current).
+ * Throws when keys come out of order or the count etcd reported is not what was read.
+ */
+export async function* pagedPairs(
   read: PageReader,
-  options: FingerprintOptions = {},
-  source = 'etcd',
-): Promise<KeyspaceFingerprint> {
+  options: FingerprintOptions,
+  source: string,
+  at: { revision: number },
+): AsyncGenerator<KeyValuePair> {
   const maxLimit = options.pageSize ?? 2000;
   const targetBytes = options.targetPageBytes ?? 16 * 1024 * 1024;
   let limit = Math.min(maxLimit, options.firstPageSize ?? maxLimit);
-  const hasher = new PairHasher();
-  let revision = options.revision ?? 0;
+  at.revision = options.revision ?? 0;
   let expectedCount: number | undefined;
+  let read_ = 0;
   let from: Buffer = Buffer.alloc(0);
   let last: Buffer | undefined;
   for (;;) {
     // Ask for one more than a page: the first key may be the previous page's last one.
-    const page = await read(from, last ? limit + 1 : limit, revision);
-    if (revision === 0) revision = page.revision;
+    const page = await read(from, last ? limit + 1 : limit, at.revision);
+    if (at.revision === 0) at.revision = page.revision;
     expectedCount ??= page.count;
     let kvs = page.kvs;
     let pageBytes = 0;
@@ -149,21 +160,41 @@ export async function fingerprintPages(
     for (const kv of kvs) {
       if (last && Buffer.compare(kv.key, last) <= 0) {
         throw new OperationError(
-          `${source} returned keys out of order while fingerprinting at revision ${revision}; refusing to produce a fingerprint.`,
+          `${source} returned keys out of order while fingerprinting at revision ${at.revision}; refusing to produce a fingerprint.`,
         );
       }
-      hasher.add(kv.key, kv.value);
+      read_++;
       last = kv.key;
+      yield kv;
     }
     if (!page.more || kvs.length === 0) break;
     from = last!;
   }
-  if (hasher.count !== expectedCount) {
+  if (read_ !== expectedCount) {
     throw new OperationError(
-      `${source}: fingerprint at revision ${revision} read ${hasher.count} keys but etcd counted ${expectedCount}. Was the revision compacted meanwhile? Retry.`,
+      `${source}: fingerprint at revision ${at.revision} read ${read_} keys but etcd counted ${expectedCount}. Was the revision compacted meanwhile? Retry.`,
     );
   }
-  return { revision, count: hasher.count, sha256: hasher.digest() };
+}
+
+/** The fingerprint of pairs already in ascending key order (a snapshot file's, a range's). */
+export async function fingerprintOfPairs(
+  pairs: AsyncIterable<KeyValuePair>,
+  revision: () => number,
+): Promise<KeyspaceFingerprint> {
+  const hasher = new PairHasher();
+  for await (const kv of pairs) hasher.add(kv.key, kv.value);
+  return { revision: revision(), count: hasher.count, sha256: hasher.digest() };
+}
+
+/** Pages through the whole keyspace at one revision and hashes it. */
+export function fingerprintPages(
+  read: PageReader,
+  options: FingerprintOptions = {},
+  source = 'etcd',
+): Promise<KeyspaceFingerprint> {
+  const at = { revision: 0 };
+  return fingerprintOfPairs(pagedPairs(read, options, source, at), () => at.revision);
 }
 
 /** Fingerprint with etcdctl on a node (`get --from-key --rev --limit -w json`). */
@@ -277,4 +308,67 @@ export async function fingerprintEndpoints(
   } finally {
     client.close();
   }
+}
+
+/** What comparing a keyspace with the one it should equal found. */
+export interface KeyspaceComparison {
+  expected: { count: number; sha256: string };
+  actual: { count: number; sha256: string };
+  /** Keys missing, unexpected or with another value. */
+  differences: number;
+  /** The first few differences, for people: "missing /registry/…". */
+  examples: string[];
+}
+
+/** A key as a person reads it: UTF-8 when it is, else hex. */
+export function showKey(key: Buffer): string {
+  if (key.length === 0) return '(the empty key)';
+  const text = key.toString('utf8');
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what makes a key unprintable
+  return Buffer.from(text, 'utf8').equals(key) && !/[\u0000-\u001f]/.test(text)
+    ? text
+    : `0x${key.toString('hex')}`;
+}
+
+/**
+ * Merges two keyspaces in ascending key order, pair by pair: memory is one pair of each side
+ * (plus whatever the iterators buffer), however large the keyspaces are. Both sides are also
+ * fingerprinted on the way, so the result can be set beside a manifest's fingerprint.
+ */
+export async function compareKeyspaces(
+  expected: AsyncIterator<KeyValuePair>,
+  actual: AsyncIterator<KeyValuePair>,
+  maxExamples = 10,
+): Promise<KeyspaceComparison> {
+  const want = new PairHasher();
+  const have = new PairHasher();
+  const examples: string[] = [];
+  let differences = 0;
+  const differ = (what: string, key: Buffer) => {
+    differences++;
+    if (examples.length < maxExamples) examples.push(`${what} ${showKey(key)}`);
+  };
+  let e = await expected.next();
+  let a = await actual.next();
+  while (!e.done || !a.done) {
+    const order = e.done ? 1 : a.done ? -1 : Buffer.compare(e.value.key, a.value.key);
+    if (order === 0) {
+      if (!e.value.value.equals(a.value.value)) differ('value differs:', e.value.key);
+    } else if (order < 0) differ('missing:', e.value.key);
+    else differ('unexpected:', a.value.key);
+    if (order <= 0) {
+      want.add(e.value.key, e.value.value);
+      e = await expected.next();
+    }
+    if (order >= 0) {
+      have.add(a.value.key, a.value.value);
+      a = await actual.next();
+    }
+  }
+  return {
+    expected: { count: want.count, sha256: want.digest() },
+    actual: { count: have.count, sha256: have.digest() },
+    differences,
+    examples,
+  };
 }

@@ -39,6 +39,8 @@ export interface EtcdTools {
   snapshotTool: 'etcdctl' | 'etcdutl';
   /** The restore command lists `--bump-revision` and `--mark-compacted` in its help. */
   supportsBumpRevision: boolean;
+  /** Where each tool resolved on the node (`command -v`), when it did. */
+  paths?: Partial<Record<'etcd' | 'etcdctl' | 'etcdutl', string>>;
 }
 
 export function parseSemVer(text: string): SemVer | undefined {
@@ -97,6 +99,10 @@ export async function detectEtcdTools(
   options: { timeoutMs?: number } = {},
 ): Promise<EtcdTools> {
   const probes: [string, string][] = [
+    [
+      'paths',
+      `for t in ${['etcd', 'etcdctl', 'etcdutl'].map((k) => shellCommand([commands[k as keyof EtcdToolCommands][0] ?? k])).join(' ')}; do command -v "$t" || echo; done`,
+    ],
     ['etcd', `${shellCommand(commands.etcd)} --version`],
     ['etcdctl', `ETCDCTL_API=3 ${shellCommand(commands.etcdctl)} version`],
     ['etcdutl', `${shellCommand(commands.etcdutl)} version`],
@@ -124,12 +130,20 @@ export async function detectEtcdTools(
   const server = parseToolVersion('etcd', sections.get('etcd') ?? '');
   const etcdctl = parseToolVersion('etcdctl', sections.get('etcdctl') ?? '');
   const etcdutl = parseToolVersion('etcdutl', sections.get('etcdutl') ?? '');
+  const found = (sections.get('paths') ?? '').split('\n');
+  const paths: EtcdTools['paths'] = {};
+  (['etcd', 'etcdctl', 'etcdutl'] as const).forEach((k, i) => {
+    // A prefix such as `crictl exec ID etcdctl` resolves crictl, not the tool: keep it as given.
+    if (commands[k].length > 1) paths[k] = shellCommand(commands[k]);
+    else if (found[i]?.trim()) paths[k] = found[i]!.trim();
+  });
   const snapshotTool = chooseSnapshotTool(transport.node, { etcdctl, etcdutl });
   const tools: EtcdTools = {
     node: transport.node,
     commands,
     snapshotTool,
     supportsBumpRevision: helpOffersBumpRevision(sections.get(`${snapshotTool}-restore`) ?? ''),
+    paths,
   };
   if (server) tools.server = server;
   if (etcdctl) tools.etcdctl = etcdctl;
@@ -173,4 +187,101 @@ export function etcdToolsOf(
     found.catch(() => perNode.delete(key));
   }
   return found;
+}
+
+/**
+ * The etcd binaries of one node as recovery planning needs them: which etcd it would run and
+ * which tool restores a snapshot there. Read from the binaries, so it needs no running member.
+ */
+export interface NodeEtcdTools {
+  /** etcd server version of the node's binary (or of the static pod's image), e.g. "3.6.16". */
+  server?: string;
+  /** The tool that restores snapshots on this node, and its version. */
+  snapshotTool: 'etcdctl' | 'etcdutl';
+  snapshotToolVersion: string;
+  /** Its `snapshot restore --help` lists --bump-revision and --mark-compacted. */
+  bumpRevision: boolean;
+  /** Where the versions were read, for people, e.g. "/usr/local/bin/etcdutl version". */
+  from: string;
+}
+
+/** "registry.k8s.io/etcd:3.5.15-0" → "3.5.15": the version in an etcd image reference. */
+export function etcdImageVersion(image: string): SemVer | undefined {
+  const tag = /:([^:/@\s]+)(?:@|$)/.exec(image.trim())?.[1];
+  // kubeadm's images carry a build suffix (3.5.15-0) that is no part of etcd's version.
+  return tag ? parseSemVer(tag.replace(/^v/, '').replace(/-\d+$/, '')) : undefined;
+}
+
+/** The `image:` of the etcd container in a static-pod manifest's text. */
+export function manifestEtcdImage(manifest: string): string | undefined {
+  for (const m of manifest.matchAll(/^\s*(?:-\s+)?image:\s*["']?([^"'\s]+)["']?\s*$/gm)) {
+    if (/(^|\/)etcd[:@]/.test(m[1]!)) return m[1];
+  }
+  return undefined;
+}
+
+/**
+ * Identifies the etcd binaries of a node: `etcd --version`, `etcdutl version`, `etcdctl
+ * version` and the restore help, through the node's Transport. Where the node runs etcd as a
+ * kubeadm static pod and has no etcd binary of its own, the server version is the image tag
+ * of that pod's manifest (the first of `manifests` that exists). Never throws for what the
+ * node lacks: `error` names the node, the path looked at and what was printed there.
+ */
+export async function identifyEtcdBinaries(
+  transport: Transport,
+  commands: EtcdToolCommands = defaultToolCommands,
+  manifests: string[] = [],
+): Promise<{ tools: NodeEtcdTools } | { error: string }> {
+  const node = transport.node;
+  let tools: EtcdTools;
+  try {
+    tools = await detectEtcdTools(transport, commands);
+  } catch (err) {
+    if (!(err instanceof OperationError)) throw err;
+    return {
+      error: `${node}: ${err.message} (looked for ${shellCommand(commands.etcdutl)} and ${shellCommand(commands.etcdctl)} on the PATH of ${node})`,
+    };
+  }
+  const toolVersion = tools[tools.snapshotTool]!;
+  const toolPath = tools.paths?.[tools.snapshotTool] ?? shellCommand(commands[tools.snapshotTool]);
+  let server = tools.server?.raw;
+  let from = `${toolPath} version`;
+  if (server) from += `, ${tools.paths?.etcd ?? shellCommand(commands.etcd)} --version`;
+  else if (manifests.length > 0) {
+    const res = await transport.exec(
+      [
+        'sh',
+        '-c',
+        'for f in "$@"; do [ -r "$f" ] && { echo "$f"; cat "$f"; exit 0; }; done; exit 0',
+        'sh',
+        ...manifests,
+      ],
+      { allowFailure: true, timeoutMs: 15_000 },
+    );
+    const [path, ...text] = res.stdout.split('\n');
+    const image = path ? manifestEtcdImage(text.join('\n')) : undefined;
+    const v = image ? etcdImageVersion(image) : undefined;
+    if (v) {
+      server = v.raw;
+      from += `, image ${image} in ${path}`;
+    } else if (path) {
+      return {
+        error: `${node}: no etcd binary on the PATH, and the etcd image in ${path} (${image ?? 'no image: line for etcd'}) carries no version tag. Use a tagged etcd image, or install etcd on ${node}.`,
+      };
+    }
+  }
+  if (!server) {
+    return {
+      error: `${node}: no etcd binary answers ${shellCommand(commands.etcd)} --version (${tools.paths?.etcd ?? 'not on the PATH'}${manifests.length ? `; no etcd static-pod manifest at ${manifests.join(' or ')}` : ''}), so the etcd this node would run is unknown. Install etcd of the cluster's version on ${node}.`,
+    };
+  }
+  return {
+    tools: {
+      server,
+      snapshotTool: tools.snapshotTool,
+      snapshotToolVersion: toolVersion.raw,
+      bumpRevision: tools.supportsBumpRevision,
+      from,
+    },
+  };
 }

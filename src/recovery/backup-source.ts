@@ -55,6 +55,7 @@ export class BackupSource {
       snapshotObject: snap.name,
       revision: m.snapshot.revision,
       totalKey: m.snapshot.totalKey,
+      createdAt: m.created,
       fingerprint: m.fingerprint ?? undefined,
       hashKV: m.hashKV ?? undefined,
       encrypted: m.objects.some((o) => o.encryption !== null),

@@ -1,5 +1,6 @@
 import type { Member } from '../etcd/etcdctl-output.js';
 import type { LayoutName, LayoutPaths } from '../etcd/layout.js';
+import type { NodeEtcdTools } from '../etcd/version.js';
 
 /**
  * What the health probe saw. Field names match the planner's `ClusterState` so a
@@ -25,7 +26,13 @@ export interface EtcdNodeHealth {
   isLeader?: boolean;
   raftIndex?: number;
   raftTerm?: number;
+  /** The member's revision from `endpoint status` (answered with or without quorum). */
+  revision?: number;
   serverVersion?: string;
+  /** The etcd binaries on the node, identified without a running member. */
+  tools?: NodeEtcdTools;
+  /** Why they could not be identified: node, path, what was printed. */
+  toolsError?: string;
   etcdCertsPresent: boolean;
   /** What went wrong while probing, for people (node, what, what to do). */
   errors: string[];

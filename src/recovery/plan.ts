@@ -1,6 +1,7 @@
 import { InputError } from '../errors.js';
 import type { EtcdHashKV, KeyspaceFingerprint } from '../etcd/fingerprint.js';
 import type { LayoutName, LayoutPaths } from '../etcd/layout.js';
+import type { NodeEtcdTools } from '../etcd/version.js';
 
 /**
  * A recovery Plan is plain data: ordered steps, each with the node it runs on, what it
@@ -129,6 +130,11 @@ export interface Plan {
   brokenFrom: 'inventory' | 'probe';
   steps: Step[];
   warnings: string[];
+  /**
+   * The revision bump of a snapshot restore and why that amount (absent when nothing is
+   * restored); amount 0 with the reason when the nodes' tools cannot bump (etcd 3.4).
+   */
+  revisionBump?: { amount: number; markCompacted: boolean; reason: string };
   /** What verification expects after the plan ran. */
   expect: {
     members: string[];
@@ -147,6 +153,9 @@ export interface PlannedMember {
   peerURL: string;
 }
 
+/** The etcd binaries the probe identified on one node (from the binaries, no member needed). */
+export type { NodeEtcdTools } from '../etcd/version.js';
+
 /** What the probe saw of one etcd host, as the planner needs it. */
 export interface EtcdHostState {
   host: string;
@@ -158,6 +167,12 @@ export interface EtcdHostState {
   /** The member id (hex) when this host is in the cluster's member list. */
   memberId?: string;
   raftIndex?: number;
+  /** The member's current revision when it answered status (with or without quorum). */
+  revision?: number;
+  /** The etcd binaries on this node; absent when not probed (then `toolsVersion` stands for all). */
+  tools?: NodeEtcdTools;
+  /** Why its etcd binaries could not be identified (node, path, what was printed). */
+  toolsError?: string;
   etcdCertsPresent: boolean;
   /** What went wrong while probing it, for the refusal message. */
   errors?: string[];
@@ -204,6 +219,8 @@ export interface BackupSummary {
   snapshotObject: string;
   revision: number;
   totalKey: number;
+  /** When the backup was taken (ISO): its age bounds the writes a restore must jump over. */
+  createdAt?: string;
   fingerprint?: KeyspaceFingerprint;
   hashKV?: EtcdHashKV;
   encrypted: boolean;
@@ -242,6 +259,8 @@ export interface PlanOptions {
   stagingDir?: string;
   /** Hosts that will not return (`--remove-host`): the user's explicit choice, never a probe's. */
   removeHosts?: string[];
+  /** `--bump-revision N`: the amount a snapshot restore raises the revision by, instead of ours. */
+  bumpRevision?: number;
 }
 
 export const KUBESPRAY_ETCD_UNIT = '/etc/systemd/system/etcd.service';
@@ -261,8 +280,61 @@ export function deleteNodeArgv(params: StepParams['delete-node']): string[] {
   ];
 }
 
-/** etcd's own recommendation for the bump (OpenShift's cluster-restore.sh uses the same). */
+/**
+ * The default revision bump. etcd's recovery guide asks for a bump larger than every revision
+ * clients may have seen since the snapshot, and gives 1,000,000,000 as the amount for a
+ * week-old snapshot at 1,500 writes/s; OpenShift's cluster-restore.sh bumps by the same.
+ */
 export const BUMP_REVISION = 1_000_000_000;
+
+/** The write rate etcd's guide assumes when it sizes the bump (1e9 ≈ a week at this rate). */
+export const ASSUMED_WRITES_PER_SECOND = 1500;
+
+/**
+ * How much a snapshot restore raises the revision, and why: the known gap (revisions running
+ * members handed out beyond the snapshot, doubled for what went unseen), the backup's age at
+ * etcd's assumed write rate, or etcd's and OpenShift's 1e9, whichever is largest, in whole
+ * billions; the user's own `--bump-revision` wins but must clear the known gap.
+ */
+export function chooseRevisionBump(
+  seenRevision: number | undefined,
+  snapshotRevision: number | undefined,
+  backupCreatedAt: string | undefined,
+  options: Pick<PlanOptions, 'bumpRevision' | 'now'>,
+): { amount: number; reason: string } {
+  const gap =
+    seenRevision !== undefined && snapshotRevision !== undefined
+      ? Math.max(0, seenRevision - snapshotRevision)
+      : undefined;
+  const what =
+    'so that the restored revision is above every revision the old cluster handed out, and --mark-compacted makes a watch from before the restore fail with "compacted" (clients relist) instead of silently resuming';
+  if (options.bumpRevision !== undefined) {
+    if (gap !== undefined && options.bumpRevision <= gap) {
+      throw new InputError(
+        `--bump-revision ${options.bumpRevision} is not above the ${gap} revisions the running members handed out after the snapshot (revision ${snapshotRevision} → ${seenRevision}): ` +
+          `revisions would repeat for clients. Pass more than ${gap}, or leave --bump-revision out (default ${BUMP_REVISION.toLocaleString('en-US')}).`,
+      );
+    }
+    return {
+      amount: options.bumpRevision,
+      reason: `--bump-revision ${options.bumpRevision} as asked, ${what}`,
+    };
+  }
+  const ageSeconds = backupCreatedAt
+    ? Math.max(0, (options.now.getTime() - Date.parse(backupCreatedAt)) / 1000)
+    : undefined;
+  const byAge = ageSeconds !== undefined ? ageSeconds * ASSUMED_WRITES_PER_SECOND : 0;
+  const byGap = gap !== undefined ? gap * 2 : 0;
+  const needed = Math.max(BUMP_REVISION, byAge, byGap);
+  const amount = Math.ceil(needed / BUMP_REVISION) * BUMP_REVISION;
+  const why =
+    amount === BUMP_REVISION
+      ? `${BUMP_REVISION.toLocaleString('en-US')} (etcd's recovery guide: more than the writes since the snapshot — 1e9 covers a week at ${ASSUMED_WRITES_PER_SECOND} writes/s; OpenShift's cluster-restore.sh bumps by the same)`
+      : byAge >= byGap
+        ? `${amount.toLocaleString('en-US')}: the backup is ${Math.round(ageSeconds! / 86400)} days old, and at etcd's assumed ${ASSUMED_WRITES_PER_SECOND} writes/s that is more than the default 1e9 covers`
+        : `${amount.toLocaleString('en-US')}: running members handed out ${gap} revisions after the snapshot, doubled for what went unseen`;
+  return { amount, reason: `bump by ${why}, ${what}` };
+}
 
 export function stamp(now: Date): string {
   return now
@@ -516,6 +588,16 @@ export function buildPlan(
     );
   }
 
+  // A snapshot restore needs to know, from every node that will run etcd, which etcd it has:
+  // the tool decides etcdutl or etcdctl and the bump, the server the snapshot it may serve.
+  const etcdVersions = restoresSnapshot ? nodeEtcdVersions(inventory, stateOf, state) : undefined;
+  if (etcdVersions && etcdVersions.minors.size > 1 && !options.force) {
+    throw new InputError(
+      `The etcd nodes run different etcd minor versions (${etcdVersions.list}): a snapshot is restored and then served by one etcd minor. ` +
+        'Install the same etcd version on every etcd node (etcd, etcdctl, etcdutl), or pass --force if a mixed cluster is intended.',
+    );
+  }
+
   if (etcdCase === 'total-loss' && !backup) {
     throw new InputError(
       `No etcd member has data left (${inventory.etcd.map((e) => e.host).join(', ')} ${inventory.etcd.length === 1 ? 'is' : 'are all'} broken or unreachable` +
@@ -547,12 +629,14 @@ export function buildPlan(
           `Pick a backup of this cluster, or pass --force.`,
       );
     }
-    const running = minorOf(state.serverVersion ?? state.toolsVersion);
+    // With no member running (total loss) the version comes from the nodes' binaries.
+    const runningVersion = state.serverVersion ?? etcdVersions?.first ?? state.toolsVersion;
+    const running = minorOf(runningVersion);
     const saved = minorOf(backup.etcdVersion);
     const differs = running && saved && (running[0] !== saved[0] || running[1] !== saved[1]);
     if (restoresSnapshot && differs && !options.force) {
       throw new InputError(
-        `Backup ${backup.location} was taken from etcd ${backup.etcdVersion}, the nodes run ${state.serverVersion ?? state.toolsVersion}: ` +
+        `Backup ${backup.location} was taken from etcd ${backup.etcdVersion}, the nodes run ${runningVersion}: ` +
           `a snapshot is restored with the same minor version. Restore with matching etcd tools, or pass --force.`,
       );
     }
@@ -712,6 +796,7 @@ export function buildPlan(
   };
   let strategy: Plan['strategy'] = 'none';
   let source: PlanSource = { kind: 'none' };
+  let revisionBump: Plan['revisionBump'];
   const expect: Plan['expect'] = { members: inventory.etcd.map((e) => e.memberName) };
 
   // A host that will not return leaves the member list before anything else happens, so that
@@ -790,12 +875,28 @@ export function buildPlan(
   } else if (etcdCase === 'quorum-loss' || etcdCase === 'total-loss') {
     strategy = options.strategy;
     const token = `${state.clusterName || 'etcd'}-restore-${ts}`.toLowerCase();
-    const bump = state.toolsBumpRevision;
+    // Every node that restores must offer the bump; probes without per-node tools (older
+    // plans, tests) fall back to the cluster-wide answer.
+    const cannotBump = inventory.etcd.filter(
+      (e) => !(stateOf.get(e.host)?.tools?.bumpRevision ?? state.toolsBumpRevision),
+    );
+    const bump = cannotBump.length === 0;
     if (!bump) {
-      warnings.push(
-        `etcd tools ${state.toolsVersion} cannot --bump-revision/--mark-compacted (they came in 3.5): the revision is not bumped, ` +
-          `so Kubernetes watchers and caches may keep serving objects newer than the snapshot until they relist; the plan restarts the control plane for that (etcd#16028).`,
-      );
+      const tools = stateOf.get(cannotBump[0]!.host)?.tools;
+      const version = tools
+        ? `${tools.snapshotTool} ${tools.snapshotToolVersion} on ${cannotBump.map((e) => e.host).join(', ')}`
+        : state.toolsVersion;
+      if (options.bumpRevision !== undefined) {
+        throw new InputError(
+          `--bump-revision ${options.bumpRevision}: the etcd tools here (${version}) cannot bump the revision — --bump-revision/--mark-compacted came with etcdutl in etcd 3.5. ` +
+            'Leave --bump-revision out to restore without a bump, or install etcd 3.5+ tools (etcd, etcdutl) on the etcd nodes.',
+        );
+      }
+      const reason =
+        `etcd tools ${version} cannot --bump-revision/--mark-compacted (they came in 3.5): the revision is not bumped, ` +
+        `so Kubernetes watchers and caches may keep serving objects newer than the snapshot until they relist; the plan restarts the control plane for that (etcd#16028).`;
+      warnings.push(reason);
+      revisionBump = { amount: 0, markCompacted: false, reason };
     }
     const stagePath = `${staging}/kube-rescue-${ts}.db`;
     let origin: SnapshotOrigin;
@@ -838,6 +939,20 @@ export function buildPlan(
       );
     }
     anchor = first;
+    if (bump) {
+      const seen = Math.max(
+        ...inventory.etcd.map((e) => stateOf.get(e.host)?.revision ?? Number.NEGATIVE_INFINITY),
+      );
+      const snapshotRevision =
+        source.kind === 'backup' ? source.revision : stateOf.get(first)?.revision;
+      const chosen = chooseRevisionBump(
+        Number.isFinite(seen) ? seen : undefined,
+        snapshotRevision,
+        source.kind === 'backup' ? backup?.createdAt : undefined,
+        options,
+      );
+      revisionBump = { ...chosen, markCompacted: true };
+    }
     const order = [first, ...inventory.etcd.map((e) => e.host).filter((h) => h !== first)];
     const all = order.map(refOf);
     const restoreNow = strategy === 'parallel' ? order : [first];
@@ -891,11 +1006,16 @@ export function buildPlan(
             peerURL: ref.peerURL,
             initialCluster: clusterString(strategy === 'parallel' ? all : [ref]),
             initialClusterToken: token,
-            ...(bump ? { bumpRevision: BUMP_REVISION, markCompacted: true } : {}),
+            ...(revisionBump?.amount
+              ? { bumpRevision: revisionBump.amount, markCompacted: true }
+              : {}),
           },
-          strategy === 'parallel'
+          (strategy === 'parallel'
             ? 'every member from the same snapshot, with the full member list and a new cluster token (etcd disaster recovery)'
-            : `${ref.name} alone from the snapshot; the others rejoin one at a time (Kubespray's way)`,
+            : `${ref.name} alone from the snapshot; the others rejoin one at a time (Kubespray's way)`) +
+            (revisionBump?.amount
+              ? `; with ${stateOf.get(host)?.tools?.snapshotTool ?? 'etcdutl'} snapshot restore --bump-revision=${revisionBump.amount} --mark-compacted: ${revisionBump.reason}`
+              : '; no revision bump (the tools cannot)'),
           `stop etcd, then mv ${paths.dataDir}.${ts} ${paths.dataDir}`,
           true,
           'restore',
@@ -1106,7 +1226,45 @@ export function buildPlan(
     brokenFrom,
     steps,
     warnings,
+    ...(revisionBump ? { revisionBump } : {}),
     expect,
+  };
+}
+
+/**
+ * The etcd version of each etcd node as the probe identified it from the node's binaries, for
+ * a plan that restores a snapshot. A node whose binaries could not be identified is refused
+ * here, with what the probe found, before anything is touched.
+ */
+function nodeEtcdVersions(
+  inventory: PlanInventory,
+  stateOf: Map<string, EtcdHostState>,
+  state: ClusterState,
+): { first?: string; minors: Set<string>; list: string } {
+  const unknown = inventory.etcd.filter((e) => stateOf.get(e.host)?.toolsError);
+  if (unknown.length > 0) {
+    throw new InputError(
+      `Cannot tell which etcd ${unknown.length === 1 ? 'this node has' : 'these nodes have'}, and a snapshot restore depends on it (etcdutl or etcdctl, revision bump, snapshot version):\n  ` +
+        unknown.map((e) => stateOf.get(e.host)!.toolsError).join('\n  ') +
+        "\nInstall etcd, etcdctl and etcdutl of the cluster's version on each (Kubespray puts them in /usr/local/bin), then run again. Nothing was changed.",
+    );
+  }
+  const versions = inventory.etcd.flatMap((e) => {
+    const t = stateOf.get(e.host)?.tools;
+    const v = t?.server ?? t?.snapshotToolVersion;
+    return v ? [{ host: e.host, v }] : [];
+  });
+  if (state.serverVersion) versions.push({ host: 'the running members', v: state.serverVersion });
+  const minors = new Set(
+    versions.flatMap(({ v }) => {
+      const m = minorOf(v);
+      return m ? [`${m[0]}.${m[1]}`] : [];
+    }),
+  );
+  return {
+    ...(versions[0] ? { first: versions[0].v } : {}),
+    minors,
+    list: versions.map(({ host, v }) => `${host}: ${v}`).join(', '),
   };
 }
 

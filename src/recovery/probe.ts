@@ -1,7 +1,12 @@
 import { EtcdCtl, type EtcdTls } from '../etcd/etcdctl.js';
 import type { Member } from '../etcd/etcdctl-output.js';
 import { detectLayout, type Layout, layoutByName } from '../etcd/layout.js';
-import type { EtcdToolCommands, EtcdTools } from '../etcd/version.js';
+import {
+  defaultToolCommands,
+  type EtcdToolCommands,
+  type EtcdTools,
+  identifyEtcdBinaries,
+} from '../etcd/version.js';
 import type { Inventory } from '../inventory/types.js';
 import type { NodeAccess } from '../nodes/access.js';
 import type { Transport } from '../nodes/transport.js';
@@ -153,6 +158,16 @@ export async function probeCluster(
       const tls = clientTls(access, layout, e.host);
       health.etcdCertsPresent = (await missingDirs(t, [layout.etcdCertDir])).length === 0;
       health.etcdRunning = await etcdListening(t, new URL(urls.client).port || '2379');
+      // From the binaries, not a member: quorum loss and total loss need it most. The host's
+      // own tools, because those are what restore a snapshot while etcd is stopped (a kubeadm
+      // node's etcd container is gone by then); the server version may come from the image.
+      const identified = await identifyEtcdBinaries(
+        t,
+        options.commands ?? defaultToolCommands,
+        [layout.etcdManifest, layout.parkedEtcdManifest].filter((p): p is string => Boolean(p)),
+      );
+      if ('tools' in identified) health.tools = identified.tools;
+      else health.toolsError = identified.error;
       const ctl = new EtcdCtl(t, {
         endpoints: [urls.client],
         tls,
@@ -173,6 +188,7 @@ export async function probeCluster(
           health.memberId = s.memberId;
           health.raftIndex = s.raftIndex;
           health.raftTerm = s.raftTerm;
+          health.revision = s.revision;
           health.isLeader = s.isLeader;
           health.serverVersion = s.version;
           out.clusterId = s.clusterId;
@@ -253,6 +269,8 @@ export async function probeCluster(
   }
   if (healthySources.length === 0)
     progress.warn('No etcd member answered healthy: no member list, no quorum.');
+  // No healthy member to ask: the binaries on the nodes answer for the tools.
+  const fromNodes = etcd.find((p) => p.health.tools)?.health.tools;
 
   const matched = new Set<string>();
   for (const p of etcd) {
@@ -285,8 +303,12 @@ export async function probeCluster(
       ...(layout.envFile ? { envFile: layout.envFile } : {}),
       ...(layout.etcdManifest ? { etcdManifest: layout.etcdManifest } : {}),
     },
-    toolsVersion: tools ? (tools[tools.snapshotTool]?.raw ?? '') : '',
-    toolsBumpRevision: tools?.supportsBumpRevision ?? false,
+    toolsVersion: tools
+      ? (tools[tools.snapshotTool]?.raw ?? '')
+      : (fromNodes?.snapshotToolVersion ?? ''),
+    toolsBumpRevision: tools
+      ? tools.supportsBumpRevision
+      : etcd.length > 0 && etcd.every((p) => p.health.tools?.bumpRevision === true),
     members,
     ...verdict,
     unknownMembers: members.filter((m) => !matched.has(m.id)),

@@ -1,14 +1,23 @@
+import { createWriteStream } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pipeline } from 'node:stream/promises';
 import type { EtcdCtl } from '../etcd/etcdctl.js';
 import {
   compareHashKV,
+  compareKeyspaces,
   type EtcdHashKV,
   fingerprintViaEtcdCtl,
   type KeyspaceFingerprint,
+  type KeyValuePair,
+  pagedPairs,
 } from '../etcd/fingerprint.js';
 import type { Layout } from '../etcd/layout.js';
+import { SnapshotKeyspace } from '../etcd/snapshot-keyspace.js';
 import type { Transport } from '../nodes/transport.js';
 import type { ObservedRun, RestoredFile } from './node-steps.js';
-import { ADMIN_KUBECONFIG, type Plan } from './plan.js';
+import { ADMIN_KUBECONFIG, type Plan, type StepOf } from './plan.js';
 
 /**
  * After every restore, proof step by step: the members are healthy and as many as the
@@ -117,6 +126,8 @@ export async function verifyRecovery(deps: VerifyDeps): Promise<Verification> {
     }),
   );
 
+  /** The revision the keyspace was compared with the snapshot file at, when it was. */
+  let comparedAt: number | undefined;
   checks.push(
     await check('keyspace', async () => {
       if (!etcdTouched || plan.source.kind === 'none') {
@@ -127,20 +138,64 @@ export async function verifyRecovery(deps: VerifyDeps): Promise<Verification> {
       }
       // At the snapshot's own revision (moved up by the bump, if any): writes the control
       // plane makes right after the restart must not count as a difference.
-      const bump =
-        (
-          plan.steps.find((st) => st.action === 'restore-snapshot')?.params as
-            | { bumpRevision?: number }
-            | undefined
-        )?.bumpRevision ?? 0;
+      const restore = plan.steps.find(
+        (st): st is StepOf<'restore-snapshot'> => st.action === 'restore-snapshot',
+      );
+      const bump = restore?.params.bumpRevision ?? 0;
+      // First choice, in every case: each key and value against the snapshot file that was
+      // restored (still staged: it is discarded only after verification).
+      if (restore) {
+        const content = await snapshotContentCheck(deps, restore, bump);
+        if (content) {
+          comparedAt = content.revision;
+          return content.check;
+        }
+      }
       if (plan.expect.fingerprint) return fullKeyspaceCheck(cluster, plan.expect.fingerprint, bump);
       if (plan.expect.hashKV) return hashKVCheck(cluster, plan.expect.hashKV, bump);
       return skipped(
         'keyspace',
         observed.snapshot
-          ? `the snapshot came from survivor ${observed.snapshot.node}, which has no key hash to compare with; revision checked instead`
-          : 'the backup manifest has no key hash or fingerprint',
+          ? `the staged snapshot from survivor ${observed.snapshot.node} is gone, and a survivor has no key hash to compare with; revision checked instead`
+          : 'the staged snapshot is gone, and the backup manifest has no key hash or fingerprint',
       );
+    }),
+  );
+
+  // The keyspace was read through one member; every member restored its own copy (or got it
+  // from the leader): etcd's own hash of each at the same revision says they all hold it.
+  checks.push(
+    await check('members agree', async () => {
+      if (comparedAt === undefined || cluster.options.endpoints.length < 2) {
+        return skipped(
+          'members agree',
+          comparedAt === undefined
+            ? 'no keyspace compared with a restored snapshot'
+            : 'one member: nothing to compare',
+        );
+      }
+      const hashes = await cluster.hashKV(comparedAt);
+      const compactions = new Set(hashes.map((h) => h.compactRevision));
+      if (compactions.size > 1) {
+        return skipped(
+          'members agree',
+          `members compacted at different revisions (${[...compactions].join(', ')}): their HashKV cannot compare`,
+        );
+      }
+      const byHash = new Map<number, string[]>();
+      for (const h of hashes) byHash.set(h.hash, [...(byHash.get(h.hash) ?? []), h.endpoint]);
+      const seen = [...byHash].map(([hash, eps]) => `${eps.join(', ')}: ${hash}`).join('; ');
+      return byHash.size === 1
+        ? passed(
+            'members agree',
+            `every member's HashKV at revision ${comparedAt} is the same (${hashes.length} members)`,
+          )
+        : failed(
+            'members agree',
+            `members hold different data at revision ${comparedAt}; the keyspace check read only one of them`,
+            'one HashKV on every member',
+            seen,
+          );
     }),
   );
 
@@ -327,4 +382,84 @@ async function hashKVCheck(
     want,
     `${count} keys, HashKV ${[...new Set(hashes.map((h) => h.hash))].join('/')}`,
   );
+}
+
+/**
+ * Every key and value of the restored cluster, at the snapshot's revision moved up by the bump,
+ * against the snapshot file that was restored — read by our own reader (etcd/snapshot-keyspace),
+ * so it compares after a revision bump, after a survivor's snapshot (which has no manifest) and
+ * after a backup's whose manifest holds only HashKV. The file is copied from the node that
+ * restored it into a private temp dir on the runner (it holds every Secret; removed at once)
+ * because the reader needs positional reads; memory stays bounded by the keys, never the values.
+ * undefined when the staged file is no longer there (verification run again after the plan
+ * discarded it): the caller falls back to the manifest's fingerprint or hash.
+ */
+async function snapshotContentCheck(
+  deps: VerifyDeps,
+  restore: StepOf<'restore-snapshot'>,
+  bump: number,
+): Promise<{ check: VerificationCheck; revision: number } | undefined> {
+  const { cluster, plan } = deps;
+  const remote = restore.params.snapshot;
+  const t = await deps.transportFor(restore.node);
+  const there = await t.exec(['test', '-r', remote], { allowFailure: true, timeoutMs: 15_000 });
+  if (there.code !== 0) return undefined;
+  const dir = await mkdtemp(join(tmpdir(), 'kube-rescue-verify-'));
+  try {
+    const local = join(dir, 'snapshot.db');
+    await pipeline(t.readFile(remote), createWriteStream(local, { mode: 0o600 }));
+    await using snap = await SnapshotKeyspace.open(local);
+    const pairs = snap.pairs();
+    // The first pair comes only after the reader's first pass, which finds the revision.
+    const first = await pairs.next();
+    const expected = (async function* (): AsyncGenerator<KeyValuePair> {
+      if (first.done) return;
+      yield first.value;
+      yield* pairs;
+    })();
+    const revision = snap.revision + bump;
+    const at_ = (check: VerificationCheck) => ({ check, revision });
+    const at = { revision: 0 };
+    const actual = pagedPairs(
+      (from, limit, rev) => cluster.getPage(from, limit, rev || undefined),
+      { revision, pageSize: 5000 },
+      `etcd via node ${cluster.node}`,
+      at,
+    );
+    const cmp = await compareKeyspaces(expected, actual);
+    const source = `the snapshot restored on ${restore.node} (${remote})`;
+    const want = `${cmp.expected.count} keys / ${cmp.expected.sha256.slice(0, 12)}`;
+    const got = `${cmp.actual.count} keys / ${cmp.actual.sha256.slice(0, 12)} at revision ${revision}`;
+    if (cmp.differences > 0) {
+      return at_(
+        failed(
+          'keyspace',
+          `${cmp.differences} key${cmp.differences === 1 ? '' : 's'} of the restored cluster differ from ${source}, e.g. ${cmp.examples.join('; ')}`,
+          want,
+          got,
+        ),
+      );
+    }
+    const fp = plan.expect.fingerprint;
+    if (fp && (fp.count !== cmp.expected.count || fp.sha256 !== cmp.expected.sha256)) {
+      return at_(
+        failed(
+          'keyspace',
+          `the cluster equals ${source}, but that file is not the keyspace the backup manifest fingerprinted`,
+          `${fp.count} keys / ${fp.sha256.slice(0, 12)} (manifest)`,
+          want,
+        ),
+      );
+    }
+    return at_(
+      passed(
+        'keyspace',
+        `every key and value (${cmp.actual.count} keys) at revision ${revision} equals ${source}${bump ? `, revision bumped by ${bump}` : ''}${fp ? '; the file matches the manifest fingerprint' : ''}`,
+        want,
+        got,
+      ),
+    );
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
 }

@@ -327,6 +327,15 @@ describe('probeCluster against the real cluster', () => {
     expect(two.quorum).toBe(false);
     expect(two.etcd.filter((n) => n.healthy)).toHaveLength(0);
     expect(two.etcd.find((n) => n.host === 'node1')!.etcdRunning).toBe(true);
+    // No healthy member to ask: the tools are identified from the binaries on each node.
+    expect(two.toolsVersion).toBe('3.4.23');
+    for (const n of two.etcd) {
+      expect(n.tools).toMatchObject({
+        server: '3.4.23',
+        snapshotTool: 'etcdctl',
+        bumpRevision: false,
+      });
+    }
   });
 
   it('a host declared gone (--remove-host) that never answers is given up after 5 s, not the full bound', async () => {

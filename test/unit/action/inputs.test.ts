@@ -47,6 +47,17 @@ describe('action inputs', () => {
     expect(s.confirm).toBe(false);
   });
 
+  it('reads the etcd version of a rehearsal, 3.6 unless given, and refuses an unknown one with the accepted values', () => {
+    given({ command: 'rehearse' });
+    expect(readSettings().etcdVersion).toBe('3.6');
+    given({ command: 'rehearse', 'etcd-version': '3.5' });
+    expect(readSettings().etcdVersion).toBe('3.5');
+    given({ command: 'rehearse', 'etcd-version': '3.7' });
+    expect(() => readSettings()).toThrow(
+      "Invalid input 'etcd-version': '3.7'. Expected one of: 3.4, 3.5, 3.6.",
+    );
+  });
+
   it('names the input and the expected form for an unknown command', () => {
     given({ command: 'destroy' });
     expect(() => readSettings()).toThrow(

@@ -10,6 +10,7 @@ describe('job summary', () => {
       tool: 'kube-rescue',
       startedAt: '2026-11-22T00:00:00.000Z',
       provider: 'local',
+      etcdVersion: '3.6',
       keys: 2000,
       ok: false,
       scenarios: [

@@ -56,6 +56,17 @@ describe('CLI usage', () => {
     expect(r.stderr).toContain('meteor-strike');
   });
 
+  it('exits 2 on an unknown etcd version, naming the accepted ones, and says what it selects in --help', () => {
+    const r = cli('rehearse', '--etcd-version', '3.7');
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain("'3.7' is invalid");
+    expect(r.stderr).toContain('3.4, 3.5, 3.6');
+    const help = cli('rehearse', '--help');
+    expect(help.stdout.replace(/\s+/g, ' ')).toMatch(
+      /--etcd-version <minor> .* \(choices: "3.4", "3.5", "3.6", default: "3.6"\)/,
+    );
+  });
+
   it('prints the version', () => {
     const r = cli('--version');
     expect(r.code).toBe(0);

@@ -3,7 +3,9 @@ import { OperationError } from '../../../src/errors.js';
 import {
   chooseSnapshotTool,
   type EtcdTools,
+  etcdImageVersion,
   helpOffersBumpRevision,
+  manifestEtcdImage,
   parseToolVersion,
   supportsBumpRevision,
 } from '../../../src/etcd/version.js';
@@ -74,5 +76,26 @@ describe('etcd version detection', () => {
       /etcdctl 3\.4\.23 on node1 does not offer --bump-revision/,
     );
     expect(supportsBumpRevision({ ...tools, supportsBumpRevision: true })).toEqual({ ok: true });
+  });
+});
+
+describe('the etcd version of a kubeadm static pod', () => {
+  it('reads the image of the etcd container and its tag', () => {
+    const manifest = [
+      'apiVersion: v1',
+      'kind: Pod',
+      'spec:',
+      '  containers:',
+      '  - command:',
+      '    - etcd',
+      '    image: registry.k8s.io/etcd:3.5.15-0',
+      '    name: etcd',
+    ].join('\n');
+    expect(manifestEtcdImage(manifest)).toBe('registry.k8s.io/etcd:3.5.15-0');
+    expect(etcdImageVersion('registry.k8s.io/etcd:3.5.15-0')?.raw).toBe('3.5.15');
+    expect(etcdImageVersion('quay.io/coreos/etcd:v3.6.16')?.raw).toBe('3.6.16');
+    expect(etcdImageVersion('localhost:5000/etcd:3.6.4-0@sha256:abc')?.raw).toBe('3.6.4');
+    expect(etcdImageVersion('registry.k8s.io/etcd:latest')).toBeUndefined();
+    expect(manifestEtcdImage('    image: registry.k8s.io/pause:3.10\n')).toBeUndefined();
   });
 });

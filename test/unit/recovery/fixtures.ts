@@ -1,5 +1,5 @@
 import { kubeadmLayout, kubesprayLayout } from '../../../src/etcd/layout.js';
-import { buildPlan, type Plan } from '../../../src/recovery/plan.js';
+import { buildPlan, type Plan, type PlanOptions } from '../../../src/recovery/plan.js';
 
 /** A member-loss plan (node2 blank), built the way `restore` builds it. */
 export function memberLossPlan(now = new Date('2026-11-22T01:00:00Z')): Plan {
@@ -91,4 +91,9 @@ export function removalPlan(now = new Date('2026-11-22T01:00:00Z')): Plan {
       removeHosts: ['node3'],
     },
   );
+}
+
+/** Plan options as `plan`/`restore` pass them, at a fixed clock. */
+export function planOptionsAt(now: Date, o: Partial<PlanOptions> = {}): PlanOptions {
+  return { strategy: 'parallel', force: false, now, haveIdentity: false, ...o };
 }

@@ -1,0 +1,262 @@
+import { type FileHandle, open } from 'node:fs/promises';
+import { OperationError } from '../errors.js';
+import { fingerprintOfPairs, type KeyspaceFingerprint, type KeyValuePair } from './fingerprint.js';
+
+/**
+ * The live keyspace inside an etcd snapshot file, read by our own code: the expected content
+ * of a restore, straight from the file that was restored, whatever revision the restored
+ * cluster ends up at (a revision bump rewrites revisions, not keys and values).
+ *
+ * An etcd snapshot is a bbolt database (then a 32-byte sha256 trailer, ignored here). bbolt
+ * keeps two meta pages (0 and 1; the valid one with the higher txid is current), whose root
+ * bucket holds etcd's buckets; bucket "key" maps a revision (8-byte big-endian main revision,
+ * '_', 8-byte sub revision, and a trailing 't' for a delete) to an mvccpb.KeyValue protobuf.
+ * The live keyspace is, per user key, the entry with the highest revision unless that entry
+ * is a delete.
+ *
+ * Memory: pass 1 walks the "key" bucket in revision order and keeps, per live key, the key
+ * bytes and where its latest entry sits (page id, element) — never a value; pass 2 sorts the
+ * keys and reads each value back from its page (through a small page cache). So memory grows
+ * with the number and length of the keys (~100 bytes per Kubernetes object), not with the
+ * values, which are most of a snapshot's bytes. The file is read with positional reads, never
+ * loaded whole.
+ */
+
+const MAGIC = 0xed0cdaed;
+const BRANCH_PAGE = 0x01;
+const LEAF_PAGE = 0x02;
+const META_PAGE = 0x04;
+const BUCKET_LEAF = 0x01;
+const PAGE_HEADER = 16;
+const ELEMENT = 16;
+/** Page 0 is always a meta page, so 0 can name "the inline page of the bucket". */
+const INLINE = 0;
+
+interface Page {
+  id: number;
+  flags: number;
+  count: number;
+  buf: Buffer;
+}
+
+interface Meta {
+  pageSize: number;
+  root: number;
+  txid: bigint;
+}
+
+/** FNV-1a 64 over the meta fields, as bbolt checks a meta page. */
+function fnv64a(bytes: Buffer): bigint {
+  let h = 0xcbf29ce484222325n;
+  for (const b of bytes) {
+    h ^= BigInt(b);
+    h = (h * 0x100000001b3n) & 0xffffffffffffffffn;
+  }
+  return h;
+}
+
+function parseMeta(buf: Buffer): Meta | undefined {
+  if (buf.length < PAGE_HEADER + 64) return undefined;
+  const flags = buf.readUInt16LE(8);
+  const m = buf.subarray(PAGE_HEADER);
+  if (!(flags & META_PAGE) || m.readUInt32LE(0) !== MAGIC || m.readUInt32LE(4) !== 2)
+    return undefined;
+  if (fnv64a(m.subarray(0, 56)) !== m.readBigUInt64LE(56)) return undefined;
+  return {
+    pageSize: m.readUInt32LE(8),
+    root: Number(m.readBigUInt64LE(16)),
+    txid: m.readBigUInt64LE(48),
+  };
+}
+
+function pageOf(buf: Buffer, id: number): Page {
+  return { id, flags: buf.readUInt16LE(8), count: buf.readUInt16LE(10), buf };
+}
+
+/** Reads a protobuf varint at `pos`; returns [value, next position]. */
+function varint(b: Buffer, pos: number): [number, number] {
+  let v = 0;
+  let mul = 1;
+  for (let i = pos; i < b.length; i++) {
+    const byte = b[i]!;
+    v += (byte & 0x7f) * mul;
+    if (byte < 0x80) return [v, i + 1];
+    mul *= 128;
+  }
+  throw new Error('truncated varint');
+}
+
+/** Field 1 (key) and field 5 (value) of an mvccpb.KeyValue. */
+function decodeKeyValue(b: Buffer): KeyValuePair {
+  let key: Buffer = Buffer.alloc(0);
+  let value: Buffer = Buffer.alloc(0);
+  let pos = 0;
+  while (pos < b.length) {
+    let tag: number;
+    [tag, pos] = varint(b, pos);
+    const field = Math.floor(tag / 8);
+    const wire = tag & 7;
+    if (wire === 0) [, pos] = varint(b, pos);
+    else if (wire === 1) pos += 8;
+    else if (wire === 5) pos += 4;
+    else if (wire === 2) {
+      let len: number;
+      [len, pos] = varint(b, pos);
+      const bytes = b.subarray(pos, pos + len);
+      if (field === 1) key = bytes;
+      else if (field === 5) value = bytes;
+      pos += len;
+    } else throw new Error(`unknown protobuf wire type ${wire}`);
+  }
+  return { key, value };
+}
+
+export class SnapshotKeyspace implements AsyncDisposable {
+  /** The snapshot's revision: the highest main revision in its "key" bucket (as `snapshot status`). */
+  revision = 0;
+  private inline: Buffer | undefined;
+  private readonly cache = new Map<number, Page>();
+
+  private constructor(
+    private readonly fh: FileHandle,
+    private readonly path: string,
+    private readonly meta: Meta,
+  ) {}
+
+  static async open(path: string): Promise<SnapshotKeyspace> {
+    const fh = await open(path, 'r');
+    try {
+      const head = Buffer.alloc(4096);
+      await fh.read(head, 0, head.length, 0);
+      const first = parseMeta(head);
+      const pageSize = first?.pageSize ?? 4096;
+      const second = Buffer.alloc(PAGE_HEADER + 64);
+      await fh.read(second, 0, second.length, pageSize);
+      const metas = [first, parseMeta(second)].filter((m): m is Meta => m !== undefined);
+      if (metas.length === 0) {
+        throw new OperationError(
+          `${path} is not an etcd snapshot: neither bbolt meta page is valid. Check the file (kube-rescue verify).`,
+        );
+      }
+      const meta = metas.sort((a, b) => (b.txid > a.txid ? 1 : -1))[0]!;
+      return new SnapshotKeyspace(fh, path, meta);
+    } catch (err) {
+      await fh.close();
+      throw err;
+    }
+  }
+
+  async [Symbol.asyncDispose](): Promise<void> {
+    await this.fh.close();
+  }
+
+  private async page(id: number): Promise<Page> {
+    if (id === INLINE) return pageOf(this.inline!, INLINE);
+    const hit = this.cache.get(id);
+    if (hit) {
+      this.cache.delete(id);
+      this.cache.set(id, hit);
+      return hit;
+    }
+    const size = this.meta.pageSize;
+    let buf = Buffer.alloc(size);
+    const { bytesRead } = await this.fh.read(buf, 0, size, id * size);
+    if (bytesRead < PAGE_HEADER) throw this.damaged(`page ${id} lies beyond the end of the file`);
+    const overflow = buf.readUInt32LE(12);
+    if (overflow > 0) {
+      buf = Buffer.alloc(size * (overflow + 1));
+      await this.fh.read(buf, 0, buf.length, id * size);
+    }
+    const page = pageOf(buf, id);
+    this.cache.set(id, page);
+    if (this.cache.size > 256) this.cache.delete(this.cache.keys().next().value!);
+    return page;
+  }
+
+  private damaged(what: string): OperationError {
+    return new OperationError(
+      `${this.path}: cannot read the etcd snapshot (${what}). Check the file (kube-rescue verify).`,
+    );
+  }
+
+  private leaf(p: Page, i: number): { flags: number; key: Buffer; value: Buffer } {
+    const at = PAGE_HEADER + i * ELEMENT;
+    const flags = p.buf.readUInt32LE(at);
+    const pos = p.buf.readUInt32LE(at + 4);
+    const ksize = p.buf.readUInt32LE(at + 8);
+    const vsize = p.buf.readUInt32LE(at + 12);
+    const k = at + pos;
+    return {
+      flags,
+      key: p.buf.subarray(k, k + ksize),
+      value: p.buf.subarray(k + ksize, k + ksize + vsize),
+    };
+  }
+
+  /** Every leaf element of the tree under page `id`, in key order, with where it sits. */
+  private async *walk(
+    id: number,
+  ): AsyncGenerator<{ page: number; index: number; flags: number; key: Buffer; value: Buffer }> {
+    const p = await this.page(id);
+    if (p.flags & LEAF_PAGE) {
+      for (let i = 0; i < p.count; i++) yield { page: id, index: i, ...this.leaf(p, i) };
+      return;
+    }
+    if (!(p.flags & BRANCH_PAGE)) throw this.damaged(`page ${id} is neither branch nor leaf`);
+    for (let i = 0; i < p.count; i++) {
+      const at = PAGE_HEADER + i * ELEMENT;
+      yield* this.walk(Number(p.buf.readBigUInt64LE(at + 8)));
+    }
+  }
+
+  /** The root page of etcd's "key" bucket (its inline page, for a tiny snapshot). */
+  private async keyBucket(): Promise<number> {
+    for await (const e of this.walk(this.meta.root)) {
+      if (!(e.flags & BUCKET_LEAF) || e.key.toString('latin1') !== 'key') continue;
+      const root = Number(e.value.readBigUInt64LE(0));
+      if (root !== 0) return root;
+      this.inline = Buffer.from(e.value.subarray(16));
+      return INLINE;
+    }
+    throw this.damaged('it has no "key" bucket');
+  }
+
+  /**
+   * Every live key/value pair in ascending key order (bytewise, as etcd orders keys), read in
+   * two passes as the module comment explains. Sets `revision` during the first pass.
+   */
+  async *pairs(): AsyncGenerator<KeyValuePair> {
+    const bucket = await this.keyBucket();
+    // latin1 maps each byte to one UTF-16 unit, so string order is byte order.
+    const latest = new Map<string, number>();
+    for await (const e of this.walk(bucket)) {
+      if (e.key.length < 17) throw this.damaged(`a revision key of ${e.key.length} bytes`);
+      const main = Number(e.key.readBigUInt64BE(0));
+      if (main > this.revision) this.revision = main;
+      const { key } = decodeKeyValue(e.value);
+      // `etcdutl snapshot restore --bump-revision` records the bumped revision as an entry with
+      // an empty value (no KeyValue at all): it moves the revision, it is no key. etcd refuses
+      // empty keys, so an entry without one is never part of the keyspace.
+      if (key.length === 0) continue;
+      const name = key.toString('latin1');
+      if (e.key.length > 17 && e.key[17] === 0x74) latest.delete(name);
+      else latest.set(name, e.page * 65536 + e.index);
+    }
+    const keys = [...latest.keys()].sort();
+    for (const name of keys) {
+      const where = latest.get(name)!;
+      const p = await this.page(Math.floor(where / 65536));
+      const kv = decodeKeyValue(this.leaf(p, where % 65536).value);
+      if (kv.key.toString('latin1') !== name) throw this.damaged(`page ${p.id} changed under us`);
+      // Copied: the page buffer may leave the cache while the caller still holds the pair.
+      yield { key: Buffer.from(kv.key), value: Buffer.from(kv.value) };
+    }
+  }
+}
+
+/** The same fingerprint `fingerprintPages` computes from a live etcd, of a snapshot file. */
+export async function fingerprintSnapshotFile(path: string): Promise<KeyspaceFingerprint> {
+  await using snap = await SnapshotKeyspace.open(path);
+  // Awaited here: the file must stay open until the last page is read.
+  return await fingerprintOfPairs(snap.pairs(), () => snap.revision);
+}
