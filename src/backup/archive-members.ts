@@ -119,7 +119,8 @@ export function checkArchiveMembers(
       refuse(raw, `is outside the paths the manifest lists for this node (${rootsText})`);
     }
     let type: ArchiveMember['type'];
-    switch (h.type ?? 'file') {
+    // tar-stream gives null for a type flag it does not know: that is refused, never a file.
+    switch (h.type === undefined ? 'file' : h.type) {
       case 'file':
         type = 'file';
         break;
@@ -135,7 +136,7 @@ export function checkArchiveMembers(
       default:
         return refuse(
           raw,
-          `is a ${String(h.type)}: only regular files, directories and symlinks belong in a node archive`,
+          `is a ${typeof h.type === 'string' ? h.type : 'member of an unknown tar type'}: only regular files, directories and symlinks belong in a node archive`,
         );
     }
     const mode = h.mode ?? 0o644;
