@@ -206,6 +206,25 @@ export function checkArchiveMembers(
   };
 }
 
+/**
+ * What `LC_ALL=C tar --quoting-style=escape -tf` prints for these members, one name a line
+ * (a directory's trailing slash dropped): the node's GNU tar must read the very archive the
+ * check read, or a difference between two tar parsers could slip a member past the check.
+ */
+export function gnuTarNames(members: readonly ArchiveMember[]): string[] {
+  return members.map((m) =>
+    [...Buffer.from(m.path.slice(1), 'utf8')]
+      .map((b) =>
+        b === 0x5c
+          ? '\\\\'
+          : b >= 0x20 && b < 0x7f
+            ? String.fromCharCode(b)
+            : `\\${b.toString(8).padStart(3, '0')}`,
+      )
+      .join(''),
+  );
+}
+
 /** The headers of a tar stream (bodies are skipped), in archive order. */
 export async function readArchiveHeaders(
   stream: Readable,

@@ -5,10 +5,11 @@ import {
   archiveRoots,
   type CheckedArchive,
   checkArchiveMembers,
+  gnuTarNames,
   readArchiveHeaders,
 } from '../backup/archive-members.js';
 import { snapshotCtl } from '../backup/collect.js';
-import { OperationError } from '../errors.js';
+import { InputError, OperationError } from '../errors.js';
 import { EtcdCtl } from '../etcd/etcdctl.js';
 import { parseEnvLines } from '../etcd/etcdctl-output.js';
 import type { Layout } from '../etcd/layout.js';
@@ -431,6 +432,23 @@ export class NodeStepRunner implements StepRunner {
       if (onNode !== expected) {
         throw new OperationError(
           `Node ${step.node}: the staged copy of ${object} (${staged}) has sha256 ${onNode}, not the ${expected} checked while it streamed; nothing of it was extracted. Check the node's disk and run restore again.`,
+        );
+      }
+      const listed = await t.exec(
+        ['env', 'LC_ALL=C', 'tar', '--quoting-style=escape', '-tf', staged],
+        { timeoutMs: 120_000 },
+      );
+      const gnu = listed.stdout
+        .split('\n')
+        .filter((l) => l !== '')
+        .map((l) => l.replace(/\/$/, ''));
+      const ours = gnuTarNames(checked.members);
+      const at = gnu.findIndex((n, i) => n !== ours[i]);
+      if (gnu.length !== ours.length || at >= 0) {
+        const i = at >= 0 ? at : Math.min(gnu.length, ours.length);
+        throw new InputError(
+          `${where}: GNU tar on node ${step.node} reads the archive differently from the member check (entry ${i + 1}: tar sees ${JSON.stringify(gnu[i] ?? 'nothing')}, the check saw ${JSON.stringify(ours[i] ?? 'nothing')}). ` +
+            "The whole archive is refused and nothing of it was extracted: restore from another set (check it with 'kube-rescue verify').",
         );
       }
     } catch (err) {

@@ -208,14 +208,24 @@ const cases: [string, Extra[], RegExp, { paths?: string[] }?][] = [
 ];
 
 /** The restore's own step runner for `plan`, reading `location`: a step run on its own. */
-async function stepRunner(plan: Plan, location: string) {
+async function stepRunner(plan: Plan, location: string, commands: string[] = []) {
   const open: Transport[] = [];
   const runner = new NodeStepRunner({
     plan,
     transportFor: async (h) => {
       const t = await seeded.env.cluster.node(h).transport();
       open.push(t);
-      return t;
+      // Every command the steps send, for the assertions on how they run.
+      return new Proxy(t, {
+        get(target, prop) {
+          const value = Reflect.get(target, prop, target);
+          if (prop !== 'exec' && prop !== 'script') return value;
+          return (what: string | string[], ...rest: unknown[]) => {
+            commands.push(`${h}: ${Array.isArray(what) ? what.join(' ') : what}`);
+            return (value as (...a: unknown[]) => unknown).call(target, what, ...rest);
+          };
+        },
+      });
     },
     layout: kubesprayLayout(),
     access: { transport: 'docker', layout: 'kubespray' },
@@ -290,6 +300,67 @@ describe('restore from a tampered backup set', () => {
     expect(err.message).toMatch(/member "etc\/cron\.d\/kube-rescue-evil" is outside/);
     expect(err.message).not.toMatch(/Staged files are kept/);
     expect(await nodeState()).toBe(before);
+    await close();
+  });
+
+  it("a survivor's snapshot: staged in a private dir with backup's command timeout; a failure names the dirs; discard removes them", async () => {
+    const plan = (
+      await recoverCluster(seeded.env.cluster, 'dry-staging', seeded.env.work, progress, {
+        inventory,
+        backup,
+        identityFiles: [identityFile],
+        dryRun: true,
+      })
+    ).plan;
+    const ts = stamp(new Date(plan.createdAt));
+    const template = `/var/tmp/kube-rescue-${ts}.XXXXXX/etcd.db`;
+    const commands: string[] = [];
+    const { runner, close } = await stepRunner(plan, backup, commands);
+    const step = (node: string, action: Step['action'], params: unknown) =>
+      ({
+        id: `t-${action}-${node}`,
+        node,
+        action,
+        params,
+        reason: 't',
+        undo: 't',
+        destructive: false,
+      }) as Step;
+    // node1 lost its certificates (beforeAll): the survivor here is node2.
+    const node2 = plan.members.find((m) => m.host === 'node2')!;
+    const saved = await runner.run(
+      step('node2', 'snapshot-save', { endpoint: node2.clientURL, path: template }),
+    );
+    const dir = /in (\/var\/tmp\/kube-rescue-\d{8}T\d{6}Z\.\w{6})\/etcd\.db$/.exec(saved)?.[1];
+    expect(dir, saved).toBeDefined();
+    expect(commands.some((c) => /snapshot save/.test(c) && /--command-timeout=1800s/.test(c))).toBe(
+      true,
+    );
+    expect(
+      (await seeded.env.cluster.node('node2').sh(`stat -c '%a %U' ${dir} ${dir}/etcd.db`)).stdout,
+    ).toBe('700 root\n600 root\n');
+    // node1 has no such dir: the copy to node3 fails, and says where the staged copies are.
+    const err = (await runner
+      .run(
+        step('node3', 'fetch-snapshot', {
+          from: { kind: 'node', node: 'node1', path: template },
+          to: template,
+        }),
+      )
+      .catch((e: unknown) => e)) as Error;
+    expect(err.message).toMatch(
+      /Node node1: no staging directory \/var\/tmp\/kube-rescue-.*\.XXXXXX/,
+    );
+    expect(err.message).toContain(
+      `Staged files are kept on the nodes at node2:${dir}, node3:/var/tmp/kube-rescue-${ts}.`,
+    );
+    for (const n of ['node2', 'node3']) {
+      expect(await runner.run(step(n, 'discard-staged', { path: template }))).toMatch(/removed$/);
+      const left = await seeded.env.cluster
+        .node(n)
+        .sh('ls -d /var/tmp/kube-rescue-* 2>/dev/null; true');
+      expect(left.stdout).toBe('');
+    }
     await close();
   });
 
