@@ -81,6 +81,8 @@ export function checkArchiveMembers(
   headers: readonly ArchiveHeader[],
   roots: readonly string[],
   where: string,
+  /** Paths the manifest lists that are not roots, because `layout` does not back them up. */
+  notHeld?: { paths: readonly string[]; layout: string },
 ): CheckedArchive {
   const refuse = (name: unknown, why: string): never => {
     throw new InputError(
@@ -116,7 +118,13 @@ export function checkArchiveMembers(
     }
     const path = `/${trimmed}`;
     if (!inRoots(path)) {
-      refuse(raw, `is outside the paths the manifest lists for this node (${rootsText})`);
+      const listed = notHeld?.paths.find((p) => within(path, p));
+      refuse(
+        raw,
+        listed
+          ? `is under ${listed}, which the manifest lists but a ${notHeld!.layout} node's backup never holds (it holds ${rootsText}); if the backup was taken with other paths, restore with the same --layout and path flags`
+          : `is outside the paths the manifest lists for this node (${rootsText})`,
+      );
     }
     let type: ArchiveMember['type'];
     // tar-stream gives null for a type flag it does not know: that is refused, never a file.

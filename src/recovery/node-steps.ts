@@ -1,6 +1,7 @@
 import { posix } from 'node:path';
 import { PassThrough } from 'node:stream';
 import {
+  type ArchiveHeader,
   type ArchiveMember,
   archiveRoots,
   type CheckedArchive,
@@ -110,7 +111,7 @@ export class NodeStepRunner implements StepRunner {
       const object = step.params.from.object;
       const where = `${backup.location}/${object}`;
       const headers = await backup.streamTo(object, (plain) => readArchiveHeaders(plain, where));
-      const checked = checkArchiveMembers(headers, this.archiveRootsOf(step.node), where);
+      const checked = this.checkMembers(step.node, headers, where);
       this.deps.progress.info(
         `${object}: hashes match the manifest; ${checked.members.length} members, all within ${checked.roots.join(', ')}`,
       );
@@ -387,13 +388,17 @@ export class NodeStepRunner implements StepRunner {
     return `${from.paths.join(', ')} copied from ${from.node} with modes and owners`;
   }
 
-  /** The roots a node's archive may write: the manifest's paths that this layout backs up. */
-  private archiveRootsOf(node: string): string[] {
-    const backup = this.deps.backup!;
-    return archiveRoots(
-      backup.manifest.kubernetes.paths,
+  /** Checks an archive's headers against the roots it may write (archiveRoots). */
+  private checkMembers(node: string, headers: readonly ArchiveHeader[], where: string) {
+    const listed = this.deps.backup!.manifest.kubernetes.paths;
+    const roots = archiveRoots(
+      listed,
       this.deps.layout.backupPaths(node).map((p) => p.path),
     );
+    return checkArchiveMembers(headers, roots, where, {
+      paths: listed.filter((p) => !roots.includes(p)),
+      layout: this.deps.layout.name,
+    });
   }
 
   /**
@@ -426,7 +431,7 @@ export class NodeStepRunner implements StepRunner {
         ]);
         return read;
       });
-      checked = checkArchiveMembers(headers, this.archiveRootsOf(step.node), where);
+      checked = this.checkMembers(step.node, headers, where);
       const sum = await t.exec(['sha256sum', '--', staged], { timeoutMs: 120_000 });
       const onNode = sum.stdout.trim().split(/\s+/)[0];
       if (onNode !== expected) {

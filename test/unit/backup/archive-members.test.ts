@@ -147,6 +147,19 @@ describe('node archive members', () => {
     expect(refusal([{ name: 'etc/ssl/etcd/sslx' }]).message).toMatch(/outside/);
     expect(refusal([{ name: 'etc/ssl/etcd', type: 'directory' }]).message).toMatch(/outside/);
     expect(refusal([{ name: 'etc/ssl/etcd/ssl/ca.pem' }], []).message).toMatch(/\(none\)/);
+    const err = (() => {
+      try {
+        checkArchiveMembers([{ name: 'etc/cron.d/x' }], ROOTS, WHERE, {
+          paths: ['/etc/cron.d'],
+          layout: 'kubespray',
+        });
+      } catch (e) {
+        return e as Error;
+      }
+    })();
+    expect(err?.message).toMatch(
+      /member "etc\/cron.d\/x" is under \/etc\/cron.d, which the manifest lists but a kubespray node's backup never holds .* restore with the same --layout and path flags/,
+    );
   });
 });
 
