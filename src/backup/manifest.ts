@@ -90,6 +90,11 @@ const isString: Check = (v) => typeof v === 'string';
 const isNonNegInt: Check = (v) => Number.isSafeInteger(v) && (v as number) >= 0;
 const isHex64: Check = (v) => typeof v === 'string' && /^[0-9a-f]{64}$/.test(v);
 const isStringArray: Check = (v) => Array.isArray(v) && v.every(isString);
+const isArchivedPath: Check = (v) =>
+  typeof v === 'string' &&
+  v.startsWith('/') &&
+  !v.split('/').includes('..') &&
+  ![...v].some((c) => c.charCodeAt(0) < 0x20);
 
 class ManifestShape {
   constructor(private readonly where: string) {}
@@ -159,6 +164,14 @@ export function parseManifest(text: string, where: string): Manifest {
   members.forEach((m, i) => {
     for (const k of ['id', 'name'])
       if (!isString(at(m, k))) shape.fail(`etcd.members[${i}].${k}`, 'a string', at(m, k));
+    for (const k of ['peerURLs', 'clientURLs'])
+      if (!isStringArray(at(m, k)))
+        shape.fail(`etcd.members[${i}].${k}`, 'a list of URLs', at(m, k));
+  });
+  if (!['kubespray', 'kubeadm', 'unknown'].includes(at(raw, 'kubernetes.flavor') as string))
+    shape.fail('kubernetes.flavor', 'kubespray, kubeadm or unknown', at(raw, 'kubernetes.flavor'));
+  (at(raw, 'kubernetes.paths') as string[]).forEach((p, i) => {
+    if (!isArchivedPath(p)) shape.fail(`kubernetes.paths[${i}]`, 'an absolute path without ..', p);
   });
   const fp = at(raw, 'fingerprint');
   if (fp !== null) {
@@ -186,7 +199,12 @@ export function parseManifest(text: string, where: string): Manifest {
     shape.fail('objects', 'a non-empty list', objects);
   objects.forEach((o, i) => {
     const p = `objects[${i}]`;
-    if (!isString(at(o, 'name'))) shape.fail(`${p}.name`, 'a string', at(o, 'name'));
+    // A name is a file of the set: never a path that leads out of it.
+    if (!isString(at(o, 'name')) || !/^[A-Za-z0-9][A-Za-z0-9._-]*$/.test(at(o, 'name') as string))
+      shape.fail(`${p}.name`, 'a file name (letters, digits, . _ -)', at(o, 'name'));
+    const node = at(o, 'node');
+    if (at(o, 'kind') === 'node-files' ? !isString(node) : node !== undefined && !isString(node))
+      shape.fail(`${p}.node`, 'the name of the node the archive came from', node);
     for (const k of ['bytes', 'plaintextBytes'])
       if (!isNonNegInt(at(o, k))) shape.fail(`${p}.${k}`, 'a whole number', at(o, k));
     for (const k of ['sha256', 'plaintextSha256'])

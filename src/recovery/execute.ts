@@ -12,6 +12,11 @@ import type { Plan, Step } from './plan.js';
 export interface StepRunner {
   /** Carries out one step; resolves with a short note of what happened. */
   run(step: Step): Promise<string>;
+  /**
+   * Checks what the steps still to run will need, before the first of them runs: a refusal
+   * here leaves the cluster exactly as it was (and the plan out of the journal).
+   */
+  prepare?(steps: readonly Step[]): Promise<void>;
 }
 
 /** The dry-run runner: records each step it is given and touches nothing. */
@@ -81,8 +86,10 @@ export async function executePlan(
 ): Promise<Execution> {
   const t0 = Date.now();
   const { journal, progress } = options;
-  const hash = journal ? await journal.begin(plan) : planHash(plan);
-  const done = journal?.completed(hash) ?? new Set<string>();
+  const expected = planHash(plan);
+  const done = journal?.completed(expected) ?? new Set<string>();
+  await runner.prepare?.(plan.steps.filter((s) => !done.has(s.id)));
+  const hash = journal ? await journal.begin(plan) : expected;
   const interrupted = new Set(journal?.interrupted(hash) ?? []);
   const resumed = done.size > 0 || interrupted.size > 0;
   if (resumed) {

@@ -1,16 +1,28 @@
-import { PassThrough, type Readable } from 'node:stream';
-import tarStream from 'tar-stream';
-import { OperationError } from '../errors.js';
+import { posix } from 'node:path';
+import { PassThrough } from 'node:stream';
+import {
+  type ArchiveHeader,
+  type ArchiveMember,
+  archiveRoots,
+  type CheckedArchive,
+  checkArchiveMembers,
+  gnuTarNames,
+  readArchiveHeaders,
+} from '../backup/archive-members.js';
+import { snapshotCtl } from '../backup/collect.js';
+import { InputError, OperationError } from '../errors.js';
 import { EtcdCtl } from '../etcd/etcdctl.js';
 import { parseEnvLines } from '../etcd/etcdctl-output.js';
 import type { Layout } from '../etcd/layout.js';
 import type { NodeAccess } from '../nodes/access.js';
 import { shellCommand } from '../nodes/shell-quote.js';
+import type { Transport } from '../nodes/transport.js';
 import type { Progress } from '../progress.js';
 import type { BackupSource } from './backup-source.js';
 import type { StepRunner } from './execute.js';
 import {
   deleteNodeArgv,
+  keptCopyOf,
   type Plan,
   type PlannedMember,
   type Step,
@@ -64,6 +76,8 @@ export class NodeStepRunner implements StepRunner {
   readonly observed: ObservedRun = { restoredFiles: [] };
   private readonly ts: string;
   private readonly byHost: Map<string, PlannedMember>;
+  /** Private staging dirs on nodes this run knows of, by `node\0planned dir`. */
+  private readonly staged = new Map<string, { node: string; dir: string }>();
 
   constructor(private readonly deps: NodeStepDeps) {
     this.ts = stamp(new Date(deps.plan.createdAt));
@@ -85,7 +99,40 @@ export class NodeStepRunner implements StepRunner {
     });
   }
 
-  run(step: Step): Promise<string> {
+  /**
+   * Before the first step: every node archive the remaining steps extract is read from the
+   * store, its hashes checked and every member checked, so a hostile archive is refused while
+   * the cluster is still untouched. The step checks its own (second) read again.
+   */
+  async prepare(steps: readonly Step[]): Promise<void> {
+    for (const step of steps) {
+      if (step.action !== 'restore-certs' || step.params.from.kind !== 'backup') continue;
+      const backup = this.requireBackup(step);
+      const object = step.params.from.object;
+      const where = `${backup.location}/${object}`;
+      const headers = await backup.streamTo(object, (plain) => readArchiveHeaders(plain, where));
+      const checked = this.checkMembers(step.node, headers, where);
+      this.deps.progress.info(
+        `${object}: hashes match the manifest; ${checked.members.length} members, all within ${checked.roots.join(', ')}`,
+      );
+    }
+  }
+
+  /** Runs one step; a failure says where this run's staged files are left. */
+  async run(step: Step): Promise<string> {
+    try {
+      return await this.runStep(step);
+    } catch (err) {
+      if (err instanceof Error && this.staged.size > 0) {
+        const where = [...this.staged.values()].map((s) => `${s.node}:${s.dir}`).join(', ');
+        // The same error (class and exit code), with the one thing the operator must know.
+        err.message += `\nStaged files are kept on the nodes at ${where} (private, 0700); remove them once the recovery is done: they hold keys or every Secret of the cluster.`;
+      }
+      throw err;
+    }
+  }
+
+  private runStep(step: Step): Promise<string> {
     switch (step.action) {
       case 'snapshot-save':
         return this.snapshotSave(step);
@@ -122,37 +169,42 @@ export class NodeStepRunner implements StepRunner {
 
   private async snapshotSave(step: StepOf<'snapshot-save'>): Promise<string> {
     const ctl = await this.ctl(step.node);
-    const saved = await ctl.snapshotSave(step.params.endpoint, step.params.path);
-    const status = await ctl.snapshotStatus(step.params.path);
+    const path = await this.stagedPath(step.node, step.params.path, true);
+    // The same generous --command-timeout as backup's: 15 s fails a GiB snapshot.
+    const saved = await snapshotCtl(ctl, step.params.endpoint).snapshotSave(
+      step.params.endpoint,
+      path,
+    );
+    const status = await ctl.snapshotStatus(path);
     this.observed.snapshot = {
       revision: status.revision,
       totalKey: status.totalKey,
       node: step.node,
     };
-    return `${saved.bytes} bytes at revision ${status.revision} (${status.totalKey} keys incl. history)`;
+    return `${saved.bytes} bytes at revision ${status.revision} (${status.totalKey} keys incl. history) in ${path}`;
   }
 
   private async fetchSnapshot(step: StepOf<'fetch-snapshot'>): Promise<string> {
     const target = await this.deps.transportFor(step.node);
     const from = step.params.from;
+    const to = await this.stagedPath(step.node, step.params.to, true);
     if (from.kind === 'node') {
       const source = await this.deps.transportFor(from.node);
-      await target.writeFile(step.params.to, source.readFile(from.path), { mode: 0o600 });
-      return `copied ${from.node}:${from.path} → ${step.params.to}`;
+      const path = await this.stagedPath(from.node, from.path, false);
+      await target.writeFile(to, source.readFile(path), { mode: 0o600 });
+      return `copied ${from.node}:${path} → ${to}`;
     }
     const backup = this.requireBackup(step);
-    await backup.streamTo(from.object, (plain) =>
-      target.writeFile(step.params.to, plain, { mode: 0o600 }),
-    );
+    await backup.streamTo(from.object, (plain) => target.writeFile(to, plain, { mode: 0o600 }));
     if (!this.observed.snapshot) {
-      const status = await (await this.ctl(step.node)).snapshotStatus(step.params.to);
+      const status = await (await this.ctl(step.node)).snapshotStatus(to);
       this.observed.snapshot = {
         revision: status.revision,
         totalKey: status.totalKey,
         node: step.node,
       };
     }
-    return `${from.object} from ${from.location} → ${step.params.to} (hashes match the manifest)`;
+    return `${from.object} from ${from.location} → ${to} (hashes match the manifest)`;
   }
 
   private requireBackup(step: Step): BackupSource {
@@ -257,7 +309,7 @@ export class NodeStepRunner implements StepRunner {
       );
       origin = `${peer}'s, adapted`;
     } else {
-      await t.exec(['cp', '-p', '--', envFile, `${envFile}.${this.ts}`], { timeoutMs: 15_000 });
+      await this.keepOriginal(t, envFile);
     }
     const next = setEnvKeys(text, step.params.set);
     await t.writeFile(envFile, next, { mode: 0o640 });
@@ -274,7 +326,7 @@ export class NodeStepRunner implements StepRunner {
     for (const path of candidates) {
       const current = await t.exec(['cat', path], { allowFailure: true, timeoutMs: 15_000 });
       if (current.code !== 0) continue;
-      await t.exec(['cp', '-p', '--', path, `${path}.${this.ts}`], { timeoutMs: 15_000 });
+      await this.keepOriginal(t, path);
       await t.writeFile(path, setManifestFlags(current.stdout, step.params.set, path), {
         mode: 0o600,
       });
@@ -295,7 +347,7 @@ export class NodeStepRunner implements StepRunner {
     });
     const ctl = await this.ctl(step.node);
     const r = await ctl.snapshotRestore({
-      snapshot: p.snapshot,
+      snapshot: await this.stagedPath(step.node, p.snapshot, false),
       dataDir: p.dataDir,
       name: p.member,
       initialCluster: p.initialCluster,
@@ -321,35 +373,192 @@ export class NodeStepRunner implements StepRunner {
   private async restoreCerts(step: StepOf<'restore-certs'>): Promise<string> {
     const t = await this.deps.transportFor(step.node);
     const from = step.params.from;
-    const extract = (archive: Readable) =>
-      t.exec(['tar', '-x', '-p', '--same-owner', '--numeric-owner', '-f', '-', '-C', '/'], {
-        stdin: archive,
-        timeoutMs: 10 * 60_000,
-      });
-    if (from.kind === 'backup') {
-      const backup = this.requireBackup(step);
-      const files = await backup.streamTo(from.object, async (plain) => {
-        const toTar = new PassThrough();
-        const toList = new PassThrough();
-        plain.pipe(toTar);
-        plain.pipe(toList);
-        const [, listed] = await Promise.all([extract(toTar), listArchive(toList, step.node)]);
-        return listed;
-      });
-      this.observed.restoredFiles.push(...files);
-      if (files.some((f) => f.path.startsWith('/etc/systemd/'))) {
-        await t.exec(['systemctl', 'daemon-reload'], { timeoutMs: 60_000 });
-      }
-      return `${files.length} entries of ${from.object} put back with their modes and owners`;
-    }
+    if (from.kind === 'backup') return this.restoreArchive(step, t, from.object);
     const peer = await this.deps.transportFor(from.node);
     const rel = from.paths.map((p) => p.replace(/^\/+/, ''));
+    await this.moveRootsAside(t, step.node, from.paths);
     const archive = peer.execStream(['tar', '-c', '--numeric-owner', '-f', '-', '-C', '/', ...rel]);
-    await Promise.all([extract(archive.stdout), archive.done]);
+    await Promise.all([
+      t.exec(extractArgv('-', from.paths), { stdin: archive.stdout, timeoutMs: 10 * 60_000 }),
+      archive.done,
+    ]);
     if (from.paths.some((p) => p.startsWith('/etc/systemd/'))) {
       await t.exec(['systemctl', 'daemon-reload'], { timeoutMs: 60_000 });
     }
     return `${from.paths.join(', ')} copied from ${from.node} with modes and owners`;
+  }
+
+  /** Checks an archive's headers against the roots it may write (archiveRoots). */
+  private checkMembers(node: string, headers: readonly ArchiveHeader[], where: string) {
+    const listed = this.deps.backup!.manifest.kubernetes.paths;
+    const roots = archiveRoots(
+      listed,
+      this.deps.layout.backupPaths(node).map((p) => p.path),
+    );
+    return checkArchiveMembers(headers, roots, where, {
+      paths: listed.filter((p) => !roots.includes(p)),
+      layout: this.deps.layout.name,
+    });
+  }
+
+  /**
+   * Verify, then extract, and only what belongs: the plaintext is staged in a private dir on
+   * the node while the runner hashes it and reads every tar header; only when both hashes
+   * match the manifest, every member passed checkArchiveMembers and the staged copy's sha256
+   * on the node is the one checked, is the copy extracted, naming the checked roots to tar.
+   */
+  private async restoreArchive(step: Step, t: Transport, object: string): Promise<string> {
+    const backup = this.requireBackup(step);
+    const where = `${backup.location}/${object}`;
+    const expected = backup.manifest.objects.find((o) => o.name === object)?.plaintextSha256;
+    const dir = await this.makeStaging(t, step.node, 'kube-rescue-archive.');
+    const key = `${step.node}\u0000${dir}`;
+    const staged = posix.join(dir, 'archive.tar');
+    let checked: CheckedArchive;
+    try {
+      const headers = await backup.streamTo(object, async (plain) => {
+        const toNode = new PassThrough();
+        const toCheck = new PassThrough();
+        plain.on('error', (err) => {
+          toNode.destroy(err);
+          toCheck.destroy(err);
+        });
+        plain.pipe(toNode);
+        plain.pipe(toCheck);
+        const [, read] = await Promise.all([
+          t.writeFile(staged, toNode, { mode: 0o600 }),
+          readArchiveHeaders(toCheck, where),
+        ]);
+        return read;
+      });
+      checked = this.checkMembers(step.node, headers, where);
+      const sum = await t.exec(['sha256sum', '--', staged], { timeoutMs: 120_000 });
+      const onNode = sum.stdout.trim().split(/\s+/)[0];
+      if (onNode !== expected) {
+        throw new OperationError(
+          `Node ${step.node}: the staged copy of ${object} (${staged}) has sha256 ${onNode}, not the ${expected} checked while it streamed; nothing of it was extracted. Check the node's disk and run restore again.`,
+        );
+      }
+      const listed = await t.exec(
+        ['env', 'LC_ALL=C', 'tar', '--quoting-style=escape', '-tf', staged],
+        { timeoutMs: 120_000 },
+      );
+      const gnu = listed.stdout
+        .split('\n')
+        .filter((l) => l !== '')
+        .map((l) => l.replace(/\/$/, ''));
+      const ours = gnuTarNames(checked.members);
+      const at = gnu.findIndex((n, i) => n !== ours[i]);
+      if (gnu.length !== ours.length || at >= 0) {
+        const i = at >= 0 ? at : Math.min(gnu.length, ours.length);
+        throw new InputError(
+          `${where}: GNU tar on node ${step.node} reads the archive differently from the member check (entry ${i + 1}: tar sees ${JSON.stringify(gnu[i] ?? 'nothing')}, the check saw ${JSON.stringify(ours[i] ?? 'nothing')}). ` +
+            "The whole archive is refused and nothing of it was extracted: restore from another set (check it with 'kube-rescue verify').",
+        );
+      }
+    } catch (err) {
+      // A refused or unverified copy is not worth keeping: it is never extracted.
+      await this.removeStaging(t, step.node, dir, key);
+      throw err;
+    }
+    await this.moveRootsAside(t, step.node, checked.roots);
+    await t.exec(extractArgv(staged, checked.roots), { timeoutMs: 10 * 60_000 });
+    await this.removeStaging(t, step.node, dir, key);
+    const files = checked.members.map((m) => restoredFileOf(step.node, m));
+    this.observed.restoredFiles.push(...files);
+    if (files.some((f) => f.path.startsWith('/etc/systemd/'))) {
+      await t.exec(['systemctl', 'daemon-reload'], { timeoutMs: 60_000 });
+    }
+    return `${files.length} entries of ${object} put back with their modes and owners (hashes and every member checked first)`;
+  }
+
+  /**
+   * Moves each of `roots` to `<root>.<plan stamp>` unless that aside copy exists already (made
+   * by a move-aside step, or by this step before an interruption): the original is saved once
+   * and never overwritten by a resumed run.
+   */
+  private async moveRootsAside(t: Transport, node: string, roots: readonly string[]) {
+    const lines = roots.map((r) => {
+      const to = `${r}.${this.ts}`;
+      return `if { [ -e ${q(r)} ] || [ -L ${q(r)} ]; } && ! { [ -e ${q(to)} ] || [ -L ${q(to)} ]; }; then mv -- ${q(r)} ${q(to)} && echo ${q(`${r} → ${to}`)}; fi`;
+    });
+    if (lines.length === 0) return;
+    const moved = (await t.script(lines.join('\n'), { timeoutMs: 60_000 })).stdout.trim();
+    if (moved) this.deps.progress.info(`Node ${node}: moved aside ${moved.split('\n').join(', ')}`);
+  }
+
+  /** Copies `path` aside (keptCopyOf) before it is rewritten, once: never over an earlier copy. */
+  private async keepOriginal(t: Transport, path: string): Promise<void> {
+    const aside = keptCopyOf(path, this.deps.layout.manifestsDir, this.ts);
+    await t.script(
+      `if [ -e ${q(aside)} ] || [ -L ${q(aside)} ]; then :; else cp -p -- ${q(path)} ${q(aside)}; fi`,
+      { timeoutMs: 15_000 },
+    );
+  }
+
+  /** A new private dir (mktemp -d, 0700) on the node, remembered for error messages. */
+  private async makeStaging(t: Transport, node: string, prefix: string): Promise<string> {
+    const made = await t.script(`mktemp -d "\${TMPDIR:-/var/tmp}/${prefix}XXXXXX"`, {
+      timeoutMs: 20_000,
+    });
+    const dir = made.stdout.trim();
+    if (!dir.startsWith('/') || !posix.basename(dir).startsWith(prefix)) {
+      throw new OperationError(`Node ${node}: mktemp -d printed '${dir}', not a directory path.`);
+    }
+    this.staged.set(`${node}\u0000${dir}`, { node, dir });
+    return dir;
+  }
+
+  private async removeStaging(t: Transport, node: string, dir: string, key: string) {
+    await t.exec(['rm', '-rf', '--', dir], { timeoutMs: 60_000 });
+    this.staged.delete(key);
+    this.deps.progress.debug(`node ${node}: removed ${dir}`);
+  }
+
+  /**
+   * The real path of a planned staging path `<parent>/<prefix>.XXXXXX/<file>`: the node's
+   * private dir for it, found again after an interruption (a dir of that prefix owned by us
+   * with mode 0700, not a symlink: in sticky /var/tmp nobody else can make or swap one) or,
+   * with `create`, made by mktemp. A plan naming a fixed path is used as it is.
+   */
+  private async stagedPath(node: string, planned: string, create: boolean): Promise<string> {
+    const dir = privateDirOf(planned);
+    if (!dir) return planned;
+    const t = await this.deps.transportFor(node);
+    const found = await this.findStagingDir(t, node, dir, create);
+    if (!found) {
+      throw new OperationError(
+        `Node ${node}: no staging directory ${dir.template} (the staged snapshot is gone). Move the journal aside and run restore again to plan afresh.`,
+      );
+    }
+    return posix.join(found, posix.basename(planned));
+  }
+
+  private async findStagingDir(
+    t: Transport,
+    node: string,
+    dir: PrivateDir,
+    create: boolean,
+  ): Promise<string | undefined> {
+    const key = `${node}\u0000${dir.template}`;
+    const known = this.staged.get(key);
+    if (known) return known.dir;
+    const stem = q(posix.join(dir.parent, dir.prefix));
+    const script = [
+      `for d in ${stem}??????; do`,
+      `  if [ -d "$d" ] && [ ! -L "$d" ] && [ "$(stat -c %u:%a -- "$d")" = "$(id -u):700" ]; then echo "$d"; exit 0; fi`,
+      'done',
+      create ? `mktemp -d ${stem}XXXXXX` : 'echo none',
+    ].join('\n');
+    const out = (await t.script(script, { timeoutMs: 20_000 })).stdout.trim();
+    if (out === 'none') return undefined;
+    if (!out.startsWith(posix.join(dir.parent, dir.prefix)) || out.includes('\n')) {
+      throw new OperationError(
+        `Node ${node}: cannot make a private staging dir in ${dir.parent} (${out}).`,
+      );
+    }
+    this.staged.set(key, { node, dir: out });
+    return out;
   }
 
   private async waitHealthy(step: StepOf<'wait-healthy'>): Promise<string> {
@@ -421,8 +630,17 @@ export class NodeStepRunner implements StepRunner {
 
   private async discardStaged(step: StepOf<'discard-staged'>): Promise<string> {
     const t = await this.deps.transportFor(step.node);
-    await t.exec(['rm', '-f', '--', step.params.path], { timeoutMs: 60_000 });
-    return `${step.params.path} removed`;
+    const planned = step.params.path;
+    const dir = privateDirOf(planned);
+    if (!dir) {
+      await t.exec(['rm', '-f', '--', planned], { timeoutMs: 60_000 });
+      return `${planned} removed`;
+    }
+    const found = await this.findStagingDir(t, step.node, dir, false);
+    if (!found)
+      return `no staging directory ${dir.template} left on ${step.node}; nothing to remove`;
+    await this.removeStaging(t, step.node, found, `${step.node}\u0000${dir.template}`);
+    return `${found} removed`;
   }
 
   private async verify(): Promise<string> {
@@ -520,29 +738,53 @@ function escapeRegExp(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
-/** Lists an archive's entries (path, mode, owner) as it streams past. */
-async function listArchive(stream: Readable, node: string): Promise<RestoredFile[]> {
-  const files: RestoredFile[] = [];
-  const extract = tarStream.extract();
-  extract.on('entry', (header, body, next) => {
-    const type =
-      header.type === 'directory' ? 'directory' : header.type === 'symlink' ? 'symlink' : 'file';
-    files.push({
-      node,
-      path: `/${header.name.replace(/^\.?\/+/, '').replace(/\/$/, '')}`,
-      mode: (header.mode ?? 0) & 0o7777,
-      uid: header.uid ?? 0,
-      gid: header.gid ?? 0,
-      type,
-    });
-    body.on('end', next);
-    body.resume();
-  });
-  await new Promise<void>((resolve, reject) => {
-    extract.on('finish', resolve);
-    extract.on('error', reject);
-    stream.on('error', reject);
-    stream.pipe(extract);
-  });
-  return files;
+/** A planned staging dir `<parent>/<prefix>XXXXXX` (the executor makes it with mktemp -d). */
+interface PrivateDir {
+  template: string;
+  parent: string;
+  prefix: string;
+}
+
+function privateDirOf(planned: string): PrivateDir | undefined {
+  const template = posix.dirname(planned);
+  if (!template.endsWith('.XXXXXX')) return undefined;
+  return {
+    template,
+    parent: posix.dirname(template),
+    prefix: posix.basename(template).slice(0, -'XXXXXX'.length),
+  };
+}
+
+/**
+ * GNU tar extracting only `roots` (so nothing else of the archive, whatever a parser thinks),
+ * with the owners and modes kept; without -P it also strips `/` and skips `..` members, and
+ * existing directories keep their metadata.
+ */
+function extractArgv(file: string, roots: readonly string[]): string[] {
+  return [
+    'tar',
+    '-x',
+    '-p',
+    '--same-owner',
+    '--numeric-owner',
+    '--no-overwrite-dir',
+    '--no-wildcards',
+    '-f',
+    file,
+    '-C',
+    '/',
+    '--',
+    ...roots.map((r) => r.replace(/^\/+/, '')),
+  ];
+}
+
+function restoredFileOf(node: string, m: ArchiveMember): RestoredFile {
+  return {
+    node,
+    path: m.path,
+    mode: m.mode,
+    uid: m.uid,
+    gid: m.gid,
+    type: m.type === 'hardlink' ? 'file' : m.type,
+  };
 }

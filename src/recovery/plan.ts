@@ -343,6 +343,17 @@ export function stamp(now: Date): string {
     .replace(/\.\d+Z$/, 'Z');
 }
 
+/**
+ * Where a file rewritten in place is kept (`<path>.<stamp>`); a static-pod manifest's copy
+ * goes beside the manifests dir, where the kubelet does not run it as a second pod.
+ */
+export function keptCopyOf(path: string, manifestsDir: string, ts: string): string {
+  const slash = path.lastIndexOf('/');
+  const dir = path.slice(0, slash);
+  const outside = dir === manifestsDir ? dir.slice(0, dir.lastIndexOf('/')) : dir;
+  return `${outside}/${path.slice(slash + 1)}.${ts}`;
+}
+
 export const peerURLOf = (address: string): string => `https://${address}:2380`;
 export const clientURLOf = (address: string): string => `https://${address}:2379`;
 
@@ -778,7 +789,7 @@ export function buildPlan(
         host,
         { set: envFor(host, clusterString(current), token), templateFrom },
         `a joining member starts with state 'existing' and the cluster's current member list`,
-        `the previous ${envFile} is kept as ${envFile}.${ts}`,
+        `the previous ${envFile} is kept as ${keptCopyOf(envFile, paths.manifestsDir, ts)}`,
         false,
       ),
     );
@@ -898,7 +909,8 @@ export function buildPlan(
       warnings.push(reason);
       revisionBump = { amount: 0, markCompacted: false, reason };
     }
-    const stagePath = `${staging}/kube-rescue-${ts}.db`;
+    // The executor makes the XXXXXX directory with `mktemp -d` (0700) on each node.
+    const stagePath = `${staging}/kube-rescue-${ts}.XXXXXX/etcd.db`;
     let origin: SnapshotOrigin;
     let first: string;
     if (backup && (survivors.length === 0 || options.preferBackupSnapshot)) {
@@ -1032,7 +1044,7 @@ export function buildPlan(
             templateFrom: peerWithCerts,
           },
           'the env file must name the restored cluster',
-          `the previous ${envFile} is kept as ${envFile}.${ts}`,
+          `the previous ${envFile} is kept as ${keptCopyOf(envFile, paths.manifestsDir, ts)}`,
           false,
           'env',
         ),

@@ -1,13 +1,17 @@
+import { createHash } from 'node:crypto';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   buildManifest,
   MANIFEST_FORMAT_VERSION,
+  type Manifest,
   type ManifestContent,
   parseManifest,
   serializeManifest,
   snapshotObject,
 } from '../../../src/backup/manifest.js';
-import { InputError, OperationError } from '../../../src/errors.js';
+import { canonicalJson } from '../../../src/canonical-json.js';
+import { InputError, KubeRescueError, OperationError } from '../../../src/errors.js';
 import { VERSION } from '../../../src/version.js';
 
 const HEX = (c: string) => c.repeat(64);
@@ -154,6 +158,145 @@ describe('manifest', () => {
   it('invalid JSON names the file', () => {
     expect(() => parseManifest('{"kind":', 'b/manifest.json')).toThrow(
       /b\/manifest.json is not valid JSON/,
+    );
+  });
+});
+
+/** Every path into the manifest (objects and arrays included), as key lists. */
+function pathsOf(value: unknown, prefix: (string | number)[] = []): (string | number)[][] {
+  if (value === null || typeof value !== 'object') return [prefix];
+  const keys = Array.isArray(value) ? value.map((_, i) => i) : Object.keys(value);
+  return [
+    prefix,
+    ...keys.flatMap((k) => pathsOf((value as Record<string | number, unknown>)[k], [...prefix, k])),
+  ];
+}
+const good = sample();
+const allPaths = pathsOf(good).filter((p) => p.length > 0);
+
+/** What an attacker does after an edit: the unkeyed digest recomputed over the new content. */
+function redigest(m: Record<string, unknown>): Record<string, unknown> {
+  const { digest: _old, ...body } = m;
+  return {
+    ...body,
+    digest: `sha256:${createHash('sha256').update(canonicalJson(body)).digest('hex')}`,
+  };
+}
+
+type Edit = { path: (string | number)[]; op: 'set' | 'delete'; value: unknown };
+const edit: fc.Arbitrary<Edit> = fc.record({
+  path: fc.constantFrom(...allPaths),
+  op: fc.constantFrom('set', 'set', 'delete'),
+  value: fc.oneof(
+    fc.jsonValue(),
+    fc.constantFrom(
+      null,
+      -1,
+      1.5,
+      2 ** 60,
+      '',
+      '../../etc/passwd',
+      '/etc/cron.d',
+      'not-hex',
+      [],
+      {},
+      [null],
+      [1, 2],
+      { scheme: 'age' },
+      'x'.repeat(300),
+    ),
+  ),
+});
+
+function apply(base: unknown, edits: Edit[]): Record<string, unknown> {
+  const copy = structuredClone(base) as Record<string, unknown>;
+  for (const e of edits) {
+    let at: unknown = copy;
+    for (const k of e.path.slice(0, -1)) {
+      if (at === null || typeof at !== 'object') break;
+      at = (at as Record<string | number, unknown>)[k];
+    }
+    if (at === null || typeof at !== 'object') continue;
+    const last = e.path.at(-1)!;
+    if (e.op === 'delete') delete (at as Record<string | number, unknown>)[last];
+    else (at as Record<string | number, unknown>)[last] = structuredClone(e.value);
+  }
+  return copy;
+}
+
+const isStrings = (v: unknown) => Array.isArray(v) && v.every((s) => typeof s === 'string');
+const isCount = (v: unknown) => Number.isSafeInteger(v) && (v as number) >= 0;
+
+/** Parsed: a clear error (ours, with a message), or a manifest whose every field is usable. */
+function expectClearErrorOrWellFormed(text: string): void {
+  let m: Manifest;
+  try {
+    m = parseManifest(text, 'set/manifest.json');
+  } catch (err) {
+    expect(err).toBeInstanceOf(KubeRescueError);
+    expect((err as Error).message).toMatch(/set\/manifest\.json/);
+    return;
+  }
+  expect(typeof m.cluster).toBe('string');
+  expect(typeof m.setName).toBe('string');
+  for (const member of m.etcd.members) {
+    expect(typeof member.id).toBe('string');
+    expect(typeof member.name).toBe('string');
+    expect(isStrings(member.peerURLs)).toBe(true);
+    expect(isStrings(member.clientURLs)).toBe(true);
+  }
+  expect(['kubespray', 'kubeadm', 'unknown']).toContain(m.kubernetes.flavor);
+  expect(isStrings(m.kubernetes.nodes)).toBe(true);
+  for (const p of m.kubernetes.paths) {
+    expect(p.startsWith('/')).toBe(true);
+    expect(p.split('/')).not.toContain('..');
+  }
+  expect(m.objects.filter((o) => o.kind === 'etcd-snapshot')).toHaveLength(1);
+  for (const o of m.objects) {
+    expect(o.name).toMatch(/^[A-Za-z0-9][A-Za-z0-9._-]*$/);
+    expect(isCount(o.bytes) && isCount(o.plaintextBytes)).toBe(true);
+    expect(o.sha256).toMatch(/^[0-9a-f]{64}$/);
+    expect(o.plaintextSha256).toMatch(/^[0-9a-f]{64}$/);
+    if (o.node !== undefined) expect(typeof o.node).toBe('string');
+    if (o.kind === 'node-files') expect(typeof o.node).toBe('string');
+    if (o.encryption) expect(isStrings(o.encryption.recipients)).toBe(true);
+  }
+}
+
+describe('manifest parser, generated hostile manifests', () => {
+  it('a genuine manifest parses', () => {
+    expect(parseManifest(JSON.stringify(good), 'set/manifest.json').objects).toHaveLength(2);
+  });
+
+  it('edits with the digest recomputed: a clear error or a manifest that is well-formed', () => {
+    fc.assert(
+      fc.property(fc.array(edit, { minLength: 1, maxLength: 4 }), (edits) => {
+        expectClearErrorOrWellFormed(JSON.stringify(redigest(apply(good, edits))));
+        // …and without recomputing it: the edit alone.
+        expectClearErrorOrWellFormed(JSON.stringify(apply(good, edits)));
+      }),
+      { numRuns: 1500 },
+    );
+  });
+
+  it('any JSON, any text: a clear error, never a crash', () => {
+    fc.assert(
+      fc.property(
+        fc.oneof(
+          fc.json(),
+          fc.string(),
+          fc.jsonValue().map((v) => JSON.stringify(redigest({ ...(good as object), etcd: v }))),
+          fc
+            .jsonValue()
+            .map((v) =>
+              JSON.stringify(
+                redigest({ kind: good.kind, formatVersion: good.formatVersion, objects: v }),
+              ),
+            ),
+        ),
+        (text) => expectClearErrorOrWellFormed(text),
+      ),
+      { numRuns: 3000 },
     );
   });
 });

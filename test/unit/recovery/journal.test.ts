@@ -138,6 +138,43 @@ describe('journal and resume', () => {
     expect(second.steps.map((s) => s.status)).toEqual(['done-before', 'done-before', 'done']);
   });
 
+  it("a runner's prepare sees only the steps still to run, and its refusal runs none and journals nothing", async () => {
+    const plan = memberLossPlan();
+    const path = join(dir, 'restore.journal');
+    const failAt = plan.steps.find((s) => s.action === 'member-add')!.id;
+    await executePlan(plan, new CrashingRunner(failAt), {
+      progress: silentProgress,
+      journal: await Journal.open(path),
+    }).catch(() => {});
+    const seen: string[][] = [];
+    const refusing = new (class extends CrashingRunner {
+      async prepare(steps: readonly Step[]) {
+        seen.push(steps.map((s) => s.id));
+        throw new InputError('node1-pki.tar: member "etc/cron.d/x" is outside the paths');
+      }
+    })();
+    const before = await readFile(path, 'utf8');
+    const err = await executePlan(plan, refusing, {
+      progress: silentProgress,
+      journal: await Journal.open(path),
+    }).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(InputError);
+    expect(refusing.ran).toEqual([]);
+    expect(seen[0]![0]).toBe(failAt);
+    expect(seen[0]).toEqual(
+      plan.steps.slice(plan.steps.findIndex((s) => s.id === failAt)).map((s) => s.id),
+    );
+    expect(await readFile(path, 'utf8')).toBe(before);
+
+    const fresh = join(dir, 'fresh.journal');
+    await executePlan(plan, refusing, {
+      progress: silentProgress,
+      journal: await Journal.open(fresh),
+    }).catch(() => {});
+    expect(seen[1]).toHaveLength(plan.steps.length);
+    expect((await Journal.open(fresh)).unfinished()).toBeUndefined();
+  });
+
   it('a different plan hashes differently', () => {
     expect(planHash(memberLossPlan())).not.toBe(
       planHash(memberLossPlan(new Date('2026-11-23T00:00:00Z'))),

@@ -7,6 +7,7 @@ import {
   type ClusterState,
   deleteNodeArgv,
   type EtcdHostState,
+  keptCopyOf,
   type PlanInventory,
   type PlanOptions,
 } from '../../../src/recovery/plan.js';
@@ -399,7 +400,7 @@ describe('buildPlan: parameters that matter', () => {
     expect(tokens).toEqual(new Set([`cluster.local-restore-${TS.toLowerCase()}`]));
     for (const r of restores) {
       expect(r.params).toMatchObject({
-        snapshot: `/var/tmp/kube-rescue-${TS}.db`,
+        snapshot: `/var/tmp/kube-rescue-${TS}.XXXXXX/etcd.db`,
         initialCluster:
           'etcd1=https://10.0.0.1:2380,etcd2=https://10.0.0.2:2380,etcd3=https://10.0.0.3:2380',
       });
@@ -494,6 +495,17 @@ function refuses(f: () => unknown, pattern: RegExp): void {
   expect((err as InputError).exitCode).toBe(2);
   expect((err as Error).message).toMatch(pattern);
 }
+
+describe('kept copies of files rewritten in place', () => {
+  it('beside the file, except a static-pod manifest: beside the manifests dir, where the kubelet does not run it', () => {
+    const m = '/etc/kubernetes/manifests';
+    expect(keptCopyOf('/etc/etcd.env', m, TS)).toBe(`/etc/etcd.env.${TS}`);
+    expect(keptCopyOf(`${m}/etcd.yaml`, m, TS)).toBe(`/etc/kubernetes/etcd.yaml.${TS}`);
+    expect(keptCopyOf('/etc/kubernetes/etcd.yaml.kube-rescue-stopped', m, TS)).toBe(
+      `/etc/kubernetes/etcd.yaml.kube-rescue-stopped.${TS}`,
+    );
+  });
+});
 
 describe('buildPlan: refusals (InputError, exit 2)', () => {
   it('an unknown host in [broken_etcd]', () => {
