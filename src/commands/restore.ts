@@ -9,11 +9,12 @@ import { Journal } from '../recovery/journal.js';
 import { NodeStepRunner } from '../recovery/node-steps.js';
 import { openNodeTransports } from '../recovery/node-transports.js';
 import type { Plan } from '../recovery/plan.js';
+import { checkBackupSignature, checkPlanObjects } from '../recovery/preflight.js';
 import { clientTls } from '../recovery/probe.js';
 import { type Verification, verifyRecovery } from '../recovery/verify.js';
 import { renderPlanMarkdown } from '../report/plan.js';
 import type { CommandContext } from './context.js';
-import { type PlanOptions, preparePlan } from './plan.js';
+import { type PlanOptions, preparePlan, reportSignature } from './plan.js';
 
 export interface RestoreOptions extends PlanOptions {
   yes: boolean;
@@ -73,6 +74,10 @@ export async function restore(opts: RestoreOptions, ctx: CommandContext): Promis
     );
     const location = opts.backup ?? backupLocationOf(plan);
     backup = location ? await BackupSource.open(location, opts.identityFiles) : undefined;
+    // A resumed plan reads the same set: the same checks before its next step.
+    const signature = await checkBackupSignature(backup, { trustedSigners: opts.trustedSigners });
+    if (signature) reportSignature(signature, ctx);
+    await checkPlanObjects(plan, backup);
     transports = opts.transportFor
       ? { transportFor: opts.transportFor, close: async () => {} }
       : openNodeTransports(await loadInventory(opts.inventory), opts.access);

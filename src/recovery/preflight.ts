@@ -1,0 +1,147 @@
+import { isDeepStrictEqual } from 'node:util';
+import { checkAgeHeader } from '../backup/age.js';
+import { parseManifest } from '../backup/manifest.js';
+import type { StoredObject } from '../backup/pipeline.js';
+import { checkSetSignature, type SignatureCheck } from '../backup/signature.js';
+import { InputError, KubeRescueError } from '../errors.js';
+import type { BackupSource } from './backup-source.js';
+import type { Plan } from './plan.js';
+
+/*
+ * Refusals before the first change. Everything a plan will read from the backup store is
+ * checked while the cluster is still untouched, so a restore never stops half-way on a
+ * wrong key or a missing object: signature (when trusted signers are required), presence
+ * and size of every object the plan needs, and that the identity given unwraps the file
+ * key of every encrypted one (the age header alone: no payload is read).
+ */
+
+/** An age header with one X25519 stanza is ~200 bytes; ours never exceed a few KiB. */
+const HEADER_BYTES = 64 * 1024;
+
+export interface PreflightOptions {
+  /** An allowed_signers file (`--trusted-signers`): the set must be signed by one of them. */
+  trustedSigners?: string;
+}
+
+/** What the preflight found; absent from a plan made without a backup set. */
+export interface PreflightResult {
+  signature: SignatureCheck;
+  /** One line on the signature, for the plan's reader. */
+  signatureText: string;
+  /** The objects the plan reads, each found with its manifest size (and identity, if encrypted). */
+  objects: { name: string; bytes: number; encrypted: boolean }[];
+}
+
+/** Names of the backup objects the plan's steps read, in step order. */
+export function objectsNeeded(plan: Plan): string[] {
+  const names: string[] = [];
+  for (const s of plan.steps) {
+    const from =
+      s.action === 'fetch-snapshot' || s.action === 'restore-certs' ? s.params.from : undefined;
+    if (from?.kind === 'backup' && !names.includes(from.object)) names.push(from.object);
+  }
+  return names;
+}
+
+/**
+ * Step 1, before any node is contacted: the set's signature, over the manifest bytes as
+ * stored now. With trusted signers, the planner's manifest must be exactly the signed one
+ * (the store could have changed since BackupSource read it). InputError when refused.
+ */
+export async function checkBackupSignature(
+  backup: BackupSource | undefined,
+  opts: PreflightOptions,
+): Promise<SignatureCheck | undefined> {
+  if (!backup) {
+    if (!opts.trustedSigners) return undefined;
+    throw new InputError(
+      '--trusted-signers checks the signature of a backup set: give the set with --backup.',
+    );
+  }
+  const { store, setName } = backup.storeAccess();
+  const { check, manifest: signedBytes } = await checkSetSignature(
+    store,
+    setName,
+    opts.trustedSigners,
+  );
+  if (opts.trustedSigners) {
+    const signed = parseManifest(signedBytes.toString('utf8'), `${backup.location}/manifest.json`);
+    if (!isDeepStrictEqual(signed, backup.manifest)) {
+      throw new InputError(
+        `${backup.location}/manifest.json changed between reading it for the plan and checking its signature. Nothing was changed; make sure nothing writes to the set, then plan again.`,
+      );
+    }
+  }
+  return check;
+}
+
+/**
+ * Steps 2 and 3, once the plan says what it reads: every object it needs exists with its
+ * manifest size, and the identity given opens every encrypted one. Every problem found is
+ * listed in one InputError (exit 2); no node has been changed when it is thrown.
+ */
+export async function checkPlanObjects(
+  plan: Plan,
+  backup: BackupSource | undefined,
+): Promise<PreflightResult['objects']> {
+  const needed = objectsNeeded(plan);
+  if (!backup) {
+    if (needed.length > 0) {
+      throw new InputError(
+        `The plan reads ${needed.join(', ')} from a backup set, but none was given: pass --backup.`,
+      );
+    }
+    return [];
+  }
+  const { store, setName, identities } = backup.storeAccess();
+  const where = backup.location;
+
+  const problems: string[] = [];
+  const found: StoredObject[] = [];
+  for (const name of needed) {
+    const object = backup.manifest.objects.find((o) => o.name === name);
+    if (!object) {
+      problems.push(`${name}: the plan reads it, but the manifest does not list it`);
+      continue;
+    }
+    const stat = await store.stat(setName, name);
+    if (!stat) {
+      problems.push(`${name}: missing from the store (the manifest lists ${object.bytes} bytes)`);
+    } else if (stat.bytes !== object.bytes) {
+      problems.push(
+        `${name}: ${stat.bytes} bytes in the store, but the manifest says ${object.bytes} (${stat.bytes < object.bytes ? 'truncated' : 'altered'})`,
+      );
+    } else {
+      found.push(object);
+    }
+  }
+
+  const encrypted = found.filter((o) => o.encryption);
+  if (encrypted.length > 0 && identities.length === 0) {
+    const to = [...new Set(encrypted.flatMap((o) => o.encryption?.recipients ?? []))];
+    problems.push(
+      `${encrypted.map((o) => o.name).join(', ')} ${encrypted.length === 1 ? 'is' : 'are'} encrypted to ${to.join(', ')}, and no identity was given: pass the matching age identity file with --identity`,
+    );
+  } else {
+    for (const object of encrypted) {
+      try {
+        const head = await store.read(setName, object.name, { firstBytes: HEADER_BYTES });
+        await checkAgeHeader(head, identities, object.name);
+      } catch (err) {
+        if (!(err instanceof KubeRescueError)) throw err;
+        problems.push(err.message.replace(/\.$/, ''));
+      }
+    }
+  }
+
+  if (problems.length > 0) {
+    throw new InputError(
+      `The backup ${where} cannot be used for this plan; refusing before any change to the cluster:\n${problems
+        .map((p) => `- ${p}`)
+        .join(
+          '\n',
+        )}\nNothing was changed. Check the set with 'kube-rescue verify', give the right --identity, or pick another set ('kube-rescue list').`,
+    );
+  }
+  return found.map((o) => ({ name: o.name, bytes: o.bytes, encrypted: o.encryption !== null }));
+}
