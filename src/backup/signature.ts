@@ -268,7 +268,9 @@ export async function checkSetSignature(
   const where = store.urlOf(setName);
   const manifest = await readSmall(store, setName, 'manifest.json');
   if (!manifest) {
-    throw new InputError(`${where} has no manifest.json: it is not a backup set.`);
+    throw new OperationError(
+      `Object manifest.json is missing from the backup set ${where}: it is not a complete set. 'kube-rescue list' shows the complete ones.`,
+    );
   }
   const signature = await readSmall(store, setName, MANIFEST_SIGNATURE);
   return {
