@@ -56,6 +56,26 @@ describe('manifest signatures (ssh-keygen -Y, namespace kube-rescue-backup)', ()
     );
   });
 
+  it.each([
+    ['ecdsa', 'ECDSA'],
+    ['rsa', 'RSA'],
+  ])('%s keys sign and verify too', async (type, keyType) => {
+    const key = join(dir, `k-${type}`);
+    execFileSync('ssh-keygen', ['-q', '-t', type, '-N', '', '-f', key]);
+    const signers = join(dir, `allowed-${type}`);
+    writeFileSync(
+      signers,
+      `ops ${readFileSync(`${key}.pub`, 'utf8').split(' ').slice(0, 2).join(' ')}\n`,
+    );
+    const check = await checkManifestSignature(
+      manifest,
+      await signManifest(manifest, key),
+      signers,
+      'set',
+    );
+    expect(check).toMatchObject({ status: 'trusted', signer: { principal: 'ops', keyType } });
+  });
+
   it('anyone can check a set by hand with ssh-keygen itself', async () => {
     const set = mkdtempSync(join(dir, 'set-'));
     writeFileSync(join(set, 'manifest.json'), manifest);
