@@ -8,9 +8,10 @@ import type { ClusterHealth } from '../recovery/health.js';
 import { openNodeTransports } from '../recovery/node-transports.js';
 import { buildPlan, checkRemovableHosts, type Plan, type PlanInventory } from '../recovery/plan.js';
 import {
-  checkBackupSignature,
   checkPlanObjects,
+  checkSignature,
   type PreflightResult,
+  requireSignedManifest,
 } from '../recovery/preflight.js';
 import { probeCluster, type TransportSource } from '../recovery/probe.js';
 import { hasKubectlAdmin } from '../recovery/verify.js';
@@ -111,19 +112,21 @@ export async function preparePlan(
   const removeHosts = [...new Set(opts.removeHosts ?? [])];
   // A misspelt host is refused before any node is contacted.
   checkRemovableHosts(planInventory, removeHosts);
+  // Signature first: a set refused by it is refused before its manifest is parsed and
+  // before any node is contacted.
+  const signed =
+    opts.backup || opts.trustedSigners
+      ? await ctx.progress.phase('Check the backup signature', () =>
+          checkSignature(opts.backup, { trustedSigners: opts.trustedSigners }),
+        )
+      : undefined;
+  if (signed) reportSignature(signed.check, ctx);
   const backup = opts.backup
     ? await ctx.progress.phase(`Read backup set ${opts.backup}`, () =>
         BackupSource.open(opts.backup!, opts.identityFiles),
       )
     : undefined;
-  // A set refused by its signature is refused before any node is contacted.
-  const signature =
-    backup || opts.trustedSigners
-      ? await ctx.progress.phase('Check the backup signature', () =>
-          checkBackupSignature(backup, { trustedSigners: opts.trustedSigners }),
-        )
-      : undefined;
-  if (signature) reportSignature(signature, ctx);
+  requireSignedManifest(signed, backup, { trustedSigners: opts.trustedSigners });
   const transports = opts.transportFor
     ? { transportFor: opts.transportFor, close: async () => {} }
     : openNodeTransports(inventory, opts.access);
@@ -169,8 +172,8 @@ export async function preparePlan(
     const objects = await ctx.progress.phase('Check the backup objects the plan reads', () =>
       checkPlanObjects(plan, backup),
     );
-    const preflight = signature
-      ? { signature, signatureText: describeSignature(signature), objects }
+    const preflight = signed
+      ? { signature: signed.check, signatureText: describeSignature(signed.check), objects }
       : undefined;
     for (const o of objects) {
       ctx.progress.info(

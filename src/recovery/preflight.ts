@@ -4,6 +4,7 @@ import { parseManifest } from '../backup/manifest.js';
 import type { StoredObject } from '../backup/pipeline.js';
 import { checkSetSignature, type SignatureCheck } from '../backup/signature.js';
 import { InputError, KubeRescueError } from '../errors.js';
+import { openSet } from '../stores/open.js';
 import type { BackupSource } from './backup-source.js';
 import type { Plan } from './plan.js';
 
@@ -43,36 +44,52 @@ export function objectsNeeded(plan: Plan): string[] {
   return names;
 }
 
+/** The manifest bytes whose signature was checked, and the verdict. */
+export interface SignedManifest {
+  check: SignatureCheck;
+  bytes: Buffer;
+}
+
 /**
- * Step 1, before any node is contacted: the set's signature, over the manifest bytes as
- * stored now. With trusted signers, the planner's manifest must be exactly the signed one
- * (the store could have changed since BackupSource read it). InputError when refused.
+ * Step 1, before anything of the manifest is parsed and before any node is contacted: the
+ * set's signature, over manifest.json as the store holds it. InputError when refused.
  */
-export async function checkBackupSignature(
-  backup: BackupSource | undefined,
+export async function checkSignature(
+  location: string | undefined,
   opts: PreflightOptions,
-): Promise<SignatureCheck | undefined> {
-  if (!backup) {
+): Promise<SignedManifest | undefined> {
+  if (!location) {
     if (!opts.trustedSigners) return undefined;
     throw new InputError(
       '--trusted-signers checks the signature of a backup set: give the set with --backup.',
     );
   }
-  const { store, setName } = backup.storeAccess();
-  const { check, manifest: signedBytes } = await checkSetSignature(
-    store,
-    setName,
-    opts.trustedSigners,
-  );
-  if (opts.trustedSigners) {
-    const signed = parseManifest(signedBytes.toString('utf8'), `${backup.location}/manifest.json`);
-    if (!isDeepStrictEqual(signed, backup.manifest)) {
-      throw new InputError(
-        `${backup.location}/manifest.json changed between reading it for the plan and checking its signature. Nothing was changed; make sure nothing writes to the set, then plan again.`,
-      );
-    }
+  const { store, setName } = await openSet(location);
+  if (!(await store.stat(setName, 'manifest.json'))) {
+    throw new InputError(
+      `Cannot read the backup set ${location}: ${store.urlOf(setName)}/manifest.json does not exist. Give the path or URL of one set, as 'kube-rescue list' shows it.`,
+    );
   }
-  return check;
+  const { check, manifest } = await checkSetSignature(store, setName, opts.trustedSigners);
+  return { check, bytes: manifest };
+}
+
+/**
+ * With trusted signers, the manifest the planner uses (BackupSource's own read) must be
+ * exactly the one whose signature was checked: the store could have changed in between.
+ */
+export function requireSignedManifest(
+  signed: SignedManifest | undefined,
+  backup: BackupSource | undefined,
+  opts: PreflightOptions,
+): void {
+  if (!opts.trustedSigners || !signed || !backup) return;
+  const where = `${backup.location}/manifest.json`;
+  if (!isDeepStrictEqual(parseManifest(signed.bytes.toString('utf8'), where), backup.manifest)) {
+    throw new InputError(
+      `${where} changed between checking its signature and reading it for the plan. Nothing was changed; make sure nothing writes to the set, then plan again.`,
+    );
+  }
 }
 
 /**

@@ -13,9 +13,10 @@ import { InputError } from '../../../src/errors.js';
 import { BackupSource } from '../../../src/recovery/backup-source.js';
 import type { Plan, Step } from '../../../src/recovery/plan.js';
 import {
-  checkBackupSignature,
   checkPlanObjects,
+  checkSignature,
   objectsNeeded,
+  requireSignedManifest,
 } from '../../../src/recovery/preflight.js';
 import { LocalStore } from '../../../src/stores/local.js';
 import { memberLossPlan } from './fixtures.js';
@@ -116,10 +117,9 @@ describe('plan-time preflight against a real store', () => {
 
   it('passes with the right identity and a trusted signature', async () => {
     const backup = await BackupSource.open(setDir, [rightFile]);
-    expect(await checkBackupSignature(backup, { trustedSigners })).toMatchObject({
-      status: 'trusted',
-      signer: { principal: 'ci' },
-    });
+    const signed = await checkSignature(setDir, { trustedSigners });
+    expect(signed?.check).toMatchObject({ status: 'trusted', signer: { principal: 'ci' } });
+    expect(() => requireSignedManifest(signed, backup, { trustedSigners })).not.toThrow();
     expect(await checkPlanObjects(planReading(setDir), backup)).toEqual([
       { name: 'node1-pki.tar.gz.age', bytes: expect.any(Number), encrypted: true },
       { name: 'node2-pki.tar.gz.age', bytes: expect.any(Number), encrypted: true },
@@ -156,14 +156,21 @@ describe('plan-time preflight against a real store', () => {
     await expect(checkPlanObjects(planReading(setDir), undefined)).rejects.toThrow(
       /reads node1-pki\.tar\.gz\.age, node2-pki\.tar\.gz\.age from a backup set, but none was given/,
     );
-    await expect(checkBackupSignature(undefined, { trustedSigners })).rejects.toThrow(
+    await expect(checkSignature(undefined, { trustedSigners })).rejects.toThrow(
       /--trusted-signers checks the signature of a backup set: give the set with --backup/,
     );
   });
 
-  it('a manifest replaced by another validly signed one after the planner read it is refused', async () => {
-    const backup = await BackupSource.open(setDir, [rightFile]);
-    // Someone with the signing key swaps in a different (signed) manifest mid-run.
+  it('a set that is not there is bad input, as BackupSource says it', async () => {
+    await expect(checkSignature(join(dir, 'no-such-set'), {})).rejects.toThrow(InputError);
+    await expect(checkSignature(join(dir, 'no-such-set'), {})).rejects.toThrow(
+      /Cannot read the backup set .*no-such-set: .*manifest\.json does not exist/,
+    );
+  });
+
+  it('a manifest replaced by another validly signed one after the signature check is refused', async () => {
+    const signed = await checkSignature(setDir, { trustedSigners });
+    // Someone with the signing key swaps in a different (signed) manifest in between.
     const m = join(setDir, 'manifest.json');
     const other = Buffer.from(readFileSync(m, 'utf8').replace('"revision": 1,', '"revision": 2,'));
     const fixed = JSON.parse(other.toString());
@@ -171,8 +178,11 @@ describe('plan-time preflight against a real store', () => {
     const rebuilt = Buffer.from(serializeManifest(buildManifest(fixed)));
     writeFileSync(m, rebuilt);
     writeFileSync(join(setDir, MANIFEST_SIGNATURE), await signManifest(rebuilt, signKey));
-    await expect(checkBackupSignature(backup, { trustedSigners })).rejects.toThrow(
-      /manifest\.json changed between reading it for the plan and checking its signature/,
+    const backup = await BackupSource.open(setDir, [rightFile]);
+    expect(() => requireSignedManifest(signed, backup, { trustedSigners })).toThrow(
+      /manifest\.json changed between checking its signature and reading it for the plan/,
     );
+    // Without trusted signers nothing was promised about the manifest: no refusal.
+    expect(() => requireSignedManifest(signed, backup, {})).not.toThrow();
   });
 });
