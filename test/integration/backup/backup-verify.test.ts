@@ -1,6 +1,14 @@
 import { execFileSync, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { cpSync, readFileSync, rmSync, statSync, truncateSync, writeFileSync } from 'node:fs';
+import {
+  cpSync,
+  existsSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  truncateSync,
+  writeFileSync,
+} from 'node:fs';
 import { mkdir, mkdtemp, readdir, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -568,6 +576,40 @@ describe('signed backup sets (ssh-keygen -Y)', () => {
     const human = cli('verify', signed, '--identity', identityFile, '--trusted-signers', trusted);
     expect(human.status).toBe(0);
     expect(human.stdout).toContain(`signed by backup@ci (ED25519 key ${fingerprint})`);
+  });
+
+  it('the CLI backup --sign-key signs; an unusable key fails with exit 2 before any snapshot', () => {
+    const admin = pki.admin('node1');
+    const base = [
+      'backup',
+      '--transport',
+      'local',
+      '--etcd-endpoints',
+      cluster.endpoints.join(','),
+      '--etcd-cacert',
+      pki.ca,
+      '--etcd-cert',
+      admin.cert,
+      '--etcd-key',
+      admin.key,
+      '--etcd-only',
+      '--cluster-name',
+      'itcli',
+    ];
+    const dest = join(dir, 'cli-signed');
+    const r = cli('--json', ...base, '--dest', dest, '--sign-key', join(dir, 'signing-key'));
+    expect(r.status, r.stderr).toBe(0);
+    const out = JSON.parse(r.stdout) as { backupPath: string; signedBy: unknown };
+    expect(out.signedBy).toEqual({ keyType: 'ED25519', fingerprint });
+    const v = cli('verify', out.backupPath, '--trusted-signers', trusted);
+    expect(v.status, v.stderr).toBe(0);
+
+    const notAKey = join(dir, 'not-a-key');
+    writeFileSync(notAKey, 'hello\n');
+    const bad = cli(...base, '--dest', join(dir, 'cli-bad'), '--sign-key', notAKey);
+    expect(bad.status).toBe(2);
+    expect(bad.stderr).toMatch(/--sign-key .*not-a-key: not an SSH private key/);
+    expect(existsSync(join(dir, 'cli-bad'))).toBe(false);
   });
 });
 
