@@ -9,6 +9,7 @@ import {
 } from '../backup/signature.js';
 import { verifySet } from '../backup/verify-set.js';
 import { OperationError } from '../errors.js';
+import { requireOwnName } from '../recovery/preflight.js';
 import { openSet } from '../stores/open.js';
 import type { S3Settings } from '../stores/s3.js';
 import type { CommandContext } from './context.js';
@@ -76,6 +77,9 @@ export async function verify(opts: VerifyOptions, ctx: CommandContext): Promise<
   ) {
     signatureCheck.ok = false;
     signatureCheck.detail = 'manifest.json changed while the set was verified; verify again';
+  }
+  if (check.status === 'trusted' && v.manifest) {
+    requireOwnName(v.manifest.setName, setName, store.urlOf(setName));
   }
   const result: VerifyResult = {
     backup: store.urlOf(setName),

@@ -90,6 +90,19 @@ export function requireSignedManifest(
       `${where} changed between checking its signature and reading it for the plan. Nothing was changed; make sure nothing writes to the set, then plan again.`,
     );
   }
+  requireOwnName(backup.manifest.setName, backup.storeAccess().setName, where);
+}
+
+/**
+ * A signed manifest names its own set: stored under another name, it is a genuine set
+ * copied there (an older backup offered as a newer one), and the signature cannot say so.
+ */
+export function requireOwnName(signedName: string, storedName: string, where: string): void {
+  if (signedName !== storedName) {
+    throw new InputError(
+      `${where}: the signed manifest is of set ${signedName}, but it is stored as ${storedName}: a signed set copied under another name (an older backup replayed?). Nothing was changed; restore ${signedName} by its own name if that is the one you want.`,
+    );
+  }
 }
 
 /**

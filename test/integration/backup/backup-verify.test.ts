@@ -573,6 +573,22 @@ describe('signed backup sets (ssh-keygen -Y)', () => {
     expect(edited.status).toBe(2);
     expect(edited.stderr).toMatch(/the signature by backup@ci does not verify over this manifest/);
 
+    // A genuine signed set copied under a newer name: the signature holds, the name does not.
+    const replay = join(dir, 'replayed', 'it-20990101T000000Z');
+    cpSync(signed, replay, { recursive: true });
+    const replayed = cli(
+      'verify',
+      replay,
+      '--identity',
+      identityFile,
+      '--trusted-signers',
+      trusted,
+    );
+    expect(replayed.status).toBe(2);
+    expect(replayed.stderr).toMatch(
+      /the signed manifest is of set it-\d{8}T\d{6}Z, but it is stored as it-20990101T000000Z/,
+    );
+
     const human = cli('verify', signed, '--identity', identityFile, '--trusted-signers', trusted);
     expect(human.status).toBe(0);
     expect(human.stdout).toContain(`signed by backup@ci (ED25519 key ${fingerprint})`);

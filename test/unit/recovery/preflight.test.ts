@@ -161,6 +161,18 @@ describe('plan-time preflight against a real store', () => {
     );
   });
 
+  it('a signed set copied under another set name is refused: a replay, not that set', async () => {
+    const renamed = join(dir, `replay-${Date.now()}`, 'c-20261123T000000Z');
+    execFileSync('mkdir', ['-p', join(renamed, '..')]);
+    execFileSync('cp', ['-a', setDir, renamed]);
+    const signed = await checkSignature(renamed, { trustedSigners });
+    expect(signed?.check.status).toBe('trusted');
+    const backup = await BackupSource.open(renamed, [rightFile]);
+    expect(() => requireSignedManifest(signed, backup, { trustedSigners })).toThrow(
+      /the signed manifest is of set c-20261122T000000Z, but it is stored as c-20261123T000000Z/,
+    );
+  });
+
   it('a set that is not there is bad input, as BackupSource says it', async () => {
     await expect(checkSignature(join(dir, 'no-such-set'), {})).rejects.toThrow(InputError);
     await expect(checkSignature(join(dir, 'no-such-set'), {})).rejects.toThrow(
