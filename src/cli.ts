@@ -36,6 +36,9 @@ function positiveInt(value: string): number {
   return n;
 }
 
+const TRUSTED_SIGNERS_HELP =
+  "allowed_signers file (ssh-keygen's format: '<principal> ssh-ed25519 AAAA…' per line): refuse a set not signed by one of them";
+
 interface GlobalFlags {
   json?: boolean;
   verbose?: boolean;
@@ -99,6 +102,7 @@ interface PlanFlags extends AccessFlags {
   inventory: string;
   backup?: string;
   identity?: string[];
+  trustedSigners?: string;
   strategy: PlanOptions['strategy'];
   force?: boolean;
   preferBackupSnapshot?: boolean;
@@ -112,6 +116,7 @@ function planOptionsFrom(o: PlanFlags): PlanOptions {
     access: accessFrom(o),
     backup: o.backup,
     identityFiles: o.identity ?? [],
+    trustedSigners: o.trustedSigners,
     strategy: o.strategy,
     force: Boolean(o.force),
     preferBackupSnapshot: Boolean(o.preferBackupSnapshot),
@@ -174,6 +179,10 @@ Examples:
       .option('-i, --inventory <file>', 'Kubespray inventory (hosts.ini / hosts.yaml)')
       .requiredOption('--dest <dir|s3://bucket/prefix>', 'where to store the backup set')
       .option('--encrypt-to <recipient>', 'age recipient (repeatable or comma-separated)', csv)
+      .option(
+        '--sign-key <file>',
+        'SSH private key: sign the set (manifest.json.sig, ssh-keygen -Y sign, namespace kube-rescue-backup)',
+      )
       .addOption(
         new Option('--compress <algo>', 'compression')
           .choices(['gzip', 'zstd', 'none'])
@@ -219,6 +228,7 @@ Examples:
           clusterName: o.clusterName,
           s3: { endpoint: o.s3Endpoint, region: o.s3Region },
           fingerprint: o.fingerprint === false ? 'none' : o.fingerprint,
+          signKey: o.signKey,
         },
         ctx,
       ),
@@ -245,6 +255,7 @@ Examples:
       ...p,
       v,
     ])
+    .option('--trusted-signers <file>', TRUSTED_SIGNERS_HELP)
     .option('--deep', 'also restore into a throw-away etcd and compare every key')
     .option('--s3-endpoint <url>', 'S3 endpoint (default: AWS_ENDPOINT_URL_S3 / AWS_ENDPOINT_URL)')
     .option('--s3-region <region>', 'S3 region (default: AWS_REGION)')
@@ -254,6 +265,7 @@ Examples:
           {
             backup: b,
             identityFiles: o.identity ?? [],
+            trustedSigners: o.trustedSigners,
             deep: Boolean(o.deep),
             s3: { endpoint: o.s3Endpoint, region: o.s3Region },
           },
@@ -271,6 +283,7 @@ Examples:
           ...p,
           v,
         ])
+        .option('--trusted-signers <file>', TRUSTED_SIGNERS_HELP)
         .addOption(
           new Option(
             '--strategy <s>',

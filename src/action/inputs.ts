@@ -30,6 +30,10 @@ export interface ActionSettings {
   encryptTo: string[];
   /** age identity text (secret). */
   identity?: string;
+  /** SSH private key text that signs backup sets (secret). */
+  signKey?: string;
+  /** allowed_signers lines: verify/plan/restore refuse a set not signed by one of them. */
+  trustedSignersText?: string;
   compress: 'gzip' | 'zstd' | 'none';
   fingerprint: FingerprintMode;
   access: NodeAccess;
@@ -109,10 +113,17 @@ export function readSettings(): ActionSettings {
   // Secrets are masked before anything can print them.
   const identity = optional('identity');
   const sshKey = core.getInput('ssh-key');
+  const signKey = core.getInput('sign-key');
   if (identity) core.setSecret(identity);
-  if (sshKey.trim()) {
-    for (const line of sshKey.split('\n')) if (line.trim().length > 8) core.setSecret(line.trim());
-    core.setSecret(sshKey);
+  for (const key of [sshKey, signKey]) {
+    if (!key.trim()) continue;
+    for (const line of key.split('\n')) if (line.trim().length > 8) core.setSecret(line.trim());
+    core.setSecret(key);
+  }
+  if (signKey.trim() && !signKey.includes('PRIVATE KEY-----')) {
+    throw new InputError(
+      "Invalid input 'sign-key': it holds no '-----BEGIN OPENSSH PRIVATE KEY-----' block. Pass the contents of an SSH private key (ssh-keygen -t ed25519), from a secret.",
+    );
   }
 
   const endpoints = list('etcd-endpoints');
@@ -145,6 +156,8 @@ export function readSettings(): ActionSettings {
     backup: optional('backup'),
     encryptTo,
     identity,
+    signKey: signKey.trim() ? signKey : undefined,
+    trustedSignersText: optional('trusted-signers'),
     compress: oneOf('compress', ['gzip', 'zstd', 'none'] as const, 'gzip'),
     fingerprint: oneOf('fingerprint', FINGERPRINT_MODES, 'hash'),
     access: {

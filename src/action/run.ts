@@ -106,6 +106,7 @@ export async function dispatch(settings: ActionSettings, files: SecretFiles): Pr
           clusterName: settings.clusterName,
           s3: s3Of(settings),
           etcdOnly: settings.etcdOnly,
+          signKey: files.signKeyFile,
         },
         ctx,
       );
@@ -118,7 +119,13 @@ export async function dispatch(settings: ActionSettings, files: SecretFiles): Pr
       return list(settings.destination!, ctx, s3Of(settings));
     case 'verify':
       return verify(
-        { backup: settings.backup!, identityFiles, deep: settings.deep, s3: s3Of(settings) },
+        {
+          backup: settings.backup!,
+          identityFiles,
+          trustedSigners: files.trustedSignersFile,
+          deep: settings.deep,
+          s3: s3Of(settings),
+        },
         ctx,
       );
     case 'plan': {
@@ -128,6 +135,7 @@ export async function dispatch(settings: ActionSettings, files: SecretFiles): Pr
           access,
           backup: settings.backup,
           identityFiles,
+          trustedSigners: files.trustedSignersFile,
           strategy: settings.strategy,
           force: settings.force,
           removeHosts: settings.removeHosts,
@@ -151,6 +159,7 @@ export async function dispatch(settings: ActionSettings, files: SecretFiles): Pr
           access,
           backup: settings.backup,
           identityFiles,
+          trustedSigners: files.trustedSignersFile,
           strategy: settings.strategy,
           force: settings.force,
           removeHosts: settings.removeHosts,

@@ -10,6 +10,8 @@ export interface SecretFiles {
   sshKeyFile?: string;
   identityFile?: string;
   knownHostsFile?: string;
+  signKeyFile?: string;
+  trustedSignersFile?: string;
 }
 
 export async function writeSecretFiles(settings: ActionSettings): Promise<SecretFiles> {
@@ -27,6 +29,16 @@ export async function writeSecretFiles(settings: ActionSettings): Promise<Secret
   if (settings.identity) {
     files.identityFile = join(dir, 'age-identity');
     await writeFile(files.identityFile, `${settings.identity.trim()}\n`, { mode: 0o600 });
+  }
+  if (settings.signKey) {
+    files.signKeyFile = join(dir, 'sign-key');
+    await writeFile(files.signKeyFile, `${settings.signKey.trim()}\n`, { mode: 0o600 });
+  }
+  if (settings.trustedSignersText) {
+    files.trustedSignersFile = join(dir, 'allowed_signers');
+    await writeFile(files.trustedSignersFile, `${settings.trustedSignersText.trim()}\n`, {
+      mode: 0o600,
+    });
   }
   if (settings.knownHostsText) {
     files.knownHostsFile = join(dir, 'known_hosts');

@@ -12,7 +12,7 @@ import {
   timingSafeEqual,
 } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
-import { Transform, type TransformCallback } from 'node:stream';
+import { type Readable, Transform, type TransformCallback } from 'node:stream';
 import { InputError, OperationError } from '../errors.js';
 
 /*
@@ -374,6 +374,14 @@ function corrupt(where: string, what: string): OperationError {
   return new OperationError(`${where}: not a valid age file: ${what}.`);
 }
 
+/** An argument of a stanza line: 1*VCHAR (printable ASCII, no space). */
+const ARGUMENT = /^[\x21-\x7e]+$/;
+const BASE64_LINE = /^[A-Za-z0-9+/]*$/;
+
+/**
+ * Parses the header text (everything before the MAC line's newline) by the grammar of
+ * age-encryption.org/v1: anything it does not spell out exactly is refused, never repaired.
+ */
 function parseHeader(
   text: string,
   where: string,
@@ -383,39 +391,79 @@ function parseHeader(
     if (lines[0].startsWith('-----BEGIN AGE ENCRYPTED FILE')) {
       throw new InputError(`${where}: ASCII-armored age files are not supported; use binary age.`);
     }
+    if (lines[0].startsWith('age-encryption.org/')) {
+      throw corrupt(where, `unsupported version '${lines[0].slice(0, 40)}' (only v1 is known)`);
+    }
     throw corrupt(where, `the first line is not '${INTRO}'`);
   }
   const stanzas: Stanza[] = [];
   let i = 1;
-  while (i < lines.length && lines[i].startsWith('-> ')) {
-    const [type, ...args] = lines[i].slice(3).split(' ');
-    i++;
+  while (i < lines.length - 1 && lines[i].startsWith('->')) {
+    const line = lines[i++];
+    if (!line.startsWith('-> ')) throw corrupt(where, 'a stanza line has no arguments');
+    const args = line.slice(3).split(' ');
+    if (!args.every((a) => ARGUMENT.test(a))) {
+      throw corrupt(
+        where,
+        'a stanza argument is empty or holds a character other than printable ASCII',
+      );
+    }
+    const [type, ...rest] = args;
     const parts: string[] = [];
     for (;;) {
-      const line = lines[i++];
-      if (line === undefined) throw corrupt(where, 'a stanza body is not terminated');
-      if (line.length > 64) throw corrupt(where, 'a stanza body line is longer than 64 columns');
-      parts.push(line);
-      if (line.length < 64) break;
+      // The last line is the MAC line: a body that runs into it is not terminated.
+      if (i >= lines.length - 1) throw corrupt(where, `the '${type}' stanza has no final line`);
+      const body = lines[i++];
+      if (body.length > 64) throw corrupt(where, 'a stanza body line is longer than 64 columns');
+      if (!BASE64_LINE.test(body)) {
+        throw corrupt(where, `the body of a '${type}' stanza is not base64`);
+      }
+      parts.push(body);
+      if (body.length < 64) break;
     }
     try {
-      stanzas.push({ type, args, body: unb64(parts.join('')) });
+      stanzas.push({ type, args: rest, body: unb64(parts.join('')) });
     } catch {
       throw corrupt(where, `the body of a '${type}' stanza is not canonical base64`);
     }
   }
+  if (i !== lines.length - 1) throw corrupt(where, 'a header line is neither a stanza nor the MAC');
   const macLine = lines[i];
-  if (macLine === undefined || !macLine.startsWith('--- ')) {
-    throw corrupt(where, 'the header does not end with a MAC line');
+  if (!/^--- [A-Za-z0-9+/]{43}$/.test(macLine)) {
+    throw corrupt(where, "the MAC line is not '--- ' and 43 base64 characters");
   }
-  const macInput = `${lines.slice(0, i).join('\n')}\n---`;
   let mac: Buffer;
   try {
     mac = unb64(macLine.slice(4));
   } catch {
     throw corrupt(where, 'the header MAC is not canonical base64');
   }
+  const macInput = `${lines.slice(0, i).join('\n')}\n---`;
   return { stanzas, macInput, mac };
+}
+
+interface X25519Stanza {
+  share: Buffer;
+  body: Buffer;
+}
+
+/** Every X25519 stanza checked for shape first: one malformed stanza fails the whole file. */
+function x25519Stanzas(stanzas: Stanza[], where: string): X25519Stanza[] {
+  return stanzas
+    .filter((s) => s.type === 'X25519')
+    .map((s) => {
+      if (s.args.length !== 1) throw corrupt(where, 'an X25519 stanza must have one argument');
+      let share: Buffer;
+      try {
+        share = unb64(s.args[0]);
+      } catch {
+        throw corrupt(where, 'the share of an X25519 stanza is not canonical base64');
+      }
+      if (share.length !== 32)
+        throw corrupt(where, 'the share of an X25519 stanza is not 32 bytes');
+      if (s.body.length !== 32) throw corrupt(where, 'an X25519 stanza body is not 32 bytes');
+      return { share, body: s.body };
+    });
 }
 
 function unwrapFileKey(
@@ -424,29 +472,24 @@ function unwrapFileKey(
   where: string,
 ): Buffer {
   if (stanzas.some((s) => s.type === 'scrypt')) {
+    if (stanzas.length > 1) throw corrupt(where, 'a scrypt stanza must be alone in the header');
     throw new InputError(
       `${where}: the file is passphrase-encrypted (scrypt); kube-rescue reads files encrypted to age1… recipients only.`,
     );
   }
-  const x25519 = stanzas.filter((s) => s.type === 'X25519');
+  const x25519 = x25519Stanzas(stanzas, where);
   for (const s of x25519) {
-    if (s.args.length !== 1 || s.body.length !== 32)
-      throw corrupt(where, 'malformed X25519 stanza');
-    let share: Buffer;
-    try {
-      share = unb64(s.args[0]);
-    } catch {
-      throw corrupt(where, 'malformed X25519 share');
-    }
-    if (share.length !== 32) throw corrupt(where, 'malformed X25519 share');
     for (const id of identities) {
       let shared: Buffer;
       try {
-        shared = diffieHellman({ privateKey: id.privateKey, publicKey: publicKeyObject(share) });
+        shared = diffieHellman({ privateKey: id.privateKey, publicKey: publicKeyObject(s.share) });
       } catch {
         throw corrupt(where, 'the X25519 share is a low-order point');
       }
-      const wrapKey = hkdf(shared, Buffer.concat([share, id.recipient.publicKey]), X25519_LABEL);
+      if (shared.every((b) => b === 0)) {
+        throw corrupt(where, 'the X25519 share is a low-order point');
+      }
+      const wrapKey = hkdf(shared, Buffer.concat([s.share, id.recipient.publicKey]), X25519_LABEL);
       const fileKey = open(wrapKey, Buffer.alloc(12), s.body);
       if (fileKey) return fileKey;
     }
@@ -458,8 +501,79 @@ function unwrapFileKey(
 }
 
 /**
+ * Parses and authenticates the header at the start of `bytes`: the file key is unwrapped
+ * and the header MAC checked. Null while `bytes` does not yet hold the whole header and the
+ * 16-byte payload nonce after it (with `complete`, the input has ended: that is an error).
+ * Without `withNonce`, the header alone is enough and no payload key is derived.
+ */
+function openHeader(
+  bytes: Buffer,
+  identities: readonly AgeIdentity[],
+  where: string,
+  complete: boolean,
+  withNonce = true,
+): { payloadKey: Buffer; end: number } | null {
+  // No '-' in base64 or in the version line: the first "\n---" starts the MAC line.
+  const macStart = bytes.indexOf('\n---');
+  const nl = macStart < 0 ? -1 : bytes.indexOf('\n', macStart + 4);
+  if (nl < 0) {
+    if (bytes.length > MAX_HEADER) throw corrupt(where, 'no age header in the first 64 KiB');
+    if (!complete) return null;
+    if (bytes.length === 0) throw corrupt(where, 'the file is empty');
+    // Parse what there is, so an armored or foreign file gets its own message.
+    parseHeader(bytes.toString('latin1'), where);
+    throw corrupt(where, 'the file ends inside the header');
+  }
+  const { stanzas, macInput, mac } = parseHeader(bytes.subarray(0, nl).toString('latin1'), where);
+  const fileKey = unwrapFileKey(stanzas, identities, where);
+  const expected = createHmac('sha256', hkdf(fileKey, Buffer.alloc(0), 'header'))
+    .update(macInput, 'latin1')
+    .digest();
+  if (!timingSafeEqual(mac, expected)) {
+    throw corrupt(where, 'the header MAC does not match (the header was altered)');
+  }
+  if (!withNonce) return { payloadKey: Buffer.alloc(0), end: nl + 1 };
+  if (bytes.length < nl + 17) {
+    if (!complete) return null;
+    throw corrupt(where, 'the payload nonce after the header is truncated');
+  }
+  const nonce = bytes.subarray(nl + 1, nl + 17);
+  return { payloadKey: hkdf(fileKey, Buffer.from(nonce), 'payload'), end: nl + 17 };
+}
+
+/**
+ * Checks, from the header alone, that one of `identities` opens an age file: the file key
+ * unwraps and the header MAC matches. Reads no more of `source` than the header (at most
+ * 64 KiB) and destroys it then. Throws InputError when no identity fits, OperationError
+ * when the header is malformed.
+ */
+export async function checkAgeHeader(
+  source: Readable,
+  identities: readonly AgeIdentity[],
+  where: string,
+): Promise<void> {
+  const pending = new ByteQueue();
+  try {
+    for await (const chunk of source) {
+      pending.push(chunk as Buffer);
+      const bytes = pending.takeAll();
+      if (openHeader(bytes, identities, where, false, false)) return;
+      pending.push(bytes);
+    }
+    openHeader(pending.takeAll(), identities, where, true, false);
+  } finally {
+    source.destroy();
+  }
+}
+
+/**
  * A Transform that decrypts an age file with the given identities, streaming: memory stays
  * at about two chunks whatever the file size. `where` names the file in errors.
+ *
+ * STREAM as age's reference reader does it: a chunk's plaintext is pushed only after its
+ * tag authenticated; a full-size chunk is tried as a middle chunk, then as the final one;
+ * anything after the final chunk, a missing final chunk, or an empty final chunk after a
+ * full one fails the stream.
  */
 export function createAgeDecryptStream(
   identities: readonly AgeIdentity[],
@@ -468,57 +582,50 @@ export function createAgeDecryptStream(
   const pending = new ByteQueue();
   let payloadKey: Buffer | null = null;
   let counter = 0;
-  let headerBytes: Buffer = Buffer.alloc(0);
+  let done = false;
 
-  const readHeader = (): boolean => {
-    headerBytes = pending.takeAll();
-    const end = headerBytes.indexOf('\n---');
-    const nl = end < 0 ? -1 : headerBytes.indexOf('\n', end + 4);
-    if (nl < 0 || headerBytes.length < nl + 1 + 16) {
-      if (headerBytes.length > MAX_HEADER) throw corrupt(where, 'no age header found');
-      pending.push(headerBytes);
+  const readHeader = (complete: boolean): boolean => {
+    const bytes = pending.takeAll();
+    const opened = openHeader(bytes, identities, where, complete);
+    if (!opened) {
+      pending.push(bytes);
       return false;
     }
-    const { stanzas, macInput, mac } = parseHeader(
-      headerBytes.subarray(0, nl).toString('latin1'),
-      where,
-    );
-    const fileKey = unwrapFileKey(stanzas, identities, where);
-    const expected = createHmac('sha256', hkdf(fileKey, Buffer.alloc(0), 'header'))
-      .update(macInput, 'latin1')
-      .digest();
-    if (mac.length !== expected.length || !timingSafeEqual(mac, expected)) {
-      throw corrupt(where, 'the header MAC does not match (the header was altered)');
-    }
-    const nonce = headerBytes.subarray(nl + 1, nl + 17);
-    payloadKey = hkdf(fileKey, Buffer.from(nonce), 'payload');
-    pending.push(headerBytes.subarray(nl + 17));
-    headerBytes = Buffer.alloc(0);
+    payloadKey = opened.payloadKey;
+    pending.push(bytes.subarray(opened.end));
     return true;
   };
 
-  const openChunk = (sealed: Buffer, last: boolean): Buffer => {
-    const plain = open(payloadKey!, streamNonce(counter, last), sealed);
+  const failed = (what: string) =>
+    corrupt(where, `payload chunk ${counter} (at plaintext offset ${counter * AGE_CHUNK}) ${what}`);
+
+  /** Opens a full-size chunk: a middle chunk, or else a full final one. */
+  const openFull = (sealed: Buffer): Buffer => {
+    const key = payloadKey as Buffer;
+    let plain = open(key, streamNonce(counter, false), sealed);
     if (!plain) {
-      throw corrupt(
-        where,
-        `payload chunk ${counter} (at plaintext offset ${counter * AGE_CHUNK}) fails authentication: the file is truncated or altered`,
-      );
+      plain = open(key, streamNonce(counter, true), sealed);
+      if (plain) done = true;
     }
-    if (last && plain.length === 0 && counter > 0) {
-      throw corrupt(where, 'an empty final chunk follows a full one');
-    }
+    if (!plain) throw failed('fails authentication: the file is truncated or altered');
     counter++;
     return plain;
   };
+
+  const trailing = () =>
+    corrupt(
+      where,
+      `${pending.length} byte(s) follow the final payload chunk (the file was altered)`,
+    );
 
   return new Transform({
     transform(chunk: Buffer, _enc, cb: TransformCallback) {
       try {
         pending.push(chunk);
-        if (!payloadKey && !readHeader()) return cb();
-        while (pending.length > CIPHER_CHUNK)
-          this.push(openChunk(pending.take(CIPHER_CHUNK), false));
+        if (!payloadKey && !readHeader(false)) return cb();
+        while (!done && pending.length >= CIPHER_CHUNK)
+          this.push(openFull(pending.take(CIPHER_CHUNK)));
+        if (done && pending.length > 0) throw trailing();
         cb();
       } catch (err) {
         cb(err as Error);
@@ -526,9 +633,24 @@ export function createAgeDecryptStream(
     },
     flush(cb: TransformCallback) {
       try {
-        if (!payloadKey && !readHeader()) throw corrupt(where, 'the file ends inside the header');
-        if (pending.length < TAG) throw corrupt(where, 'the payload is truncated');
-        this.push(openChunk(pending.takeAll(), true));
+        if (!payloadKey) readHeader(true);
+        if (done) {
+          if (pending.length > 0) throw trailing();
+          return cb();
+        }
+        if (pending.length === 0) {
+          throw failed('is missing: the file ends without a final chunk (it is truncated)');
+        }
+        if (pending.length === TAG && counter > 0) {
+          throw failed('is an empty final chunk after a full one, which age never writes');
+        }
+        const plain = open(
+          payloadKey as unknown as Buffer,
+          streamNonce(counter, true),
+          pending.takeAll(),
+        );
+        if (!plain) throw failed('fails authentication: the file is truncated or altered');
+        this.push(plain);
         cb();
       } catch (err) {
         cb(err as Error);

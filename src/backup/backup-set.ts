@@ -21,6 +21,7 @@ import {
 import { type Compression, requireCompression } from './compression.js';
 import { buildManifest, type Manifest, serializeManifest } from './manifest.js';
 import { type StoredObject, storeObject } from './pipeline.js';
+import { MANIFEST_SIGNATURE, signManifest } from './signature.js';
 
 /** Everything a backup reads from, resolved by the command (inventory or local access). */
 export interface BackupSources {
@@ -43,6 +44,8 @@ export interface WriteSetOptions {
   recipients: readonly AgeRecipient[];
   progress: Progress;
   now?: Date;
+  /** SSH private key file: manifest.json is signed with it (manifest.json.sig). */
+  signKeyFile?: string;
 }
 
 /** Stores one stream and then insists its producer exited cleanly (tar/cat exit code). */
@@ -254,10 +257,14 @@ export async function writeBackupSet(
       },
       objects,
     });
+    const manifestBytes = Buffer.from(serializeManifest(manifest));
+    // The signature before the manifest: a set is never visible unsigned when it should be.
+    if (opts.signKeyFile) {
+      const signature = await signManifest(manifestBytes, opts.signKeyFile);
+      await p.write(MANIFEST_SIGNATURE, Readable.from([signature]), { mode: 0o600 });
+    }
     // The manifest goes last: a set without it is not a set (LocalStore, S3 marker).
-    await p.write('manifest.json', Readable.from([Buffer.from(serializeManifest(manifest))]), {
-      mode: 0o600,
-    });
+    await p.write('manifest.json', Readable.from([manifestBytes]), { mode: 0o600 });
     await p.commit();
     return { setName, manifest };
   } catch (err) {

@@ -8,6 +8,7 @@ import {
 } from '../backup/collect.js';
 import { requireCompression } from '../backup/compression.js';
 import { pruneSets } from '../backup/prune.js';
+import { checkManifestSignature, type Signer, signManifest } from '../backup/signature.js';
 import { InputError, OperationError } from '../errors.js';
 import { EtcdCtl, type EtcdTls } from '../etcd/etcdctl.js';
 import {
@@ -50,6 +51,8 @@ export interface BackupOptions {
    * second full read); `none` records neither.
    */
   fingerprint?: FingerprintMode;
+  /** SSH private key file (`--sign-key`): the set's manifest is signed with it. */
+  signKey?: string;
 }
 
 export const FINGERPRINT_MODES = ['hash', 'full', 'none'] as const;
@@ -73,6 +76,8 @@ export interface BackupResult {
   snapshotSha256: string;
   objects: { name: string; bytes: number }[];
   removedByRetention: string[];
+  /** The key the set was signed with (`--sign-key`). */
+  signedBy?: Signer;
 }
 
 /** Kubespray's default cluster_name, used when neither the flag nor the inventory names one. */
@@ -258,6 +263,8 @@ export async function backup(opts: BackupOptions, ctx: CommandContext): Promise<
     opts.clusterName ?? clusterNameOf(inventory) ?? DEFAULT_CLUSTER,
     opts.clusterName ? '--cluster-name' : `cluster_name in ${opts.inventory ?? 'the default'}`,
   );
+  // A key that cannot sign (unreadable, passphrase-protected) fails before any snapshot.
+  const signedBy = opts.signKey ? await signingKeyOf(opts.signKey) : undefined;
   const store = await openStore(opts.dest, opts.s3);
   const policy = {
     keep: opts.keep,
@@ -273,6 +280,7 @@ export async function backup(opts: BackupOptions, ctx: CommandContext): Promise<
     compression: opts.compress,
     recipients,
     progress,
+    signKeyFile: opts.signKey,
   });
   const snapshot = manifest.objects.find((o) => o.kind === 'etcd-snapshot')!;
   progress.info(
@@ -288,5 +296,21 @@ export async function backup(opts: BackupOptions, ctx: CommandContext): Promise<
     snapshotSha256: snapshot.plaintextSha256,
     objects: manifest.objects.map((o) => ({ name: o.name, bytes: o.bytes })),
     removedByRetention: removed,
+    ...(signedBy ? { signedBy } : {}),
   };
+}
+
+/** Signs a probe with the key: proves it can sign, and names its fingerprint for the report. */
+async function signingKeyOf(keyFile: string): Promise<Signer> {
+  const probe = Buffer.from('kube-rescue signing-key probe\n');
+  const check = await checkManifestSignature(
+    probe,
+    await signManifest(probe, keyFile),
+    undefined,
+    `--sign-key ${keyFile}`,
+  );
+  if (check.status !== 'unchecked') {
+    throw new InputError(`--sign-key ${keyFile}: a signature made with this key does not verify.`);
+  }
+  return check.signer;
 }

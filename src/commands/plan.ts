@@ -1,3 +1,4 @@
+import { describeSignature, type SignatureCheck } from '../backup/signature.js';
 import { InputError } from '../errors.js';
 import { loadInventory } from '../inventory/index.js';
 import type { Inventory } from '../inventory/types.js';
@@ -6,6 +7,12 @@ import { BackupSource } from '../recovery/backup-source.js';
 import type { ClusterHealth } from '../recovery/health.js';
 import { openNodeTransports } from '../recovery/node-transports.js';
 import { buildPlan, checkRemovableHosts, type Plan, type PlanInventory } from '../recovery/plan.js';
+import {
+  checkPlanObjects,
+  checkSignature,
+  type PreflightResult,
+  requireSignedManifest,
+} from '../recovery/preflight.js';
 import { probeCluster, type TransportSource } from '../recovery/probe.js';
 import { hasKubectlAdmin } from '../recovery/verify.js';
 import type { CommandContext } from './context.js';
@@ -15,6 +22,8 @@ export interface PlanOptions {
   access: NodeAccess;
   backup?: string;
   identityFiles: string[];
+  /** An allowed_signers file (`--trusted-signers`): the backup must be signed by one of them. */
+  trustedSigners?: string;
   strategy: 'parallel' | 'grow';
   force: boolean;
   /** Restore the backup's snapshot even when a surviving member has fresher data. */
@@ -34,6 +43,8 @@ export interface PlanOptions {
 export interface PlanResult {
   plan: Plan;
   health: ClusterHealth;
+  /** What was checked of the backup before any change (absent without --backup). */
+  preflight?: PreflightResult;
 }
 
 /** Kubespray's `cluster_name` (group_vars k8s_cluster), `cluster.local` by default. */
@@ -103,11 +114,21 @@ export async function preparePlan(
   const removeHosts = [...new Set(opts.removeHosts ?? [])];
   // A misspelt host is refused before any node is contacted.
   checkRemovableHosts(planInventory, removeHosts);
+  // Signature first: a set refused by it is refused before its manifest is parsed and
+  // before any node is contacted.
+  const signed =
+    opts.backup || opts.trustedSigners
+      ? await ctx.progress.phase('Check the backup signature', () =>
+          checkSignature(opts.backup, { trustedSigners: opts.trustedSigners }),
+        )
+      : undefined;
+  if (signed) reportSignature(signed.check, ctx);
   const backup = opts.backup
     ? await ctx.progress.phase(`Read backup set ${opts.backup}`, () =>
         BackupSource.open(opts.backup!, opts.identityFiles),
       )
     : undefined;
+  requireSignedManifest(signed, backup, { trustedSigners: opts.trustedSigners });
   const transports = opts.transportFor
     ? { transportFor: opts.transportFor, close: async () => {} }
     : openNodeTransports(inventory, opts.access);
@@ -150,11 +171,30 @@ export async function preparePlan(
         ...(opts.bumpRevision !== undefined ? { bumpRevision: opts.bumpRevision } : {}),
       },
     );
-    return { plan, health, inventory, backup, ...transports };
+    // Every object the plan reads, with its size and identity, before the first step.
+    const objects = await ctx.progress.phase('Check the backup objects the plan reads', () =>
+      checkPlanObjects(plan, backup),
+    );
+    const preflight = signed
+      ? { signature: signed.check, signatureText: describeSignature(signed.check), objects }
+      : undefined;
+    for (const o of objects) {
+      ctx.progress.info(
+        `${o.name}: present, ${o.bytes} bytes as the manifest says${o.encrypted ? ', the identity given opens it' : ''}.`,
+      );
+    }
+    return { plan, health, inventory, backup, preflight, ...transports };
   } catch (err) {
     await transports.close();
     throw err;
   }
+}
+
+/** The signature's verdict on stderr; a broken signature nobody required is a warning. */
+export function reportSignature(check: SignatureCheck, ctx: CommandContext): void {
+  const line = `Backup signature: ${describeSignature(check)}.`;
+  if (check.status === 'invalid') ctx.progress.warn(line);
+  else ctx.progress.info(line);
 }
 
 /** Control-plane hosts that stay, answer, and have kubectl with the admin kubeconfig. */
@@ -186,5 +226,9 @@ async function controlPlaneWithKubectl(
 export async function plan(opts: PlanOptions, ctx: CommandContext): Promise<PlanResult> {
   const prepared = await preparePlan(opts, ctx);
   await prepared.close();
-  return { plan: prepared.plan, health: prepared.health };
+  return {
+    plan: prepared.plan,
+    health: prepared.health,
+    ...(prepared.preflight ? { preflight: prepared.preflight } : {}),
+  };
 }

@@ -9,11 +9,12 @@ import { Journal } from '../recovery/journal.js';
 import { NodeStepRunner } from '../recovery/node-steps.js';
 import { openNodeTransports } from '../recovery/node-transports.js';
 import type { Plan } from '../recovery/plan.js';
+import { checkPlanObjects, checkSignature, requireSignedManifest } from '../recovery/preflight.js';
 import { clientTls } from '../recovery/probe.js';
 import { type Verification, verifyRecovery } from '../recovery/verify.js';
 import { renderPlanMarkdown } from '../report/plan.js';
 import type { CommandContext } from './context.js';
-import { type PlanOptions, preparePlan } from './plan.js';
+import { type PlanOptions, preparePlan, reportSignature } from './plan.js';
 
 export interface RestoreOptions extends PlanOptions {
   yes: boolean;
@@ -72,7 +73,13 @@ export async function restore(opts: RestoreOptions, ctx: CommandContext): Promis
       `The journal ${journalPath} holds plan ${pending.hash} (${plan.case}, planned ${plan.createdAt}) that did not finish: resuming it instead of probing a half-restored cluster. Move the journal aside to plan afresh.`,
     );
     const location = opts.backup ?? backupLocationOf(plan);
+    // A resumed plan reads the same set: the same checks before its next step.
+    const trust = { trustedSigners: opts.trustedSigners };
+    const signed = await checkSignature(location, trust);
+    if (signed) reportSignature(signed.check, ctx);
     backup = location ? await BackupSource.open(location, opts.identityFiles) : undefined;
+    requireSignedManifest(signed, backup, trust);
+    await checkPlanObjects(plan, backup);
     transports = opts.transportFor
       ? { transportFor: opts.transportFor, close: async () => {} }
       : openNodeTransports(await loadInventory(opts.inventory), opts.access);

@@ -96,4 +96,9 @@ export class BackupSource {
     }
     return consumed;
   }
+
+  /** The store behind this source, for the plan-time preflight (src/recovery/preflight.ts). */
+  storeAccess(): { store: Store; setName: string; identities: readonly AgeIdentity[] } {
+    return { store: this.store, setName: this.setName, identities: this.identities };
+  }
 }

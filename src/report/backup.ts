@@ -34,6 +34,9 @@ export function renderBackupMarkdown(r: BackupResult): string {
       r.objects.map((o) => [o.name, formatBytes(o.bytes)]),
     ),
     r.removedByRetention.length ? `\nRemoved by retention: ${r.removedByRetention.join(', ')}` : '',
+    r.signedBy
+      ? `\nSigned (manifest.json.sig) with ${r.signedBy.keyType} key ${r.signedBy.fingerprint}.`
+      : '',
     '',
   ].join('\n');
 }

@@ -25,7 +25,15 @@ const renderers: Record<string, (result: unknown) => string> = {
   list: (result) => renderListMarkdown(result as ListedSet[]),
   verify: (result) => renderVerifyMarkdown(result as VerifyResult),
   rehearse: (result) => renderRehearsalMarkdown(result as RehearsalReport),
-  plan: (result) => renderPlanMarkdown((result as PlanResult).plan),
+  plan: (result) => {
+    const { plan, preflight } = result as PlanResult;
+    if (!preflight) return renderPlanMarkdown(plan);
+    const objects = preflight.objects.map(
+      (o) =>
+        `- ${o.name}: present, ${o.bytes} bytes${o.encrypted ? ', opens with the identity given' : ''}`,
+    );
+    return `${renderPlanMarkdown(plan)}\nBackup checked before any change: ${preflight.signatureText}.\n${objects.join('\n')}${objects.length ? '\n' : ''}`;
+  },
   restore: (result) => {
     const r = result as RestoreResult;
     return [

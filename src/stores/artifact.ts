@@ -6,7 +6,7 @@ import type { ArtifactClient } from '@actions/artifact';
 import { InputError, OperationError } from '../errors.js';
 import { LocalStore } from './local.js';
 import { checkObjectName, compareSetNames } from './set-name.js';
-import type { PendingSet, Store } from './store.js';
+import type { PendingSet, ReadOptions, Store } from './store.js';
 
 /** `artifact://` (or `artifact://<name-prefix>`): sets kept as artifacts of the workflow run. */
 export const ARTIFACT_SCHEME = 'artifact://';
@@ -82,9 +82,14 @@ export class ArtifactStore implements Store {
     return dir;
   }
 
-  async read(setName: string, object: string): Promise<Readable> {
+  async read(setName: string, object: string, options?: ReadOptions): Promise<Readable> {
     const dir = await this.download(setName);
-    return new LocalStore(dirname(dir)).read(basename(dir), checkObjectName(object));
+    return new LocalStore(dirname(dir)).read(basename(dir), checkObjectName(object), options);
+  }
+
+  async stat(setName: string, object: string): Promise<{ bytes: number } | null> {
+    const dir = await this.download(setName);
+    return new LocalStore(dirname(dir)).stat(basename(dir), checkObjectName(object));
   }
 
   async objects(setName: string): Promise<{ name: string; bytes: number }[]> {

@@ -6,7 +6,7 @@ import { type Readable, Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { InputError, OperationError } from '../errors.js';
 import { checkObjectName, compareSetNames } from './set-name.js';
-import type { PendingSet, Store } from './store.js';
+import type { PendingSet, ReadOptions, Store } from './store.js';
 
 /** The object whose presence makes a directory a backup set. */
 export const MANIFEST = 'manifest.json';
@@ -95,7 +95,7 @@ export class LocalStore implements Store {
     return sets.sort(compareSetNames);
   }
 
-  async read(setName: string, object: string): Promise<Readable> {
+  async read(setName: string, object: string, options?: ReadOptions): Promise<Readable> {
     const path = join(this.location, checkObjectName(setName), checkObjectName(object));
     // Open first so a missing object fails here, with its name, not mid-pipeline.
     const fh = await open(path, 'r').catch((err) => {
@@ -105,7 +105,22 @@ export class LocalStore implements Store {
           : `Cannot read ${path}: ${errno(err)}.`,
       );
     });
-    return fh.createReadStream({ highWaterMark: 256 * 1024 });
+    const first = options?.firstBytes;
+    return fh.createReadStream({
+      highWaterMark: first ? Math.min(first, 256 * 1024) : 256 * 1024,
+      ...(first ? { start: 0, end: first - 1 } : {}),
+    });
+  }
+
+  async stat(setName: string, object: string): Promise<{ bytes: number } | null> {
+    const path = join(this.location, checkObjectName(setName), checkObjectName(object));
+    try {
+      const s = await stat(path);
+      return s.isFile() ? { bytes: s.size } : null;
+    } catch (err) {
+      if (errno(err) === 'ENOENT') return null;
+      throw new OperationError(`Cannot read ${path}: ${errno(err)}.`);
+    }
   }
 
   async objects(setName: string): Promise<{ name: string; bytes: number }[]> {

@@ -3,6 +3,7 @@ import { Transform } from 'node:stream';
 import {
   DeleteObjectsCommand,
   GetObjectCommand,
+  HeadObjectCommand,
   ListObjectsV2Command,
   PutObjectCommand,
   S3Client,
@@ -12,7 +13,7 @@ import { Upload } from '@aws-sdk/lib-storage';
 import { InputError, OperationError } from '../errors.js';
 import { parseS3Url, type S3Location, type S3Settings } from './s3-location.js';
 import { checkObjectName, compareSetNames } from './set-name.js';
-import type { PendingSet, Store } from './store.js';
+import type { PendingSet, ReadOptions, Store } from './store.js';
 
 /** Written last under a set's prefix: S3 has no rename, so this marks a set complete. */
 export const COMPLETE_MARKER = '.complete';
@@ -187,12 +188,14 @@ export class S3Store implements Store {
     return sets.sort(compareSetNames);
   }
 
-  async read(setName: string, object: string): Promise<Readable> {
+  async read(setName: string, object: string, options?: ReadOptions): Promise<Readable> {
+    const first = options?.firstBytes;
     try {
       const res = await this.client.send(
         new GetObjectCommand({
           Bucket: this.where.bucket,
           Key: this.key(checkObjectName(setName), checkObjectName(object)),
+          ...(first ? { Range: `bytes=0-${first - 1}` } : {}),
         }),
       );
       return res.Body as Readable;
@@ -203,6 +206,24 @@ export class S3Store implements Store {
         );
       }
       throw this.failure(`read of ${setName}/${object}`, err);
+    }
+  }
+
+  async stat(setName: string, object: string): Promise<{ bytes: number } | null> {
+    try {
+      const res = await this.client.send(
+        new HeadObjectCommand({
+          Bucket: this.where.bucket,
+          Key: this.key(checkObjectName(setName), checkObjectName(object)),
+        }),
+      );
+      return { bytes: res.ContentLength ?? 0 };
+    } catch (err) {
+      const e = err as { name?: string; $metadata?: { httpStatusCode?: number } };
+      if (e.name === 'NotFound' || e.name === 'NoSuchKey' || e.$metadata?.httpStatusCode === 404) {
+        return null;
+      }
+      throw this.failure(`stat of ${setName}/${object}`, err);
     }
   }
 

@@ -11,8 +11,13 @@ export interface Store {
   begin(setName: string): Promise<PendingSet>;
   /** Committed set names, oldest first. */
   list(): Promise<string[]>;
-  /** Reads one object of a committed set. */
-  read(setName: string, object: string): Promise<Readable>;
+  /**
+   * Reads one object of a committed set; with `firstBytes`, only that many bytes from its
+   * start (a header), without fetching the rest.
+   */
+  read(setName: string, object: string, options?: ReadOptions): Promise<Readable>;
+  /** The stored size of one object of a committed set; null when it does not exist. */
+  stat(setName: string, object: string): Promise<{ bytes: number } | null>;
   /** Object names and sizes of a committed set. */
   objects(setName: string): Promise<{ name: string; bytes: number }[]>;
   /** Removes a committed set (retention). */
@@ -28,4 +33,9 @@ export interface PendingSet {
   commit(): Promise<void>;
   /** Removes everything written so far. */
   abort(): Promise<void>;
+}
+
+export interface ReadOptions {
+  /** Read at most this many bytes from the start of the object (≥ 1). */
+  firstBytes?: number;
 }

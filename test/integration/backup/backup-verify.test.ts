@@ -1,6 +1,14 @@
 import { execFileSync, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { cpSync, readFileSync, rmSync, statSync, truncateSync, writeFileSync } from 'node:fs';
+import {
+  cpSync,
+  existsSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  truncateSync,
+  writeFileSync,
+} from 'node:fs';
 import { mkdir, mkdtemp, readdir, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -310,7 +318,7 @@ describe('bad input: clear errors, the right exit code, nothing half-written', (
       );
     });
     const err = await failedCheck(copy);
-    expect(err.result.checks[0]).toMatchObject({ name: 'manifest', ok: false });
+    expect(err.result.checks.find((c) => c.name === 'manifest')).toMatchObject({ ok: false });
     expect(err.message).toMatch(/manifest: expected sha256:[0-9a-f]{64}, got sha256:[0-9a-f]{64}/);
   });
 
@@ -495,6 +503,129 @@ describe('bad input: clear errors, the right exit code, nothing half-written', (
     expect(badFlag.stderr).toMatch(
       /--identity .*no-such-key\.txt: cannot read the file \(ENOENT\)/,
     );
+  });
+});
+
+describe('signed backup sets (ssh-keygen -Y)', () => {
+  let signed: string;
+  let trusted: string;
+  let fingerprint: string;
+  const cli = (...args: string[]) =>
+    spawnSync('node', ['--import', 'tsx', 'src/cli.ts', ...args], { encoding: 'utf8' });
+
+  beforeAll(async () => {
+    const key = join(dir, 'signing-key');
+    execFileSync('ssh-keygen', ['-q', '-t', 'ed25519', '-N', '', '-C', 'ci', '-f', key]);
+    fingerprint = execFileSync('ssh-keygen', ['-l', '-f', `${key}.pub`], {
+      encoding: 'utf8',
+    }).split(' ')[1];
+    trusted = join(dir, 'allowed_signers');
+    const pub = readFileSync(`${key}.pub`, 'utf8').split(' ').slice(0, 2).join(' ');
+    writeFileSync(trusted, `backup@ci ${pub}\n`);
+    const r = await backup(options(join(dir, 'signed'), { signKey: key }), ctx);
+    expect(r.signedBy).toEqual({ keyType: 'ED25519', fingerprint });
+    signed = r.backupPath;
+  });
+
+  it('backup --sign-key writes manifest.json.sig (0600); verify reports the trusted signer', async () => {
+    expect((await readdir(signed)).sort()).toEqual([
+      'etcd.db.gz.age',
+      'manifest.json',
+      'manifest.json.sig',
+    ]);
+    expect(statSync(join(signed, 'manifest.json.sig')).mode & 0o777).toBe(0o600);
+    const r = await verify(
+      { backup: signed, identityFiles: [identityFile], trustedSigners: trusted, deep: false },
+      ctx,
+    );
+    expect(r.ok).toBe(true);
+    expect(r.signer).toEqual({ principal: 'backup@ci', keyType: 'ED25519', fingerprint });
+    expect(r.checks[0]).toMatchObject({ name: 'manifest.json.sig', ok: true });
+    expect(r.checks[0].detail).toContain(`signed by backup@ci (ED25519 key ${fingerprint})`);
+  });
+
+  it('verify without trusted signers says the set is unsigned, or whose key signed it', async () => {
+    const unsigned = await verify(
+      { backup: good, identityFiles: [identityFile], deep: false },
+      ctx,
+    );
+    expect(unsigned.checks[0]).toMatchObject({ name: 'manifest.json.sig', ok: true });
+    expect(unsigned.checks[0].detail).toMatch(
+      /^not signed: the set is trusted as the store holds it/,
+    );
+    const r = await verify({ backup: signed, identityFiles: [identityFile], deep: false }, ctx);
+    expect(r.signer).toEqual({ keyType: 'ED25519', fingerprint });
+  });
+
+  it('the CLI refuses, exit 2, an unsigned set and a manifest edited after signing', () => {
+    const unsigned = cli('verify', good, '--identity', identityFile, '--trusted-signers', trusted);
+    expect(unsigned.status).toBe(2);
+    expect(unsigned.stderr).toMatch(/the set is not signed \(no manifest\.json\.sig\)/);
+
+    const root = join(dir, 'edited-signed');
+    const copy = join(root, signed.split('/').pop()!);
+    cpSync(signed, copy, { recursive: true });
+    const m = join(copy, 'manifest.json');
+    const text = readFileSync(m, 'utf8');
+    writeFileSync(m, text.replace('"cluster": "it"', '"cluster": "it2"'));
+    expect(readFileSync(m, 'utf8')).not.toBe(text);
+    const edited = cli('verify', copy, '--identity', identityFile, '--trusted-signers', trusted);
+    expect(edited.status).toBe(2);
+    expect(edited.stderr).toMatch(/the signature by backup@ci does not verify over this manifest/);
+
+    // A genuine signed set copied under a newer name: the signature holds, the name does not.
+    const replay = join(dir, 'replayed', 'it-20990101T000000Z');
+    cpSync(signed, replay, { recursive: true });
+    const replayed = cli(
+      'verify',
+      replay,
+      '--identity',
+      identityFile,
+      '--trusted-signers',
+      trusted,
+    );
+    expect(replayed.status).toBe(2);
+    expect(replayed.stderr).toMatch(
+      /the signed manifest is of set it-\d{8}T\d{6}Z, but it is stored as it-20990101T000000Z/,
+    );
+
+    const human = cli('verify', signed, '--identity', identityFile, '--trusted-signers', trusted);
+    expect(human.status).toBe(0);
+    expect(human.stdout).toContain(`signed by backup@ci (ED25519 key ${fingerprint})`);
+  });
+
+  it('the CLI backup --sign-key signs; an unusable key fails with exit 2 before any snapshot', () => {
+    const admin = pki.admin('node1');
+    const base = [
+      'backup',
+      '--transport',
+      'local',
+      '--etcd-endpoints',
+      cluster.endpoints.join(','),
+      '--etcd-cacert',
+      pki.ca,
+      '--etcd-cert',
+      admin.cert,
+      '--etcd-key',
+      admin.key,
+      '--etcd-only',
+      '--cluster-name',
+      'itcli',
+    ];
+    const dest = join(dir, 'cli-signed');
+    const r = cli('--json', ...base, '--dest', dest, '--sign-key', join(dir, 'signing-key'));
+    expect(r.status, r.stderr).toBe(0);
+    const out = JSON.parse(r.stdout) as { backupPath: string; signedBy: unknown };
+    expect(out.signedBy).toEqual({ keyType: 'ED25519', fingerprint });
+    const v = cli('verify', out.backupPath, '--trusted-signers', trusted);
+    expect(v.status, v.stderr).toBe(0);
+
+    const notAKey = join(dir, 'not-a-key');
+    writeFileSync(notAKey, 'hello\n');
+    const bad = cli(...base, '--dest', join(dir, 'cli-bad'), '--sign-key', notAKey);
+    expect(bad.status).toBe(2);
+    expect(bad.stderr).toMatch(/--sign-key .*not-a-key: not an SSH private key/);
+    expect(existsSync(join(dir, 'cli-bad'))).toBe(false);
   });
 });
 

@@ -124,6 +124,23 @@ describe('S3Store against s3rver', () => {
     expect(COMPLETE_MARKER).toBe('.complete');
   });
 
+  it('stat is a HEAD request (size or null); firstBytes is a ranged GET of the head only', async () => {
+    const s3 = store();
+    const set = await s3.begin('prod-20261122T040000Z');
+    const body = randomBytes(100_000);
+    await set.write('etcd.db.age', Readable.from([body]));
+    await set.commit();
+    expect(await s3.stat('prod-20261122T040000Z', 'etcd.db.age')).toEqual({ bytes: 100_000 });
+    expect(await s3.stat('prod-20261122T040000Z', 'node1-pki.tar.age')).toBeNull();
+    const chunks: Buffer[] = [];
+    for await (const c of await s3.read('prod-20261122T040000Z', 'etcd.db.age', {
+      firstBytes: 300,
+    }))
+      chunks.push(c as Buffer);
+    expect(Buffer.concat(chunks).equals(body.subarray(0, 300))).toBe(true);
+    await s3.remove('prod-20261122T040000Z');
+  });
+
   it('a missing bucket is an operation error that says what to check', async () => {
     const s3 = new S3Store({ bucket: 'nope', prefix: '' }, { endpoint, credentials });
     await expect(s3.list()).rejects.toThrow(

@@ -21,6 +21,8 @@ export async function backUpHarnessCluster(
   dir: string,
   progress: Progress,
   recipients: readonly AgeRecipient[] = [],
+  /** SSH private key: the set is signed with it (`backup --sign-key`). */
+  signKeyFile?: string,
 ): Promise<string> {
   const layout = kubesprayLayout();
   const transportOf = (name: string) =>
@@ -67,7 +69,7 @@ export async function backUpHarnessCluster(
           { revision },
         ),
     },
-    { compression: 'gzip', recipients, progress },
+    { compression: 'gzip', recipients, progress, signKeyFile },
   );
   return store.urlOf(setName);
 }

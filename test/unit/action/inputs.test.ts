@@ -121,6 +121,29 @@ describe('action inputs', () => {
     expect(s.access.sshKey).toBe(key);
   });
 
+  it('masks every line of the signing key; trusted signers are read as given', () => {
+    const signKey =
+      '-----BEGIN OPENSSH PRIVATE KEY-----\nb3BlbnNzaC1rZXktdjEAAAAA\nQyNTUxOQAAACDsigningsecret\n-----END OPENSSH PRIVATE KEY-----';
+    given({ command: 'backup', destination: '/b', inventory: 'h.ini', 'sign-key': signKey });
+    const s = readSettings();
+    expect(secrets).toContain(signKey);
+    expect(secrets).toContain('QyNTUxOQAAACDsigningsecret');
+    expect(s.signKey).toBe(signKey);
+    given({ command: 'verify', backup: '/b/x', 'trusted-signers': 'ci ssh-ed25519 AAAAC3' });
+    expect(readSettings().trustedSignersText).toBe('ci ssh-ed25519 AAAAC3');
+  });
+
+  it('rejects a sign-key that is not an SSH private key, without echoing it', () => {
+    given({
+      command: 'backup',
+      destination: '/b',
+      inventory: 'h.ini',
+      'sign-key': 'hunter2hunter2',
+    });
+    expect(() => readSettings()).toThrow(/Invalid input 'sign-key': it holds no/);
+    expect(() => readSettings()).not.toThrow(/hunter2/);
+  });
+
   it('reads retention and S3 settings for a backup', () => {
     given({
       command: 'backup',

@@ -1,4 +1,4 @@
-import { existsSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 
 // @actions/core is mocked: the runner that feeds inputs and keeps state does not exist here.
@@ -76,8 +76,15 @@ describe('action run', () => {
       'ssh-key',
       '-----BEGIN OPENSSH PRIVATE KEY-----\nabc\n-----END OPENSSH PRIVATE KEY-----',
     );
+    inputs.set(
+      'sign-key',
+      '-----BEGIN OPENSSH PRIVATE KEY-----\nsig\n-----END OPENSSH PRIVATE KEY-----',
+    );
+    inputs.set('trusted-signers', 'ci ssh-ed25519 AAAAC3');
     const files = await writeSecretFiles(readSettings());
     expect(statSync(files.identityFile!).mode & 0o777).toBe(0o600);
+    expect(statSync(files.signKeyFile!).mode & 0o777).toBe(0o600);
+    expect(readFileSync(files.trustedSignersFile!, 'utf8')).toBe('ci ssh-ed25519 AAAAC3\n');
     expect(statSync(files.sshKeyFile!).mode & 0o777).toBe(0o600);
     expect(statSync(files.dir).mode & 0o777).toBe(0o700);
     expect(state.get('tempDir')).toBe(files.dir);

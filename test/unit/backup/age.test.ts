@@ -10,6 +10,7 @@ import { Decrypter } from 'age-encryption';
 import { describe, expect, it } from 'vitest';
 import {
   AGE_CHUNK,
+  checkAgeHeader,
   createAgeDecryptStream,
   createAgeEncryptStream,
   generateIdentity,
@@ -138,5 +139,55 @@ describe('age failures', () => {
     expect(() => parseIdentities('# only a comment\n', '--identity k.txt')).toThrow(
       /no AGE-SECRET-KEY-1/,
     );
+  });
+});
+
+describe('checkAgeHeader: the identity check that reads no payload', () => {
+  /** The cipher's header, then endless payload: only a reader that stops at the header ends. */
+  function headerThenTrap(cipher: Buffer): { source: Readable; payloadRead: () => number } {
+    const end = cipher.indexOf('\n', cipher.indexOf('\n--- ') + 1) + 1;
+    let payload = 0;
+    async function* parts() {
+      yield cipher.subarray(0, end);
+      for (;;) {
+        payload += AGE_CHUNK;
+        yield Buffer.alloc(AGE_CHUNK);
+      }
+    }
+    return { source: Readable.from(parts(), { objectMode: false }), payloadRead: () => payload };
+  }
+
+  it('accepts the right identity from the header alone', async () => {
+    const cipher = await encrypt(randomBytes(3 * AGE_CHUNK));
+    const { source, payloadRead } = headerThenTrap(cipher);
+    await checkAgeHeader(source, await loadIdentityFiles([identityFile]), 'etcd.db.age');
+    // Readable.from reads a little ahead of its consumer, never a whole payload.
+    expect(payloadRead()).toBeLessThanOrEqual(16 * AGE_CHUNK);
+    expect(source.destroyed).toBe(true);
+  });
+
+  it('refuses a wrong identity as an input error, also from the header alone', async () => {
+    const cipher = await encrypt(randomBytes(3 * AGE_CHUNK));
+    const { source, payloadRead } = headerThenTrap(cipher);
+    const err = await checkAgeHeader(source, [generateIdentity().identity], 'etcd.db.age').catch(
+      (e: unknown) => e,
+    );
+    expect(err).toBeInstanceOf(InputError);
+    expect((err as Error).message).toMatch(/etcd\.db\.age: no identity given can decrypt/);
+    expect(payloadRead()).toBeLessThanOrEqual(16 * AGE_CHUNK);
+  });
+
+  it('refuses an altered header and a file cut inside its header', async () => {
+    const cipher = Buffer.from(await encrypt(randomBytes(10)));
+    const ids = await loadIdentityFiles([identityFile]);
+    const mac = cipher.indexOf('\n--- ') + 6;
+    const altered = Buffer.from(cipher);
+    altered[mac] = altered[mac] === 65 ? 66 : 65;
+    await expect(checkAgeHeader(Readable.from([altered]), ids, 'x.age')).rejects.toThrow(
+      /x\.age: not a valid age file: the header MAC does not match/,
+    );
+    await expect(
+      checkAgeHeader(Readable.from([cipher.subarray(0, mac - 8)]), ids, 'x.age'),
+    ).rejects.toThrow(/x\.age: not a valid age file: the 'X25519' stanza has no final line/);
   });
 });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { VerifyFailedError } from '../../../src/commands/verify.js';
 import { renderHuman } from '../../../src/report/render.js';
+import { memberLossPlan } from '../recovery/fixtures.js';
 
 describe('human output of backup, list and verify', () => {
   it('backup: the set, revision and a table of objects with sizes', () => {
@@ -18,6 +19,30 @@ describe('human output of backup, list and verify', () => {
     expect(out).toContain('| etcd.db.gz.age | 5.0 MiB |');
     expect(out).toContain('| cp1-pki.tar.gz.age | 900 B |');
     expect(out).toContain('Removed by retention: c-20261121T000000Z');
+  });
+
+  it('backup: a signed set names the signing key; plan: what the preflight checked', () => {
+    const out = renderHuman('backup', {
+      backupPath: '/b/c-20261122T000000Z',
+      snapshotRevision: 42,
+      snapshotSha256: 'ab'.repeat(32),
+      objects: [],
+      removedByRetention: [],
+      signedBy: { keyType: 'ED25519', fingerprint: 'SHA256:abc' },
+    });
+    expect(out).toContain('Signed (manifest.json.sig) with ED25519 key SHA256:abc.');
+    const plan = renderHuman('plan', {
+      plan: memberLossPlan(),
+      health: {},
+      preflight: {
+        signature: { status: 'unsigned' },
+        signatureText: 'not signed: the set is trusted as the store holds it',
+        objects: [{ name: 'node2-pki.tar.gz.age', bytes: 900, encrypted: true }],
+      },
+    });
+    expect(plan).toContain(
+      'Backup checked before any change: not signed: the set is trusted as the store holds it.\n- node2-pki.tar.gz.age: present, 900 bytes, opens with the identity given\n',
+    );
   });
 
   it('list: time, revision, size, encryption per set', () => {

@@ -26,6 +26,13 @@ describe('CLI usage', () => {
     expect(r.stdout).toContain('--broken-etcd');
   });
 
+  it('documents signing on backup and trusted signers on verify, plan and restore', () => {
+    expect(cli('backup', '--help').stdout).toMatch(/--sign-key <file>\s+SSH private key: sign/);
+    for (const cmd of ['verify', 'plan', 'restore']) {
+      expect(cli(cmd, '--help').stdout, cmd).toMatch(/--trusted-signers <file>\s+allowed_signers/);
+    }
+  });
+
   it('exits 2 and names the problem on an unknown command', () => {
     const r = cli('destroy-everything');
     expect(r.code).toBe(2);

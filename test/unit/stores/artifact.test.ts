@@ -66,6 +66,10 @@ describe('ArtifactStore (against a fake of the ArtifactClient interface)', () =>
     ]);
     expect(await store.list()).toEqual(['c-20261122T000000Z']);
     expect(await text(await store.read('c-20261122T000000Z', 'etcd.db.gz'))).toBe('db');
+    const head = await store.read('c-20261122T000000Z', 'etcd.db.gz', { firstBytes: 1 });
+    expect(await text(head)).toBe('d');
+    expect(await store.stat('c-20261122T000000Z', 'etcd.db.gz')).toEqual({ bytes: 2 });
+    expect(await store.stat('c-20261122T000000Z', 'absent')).toBeNull();
     expect(await store.objects('c-20261122T000000Z')).toEqual([
       { name: 'etcd.db.gz', bytes: 2 },
       { name: 'manifest.json', bytes: 2 },

@@ -63,6 +63,17 @@ describe('LocalStore', () => {
     );
   });
 
+  it('stat gives an object size or null; read with firstBytes reads only the head', async () => {
+    const store = new LocalStore(fresh());
+    const set = await store.begin('c-20261122T000000Z');
+    await set.write('etcd.db.age', Readable.from([Buffer.from('0123456789')]));
+    await set.commit();
+    expect(await store.stat('c-20261122T000000Z', 'etcd.db.age')).toEqual({ bytes: 10 });
+    expect(await store.stat('c-20261122T000000Z', 'gone.tar')).toBeNull();
+    const head = await store.read('c-20261122T000000Z', 'etcd.db.age', { firstBytes: 4 });
+    expect(await text(head)).toBe('0123');
+  });
+
   it('rejects object names that would escape the set', async () => {
     const set = await new LocalStore(fresh()).begin('c-20261122T000000Z');
     await expect(set.write('../evil', Readable.from([]))).rejects.toThrow(InputError);
