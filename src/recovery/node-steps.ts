@@ -356,10 +356,15 @@ export class NodeStepRunner implements StepRunner {
       bumpRevision: p.bumpRevision,
       markCompacted: p.markCompacted,
     });
-    // The restored dir takes the owner of the one it replaces (etcd may run as its own user).
+    // The restored dir takes the owner of the one it replaces (etcd may run as its own user);
+    // a re-provisioned node has none to copy, so then the user the etcd unit runs as, if any
+    // (a static pod's etcd runs as root, as the restore wrote it).
     const aside = `${p.dataDir}.${this.ts}`;
     await t.script(
-      `if [ -e ${q(aside)} ]; then chown -R "$(stat -c %u:%g ${q(aside)})" ${q(p.dataDir)}; fi; chmod 700 ${q(p.dataDir)}`,
+      `if [ -e ${q(aside)} ]; then chown -R "$(stat -c %u:%g ${q(aside)})" ${q(p.dataDir)}; ` +
+        `else u=$(systemctl show -p User --value etcd 2>/dev/null || true); ` +
+        `if [ -n "$u" ] && id -u "$u" >/dev/null 2>&1; then chown -R "$u:$(id -gn "$u")" ${q(p.dataDir)}; fi; fi; ` +
+        `chmod 700 ${q(p.dataDir)}`,
       { timeoutMs: 120_000 },
     );
     const bump = r.bumpedBy
