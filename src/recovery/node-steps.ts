@@ -105,6 +105,31 @@ export class NodeStepRunner implements StepRunner {
    * the cluster is still untouched. The step checks its own (second) read again.
    */
   async prepare(steps: readonly Step[]): Promise<void> {
+    // The snapshot object is read in full once (hashed, decrypted, discarded): a copy changed
+    // in place with its size kept would otherwise be found only when the node stages it,
+    // after stop-etcd and the move-asides.
+    const snapshots = new Set<string>();
+    for (const step of steps) {
+      if (step.action === 'fetch-snapshot' && step.params.from.kind === 'backup') {
+        snapshots.add(step.params.from.object);
+      }
+    }
+    for (const object of snapshots) {
+      const backup = this.requireBackup(steps.find((s) => s.action === 'fetch-snapshot')!);
+      try {
+        await backup.streamTo(object, async (plain) => {
+          for await (const _ of plain) {
+            // Only the hashes are wanted; streamTo compares them with the manifest at the end.
+          }
+        });
+      } catch (err) {
+        if (!(err instanceof OperationError)) throw err;
+        throw new InputError(`${err.message} Nothing was changed: no step has run.`, {
+          cause: err,
+        });
+      }
+      this.deps.progress.info(`${object}: read in full, hashes match the manifest`);
+    }
     for (const step of steps) {
       if (step.action !== 'restore-certs' || step.params.from.kind !== 'backup') continue;
       const backup = this.requireBackup(step);

@@ -426,4 +426,44 @@ describe('restore from a tampered backup set', () => {
       '',
     );
   });
+  it('a snapshot object changed in place, its size kept: refused before the first step, exit 2', async () => {
+    const plan = (
+      await recoverCluster(seeded.env.cluster, 'dry-snapshot', seeded.env.work, progress, {
+        inventory,
+        backup,
+        identityFiles: [identityFile],
+        dryRun: true,
+      })
+    ).plan;
+    const location = join(seeded.env.work, 'flipped', backup.split('/').at(-1)!);
+    await cp(backup, location, { recursive: true });
+    const manifest = parseManifest(await readFile(join(location, 'manifest.json'), 'utf8'), 'm');
+    const object = manifest.objects.find((o) => o.kind === 'etcd-snapshot')!.name;
+    const bytes = await readFile(join(location, object));
+    // One bit in the middle of the payload: same size, so the plan-time size check passes.
+    bytes[bytes.length >> 1]! ^= 1;
+    await writeFile(join(location, object), bytes, { mode: 0o600 });
+    const commands: string[] = [];
+    const { runner, close } = await stepRunner(plan, location, commands);
+    const fetch = {
+      id: 't-fetch',
+      node: 'node1',
+      action: 'fetch-snapshot',
+      params: {
+        from: { kind: 'backup', location, object },
+        to: '/var/tmp/kube-rescue-t.XXXXXX/etcd.db',
+      },
+      reason: 't',
+      undo: 't',
+      destructive: false,
+    } as Step;
+    const before = await nodeState();
+    const err = (await runner.prepare([fetch]).catch((e: unknown) => e)) as Error;
+    await close();
+    expect(err).toMatchObject({ exitCode: 2 });
+    expect(err.message).toMatch(/does not match its manifest|authentication|decrypt/i);
+    expect(err.message).toContain(object);
+    expect(commands).toEqual([]);
+    expect(await nodeState()).toBe(before);
+  });
 });
