@@ -477,10 +477,18 @@ describe('bad input: clear errors, the right exit code, nothing half-written', (
     );
     const [snap] = manifest.objects;
     const stored = readFileSync(join(store.location, manifest.setName, snap.name));
-    // The streamed bytes are a whole snapshot: etcd's own trailer holds, and snapshot status ran on them.
+    // The streamed bytes are a whole snapshot: etcd's own trailer holds, and the status
+    // computed as they streamed is the one the real tool gives of the stored file.
     expect((await verifySnapshotTrailer(Readable.from([stored]))).ok).toBe(true);
     expect(snap.plaintextSha256).toBe(createHash('sha256').update(stored).digest('hex'));
     expect(manifest.snapshot.revision).toBeGreaterThan(0);
+    const tool = await ctl.snapshotStatus(join(store.location, manifest.setName, snap.name));
+    expect(manifest.snapshot).toEqual({
+      revision: tool.revision,
+      totalKey: tool.totalKey,
+      hash: tool.hash,
+      size: tool.totalSize,
+    });
     await deadMemberRounds(store, source, process.env.TMPDIR || '/var/tmp');
   });
 
