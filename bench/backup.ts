@@ -2,7 +2,7 @@
  * Benchmark of `kube-rescue backup` against what people do by hand (not a test; prints ratios).
  *
  *   npm run bench -- [--size-mb 520] [--runs 3] [--modes bare,scripted,none,enc,nofp,full]
- *                    [--etcd-bin-dir DIR] [--allow-load] [--max-wait-s 600]
+ *                    [--etcd-bin-dir DIR] [--compare-cli DIR] [--allow-load] [--max-wait-s 600]
  *
  * One real etcd on loopback is filled with ≥ size-mb of Kubernetes-like values; then, in
  * rotation, each run measures:
@@ -17,7 +17,9 @@
  * .tmp/bench-cli), run as a user runs it. Every command, ours and the anchors, is measured
  * the same way (bench/measure-tree.ts): wall time, CPU seconds of its process tree, peak
  * RssAnon of that tree. The measured runs start only below a 1-min load of 1.0
- * (bench/quiet.ts), after the fill's own load has decayed.
+ * (bench/quiet.ts), after the fill's own load has decayed. `--compare-cli DIR` also runs each
+ * of our modes with another bundled CLI (e.g. a commit's, from `node scripts/bundle.mjs
+ * --cli-to DIR`) in the same rotation: a before/after on the same db and the same load.
  */
 import { execFileSync } from 'node:child_process';
 import { mkdir, mkdtemp, rm } from 'node:fs/promises';
@@ -52,13 +54,14 @@ const CLI_DIR = '.tmp/bench-cli';
 
 const MODES = ['bare', 'scripted', 'none', 'enc', 'nofp', 'full'] as const;
 type Mode = (typeof MODES)[number];
+const OURS: readonly Mode[] = ['none', 'enc', 'nofp', 'full'];
 
 /** The command line of each mode; `$EP`, `$R` (age recipient) and `$W` (work dir) from the env. */
-function commandOf(mode: Mode, out: string): string {
+function commandOf(mode: Mode, out: string, cliDir = CLI_DIR): string {
   const ours = (dest: string, ...extra: string[]) =>
     [
       process.execPath,
-      join(CLI_DIR, 'cli.js'),
+      join(cliDir, 'cli.js'),
       'backup',
       '--quiet',
       '--transport',
@@ -132,7 +135,12 @@ function parseModes(text: string): Mode[] {
   return modes as Mode[];
 }
 
-function report(results: Map<Mode, TreeMeasurement[]>, load: LoadRecord, header: string): string[] {
+function report(
+  results: Map<Mode, TreeMeasurement[]>,
+  load: LoadRecord,
+  header: string,
+  compared?: { dir: string; results: Map<Mode, TreeMeasurement[]> },
+): string[] {
   const s = (x: number) => `${x.toFixed(2)} s`;
   const wall = (m: Mode) => median(results.get(m)!.map((x) => x.wallMs / 1000));
   const cpu = (m: Mode) => median(results.get(m)!.map(cpuS));
@@ -164,8 +172,28 @@ function report(results: Map<Mode, TreeMeasurement[]>, load: LoadRecord, header:
     }
     if (m === 'none' || m === 'enc') line += ' (peak goal ≤ 200 MB)';
     lines.push(mark(load, line));
+    const other = compared?.results.get(m);
+    if (other) {
+      const w = median(other.map((x) => x.wallMs / 1000));
+      const c = median(other.map(cpuS));
+      const e = median(other.map((x) => x.serverCpuS));
+      const p = Math.max(...other.map((x) => x.peakAnonMb));
+      lines.push(
+        mark(
+          load,
+          `  the same with ${compared!.dir}`.padEnd(37) +
+            `wall ${s(w).padStart(8)}  cpu ${s(c).padStart(8)} (+ etcd ${s(e).padStart(7)})  peak anon ${p.toFixed(0).padStart(4)} MB  this tree: wall ${(wall(m) / w).toFixed(2)}×, cpu ${(cpu(m) / c).toFixed(2)}× of it`,
+        ),
+      );
+    }
   }
   return lines;
+}
+
+function progress(what: string, m: TreeMeasurement): void {
+  process.stderr.write(
+    `${what}: wall ${(m.wallMs / 1000).toFixed(2)} s, cpu ${cpuS(m).toFixed(2)} s (user ${m.userS.toFixed(2)}, sys ${m.sysS.toFixed(2)}; etcd ${m.serverCpuS.toFixed(2)} s), peak anon ${m.peakAnonMb.toFixed(0)} MB\n`,
+  );
 }
 
 async function main(): Promise<void> {
@@ -174,6 +202,7 @@ async function main(): Promise<void> {
   const runs = Number(flag('runs', '3'));
   const modes = parseModes(flag('modes', MODES.join(',')));
   const binDir = flag('etcd-bin-dir', '');
+  const compareDir = flag('compare-cli', '');
   // etcd, etcdctl and etcdutl of another version (e.g. 3.6 built under ~/.cache/kube-rescue/
   // tools) first on PATH: for the throw-away etcd, the anchors and our CLI's children alike.
   if (binDir) process.env.PATH = `${resolve(binDir)}${delimiter}${process.env.PATH}`;
@@ -197,6 +226,9 @@ async function main(): Promise<void> {
     const servers = childrenNamed(process.pid, 'etcd');
     const started = await waitForQuiet(gate);
     const results = new Map<Mode, TreeMeasurement[]>(modes.map((m) => [m, []]));
+    const comparedResults = new Map<Mode, TreeMeasurement[]>(
+      compareDir ? modes.filter((m) => OURS.includes(m)).map((m) => [m, []]) : [],
+    );
     const out = join(work, 'out');
     let dbBytes = 0;
     for (let r = 0; r < runs; r++) {
@@ -210,15 +242,22 @@ async function main(): Promise<void> {
             execFileSync('stat', ['-c', '%s', join(out, 'bare.db')], { encoding: 'utf8' }),
           );
         }
-        process.stderr.write(
-          `run ${r + 1}/${runs} ${mode}: wall ${(m.wallMs / 1000).toFixed(2)} s, cpu ${cpuS(m).toFixed(2)} s (user ${m.userS.toFixed(2)}, sys ${m.sysS.toFixed(2)}; etcd ${m.serverCpuS.toFixed(2)} s), peak anon ${m.peakAnonMb.toFixed(0)} MB\n`,
-        );
+        progress(`run ${r + 1}/${runs} ${mode}`, m);
+        const other = comparedResults.get(mode);
+        if (other) {
+          await rm(out, { recursive: true, force: true });
+          await mkdir(out);
+          const c = await measureCommand(commandOf(mode, out, compareDir), { env, servers });
+          other.push(c);
+          progress(`run ${r + 1}/${runs} ${mode} with ${compareDir}`, c);
+        }
       }
     }
     const load = endLoad(started);
     const db = dbBytes ? `db ${(dbBytes / 1024 / 1024).toFixed(0)} MB` : `≥ ${sizeMb} MB of values`;
     const header = `${db}, ${runs} run(s), medians; cpu = user+sys of the process tree, etcd = the member's CPU meanwhile (${process.version}, ${cpus().length} cores, ${etcdctlVersion})`;
-    process.stdout.write(`${report(results, load, header).join('\n')}\n`);
+    const compared = compareDir ? { dir: compareDir, results: comparedResults } : undefined;
+    process.stdout.write(`${report(results, load, header, compared).join('\n')}\n`);
   } finally {
     await cluster.stop();
     await rm(work, { recursive: true, force: true });
