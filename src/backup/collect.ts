@@ -129,6 +129,11 @@ export interface StreamedSnapshot {
   status: Promise<SnapshotStatus>;
   /** Size etcd announced for the whole file (trailer included); after the stream ended. */
   announcedBytes(): number | undefined;
+  /**
+   * The member's revision just before the snapshot began: the snapshot's own revision
+   * unless a write came between, so a check at the snapshot's revision can start now.
+   */
+  startRevision: number;
   /** Closes the client. */
   discard(): Promise<void>;
 }
@@ -159,6 +164,7 @@ export async function streamSnapshot(
   };
   try {
     progress.info(`Streaming the etcd snapshot from member ${source.member} (${source.endpoint})`);
+    const head = await client.kv.range({ key: Buffer.from([0]), count_only: true });
     const call = await client.maintenance.snapshot();
     const reader = new SnapshotStatusReader(`the snapshot from member ${source.member}`);
     let announced: number | undefined;
@@ -208,6 +214,7 @@ export async function streamSnapshot(
       stream: Readable.from(blobs(), { objectMode: true, highWaterMark: 32 }),
       status,
       announcedBytes: () => announced,
+      startRevision: Number(head.header.revision),
       discard,
     };
   } catch (err) {
