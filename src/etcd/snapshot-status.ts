@@ -109,7 +109,12 @@ function summarizeLeaf(page: Buffer): LeafSummary | string {
   if (PAGE_HEADER + count * 16 > page.length) return `${count} elements do not fit the page`;
   let crc = 0;
   let bytes = 0;
-  let previous: Buffer | undefined;
+  // bbolt writes each element's key and value right after the previous one's: such runs are
+  // hashed in one call (the same CRC as element by element).
+  let runStart = 0;
+  let runEnd = 0;
+  let prevStart = -1;
+  let prevEnd = -1;
   let lastRevision = Number.NaN;
   const buckets: BucketRef[] = [];
   for (let i = 0; i < count; i++) {
@@ -119,30 +124,40 @@ function summarizeLeaf(page: Buffer): LeafSummary | string {
     const kEnd = kStart + page.readUInt32LE(at + 8);
     const vEnd = kEnd + page.readUInt32LE(at + 12);
     if (vEnd > page.length) return `element ${i} lies beyond the page`;
-    const key = page.subarray(kStart, kEnd);
-    if (previous && Buffer.compare(previous, key) >= 0)
+    // Keys ascend strictly: this key sorts after the previous one.
+    if (prevStart >= 0 && page.compare(page, prevStart, prevEnd, kStart, kEnd) !== 1) {
       return `key order violation at element ${i}`;
-    previous = key;
+    }
+    prevStart = kStart;
+    prevEnd = kEnd;
+    const hashedEnd = flags & BUCKET_LEAF_FLAG ? kEnd : vEnd;
     if (flags & BUCKET_LEAF_FLAG) {
       if (vEnd - kEnd < 16) return `bucket ${i} has no bucket header`;
       const root = u64(page, kEnd);
       buckets.push({
-        name: Buffer.from(key),
+        name: Buffer.from(page.subarray(kStart, kEnd)),
         root,
         ...(root === 0 ? { inline: Buffer.from(page.subarray(kEnd + 16, vEnd)) } : {}),
       });
-      crc = crc32c(crc, page, kStart, kEnd);
-      bytes += kEnd - kStart;
-    } else {
-      crc = crc32c(crc, page, kStart, vEnd);
-      bytes += vEnd - kStart;
     }
-    if (i === count - 1 && key.length >= 8) lastRevision = u64BE(key);
+    if (kStart !== runEnd || runEnd === runStart) {
+      if (runEnd > runStart) crc = crc32c(crc, page, runStart, runEnd);
+      runStart = kStart;
+    }
+    runEnd = hashedEnd;
+    bytes += hashedEnd - kStart;
+    // A nested bucket's value is not hashed: the run cannot go on through it.
+    if (hashedEnd !== vEnd) {
+      crc = crc32c(crc, page, runStart, runEnd);
+      runStart = runEnd = vEnd;
+    }
+    if (i === count - 1 && kEnd - kStart >= 8) {
+      lastRevision = page.readUInt32BE(kStart) * 2 ** 32 + page.readUInt32BE(kStart + 4);
+    }
   }
+  if (runEnd > runStart) crc = crc32c(crc, page, runStart, runEnd);
   return { crc, bytes, count, lastRevision, buckets };
 }
-
-const u64BE = (b: Buffer): number => b.readUInt32BE(0) * 2 ** 32 + b.readUInt32BE(4);
 
 function branchChildren(page: Buffer): number[] | string {
   const count = page.readUInt16LE(10);
