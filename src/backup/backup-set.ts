@@ -120,7 +120,7 @@ async function snapshotStreamed(
     let streamed: StreamedSnapshot | undefined;
     try {
       streamed = await streamSnapshot(source, opts.progress);
-      started(streamed.startRevision, source);
+      if (streamed.startRevision !== undefined) started(streamed.startRevision, source);
       const stored = await storeObject(streamed.stream, pending.set, snapshotObject(opts, source));
       const announced = streamed.announcedBytes();
       if (announced !== stored.plaintextBytes) {

@@ -133,7 +133,7 @@ export interface StreamedSnapshot {
    * The member's revision just before the snapshot began: the snapshot's own revision
    * unless a write came between, so a check at the snapshot's revision can start now.
    */
-  startRevision: number;
+  startRevision?: number;
   /** Closes the client. */
   discard(): Promise<void>;
 }
@@ -164,7 +164,11 @@ export async function streamSnapshot(
   };
   try {
     progress.info(`Streaming the etcd snapshot from member ${source.member} (${source.endpoint})`);
-    const head = await client.kv.range({ key: Buffer.from([0]), count_only: true });
+    // Only a head start for HashKV: a member that refuses this read (etcd auth without read
+    // permission) still gets backed up, with HashKV asked after the stream as before.
+    const head = await client.kv
+      .range({ key: Buffer.from([0]), count_only: true })
+      .catch(() => undefined);
     const call = await client.maintenance.snapshot();
     const reader = new SnapshotStatusReader(`the snapshot from member ${source.member}`);
     let announced: number | undefined;
@@ -214,7 +218,7 @@ export async function streamSnapshot(
       stream: Readable.from(blobs(), { objectMode: true, highWaterMark: 32 }),
       status,
       announcedBytes: () => announced,
-      startRevision: Number(head.header.revision),
+      ...(head ? { startRevision: Number(head.header.revision) } : {}),
       discard,
     };
   } catch (err) {
