@@ -1,94 +1,95 @@
 /**
  * Benchmark of `kube-rescue backup` against what people do by hand (not a test; prints ratios).
  *
- *   npm run bench -- [--size-mb 520] [--runs 3]
+ *   npm run bench -- [--size-mb 520] [--runs 3] [--modes bare,scripted,none,enc,nofp,full]
+ *                    [--etcd-bin-dir DIR] [--compare-cli DIR] [--allow-load] [--max-wait-s 600]
  *
  * One real etcd on loopback is filled with ≥ size-mb of Kubernetes-like values; then, in
- * rotation, each run times:
+ * rotation, each run measures:
  *   bare      etcdctl snapshot save (to local disk)
  *   scripted  etcdctl snapshot save; sha256sum; gzip -1; age -r   (one after the other)
- *   ours-raw  kube-rescue backup --compress none, no encryption, every check included
+ *   none      kube-rescue backup --compress none, no encryption, every check included
  *             (the default keyspace check: etcd's HashKV + key count at the snapshot's revision)
- *   ours-enc  kube-rescue backup --compress gzip --encrypt-to (age)
- *   ours-nofp ours-raw with --fingerprint none (not a goal: shows the keyspace check's share)
- *   ours-full ours-raw with --fingerprint full (not a goal: the optional second full read)
- * Ours is the CLI of the working tree, bundled as `npm run bundle` bundles it (into .tmp/bench-cli),
- * run as a user runs it; bench/measure.mjs, preloaded, reports its wall time and peak RSS.
+ *   enc       kube-rescue backup --compress gzip --encrypt-to (age)
+ *   nofp      none with --fingerprint none (not a goal: shows the keyspace check's share)
+ *   full      none with --fingerprint full (not a goal: the optional second full read)
+ * Ours is the CLI of the working tree, bundled as `npm run bundle` bundles it (into
+ * .tmp/bench-cli), run as a user runs it. Every command, ours and the anchors, is measured
+ * the same way (bench/measure-tree.ts): wall time, CPU seconds of its process tree, peak
+ * RssAnon of that tree. The measured runs start only below a 1-min load of 1.0
+ * (bench/quiet.ts), after the fill's own load has decayed. `--compare-cli DIR` also runs each
+ * of our modes with another bundled CLI (e.g. a commit's, from `node scripts/bundle.mjs
+ * --cli-to DIR`) in the same rotation: a before/after on the same db and the same load.
  */
-import { execFileSync, spawn } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { mkdir, mkdtemp, rm } from 'node:fs/promises';
-import { cpus, loadavg } from 'node:os';
-import { join } from 'node:path';
-import type { FingerprintMode } from '../src/commands/backup.js';
+import { cpus } from 'node:os';
+import { delimiter, join, resolve } from 'node:path';
 import { connectEtcdClient } from '../src/etcd/fingerprint.js';
 import { LocalEtcdCluster } from '../src/etcd/local-cluster.js';
+import {
+  childrenNamed,
+  cpuS,
+  measureCommand,
+  shellQuote,
+  type TreeMeasurement,
+} from './measure-tree.js';
+import {
+  describeLoad,
+  endLoad,
+  LoadError,
+  type LoadRecord,
+  loadGateFlags,
+  mark,
+  waitForQuiet,
+} from './quiet.js';
 
-interface ChildReport {
-  ms: number;
-  maxRssMb: number;
-}
-
-function flag(name: string, fallback: number): number {
+function flag(name: string, fallback: string): string {
   const i = process.argv.indexOf(`--${name}`);
-  return i > 0 ? Number(process.argv[i + 1]) : fallback;
+  return i > 0 ? process.argv[i + 1] : fallback;
 }
 
 /** Where the benchmark bundles the CLI of the working tree, as `npm run bundle` does for dist/. */
 const CLI_DIR = '.tmp/bench-cli';
 
-/**
- * One run of the bundled CLI, as a user runs it: `kube-rescue backup --transport local …`.
- * bench/measure.mjs reports its wall time (from before the CLI's first module loads) and its
- * peak RSS.
- */
-function runChild(
-  endpoint: string,
-  dest: string,
-  compress: 'none' | 'gzip',
-  recipient: string,
-  fingerprint: FingerprintMode,
-): Promise<ChildReport> {
-  const args = [
-    '--import',
-    './bench/measure.mjs',
-    join(CLI_DIR, 'cli.js'),
-    'backup',
-    '--quiet',
-    '--transport',
-    'local',
-    '--etcd-endpoints',
-    endpoint,
-    '--etcd-only',
-    '--dest',
-    dest,
-    '--compress',
-    compress,
-    '--cluster-name',
-    'bench',
-    '--fingerprint',
-    fingerprint,
-    ...(recipient ? ['--encrypt-to', recipient] : []),
-  ];
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, args, { stdio: ['ignore', 'ignore', 'inherit', 'pipe'] });
-    let out = '';
-    child.stdio[3]!.on('data', (c: Buffer) => {
-      out += c.toString();
-    });
-    child.on('close', (code) => {
-      if (code !== 0) {
-        reject(new Error(`kube-rescue backup exited ${code}`));
-        return;
-      }
-      resolve(JSON.parse(out.trim()));
-    });
-  });
-}
+const MODES = ['bare', 'scripted', 'none', 'enc', 'nofp', 'full'] as const;
+type Mode = (typeof MODES)[number];
+const OURS: readonly Mode[] = ['none', 'enc', 'nofp', 'full'];
 
-function timeShell(script: string, env: Record<string, string>): number {
-  const t0 = performance.now();
-  execFileSync('sh', ['-ec', script], { env: { ...process.env, ...env }, stdio: 'ignore' });
-  return performance.now() - t0;
+/** The command line of each mode; `$EP`, `$R` (age recipient) and `$W` (work dir) from the env. */
+function commandOf(mode: Mode, out: string, cliDir = CLI_DIR): string {
+  const ours = (dest: string, ...extra: string[]) =>
+    [
+      process.execPath,
+      join(cliDir, 'cli.js'),
+      'backup',
+      '--quiet',
+      '--transport',
+      'local',
+      '--etcd-endpoints',
+      '"$EP"',
+      '--etcd-only',
+      '--dest',
+      shellQuote(join(out, dest)),
+      '--cluster-name',
+      'bench',
+      ...extra,
+    ].join(' ');
+  const o = shellQuote(out);
+  switch (mode) {
+    case 'bare':
+      return `etcdctl --endpoints="$EP" snapshot save ${o}/bare.db >/dev/null 2>&1`;
+    case 'scripted':
+      return `etcdctl --endpoints="$EP" snapshot save ${o}/s.db >/dev/null 2>&1 && sha256sum ${o}/s.db >/dev/null && gzip -1 -c ${o}/s.db > ${o}/s.db.gz && age -r "$R" -o ${o}/s.db.gz.age ${o}/s.db.gz`;
+    case 'none':
+      return ours('raw', '--compress', 'none', '--fingerprint', 'hash');
+    case 'enc':
+      return ours('enc', '--compress', 'gzip', '--encrypt-to', '"$R"', '--fingerprint', 'hash');
+    case 'nofp':
+      return ours('nofp', '--compress', 'none', '--fingerprint', 'none');
+    case 'full':
+      return ours('full', '--compress', 'none', '--fingerprint', 'full');
+  }
 }
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
@@ -124,9 +125,90 @@ async function fill(endpoint: string, targetMb: number): Promise<void> {
   }
 }
 
+function parseModes(text: string): Mode[] {
+  const modes = text.split(',').filter(Boolean);
+  for (const m of modes) {
+    if (!(MODES as readonly string[]).includes(m)) {
+      throw new LoadError(`--modes: "${m}" is not one of ${MODES.join(', ')}.`);
+    }
+  }
+  return modes as Mode[];
+}
+
+function report(
+  results: Map<Mode, TreeMeasurement[]>,
+  load: LoadRecord,
+  header: string,
+  compared?: { dir: string; results: Map<Mode, TreeMeasurement[]> },
+): string[] {
+  const s = (x: number) => `${x.toFixed(2)} s`;
+  const wall = (m: Mode) => median(results.get(m)!.map((x) => x.wallMs / 1000));
+  const cpu = (m: Mode) => median(results.get(m)!.map(cpuS));
+  const etcdCpu = (m: Mode) => median(results.get(m)!.map((x) => x.serverCpuS));
+  const peak = (m: Mode) => Math.max(...results.get(m)!.map((x) => x.peakAnonMb));
+  const has = (m: Mode) => results.has(m);
+  const label: Record<Mode, string> = {
+    bare: 'bare etcdctl snapshot save',
+    scripted: 'scripted save+sha256sum+gzip-1+age',
+    none: 'ours --compress none',
+    enc: 'ours --compress gzip + age',
+    nofp: 'ours none, --fingerprint none',
+    full: 'ours none, --fingerprint full',
+  };
+  const anchorOf: Partial<Record<Mode, [Mode, string]>> = {
+    none: ['bare', 'goal ≤ 1.30'],
+    enc: ['scripted', 'goal ≤ 0.60'],
+    nofp: ['bare', 'not a goal: the HashKV check’s share'],
+    full: ['bare', 'not a goal: the optional full read'],
+  };
+  const lines = [header, describeLoad(load)];
+  for (const m of MODES) {
+    if (!has(m)) continue;
+    let line = `${label[m].padEnd(36)} wall ${s(wall(m)).padStart(8)}  cpu ${s(cpu(m)).padStart(8)} (+ etcd ${s(etcdCpu(m)).padStart(7)})  peak anon ${peak(m).toFixed(0).padStart(4)} MB`;
+    const anchor = anchorOf[m];
+    if (anchor && has(anchor[0])) {
+      const [a, goal] = anchor;
+      line += `  vs ${a}: wall ${(wall(m) / wall(a)).toFixed(2)}×, cpu ${(cpu(m) / cpu(a)).toFixed(2)}× (${goal})`;
+    }
+    if (m === 'none' || m === 'enc') line += ' (peak goal ≤ 200 MB)';
+    lines.push(mark(load, line));
+    const other = compared?.results.get(m);
+    if (other) {
+      const w = median(other.map((x) => x.wallMs / 1000));
+      const c = median(other.map(cpuS));
+      const e = median(other.map((x) => x.serverCpuS));
+      const p = Math.max(...other.map((x) => x.peakAnonMb));
+      lines.push(
+        mark(
+          load,
+          `  the same with ${compared!.dir}`.padEnd(37) +
+            `wall ${s(w).padStart(8)}  cpu ${s(c).padStart(8)} (+ etcd ${s(e).padStart(7)})  peak anon ${p.toFixed(0).padStart(4)} MB  this tree: wall ${(wall(m) / w).toFixed(2)}×, cpu ${(cpu(m) / c).toFixed(2)}× of it`,
+        ),
+      );
+    }
+  }
+  return lines;
+}
+
+function progress(what: string, m: TreeMeasurement): void {
+  process.stderr.write(
+    `${what}: wall ${(m.wallMs / 1000).toFixed(2)} s, cpu ${cpuS(m).toFixed(2)} s (user ${m.userS.toFixed(2)}, sys ${m.sysS.toFixed(2)}; etcd ${m.serverCpuS.toFixed(2)} s), peak anon ${m.peakAnonMb.toFixed(0)} MB\n`,
+  );
+}
+
 async function main(): Promise<void> {
-  const sizeMb = flag('size-mb', 520);
-  const runs = flag('runs', 3);
+  const gate = loadGateFlags(process.argv);
+  const sizeMb = Number(flag('size-mb', '520'));
+  const runs = Number(flag('runs', '3'));
+  const modes = parseModes(flag('modes', MODES.join(',')));
+  const binDir = flag('etcd-bin-dir', '');
+  const compareDir = flag('compare-cli', '');
+  // etcd, etcdctl and etcdutl of another version (e.g. 3.6 built under ~/.cache/kube-rescue/
+  // tools) first on PATH: for the throw-away etcd, the anchors and our CLI's children alike.
+  if (binDir) process.env.PATH = `${resolve(binDir)}${delimiter}${process.env.PATH}`;
+  // The fill's own load is ours: the gate before it only keeps a busy machine from being
+  // filled for nothing; the one that counts is before the measured runs.
+  await waitForQuiet(gate);
   execFileSync(process.execPath, ['scripts/bundle.mjs', '--cli-to', CLI_DIR], { stdio: 'inherit' });
   const work = await mkdtemp('/var/tmp/kube-rescue-bench-');
   await using cluster = await LocalEtcdCluster.start({ size: 1, dir: join(work, 'etcd') });
@@ -137,62 +219,55 @@ async function main(): Promise<void> {
     const keyFile = join(work, 'key.txt');
     execFileSync('age-keygen', ['-o', keyFile], { stdio: 'ignore' });
     const recipient = execFileSync('age-keygen', ['-y', keyFile], { encoding: 'utf8' }).trim();
-    const env = { ETCDCTL_API: '3', EP: endpoint, R: recipient, W: work };
-    const loadBefore = loadavg()[0];
-    const bare: number[] = [];
-    const scripted: number[] = [];
-    const raw: ChildReport[] = [];
-    const enc: ChildReport[] = [];
-    const noFp: ChildReport[] = [];
-    const full: ChildReport[] = [];
+    const env = { ...process.env, ETCDCTL_API: '3', EP: endpoint, R: recipient, W: work };
+    const etcdctlVersion = execFileSync('etcdctl', ['version'], { encoding: 'utf8', env })
+      .split('\n')[0]
+      .trim();
+    const servers = childrenNamed(process.pid, 'etcd');
+    const started = await waitForQuiet(gate);
+    const results = new Map<Mode, TreeMeasurement[]>(modes.map((m) => [m, []]));
+    const comparedResults = new Map<Mode, TreeMeasurement[]>(
+      compareDir ? modes.filter((m) => OURS.includes(m)).map((m) => [m, []]) : [],
+    );
+    const out = join(work, 'out');
     let dbBytes = 0;
     for (let r = 0; r < runs; r++) {
-      await rm(join(work, 'out'), { recursive: true, force: true });
-      await mkdir(join(work, 'out'));
-      bare.push(
-        timeShell('etcdctl --endpoints="$EP" snapshot save "$W/out/bare.db" >/dev/null', env),
-      );
-      dbBytes = Number(
-        execFileSync('stat', ['-c', '%s', join(work, 'out', 'bare.db')], { encoding: 'utf8' }),
-      );
-      scripted.push(
-        timeShell(
-          'etcdctl --endpoints="$EP" snapshot save "$W/out/s.db" >/dev/null; sha256sum "$W/out/s.db" >/dev/null; gzip -1 -c "$W/out/s.db" > "$W/out/s.db.gz"; age -r "$R" -o "$W/out/s.db.gz.age" "$W/out/s.db.gz"',
-          env,
-        ),
-      );
-      raw.push(await runChild(endpoint, join(work, 'out', 'raw'), 'none', '', 'hash'));
-      enc.push(await runChild(endpoint, join(work, 'out', 'enc'), 'gzip', recipient, 'hash'));
-      // Not goals: what the keyspace check costs, and what the optional full read costs.
-      noFp.push(await runChild(endpoint, join(work, 'out', 'nofp'), 'none', '', 'none'));
-      full.push(await runChild(endpoint, join(work, 'out', 'full'), 'none', '', 'full'));
-      process.stderr.write(`run ${r + 1}/${runs} done\n`);
+      for (const mode of modes) {
+        await rm(out, { recursive: true, force: true });
+        await mkdir(out);
+        const m = await measureCommand(commandOf(mode, out), { env, name: mode, servers });
+        results.get(mode)!.push(m);
+        if (mode === 'bare') {
+          dbBytes = Number(
+            execFileSync('stat', ['-c', '%s', join(out, 'bare.db')], { encoding: 'utf8' }),
+          );
+        }
+        progress(`run ${r + 1}/${runs} ${mode}`, m);
+        const other = comparedResults.get(mode);
+        if (other) {
+          await rm(out, { recursive: true, force: true });
+          await mkdir(out);
+          const c = await measureCommand(commandOf(mode, out, compareDir), { env, servers });
+          other.push(c);
+          progress(`run ${r + 1}/${runs} ${mode} with ${compareDir}`, c);
+        }
+      }
     }
-    const mb = (dbBytes / 1024 / 1024).toFixed(0);
-    const ms = (x: number) => `${(x / 1000).toFixed(2)} s`;
-    const mBare = median(bare);
-    const mScripted = median(scripted);
-    const mRaw = median(raw.map((x) => x.ms));
-    const mEnc = median(enc.map((x) => x.ms));
-    const mNoFp = median(noFp.map((x) => x.ms));
-    const mFull = median(full.map((x) => x.ms));
-    const peakOf = (xs: ChildReport[]) => Math.max(...xs.map((x) => x.maxRssMb)).toFixed(0);
-    const peak = Math.max(...[...raw, ...enc].map((x) => x.maxRssMb));
-    const lines = [
-      `db ${mb} MB, ${runs} runs, medians (${process.version}, ${cpus().length} cores, 1-min load ${loadBefore.toFixed(1)} before, ${loadavg()[0].toFixed(1)} after)`,
-      `bare etcdctl snapshot save          ${ms(mBare)}`,
-      `scripted save+sha256sum+gzip-1+age  ${ms(mScripted)}`,
-      `ours --compress none                ${ms(mRaw)}   ratio vs bare     ${(mRaw / mBare).toFixed(2)}× (goal ≤ 1.30)`,
-      `ours --compress gzip + age          ${ms(mEnc)}   ratio vs scripted ${(mEnc / mScripted).toFixed(2)}× (goal ≤ 0.60)`,
-      `ours --compress none, no keyspace check ${ms(mNoFp)}   ratio vs bare ${(mNoFp / mBare).toFixed(2)}× (not a goal: the HashKV check's share)`,
-      `ours --compress none, --fingerprint full ${ms(mFull)}   ratio vs bare ${(mFull / mBare).toFixed(2)}× (not a goal: the optional full read)`,
-      `ours peak RSS                       ${peak.toFixed(0)} MB (goal ≤ 200; none ${peakOf(raw)}, gzip+age ${peakOf(enc)}; not goals: no check ${peakOf(noFp)}, full ${peakOf(full)})`,
-    ];
-    process.stdout.write(`${lines.join('\n')}\n`);
+    const load = endLoad(started);
+    const db = dbBytes ? `db ${(dbBytes / 1024 / 1024).toFixed(0)} MB` : `≥ ${sizeMb} MB of values`;
+    const header = `${db}, ${runs} run(s), medians; cpu = user+sys of the process tree, etcd = the member's CPU meanwhile (${process.version}, ${cpus().length} cores, ${etcdctlVersion})`;
+    const compared = compareDir ? { dir: compareDir, results: comparedResults } : undefined;
+    process.stdout.write(`${report(results, load, header, compared).join('\n')}\n`);
   } finally {
     await cluster.stop();
     await rm(work, { recursive: true, force: true });
   }
 }
 
-await main();
+try {
+  await main();
+} catch (err) {
+  if (!(err instanceof LoadError)) throw err;
+  process.stderr.write(`${err.message}\n`);
+  process.exitCode = 2;
+}

@@ -112,6 +112,7 @@ async function snapshotStreamed(
   setName: string,
   pending: { set: PendingSet },
   opts: WriteSetOptions,
+  started: (revision: number, member: SnapshotSource) => void,
 ): Promise<SnapshotInSet> {
   const failed: { member: string; error: string }[] = [];
   for (const source of sources) {
@@ -122,6 +123,7 @@ async function snapshotStreamed(
     let streamed: StreamedSnapshot | undefined;
     try {
       streamed = await streamSnapshot(source, opts.progress);
+      if (streamed.startRevision !== undefined) started(streamed.startRevision, source);
       const stored = await storeObject(streamed.stream, pending.set, snapshotObject(opts, source));
       const announced = streamed.announcedBytes();
       if (announced !== stored.plaintextBytes) {
@@ -179,9 +181,20 @@ export async function writeBackupSet(
   let snapshot: SnapshotInSet | undefined;
   try {
     const direct = sources.snapshotSources.every((s) => s.direct);
+    // HashKV starts with the stream, at the revision the member had just before it: etcd
+    // hashes its history while it sends the snapshot. It is used only when the snapshot's
+    // status gives that same revision (HashKV(R) depends on R alone, not on when it is
+    // asked); otherwise, or if it failed, it is asked again at the snapshot's revision.
+    const early: { member?: SnapshotSource; revision?: number; hashKV?: Promise<EtcdHashKV> } = {};
+    const started = (revision: number, member: SnapshotSource) => {
+      if (!sources.hashKV) return;
+      early.hashKV = sources.hashKV(revision, member);
+      early.hashKV.catch(() => {});
+      Object.assign(early, { member, revision });
+    };
     snapshot = await progress.phase(`Store the etcd snapshot in ${store.urlOf(setName)}`, () =>
       direct && sources.snapshotSources.length > 0
-        ? snapshotStreamed(sources.snapshotSources, store, setName, pending, opts)
+        ? snapshotStreamed(sources.snapshotSources, store, setName, pending, opts, started)
         : snapshotViaNode(sources.snapshotSources, pending.set, opts),
     );
     const t = snapshot;
@@ -192,14 +205,19 @@ export async function writeBackupSet(
     // bench/README.md).
     const atRevision = <T>(
       read: ((revision: number, member: SnapshotSource) => Promise<T>) | undefined,
+      ahead?: { member?: SnapshotSource; revision?: number; hashKV?: Promise<T> },
     ) => {
       const value = read
-        ? t.status.then((status) => read(status.revision, t.source))
+        ? t.status.then((status) =>
+            ahead?.hashKV && ahead.member === t.source && ahead.revision === status.revision
+              ? ahead.hashKV.catch(() => read(status.revision, t.source))
+              : read(status.revision, t.source),
+          )
         : Promise.resolve(null);
       value.catch(() => {});
       return value;
     };
-    const hashKV = atRevision(sources.hashKV);
+    const hashKV = atRevision(sources.hashKV, early);
     const fingerprint = atRevision(sources.fingerprint);
     const objects: StoredObject[] = [t.stored];
     for (const a of archives) {

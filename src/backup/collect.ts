@@ -1,5 +1,4 @@
-import { mkdtemp, open, rm } from 'node:fs/promises';
-import { join, posix } from 'node:path';
+import { posix } from 'node:path';
 import { Readable } from 'node:stream';
 import { OperationError } from '../errors.js';
 import { EtcdCtl } from '../etcd/etcdctl.js';
@@ -7,6 +6,7 @@ import type { SnapshotStatus } from '../etcd/etcdctl-output.js';
 import { connectEtcdClient, type DirectEtcdAccess } from '../etcd/fingerprint.js';
 import type { BackupPath } from '../etcd/layout.js';
 import { type SnapshotTrailerCheck, SnapshotTrailerReader } from '../etcd/snapshot-file.js';
+import { SnapshotStatusReader } from '../etcd/snapshot-status.js';
 import type { StreamingExec, Transport } from '../nodes/transport.js';
 import type { Progress } from '../progress.js';
 import type { PlaintextCheck } from './pipeline.js';
@@ -116,72 +116,71 @@ async function removeTempDir(t: Transport, dir: string): Promise<void> {
   await t.exec(['rm', '-rf', '--', dir], { allowFailure: true, timeoutMs: 60_000 }).catch(() => {});
 }
 
-/** A snapshot flowing from a member's gRPC Snapshot call, with a private copy on this machine. */
+/** A snapshot flowing from a member's gRPC Snapshot call, checked as it flows. */
 export interface StreamedSnapshot {
   source: SnapshotSource;
   /** The snapshot's bytes, trailer included, as etcd sends them. */
   stream: Readable;
   /**
-   * `snapshot status` of the copy, run once the last byte is on disk (while the rest of the
-   * pipeline finishes); it must resolve before the set is committed.
+   * What `snapshot status` says of these bytes, computed as they stream past (no file of our
+   * own: the snapshot is written once, to the store); it settles once the stream has ended,
+   * and must resolve before the set is committed.
    */
   status: Promise<SnapshotStatus>;
   /** Size etcd announced for the whole file (trailer included); after the stream ended. */
   announcedBytes(): number | undefined;
-  /** Closes the client and removes the copy. */
+  /**
+   * The member's revision just before the snapshot began: the snapshot's own revision
+   * unless a write came between, so a check at the snapshot's revision can start now.
+   */
+  startRevision?: number;
+  /** Closes the client. */
   discard(): Promise<void>;
 }
 
-/** Snapshot messages are 32 KiB; the private copy is written in runs of this many bytes. */
-const STREAM_RUN = 1024 * 1024;
-
 /**
- * Streams the snapshot from `source.direct` (one member). Every byte is also written, once
- * and without fsync, to a 0600 file in a private temp dir, because `snapshot status` reads a
- * file; nothing is saved and read back before the stream starts. A dead member fails here
- * or mid-stream; the caller tries the next one.
+ * Streams the snapshot from `source.direct` (one member) straight into the pipeline. The
+ * `snapshot status` of the same bytes is computed on the way (SnapshotStatusReader), so
+ * nothing is saved and read back and no second copy is written. A dead member fails here or
+ * mid-stream; the caller tries the next one.
+ *
+ * Why the status is as strong as the tool's run on a copy was: the reader sees every byte
+ * the store gets, once and in order (it sits in the same stream, before the pipeline's
+ * sha256 trailer check, which proves those bytes are the ones etcd hashed as it read its
+ * db); it gives what the tool gives (hash, revision, size; tested against etcdctl 3.4 and
+ * etcdutl 3.6 on real snapshots) after the checks bbolt's tx.Check makes in etcd 3.4, and
+ * fails the backup when they fail. Where the machine's tool is etcdutl 3.6+, whose totalKey
+ * is the number of live keys rather than of stored revisions, that number is the member's
+ * own count at the snapshot's revision (a count-only range; the same keys the file holds).
  */
 export async function streamSnapshot(
   source: SnapshotSource,
   progress: Progress,
 ): Promise<StreamedSnapshot> {
   if (!source.direct) throw new Error(`streamSnapshot: member ${source.member} is not direct`);
-  // Where etcdctl's copy goes on a node too: /tmp is often a RAM-backed tmpfs, too small
-  // for a snapshot of several GiB.
-  const dir = await mkdtemp(join(process.env.TMPDIR || '/var/tmp', TEMP_PREFIX));
-  const path = join(dir, 'etcd.db');
   const client = await connectEtcdClient({ ...source.direct, endpoints: [source.endpoint] });
   const discard = async () => {
     client.close();
-    await rm(dir, { recursive: true, force: true });
   };
   try {
-    const copy = await open(path, 'wx', 0o600);
     progress.info(`Streaming the etcd snapshot from member ${source.member} (${source.endpoint})`);
+    // Only a head start for HashKV: a member that refuses this read (etcd auth without read
+    // permission) still gets backed up, with HashKV asked after the stream as before.
+    const head = await client.kv
+      .range({ key: Buffer.from([0]), count_only: true })
+      .catch(() => undefined);
     const call = await client.maintenance.snapshot();
+    const reader = new SnapshotStatusReader(`the snapshot from member ${source.member}`);
     let announced: number | undefined;
     let received = 0;
-    let copied: () => void;
+    let ended: () => void;
     let failed: (err: Error) => void;
-    const onDisk = new Promise<void>((resolve, reject) => {
-      copied = resolve;
+    const streamed = new Promise<void>((resolve, reject) => {
+      ended = resolve;
       failed = reject;
     });
-    onDisk.catch(() => {});
-    async function* runs(): AsyncGenerator<Buffer> {
-      let run: Buffer[] = [];
-      let runBytes = 0;
-      let writing: Promise<unknown> = Promise.resolve();
-      const flush = async function* () {
-        const blobs = run;
-        run = [];
-        runBytes = 0;
-        // One batched write in flight, overlapping with the pipeline's work on the same
-        // buffers; nothing is concatenated, so no second copy of the stream is made.
-        await writing;
-        writing = copy.writev(blobs);
-        yield* blobs;
-      };
+    streamed.catch(() => {});
+    async function* blobs(): AsyncGenerator<Buffer> {
       try {
         for await (const m of call as unknown as AsyncIterable<{
           remaining_bytes: string | number;
@@ -190,22 +189,17 @@ export async function streamSnapshot(
           // etcd announces the db size in the first message; the 32-byte sha256 comes last.
           announced ??= Number(m.remaining_bytes) + m.blob.length + 32;
           received += m.blob.length;
-          run.push(m.blob);
-          runBytes += m.blob.length;
-          if (runBytes >= STREAM_RUN) yield* flush();
+          reader.update(m.blob);
+          yield m.blob;
         }
-        if (runBytes > 0) yield* flush();
-        await writing;
-        await copy.close();
         if (announced !== undefined && received !== announced) {
           throw new OperationError(
             `The snapshot stream from member ${source.member} (${source.endpoint}) ended after ${received} of ${announced} bytes.`,
           );
         }
-        copied();
+        ended();
       } catch (err) {
         failed(err as Error);
-        await copy.close().catch(() => {});
         throw err;
       } finally {
         // Stopped early (the pipeline failed): end the call so etcd stops sending.
@@ -213,19 +207,35 @@ export async function streamSnapshot(
         failed(new OperationError('the snapshot stream was stopped before its end'));
       }
     }
-    const status = onDisk.then(() => source.ctl.snapshotStatus(path));
+    const status = streamed.then(async () => {
+      const s = reader.finish();
+      if (!(await countsLiveKeys(source.ctl))) return s;
+      return { ...s, totalKey: (await source.ctl.keyCount(s.revision)).count };
+    });
     status.catch(() => {});
     return {
       source,
-      stream: Readable.from(runs(), { objectMode: true, highWaterMark: 32 }),
+      stream: Readable.from(blobs(), { objectMode: true, highWaterMark: 32 }),
       status,
       announcedBytes: () => announced,
+      ...(head ? { startRevision: Number(head.header.revision) } : {}),
       discard,
     };
   } catch (err) {
     await discard();
     throw err;
   }
+}
+
+/**
+ * etcdutl 3.6 changed `snapshot status`'s totalKey from every stored revision of every key
+ * (all buckets) to the keys live at the last revision; the manifest records what this
+ * machine's tool says, as `verify` compares it with its own.
+ */
+async function countsLiveKeys(ctl: EtcdCtl): Promise<boolean> {
+  const tools = await ctl.etcdTools();
+  const v = tools.snapshotTool === 'etcdutl' ? tools.etcdutl : tools.etcdctl;
+  return v !== undefined && (v.major > 3 || (v.major === 3 && v.minor >= 6));
 }
 
 /** Removes the node-side temp copy of a snapshot once it is stored (or the backup failed). */

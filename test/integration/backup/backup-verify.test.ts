@@ -29,7 +29,7 @@ import { list } from '../../../src/commands/list.js';
 import { VerifyFailedError, verify } from '../../../src/commands/verify.js';
 import { InputError, OperationError } from '../../../src/errors.js';
 import { EtcdCtl } from '../../../src/etcd/etcdctl.js';
-import { connectEtcdClient } from '../../../src/etcd/fingerprint.js';
+import { connectEtcdClient, hashKVViaEtcdCtl } from '../../../src/etcd/fingerprint.js';
 import { LocalEtcdCluster } from '../../../src/etcd/local-cluster.js';
 import { verifySnapshotTrailer } from '../../../src/etcd/snapshot-file.js';
 import { LocalTransport } from '../../../src/nodes/local.js';
@@ -485,11 +485,59 @@ describe('bad input: clear errors, the right exit code, nothing half-written', (
     );
     const [snap] = manifest.objects;
     const stored = readFileSync(join(store.location, manifest.setName, snap.name));
-    // The streamed bytes are a whole snapshot: etcd's own trailer holds, and snapshot status ran on them.
+    // The streamed bytes are a whole snapshot: etcd's own trailer holds, and the status
+    // computed as they streamed is the one the real tool gives of the stored file.
     expect((await verifySnapshotTrailer(Readable.from([stored]))).ok).toBe(true);
     expect(snap.plaintextSha256).toBe(createHash('sha256').update(stored).digest('hex'));
     expect(manifest.snapshot.revision).toBeGreaterThan(0);
+    const tool = await ctl.snapshotStatus(join(store.location, manifest.setName, snap.name));
+    expect(manifest.snapshot).toEqual({
+      revision: tool.revision,
+      totalKey: tool.totalKey,
+      hash: tool.hash,
+      size: tool.totalSize,
+    });
     await deadMemberRounds(store, source, process.env.TMPDIR || '/var/tmp');
+  });
+
+  it('streamed: HashKV is asked as the stream begins, and again at the snapshot revision when that one failed', async () => {
+    const admin = pki.admin('node1');
+    const tls = { cacert: pki.ca, ...admin };
+    const ctl = new EtcdCtl(new LocalTransport('node1'), { endpoints: cluster.endpoints, tls });
+    const url = cluster.members[1].clientUrl;
+    const source: SnapshotSource = {
+      member: cluster.members[1].name,
+      node: 'node1',
+      endpoint: url,
+      ctl: ctl.withEndpoints([url]),
+      direct: { endpoints: [url], tls },
+    };
+    const store = new LocalStore(join(dir, 'early-hashkv'));
+    for (const failFirst of [false, true]) {
+      const asked: number[] = [];
+      const { manifest } = await writeBackupSet(
+        store,
+        {
+          ...bareSources,
+          snapshotSources: [source],
+          hashKV: (revision, member) => {
+            asked.push(revision);
+            if (failFirst && asked.length === 1) return Promise.reject(new Error('early failed'));
+            return hashKVViaEtcdCtl(member.ctl, revision);
+          },
+        },
+        {
+          compression: 'none',
+          recipients: [],
+          progress: silentProgress,
+          now: new Date(Date.now() + (failFirst ? 8000 : 6000)),
+        },
+      );
+      const revision = manifest.snapshot.revision;
+      // Nothing wrote between the revision read and the snapshot: the early answer is used.
+      expect(asked).toEqual(failFirst ? [revision, revision] : [revision]);
+      expect(manifest.hashKV).toEqual(await hashKVViaEtcdCtl(source.ctl, revision));
+    }
   });
 
   it('the CLI exits 1 for a damaged set and 2 for bad input', () => {
