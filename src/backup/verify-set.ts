@@ -223,7 +223,11 @@ async function requireSameEtcdMinor(
   if (!backedUp) return;
   const where = binDir ? `in ${resolve(binDir)}` : 'on PATH';
   const minor = `${backedUp.major}.${backedUp.minor}`;
-  const fix = `Pass --etcd-bin-dir DIR with etcd, etcdctl and etcdutl ${minor}.x (in a kube-rescue checkout, \`bash scripts/build-tools.sh etcd-${minor}\` builds them into ~/.cache/kube-rescue/tools/etcd-${minor}/bin; Debian's etcd-server/etcd-client are 3.4).`;
+  const howToGet =
+    minor === '3.4'
+      ? "Debian's etcd-server and etcd-client packages are 3.4"
+      : `in a kube-rescue checkout, \`bash scripts/build-tools.sh etcd-${minor}\` builds them into ~/.cache/kube-rescue/tools/etcd-${minor}/bin`;
+  const fix = `Pass --etcd-bin-dir DIR with etcd, etcdctl${minor === '3.4' ? '' : ' and etcdutl'} ${minor}.x (${howToGet}).`;
   const tools = await ctl.etcdTools().catch((err: unknown) => {
     throw new InputError(
       `verify --deep needs etcd and its tools ${where} to restore the snapshot of etcd ${manifest.etcd.version}: ${(err as Error).message} ${fix}`,
