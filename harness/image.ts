@@ -279,8 +279,10 @@ async function importRootfs(asRoot: AsRoot, rootfs: string, tag: string): Promis
 
 /**
  * Turns the Debian node into a Kubespray host of a built etcd minor: Debian's etcd packages
- * purged (their purge also deletes the etcd user), the binaries installed where Kubespray
- * puts them, and the `etcd` system user Kubespray's adduser role creates.
+ * purged (their purge also deletes the etcd user and /var/lib/etcd), the binaries installed
+ * where Kubespray puts them, the `etcd` system user its adduser role creates and the data
+ * dir its etcd role makes (etcd running as that user cannot create /var/lib/etcd itself).
+ * A blank node of every version is then the same: etcd installed, not configured.
  */
 const BUILT_ETCD_SCRIPT = `set -eu
 dpkg --purge etcd-server etcd-client >/dev/null
@@ -288,6 +290,7 @@ rm -f /usr/local/bin/etcd /usr/local/bin/etcdctl /usr/local/bin/etcdutl
 for b in etcd etcdctl etcdutl; do install -o root -g root -m 0755 /tmp/kube-rescue-etcd/$b /usr/local/bin/$b; done
 rm -rf /tmp/kube-rescue-etcd
 getent passwd etcd >/dev/null || useradd --system --no-create-home --home-dir /var/lib/etcd --shell /usr/sbin/nologin --comment "Etcd user" etcd
+install -d -o etcd -g etcd -m 0700 /var/lib/etcd
 test "$(/usr/local/bin/etcd --version | sed -n 's/^etcd Version: //p')" != ""
 `;
 const BUILT_ETCD_RECIPE_VERSION = 1;

@@ -2,7 +2,7 @@
  * The rehearsal harness: throw-away clusters of real nodes, data to put in them, and real
  * ways to break them. What `kube-rescue rehearse` and the integration tests stand on.
  *
- *   const cluster = await clusterProvider('local').start('stacked3', { progress });
+ *   const cluster = await clusterProvider('local').start('stacked3', { progress, etcdVersion: '3.5' });
  *   await using _ = cluster;                       // or try/finally cluster.stop()
  *   cluster.nodes          // [{ name, ip, roles, etcdMemberName, containerName, transport(), sh() }]
  *   cluster.inventoryPath  // Kubespray hosts.ini; sshKeyPath / knownHostsPath for SSH as root
@@ -20,6 +20,8 @@
  *
  * Topologies: `stacked3` (node1..3, control plane + etcd), `runbook` (taco-m1..m3 control
  * plane, taco-w1/w2 workers, [etcd] = m1 m2 m3 w1 w2), `single` (node1).
+ * etcd versions: 3.4 (Debian's), 3.5 and 3.6 (built by scripts/build-tools.sh, installed in
+ * /usr/local/bin); the local provider's default is 3.6. cluster.etcdVersion says which runs.
  * Providers: `local` (systemd containers from a Debian image built here, Kubespray layout)
  * and `kind` (kubeadm layout; only where the kind CLI and its node image exist).
  */
@@ -74,10 +76,18 @@ export {
   stopNode,
   wipeEtcdData,
 } from './faults.js';
-export { ensureNodeImage, nodeImageTag } from './image.js';
+export { ensureNodeImage, etcdNodeImageTag, nodeImageTag } from './image.js';
 export { type KindAvailability, KindClusterProvider, kindAvailability } from './kind-provider.js';
 export { KUBESPRAY_PATHS } from './kubespray-node.js';
 export { LocalClusterProvider } from './local-provider.js';
+export {
+  builtEtcdTools,
+  DEFAULT_ETCD_VERSION,
+  ETCD_VERSIONS,
+  type EtcdTools,
+  type EtcdVersion,
+  parseEtcdVersion,
+} from './tools.js';
 export {
   type NodeRole,
   type NodeSpec,

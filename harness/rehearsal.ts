@@ -13,6 +13,7 @@ import type { CommandContext } from '../src/commands/context.js';
 import { inventoryRecover } from '../src/commands/inventory.js';
 import { type RestoreResult, restore } from '../src/commands/restore.js';
 import type { Progress } from '../src/progress.js';
+import type { Plan } from '../src/recovery/plan.js';
 import { nodeAccessOf, type StartedCluster } from './cluster.js';
 import { openEtcdClient, seedKeys, startBackgroundWriter, writerKey } from './data.js';
 import { deleteCerts, destroyAndReprovision, stopNode } from './faults.js';
@@ -157,9 +158,53 @@ export interface ScenarioReport {
   backupPath?: string;
   planCase?: string;
   planSteps?: number;
+  /** The etcd server version the members ran (`3.6.16`), as etcd reports it. */
+  etcdServerVersion?: string;
+  /** Whether the snapshot restores of the executed plan bumped the revision, and by how much. */
+  revisionBump?: RevisionBump;
   verification?: { name: string; status: 'passed' | 'failed' | 'skipped'; detail: string }[];
   startupSeconds?: number;
   durationSeconds: number;
+}
+
+/** The revision bump of a plan's snapshot restores, as the plan wrote it. */
+export interface RevisionBump {
+  /** `restore-snapshot` steps in the plan; 0 when the case restores no snapshot. */
+  restores: number;
+  /** Every restore bumps (3.5+). */
+  bumped: boolean;
+  /** The amount the revision is raised by (etcd's and OpenShift's 1,000,000,000). */
+  by?: number;
+  markCompacted?: boolean;
+  /** Why not, in the plan's own words, when a restore does not bump. */
+  skipped?: string;
+}
+
+/**
+ * Reads the bump from the plan that ran: the `restore-snapshot` steps' bumpRevision and
+ * markCompacted, and the plan's warning that says why when it was skipped (3.4's tools).
+ */
+export function revisionBumpOf(plan: Pick<Plan, 'steps' | 'warnings'>): RevisionBump {
+  const restores = plan.steps.flatMap((s) => (s.action === 'restore-snapshot' ? [s.params] : []));
+  if (restores.length === 0) return { restores: 0, bumped: false };
+  const amounts = [...new Set(restores.map((p) => p.bumpRevision ?? 0))];
+  const bumped = restores.every((p) => (p.bumpRevision ?? 0) > 0);
+  if (bumped) {
+    return {
+      restores: restores.length,
+      bumped,
+      by: Math.min(...amounts),
+      markCompacted: restores.every((p) => p.markCompacted === true),
+    };
+  }
+  const note = plan.warnings.find((w) => /bump-revision|revision is not bumped/i.test(w));
+  return {
+    restores: restores.length,
+    bumped: false,
+    skipped:
+      note ??
+      `${restores.filter((p) => !p.bumpRevision).length} of ${restores.length} snapshot restores planned without --bump-revision, and the plan gives no reason`,
+  };
 }
 
 export interface RehearsalReport {
@@ -257,6 +302,7 @@ export async function runScenario(
       await progress.phase(`[${name}] seed ${opts.keys} keys`, () =>
         seedKeys(seedClient, { keys: opts.keys, valueBytes: 512, seed: name }),
       );
+      report.etcdServerVersion = (await seedClient.maintenance.status()).version;
       writer = startBackgroundWriter(seedClient, { intervalMs: 20 });
       writerPrefix = writer.prefix;
       const b = await progress.phase(`[${name}] back up with kube-rescue backup`, () =>
@@ -316,6 +362,7 @@ export async function runScenario(
     report.rtoSeconds = Number(restored.rtoSeconds.toFixed(1));
     report.planCase = restored.plan.case;
     report.planSteps = restored.plan.steps.length;
+    report.revisionBump = revisionBumpOf(restored.plan);
     report.verification = restored.verification?.checks.map((ch) => ({
       name: ch.name,
       status: ch.status,

@@ -257,6 +257,10 @@ Examples:
     ])
     .option('--trusted-signers <file>', TRUSTED_SIGNERS_HELP)
     .option('--deep', 'also restore into a throw-away etcd and compare every key')
+    .option(
+      '--etcd-bin-dir <dir>',
+      "directory with etcd, etcdctl and etcdutl for the snapshot checks (default: those on PATH); --deep needs the backup's etcd minor and refuses another",
+    )
     .option('--s3-endpoint <url>', 'S3 endpoint (default: AWS_ENDPOINT_URL_S3 / AWS_ENDPOINT_URL)')
     .option('--s3-region <region>', 'S3 region (default: AWS_REGION)')
     .action(async (b: string, o) => {
@@ -267,6 +271,7 @@ Examples:
             identityFiles: o.identity ?? [],
             trustedSigners: o.trustedSigners,
             deep: Boolean(o.deep),
+            etcdBinDir: o.etcdBinDir,
             s3: { endpoint: o.s3Endpoint, region: o.s3Region },
           },
           ctx,

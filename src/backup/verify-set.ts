@@ -1,7 +1,7 @@
 import { createWriteStream } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { text } from 'node:stream/consumers';
 import { InputError, KubeRescueError, OperationError } from '../errors.js';
 import { EtcdCtl } from '../etcd/etcdctl.js';
@@ -13,6 +13,7 @@ import {
   hashKVViaEtcdCtl,
 } from '../etcd/fingerprint.js';
 import { freePort, LocalEtcdCluster } from '../etcd/local-cluster.js';
+import { defaultToolCommands, type EtcdToolCommands, parseSemVer } from '../etcd/version.js';
 import { LocalTransport } from '../nodes/local.js';
 import type { Progress } from '../progress.js';
 import type { Store } from '../stores/store.js';
@@ -40,6 +41,11 @@ export interface VerifySetOptions {
   progress: Progress;
   /** Where the decrypted snapshot goes while it is checked (a private temp dir inside). */
   workDir?: string;
+  /**
+   * Directory with etcd, etcdctl and etcdutl for the offline checks and the deep restore;
+   * default: those on PATH. The deep restore needs the backup's etcd minor.
+   */
+  etcdBinDir?: string;
 }
 
 const compare = (name: string, expected: string | number, actual: string | number): SetCheck => ({
@@ -89,6 +95,9 @@ export async function verifySet(
     );
   }
 
+  const ctl = offlineEtcdCtl(opts.etcdBinDir);
+  if (opts.deep) await requireSameEtcdMinor(ctl, manifest, opts.etcdBinDir);
+
   const work = await mkdtemp(join(opts.workDir ?? tmpdir(), 'kube-rescue-verify-'));
   try {
     let snapshotFile: string | undefined;
@@ -102,7 +111,6 @@ export async function verifySet(
     }
     if (snapshotFile) {
       await opts.progress.phase('Check snapshot status', async () => {
-        const ctl = offlineEtcdCtl();
         const status = await ctl.snapshotStatus(snapshotFile!);
         checks.push(compare('snapshot revision', manifest.snapshot.revision, status.revision));
         checks.push(compare('snapshot totalKey', manifest.snapshot.totalKey, status.totalKey));
@@ -110,7 +118,7 @@ export async function verifySet(
       });
       if (opts.deep && checks.every((c) => c.ok)) {
         await opts.progress.phase('Restore into a throw-away etcd and compare the keyspace', () =>
-          deepCheck(snapshotFile!, work, manifest, checks),
+          deepCheck(ctl, snapshotFile!, work, manifest, checks),
         );
       }
     } else if (opts.deep) {
@@ -181,14 +189,65 @@ function isStreamDamage(err: unknown): boolean {
 }
 
 /**
- * etcdctl/etcdutl on this machine for the offline subcommands (snapshot status/restore).
- * EtcdCtl insists on an endpoint; these subcommands never contact it.
+ * etcdctl/etcdutl on this machine for the offline subcommands (snapshot status/restore), from
+ * `binDir` or PATH. EtcdCtl insists on an endpoint; these subcommands never contact it.
  */
-function offlineEtcdCtl(): EtcdCtl {
-  return new EtcdCtl(new LocalTransport(), { endpoints: ['http://127.0.0.1:2379'] });
+function offlineEtcdCtl(binDir: string | undefined): EtcdCtl {
+  return new EtcdCtl(new LocalTransport(), {
+    endpoints: ['http://127.0.0.1:2379'],
+    commands: toolCommandsIn(binDir),
+  });
+}
+
+function toolCommandsIn(binDir: string | undefined): EtcdToolCommands {
+  if (!binDir) return defaultToolCommands;
+  const dir = resolve(binDir);
+  return {
+    etcd: [join(dir, 'etcd')],
+    etcdctl: [join(dir, 'etcdctl')],
+    etcdutl: [join(dir, 'etcdutl')],
+  };
+}
+
+/**
+ * A deep check restores the snapshot and starts etcd on it: etcd of another minor may refuse
+ * the data or upgrade it, so a pass would prove nothing about a restore in the cluster.
+ * Refused before anything is read or started.
+ */
+async function requireSameEtcdMinor(
+  ctl: EtcdCtl,
+  manifest: Manifest,
+  binDir: string | undefined,
+): Promise<void> {
+  const backedUp = parseSemVer(manifest.etcd.version);
+  if (!backedUp) return;
+  const where = binDir ? `in ${resolve(binDir)}` : 'on PATH';
+  const minor = `${backedUp.major}.${backedUp.minor}`;
+  const howToGet =
+    minor === '3.4'
+      ? "Debian's etcd-server and etcd-client packages are 3.4"
+      : `in a kube-rescue checkout, \`bash scripts/build-tools.sh etcd-${minor}\` builds them into ~/.cache/kube-rescue/tools/etcd-${minor}/bin`;
+  const fix = `Pass --etcd-bin-dir DIR with etcd, etcdctl${minor === '3.4' ? '' : ' and etcdutl'} ${minor}.x (${howToGet}).`;
+  const tools = await ctl.etcdTools().catch((err: unknown) => {
+    throw new InputError(
+      `verify --deep needs etcd and its tools ${where} to restore the snapshot of etcd ${manifest.etcd.version}: ${(err as Error).message} ${fix}`,
+    );
+  });
+  const found = tools.server;
+  if (!found) {
+    throw new InputError(
+      `verify --deep needs an etcd server ${where} to start on the restored snapshot (etcd ${manifest.etcd.version}), and found none. ${fix}`,
+    );
+  }
+  if (found.major !== backedUp.major || found.minor !== backedUp.minor) {
+    throw new InputError(
+      `The backup was taken from etcd ${manifest.etcd.version}, but the etcd ${where} is ${found.raw}: verify --deep restores with the backup's own minor. ${fix}`,
+    );
+  }
 }
 
 async function deepCheck(
+  ctl: EtcdCtl,
   snapshot: string,
   work: string,
   manifest: Manifest,
@@ -198,7 +257,6 @@ async function deepCheck(
   const name = 'kube-rescue-verify';
   const peerUrl = `http://127.0.0.1:${ports.peer}`;
   const dataDir = join(work, 'restored.etcd');
-  const ctl = offlineEtcdCtl();
   await ctl.snapshotRestore({
     snapshot,
     dataDir,
@@ -212,6 +270,7 @@ async function deepCheck(
     dir: work,
     dataDirs: { [name]: dataDir },
     ports: { [name]: ports },
+    etcdBinary: ctl.options.commands?.etcd[0],
   });
   // etcdctl for the HashKV and the count: the etcd3 client's HashKV call is unusable (grpc-js
   // names the method `hashKv`, etcd3 calls `hashKV`); that client reads the full fingerprint.

@@ -20,6 +20,8 @@ export interface VerifyOptions {
   /** An allowed_signers file (`--trusted-signers`): the set must be signed by one of them. */
   trustedSigners?: string;
   deep: boolean;
+  /** etcd, etcdctl and etcdutl from here instead of PATH (the deep restore needs the backup's minor). */
+  etcdBinDir?: string;
   /** S3 endpoint/region (flags); credentials come from the AWS_* environment only. */
   s3?: S3Settings;
 }
@@ -66,6 +68,7 @@ export async function verify(opts: VerifyOptions, ctx: CommandContext): Promise<
   const v = await verifySet(store, setName, {
     identities,
     deep: opts.deep,
+    etcdBinDir: opts.etcdBinDir,
     progress: ctx.progress,
     workDir: ctx.workDir,
   });

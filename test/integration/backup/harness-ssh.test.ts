@@ -11,6 +11,7 @@ import {
 import { backup } from '../../../src/commands/backup.js';
 import { verify } from '../../../src/commands/verify.js';
 import { StderrProgress, silentProgress } from '../../../src/progress.js';
+import { etcdBinDir } from '../../support/etcd-matrix.js';
 
 // The harness's real cluster: 3 Kubespray-style nodes (systemd etcd, TLS, certs under
 // /etc/ssl/etcd/ssl, /etc/kubernetes/pki → ssl), reached over real SSH with host-key checks.
@@ -83,7 +84,13 @@ describe('backup -i over SSH on the harness cluster', () => {
     expect(tar).toMatch(/^lrwxrwxrwx 0\/0 .* etc\/kubernetes\/pki -> /m);
     expect(tar).toMatch(/ etc\/etcd\.env$/m);
     const v = await verify(
-      { backup: r.backupPath, identityFiles: [identityFile], deep: true },
+      {
+        backup: r.backupPath,
+        identityFiles: [identityFile],
+        deep: true,
+        // The deep restore runs etcd of the cluster's minor, as a user passes it.
+        etcdBinDir: await etcdBinDir(cluster.etcdVersion!),
+      },
       { progress: silentProgress },
     );
     expect(v.ok).toBe(true);

@@ -37,6 +37,9 @@ describe.each(ETCD_VERSIONS)('a stacked 3-node local cluster on etcd %s', (versi
         'dpkg -s etcd-server >/dev/null 2>&1 && echo installed || echo absent',
       );
       expect(debian.stdout.trim()).toBe(version === '3.4' ? 'installed' : 'absent');
+      // What a blank node of any version has before Kubespray configures etcd: its user and data dir.
+      const dataDir = await node.sh('stat -c "%a %U:%G" /var/lib/etcd');
+      expect(dataDir.stdout.trim()).toBe('700 etcd:etcd');
     }
     const status = await cluster.nodes[0].sh(`${NODE_ETCDCTL} endpoint status --cluster -w json`);
     const members = JSON.parse(status.stdout) as { Status: { version: string } }[];

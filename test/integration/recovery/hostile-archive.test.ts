@@ -5,6 +5,7 @@ import { pipeline } from 'node:stream/promises';
 import tarStream from 'tar-stream';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { deleteCerts } from '../../../harness/index.js';
+import { DEFAULT_ETCD_VERSION } from '../../../harness/tools.js';
 import {
   type AgeRecipient,
   createAgeEncryptStream,
@@ -26,14 +27,14 @@ import { BackupSource } from '../../../src/recovery/backup-source.js';
 import { NodeStepRunner } from '../../../src/recovery/node-steps.js';
 import { type Plan, type Step, stamp } from '../../../src/recovery/plan.js';
 import { backUpHarnessCluster } from './harness-backup.js';
-import { inventoryWithBrokenGroups, recoverCluster, seededClusterPerFile } from './recover.js';
+import { inventoryWithBrokenGroups, recoverCluster, seededClusterPerSuite } from './recover.js';
 
 // The attack of issue 14, on one stacked cluster: a node's certificate archive re-packed with
 // members that do not belong, compressed and re-encrypted to the set's own recipient, sizes,
 // hashes and digest recomputed. Every restore must refuse before the first change, naming the
 // member; the node afterwards is byte for byte what it was.
 const progress = new StderrProgress({ quiet: !process.env.KUBE_RESCUE_VERBOSE });
-const seeded = seededClusterPerFile('stacked3', progress);
+const seeded = seededClusterPerSuite('stacked3', progress, DEFAULT_ETCD_VERSION);
 let backup: string;
 let identityFile: string;
 let recipient: AgeRecipient;

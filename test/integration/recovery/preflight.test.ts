@@ -3,20 +3,21 @@ import { readdirSync, readFileSync, renameSync, truncateSync, writeFileSync } fr
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { destroyAndReprovision, fingerprint } from '../../../harness/index.js';
+import { DEFAULT_ETCD_VERSION } from '../../../harness/tools.js';
 import { generateIdentity } from '../../../src/backup/age.js';
 import { type PlanResult, plan } from '../../../src/commands/plan.js';
 import { DockerTransport } from '../../../src/nodes/docker.js';
 import { StderrProgress } from '../../../src/progress.js';
 import { kubeRescue } from './cli.js';
 import { backUpHarnessCluster } from './harness-backup.js';
-import { expectNothingLost, recoverCluster, seededClusterPerFile } from './recover.js';
+import { expectNothingLost, recoverCluster, seededClusterPerSuite } from './recover.js';
 
 // Refusals before the first change, on a real member-loss situation: node2 of a stacked
 // 3-node cluster destroyed and re-provisioned blank, so the plan removes its member and
 // restores node2's certificate archive from an encrypted, signed backup set. Each refusal
 // runs the real CLI (`restore --yes` over SSH) and then proves the cluster is as it was.
 const progress = new StderrProgress({ quiet: !process.env.KUBE_RESCUE_VERBOSE });
-const cluster = seededClusterPerFile('stacked3', progress);
+const cluster = seededClusterPerSuite('stacked3', progress, DEFAULT_ETCD_VERSION);
 const MEMBERS = ['etcd1', 'etcd2', 'etcd3'];
 
 let backup: string;

@@ -11,10 +11,13 @@ import {
   type StartedCluster,
   seedKeys,
 } from '../../../harness/index.js';
+import { revisionBumpOf } from '../../../harness/rehearsal.js';
+import type { EtcdVersion } from '../../../harness/tools.js';
 import { type RestoreOptions, type RestoreResult, restore } from '../../../src/commands/restore.js';
 import { DockerTransport } from '../../../src/nodes/docker.js';
 import type { Transport } from '../../../src/nodes/transport.js';
 import type { Progress } from '../../../src/progress.js';
+import { BUMP_REVISION, type Plan } from '../../../src/recovery/plan.js';
 
 /** The harness's inventory plus Kubespray's recovery groups, written beside it in `dir`. */
 export async function inventoryWithBrokenGroups(
@@ -70,8 +73,9 @@ export async function recoverCluster(
       },
       { progress },
     );
+    const bump = revisionBumpOf(result.plan);
     console.log(
-      `recovery ${name}: ${result.plan.case} (${result.plan.strategy}), ${result.plan.steps.length} steps, RTO ${result.rtoSeconds.toFixed(1)} s`,
+      `recovery ${name}: ${result.plan.case} (${result.plan.strategy}), ${result.plan.steps.length} steps, RTO ${result.rtoSeconds.toFixed(1)} s, ${bump.restores === 0 ? 'no snapshot restored' : bump.bumped ? `revision bumped by ${bump.by}` : `revision not bumped: ${bump.skipped}`}`,
     );
     return result;
   } finally {
@@ -112,8 +116,12 @@ export interface SeededCluster {
 export async function startSeededCluster(
   topology: 'stacked3' | 'runbook',
   progress: Progress,
+  etcdVersion: EtcdVersion,
 ): Promise<SeededCluster> {
-  const cluster = await new LocalClusterProvider().start(topology, { progress });
+  const cluster = await new LocalClusterProvider().start(topology, { progress, etcdVersion });
+  console.log(
+    `harness: ${topology} on etcd ${etcdVersion} healthy in ${cluster.startupSeconds.toFixed(1)} s`,
+  );
   const work = await mkdtemp(join(tmpdir(), 'kr-recovery-'));
   const client = await openEtcdClient(cluster.etcdEndpoints, cluster.tls);
   await seedKeys(client, { keys: 2000, valueBytes: 512 });
@@ -137,24 +145,55 @@ export async function startSeededCluster(
 }
 
 /**
- * One seeded cluster for a whole test file: started before its first test, stopped after its
- * last. Read `.env` inside the tests (it is set once beforeAll has run).
+ * One seeded cluster for the enclosing describe (a file, or one etcd version of it): started
+ * before its first test, stopped after its last. Read `.env` inside the tests (it is set once
+ * beforeAll has run); `setup` runs once after seeding (e.g. takes the backup the cases use).
  */
-export function seededClusterPerFile(
+export function seededClusterPerSuite(
   topology: 'stacked3' | 'runbook',
   progress: Progress,
+  etcdVersion: EtcdVersion,
+  setup?: (env: SeededCluster) => Promise<void>,
 ): { readonly env: SeededCluster } {
   let env: SeededCluster | undefined;
   beforeAll(async () => {
-    env = await startSeededCluster(topology, progress);
+    env = await startSeededCluster(topology, progress, etcdVersion);
+    await setup?.(env);
   });
   afterAll(async () => {
     await env?.stop();
   });
   return {
     get env() {
-      if (!env) throw new Error(`the ${topology} cluster has not started (beforeAll failed)`);
+      if (!env) {
+        throw new Error(
+          `the ${topology} cluster on etcd ${etcdVersion} has not started (beforeAll failed)`,
+        );
+      }
       return env;
     },
   };
+}
+
+/**
+ * Issue 12's bump, read from plans that restored a snapshot: on 3.5+ every restore bumps the
+ * revision by BUMP_REVISION and marks it compacted; on 3.4 none does, and the plan says why.
+ */
+export function expectRevisionBumpPlanned(plans: readonly Plan[], version: EtcdVersion): void {
+  expect(plans.length).toBeGreaterThan(0);
+  for (const plan of plans) {
+    const bump = revisionBumpOf(plan);
+    expect(bump.restores, plan.case).toBeGreaterThan(0);
+    if (version === '3.4') {
+      expect(bump.bumped, plan.case).toBe(false);
+      expect(bump.skipped, plan.case).toMatch(/--bump-revision/);
+    } else {
+      expect(bump, plan.case).toEqual({
+        restores: bump.restores,
+        bumped: true,
+        by: BUMP_REVISION,
+        markCompacted: true,
+      });
+    }
+  }
 }

@@ -23,8 +23,15 @@ describe('kube-rescue rehearse (local provider)', () => {
       /\| member-loss \| ✅ passed \| [\d.]+ s \| \d+ \| \d+ \| 0 \| 0 of \d+ \|/,
     );
 
+    // The default etcd is 3.6, and the table says so; a member replacement restores no snapshot.
+    expect(r.stdout).toMatch(
+      /Rehearsal on the `local` provider, etcd 3\.6 \(members ran 3\.6\.\d+\)/,
+    );
+    expect(r.stdout).toMatch(/\| member-loss[^\n]*\| no snapshot restored \|/);
+
     const json = JSON.parse(readFileSync(report, 'utf8'));
     expect(json.ok).toBe(true);
+    expect(json.etcdVersion).toBe('3.6');
     const [s] = json.scenarios;
     expect(s).toMatchObject({
       scenario: 'member-loss',
@@ -35,6 +42,8 @@ describe('kube-rescue rehearse (local provider)', () => {
     expect(s.keysAtBackup).toBeGreaterThanOrEqual(301);
     expect(s.keysAfterRestore).toBeGreaterThanOrEqual(s.keysAtBackup);
     expect(s.rtoSeconds).toBeGreaterThan(0);
+    expect(s.etcdServerVersion).toMatch(/^3\.6\.\d+$/);
+    expect(s.revisionBump).toEqual({ restores: 0, bumped: false });
     expect(s.verification.every((v: { status: string }) => v.status !== 'failed')).toBe(true);
   });
 

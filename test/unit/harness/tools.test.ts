@@ -2,12 +2,15 @@ import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { renderEtcdEnv } from '../../../harness/kubespray-node.js';
 import {
   builtEtcdTools,
   DEFAULT_ETCD_VERSION,
+  type EtcdVersion,
   parseEtcdVersion,
   toolsCacheDir,
 } from '../../../harness/tools.js';
+import { topology } from '../../../harness/topology.js';
 import { InputError, OperationError } from '../../../src/errors.js';
 
 describe('etcd versions the harness runs', () => {
@@ -57,5 +60,22 @@ describe('the built etcd tools', () => {
     } finally {
       await rm(root, { recursive: true, force: true });
     }
+  });
+});
+
+describe("Kubespray's etcd.env for each version", () => {
+  it('sets ETCD_PROXY=off before 3.6 only: 3.6 removed the v2 proxy and warns on the variable', () => {
+    const env = (etcdVersion: EtcdVersion) =>
+      renderEtcdEnv(
+        { topology: topology('stacked3'), ipOf: () => '10.0.0.1', etcdVersion },
+        'node1',
+      );
+    expect(env('3.4')).toMatch(/^ETCD_PROXY=off$/m);
+    expect(env('3.5')).toMatch(/^ETCD_PROXY=off$/m);
+    expect(env('3.6')).not.toMatch(/ETCD_PROXY/);
+    // The rest is the same file: name, cluster and TLS settings.
+    const strip = (t: string) => t.replace(/^ETCD_PROXY=off\n/m, '');
+    expect(strip(env('3.4'))).toBe(env('3.6'));
+    expect(env('3.6')).toMatch(/^ETCD_NAME=etcd1$/m);
   });
 });
