@@ -1,6 +1,6 @@
 import { EtcdCtl, type EtcdTls } from '../etcd/etcdctl.js';
 import type { Member } from '../etcd/etcdctl-output.js';
-import { detectLayout, type Layout, layoutByName } from '../etcd/layout.js';
+import { detectLayout, kubeadmLayout, type Layout, layoutByName } from '../etcd/layout.js';
 import {
   defaultToolCommands,
   type EtcdToolCommands,
@@ -153,21 +153,33 @@ export async function probeCluster(
       const t = await transportFor(e.host);
       await t.ping({ timeoutMs: connectBound(e.host) });
       health.reachable = true;
-      const layout = await resolveLayout(t, access, options);
+      // From the binaries, not a member: quorum loss and total loss need it most. The host's
+      // own tools, because those are what restore a snapshot while etcd is stopped (a kubeadm
+      // node's etcd container is gone by then); the server version may come from the image.
+      const identify = async (manifests: (string | undefined)[]) => {
+        const identified = await identifyEtcdBinaries(
+          t,
+          options.commands ?? defaultToolCommands,
+          manifests.filter((p): p is string => Boolean(p)),
+        );
+        if ('tools' in identified) health.tools = identified.tools;
+        else health.toolsError = identified.error;
+      };
+      let layout: Layout;
+      try {
+        layout = await resolveLayout(t, access, options);
+      } catch (err) {
+        // A re-provisioned node has no env file or manifest to tell the layout by, but its
+        // binaries are what will restore the snapshot: identify them all the same.
+        const kubeadm = kubeadmLayout();
+        await identify([kubeadm.etcdManifest, kubeadm.parkedEtcdManifest]).catch(() => {});
+        throw err;
+      }
       out.layout = layout;
       const tls = clientTls(access, layout, e.host);
       health.etcdCertsPresent = (await missingDirs(t, [layout.etcdCertDir])).length === 0;
       health.etcdRunning = await etcdListening(t, new URL(urls.client).port || '2379');
-      // From the binaries, not a member: quorum loss and total loss need it most. The host's
-      // own tools, because those are what restore a snapshot while etcd is stopped (a kubeadm
-      // node's etcd container is gone by then); the server version may come from the image.
-      const identified = await identifyEtcdBinaries(
-        t,
-        options.commands ?? defaultToolCommands,
-        [layout.etcdManifest, layout.parkedEtcdManifest].filter((p): p is string => Boolean(p)),
-      );
-      if ('tools' in identified) health.tools = identified.tools;
-      else health.toolsError = identified.error;
+      await identify([layout.etcdManifest, layout.parkedEtcdManifest]);
       const ctl = new EtcdCtl(t, {
         endpoints: [urls.client],
         tls,
