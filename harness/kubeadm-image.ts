@@ -375,8 +375,22 @@ export async function ensureKubeadmNodeImage(
     await progress.phase(`Build kubeadm node image ${tag} (over ${base}, ~1-2 min)`, () =>
       buildKubeadmNodeImage({ base, tag, hash, tools, images, etcdTag, progress }),
     );
+    await removeOlderKubeadmNodeImages(tag, progress);
   });
   return { tag, etcdTag, images };
+}
+
+/** Each recipe's image is ~1 GB: older ones go, unless a container still uses them. */
+async function removeOlderKubeadmNodeImages(current: string, progress: Progress): Promise<void> {
+  const tags = (
+    await docker(['images', KUBEADM_NODE_IMAGE_REPOSITORY, '--format', '{{.Repository}}:{{.Tag}}'])
+  ).stdout
+    .split('\n')
+    .filter((t) => t && t !== current);
+  for (const t of tags) {
+    const r = await docker(['image', 'rm', t], { allowFailure: true });
+    if (r.code === 0) progress.info(`removed the older kubeadm node image ${t}`);
+  }
 }
 
 type AsRoot = (file: string, args: string[]) => [string, string[]];
