@@ -1,7 +1,7 @@
 import { constants } from 'node:fs';
 import { access } from 'node:fs/promises';
 import { homedir } from 'node:os';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { OperationError } from '../src/errors.js';
 
 /**
@@ -39,11 +39,13 @@ export const KUBEADM_TOOL_MODULES = ['kubernetes', 'cri-tools', KUBEADM_ETCD_MOD
 export const BUILD_KUBEADM_TOOLS = `bash scripts/build-tools.sh ${KUBEADM_TOOL_MODULES.join(' ')}`;
 
 /** build-tools.sh's cache root: $KUBE_RESCUE_CACHE, else $XDG_CACHE_HOME/kube-rescue, else ~/.cache/kube-rescue. */
-function toolBinDir(module: string, env: NodeJS.ProcessEnv): string {
+function toolsRoot(env: NodeJS.ProcessEnv): string {
   const root =
     env.KUBE_RESCUE_CACHE || join(env.XDG_CACHE_HOME || join(homedir(), '.cache'), 'kube-rescue');
-  return join(root, 'tools', module, 'bin');
+  return join(root, 'tools');
 }
+
+const toolBinDir = (module: string, env: NodeJS.ProcessEnv) => join(toolsRoot(env), module, 'bin');
 
 const isExecutable = (path: string) =>
   access(path, constants.X_OK).then(
@@ -75,13 +77,18 @@ export async function builtKubernetesTools(
     etcdctl: join(etcd, 'etcdctl'),
     etcdutl: join(etcd, 'etcdutl'),
   };
-  const missing: string[] = [];
+  const moduleOf = (path: string) =>
+    path.startsWith(k8s) ? 'kubernetes' : path.startsWith(cri) ? 'cri-tools' : KUBEADM_ETCD_MODULE;
+  const missing = new Map<string, string[]>();
   for (const [key, path] of Object.entries(tools)) {
-    if (key !== 'version' && !(await isExecutable(path))) missing.push(path);
+    if (key === 'version' || (await isExecutable(path))) continue;
+    const m = moduleOf(path);
+    missing.set(m, [...(missing.get(m) ?? []), basename(path)]);
   }
-  if (missing.length > 0) {
+  if (missing.size > 0) {
+    const what = [...missing].map(([m, bins]) => `${m} (${bins.join(', ')})`).join('; ');
     throw new OperationError(
-      `The kubeadm provider needs Kubernetes ${KUBERNETES_VERSION}, crictl and etcd 3.6 built from the Go modules under tools/, and this machine lacks ${missing.join(', ')}. Build them with: ${BUILD_KUBEADM_TOOLS}  (Kubernetes takes ~20-40 min the first time on 2 cores, seconds once cached; scripts/setup.sh builds only the etcd modules unless KUBE_RESCUE_TOOLS="kubernetes cri-tools" is set).`,
+      `The kubeadm provider needs Kubernetes ${KUBERNETES_VERSION}, crictl and etcd 3.6 built from the Go modules under tools/; this machine lacks ${what} in ${toolsRoot(env)}. Build them with: bash scripts/build-tools.sh ${[...missing.keys()].join(' ')}  (Kubernetes takes ~20-40 min the first time on 2 cores, seconds once cached; scripts/setup.sh builds only the etcd modules unless KUBE_RESCUE_TOOLS="kubernetes cri-tools" is set).`,
     );
   }
   return tools;

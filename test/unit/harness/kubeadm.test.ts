@@ -9,6 +9,7 @@ import {
   renderJoinConfig,
 } from '../../../harness/kubeadm-config.js';
 import { checkKubeadmTopology } from '../../../harness/kubeadm-provider.js';
+import { builtKubernetesTools } from '../../../harness/kubernetes-tools.js';
 import { topology } from '../../../harness/topology.js';
 import { InputError } from '../../../src/errors.js';
 
@@ -119,5 +120,14 @@ describe('kubeadm configuration of a harness cluster', () => {
     expect(() => checkKubeadmTopology(topology('runbook'))).toThrow(InputError);
     expect(() => checkKubeadmTopology(topology('runbook'))).toThrow(/etcd on worker taco-w1/);
     expect(() => checkKubeadmTopology(topology('stacked3-worker'))).not.toThrow();
+  });
+});
+
+describe('the Kubernetes tools the kubeadm provider needs', () => {
+  it('names the modules missing on this machine and the one command that builds them', async () => {
+    const env = { KUBE_RESCUE_CACHE: '/nonexistent/kube-rescue' };
+    await expect(builtKubernetesTools(env)).rejects.toThrow(
+      /lacks kubernetes \(kubeadm, .*\); cri-tools \(crictl\); etcd-3\.6 .* in \/nonexistent\/kube-rescue\/tools\. Build them with: bash scripts\/build-tools\.sh kubernetes cri-tools etcd-3\.6 /,
+    );
   });
 });
