@@ -127,6 +127,8 @@ describe.skipIf(missing !== undefined)(
       // etcdctl comes from the etcd image (crictl exec): the node has none of its own.
       const tools = await layout.toolCommands(transport);
       expect(tools.etcdctl.slice(0, 2)).toEqual(['crictl', 'exec']);
+      const version = await transport.exec([...tools.etcdctl, 'version']);
+      expect(version.stdout).toMatch(/etcdctl version: 3\.6\./);
 
       await layout.stopEtcd(transport, { timeoutMs: 120_000 });
       expect(await runningEtcd()).toBe('');
