@@ -322,72 +322,99 @@ function createAgeEncryptStream(recipients) {
 function corrupt(where, what) {
   return new OperationError(`${where}: not a valid age file: ${what}.`);
 }
+var ARGUMENT = /^[\x21-\x7e]+$/;
+var BASE64_LINE = /^[A-Za-z0-9+/]*$/;
 function parseHeader(text4, where) {
   const lines = text4.split("\n");
   if (lines[0] !== INTRO) {
     if (lines[0].startsWith("-----BEGIN AGE ENCRYPTED FILE")) {
       throw new InputError(`${where}: ASCII-armored age files are not supported; use binary age.`);
     }
+    if (lines[0].startsWith("age-encryption.org/")) {
+      throw corrupt(where, `unsupported version '${lines[0].slice(0, 40)}' (only v1 is known)`);
+    }
     throw corrupt(where, `the first line is not '${INTRO}'`);
   }
   const stanzas = [];
   let i = 1;
-  while (i < lines.length && lines[i].startsWith("-> ")) {
-    const [type, ...args] = lines[i].slice(3).split(" ");
-    i++;
+  while (i < lines.length - 1 && lines[i].startsWith("->")) {
+    const line = lines[i++];
+    if (!line.startsWith("-> ")) throw corrupt(where, "a stanza line has no arguments");
+    const args = line.slice(3).split(" ");
+    if (!args.every((a) => ARGUMENT.test(a))) {
+      throw corrupt(
+        where,
+        "a stanza argument is empty or holds a character other than printable ASCII"
+      );
+    }
+    const [type, ...rest] = args;
     const parts = [];
     for (; ; ) {
-      const line = lines[i++];
-      if (line === void 0) throw corrupt(where, "a stanza body is not terminated");
-      if (line.length > 64) throw corrupt(where, "a stanza body line is longer than 64 columns");
-      parts.push(line);
-      if (line.length < 64) break;
+      if (i >= lines.length - 1) throw corrupt(where, `the '${type}' stanza has no final line`);
+      const body = lines[i++];
+      if (body.length > 64) throw corrupt(where, "a stanza body line is longer than 64 columns");
+      if (!BASE64_LINE.test(body)) {
+        throw corrupt(where, `the body of a '${type}' stanza is not base64`);
+      }
+      parts.push(body);
+      if (body.length < 64) break;
     }
     try {
-      stanzas.push({ type, args, body: unb64(parts.join("")) });
+      stanzas.push({ type, args: rest, body: unb64(parts.join("")) });
     } catch {
       throw corrupt(where, `the body of a '${type}' stanza is not canonical base64`);
     }
   }
+  if (i !== lines.length - 1) throw corrupt(where, "a header line is neither a stanza nor the MAC");
   const macLine = lines[i];
-  if (macLine === void 0 || !macLine.startsWith("--- ")) {
-    throw corrupt(where, "the header does not end with a MAC line");
+  if (!/^--- [A-Za-z0-9+/]{43}$/.test(macLine)) {
+    throw corrupt(where, "the MAC line is not '--- ' and 43 base64 characters");
   }
-  const macInput = `${lines.slice(0, i).join("\n")}
----`;
   let mac;
   try {
     mac = unb64(macLine.slice(4));
   } catch {
     throw corrupt(where, "the header MAC is not canonical base64");
   }
+  const macInput = `${lines.slice(0, i).join("\n")}
+---`;
   return { stanzas, macInput, mac };
 }
-function unwrapFileKey(stanzas, identities, where) {
-  if (stanzas.some((s) => s.type === "scrypt")) {
-    throw new InputError(
-      `${where}: the file is passphrase-encrypted (scrypt); kube-rescue reads files encrypted to age1\u2026 recipients only.`
-    );
-  }
-  const x25519 = stanzas.filter((s) => s.type === "X25519");
-  for (const s of x25519) {
-    if (s.args.length !== 1 || s.body.length !== 32)
-      throw corrupt(where, "malformed X25519 stanza");
+function x25519Stanzas(stanzas, where) {
+  return stanzas.filter((s) => s.type === "X25519").map((s) => {
+    if (s.args.length !== 1) throw corrupt(where, "an X25519 stanza must have one argument");
     let share;
     try {
       share = unb64(s.args[0]);
     } catch {
-      throw corrupt(where, "malformed X25519 share");
+      throw corrupt(where, "the share of an X25519 stanza is not canonical base64");
     }
-    if (share.length !== 32) throw corrupt(where, "malformed X25519 share");
+    if (share.length !== 32)
+      throw corrupt(where, "the share of an X25519 stanza is not 32 bytes");
+    if (s.body.length !== 32) throw corrupt(where, "an X25519 stanza body is not 32 bytes");
+    return { share, body: s.body };
+  });
+}
+function unwrapFileKey(stanzas, identities, where) {
+  if (stanzas.some((s) => s.type === "scrypt")) {
+    if (stanzas.length > 1) throw corrupt(where, "a scrypt stanza must be alone in the header");
+    throw new InputError(
+      `${where}: the file is passphrase-encrypted (scrypt); kube-rescue reads files encrypted to age1\u2026 recipients only.`
+    );
+  }
+  const x25519 = x25519Stanzas(stanzas, where);
+  for (const s of x25519) {
     for (const id of identities) {
       let shared;
       try {
-        shared = diffieHellman({ privateKey: id.privateKey, publicKey: publicKeyObject(share) });
+        shared = diffieHellman({ privateKey: id.privateKey, publicKey: publicKeyObject(s.share) });
       } catch {
         throw corrupt(where, "the X25519 share is a low-order point");
       }
-      const wrapKey = hkdf(shared, Buffer.concat([share, id.recipient.publicKey]), X25519_LABEL);
+      if (shared.every((b) => b === 0)) {
+        throw corrupt(where, "the X25519 share is a low-order point");
+      }
+      const wrapKey = hkdf(shared, Buffer.concat([s.share, id.recipient.publicKey]), X25519_LABEL);
       const fileKey = open(wrapKey, Buffer.alloc(12), s.body);
       if (fileKey) return fileKey;
     }
@@ -397,56 +424,84 @@ function unwrapFileKey(stanzas, identities, where) {
     `${where}: no identity given can decrypt this file (it has ${x25519.length} X25519 recipient stanza(s); the identities given are for ${mine}). Pass the identity file of one of the recipients the backup was encrypted to with --identity.`
   );
 }
+function openHeader(bytes, identities, where, complete, withNonce = true) {
+  const macStart = bytes.indexOf("\n---");
+  const nl = macStart < 0 ? -1 : bytes.indexOf("\n", macStart + 4);
+  if (nl < 0) {
+    if (bytes.length > MAX_HEADER) throw corrupt(where, "no age header in the first 64 KiB");
+    if (!complete) return null;
+    if (bytes.length === 0) throw corrupt(where, "the file is empty");
+    parseHeader(bytes.toString("latin1"), where);
+    throw corrupt(where, "the file ends inside the header");
+  }
+  const { stanzas, macInput, mac } = parseHeader(bytes.subarray(0, nl).toString("latin1"), where);
+  const fileKey = unwrapFileKey(stanzas, identities, where);
+  const expected = createHmac("sha256", hkdf(fileKey, Buffer.alloc(0), "header")).update(macInput, "latin1").digest();
+  if (!timingSafeEqual(mac, expected)) {
+    throw corrupt(where, "the header MAC does not match (the header was altered)");
+  }
+  if (!withNonce) return { payloadKey: Buffer.alloc(0), end: nl + 1 };
+  if (bytes.length < nl + 17) {
+    if (!complete) return null;
+    throw corrupt(where, "the payload nonce after the header is truncated");
+  }
+  const nonce = bytes.subarray(nl + 1, nl + 17);
+  return { payloadKey: hkdf(fileKey, Buffer.from(nonce), "payload"), end: nl + 17 };
+}
+async function checkAgeHeader(source, identities, where) {
+  const pending = new ByteQueue();
+  try {
+    for await (const chunk of source) {
+      pending.push(chunk);
+      const bytes = pending.takeAll();
+      if (openHeader(bytes, identities, where, false, false)) return;
+      pending.push(bytes);
+    }
+    openHeader(pending.takeAll(), identities, where, true, false);
+  } finally {
+    source.destroy();
+  }
+}
 function createAgeDecryptStream(identities, where) {
   const pending = new ByteQueue();
   let payloadKey = null;
   let counter = 0;
-  let headerBytes = Buffer.alloc(0);
-  const readHeader = () => {
-    headerBytes = pending.takeAll();
-    const end = headerBytes.indexOf("\n---");
-    const nl = end < 0 ? -1 : headerBytes.indexOf("\n", end + 4);
-    if (nl < 0 || headerBytes.length < nl + 1 + 16) {
-      if (headerBytes.length > MAX_HEADER) throw corrupt(where, "no age header found");
-      pending.push(headerBytes);
+  let done = false;
+  const readHeader = (complete) => {
+    const bytes = pending.takeAll();
+    const opened = openHeader(bytes, identities, where, complete);
+    if (!opened) {
+      pending.push(bytes);
       return false;
     }
-    const { stanzas, macInput, mac } = parseHeader(
-      headerBytes.subarray(0, nl).toString("latin1"),
-      where
-    );
-    const fileKey = unwrapFileKey(stanzas, identities, where);
-    const expected = createHmac("sha256", hkdf(fileKey, Buffer.alloc(0), "header")).update(macInput, "latin1").digest();
-    if (mac.length !== expected.length || !timingSafeEqual(mac, expected)) {
-      throw corrupt(where, "the header MAC does not match (the header was altered)");
-    }
-    const nonce = headerBytes.subarray(nl + 1, nl + 17);
-    payloadKey = hkdf(fileKey, Buffer.from(nonce), "payload");
-    pending.push(headerBytes.subarray(nl + 17));
-    headerBytes = Buffer.alloc(0);
+    payloadKey = opened.payloadKey;
+    pending.push(bytes.subarray(opened.end));
     return true;
   };
-  const openChunk = (sealed, last) => {
-    const plain = open(payloadKey, streamNonce(counter, last), sealed);
+  const failed2 = (what) => corrupt(where, `payload chunk ${counter} (at plaintext offset ${counter * AGE_CHUNK}) ${what}`);
+  const openFull = (sealed) => {
+    const key = payloadKey;
+    let plain = open(key, streamNonce(counter, false), sealed);
     if (!plain) {
-      throw corrupt(
-        where,
-        `payload chunk ${counter} (at plaintext offset ${counter * AGE_CHUNK}) fails authentication: the file is truncated or altered`
-      );
+      plain = open(key, streamNonce(counter, true), sealed);
+      if (plain) done = true;
     }
-    if (last && plain.length === 0 && counter > 0) {
-      throw corrupt(where, "an empty final chunk follows a full one");
-    }
+    if (!plain) throw failed2("fails authentication: the file is truncated or altered");
     counter++;
     return plain;
   };
+  const trailing = () => corrupt(
+    where,
+    `${pending.length} byte(s) follow the final payload chunk (the file was altered)`
+  );
   return new Transform({
     transform(chunk, _enc, cb) {
       try {
         pending.push(chunk);
-        if (!payloadKey && !readHeader()) return cb();
-        while (pending.length > CIPHER_CHUNK)
-          this.push(openChunk(pending.take(CIPHER_CHUNK), false));
+        if (!payloadKey && !readHeader(false)) return cb();
+        while (!done && pending.length >= CIPHER_CHUNK)
+          this.push(openFull(pending.take(CIPHER_CHUNK)));
+        if (done && pending.length > 0) throw trailing();
         cb();
       } catch (err) {
         cb(err);
@@ -454,9 +509,24 @@ function createAgeDecryptStream(identities, where) {
     },
     flush(cb) {
       try {
-        if (!payloadKey && !readHeader()) throw corrupt(where, "the file ends inside the header");
-        if (pending.length < TAG) throw corrupt(where, "the payload is truncated");
-        this.push(openChunk(pending.takeAll(), true));
+        if (!payloadKey) readHeader(true);
+        if (done) {
+          if (pending.length > 0) throw trailing();
+          return cb();
+        }
+        if (pending.length === 0) {
+          throw failed2("is missing: the file ends without a final chunk (it is truncated)");
+        }
+        if (pending.length === TAG && counter > 0) {
+          throw failed2("is an empty final chunk after a full one, which age never writes");
+        }
+        const plain = open(
+          payloadKey,
+          streamNonce(counter, true),
+          pending.takeAll()
+        );
+        if (!plain) throw failed2("fails authentication: the file is truncated or altered");
+        this.push(plain);
         cb();
       } catch (err) {
         cb(err);
@@ -469,8 +539,7 @@ function createAgeDecryptStream(identities, where) {
 import { Readable as Readable2 } from "node:stream";
 
 // src/backup/collect.ts
-import { mkdtemp, open as open2, rm } from "node:fs/promises";
-import { join, posix } from "node:path";
+import { posix } from "node:path";
 import { Readable } from "node:stream";
 
 // src/progress.ts
@@ -575,10 +644,10 @@ var CommandFailedError = class extends NodeError {
   constructor(node, command, commandExitCode, stderr, mask = [], signal) {
     const tail = lastLines(maskText(stderr, mask), STDERR_TAIL_LINES);
     const how = signal ? `was killed by ${signal}` : `exited with code ${commandExitCode}`;
-    const shown = tail ? `
+    const shown2 = tail ? `
 Last lines of stderr:
 ${indent(tail)}` : "\n(stderr was empty)";
-    super(node, `Node ${node}: command ${how}: ${command}${shown}`);
+    super(node, `Node ${node}: command ${how}: ${command}${shown2}`);
     this.command = command;
     this.commandExitCode = commandExitCode;
     this.stderrTail = tail;
@@ -858,6 +927,10 @@ function helpOffersBumpRevision(help) {
 var SECTION = "@@kube-rescue@@";
 async function detectEtcdTools(transport, commands = defaultToolCommands, options = {}) {
   const probes = [
+    [
+      "paths",
+      `for t in ${["etcd", "etcdctl", "etcdutl"].map((k) => shellCommand([commands[k][0] ?? k])).join(" ")}; do command -v "$t" || echo; done`
+    ],
     ["etcd", `${shellCommand(commands.etcd)} --version`],
     ["etcdctl", `ETCDCTL_API=3 ${shellCommand(commands.etcdctl)} version`],
     ["etcdutl", `${shellCommand(commands.etcdutl)} version`],
@@ -883,12 +956,19 @@ async function detectEtcdTools(transport, commands = defaultToolCommands, option
   const server = parseToolVersion("etcd", sections.get("etcd") ?? "");
   const etcdctl = parseToolVersion("etcdctl", sections.get("etcdctl") ?? "");
   const etcdutl = parseToolVersion("etcdutl", sections.get("etcdutl") ?? "");
+  const found = (sections.get("paths") ?? "").split("\n");
+  const paths = {};
+  ["etcd", "etcdctl", "etcdutl"].forEach((k, i) => {
+    if (commands[k].length > 1) paths[k] = shellCommand(commands[k]);
+    else if (found[i]?.trim()) paths[k] = found[i].trim();
+  });
   const snapshotTool = chooseSnapshotTool(transport.node, { etcdctl, etcdutl });
   const tools = {
     node: transport.node,
     commands,
     snapshotTool,
-    supportsBumpRevision: helpOffersBumpRevision(sections.get(`${snapshotTool}-restore`) ?? "")
+    supportsBumpRevision: helpOffersBumpRevision(sections.get(`${snapshotTool}-restore`) ?? ""),
+    paths
   };
   if (server) tools.server = server;
   if (etcdctl) tools.etcdctl = etcdctl;
@@ -918,6 +998,70 @@ function etcdToolsOf(transport, commands = defaultToolCommands) {
     found.catch(() => perNode.delete(key));
   }
   return found;
+}
+function etcdImageVersion(image) {
+  const tag = /:([^:/@\s]+)(?:@|$)/.exec(image.trim())?.[1];
+  return tag ? parseSemVer(tag.replace(/^v/, "").replace(/-\d+$/, "")) : void 0;
+}
+function manifestEtcdImage(manifest) {
+  for (const m of manifest.matchAll(/^\s*(?:-\s+)?image:\s*["']?([^"'\s]+)["']?\s*$/gm)) {
+    if (/(^|\/)etcd[:@]/.test(m[1])) return m[1];
+  }
+  return void 0;
+}
+async function identifyEtcdBinaries(transport, commands = defaultToolCommands, manifests = []) {
+  const node = transport.node;
+  let tools;
+  try {
+    tools = await detectEtcdTools(transport, commands);
+  } catch (err) {
+    if (!(err instanceof OperationError)) throw err;
+    return {
+      error: `${node}: ${err.message} (looked for ${shellCommand(commands.etcdutl)} and ${shellCommand(commands.etcdctl)} on the PATH of ${node})`
+    };
+  }
+  const toolVersion = tools[tools.snapshotTool];
+  const toolPath = tools.paths?.[tools.snapshotTool] ?? shellCommand(commands[tools.snapshotTool]);
+  let server = tools.server?.raw;
+  let from = `${toolPath} version`;
+  if (server) from += `, ${tools.paths?.etcd ?? shellCommand(commands.etcd)} --version`;
+  else if (manifests.length > 0) {
+    const res = await transport.exec(
+      [
+        "sh",
+        "-c",
+        'for f in "$@"; do [ -r "$f" ] && { echo "$f"; cat "$f"; exit 0; }; done; exit 0',
+        "sh",
+        ...manifests
+      ],
+      { allowFailure: true, timeoutMs: 15e3 }
+    );
+    const [path, ...text4] = res.stdout.split("\n");
+    const image = path ? manifestEtcdImage(text4.join("\n")) : void 0;
+    const v = image ? etcdImageVersion(image) : void 0;
+    if (v) {
+      server = v.raw;
+      from += `, image ${image} in ${path}`;
+    } else if (path) {
+      return {
+        error: `${node}: no etcd binary on the PATH, and the etcd image in ${path} (${image ?? "no image: line for etcd"}) carries no version tag. Use a tagged etcd image, or install etcd on ${node}.`
+      };
+    }
+  }
+  if (!server) {
+    return {
+      error: `${node}: no etcd binary answers ${shellCommand(commands.etcd)} --version (${tools.paths?.etcd ?? "not on the PATH"}${manifests.length ? `; no etcd static-pod manifest at ${manifests.join(" or ")}` : ""}), so the etcd this node would run is unknown. Install etcd of the cluster's version on ${node}.`
+    };
+  }
+  return {
+    tools: {
+      server,
+      snapshotTool: tools.snapshotTool,
+      snapshotToolVersion: toolVersion.raw,
+      bumpRevision: tools.supportsBumpRevision,
+      from
+    }
+  };
 }
 
 // src/etcd/snapshot-tool.ts
@@ -1235,8 +1379,8 @@ ${err.message}`, {
       endpoints: [endpoint],
       timeoutMs: 60 * 6e4
     });
-    const stat5 = await this.transport.exec(["stat", "-c", "%s", pathOnNode]);
-    return { path: pathOnNode, bytes: Number(stat5.stdout.trim()) };
+    const stat6 = await this.transport.exec(["stat", "-c", "%s", pathOnNode]);
+    return { path: pathOnNode, bytes: Number(stat6.stdout.trim()) };
   }
   /** Offline: `snapshot status` of a file on the node (etcdutl on 3.5+, etcdctl on 3.4). */
   async snapshotStatus(path) {
@@ -1334,18 +1478,18 @@ var PairHasher = class {
     return this.hash.digest("hex");
   }
 };
-async function fingerprintPages(read, options = {}, source = "etcd") {
+async function* pagedPairs(read, options, source, at3) {
   const maxLimit = options.pageSize ?? 2e3;
   const targetBytes = options.targetPageBytes ?? 16 * 1024 * 1024;
   let limit = Math.min(maxLimit, options.firstPageSize ?? maxLimit);
-  const hasher = new PairHasher();
-  let revision = options.revision ?? 0;
+  at3.revision = options.revision ?? 0;
   let expectedCount;
+  let read_ = 0;
   let from = Buffer.alloc(0);
   let last;
   for (; ; ) {
-    const page = await read(from, last ? limit + 1 : limit, revision);
-    if (revision === 0) revision = page.revision;
+    const page = await read(from, last ? limit + 1 : limit, at3.revision);
+    if (at3.revision === 0) at3.revision = page.revision;
     expectedCount ??= page.count;
     let kvs = page.kvs;
     let pageBytes = 0;
@@ -1358,21 +1502,30 @@ async function fingerprintPages(read, options = {}, source = "etcd") {
     for (const kv of kvs) {
       if (last && Buffer.compare(kv.key, last) <= 0) {
         throw new OperationError(
-          `${source} returned keys out of order while fingerprinting at revision ${revision}; refusing to produce a fingerprint.`
+          `${source} returned keys out of order while fingerprinting at revision ${at3.revision}; refusing to produce a fingerprint.`
         );
       }
-      hasher.add(kv.key, kv.value);
+      read_++;
       last = kv.key;
+      yield kv;
     }
     if (!page.more || kvs.length === 0) break;
     from = last;
   }
-  if (hasher.count !== expectedCount) {
+  if (read_ !== expectedCount) {
     throw new OperationError(
-      `${source}: fingerprint at revision ${revision} read ${hasher.count} keys but etcd counted ${expectedCount}. Was the revision compacted meanwhile? Retry.`
+      `${source}: fingerprint at revision ${at3.revision} read ${read_} keys but etcd counted ${expectedCount}. Was the revision compacted meanwhile? Retry.`
     );
   }
-  return { revision, count: hasher.count, sha256: hasher.digest() };
+}
+async function fingerprintOfPairs(pairs, revision) {
+  const hasher = new PairHasher();
+  for await (const kv of pairs) hasher.add(kv.key, kv.value);
+  return { revision: revision(), count: hasher.count, sha256: hasher.digest() };
+}
+function fingerprintPages(read, options = {}, source = "etcd") {
+  const at3 = { revision: 0 };
+  return fingerprintOfPairs(pagedPairs(read, options, source, at3), () => at3.revision);
 }
 function fingerprintViaEtcdCtl(ctl, options = {}) {
   return fingerprintPages(
@@ -1413,16 +1566,16 @@ function preloadEtcdClient() {
   import("etcd3").catch(() => {
   });
 }
-async function connectEtcdClient(access) {
+async function connectEtcdClient(access2) {
   const options = {
-    hosts: access.endpoints,
+    hosts: access2.endpoints,
     dialTimeout: 5e3,
     // Pages of Kubernetes objects can exceed grpc's 4 MiB default.
     grpcOptions: { "grpc.max_receive_message_length": 256 * 1024 * 1024 }
   };
-  if (access.tls) {
+  if (access2.tls) {
     const [rootCertificate, certChain, privateKey] = await Promise.all(
-      [access.tls.cacert, access.tls.cert, access.tls.key].map(
+      [access2.tls.cacert, access2.tls.cert, access2.tls.key].map(
         (f) => readFile2(f).catch((err) => {
           throw new OperationError(
             `Cannot read etcd TLS file ${f}: ${err.message}. Pass --etcd-cacert/--etcd-cert/--etcd-key with readable files.`
@@ -1435,19 +1588,57 @@ async function connectEtcdClient(access) {
   const { Etcd3 } = await import("etcd3");
   return new Etcd3(options);
 }
-async function fingerprintEndpoints(access, options = {}) {
-  const client = await connectEtcdClient(access);
+async function fingerprintEndpoints(access2, options = {}) {
+  const client = await connectEtcdClient(access2);
   try {
-    return await fingerprintWithClient(client, options, `etcd at ${access.endpoints.join(",")}`);
+    return await fingerprintWithClient(client, options, `etcd at ${access2.endpoints.join(",")}`);
   } catch (err) {
     if (err instanceof OperationError) throw err;
     throw new OperationError(
-      `Could not read the keyspace of etcd at ${access.endpoints.join(", ")}: ${err.message}. Check the endpoints and TLS files.`,
+      `Could not read the keyspace of etcd at ${access2.endpoints.join(", ")}: ${err.message}. Check the endpoints and TLS files.`,
       { cause: err }
     );
   } finally {
     client.close();
   }
+}
+function showKey(key) {
+  if (key.length === 0) return "(the empty key)";
+  const text4 = key.toString("utf8");
+  return Buffer.from(text4, "utf8").equals(key) && !/[\u0000-\u001f]/.test(text4) ? text4 : `0x${key.toString("hex")}`;
+}
+async function compareKeyspaces(expected, actual, maxExamples = 10) {
+  const want = new PairHasher();
+  const have = new PairHasher();
+  const examples = [];
+  let differences = 0;
+  const differ = (what, key) => {
+    differences++;
+    if (examples.length < maxExamples) examples.push(`${what} ${showKey(key)}`);
+  };
+  let e = await expected.next();
+  let a = await actual.next();
+  while (!e.done || !a.done) {
+    const order = e.done ? 1 : a.done ? -1 : Buffer.compare(e.value.key, a.value.key);
+    if (order === 0) {
+      if (!e.value.value.equals(a.value.value)) differ("value differs:", e.value.key);
+    } else if (order < 0) differ("missing:", e.value.key);
+    else differ("unexpected:", a.value.key);
+    if (order <= 0) {
+      want.add(e.value.key, e.value.value);
+      e = await expected.next();
+    }
+    if (order >= 0) {
+      have.add(a.value.key, a.value.value);
+      a = await actual.next();
+    }
+  }
+  return {
+    expected: { count: want.count, sha256: want.digest() },
+    actual: { count: have.count, sha256: have.digest() },
+    differences,
+    examples
+  };
 }
 
 // src/etcd/snapshot-file.ts
@@ -1487,8 +1678,8 @@ var SnapshotTrailerReader = class {
   /** The check, and the sha256 of every byte seen (hex). Call once, at the end. */
   finish() {
     const actual = this.hash.copy().digest("hex");
-    const fileSha256 = this.hash.update(this.pending).digest("hex");
-    return { ...judgeSnapshot(this.name, this.bytes, this.head, this.pending, actual), fileSha256 };
+    const fileSha2562 = this.hash.update(this.pending).digest("hex");
+    return { ...judgeSnapshot(this.name, this.bytes, this.head, this.pending, actual), fileSha256: fileSha2562 };
   }
 };
 function judgeSnapshot(name, bytes, head, pending, actual) {
@@ -1536,6 +1727,469 @@ function judgeSnapshot(name, bytes, head, pending, actual) {
   }
   return { ok: true, expected, actual, bytes };
 }
+
+// src/etcd/crc32c.ts
+var POLY = 2197175160;
+var TABLE = (() => {
+  const t = new Uint32Array(16 * 256);
+  for (let i = 0; i < 256; i++) {
+    let c = i;
+    for (let k = 0; k < 8; k++) c = c & 1 ? c >>> 1 ^ POLY : c >>> 1;
+    t[i] = c >>> 0;
+  }
+  for (let i = 0; i < 256; i++) {
+    for (let s = 1; s < 16; s++)
+      t[s * 256 + i] = t[(s - 1) * 256 + i] >>> 8 ^ t[t[(s - 1) * 256 + i] & 255];
+  }
+  return t;
+})();
+var LITTLE_ENDIAN = new Uint8Array(new Uint32Array([1]).buffer)[0] === 1;
+function crc32c(crc, buf, start = 0, end = buf.length) {
+  const t = TABLE;
+  let c = ~crc >>> 0;
+  let i = start;
+  if (LITTLE_ENDIAN && end - start >= 64) {
+    while (buf.byteOffset + i & 3) c = t[(c ^ buf[i++]) & 255] ^ c >>> 8;
+    const n = end - i >>> 4 << 2;
+    const w = new Uint32Array(buf.buffer, buf.byteOffset + i, n);
+    for (let k = 0; k < n; k += 4) {
+      const a = w[k] ^ c;
+      const b = w[k + 1];
+      const d = w[k + 2];
+      const e = w[k + 3];
+      c = t[3840 + (a & 255)] ^ t[3584 + (a >>> 8 & 255)] ^ t[3328 + (a >>> 16 & 255)] ^ t[3072 + (a >>> 24)] ^ t[2816 + (b & 255)] ^ t[2560 + (b >>> 8 & 255)] ^ t[2304 + (b >>> 16 & 255)] ^ t[2048 + (b >>> 24)] ^ t[1792 + (d & 255)] ^ t[1536 + (d >>> 8 & 255)] ^ t[1280 + (d >>> 16 & 255)] ^ t[1024 + (d >>> 24)] ^ t[768 + (e & 255)] ^ t[512 + (e >>> 8 & 255)] ^ t[256 + (e >>> 16 & 255)] ^ t[e >>> 24];
+    }
+    i += n * 4;
+  }
+  for (; i < end; i++) c = t[(c ^ buf[i]) & 255] ^ c >>> 8;
+  return ~c >>> 0;
+}
+function multModP(a, b) {
+  let m = 2147483648;
+  let p = 0;
+  for (; ; ) {
+    if (a & m) {
+      p = (p ^ b) >>> 0;
+      if ((a & m - 1) === 0) break;
+    }
+    m >>>= 1;
+    b = b & 1 ? (b >>> 1 ^ POLY) >>> 0 : b >>> 1;
+  }
+  return p >>> 0;
+}
+var X2N = (() => {
+  const t = new Uint32Array(32);
+  let p = 1073741824;
+  t[0] = p;
+  for (let n = 1; n < 32; n++) {
+    p = multModP(p, p);
+    t[n] = p;
+  }
+  return t;
+})();
+function shiftOf(bytes) {
+  let p = 2147483648;
+  let k = 3;
+  let n = bytes;
+  while (n > 0) {
+    if (n % 2 === 1) p = multModP(X2N[k & 31], p);
+    n = Math.floor(n / 2);
+    k++;
+  }
+  return p;
+}
+function crc32cCombine(crcA, crcB, lengthB) {
+  if (lengthB === 0) return crcA;
+  return (multModP(shiftOf(lengthB), crcA) ^ crcB) >>> 0;
+}
+
+// src/etcd/snapshot-status.ts
+var PAGE_HEADER = 16;
+var BRANCH_PAGE = 1;
+var LEAF_PAGE = 2;
+var FREELIST_PAGE = 16;
+var BUCKET_LEAF_FLAG = 1;
+var META_BYTES = 64;
+var MAGIC = 3977042669;
+var VERSION = 2;
+var MAX_PAGE_BYTES = 128 * 1024 * 1024;
+var KIND_NONE = 0;
+var KIND_LEAF = 1;
+var KIND_BRANCH = 2;
+var KIND_FREELIST = 3;
+var KIND_BAD = 4;
+var u64 = (b, at3) => b.readUInt32LE(at3 + 4) * 2 ** 32 + b.readUInt32LE(at3);
+function fnv64a(b) {
+  let h = 0xcbf29ce484222325n;
+  for (const byte of b) h = (h ^ BigInt(byte)) * 0x100000001b3n & 0xffffffffffffffffn;
+  return h;
+}
+function parseMeta(page) {
+  const m = page.subarray(PAGE_HEADER, PAGE_HEADER + META_BYTES);
+  const checksum = m.readBigUInt64LE(56);
+  const freelist = m.readBigUInt64LE(32);
+  return {
+    pageSize: m.readUInt32LE(8),
+    root: u64(m, 16),
+    freelist: freelist === 0xffffffffffffffffn ? void 0 : Number(freelist),
+    pgid: u64(m, 40),
+    txid: m.readBigUInt64LE(48),
+    // bbolt 1.3's validate(): magic, version, and the checksum unless it is 0.
+    valid: m.readUInt32LE(0) === MAGIC && m.readUInt32LE(4) === VERSION && (checksum === 0n || checksum === fnv64a(m.subarray(0, 56)))
+  };
+}
+function summarizeLeaf(page) {
+  const count = page.readUInt16LE(10);
+  if (PAGE_HEADER + count * 16 > page.length) return `${count} elements do not fit the page`;
+  let crc = 0;
+  let bytes = 0;
+  let runStart = 0;
+  let runEnd = 0;
+  let prevStart = -1;
+  let prevEnd = -1;
+  let lastRevision = Number.NaN;
+  const buckets = [];
+  for (let i = 0; i < count; i++) {
+    const at3 = PAGE_HEADER + i * 16;
+    const flags = page.readUInt32LE(at3);
+    const kStart = at3 + page.readUInt32LE(at3 + 4);
+    const kEnd = kStart + page.readUInt32LE(at3 + 8);
+    const vEnd = kEnd + page.readUInt32LE(at3 + 12);
+    if (vEnd > page.length) return `element ${i} lies beyond the page`;
+    if (prevStart >= 0 && page.compare(page, prevStart, prevEnd, kStart, kEnd) !== 1) {
+      return `key order violation at element ${i}`;
+    }
+    prevStart = kStart;
+    prevEnd = kEnd;
+    const hashedEnd = flags & BUCKET_LEAF_FLAG ? kEnd : vEnd;
+    if (flags & BUCKET_LEAF_FLAG) {
+      if (vEnd - kEnd < 16) return `bucket ${i} has no bucket header`;
+      const root = u64(page, kEnd);
+      buckets.push({
+        name: Buffer.from(page.subarray(kStart, kEnd)),
+        root,
+        ...root === 0 ? { inline: Buffer.from(page.subarray(kEnd + 16, vEnd)) } : {}
+      });
+    }
+    if (kStart !== runEnd || runEnd === runStart) {
+      if (runEnd > runStart) crc = crc32c(crc, page, runStart, runEnd);
+      runStart = kStart;
+    }
+    runEnd = hashedEnd;
+    bytes += hashedEnd - kStart;
+    if (hashedEnd !== vEnd) {
+      crc = crc32c(crc, page, runStart, runEnd);
+      runStart = runEnd = vEnd;
+    }
+    if (i === count - 1 && kEnd - kStart >= 8) {
+      lastRevision = page.readUInt32BE(kStart) * 2 ** 32 + page.readUInt32BE(kStart + 4);
+    }
+  }
+  if (runEnd > runStart) crc = crc32c(crc, page, runStart, runEnd);
+  return { crc, bytes, count, lastRevision, buckets };
+}
+function branchChildren(page) {
+  const count = page.readUInt16LE(10);
+  if (PAGE_HEADER + count * 16 > page.length) return `${count} elements do not fit the page`;
+  const children = [];
+  let previous;
+  for (let i = 0; i < count; i++) {
+    const at3 = PAGE_HEADER + i * 16;
+    const kStart = at3 + page.readUInt32LE(at3);
+    const kEnd = kStart + page.readUInt32LE(at3 + 4);
+    if (kEnd > page.length) return `element ${i} lies beyond the page`;
+    const key = page.subarray(kStart, kEnd);
+    if (previous && Buffer.compare(previous, key) >= 0)
+      return `key order violation at element ${i}`;
+    previous = Buffer.from(key);
+    children.push(u64(page, at3 + 8));
+  }
+  return children;
+}
+function freelistIds(page) {
+  let count = page.readUInt16LE(10);
+  let at3 = PAGE_HEADER;
+  if (count === 65535) {
+    count = u64(page, at3);
+    at3 += 8;
+  }
+  if (at3 + count * 8 > page.length) return `${count} free ids do not fit the page`;
+  return Array.from({ length: count }, (_, i) => u64(page, at3 + i * 8));
+}
+var SnapshotStatusReader = class {
+  constructor(name = "snapshot") {
+    this.name = name;
+  }
+  name;
+  bytes = 0;
+  pageSize = 0;
+  head = [];
+  headBytes = 0;
+  partial = [];
+  partialBytes = 0;
+  nextPage = 0;
+  metas = [];
+  meta;
+  open = [];
+  // Per page id, once the meta page has given the high-water mark.
+  kind = new Uint8Array(0);
+  overflow = new Uint32Array(0);
+  crc = new Uint32Array(0);
+  hashed = new Uint32Array(0);
+  count = new Uint32Array(0);
+  lastRevision = new Float64Array(0);
+  buckets = /* @__PURE__ */ new Map();
+  children = /* @__PURE__ */ new Map();
+  free = /* @__PURE__ */ new Map();
+  bad = /* @__PURE__ */ new Map();
+  /** Why the bytes are not a bbolt db at all, once that is known. */
+  fail;
+  update(chunk) {
+    this.bytes += chunk.length;
+    let off = 0;
+    if (this.pageSize === 0) {
+      const n = Math.min(chunk.length, PAGE_HEADER + META_BYTES - this.headBytes);
+      this.head.push(chunk.subarray(0, n));
+      this.headBytes += n;
+      off = n;
+      if (this.headBytes < PAGE_HEADER + META_BYTES) return;
+      const head = Buffer.concat(this.head);
+      this.head = [];
+      const size2 = head.readUInt32LE(PAGE_HEADER + 8);
+      if (size2 < 1024 || size2 > 65536 || (size2 & size2 - 1) !== 0) {
+        this.fail = `its first meta page gives a page size of ${size2}: not a bbolt database`;
+        this.pageSize = -1;
+        return;
+      }
+      this.pageSize = size2;
+      this.partial = [head];
+      this.partialBytes = head.length;
+    }
+    if (this.pageSize < 0) return;
+    const size = this.pageSize;
+    while (off < chunk.length) {
+      if (this.partialBytes === 0 && chunk.length - off >= size) {
+        this.onPage(chunk.subarray(off, off + size));
+        off += size;
+        continue;
+      }
+      const n = Math.min(size - this.partialBytes, chunk.length - off);
+      this.partial.push(chunk.subarray(off, off + n));
+      this.partialBytes += n;
+      off += n;
+      if (this.partialBytes === size) {
+        const page = Buffer.concat(this.partial);
+        this.partial = [];
+        this.partialBytes = 0;
+        this.onPage(page);
+      }
+    }
+  }
+  onPage(page) {
+    const id = this.nextPage++;
+    if (id < 2) {
+      this.metas.push(parseMeta(page));
+      if (id === 1) this.chooseMeta();
+      return;
+    }
+    const meta = this.meta;
+    if (!meta || id >= meta.pgid) return;
+    if (this.open.length > 0) {
+      for (const o of this.open) {
+        o.parts.push(page);
+        o.remaining--;
+      }
+      const done = this.open.filter((o) => o.remaining === 0);
+      if (done.length > 0) {
+        this.open = this.open.filter((o) => o.remaining > 0);
+        for (const o of done) this.summarize(o.id, Buffer.concat(o.parts));
+      }
+    }
+    const flags = page.readUInt16LE(8);
+    const isTree = (flags & (BRANCH_PAGE | LEAF_PAGE)) !== 0;
+    const isFreelist = id === meta.freelist && (flags & FREELIST_PAGE) !== 0;
+    if (!isTree && !isFreelist || u64(page, 0) !== id) return;
+    const overflow = page.readUInt32LE(12);
+    this.overflow[id] = overflow;
+    if (id + overflow >= meta.pgid) {
+      this.markBad(id, `it spans ${overflow + 1} pages, past the high-water mark ${meta.pgid}`);
+    } else if ((overflow + 1) * this.pageSize > MAX_PAGE_BYTES) {
+      this.markBad(id, `it spans ${overflow + 1} pages, more than kube-rescue reads in one piece`);
+    } else if (overflow === 0) {
+      this.summarize(id, page);
+    } else {
+      this.open.push({ id, parts: [page], remaining: overflow });
+    }
+  }
+  chooseMeta() {
+    const [a, b] = [...this.metas].sort((x, y) => y.txid > x.txid ? 1 : y.txid < x.txid ? -1 : 0);
+    const meta = a.valid ? a : b.valid ? b : void 0;
+    if (!meta) {
+      this.fail = "neither meta page is valid (magic, version, checksum): not a bbolt database, or a damaged one";
+      return;
+    }
+    if (meta.pageSize !== this.pageSize) {
+      this.fail = `its meta pages disagree on the page size (${meta.pageSize}, ${this.pageSize})`;
+      return;
+    }
+    this.meta = meta;
+    const pages = meta.pgid;
+    this.kind = new Uint8Array(pages);
+    this.overflow = new Uint32Array(pages);
+    this.crc = new Uint32Array(pages);
+    this.hashed = new Uint32Array(pages);
+    this.count = new Uint32Array(pages);
+    this.lastRevision = new Float64Array(pages);
+  }
+  markBad(id, why) {
+    this.kind[id] = KIND_BAD;
+    this.bad.set(id, why);
+  }
+  summarize(id, page) {
+    const flags = page.readUInt16LE(8);
+    if (flags & LEAF_PAGE) {
+      const s = summarizeLeaf(page);
+      if (typeof s === "string") {
+        this.markBad(id, s);
+        return;
+      }
+      this.kind[id] = KIND_LEAF;
+      this.crc[id] = s.crc;
+      this.hashed[id] = s.bytes;
+      this.count[id] = s.count;
+      this.lastRevision[id] = s.lastRevision;
+      if (s.buckets.length > 0) this.buckets.set(id, s.buckets);
+    } else if (flags & BRANCH_PAGE) {
+      const c = branchChildren(page);
+      if (typeof c === "string") {
+        this.markBad(id, c);
+        return;
+      }
+      this.kind[id] = KIND_BRANCH;
+      this.children.set(id, c);
+    } else {
+      const ids = freelistIds(page);
+      if (typeof ids === "string") {
+        this.markBad(id, ids);
+        return;
+      }
+      this.kind[id] = KIND_FREELIST;
+      this.free.set(id, ids);
+    }
+  }
+  /** The status `snapshot status` gives for these bytes; throws when the db is damaged. */
+  finish() {
+    const problem = (what) => new OperationError(
+      `${this.name} fails the snapshot status check: ${what}. Do not trust this snapshot; take another.`
+    );
+    if (this.fail) throw problem(this.fail);
+    const meta = this.meta;
+    if (!meta) throw problem(`it ends after ${this.bytes} bytes, before its meta pages`);
+    const totalSize = meta.pgid * this.pageSize;
+    if (this.bytes !== totalSize + 32) {
+      throw problem(
+        `it is ${this.bytes} bytes, but its meta page gives ${meta.pgid} pages of ${this.pageSize} bytes (${totalSize}) plus the 32-byte sha256 trailer`
+      );
+    }
+    const errors = [];
+    const reachable = new Uint8Array(meta.pgid);
+    reachable[0] = 1;
+    reachable[1] = 1;
+    const freed = new Uint8Array(meta.pgid);
+    if (meta.freelist !== void 0) {
+      const ids = this.kind[meta.freelist] === KIND_FREELIST ? this.free.get(meta.freelist) : void 0;
+      if (!ids) throw problem(`page ${meta.freelist}, its freelist, is not a freelist page`);
+      for (let i = 0; i <= this.overflow[meta.freelist]; i++) reachable[meta.freelist + i] = 1;
+      for (const id of ids) {
+        if (id >= meta.pgid) errors.push(`page ${id}: freed, but out of bounds`);
+        else if (freed[id]) errors.push(`page ${id}: already freed`);
+        else freed[id] = 1;
+      }
+    }
+    const visit = (id, onLeaf) => {
+      if (id < 2 || id >= meta.pgid) {
+        errors.push(`page ${id}: out of bounds: ${meta.pgid}`);
+        return;
+      }
+      for (let i = 0; i <= this.overflow[id]; i++) {
+        if (reachable[id + i]) errors.push(`page ${id + i}: multiple references`);
+        reachable[id + i] = 1;
+      }
+      if (freed[id]) errors.push(`page ${id}: reachable freed`);
+      const kind = this.kind[id];
+      if (kind === KIND_BRANCH) {
+        for (const child of this.children.get(id)) visit(child, onLeaf);
+      } else if (kind === KIND_LEAF) {
+        onLeaf(id);
+      } else {
+        errors.push(
+          `page ${id}: ${kind === KIND_BAD ? this.bad.get(id) : kind === KIND_NONE ? "invalid type, or not the page its parent names" : "invalid type: freelist"}`
+        );
+      }
+    };
+    const checkNested = (ref) => {
+      if (ref.root !== 0) {
+        visit(ref.root, (leaf) => {
+          for (const r of this.buckets.get(leaf) ?? []) checkNested(r);
+        });
+        return;
+      }
+      const inline = summarizeLeaf(ref.inline);
+      if (typeof inline === "string") errors.push(`inline bucket ${ref.name}: ${inline}`);
+      else for (const r of inline.buckets) checkNested(r);
+    };
+    let hash = 0;
+    let totalKey = 0;
+    let revision = 0;
+    const hashBucket = (ref) => {
+      hash = crc32c(hash, ref.name);
+      const isKeyBucket = ref.name.toString("latin1") === "key";
+      const take = (s) => {
+        hash = crc32cCombine(hash, s.crc, s.bytes);
+        totalKey += s.count;
+        if (isKeyBucket && s.count > 0) revision = s.lastRevision;
+      };
+      if (ref.root === 0) {
+        const inline = summarizeLeaf(ref.inline);
+        if (typeof inline === "string") {
+          errors.push(`inline bucket ${ref.name}: ${inline}`);
+          return;
+        }
+        take(inline);
+        for (const r of inline.buckets) checkNested(r);
+        return;
+      }
+      visit(ref.root, (leaf) => {
+        take({
+          crc: this.crc[leaf],
+          bytes: this.hashed[leaf],
+          count: this.count[leaf],
+          lastRevision: this.lastRevision[leaf]
+        });
+        for (const r of this.buckets.get(leaf) ?? []) checkNested(r);
+      });
+    };
+    visit(meta.root, (leaf) => {
+      const refs = this.buckets.get(leaf) ?? [];
+      if (refs.length !== this.count[leaf]) {
+        errors.push(`page ${leaf}: a top-level key that is not a bucket`);
+      }
+      for (const ref of refs) hashBucket(ref);
+    });
+    if (meta.freelist !== void 0) {
+      for (let id = 0; id < meta.pgid && errors.length < 20; id++) {
+        if (!reachable[id] && !freed[id]) errors.push(`page ${id}: unreachable unfreed`);
+      }
+    }
+    if (Number.isNaN(revision)) errors.push("the last key of the key bucket is not a revision");
+    if (errors.length > 0) {
+      throw problem(
+        `${errors.length} error(s) in its bbolt structure: ${errors.slice(0, 5).join("; ")}`
+      );
+    }
+    return { hash, revision, totalKey, totalSize };
+  }
+};
 
 // src/backup/collect.ts
 var TEMP_PREFIX = "kube-rescue-snapshot.";
@@ -1591,83 +2245,73 @@ async function removeTempDir(t, dir) {
   await t.exec(["rm", "-rf", "--", dir], { allowFailure: true, timeoutMs: 6e4 }).catch(() => {
   });
 }
-var STREAM_RUN = 1024 * 1024;
 async function streamSnapshot(source, progress) {
   if (!source.direct) throw new Error(`streamSnapshot: member ${source.member} is not direct`);
-  const dir = await mkdtemp(join(process.env.TMPDIR || "/var/tmp", TEMP_PREFIX));
-  const path = join(dir, "etcd.db");
   const client = await connectEtcdClient({ ...source.direct, endpoints: [source.endpoint] });
   const discard = async () => {
     client.close();
-    await rm(dir, { recursive: true, force: true });
   };
   try {
-    const copy = await open2(path, "wx", 384);
     progress.info(`Streaming the etcd snapshot from member ${source.member} (${source.endpoint})`);
+    const head = await client.kv.range({ key: Buffer.from([0]), count_only: true }).catch(() => void 0);
     const call = await client.maintenance.snapshot();
+    const reader = new SnapshotStatusReader(`the snapshot from member ${source.member}`);
     let announced;
     let received = 0;
-    let copied;
+    let ended;
     let failed2;
-    const onDisk = new Promise((resolve3, reject) => {
-      copied = resolve3;
+    const streamed = new Promise((resolve4, reject) => {
+      ended = resolve4;
       failed2 = reject;
     });
-    onDisk.catch(() => {
+    streamed.catch(() => {
     });
-    async function* runs() {
-      let run2 = [];
-      let runBytes = 0;
-      let writing = Promise.resolve();
-      const flush = async function* () {
-        const blobs = run2;
-        run2 = [];
-        runBytes = 0;
-        await writing;
-        writing = copy.writev(blobs);
-        yield* blobs;
-      };
+    async function* blobs() {
       try {
         for await (const m of call) {
           announced ??= Number(m.remaining_bytes) + m.blob.length + 32;
           received += m.blob.length;
-          run2.push(m.blob);
-          runBytes += m.blob.length;
-          if (runBytes >= STREAM_RUN) yield* flush();
+          reader.update(m.blob);
+          yield m.blob;
         }
-        if (runBytes > 0) yield* flush();
-        await writing;
-        await copy.close();
         if (announced !== void 0 && received !== announced) {
           throw new OperationError(
             `The snapshot stream from member ${source.member} (${source.endpoint}) ended after ${received} of ${announced} bytes.`
           );
         }
-        copied();
+        ended();
       } catch (err) {
         failed2(err);
-        await copy.close().catch(() => {
-        });
         throw err;
       } finally {
         call.destroy?.();
         failed2(new OperationError("the snapshot stream was stopped before its end"));
       }
     }
-    const status = onDisk.then(() => source.ctl.snapshotStatus(path));
+    const status = streamed.then(async () => {
+      const s = reader.finish();
+      if (!await countsLiveKeys(source.ctl)) return s;
+      return { ...s, totalKey: (await source.ctl.keyCount(s.revision)).count };
+    });
     status.catch(() => {
     });
     return {
       source,
-      stream: Readable.from(runs(), { objectMode: true, highWaterMark: 32 }),
+      stream: Readable.from(blobs(), { objectMode: true, highWaterMark: 32 }),
       status,
       announcedBytes: () => announced,
+      ...head ? { startRevision: Number(head.header.revision) } : {},
       discard
     };
   } catch (err) {
     await discard();
     throw err;
   }
+}
+async function countsLiveKeys(ctl) {
+  const tools = await ctl.etcdTools();
+  const v = tools.snapshotTool === "etcdutl" ? tools.etcdutl : tools.etcdctl;
+  return v !== void 0 && (v.major > 3 || v.major === 3 && v.minor >= 6);
 }
 function discardSnapshot(taken) {
   return removeTempDir(taken.source.ctl.transport, taken.dir);
@@ -1780,11 +2424,11 @@ var ParallelGzip = class extends Transform2 {
    * the real zlib.
    */
   compressBlock(block) {
-    return new Promise((resolve3, reject) => {
+    return new Promise((resolve4, reject) => {
       zlib.gzip(
         block,
         { level: this.level, chunkSize: OUTPUT_CHUNK_BYTES },
-        (err, out) => err ? reject(err) : resolve3(out)
+        (err, out) => err ? reject(err) : resolve4(out)
       );
     });
   }
@@ -1877,7 +2521,7 @@ function canonicalJson(value) {
 }
 
 // src/version.ts
-var VERSION = "0.1.0";
+var VERSION2 = "0.1.0";
 
 // src/backup/manifest.ts
 var MANIFEST_FORMAT_VERSION = 1;
@@ -1889,7 +2533,7 @@ function buildManifest(content) {
   const body = {
     kind: MANIFEST_KIND,
     formatVersion: MANIFEST_FORMAT_VERSION,
-    tool: { name: "kube-rescue", version: VERSION },
+    tool: { name: "kube-rescue", version: VERSION2 },
     ...content
   };
   return { ...body, digest: digestOf(body) };
@@ -1902,6 +2546,7 @@ var isString = (v) => typeof v === "string";
 var isNonNegInt = (v) => Number.isSafeInteger(v) && v >= 0;
 var isHex64 = (v) => typeof v === "string" && /^[0-9a-f]{64}$/.test(v);
 var isStringArray = (v) => Array.isArray(v) && v.every(isString);
+var isArchivedPath = (v) => typeof v === "string" && v.startsWith("/") && !v.split("/").includes("..") && ![...v].some((c) => c.charCodeAt(0) < 32);
 var ManifestShape = class {
   constructor(where) {
     this.where = where;
@@ -1940,7 +2585,7 @@ function parseManifest(text4, where) {
   if (version !== MANIFEST_FORMAT_VERSION) {
     const newer = typeof version === "number" && version > MANIFEST_FORMAT_VERSION;
     throw new InputError(
-      `${where} has format version ${JSON.stringify(version)}; kube-rescue ${VERSION} reads version ${MANIFEST_FORMAT_VERSION} only.${newer ? " It was written by a newer kube-rescue: upgrade to read it." : ""}`
+      `${where} has format version ${JSON.stringify(version)}; kube-rescue ${VERSION2} reads version ${MANIFEST_FORMAT_VERSION} only.${newer ? " It was written by a newer kube-rescue: upgrade to read it." : ""}`
     );
   }
   const checks = [
@@ -1963,6 +2608,14 @@ function parseManifest(text4, where) {
   members.forEach((m, i) => {
     for (const k of ["id", "name"])
       if (!isString(at(m, k))) shape.fail(`etcd.members[${i}].${k}`, "a string", at(m, k));
+    for (const k of ["peerURLs", "clientURLs"])
+      if (!isStringArray(at(m, k)))
+        shape.fail(`etcd.members[${i}].${k}`, "a list of URLs", at(m, k));
+  });
+  if (!["kubespray", "kubeadm", "unknown"].includes(at(raw, "kubernetes.flavor")))
+    shape.fail("kubernetes.flavor", "kubespray, kubeadm or unknown", at(raw, "kubernetes.flavor"));
+  at(raw, "kubernetes.paths").forEach((p, i) => {
+    if (!isArchivedPath(p)) shape.fail(`kubernetes.paths[${i}]`, "an absolute path without ..", p);
   });
   const fp = at(raw, "fingerprint");
   if (fp !== null) {
@@ -1981,7 +2634,11 @@ function parseManifest(text4, where) {
     shape.fail("objects", "a non-empty list", objects);
   objects.forEach((o, i) => {
     const p = `objects[${i}]`;
-    if (!isString(at(o, "name"))) shape.fail(`${p}.name`, "a string", at(o, "name"));
+    if (!isString(at(o, "name")) || !/^[A-Za-z0-9][A-Za-z0-9._-]*$/.test(at(o, "name")))
+      shape.fail(`${p}.name`, "a file name (letters, digits, . _ -)", at(o, "name"));
+    const node = at(o, "node");
+    if (at(o, "kind") === "node-files" ? !isString(node) : node !== void 0 && !isString(node))
+      shape.fail(`${p}.node`, "the name of the node the archive came from", node);
     for (const k of ["bytes", "plaintextBytes"])
       if (!isNonNegInt(at(o, k))) shape.fail(`${p}.${k}`, "a whole number", at(o, k));
     for (const k of ["sha256", "plaintextSha256"])
@@ -2058,8 +2715,8 @@ var HashingStage = class extends Transform3 {
           cb();
           return;
         }
-        const { fileSha256, ...check2 } = this.trailer.finish();
-        this.digest = fileSha256;
+        const { fileSha256: fileSha2562, ...check2 } = this.trailer.finish();
+        this.digest = fileSha2562;
         this.trailerResult = check2;
         if (!check2.ok && this.opts.failOnBadTrailer !== false) {
           cb(
@@ -2096,10 +2753,10 @@ async function storeObject(source, pending, opts) {
   if (encrypted) stages.push(createAgeEncryptStream(opts.recipients));
   const stored = stages.length > 1 ? new HashingStage() : plain;
   if (stored !== plain) stages.push(stored);
-  const flowed = new Promise((resolve3, reject) => {
+  const flowed = new Promise((resolve4, reject) => {
     pipeline(
       [source, ...stages],
-      (err) => err ? reject(err) : resolve3()
+      (err) => err ? reject(err) : resolve4()
     );
   });
   const [written] = await Promise.all([pending.write(name, stored, { mode: opts.mode }), flowed]);
@@ -2134,10 +2791,10 @@ async function readObject(source, object, opts) {
   const sink = opts.sink ?? new Writable({
     write: (_chunk, _enc, cb) => cb()
   });
-  await new Promise((resolve3, reject) => {
+  await new Promise((resolve4, reject) => {
     pipeline(
       [source, ...stages, sink],
-      (err) => err ? reject(err) : resolve3()
+      (err) => err ? reject(err) : resolve4()
     );
   });
   return {
@@ -2146,6 +2803,211 @@ async function readObject(source, object, opts) {
     plaintextBytes: plain.bytes,
     plaintextSha256: plain.sha256(),
     ...opts.snapshotTrailer !== void 0 ? { trailer: plain.trailerCheck() } : {}
+  };
+}
+
+// src/backup/signature.ts
+import { spawn } from "node:child_process";
+import { mkdtemp, readFile as readFile3, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+var SIGNATURE_NAMESPACE = "kube-rescue-backup";
+var MANIFEST_SIGNATURE = "manifest.json.sig";
+function sshKeygen(args, stdin) {
+  return new Promise((resolve4, reject) => {
+    const child = spawn("ssh-keygen", args, {
+      stdio: ["pipe", "pipe", "pipe"],
+      // No agent: the key is the file given, never whatever an agent offers. A session of
+      // its own has no terminal to prompt on: a passphrase-protected key fails, it never hangs.
+      env: { ...process.env, SSH_AUTH_SOCK: "" },
+      detached: true
+    });
+    const out = [];
+    const err = [];
+    child.stdout.on("data", (c) => out.push(c));
+    child.stderr.on("data", (c) => err.push(c));
+    child.on(
+      "error",
+      (e) => reject(
+        e.code === "ENOENT" ? new OperationError(
+          "ssh-keygen is not installed: backup signatures need it (Debian/Ubuntu: apt-get install openssh-client)."
+        ) : e
+      )
+    );
+    child.on(
+      "close",
+      (code) => resolve4({
+        code: code ?? 1,
+        stdout: Buffer.concat(out).toString("utf8"),
+        stderr: Buffer.concat(err).toString("utf8")
+      })
+    );
+    child.stdin.on("error", () => {
+    });
+    child.stdin.end(stdin);
+  });
+}
+async function withPrivateDir(work) {
+  const dir = await mkdtemp(join(tmpdir(), "kube-rescue-sig-"));
+  try {
+    return await work(dir);
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+var oneLine = (s) => s.trim().split("\n").slice(-1)[0] ?? "";
+async function signManifest(manifest, keyFile) {
+  let key;
+  try {
+    key = await readFile3(keyFile);
+  } catch (err) {
+    throw new InputError(
+      `--sign-key ${keyFile}: cannot read the key file (${err.code ?? err.message}).`
+    );
+  }
+  if (!/-----BEGIN (OPENSSH|RSA|EC) PRIVATE KEY-----/.test(key.toString("latin1"))) {
+    throw new InputError(
+      `--sign-key ${keyFile}: not an SSH private key (expected '-----BEGIN OPENSSH PRIVATE KEY-----', as 'ssh-keygen -t ed25519' writes).`
+    );
+  }
+  return withPrivateDir(async (dir) => {
+    const copy = join(dir, "signing-key");
+    await writeFile(
+      copy,
+      key.toString("latin1").endsWith("\n") ? key : Buffer.concat([key, Buffer.from("\n")]),
+      {
+        mode: 384
+      }
+    );
+    key.fill(0);
+    const r = await sshKeygen(["-Y", "sign", "-f", copy, "-n", SIGNATURE_NAMESPACE], manifest);
+    if (r.code !== 0 || !r.stdout.includes("-----BEGIN SSH SIGNATURE-----")) {
+      throw new InputError(
+        `--sign-key ${keyFile}: ssh-keygen could not sign with this key (${oneLine(r.stderr).replaceAll(copy, keyFile) || `exit ${r.code}`}). Use an unencrypted SSH private key (passphrase-protected keys cannot be used unattended).`
+      );
+    }
+    return Buffer.from(r.stdout, "utf8");
+  });
+}
+async function checkTrustedSigners(file) {
+  let text4;
+  try {
+    text4 = await readFile3(file, "utf8");
+  } catch (err) {
+    throw new InputError(
+      `--trusted-signers ${file}: cannot read the file (${err.code ?? err.message}).`
+    );
+  }
+  const entries = text4.split("\n").filter((l) => l.trim() !== "" && !l.trim().startsWith("#"));
+  if (entries.length === 0) {
+    throw new InputError(
+      `--trusted-signers ${file}: no signer in it. Expected ssh's allowed_signers format, one line per signer: '<principal> <key type> <base64 key>' (e.g. 'backup@ci ssh-ed25519 AAAA\u2026').`
+    );
+  }
+}
+var GOOD = /^Good "[^"]*" signature (?:for (.+) )?with (\S+) key (SHA256:\S+)\s*$/m;
+async function checkManifestSignature(manifest, signature, trustedSigners, where) {
+  if (!signature) {
+    if (!trustedSigners) return { status: "unsigned" };
+    throw new InputError(
+      `${where}: the set is not signed (no ${MANIFEST_SIGNATURE}), but --trusted-signers ${trustedSigners} requires a trusted signature. Nothing was changed. Restore only a set made by 'kube-rescue backup --sign-key' with a key listed in that file.`
+    );
+  }
+  if (trustedSigners) await checkTrustedSigners(trustedSigners);
+  return withPrivateDir(async (dir) => {
+    const sigFile = join(dir, MANIFEST_SIGNATURE);
+    await writeFile(sigFile, signature, { mode: 384 });
+    const refuse = (what) => new InputError(
+      `${where}: ${what}. The set is refused; nothing was changed. Check that it was written by a trusted 'kube-rescue backup --sign-key' and not altered since (by hand: ssh-keygen -Y verify -f ${trustedSigners} -I <principal> -n ${SIGNATURE_NAMESPACE} -s ${MANIFEST_SIGNATURE} < manifest.json).`
+    );
+    if (!trustedSigners) {
+      const r2 = await sshKeygen(
+        ["-Y", "check-novalidate", "-n", SIGNATURE_NAMESPACE, "-s", sigFile],
+        manifest
+      ).catch((err) => ({ code: 1, stdout: "", stderr: err.message }));
+      const good2 = GOOD.exec(r2.stdout + r2.stderr);
+      if (r2.code !== 0 || !good2) {
+        return { status: "invalid", detail: oneLine(r2.stderr) || `ssh-keygen exit ${r2.code}` };
+      }
+      return { status: "unchecked", signer: { keyType: good2[2], fingerprint: good2[3] } };
+    }
+    const found = await sshKeygen(
+      ["-Y", "find-principals", "-s", sigFile, "-f", trustedSigners],
+      Buffer.alloc(0)
+    );
+    const principal = found.code === 0 ? found.stdout.split("\n")[0]?.trim() : "";
+    if (!principal) {
+      const why = oneLine(found.stderr);
+      throw refuse(
+        `the signature's key is not in --trusted-signers ${trustedSigners}${why && !/No principal matched/i.test(why) ? ` (${why})` : ""}`
+      );
+    }
+    const r = await sshKeygen(
+      [
+        "-Y",
+        "verify",
+        "-f",
+        trustedSigners,
+        "-I",
+        principal,
+        "-n",
+        SIGNATURE_NAMESPACE,
+        "-s",
+        sigFile
+      ],
+      manifest
+    );
+    const good = GOOD.exec(r.stdout + r.stderr);
+    if (r.code !== 0 || !good) {
+      throw refuse(
+        `the signature by ${principal} does not verify over this manifest in namespace ${SIGNATURE_NAMESPACE} (${oneLine(r.stderr) || `ssh-keygen exit ${r.code}`}): the manifest was changed after signing, or the signature was made for something else`
+      );
+    }
+    return {
+      status: "trusted",
+      signer: { principal: good[1] ?? principal, keyType: good[2], fingerprint: good[3] }
+    };
+  });
+}
+function describeSignature(check2) {
+  switch (check2.status) {
+    case "trusted":
+      return `signed by ${check2.signer.principal} (${check2.signer.keyType} key ${check2.signer.fingerprint}), a trusted signer`;
+    case "unchecked":
+      return `signed with ${check2.signer.keyType} key ${check2.signer.fingerprint}; not checked against trusted signers (pass --trusted-signers to require one)`;
+    case "unsigned":
+      return "not signed: the set is trusted as the store holds it (pass --trusted-signers to require a signature)";
+    case "invalid":
+      return `the signature does not verify: ${check2.detail}`;
+  }
+}
+var MAX_SMALL_OBJECT = 16 * 1024 * 1024;
+async function readSmall(store, setName, object) {
+  const size = await store.stat(setName, object);
+  if (!size) return null;
+  if (size.bytes > MAX_SMALL_OBJECT) {
+    throw new InputError(
+      `${store.urlOf(setName)}/${object} is ${size.bytes} bytes: too large for a kube-rescue ${object}. The set is not one kube-rescue wrote, or it was altered.`
+    );
+  }
+  const chunks = [];
+  for await (const c of await store.read(setName, object, { firstBytes: MAX_SMALL_OBJECT })) {
+    chunks.push(Buffer.from(c));
+  }
+  return Buffer.concat(chunks);
+}
+async function checkSetSignature(store, setName, trustedSigners) {
+  const where = store.urlOf(setName);
+  const manifest = await readSmall(store, setName, "manifest.json");
+  if (!manifest) {
+    throw new OperationError(
+      `Object manifest.json is missing from the backup set ${where}: it is not a complete set. 'kube-rescue list' shows the complete ones.`
+    );
+  }
+  const signature = await readSmall(store, setName, MANIFEST_SIGNATURE);
+  return {
+    check: await checkManifestSignature(manifest, signature, trustedSigners, where),
+    manifest
   };
 }
 
@@ -2183,7 +3045,7 @@ async function snapshotViaNode(sources, pending, opts) {
     throw err;
   }
 }
-async function snapshotStreamed(sources, store, setName, pending, opts) {
+async function snapshotStreamed(sources, store, setName, pending, opts, started) {
   const failed2 = [];
   for (const source of sources) {
     if (failed2.length > 0) {
@@ -2193,6 +3055,7 @@ async function snapshotStreamed(sources, store, setName, pending, opts) {
     let streamed;
     try {
       streamed = await streamSnapshot(source, opts.progress);
+      if (streamed.startRevision !== void 0) started(streamed.startRevision, source);
       const stored = await storeObject(streamed.stream, pending.set, snapshotObject2(opts, source));
       const announced = streamed.announcedBytes();
       if (announced !== stored.plaintextBytes) {
@@ -2236,19 +3099,29 @@ async function writeBackupSet(store, sources, opts) {
   let snapshot;
   try {
     const direct = sources.snapshotSources.every((s) => s.direct);
+    const early = {};
+    const started = (revision, member) => {
+      if (!sources.hashKV) return;
+      early.hashKV = sources.hashKV(revision, member);
+      early.hashKV.catch(() => {
+      });
+      Object.assign(early, { member, revision });
+    };
     snapshot = await progress.phase(
       `Store the etcd snapshot in ${store.urlOf(setName)}`,
-      () => direct && sources.snapshotSources.length > 0 ? snapshotStreamed(sources.snapshotSources, store, setName, pending, opts) : snapshotViaNode(sources.snapshotSources, pending.set, opts)
+      () => direct && sources.snapshotSources.length > 0 ? snapshotStreamed(sources.snapshotSources, store, setName, pending, opts, started) : snapshotViaNode(sources.snapshotSources, pending.set, opts)
     );
     const t = snapshot;
     const p = pending.set;
-    const atRevision = (read) => {
-      const value = read ? t.status.then((status2) => read(status2.revision, t.source)) : Promise.resolve(null);
+    const atRevision = (read, ahead) => {
+      const value = read ? t.status.then(
+        (status2) => ahead?.hashKV && ahead.member === t.source && ahead.revision === status2.revision ? ahead.hashKV.catch(() => read(status2.revision, t.source)) : read(status2.revision, t.source)
+      ) : Promise.resolve(null);
       value.catch(() => {
       });
       return value;
     };
-    const hashKV = atRevision(sources.hashKV);
+    const hashKV = atRevision(sources.hashKV, early);
     const fingerprint2 = atRevision(sources.fingerprint);
     const objects = [t.stored];
     for (const a of archives) {
@@ -2306,9 +3179,12 @@ async function writeBackupSet(store, sources, opts) {
       },
       objects
     });
-    await p.write("manifest.json", Readable2.from([Buffer.from(serializeManifest(manifest))]), {
-      mode: 384
-    });
+    const manifestBytes = Buffer.from(serializeManifest(manifest));
+    if (opts.signKeyFile) {
+      const signature = await signManifest(manifestBytes, opts.signKeyFile);
+      await p.write(MANIFEST_SIGNATURE, Readable2.from([signature]), { mode: 384 });
+    }
+    await p.write("manifest.json", Readable2.from([manifestBytes]), { mode: 384 });
     await p.commit();
     return { setName, manifest };
   } catch (err) {
@@ -3677,8 +4553,87 @@ function parseInventory(text4, source, format, layers = {}) {
 }
 
 // src/inventory/load.ts
-import { readFile as readFile3 } from "node:fs/promises";
+import { readFile as readFile4 } from "node:fs/promises";
 import { isMap as isMap2, LineCounter as LineCounter2, parseDocument as parseDocument2 } from "yaml";
+
+// src/inventory/node-values.ts
+import { isIP } from "node:net";
+var LABEL = "[A-Za-z0-9](?:[A-Za-z0-9_-]{0,61}[A-Za-z0-9])?";
+var DNS_NAME = new RegExp(`^${LABEL}(?:\\.${LABEL})*\\.?$`);
+var NAME = {
+  form: "letters, digits, '-', '_' and '.' (starting with a letter or digit)",
+  ok: (v) => v.length <= 253 && /^[A-Za-z0-9][A-Za-z0-9_.-]*$/.test(v)
+};
+var ADDRESS = {
+  form: "an IPv4 or IPv6 address or a DNS name",
+  ok: (v) => v.length <= 253 && (isIP(v) !== 0 || DNS_NAME.test(v))
+};
+var RULES = {
+  etcd_member_name: NAME,
+  kube_override_hostname: NAME,
+  ansible_host: ADDRESS,
+  access_ip: ADDRESS,
+  ip: ADDRESS,
+  ansible_port: {
+    form: "a port number (1\u201365535)",
+    ok: (v) => /^[0-9]{1,5}$/.test(v) && Number(v) >= 1 && Number(v) <= 65535
+  },
+  ansible_user: {
+    form: "a login name (letters, digits, '-', '_' and '.', not starting with '-')",
+    ok: (v) => v.length <= 64 && /^[A-Za-z0-9_][A-Za-z0-9_.-]*\$?$/.test(v)
+  }
+};
+function shown(value) {
+  const json = JSON.stringify(value.length > 80 ? `${value.slice(0, 80)}\u2026` : value);
+  return json;
+}
+function whatIsWrong(value) {
+  if (/[\r\n]/.test(value)) return "it contains a line break";
+  if (/[\p{Cc}]/u.test(value)) return "it contains a control character";
+  if (/\s/.test(value)) return "it contains white space";
+  const bad = [...value].find((c) => /[`$"'\\;&|<>(){}*?!#~,=[\]]/.test(c));
+  if (bad) return `it contains '${bad}'`;
+  return "it is not of that form";
+}
+function whereSet(inventory, host, variable) {
+  const layers = inventory.varLayers;
+  if (layers.extraVars && variable in layers.extraVars) return "the extra-vars file (-e @file)";
+  if (layers.hostVarsFiles?.get(host) && variable in layers.hostVarsFiles.get(host)) {
+    return `host_vars/${host} beside ${inventory.source}`;
+  }
+  for (const [group, vars] of layers.groupVarsFiles ?? []) {
+    if (variable in vars && (group === "all" || inventory.groups.get(group)?.includes(host))) {
+      return `group_vars/${group} beside ${inventory.source}`;
+    }
+  }
+  return inventory.source;
+}
+function checkNodeValues(inventory) {
+  const hosts = /* @__PURE__ */ new Set([
+    ...inventory.groups.get("etcd") ?? [],
+    ...inventory.controlPlane(),
+    ...inventory.brokenEtcd(),
+    ...inventory.brokenControlPlane()
+  ]);
+  for (const host of hosts) {
+    if (!NAME.ok(host) && isIP(host) === 0) {
+      throw new InputError(
+        `${inventory.source}: the host name ${shown(host)} cannot be used: ${whatIsWrong(host)}. A host name may hold ${NAME.form}, or be an IP address; it names certificate files and members on the nodes.`
+      );
+    }
+    const vars = inventory.hosts.get(host)?.vars ?? {};
+    for (const [variable, rule] of Object.entries(RULES)) {
+      const raw = vars[variable];
+      if (raw === void 0 || raw === null || raw === "") continue;
+      const value = String(raw);
+      if (typeof raw === "object" || !rule.ok(value)) {
+        throw new InputError(
+          `host '${host}': ${variable} is ${shown(typeof raw === "object" ? JSON.stringify(raw) : value)}, which cannot be used: ${typeof raw === "object" ? "it is not a single value" : whatIsWrong(value)}. ${variable} must be ${rule.form}. Fix it in ${whereSet(inventory, host, variable)}.`
+        );
+      }
+    }
+  }
+}
 
 // src/inventory/vars-files.ts
 import { readdir, stat } from "node:fs/promises";
@@ -3733,7 +4688,7 @@ async function readVarsDirectories(inventoryPath, readVarsFile2) {
 // src/inventory/load.ts
 async function readText(path, what) {
   try {
-    return await readFile3(path, "utf8");
+    return await readFile4(path, "utf8");
   } catch (err) {
     const code = err.code;
     const why = code === "ENOENT" ? "no such file" : code === "EACCES" ? "permission denied" : String(err);
@@ -3766,7 +4721,9 @@ async function loadInventory(path, options = {}) {
   const extraVars = {};
   for (const file of options.extraVars ?? []) Object.assign(extraVars, await readExtraVars(file));
   const dirs = options.varsDirectories === false ? {} : await readVarsDirectories(path, (file) => readVarsFile(file, "vars file"));
-  return parseInventory(text4, path, void 0, { ...dirs, extraVars });
+  const inventory = parseInventory(text4, path, void 0, { ...dirs, extraVars });
+  if (options.nodeValues !== false) checkNodeValues(inventory);
+  return inventory;
 }
 
 // src/inventory/recovery-rewrite.ts
@@ -3927,14 +4884,14 @@ import { finished as finishedCallback, PassThrough, Readable as Readable3, Trans
 import { finished, pipeline as pipeline2 } from "node:stream/promises";
 
 // src/nodes/started-command.ts
-import { spawn } from "node:child_process";
+import { spawn as spawn2 } from "node:child_process";
 import { once } from "node:events";
 import { Transform as Transform4 } from "node:stream";
 var KILL_GRACE_MS = 2e3;
 async function startChildProcess(file, args, env) {
-  const child = spawn(file, args, { env, detached: true, stdio: ["pipe", "pipe", "pipe"] });
-  const exited = new Promise((resolve3) => {
-    child.once("close", (code, signal) => resolve3({ code, signal }));
+  const child = spawn2(file, args, { env, detached: true, stdio: ["pipe", "pipe", "pipe"] });
+  const exited = new Promise((resolve4) => {
+    child.once("close", (code, signal) => resolve4({ code, signal }));
   });
   await once(child, "spawn");
   return {
@@ -4065,9 +5022,9 @@ var CommandTransport = class {
   }
   run(argv, options, stderrLimit) {
     const mask = options.mask ?? [];
-    const shown = displayCommand(argv, mask);
+    const shown2 = displayCommand(argv, mask);
     const stdout = new PassThrough({ highWaterMark: 64 * 1024 });
-    const done = this.supervise(argv, options, shown, stdout, stderrLimit).catch((err) => {
+    const done = this.supervise(argv, options, shown2, stdout, stderrLimit).catch((err) => {
       if (err instanceof Error && mask.length) err.message = maskText(err.message, mask);
       throw err;
     });
@@ -4079,21 +5036,21 @@ var CommandTransport = class {
     stdout.on("error", () => void 0);
     return { stdout, done };
   }
-  async supervise(argv, options, shown, stdout, stderrLimit) {
+  async supervise(argv, options, shown2, stdout, stderrLimit) {
     let command;
     try {
       command = await this.start(argv, options.env ?? {});
     } catch (err) {
       const e = err;
       if (e.code === "ENOENT" && e.syscall?.startsWith("spawn")) {
-        return this.verdict(127, null, `${argv[0]}: command not found`, options, shown);
+        return this.verdict(127, null, `${argv[0]}: command not found`, options, shown2);
       }
       throw err;
     }
     let stopped;
     let giveUp = () => void 0;
-    const abandoned = new Promise((resolve3) => {
-      giveUp = () => resolve3("abandoned");
+    const abandoned = new Promise((resolve4) => {
+      giveUp = () => resolve4("abandoned");
     });
     const stop = (reason) => {
       if (stopped) return;
@@ -4127,37 +5084,37 @@ var CommandTransport = class {
         case "timeout":
           throw new TransportTimeoutError(
             this.node,
-            `command ${shown}`,
+            `command ${shown2}`,
             options.timeoutMs,
             confirmed
           );
         case "stdin":
           throw new NodeError(
             this.node,
-            `Node ${this.node}: the input for command ${shown} failed (${maskText(errorText(stopped.err), options.mask)}); the command was stopped.`,
+            `Node ${this.node}: the input for command ${shown2} failed (${maskText(errorText(stopped.err), options.mask)}); the command was stopped.`,
             { cause: stopped.err }
           );
         case "reader":
           throw new NodeError(
             this.node,
-            `Node ${this.node}: the reader of command ${shown} stopped before it finished; the command was stopped.`
+            `Node ${this.node}: the reader of command ${shown2} stopped before it finished; the command was stopped.`
           );
       }
       if (typeof outcome === "string") throw new Error(`unreachable: ${outcome} without a stop`);
       const [{ code, signal }] = outcome;
-      return this.verdict(code, signal, stderr(), options, shown);
+      return this.verdict(code, signal, stderr(), options, shown2);
     } finally {
       exited = true;
       clearTimeout(timer);
     }
   }
-  verdict(code, signal, stderr, options, shown) {
+  verdict(code, signal, stderr, options, shown2) {
     const signo = signal ? osConstants.signals[signal] : void 0;
     const exitCode = code ?? 128 + (signo ?? 0);
     if (exitCode !== 0 && !options.allowFailure) {
       throw new CommandFailedError(
         this.node,
-        shown,
+        shown2,
         exitCode,
         stderr,
         options.mask,
@@ -4487,7 +5444,7 @@ var SshTransport = class extends CommandTransport {
     try {
       const command = this.remoteCommand(argv, await this.stageEnv(client, env));
       channel = await new Promise(
-        (resolve3, reject) => client.exec(command, (err, ch) => {
+        (resolve4, reject) => client.exec(command, (err, ch) => {
           if (err) return reject(err);
           exited = new Promise((resolveExit, rejectExit) => {
             let status;
@@ -4507,7 +5464,7 @@ var SshTransport = class extends CommandTransport {
                 );
             });
           });
-          resolve3(ch);
+          resolve4(ch);
         })
       );
     } catch (err) {
@@ -4617,7 +5574,7 @@ var SshTransport = class extends CommandTransport {
       const jumpClient = await this.handshake(jumpEndpoint, timeoutMs, knownHosts, void 0, []);
       this.track(jumpClient);
       sock = await new Promise(
-        (resolve3, reject) => jumpClient.forwardOut(
+        (resolve4, reject) => jumpClient.forwardOut(
           "127.0.0.1",
           0,
           this.options.host,
@@ -4628,7 +5585,7 @@ var SshTransport = class extends CommandTransport {
               `jump host ${jump.host}:${jumpEndpoint.port} could not reach ${this.options.host}:${this.port}: ${err.message}`,
               { cause: err }
             )
-          ) : resolve3(stream)
+          ) : resolve4(stream)
         )
       );
     }
@@ -4652,12 +5609,12 @@ var SshTransport = class extends CommandTransport {
     const client = new Client();
     let hostKeyProblem;
     const where = `${endpoint.host}:${endpoint.port}`;
-    return new Promise((resolve3, reject) => {
+    return new Promise((resolve4, reject) => {
       let settled = false;
       client.once("ready", () => {
         settled = true;
         client.on("error", () => void 0);
-        resolve3(client);
+        resolve4(client);
       });
       client.on("error", (err) => {
         if (settled) return;
@@ -4820,11 +5777,11 @@ function loadAuth(options) {
   );
 }
 function endClient(client) {
-  return new Promise((resolve3) => {
-    const timer = setTimeout(resolve3, 2e3);
+  return new Promise((resolve4) => {
+    const timer = setTimeout(resolve4, 2e3);
     client.once("close", () => {
       clearTimeout(timer);
-      resolve3();
+      resolve4();
     });
     client.end();
   });
@@ -4832,7 +5789,7 @@ function endClient(client) {
 var SOURCE_ENV_SCRIPT = '. "$1" && rm -f -- "$1" && shift && exec "$@"';
 function runOnChannel(client, command, stdin = "") {
   return new Promise(
-    (resolve3, reject) => client.exec(command, (err, channel) => {
+    (resolve4, reject) => client.exec(command, (err, channel) => {
       if (err) return reject(err);
       let stdout = "";
       let stderr = "";
@@ -4846,7 +5803,7 @@ function runOnChannel(client, command, stdin = "") {
       channel.on("exit", (c) => {
         code = c;
       });
-      channel.once("close", () => resolve3({ code, stdout, stderr }));
+      channel.once("close", () => resolve4({ code, stdout, stderr }));
       channel.end(stdin);
     })
   );
@@ -4863,7 +5820,7 @@ var ChannelLimit = class {
       this.open++;
       return;
     }
-    await new Promise((resolve3) => this.waiting.push(resolve3));
+    await new Promise((resolve4) => this.waiting.push(resolve4));
   }
   release() {
     const next = this.waiting.shift();
@@ -4873,8 +5830,8 @@ var ChannelLimit = class {
 };
 
 // src/nodes/connect.ts
-function connectNode(target, access) {
-  switch (access.transport) {
+function connectNode(target, access2) {
+  switch (access2.transport) {
     case "local":
       return new LocalTransport(target.name);
     case "docker":
@@ -4885,16 +5842,16 @@ function connectNode(target, access) {
         host: target.address,
         port: target.port,
         // The inventory's own user for a host wins over the common flag, as with Ansible.
-        user: target.user ?? access.sshUser ?? "root",
-        privateKey: access.sshKey,
-        privateKeyFile: access.sshKey ? void 0 : access.sshKeyFile,
-        knownHostsFile: access.knownHosts,
-        checkHostKey: !access.insecureSkipHostKeyCheck,
-        jump: access.jumpHost ? parseJumpHost(access.jumpHost) : void 0
+        user: target.user ?? access2.sshUser ?? "root",
+        privateKey: access2.sshKey,
+        privateKeyFile: access2.sshKey ? void 0 : access2.sshKeyFile,
+        knownHostsFile: access2.knownHosts,
+        checkHostKey: !access2.insecureSkipHostKeyCheck,
+        jump: access2.jumpHost ? parseJumpHost(access2.jumpHost) : void 0
       });
     default:
       throw new InputError(
-        `Unknown transport '${access.transport}': use ssh, local or docker.`
+        `Unknown transport '${access2.transport}': use ssh, local or docker.`
       );
   }
 }
@@ -4912,8 +5869,8 @@ function parseJumpHost(text4) {
   return { host, user: match[1], port };
 }
 var NodePool = class {
-  constructor(access, connect = connectNode) {
-    this.access = access;
+  constructor(access2, connect = connectNode) {
+    this.access = access2;
     this.connect = connect;
   }
   access;
@@ -4964,8 +5921,37 @@ function deleteNodeArgv(params) {
   ];
 }
 var BUMP_REVISION = 1e9;
+var ASSUMED_WRITES_PER_SECOND = 1500;
+function chooseRevisionBump(seenRevision, snapshotRevision, backupCreatedAt, options) {
+  const gap = seenRevision !== void 0 && snapshotRevision !== void 0 ? Math.max(0, seenRevision - snapshotRevision) : void 0;
+  const what = 'so that the restored revision is above every revision the old cluster handed out, and --mark-compacted makes a watch from before the restore fail with "compacted" (clients relist) instead of silently resuming';
+  if (options.bumpRevision !== void 0) {
+    if (gap !== void 0 && options.bumpRevision <= gap) {
+      throw new InputError(
+        `--bump-revision ${options.bumpRevision} is not above the ${gap} revisions the running members handed out after the snapshot (revision ${snapshotRevision} \u2192 ${seenRevision}): revisions would repeat for clients. Pass more than ${gap}, or leave --bump-revision out (default ${BUMP_REVISION.toLocaleString("en-US")}).`
+      );
+    }
+    return {
+      amount: options.bumpRevision,
+      reason: `--bump-revision ${options.bumpRevision} as asked, ${what}`
+    };
+  }
+  const ageSeconds = backupCreatedAt ? Math.max(0, (options.now.getTime() - Date.parse(backupCreatedAt)) / 1e3) : void 0;
+  const byAge = ageSeconds !== void 0 ? ageSeconds * ASSUMED_WRITES_PER_SECOND : 0;
+  const byGap = gap !== void 0 ? gap * 2 : 0;
+  const needed = Math.max(BUMP_REVISION, byAge, byGap);
+  const amount = Math.ceil(needed / BUMP_REVISION) * BUMP_REVISION;
+  const why = amount === BUMP_REVISION ? `${BUMP_REVISION.toLocaleString("en-US")} (etcd's recovery guide: more than the writes since the snapshot \u2014 1e9 covers a week at ${ASSUMED_WRITES_PER_SECOND} writes/s; OpenShift's cluster-restore.sh bumps by the same)` : byAge >= byGap ? `${amount.toLocaleString("en-US")}: the backup is ${Math.round(ageSeconds / 86400)} days old, and at etcd's assumed ${ASSUMED_WRITES_PER_SECOND} writes/s that is more than the default 1e9 covers` : `${amount.toLocaleString("en-US")}: running members handed out ${gap} revisions after the snapshot, doubled for what went unseen`;
+  return { amount, reason: `bump by ${why}, ${what}` };
+}
 function stamp(now) {
   return now.toISOString().replace(/[-:]/g, "").replace(/\.\d+Z$/, "Z");
+}
+function keptCopyOf(path, manifestsDir, ts) {
+  const slash = path.lastIndexOf("/");
+  const dir = path.slice(0, slash);
+  const outside = dir === manifestsDir ? dir.slice(0, dir.lastIndexOf("/")) : dir;
+  return `${outside}/${path.slice(slash + 1)}.${ts}`;
 }
 var peerURLOf = (address) => `https://${address}:2380`;
 var clientURLOf = (address) => `https://${address}:2379`;
@@ -5125,6 +6111,12 @@ Bring them back or re-provision them (same IP, same hostname, SSH key authorized
       `The cluster still has quorum (the probe found ${healthyVoters.length} healthy of ${state.members.length} members), but the inventory marks ${brokenEtcd.join(", ")} as broken so that no healthy member would remain: restoring a snapshot over a working cluster throws away every write since the snapshot. Remove the healthy hosts from [broken_etcd], or pass --force if that loss is intended.`
     );
   }
+  const etcdVersions = restoresSnapshot ? nodeEtcdVersions(inventory, stateOf, state) : void 0;
+  if (etcdVersions && etcdVersions.minors.size > 1 && !options.force) {
+    throw new InputError(
+      `The etcd nodes run different etcd minor versions (${etcdVersions.list}): a snapshot is restored and then served by one etcd minor. Install the same etcd version on every etcd node (etcd, etcdctl, etcdutl), or pass --force if a mixed cluster is intended.`
+    );
+  }
   if (etcdCase === "total-loss" && !backup2) {
     throw new InputError(
       `No etcd member has data left (${inventory.etcd.map((e) => e.host).join(", ")} ${inventory.etcd.length === 1 ? "is" : "are all"} broken or unreachable${removals.length > 0 ? `, and ${removals.map((r) => r.host).join(", ")} will not return` : ""}), so the cluster can only come back from a backup set: pass --backup DIR|URL.`
@@ -5146,12 +6138,13 @@ Bring them back or re-provision them (same IP, same hostname, SSH key authorized
         `Backup ${backup2.location} comes from etcd cluster id ${backup2.clusterId}, the running cluster is ${state.clusterId}. Pick a backup of this cluster, or pass --force.`
       );
     }
-    const running = minorOf(state.serverVersion ?? state.toolsVersion);
+    const runningVersion = state.serverVersion ?? etcdVersions?.first ?? state.toolsVersion;
+    const running = minorOf(runningVersion);
     const saved = minorOf(backup2.etcdVersion);
     const differs = running && saved && (running[0] !== saved[0] || running[1] !== saved[1]);
     if (restoresSnapshot && differs && !options.force) {
       throw new InputError(
-        `Backup ${backup2.location} was taken from etcd ${backup2.etcdVersion}, the nodes run ${state.serverVersion ?? state.toolsVersion}: a snapshot is restored with the same minor version. Restore with matching etcd tools, or pass --force.`
+        `Backup ${backup2.location} was taken from etcd ${backup2.etcdVersion}, the nodes run ${runningVersion}: a snapshot is restored with the same minor version. Restore with matching etcd tools, or pass --force.`
       );
     }
     if (backup2.encrypted && !options.haveIdentity) {
@@ -5273,7 +6266,7 @@ Bring them back or re-provision them (same IP, same hostname, SSH key authorized
         host,
         { set: envFor(host, clusterString(current), token), templateFrom },
         `a joining member starts with state 'existing' and the cluster's current member list`,
-        `the previous ${envFile} is kept as ${envFile}.${ts}`,
+        `the previous ${envFile} is kept as ${keptCopyOf(envFile, paths.manifestsDir, ts)}`,
         false
       )
     );
@@ -5291,6 +6284,7 @@ Bring them back or re-provision them (same IP, same hostname, SSH key authorized
   };
   let strategy = "none";
   let source = { kind: "none" };
+  let revisionBump;
   const expect = { members: inventory.etcd.map((e) => e.memberName) };
   const working = state.quorum && healthyVoters.length > 0;
   const membersLeaving = removals.filter((r) => r.listed && working);
@@ -5356,13 +6350,23 @@ Bring them back or re-provision them (same IP, same hostname, SSH key authorized
   } else if (etcdCase === "quorum-loss" || etcdCase === "total-loss") {
     strategy = options.strategy;
     const token = `${state.clusterName || "etcd"}-restore-${ts}`.toLowerCase();
-    const bump = state.toolsBumpRevision;
+    const cannotBump = inventory.etcd.filter(
+      (e) => !(stateOf.get(e.host)?.tools?.bumpRevision ?? state.toolsBumpRevision)
+    );
+    const bump = cannotBump.length === 0;
     if (!bump) {
-      warnings.push(
-        `etcd tools ${state.toolsVersion} cannot --bump-revision/--mark-compacted (they came in 3.5): the revision is not bumped, so Kubernetes watchers and caches may keep serving objects newer than the snapshot until they relist; the plan restarts the control plane for that (etcd#16028).`
-      );
+      const tools = stateOf.get(cannotBump[0].host)?.tools;
+      const version = tools ? `${tools.snapshotTool} ${tools.snapshotToolVersion} on ${cannotBump.map((e) => e.host).join(", ")}` : state.toolsVersion;
+      if (options.bumpRevision !== void 0) {
+        throw new InputError(
+          `--bump-revision ${options.bumpRevision}: the etcd tools here (${version}) cannot bump the revision \u2014 --bump-revision/--mark-compacted came with etcdutl in etcd 3.5. Leave --bump-revision out to restore without a bump, or install etcd 3.5+ tools (etcd, etcdutl) on the etcd nodes.`
+        );
+      }
+      const reason = `etcd tools ${version} cannot --bump-revision/--mark-compacted (they came in 3.5): the revision is not bumped, so Kubernetes watchers and caches may keep serving objects newer than the snapshot until they relist; the plan restarts the control plane for that (etcd#16028).`;
+      warnings.push(reason);
+      revisionBump = { amount: 0, markCompacted: false, reason };
     }
-    const stagePath = `${staging}/kube-rescue-${ts}.db`;
+    const stagePath = `${staging}/kube-rescue-${ts}.XXXXXX/etcd.db`;
     let origin;
     let first;
     if (backup2 && (survivors.length === 0 || options.preferBackupSnapshot)) {
@@ -5403,6 +6407,19 @@ Bring them back or re-provision them (same IP, same hostname, SSH key authorized
       );
     }
     anchor = first;
+    if (bump) {
+      const seen = Math.max(
+        ...inventory.etcd.map((e) => stateOf.get(e.host)?.revision ?? Number.NEGATIVE_INFINITY)
+      );
+      const snapshotRevision = source.kind === "backup" ? source.revision : stateOf.get(first)?.revision;
+      const chosen = chooseRevisionBump(
+        Number.isFinite(seen) ? seen : void 0,
+        snapshotRevision,
+        source.kind === "backup" ? backup2?.createdAt : void 0,
+        options
+      );
+      revisionBump = { ...chosen, markCompacted: true };
+    }
     const order = [first, ...inventory.etcd.map((e) => e.host).filter((h) => h !== first)];
     const all = order.map(refOf);
     const restoreNow = strategy === "parallel" ? order : [first];
@@ -5455,9 +6472,9 @@ Bring them back or re-provision them (same IP, same hostname, SSH key authorized
             peerURL: ref.peerURL,
             initialCluster: clusterString(strategy === "parallel" ? all : [ref]),
             initialClusterToken: token,
-            ...bump ? { bumpRevision: BUMP_REVISION, markCompacted: true } : {}
+            ...revisionBump?.amount ? { bumpRevision: revisionBump.amount, markCompacted: true } : {}
           },
-          strategy === "parallel" ? "every member from the same snapshot, with the full member list and a new cluster token (etcd disaster recovery)" : `${ref.name} alone from the snapshot; the others rejoin one at a time (Kubespray's way)`,
+          (strategy === "parallel" ? "every member from the same snapshot, with the full member list and a new cluster token (etcd disaster recovery)" : `${ref.name} alone from the snapshot; the others rejoin one at a time (Kubespray's way)`) + (revisionBump?.amount ? `; with ${stateOf.get(host)?.tools?.snapshotTool ?? "etcdutl"} snapshot restore --bump-revision=${revisionBump.amount} --mark-compacted: ${revisionBump.reason}` : "; no revision bump (the tools cannot)"),
           `stop etcd, then mv ${paths.dataDir}.${ts} ${paths.dataDir}`,
           true,
           "restore"
@@ -5474,7 +6491,7 @@ Bring them back or re-provision them (same IP, same hostname, SSH key authorized
             templateFrom: peerWithCerts
           },
           "the env file must name the restored cluster",
-          `the previous ${envFile} is kept as ${envFile}.${ts}`,
+          `the previous ${envFile} is kept as ${keptCopyOf(envFile, paths.manifestsDir, ts)}`,
           false,
           "env"
         )
@@ -5640,7 +6657,34 @@ Bring them back or re-provision them (same IP, same hostname, SSH key authorized
     brokenFrom,
     steps,
     warnings,
+    ...revisionBump ? { revisionBump } : {},
     expect
+  };
+}
+function nodeEtcdVersions(inventory, stateOf, state) {
+  const unknown = inventory.etcd.filter((e) => stateOf.get(e.host)?.toolsError);
+  if (unknown.length > 0) {
+    throw new InputError(
+      `Cannot tell which etcd ${unknown.length === 1 ? "this node has" : "these nodes have"}, and a snapshot restore depends on it (etcdutl or etcdctl, revision bump, snapshot version):
+  ` + unknown.map((e) => stateOf.get(e.host).toolsError).join("\n  ") + "\nInstall etcd, etcdctl and etcdutl of the cluster's version on each (Kubespray puts them in /usr/local/bin), then run again. Nothing was changed."
+    );
+  }
+  const versions = inventory.etcd.flatMap((e) => {
+    const t = stateOf.get(e.host)?.tools;
+    const v = t?.server ?? t?.snapshotToolVersion;
+    return v ? [{ host: e.host, v }] : [];
+  });
+  if (state.serverVersion) versions.push({ host: "the running members", v: state.serverVersion });
+  const minors = new Set(
+    versions.flatMap(({ v }) => {
+      const m = minorOf(v);
+      return m ? [`${m[0]}.${m[1]}`] : [];
+    })
+  );
+  return {
+    ...versions[0] ? { first: versions[0].v } : {},
+    minors,
+    list: versions.map(({ host, v }) => `${host}: ${v}`).join(", ")
   };
 }
 function planNodeDeletions(removals, ctx) {
@@ -5691,17 +6735,17 @@ function memberUrls(inventory, host, address) {
     peer: str2(vars.etcd_peer_url) ?? peerURLOf(address)
   };
 }
-function clientTls(access, layout, host) {
+function clientTls(access2, layout, host) {
   const fromLayout = layout.clientTls(host);
   return {
-    cacert: access.etcdCacert ?? fromLayout.cacert,
-    cert: access.etcdCert ?? fromLayout.cert,
-    key: access.etcdKey ?? fromLayout.key
+    cacert: access2.etcdCacert ?? fromLayout.cacert,
+    cert: access2.etcdCert ?? fromLayout.cert,
+    key: access2.etcdKey ?? fromLayout.key
   };
 }
-async function resolveLayout(t, access, options) {
+async function resolveLayout(t, access2, options) {
   if (options.layout) return options.layout;
-  return access.layout === "auto" ? detectLayout(t) : layoutByName(access.layout);
+  return access2.layout === "auto" ? detectLayout(t) : layoutByName(access2.layout);
 }
 async function etcdListening(t, port) {
   const script = `if command -v ss >/dev/null 2>&1; then ss -Hltnp 'sport = :${Number(port)}'; else pgrep -a -x etcd; fi`;
@@ -5719,7 +6763,7 @@ async function missingDirs(t, dirs) {
   );
   return res.stdout.split("\n").filter(Boolean);
 }
-async function probeCluster(inventory, transportFor, access, options = {}) {
+async function probeCluster(inventory, transportFor, access2, options = {}) {
   const timeoutMs = options.timeoutMs ?? 2e4;
   const etcdTimeoutMs = options.etcdTimeoutMs ?? 4e3;
   const progress = options.progress ?? silentProgress;
@@ -5745,11 +6789,29 @@ async function probeCluster(inventory, transportFor, access, options = {}) {
       const t = await transportFor(e.host);
       await t.ping({ timeoutMs: connectBound(e.host) });
       health2.reachable = true;
-      const layout2 = await resolveLayout(t, access, options);
+      const identify = async (manifests) => {
+        const identified = await identifyEtcdBinaries(
+          t,
+          options.commands ?? defaultToolCommands,
+          manifests.filter((p) => Boolean(p))
+        );
+        if ("tools" in identified) health2.tools = identified.tools;
+        else health2.toolsError = identified.error;
+      };
+      let layout2;
+      try {
+        layout2 = await resolveLayout(t, access2, options);
+      } catch (err) {
+        const kubeadm = kubeadmLayout();
+        await identify([kubeadm.etcdManifest, kubeadm.parkedEtcdManifest]).catch(() => {
+        });
+        throw err;
+      }
       out.layout = layout2;
-      const tls = clientTls(access, layout2, e.host);
+      const tls = clientTls(access2, layout2, e.host);
       health2.etcdCertsPresent = (await missingDirs(t, [layout2.etcdCertDir])).length === 0;
       health2.etcdRunning = await etcdListening(t, new URL(urls.client).port || "2379");
+      await identify([layout2.etcdManifest, layout2.parkedEtcdManifest]);
       const ctl = new EtcdCtl(t, {
         endpoints: [urls.client],
         tls,
@@ -5769,6 +6831,7 @@ async function probeCluster(inventory, transportFor, access, options = {}) {
           health2.memberId = s.memberId;
           health2.raftIndex = s.raftIndex;
           health2.raftTerm = s.raftTerm;
+          health2.revision = s.revision;
           health2.isLeader = s.isLeader;
           health2.serverVersion = s.version;
           out.clusterId = s.clusterId;
@@ -5796,7 +6859,7 @@ async function probeCluster(inventory, transportFor, access, options = {}) {
           const t = await transportFor(host);
           await t.ping({ timeoutMs: connectBound(host) });
           h.reachable = true;
-          const layout2 = await resolveLayout(t, access, options);
+          const layout2 = await resolveLayout(t, access2, options);
           h.missingCertDirs = await missingDirs(t, layout2.kubernetesCertDirs.slice(0, 1));
           h.certsPresent = h.missingCertDirs.length === 0;
         })(),
@@ -5840,6 +6903,7 @@ async function probeCluster(inventory, transportFor, access, options = {}) {
   }
   if (healthySources.length === 0)
     progress.warn("No etcd member answered healthy: no member list, no quorum.");
+  const fromNodes = etcd.find((p) => p.health.tools)?.health.tools;
   const matched = /* @__PURE__ */ new Set();
   for (const p of etcd) {
     const m = members.find(
@@ -5853,11 +6917,11 @@ async function probeCluster(inventory, transportFor, access, options = {}) {
     }
   }
   const verdict = quorumVerdict(members, healthyUrls, etcdHosts2.length);
-  const layout = etcd.find((p) => p.layout)?.layout ?? options.layout ?? layoutByName(access.layout === "auto" ? "kubespray" : access.layout);
+  const layout = etcd.find((p) => p.layout)?.layout ?? options.layout ?? layoutByName(access2.layout === "auto" ? "kubespray" : access2.layout);
   const health = {
     probedAt: (/* @__PURE__ */ new Date()).toISOString(),
     layout: layout.name,
-    layoutDetected: etcd.some((p) => p.layout) || options.layout !== void 0 || access.layout !== "auto",
+    layoutDetected: etcd.some((p) => p.layout) || options.layout !== void 0 || access2.layout !== "auto",
     paths: {
       etcdCertDir: layout.etcdCertDir,
       dataDir: layout.dataDir,
@@ -5866,8 +6930,8 @@ async function probeCluster(inventory, transportFor, access, options = {}) {
       ...layout.envFile ? { envFile: layout.envFile } : {},
       ...layout.etcdManifest ? { etcdManifest: layout.etcdManifest } : {}
     },
-    toolsVersion: tools ? tools[tools.snapshotTool]?.raw ?? "" : "",
-    toolsBumpRevision: tools?.supportsBumpRevision ?? false,
+    toolsVersion: tools ? tools[tools.snapshotTool]?.raw ?? "" : fromNodes?.snapshotToolVersion ?? "",
+    toolsBumpRevision: tools ? tools.supportsBumpRevision : etcd.length > 0 && etcd.every((p) => p.health.tools?.bumpRevision === true),
     members,
     ...verdict,
     unknownMembers: members.filter((m) => !matched.has(m.id)),
@@ -5888,13 +6952,13 @@ import { basename as basename2, dirname as dirname3, resolve as resolve2 } from 
 
 // src/stores/artifact.ts
 import { mkdtemp as mkdtemp2, readdir as readdir3, rm as rm3, stat as stat3 } from "node:fs/promises";
-import { tmpdir } from "node:os";
+import { tmpdir as tmpdir2 } from "node:os";
 import { basename, dirname as dirname2, join as join5 } from "node:path";
 
 // src/stores/local.ts
 import { randomBytes as randomBytes3 } from "node:crypto";
 import { createWriteStream } from "node:fs";
-import { chmod, mkdir, open as open3, readdir as readdir2, rename, rm as rm2, stat as stat2 } from "node:fs/promises";
+import { chmod, mkdir, open as open2, readdir as readdir2, rename, rm as rm2, stat as stat2 } from "node:fs/promises";
 import { join as join4, resolve } from "node:path";
 import { Transform as Transform6 } from "node:stream";
 import { pipeline as pipeline3 } from "node:stream/promises";
@@ -5971,14 +7035,28 @@ var LocalStore = class {
     }
     return sets.sort(compareSetNames);
   }
-  async read(setName, object) {
+  async read(setName, object, options) {
     const path = join4(this.location, checkObjectName(setName), checkObjectName(object));
-    const fh = await open3(path, "r").catch((err) => {
+    const fh = await open2(path, "r").catch((err) => {
       throw new OperationError(
         errno(err) === "ENOENT" ? `Object ${object} is missing from the backup set ${join4(this.location, setName)}.` : `Cannot read ${path}: ${errno(err)}.`
       );
     });
-    return fh.createReadStream({ highWaterMark: 256 * 1024 });
+    const first = options?.firstBytes;
+    return fh.createReadStream({
+      highWaterMark: first ? Math.min(first, 256 * 1024) : 256 * 1024,
+      ...first ? { start: 0, end: first - 1 } : {}
+    });
+  }
+  async stat(setName, object) {
+    const path = join4(this.location, checkObjectName(setName), checkObjectName(object));
+    try {
+      const s = await stat2(path);
+      return s.isFile() ? { bytes: s.size } : null;
+    } catch (err) {
+      if (errno(err) === "ENOENT") return null;
+      throw new OperationError(`Cannot read ${path}: ${errno(err)}.`);
+    }
   }
   async objects(setName) {
     const dir = join4(this.location, checkObjectName(setName));
@@ -6011,7 +7089,7 @@ async function exists(path) {
 // src/stores/artifact.ts
 var ARTIFACT_SCHEME = "artifact://";
 var ArtifactStore = class {
-  constructor(client, stagingRoot = process.env.RUNNER_TEMP ?? tmpdir(), retentionDays) {
+  constructor(client, stagingRoot = process.env.RUNNER_TEMP ?? tmpdir2(), retentionDays) {
     this.client = client;
     this.stagingRoot = stagingRoot;
     this.retentionDays = retentionDays;
@@ -6073,9 +7151,13 @@ var ArtifactStore = class {
     }
     return dir;
   }
-  async read(setName, object) {
+  async read(setName, object, options) {
     const dir = await this.download(setName);
-    return new LocalStore(dirname2(dir)).read(basename(dir), checkObjectName(object));
+    return new LocalStore(dirname2(dir)).read(basename(dir), checkObjectName(object), options);
+  }
+  async stat(setName, object) {
+    const dir = await this.download(setName);
+    return new LocalStore(dirname2(dir)).stat(basename(dir), checkObjectName(object));
   }
   async objects(setName) {
     const dir = await this.download(setName);
@@ -6104,7 +7186,7 @@ async function defaultArtifactClient() {
 
 // src/stores/open.ts
 async function s3Store() {
-  return (await import("./cli-chunks/s3-KM5HAMJR.js")).S3Store;
+  return (await import("./cli-chunks/s3-G5X2N2FF.js")).S3Store;
 }
 async function openStore(dest, s3 = {}) {
   if (dest.startsWith("s3://")) return new (await s3Store())(parseS3Url(dest), s3);
@@ -6150,18 +7232,18 @@ function keyspaceChecks(mode, full) {
   };
 }
 var DEFAULT_CLUSTER = "cluster.local";
-function tlsFromFlags(access) {
-  const given = [access.etcdCacert, access.etcdCert, access.etcdKey].filter(Boolean).length;
+function tlsFromFlags(access2) {
+  const given = [access2.etcdCacert, access2.etcdCert, access2.etcdKey].filter(Boolean).length;
   if (given === 0) return void 0;
   if (given !== 3) {
     throw new InputError(
       "--etcd-cacert, --etcd-cert and --etcd-key go together: give all three, or none to use the layout."
     );
   }
-  return { cacert: access.etcdCacert, cert: access.etcdCert, key: access.etcdKey };
+  return { cacert: access2.etcdCacert, cert: access2.etcdCert, key: access2.etcdKey };
 }
-async function layoutOf(access, transport) {
-  if (access.layout !== "auto") return layoutByName(access.layout);
+async function layoutOf(access2, transport) {
+  if (access2.layout !== "auto") return layoutByName(access2.layout);
   try {
     return await detectLayout(transport);
   } catch (err) {
@@ -6173,13 +7255,13 @@ async function layoutOf(access, transport) {
   }
 }
 async function localSources(opts, cluster) {
-  const { access } = opts;
-  if (access.transport !== "local") {
+  const { access: access2 } = opts;
+  if (access2.transport !== "local") {
     throw new InputError(
-      `Without an inventory (-i) there are no nodes to reach over ${access.transport}: pass -i hosts.ini, or --transport local --etcd-endpoints URL,... when this machine is the node or reaches etcd.`
+      `Without an inventory (-i) there are no nodes to reach over ${access2.transport}: pass -i hosts.ini, or --transport local --etcd-endpoints URL,... when this machine is the node or reaches etcd.`
     );
   }
-  const endpoints = access.etcdEndpoints ?? [];
+  const endpoints = access2.etcdEndpoints ?? [];
   if (endpoints.length === 0) {
     throw new InputError(
       "Without an inventory, --etcd-endpoints is required (e.g. --etcd-endpoints https://127.0.0.1:2379)."
@@ -6188,9 +7270,9 @@ async function localSources(opts, cluster) {
   preloadEtcdClient();
   const local = new LocalTransport(hostname());
   let layout;
-  let tls = tlsFromFlags(access);
+  let tls = tlsFromFlags(access2);
   if (!opts.etcdOnly || !tls && endpoints.some((e) => e.startsWith("https:"))) {
-    layout = await layoutOf(access, local);
+    layout = await layoutOf(access2, local);
   }
   if (!tls && endpoints.some((e) => e.startsWith("https:"))) {
     if (layout?.name !== "kubeadm") {
@@ -6306,6 +7388,7 @@ async function backup(opts, ctx) {
       opts.clusterName ?? clusterNameOf(inventory) ?? DEFAULT_CLUSTER,
       opts.clusterName ? "--cluster-name" : `cluster_name in ${opts.inventory ?? "the default"}`
     );
+    const signedBy = opts.signKey ? await signingKeyOf(opts.signKey) : void 0;
     const store = await openStore(opts.dest, opts.s3);
     const policy = {
       keep: opts.keep,
@@ -6321,7 +7404,8 @@ async function backup(opts, ctx) {
     const { setName, manifest } = await writeBackupSet(store, sources, {
       compression: opts.compress,
       recipients,
-      progress
+      progress,
+      signKeyFile: opts.signKey
     });
     const snapshot = manifest.objects.find((o) => o.kind === "etcd-snapshot");
     progress.info(
@@ -6333,7 +7417,8 @@ async function backup(opts, ctx) {
       snapshotRevision: manifest.snapshot.revision,
       snapshotSha256: snapshot.plaintextSha256,
       objects: manifest.objects.map((o) => ({ name: o.name, bytes: o.bytes })),
-      removedByRetention: removed
+      removedByRetention: removed,
+      ...signedBy ? { signedBy } : {}
     };
   } catch (_) {
     var _error = _, _hasError = true;
@@ -6342,15 +7427,28 @@ async function backup(opts, ctx) {
     _promise && await _promise;
   }
 }
+async function signingKeyOf(keyFile) {
+  const probe = Buffer.from("kube-rescue signing-key probe\n");
+  const check2 = await checkManifestSignature(
+    probe,
+    await signManifest(probe, keyFile),
+    void 0,
+    `--sign-key ${keyFile}`
+  );
+  if (check2.status !== "unchecked") {
+    throw new InputError(`--sign-key ${keyFile}: a signature made with this key does not verify.`);
+  }
+  return check2.signer;
+}
 
 // src/commands/inventory.ts
 import { randomBytes as randomBytes4 } from "node:crypto";
-import { rename as rename2, rm as rm4, stat as stat4, writeFile } from "node:fs/promises";
+import { rename as rename2, rm as rm4, stat as stat4, writeFile as writeFile2 } from "node:fs/promises";
 import { basename as basename3, dirname as dirname4, join as join6 } from "node:path";
 async function writeAtomically(path, text4, mode) {
   const temp = join6(dirname4(path), `.${basename3(path)}.${randomBytes4(4).toString("hex")}.tmp`);
   try {
-    await writeFile(temp, text4, { mode, flag: "wx" });
+    await writeFile2(temp, text4, { mode, flag: "wx" });
     await rename2(temp, path);
   } catch (err) {
     await rm4(temp, { force: true });
@@ -6452,6 +7550,7 @@ var BackupSource = class _BackupSource {
       snapshotObject: snap.name,
       revision: m.snapshot.revision,
       totalKey: m.snapshot.totalKey,
+      createdAt: m.created,
       fingerprint: m.fingerprint ?? void 0,
       hashKV: m.hashKV ?? void 0,
       encrypted: m.objects.some((o) => o.encryption !== null),
@@ -6489,16 +7588,329 @@ var BackupSource = class _BackupSource {
     }
     return consumed;
   }
+  /** The store behind this source, for the plan-time preflight (src/recovery/preflight.ts). */
+  storeAccess() {
+    return { store: this.store, setName: this.setName, identities: this.identities };
+  }
 };
 
 // src/recovery/node-transports.ts
-function openNodeTransports(inventory, access) {
-  const pool = new NodePool(access);
+function openNodeTransports(inventory, access2) {
+  const pool = new NodePool(access2);
   return {
     transportFor: (host) => pool.get({ name: host, address: inventory.addressOf(host), ...inventory.sshOf(host) }),
     close: () => pool.closeAll()
   };
 }
+
+// src/recovery/preflight.ts
+import { isDeepStrictEqual } from "node:util";
+var HEADER_BYTES = 64 * 1024;
+function objectsNeeded(plan2) {
+  const names = [];
+  for (const s of plan2.steps) {
+    const from = s.action === "fetch-snapshot" || s.action === "restore-certs" ? s.params.from : void 0;
+    if (from?.kind === "backup" && !names.includes(from.object)) names.push(from.object);
+  }
+  return names;
+}
+async function checkSignature(location, opts) {
+  if (!location) {
+    if (!opts.trustedSigners) return void 0;
+    throw new InputError(
+      "--trusted-signers checks the signature of a backup set: give the set with --backup."
+    );
+  }
+  const { store, setName } = await openSet(location);
+  if (!await store.stat(setName, "manifest.json")) {
+    throw new InputError(
+      `Cannot read the backup set ${location}: ${store.urlOf(setName)}/manifest.json does not exist. Give the path or URL of one set, as 'kube-rescue list' shows it.`
+    );
+  }
+  const { check: check2, manifest } = await checkSetSignature(store, setName, opts.trustedSigners);
+  return { check: check2, bytes: manifest };
+}
+function requireSignedManifest(signed, backup2, opts) {
+  if (!opts.trustedSigners || !signed || !backup2) return;
+  const where = `${backup2.location}/manifest.json`;
+  if (!isDeepStrictEqual(parseManifest(signed.bytes.toString("utf8"), where), backup2.manifest)) {
+    throw new InputError(
+      `${where} changed between checking its signature and reading it for the plan. Nothing was changed; make sure nothing writes to the set, then plan again.`
+    );
+  }
+  requireOwnName(backup2.manifest.setName, backup2.storeAccess().setName, where);
+}
+function requireOwnName(signedName, storedName2, where) {
+  if (signedName !== storedName2) {
+    throw new InputError(
+      `${where}: the signed manifest is of set ${signedName}, but it is stored as ${storedName2}: a signed set copied under another name (an older backup replayed?). Nothing was changed; restore ${signedName} by its own name if that is the one you want.`
+    );
+  }
+}
+async function checkPlanObjects(plan2, backup2) {
+  const needed = objectsNeeded(plan2);
+  if (!backup2) {
+    if (needed.length > 0) {
+      throw new InputError(
+        `The plan reads ${needed.join(", ")} from a backup set, but none was given: pass --backup.`
+      );
+    }
+    return [];
+  }
+  const { store, setName, identities } = backup2.storeAccess();
+  const where = backup2.location;
+  const problems = [];
+  const found = [];
+  for (const name of needed) {
+    const object = backup2.manifest.objects.find((o) => o.name === name);
+    if (!object) {
+      problems.push(`${name}: the plan reads it, but the manifest does not list it`);
+      continue;
+    }
+    const stat6 = await store.stat(setName, name);
+    if (!stat6) {
+      problems.push(`${name}: missing from the store (the manifest lists ${object.bytes} bytes)`);
+    } else if (stat6.bytes !== object.bytes) {
+      problems.push(
+        `${name}: ${stat6.bytes} bytes in the store, but the manifest says ${object.bytes} (${stat6.bytes < object.bytes ? "truncated" : "altered"})`
+      );
+    } else {
+      found.push(object);
+    }
+  }
+  const encrypted = found.filter((o) => o.encryption);
+  if (encrypted.length > 0 && identities.length === 0) {
+    const to = [...new Set(encrypted.flatMap((o) => o.encryption?.recipients ?? []))];
+    problems.push(
+      `${encrypted.map((o) => o.name).join(", ")} ${encrypted.length === 1 ? "is" : "are"} encrypted to ${to.join(", ")}, and no identity was given: pass the matching age identity file with --identity`
+    );
+  } else {
+    for (const object of encrypted) {
+      try {
+        const head = await store.read(setName, object.name, { firstBytes: HEADER_BYTES });
+        await checkAgeHeader(head, identities, object.name);
+      } catch (err) {
+        if (!(err instanceof KubeRescueError)) throw err;
+        problems.push(err.message.replace(/\.$/, ""));
+      }
+    }
+  }
+  if (problems.length > 0) {
+    throw new InputError(
+      `The backup ${where} cannot be used for this plan; refusing before any change to the cluster:
+${problems.map((p) => `- ${p}`).join(
+        "\n"
+      )}
+Nothing was changed. Check the set with 'kube-rescue verify', give the right --identity, or pick another set ('kube-rescue list').`
+    );
+  }
+  return found.map((o) => ({ name: o.name, bytes: o.bytes, encrypted: o.encryption !== null }));
+}
+
+// src/recovery/verify.ts
+import { createWriteStream as createWriteStream2 } from "node:fs";
+import { mkdtemp as mkdtemp3, rm as rm5 } from "node:fs/promises";
+import { tmpdir as tmpdir3 } from "node:os";
+import { join as join7 } from "node:path";
+import { pipeline as pipeline4 } from "node:stream/promises";
+
+// src/etcd/snapshot-keyspace.ts
+import { open as open3 } from "node:fs/promises";
+var MAGIC2 = 3977042669;
+var BRANCH_PAGE2 = 1;
+var LEAF_PAGE2 = 2;
+var META_PAGE = 4;
+var BUCKET_LEAF = 1;
+var PAGE_HEADER2 = 16;
+var ELEMENT = 16;
+var INLINE = 0;
+function fnv64a2(bytes) {
+  let h = 0xcbf29ce484222325n;
+  for (const b of bytes) {
+    h ^= BigInt(b);
+    h = h * 0x100000001b3n & 0xffffffffffffffffn;
+  }
+  return h;
+}
+function parseMeta2(buf) {
+  if (buf.length < PAGE_HEADER2 + 64) return void 0;
+  const flags = buf.readUInt16LE(8);
+  const m = buf.subarray(PAGE_HEADER2);
+  if (!(flags & META_PAGE) || m.readUInt32LE(0) !== MAGIC2 || m.readUInt32LE(4) !== 2)
+    return void 0;
+  if (fnv64a2(m.subarray(0, 56)) !== m.readBigUInt64LE(56)) return void 0;
+  return {
+    pageSize: m.readUInt32LE(8),
+    root: Number(m.readBigUInt64LE(16)),
+    txid: m.readBigUInt64LE(48)
+  };
+}
+function pageOf(buf, id) {
+  return { id, flags: buf.readUInt16LE(8), count: buf.readUInt16LE(10), buf };
+}
+function varint(b, pos) {
+  let v = 0;
+  let mul = 1;
+  for (let i = pos; i < b.length; i++) {
+    const byte = b[i];
+    v += (byte & 127) * mul;
+    if (byte < 128) return [v, i + 1];
+    mul *= 128;
+  }
+  throw new Error("truncated varint");
+}
+function decodeKeyValue(b) {
+  let key = Buffer.alloc(0);
+  let value = Buffer.alloc(0);
+  let pos = 0;
+  while (pos < b.length) {
+    let tag;
+    [tag, pos] = varint(b, pos);
+    const field = Math.floor(tag / 8);
+    const wire = tag & 7;
+    if (wire === 0) [, pos] = varint(b, pos);
+    else if (wire === 1) pos += 8;
+    else if (wire === 5) pos += 4;
+    else if (wire === 2) {
+      let len;
+      [len, pos] = varint(b, pos);
+      const bytes = b.subarray(pos, pos + len);
+      if (field === 1) key = bytes;
+      else if (field === 5) value = bytes;
+      pos += len;
+    } else throw new Error(`unknown protobuf wire type ${wire}`);
+  }
+  return { key, value };
+}
+var SnapshotKeyspace = class _SnapshotKeyspace {
+  constructor(fh, path, meta) {
+    this.fh = fh;
+    this.path = path;
+    this.meta = meta;
+  }
+  fh;
+  path;
+  meta;
+  /** The snapshot's revision: the highest main revision in its "key" bucket (as `snapshot status`). */
+  revision = 0;
+  inline;
+  cache = /* @__PURE__ */ new Map();
+  static async open(path) {
+    const fh = await open3(path, "r");
+    try {
+      const head = Buffer.alloc(4096);
+      await fh.read(head, 0, head.length, 0);
+      const first = parseMeta2(head);
+      const pageSize = first?.pageSize ?? 4096;
+      const second = Buffer.alloc(PAGE_HEADER2 + 64);
+      await fh.read(second, 0, second.length, pageSize);
+      const metas = [first, parseMeta2(second)].filter((m) => m !== void 0);
+      if (metas.length === 0) {
+        throw new OperationError(
+          `${path} is not an etcd snapshot: neither bbolt meta page is valid. Check the file (kube-rescue verify).`
+        );
+      }
+      const meta = metas.sort((a, b) => b.txid > a.txid ? 1 : -1)[0];
+      return new _SnapshotKeyspace(fh, path, meta);
+    } catch (err) {
+      await fh.close();
+      throw err;
+    }
+  }
+  async [Symbol.asyncDispose]() {
+    await this.fh.close();
+  }
+  async page(id) {
+    if (id === INLINE) return pageOf(this.inline, INLINE);
+    const hit = this.cache.get(id);
+    if (hit) {
+      this.cache.delete(id);
+      this.cache.set(id, hit);
+      return hit;
+    }
+    const size = this.meta.pageSize;
+    let buf = Buffer.alloc(size);
+    const { bytesRead } = await this.fh.read(buf, 0, size, id * size);
+    if (bytesRead < PAGE_HEADER2) throw this.damaged(`page ${id} lies beyond the end of the file`);
+    const overflow = buf.readUInt32LE(12);
+    if (overflow > 0) {
+      buf = Buffer.alloc(size * (overflow + 1));
+      await this.fh.read(buf, 0, buf.length, id * size);
+    }
+    const page = pageOf(buf, id);
+    this.cache.set(id, page);
+    if (this.cache.size > 256) this.cache.delete(this.cache.keys().next().value);
+    return page;
+  }
+  damaged(what) {
+    return new OperationError(
+      `${this.path}: cannot read the etcd snapshot (${what}). Check the file (kube-rescue verify).`
+    );
+  }
+  leaf(p, i) {
+    const at3 = PAGE_HEADER2 + i * ELEMENT;
+    const flags = p.buf.readUInt32LE(at3);
+    const pos = p.buf.readUInt32LE(at3 + 4);
+    const ksize = p.buf.readUInt32LE(at3 + 8);
+    const vsize = p.buf.readUInt32LE(at3 + 12);
+    const k = at3 + pos;
+    return {
+      flags,
+      key: p.buf.subarray(k, k + ksize),
+      value: p.buf.subarray(k + ksize, k + ksize + vsize)
+    };
+  }
+  /** Every leaf element of the tree under page `id`, in key order, with where it sits. */
+  async *walk(id) {
+    const p = await this.page(id);
+    if (p.flags & LEAF_PAGE2) {
+      for (let i = 0; i < p.count; i++) yield { page: id, index: i, ...this.leaf(p, i) };
+      return;
+    }
+    if (!(p.flags & BRANCH_PAGE2)) throw this.damaged(`page ${id} is neither branch nor leaf`);
+    for (let i = 0; i < p.count; i++) {
+      const at3 = PAGE_HEADER2 + i * ELEMENT;
+      yield* this.walk(Number(p.buf.readBigUInt64LE(at3 + 8)));
+    }
+  }
+  /** The root page of etcd's "key" bucket (its inline page, for a tiny snapshot). */
+  async keyBucket() {
+    for await (const e of this.walk(this.meta.root)) {
+      if (!(e.flags & BUCKET_LEAF) || e.key.toString("latin1") !== "key") continue;
+      const root = Number(e.value.readBigUInt64LE(0));
+      if (root !== 0) return root;
+      this.inline = Buffer.from(e.value.subarray(16));
+      return INLINE;
+    }
+    throw this.damaged('it has no "key" bucket');
+  }
+  /**
+   * Every live key/value pair in ascending key order (bytewise, as etcd orders keys), read in
+   * two passes as the module comment explains. Sets `revision` during the first pass.
+   */
+  async *pairs() {
+    const bucket = await this.keyBucket();
+    const latest = /* @__PURE__ */ new Map();
+    for await (const e of this.walk(bucket)) {
+      if (e.key.length < 17) throw this.damaged(`a revision key of ${e.key.length} bytes`);
+      const main2 = Number(e.key.readBigUInt64BE(0));
+      if (main2 > this.revision) this.revision = main2;
+      const { key } = decodeKeyValue(e.value);
+      if (key.length === 0) continue;
+      const name = key.toString("latin1");
+      if (e.key.length > 17 && e.key[17] === 116) latest.delete(name);
+      else latest.set(name, e.page * 65536 + e.index);
+    }
+    const keys = [...latest.keys()].sort();
+    for (const name of keys) {
+      const where = latest.get(name);
+      const p = await this.page(Math.floor(where / 65536));
+      const kv = decodeKeyValue(this.leaf(p, where % 65536).value);
+      if (kv.key.toString("latin1") !== name) throw this.damaged(`page ${p.id} changed under us`);
+      yield { key: Buffer.from(kv.key), value: Buffer.from(kv.value) };
+    }
+  }
+};
 
 // src/recovery/verify.ts
 var passed = (name, detail, expected, actual) => ({ name, status: "passed", detail, expected, actual });
@@ -6561,6 +7973,7 @@ async function verifyRecovery(deps) {
       );
     })
   );
+  let comparedAt;
   checks.push(
     await check("keyspace", async () => {
       if (!etcdTouched || plan2.source.kind === "none") {
@@ -6569,12 +7982,52 @@ async function verifyRecovery(deps) {
           "no snapshot was restored: the keyspace is the running cluster\u2019s own"
         );
       }
-      const bump = plan2.steps.find((st) => st.action === "restore-snapshot")?.params?.bumpRevision ?? 0;
+      const restore2 = plan2.steps.find(
+        (st) => st.action === "restore-snapshot"
+      );
+      const bump = restore2?.params.bumpRevision ?? 0;
+      if (restore2) {
+        const content = await snapshotContentCheck(deps, restore2, bump);
+        if (content) {
+          comparedAt = content.revision;
+          return content.check;
+        }
+      }
       if (plan2.expect.fingerprint) return fullKeyspaceCheck(cluster, plan2.expect.fingerprint, bump);
       if (plan2.expect.hashKV) return hashKVCheck(cluster, plan2.expect.hashKV, bump);
       return skipped(
         "keyspace",
-        observed.snapshot ? `the snapshot came from survivor ${observed.snapshot.node}, which has no key hash to compare with; revision checked instead` : "the backup manifest has no key hash or fingerprint"
+        observed.snapshot ? `the staged snapshot from survivor ${observed.snapshot.node} is gone, and a survivor has no key hash to compare with; revision checked instead` : "the staged snapshot is gone, and the backup manifest has no key hash or fingerprint"
+      );
+    })
+  );
+  checks.push(
+    await check("members agree", async () => {
+      if (comparedAt === void 0 || cluster.options.endpoints.length < 2) {
+        return skipped(
+          "members agree",
+          comparedAt === void 0 ? "no keyspace compared with a restored snapshot" : "one member: nothing to compare"
+        );
+      }
+      const hashes = await cluster.hashKV(comparedAt);
+      const compactions = new Set(hashes.map((h) => h.compactRevision));
+      if (compactions.size > 1) {
+        return skipped(
+          "members agree",
+          `members compacted at different revisions (${[...compactions].join(", ")}): their HashKV cannot compare`
+        );
+      }
+      const byHash = /* @__PURE__ */ new Map();
+      for (const h of hashes) byHash.set(h.hash, [...byHash.get(h.hash) ?? [], h.endpoint]);
+      const seen = [...byHash].map(([hash, eps]) => `${eps.join(", ")}: ${hash}`).join("; ");
+      return byHash.size === 1 ? passed(
+        "members agree",
+        `every member's HashKV at revision ${comparedAt} is the same (${hashes.length} members)`
+      ) : failed(
+        "members agree",
+        `members hold different data at revision ${comparedAt}; the keyspace check read only one of them`,
+        "one HashKV on every member",
+        seen
       );
     })
   );
@@ -6721,6 +8174,78 @@ async function hashKVCheck(cluster, expected, bump) {
     `${count} keys, HashKV ${[...new Set(hashes.map((h) => h.hash))].join("/")}`
   );
 }
+async function snapshotContentCheck(deps, restore2, bump) {
+  const { cluster, plan: plan2 } = deps;
+  const remote = restore2.params.snapshot;
+  const t = await deps.transportFor(restore2.node);
+  const there = await t.exec(["test", "-r", remote], { allowFailure: true, timeoutMs: 15e3 });
+  if (there.code !== 0) return void 0;
+  const dir = await mkdtemp3(join7(tmpdir3(), "kube-rescue-verify-"));
+  try {
+    var _stack = [];
+    try {
+      const local = join7(dir, "snapshot.db");
+      await pipeline4(t.readFile(remote), createWriteStream2(local, { mode: 384 }));
+      const snap = __using(_stack, await SnapshotKeyspace.open(local), true);
+      const pairs = snap.pairs();
+      const first = await pairs.next();
+      const expected = (async function* () {
+        if (first.done) return;
+        yield first.value;
+        yield* pairs;
+      })();
+      const revision = snap.revision + bump;
+      const at_ = (check2) => ({ check: check2, revision });
+      const at3 = { revision: 0 };
+      const actual = pagedPairs(
+        (from, limit, rev) => cluster.getPage(from, limit, rev || void 0),
+        { revision, pageSize: 5e3 },
+        `etcd via node ${cluster.node}`,
+        at3
+      );
+      const cmp = await compareKeyspaces(expected, actual);
+      const source = `the snapshot restored on ${restore2.node} (${remote})`;
+      const want = `${cmp.expected.count} keys / ${cmp.expected.sha256.slice(0, 12)}`;
+      const got = `${cmp.actual.count} keys / ${cmp.actual.sha256.slice(0, 12)} at revision ${revision}`;
+      if (cmp.differences > 0) {
+        return at_(
+          failed(
+            "keyspace",
+            `${cmp.differences} key${cmp.differences === 1 ? "" : "s"} of the restored cluster differ from ${source}, e.g. ${cmp.examples.join("; ")}`,
+            want,
+            got
+          )
+        );
+      }
+      const fp = plan2.expect.fingerprint;
+      if (fp && (fp.count !== cmp.expected.count || fp.sha256 !== cmp.expected.sha256)) {
+        return at_(
+          failed(
+            "keyspace",
+            `the cluster equals ${source}, but that file is not the keyspace the backup manifest fingerprinted`,
+            `${fp.count} keys / ${fp.sha256.slice(0, 12)} (manifest)`,
+            want
+          )
+        );
+      }
+      return at_(
+        passed(
+          "keyspace",
+          `every key and value (${cmp.actual.count} keys) at revision ${revision} equals ${source}${bump ? `, revision bumped by ${bump}` : ""}${fp ? "; the file matches the manifest fingerprint" : ""}`,
+          want,
+          got
+        )
+      );
+    } catch (_) {
+      var _error = _, _hasError = true;
+    } finally {
+      var _promise = __callDispose(_stack, _error, _hasError);
+      _promise && await _promise;
+    }
+  } finally {
+    await rm5(dir, { recursive: true, force: true });
+  }
+}
 
 // src/commands/plan.ts
 function clusterNameOf2(inventory) {
@@ -6769,10 +8294,16 @@ async function preparePlan(opts, ctx) {
   const planInventory = planInventoryOf(inventory);
   const removeHosts = [...new Set(opts.removeHosts ?? [])];
   checkRemovableHosts(planInventory, removeHosts);
+  const signed = opts.backup || opts.trustedSigners ? await ctx.progress.phase(
+    "Check the backup signature",
+    () => checkSignature(opts.backup, { trustedSigners: opts.trustedSigners })
+  ) : void 0;
+  if (signed) reportSignature(signed.check, ctx);
   const backup2 = opts.backup ? await ctx.progress.phase(
     `Read backup set ${opts.backup}`,
     () => BackupSource.open(opts.backup, opts.identityFiles)
   ) : void 0;
+  requireSignedManifest(signed, backup2, { trustedSigners: opts.trustedSigners });
   const transports = opts.transportFor ? { transportFor: opts.transportFor, close: async () => {
   } } : openNodeTransports(inventory, opts.access);
   try {
@@ -6804,14 +8335,30 @@ async function preparePlan(opts, ctx) {
         now: opts.now ?? /* @__PURE__ */ new Date(),
         haveIdentity: opts.identityFiles.length > 0,
         preferBackupSnapshot: opts.preferBackupSnapshot,
-        removeHosts
+        removeHosts,
+        ...opts.bumpRevision !== void 0 ? { bumpRevision: opts.bumpRevision } : {}
       }
     );
-    return { plan: plan2, health, inventory, backup: backup2, ...transports };
+    const objects = await ctx.progress.phase(
+      "Check the backup objects the plan reads",
+      () => checkPlanObjects(plan2, backup2)
+    );
+    const preflight2 = signed ? { signature: signed.check, signatureText: describeSignature(signed.check), objects } : void 0;
+    for (const o of objects) {
+      ctx.progress.info(
+        `${o.name}: present, ${o.bytes} bytes as the manifest says${o.encrypted ? ", the identity given opens it" : ""}.`
+      );
+    }
+    return { plan: plan2, health, inventory, backup: backup2, preflight: preflight2, ...transports };
   } catch (err) {
     await transports.close();
     throw err;
   }
+}
+function reportSignature(check2, ctx) {
+  const line = `Backup signature: ${describeSignature(check2)}.`;
+  if (check2.status === "invalid") ctx.progress.warn(line);
+  else ctx.progress.info(line);
 }
 async function controlPlaneWithKubectl(inventory, health, removeHosts, transportFor) {
   const hosts = inventory.controlPlane().filter(
@@ -6831,26 +8378,30 @@ async function controlPlaneWithKubectl(inventory, health, removeHosts, transport
 async function plan(opts, ctx) {
   const prepared = await preparePlan(opts, ctx);
   await prepared.close();
-  return { plan: prepared.plan, health: prepared.health };
+  return {
+    plan: prepared.plan,
+    health: prepared.health,
+    ...prepared.preflight ? { preflight: prepared.preflight } : {}
+  };
 }
 
 // src/commands/rehearse.ts
-import { writeFile as writeFile6 } from "node:fs/promises";
+import { writeFile as writeFile7 } from "node:fs/promises";
 
 // harness/kind-provider.ts
-import { mkdir as mkdir4, readdir as readdir6, readFile as readFile8, rm as rm8, writeFile as writeFile4 } from "node:fs/promises";
-import { tmpdir as tmpdir4 } from "node:os";
-import { join as join12 } from "node:path";
+import { mkdir as mkdir4, readdir as readdir6, readFile as readFile9, rm as rm9, writeFile as writeFile5 } from "node:fs/promises";
+import { tmpdir as tmpdir6 } from "node:os";
+import { join as join14 } from "node:path";
 import { stringify as stringify2 } from "yaml";
 
 // harness/cleanup.ts
 import { randomBytes as randomBytes5 } from "node:crypto";
-import { mkdtemp as mkdtemp3, readdir as readdir4, readFile as readFile4, rm as rm5, writeFile as writeFile2 } from "node:fs/promises";
-import { hostname as hostname2, tmpdir as tmpdir2 } from "node:os";
-import { join as join7 } from "node:path";
+import { mkdtemp as mkdtemp4, readdir as readdir4, readFile as readFile5, rm as rm6, writeFile as writeFile3 } from "node:fs/promises";
+import { hostname as hostname2, tmpdir as tmpdir4 } from "node:os";
+import { join as join8 } from "node:path";
 
 // harness/docker-cli.ts
-import { spawn as spawn2 } from "node:child_process";
+import { spawn as spawn3 } from "node:child_process";
 function dockerBinary() {
   return process.env.KUBE_RESCUE_DOCKER ?? "docker";
 }
@@ -6858,8 +8409,8 @@ function docker(args, opts = {}) {
   return runCommand(dockerBinary(), args, opts);
 }
 function runCommand(file, args, opts = {}) {
-  return new Promise((resolve3, reject) => {
-    const child = spawn2(file, args, { stdio: ["pipe", "pipe", "pipe"] });
+  return new Promise((resolve4, reject) => {
+    const child = spawn3(file, args, { stdio: ["pipe", "pipe", "pipe"] });
     const out = [];
     const err = [];
     let timedOut = false;
@@ -6909,7 +8460,7 @@ function runCommand(file, args, opts = {}) {
           )
         );
       } else {
-        resolve3(result);
+        resolve4(result);
       }
     });
     child.stdin.on("error", () => {
@@ -6977,12 +8528,12 @@ async function removeLeftovers(progress) {
   for (const n of networks) {
     await docker(["network", "rm", n.id], { allowFailure: true });
   }
-  for (const entry of await readdir4(tmpdir2())) {
+  for (const entry of await readdir4(tmpdir4())) {
     if (!entry.startsWith(TEMP_PREFIX2)) continue;
-    const dir = join7(tmpdir2(), entry);
-    const owner = await readFile4(join7(dir, "owner"), "utf8").catch(() => void 0);
+    const dir = join8(tmpdir4(), entry);
+    const owner = await readFile5(join8(dir, "owner"), "utf8").catch(() => void 0);
     if (owner !== void 0 && ownerIsGone(owner.trim())) {
-      await rm5(dir, { recursive: true, force: true });
+      await rm6(dir, { recursive: true, force: true });
     }
   }
 }
@@ -7012,8 +8563,8 @@ function untrackLiveRun(runId) {
 }
 async function newRun() {
   const runId = `${Date.now().toString(36)}${randomBytes5(2).toString("hex")}`;
-  const workDir = await mkdtemp3(join7(tmpdir2(), `${TEMP_PREFIX2}${runId}-`));
-  await writeFile2(join7(workDir, "owner"), ownerId());
+  const workDir = await mkdtemp4(join8(tmpdir4(), `${TEMP_PREFIX2}${runId}-`));
+  await writeFile3(join8(workDir, "owner"), ownerId());
   return { runId, name: `kube-rescue-${runId}`, workDir };
 }
 
@@ -7055,17 +8606,68 @@ async function waitForEtcdHealthy(endpoints, tls, options = {}) {
 }
 
 // harness/local-provider.ts
-import { mkdir as mkdir3, readFile as readFile7, rm as rm7, writeFile as writeFile3 } from "node:fs/promises";
-import { join as join11 } from "node:path";
+import { mkdir as mkdir3, readFile as readFile8, rm as rm8, writeFile as writeFile4 } from "node:fs/promises";
+import { join as join13 } from "node:path";
 import { Readable as Readable4 } from "node:stream";
 
 // harness/image.ts
-import { spawn as spawn3 } from "node:child_process";
+import { spawn as spawn4 } from "node:child_process";
 import { createHash as createHash6 } from "node:crypto";
-import { existsSync, readdirSync, readFileSync as readFileSync2 } from "node:fs";
-import { mkdtemp as mkdtemp4, open as open4, readFile as readFile5, rm as rm6 } from "node:fs/promises";
-import { tmpdir as tmpdir3 } from "node:os";
-import { join as join8 } from "node:path";
+import { createReadStream, existsSync, readdirSync, readFileSync as readFileSync2 } from "node:fs";
+import { mkdtemp as mkdtemp5, open as open4, readFile as readFile6, realpath, rm as rm7, stat as stat5 } from "node:fs/promises";
+import { tmpdir as tmpdir5 } from "node:os";
+import { join as join10 } from "node:path";
+
+// harness/tools.ts
+import { constants } from "node:fs";
+import { access } from "node:fs/promises";
+import { homedir as homedir2 } from "node:os";
+import { join as join9 } from "node:path";
+var ETCD_VERSIONS = ["3.4", "3.5", "3.6"];
+var DEFAULT_ETCD_VERSION = "3.6";
+function parseEtcdVersion(value, where = "--etcd-version") {
+  const v = value.trim().replace(/^v/, "");
+  if (ETCD_VERSIONS.includes(v)) return v;
+  throw new InputError(
+    `Invalid ${where} "${value}". Expected one of: ${ETCD_VERSIONS.join(", ")} (an etcd minor version).`
+  );
+}
+function toolModuleOf(version) {
+  return `etcd-${version}`;
+}
+function toolsCacheDir(env = process.env) {
+  const root = env.KUBE_RESCUE_CACHE || join9(env.XDG_CACHE_HOME || join9(homedir2(), ".cache"), "kube-rescue");
+  return join9(root, "tools");
+}
+async function isExecutable(path) {
+  return access(path, constants.X_OK).then(
+    () => true,
+    () => false
+  );
+}
+async function builtEtcdTools(version, env = process.env) {
+  const module = toolModuleOf(version);
+  const binDir = join9(toolsCacheDir(env), module, "bin");
+  const tools = {
+    version,
+    binDir,
+    etcd: join9(binDir, "etcd"),
+    etcdctl: join9(binDir, "etcdctl"),
+    etcdutl: join9(binDir, "etcdutl")
+  };
+  const missing = [];
+  for (const name of ["etcd", "etcdctl", "etcdutl"]) {
+    if (!await isExecutable(tools[name])) missing.push(name);
+  }
+  if (missing.length > 0) {
+    throw new OperationError(
+      `etcd ${version} is not built on this machine: ${missing.join(", ")} missing in ${binDir} (the Go module tools/${module}). Build it with: bash scripts/build-tools.sh ${module}  (scripts/setup.sh builds every tool module).`
+    );
+  }
+  return tools;
+}
+
+// harness/image.ts
 var NODE_IMAGE_REPOSITORY = "kube-rescue-node";
 var SUITE = "bookworm";
 var PACKAGES = [
@@ -7101,16 +8703,16 @@ function nodeImageTag() {
   return `${NODE_IMAGE_REPOSITORY}:${nodeImageRecipeHash()}`;
 }
 function debianMirrorFromAptSources(root = "/etc/apt") {
-  const sourcesDir = join8(root, "sources.list.d");
-  const deb822 = existsSync(sourcesDir) ? readdirSync(sourcesDir).filter((f) => f.endsWith(".sources")).sort().map((f) => readFileSync2(join8(sourcesDir, f), "utf8")) : [];
+  const sourcesDir = join10(root, "sources.list.d");
+  const deb822 = existsSync(sourcesDir) ? readdirSync(sourcesDir).filter((f) => f.endsWith(".sources")).sort().map((f) => readFileSync2(join10(sourcesDir, f), "utf8")) : [];
   for (const text4 of deb822) {
     const found = mirrorFromDeb822(text4);
     if (found) return found;
   }
-  const listFiles = [join8(root, "sources.list")];
+  const listFiles = [join10(root, "sources.list")];
   if (existsSync(sourcesDir)) {
     for (const f of readdirSync(sourcesDir).sort()) {
-      if (f.endsWith(".list")) listFiles.push(join8(sourcesDir, f));
+      if (f.endsWith(".list")) listFiles.push(join10(sourcesDir, f));
     }
   }
   for (const file of listFiles) {
@@ -7148,13 +8750,14 @@ async function imageExists(tag) {
   const r = await docker(["image", "inspect", "--format", "{{.Id}}", tag], { allowFailure: true });
   return r.code === 0;
 }
-async function ensureNodeImage(progress) {
+async function ensureNodeImage(progress, etcdVersion = "3.4") {
+  if (etcdVersion !== "3.4") return ensureBuiltEtcdNodeImage(progress, etcdVersion);
   const tag = nodeImageTag();
   if (await imageExists(tag)) {
     progress.debug(`node image ${tag} is already built`);
     return tag;
   }
-  return withBuildLock(tag, progress, async () => {
+  return withBuildLock(nodeImageRecipeHash(), tag, progress, async () => {
     if (await imageExists(tag)) return tag;
     return progress.phase(
       `Build node image ${tag} (debootstrap ${SUITE}, ~1-2 min)`,
@@ -7175,8 +8778,8 @@ async function rootAccess(tag) {
 }
 async function buildNodeImage(tag, progress) {
   const asRoot = await rootAccess(tag);
-  const work = await mkdtemp4(join8(tmpdir3(), "kube-rescue-image-"));
-  const rootfs = join8(work, "rootfs");
+  const work = await mkdtemp5(join10(tmpdir5(), "kube-rescue-image-"));
+  const rootfs = join10(work, "rootfs");
   try {
     const mirror = debianMirrorFromAptSources();
     progress.info(
@@ -7202,11 +8805,11 @@ async function buildNodeImage(tag, progress) {
     return tag;
   } finally {
     await runCommand(...asRoot("rm", ["-rf", "--one-file-system", work]), { allowFailure: true });
-    await rm6(work, { recursive: true, force: true });
+    await rm7(work, { recursive: true, force: true });
   }
 }
-async function withBuildLock(tag, progress, work) {
-  const lock = join8(tmpdir3(), `kube-rescue-node-image-${nodeImageRecipeHash()}.lock`);
+async function withBuildLock(recipeHash, tag, progress, work) {
+  const lock = join10(tmpdir5(), `kube-rescue-node-image-${recipeHash}.lock`);
   const deadline = Date.now() + 20 * 6e4;
   let told = false;
   for (; ; ) {
@@ -7217,9 +8820,9 @@ async function withBuildLock(tag, progress, work) {
       break;
     } catch (err) {
       if (err.code !== "EEXIST") throw err;
-      const owner = (await readFile5(lock, "utf8").catch(() => "")).trim();
+      const owner = (await readFile6(lock, "utf8").catch(() => "")).trim();
       if (owner && ownerIsGone(owner)) {
-        await rm6(lock, { force: true });
+        await rm7(lock, { force: true });
         continue;
       }
       if (Date.now() > deadline) {
@@ -7237,16 +8840,16 @@ async function withBuildLock(tag, progress, work) {
   try {
     return await work();
   } finally {
-    await rm6(lock, { force: true });
+    await rm7(lock, { force: true });
   }
 }
 async function importRootfs(asRoot, rootfs, tag) {
-  const tar = spawn3(...asRoot("tar", ["-C", rootfs, "--numeric-owner", "-c", "."]), {
+  const tar = spawn4(...asRoot("tar", ["-C", rootfs, "--numeric-owner", "-c", "."]), {
     stdio: ["ignore", "pipe", "pipe"]
   });
   const tarErr = [];
   tar.stderr.on("data", (b) => tarErr.push(b));
-  const tarDone = new Promise((resolve3) => tar.on("close", (c) => resolve3(c ?? -1)));
+  const tarDone = new Promise((resolve4) => tar.on("close", (c) => resolve4(c ?? -1)));
   await docker(
     [
       "import",
@@ -7267,6 +8870,92 @@ async function importRootfs(asRoot, rootfs, tag) {
     throw new OperationError(
       `tar of the node rootfs ${rootfs} failed (exit ${code}): ${Buffer.concat(tarErr).toString().trim()}`
     );
+  }
+}
+var BUILT_ETCD_SCRIPT = `set -eu
+dpkg --purge etcd-server etcd-client >/dev/null
+rm -f /usr/local/bin/etcd /usr/local/bin/etcdctl /usr/local/bin/etcdutl
+for b in etcd etcdctl etcdutl; do install -o root -g root -m 0755 /tmp/kube-rescue-etcd/$b /usr/local/bin/$b; done
+rm -rf /tmp/kube-rescue-etcd
+getent passwd etcd >/dev/null || useradd --system --no-create-home --home-dir /var/lib/etcd --shell /usr/sbin/nologin --comment "Etcd user" etcd
+install -d -o etcd -g etcd -m 0700 /var/lib/etcd
+test "$(/usr/local/bin/etcd --version | sed -n 's/^etcd Version: //p')" != ""
+`;
+var BUILT_ETCD_RECIPE_VERSION = 1;
+var binaryHashes = /* @__PURE__ */ new Map();
+async function fileSha256(path) {
+  const s = await stat5(path);
+  const key = `${path}\0${s.size}\0${s.mtimeMs}`;
+  let hash = binaryHashes.get(key);
+  if (!hash) {
+    hash = new Promise((resolve4, reject) => {
+      const h = createHash6("sha256");
+      createReadStream(path).on("data", (b) => h.update(b)).on("error", reject).on("end", () => resolve4(h.digest("hex")));
+    });
+    binaryHashes.set(key, hash);
+  }
+  return hash;
+}
+async function builtEtcdImageRecipeHash(tools) {
+  const binaries = await Promise.all(
+    ["etcd", "etcdctl", "etcdutl"].map((b) => fileSha256(tools[b]))
+  );
+  return createHash6("sha256").update(
+    JSON.stringify({
+      BUILT_ETCD_RECIPE_VERSION,
+      base: nodeImageRecipeHash(),
+      version: tools.version,
+      BUILT_ETCD_SCRIPT,
+      binaries
+    })
+  ).digest("hex").slice(0, 12);
+}
+async function ensureBuiltEtcdNodeImage(progress, etcdVersion) {
+  const tools = await builtEtcdTools(etcdVersion);
+  const hash = await builtEtcdImageRecipeHash(tools);
+  const tag = `${NODE_IMAGE_REPOSITORY}:${hash}`;
+  if (await imageExists(tag)) {
+    progress.debug(`node image ${tag} (etcd ${etcdVersion}) is already built`);
+    return tag;
+  }
+  const base = await ensureNodeImage(progress, "3.4");
+  return withBuildLock(hash, tag, progress, async () => {
+    if (await imageExists(tag)) return tag;
+    return progress.phase(
+      `Build node image ${tag} (etcd ${etcdVersion} from ${tools.binDir} over ${base})`,
+      () => deriveBuiltEtcdImage(base, tools, hash, tag)
+    );
+  });
+}
+async function deriveBuiltEtcdImage(base, tools, hash, tag) {
+  const name = `kube-rescue-image-build-${hash}`;
+  await docker(["rm", "-f", name], { allowFailure: true });
+  try {
+    await docker(["create", "--name", name, base, "/bin/sh", "-c", BUILT_ETCD_SCRIPT]);
+    await docker(["cp", `${await realpath(tools.binDir)}/.`, `${name}:/tmp/kube-rescue-etcd`], {
+      timeoutMs: 12e4
+    });
+    const r = await docker(["start", "-a", name], { allowFailure: true, timeoutMs: 12e4 });
+    if (r.code !== 0) {
+      throw new OperationError(
+        `Installing etcd ${tools.version} from ${tools.binDir} into the node image failed (exit ${r.code}): ${`${r.stdout}${r.stderr}`.trim()}`
+      );
+    }
+    await docker(
+      [
+        "commit",
+        "--change",
+        'CMD ["/sbin/init"]',
+        "--change",
+        `LABEL kube-rescue.node-image=${hash} kube-rescue.etcd-version=${tools.version}`,
+        name,
+        tag
+      ],
+      { timeoutMs: 3e5 }
+    );
+    return tag;
+  } finally {
+    await docker(["rm", "-f", name], { allowFailure: true });
   }
 }
 
@@ -7327,14 +9016,14 @@ function renderKubesprayInventory(t, ipOf, header2) {
 }
 
 // harness/kubespray-node.ts
-import { readdir as readdir5, readFile as readFile6 } from "node:fs/promises";
-import { join as join10 } from "node:path";
+import { readdir as readdir5, readFile as readFile7 } from "node:fs/promises";
+import { join as join12 } from "node:path";
 import { pack } from "tar-stream";
 import { stringify } from "yaml";
 
 // harness/pki.ts
 import { mkdir as mkdir2 } from "node:fs/promises";
-import { join as join9 } from "node:path";
+import { join as join11 } from "node:path";
 var DAYS = "3650";
 var newKeyArgs = (keyPath) => [
   "-newkey",
@@ -7414,8 +9103,8 @@ async function inBatches(tasks, limit = 4) {
 async function makeEtcdPki(dir, etcdHosts2, k8sHosts) {
   await mkdir2(dir, { recursive: true, mode: 448 });
   const ca = await makeCertificateAuthority(
-    join9(dir, "ca.pem"),
-    join9(dir, "ca-key.pem"),
+    join11(dir, "ca.pem"),
+    join11(dir, "ca-key.pem"),
     "/CN=etcd-ca"
   );
   const sansOf = (h) => [
@@ -7429,8 +9118,8 @@ async function makeEtcdPki(dir, etcdHosts2, k8sHosts) {
     for (const kind of ["member", "admin"]) {
       tasks.push(
         () => issueCertificate(ca, {
-          certPath: join9(dir, `${kind}-${h.name}.pem`),
-          keyPath: join9(dir, `${kind}-${h.name}-key.pem`),
+          certPath: join11(dir, `${kind}-${h.name}.pem`),
+          keyPath: join11(dir, `${kind}-${h.name}-key.pem`),
           subject: `/O=system:etcd-${kind}s/CN=etcd-${kind}-${h.name}`,
           sans: sansOf(h),
           usage: "server-and-client"
@@ -7441,8 +9130,8 @@ async function makeEtcdPki(dir, etcdHosts2, k8sHosts) {
   for (const h of k8sHosts) {
     tasks.push(
       () => issueCertificate(ca, {
-        certPath: join9(dir, `node-${h.name}.pem`),
-        keyPath: join9(dir, `node-${h.name}-key.pem`),
+        certPath: join11(dir, `node-${h.name}.pem`),
+        keyPath: join11(dir, `node-${h.name}-key.pem`),
         subject: `/O=system:etcd-nodes/CN=etcd-node-${h.name}`,
         sans: sansOf(h),
         usage: "server-and-client"
@@ -7456,33 +9145,33 @@ async function makeKubernetesPki(dir) {
   await mkdir2(dir, { recursive: true, mode: 448 });
   await mkdir2(kubeconfigClientDir(dir), { recursive: true, mode: 448 });
   const ca = await makeCertificateAuthority(
-    join9(dir, "ca.crt"),
-    join9(dir, "ca.key"),
+    join11(dir, "ca.crt"),
+    join11(dir, "ca.key"),
     "/CN=kubernetes"
   );
   const frontProxyCa = await makeCertificateAuthority(
-    join9(dir, "front-proxy-ca.crt"),
-    join9(dir, "front-proxy-ca.key"),
+    join11(dir, "front-proxy-ca.crt"),
+    join11(dir, "front-proxy-ca.key"),
     "/CN=front-proxy-ca"
   );
   await Promise.all([
     issueCertificate(frontProxyCa, {
-      certPath: join9(dir, "front-proxy-client.crt"),
-      keyPath: join9(dir, "front-proxy-client.key"),
+      certPath: join11(dir, "front-proxy-client.crt"),
+      keyPath: join11(dir, "front-proxy-client.key"),
       subject: "/CN=front-proxy-client",
       usage: "client"
     }),
     issueCertificate(ca, {
-      certPath: join9(dir, "apiserver-kubelet-client.crt"),
-      keyPath: join9(dir, "apiserver-kubelet-client.key"),
+      certPath: join11(dir, "apiserver-kubelet-client.crt"),
+      keyPath: join11(dir, "apiserver-kubelet-client.key"),
       subject: "/O=system:masters/CN=kube-apiserver-kubelet-client",
       usage: "client"
     }),
-    makeServiceAccountKeyPair(join9(dir, "sa.key"), join9(dir, "sa.pub")),
+    makeServiceAccountKeyPair(join11(dir, "sa.key"), join11(dir, "sa.pub")),
     ...KUBECONFIG_USERS.map(
       (u) => issueCertificate(ca, {
-        certPath: join9(kubeconfigClientDir(dir), `${u.file}.crt`),
-        keyPath: join9(kubeconfigClientDir(dir), `${u.file}.key`),
+        certPath: join11(kubeconfigClientDir(dir), `${u.file}.crt`),
+        keyPath: join11(kubeconfigClientDir(dir), `${u.file}.key`),
         subject: u.subject,
         usage: "client"
       })
@@ -7514,8 +9203,8 @@ function kubeconfigClientDir(k8sPkiDir) {
 async function issueApiserverCertificate(k8s, outDir, node) {
   await mkdir2(outDir, { recursive: true, mode: 448 });
   await issueCertificate(k8s.ca, {
-    certPath: join9(outDir, "apiserver.crt"),
-    keyPath: join9(outDir, "apiserver.key"),
+    certPath: join11(outDir, "apiserver.crt"),
+    keyPath: join11(outDir, "apiserver.key"),
     subject: "/CN=kube-apiserver",
     sans: [
       `DNS:${node.name}`,
@@ -7560,8 +9249,7 @@ ETCD_HEARTBEAT_INTERVAL=250
 ETCD_INITIAL_CLUSTER_TOKEN=k8s_etcd
 ETCD_LISTEN_PEER_URLS=https://${ip}:2380
 ETCD_NAME=${member}
-ETCD_PROXY=off
-ETCD_INITIAL_CLUSTER=${peers}
+${c.etcdVersion === "3.6" ? "" : "ETCD_PROXY=off\n"}ETCD_INITIAL_CLUSTER=${peers}
 ETCD_AUTO_COMPACTION_RETENTION=8
 
 # TLS settings
@@ -7687,7 +9375,7 @@ function renderStaticPodManifests(c, host, kubeVersion = "v1.29.3") {
   };
 }
 async function renderKubeconfigs(k8sPki, apiserverUrl) {
-  const b642 = async (path) => (await readFile6(path)).toString("base64");
+  const b642 = async (path) => (await readFile7(path)).toString("base64");
   const ca = await b642(k8sPki.ca.certPath);
   const out = {};
   for (const u of KUBECONFIG_USERS) {
@@ -7709,8 +9397,8 @@ async function renderKubeconfigs(k8sPki, apiserverUrl) {
         {
           name: u.user,
           user: {
-            "client-certificate-data": await b642(join10(dir, `${u.file}.crt`)),
-            "client-key-data": await b642(join10(dir, `${u.file}.key`))
+            "client-certificate-data": await b642(join12(dir, `${u.file}.crt`)),
+            "client-key-data": await b642(join12(dir, `${u.file}.key`))
           }
         }
       ]
@@ -7739,7 +9427,7 @@ async function filesOfDir(hostDir, nodeDir, keep) {
     out.push({
       path: `${nodeDir}/${name}`,
       type: "file",
-      content: await readFile6(join10(hostDir, name)),
+      content: await readFile7(join12(hostDir, name)),
       mode: secret ? 384 : 420
     });
   }
@@ -7966,7 +9654,7 @@ function delay(ms) {
 }
 async function makeSshKey(path, comment) {
   await runCommand("ssh-keygen", ["-q", "-t", "ed25519", "-N", "", "-C", comment, "-f", path]);
-  return { key: await readFile7(path), pub: (await readFile7(`${path}.pub`, "utf8")).trim() };
+  return { key: await readFile8(path), pub: (await readFile8(`${path}.pub`, "utf8")).trim() };
 }
 var LocalNode = class {
   constructor(name, ip, roles, etcdMemberName2, containerName, paths) {
@@ -8027,6 +9715,9 @@ var LocalCluster = class {
   get topology() {
     return this.run.topology;
   }
+  get etcdVersion() {
+    return this.run.etcdVersion;
+  }
   get workDir() {
     return this.run.workDir;
   }
@@ -8051,7 +9742,7 @@ var LocalCluster = class {
     const n = this.node(name);
     await docker(["rm", "-f", "-v", n.containerName]);
     const hostKey = await makeSshKey(
-      join11(this.run.workDir, "ssh", `host-${name}-${Date.now()}`),
+      join13(this.run.workDir, "ssh", `host-${name}-${Date.now()}`),
       `root@${name}`
     );
     this.run.hostKeys.set(name, hostKey);
@@ -8087,7 +9778,7 @@ var LocalCluster = class {
 async function teardown(runId, workDir) {
   try {
     await removeRun(runId);
-    if (workDir) await rm7(workDir, { recursive: true, force: true });
+    if (workDir) await rm8(workDir, { recursive: true, force: true });
   } finally {
     untrackLiveRun(runId);
   }
@@ -8113,7 +9804,7 @@ async function writeKnownHosts(path, nodes, hostKeys) {
     const [type, key] = hostKeys.get(n.name).pub.split(" ");
     return `${n.ip},${n.name} ${type} ${key}`;
   });
-  await writeFile3(path, `${lines.join("\n")}
+  await writeFile4(path, `${lines.join("\n")}
 `, { mode: 420 });
 }
 var START_ETCD = `set -e
@@ -8126,15 +9817,19 @@ var LocalClusterProvider = class {
   async start(which, options = {}) {
     const progress = options.progress ?? silentProgress;
     const t = typeof which === "string" ? topology(which) : which;
+    const etcdVersion = parseEtcdVersion(
+      options.etcdVersion ?? DEFAULT_ETCD_VERSION,
+      "etcdVersion"
+    );
     const t0 = Date.now();
     await removeLeftovers(progress);
-    const image = await ensureNodeImage(progress);
+    const image = await ensureNodeImage(progress, etcdVersion);
     const { runId, name, workDir } = await newRun();
     trackLiveRun(runId, () => teardown(runId, workDir));
     try {
       return await progress.phase(
-        `Start cluster ${name} (${t.name}, ${t.nodes.length} nodes)`,
-        () => this.startIn(t, { runId, name, image, workDir, progress, t0 })
+        `Start cluster ${name} (${t.name}, ${t.nodes.length} nodes, etcd ${etcdVersion})`,
+        () => this.startIn(t, { runId, name, image, workDir, progress, t0, etcdVersion })
       );
     } catch (err) {
       await teardown(runId, workDir).catch(
@@ -8147,18 +9842,22 @@ var LocalClusterProvider = class {
     const { workDir, progress } = ctx;
     const network = await createClusterNetwork(ctx.name, runLabels(ctx.runId));
     const ips = new Map(t.nodes.map((n, i) => [n.name, `${network.prefix}.${11 + i}`]));
-    const addressed = { topology: t, ipOf: (h) => ips.get(h) };
+    const addressed = {
+      topology: t,
+      ipOf: (h) => ips.get(h),
+      etcdVersion: ctx.etcdVersion
+    };
     const addressing = t.nodes.map((n) => ({ name: n.name, ip: ips.get(n.name) }));
     const etcdAddressing = addressing.filter((a) => etcdNodes(t).some((n) => n.name === a.name));
-    await mkdir3(join11(workDir, "ssh"), { mode: 448 });
-    const sshKeyPath = join11(workDir, "ssh", "id_ed25519");
+    await mkdir3(join13(workDir, "ssh"), { mode: 448 });
+    const sshKeyPath = join13(workDir, "ssh", "id_ed25519");
     const [clientKey, hostKeyList, etcdPki, k8sPki] = await Promise.all([
       makeSshKey(sshKeyPath, `kube-rescue-harness-${ctx.runId}`),
       Promise.all(
-        t.nodes.map((n) => makeSshKey(join11(workDir, "ssh", `host-${n.name}`), `root@${n.name}`))
+        t.nodes.map((n) => makeSshKey(join13(workDir, "ssh", `host-${n.name}`), `root@${n.name}`))
       ),
-      makeEtcdPki(join11(workDir, "pki", "etcd"), etcdAddressing, addressing),
-      makeKubernetesPki(join11(workDir, "pki", "kubernetes"))
+      makeEtcdPki(join13(workDir, "pki", "etcd"), etcdAddressing, addressing),
+      makeKubernetesPki(join13(workDir, "pki", "kubernetes"))
     ]);
     const hostKeys = new Map(t.nodes.map((n, i) => [n.name, hostKeyList[i]]));
     const run2 = {
@@ -8168,13 +9867,14 @@ var LocalClusterProvider = class {
       workDir,
       network,
       topology: t,
+      etcdVersion: ctx.etcdVersion,
       clientKeyPub: clientKey.pub,
       hostKeys,
       progress
     };
     await Promise.all(
       t.nodes.map(async (n) => {
-        const apiserverDir = n.roles.includes("control-plane") ? join11(workDir, "pki", `apiserver-${n.name}`) : void 0;
+        const apiserverDir = n.roles.includes("control-plane") ? join13(workDir, "pki", `apiserver-${n.name}`) : void 0;
         if (apiserverDir) {
           await issueApiserverCertificate(k8sPki, apiserverDir, {
             name: n.name,
@@ -8193,10 +9893,10 @@ var LocalClusterProvider = class {
     await Promise.all(
       etcdNodes(t).map((n) => containerSh(containerNameOf(run2, n.name), START_ETCD))
     );
-    const knownHostsPath = join11(workDir, "ssh", "known_hosts");
+    const knownHostsPath = join13(workDir, "ssh", "known_hosts");
     await writeKnownHosts(knownHostsPath, addressing, hostKeys);
-    const inventoryPath = join11(workDir, "hosts.ini");
-    await writeFile3(
+    const inventoryPath = join13(workDir, "hosts.ini");
+    await writeFile4(
       inventoryPath,
       renderKubesprayInventory(
         t,
@@ -8205,11 +9905,11 @@ var LocalClusterProvider = class {
       )
     );
     const firstEtcd = etcdNodes(t)[0].name;
-    const etcdDir = join11(workDir, "pki", "etcd");
+    const etcdDir = join13(workDir, "pki", "etcd");
     const tls = {
-      cacert: join11(etcdDir, "ca.pem"),
-      cert: join11(etcdDir, `admin-${firstEtcd}.pem`),
-      key: join11(etcdDir, `admin-${firstEtcd}-key.pem`)
+      cacert: join13(etcdDir, "ca.pem"),
+      cert: join13(etcdDir, `admin-${firstEtcd}.pem`),
+      key: join13(etcdDir, `admin-${firstEtcd}-key.pem`)
     };
     const etcdEndpoints = etcdNodes(t).map((n) => `https://${ips.get(n.name)}:2379`);
     await waitForEtcdHealthy(etcdEndpoints, tls, { timeoutMs: 9e4 });
@@ -8225,7 +9925,9 @@ var LocalClusterProvider = class {
       )
     );
     const startupSeconds = (Date.now() - ctx.t0) / 1e3;
-    progress.info(`cluster ${ctx.name} healthy in ${startupSeconds.toFixed(1)} s`);
+    progress.info(
+      `cluster ${ctx.name} (etcd ${ctx.etcdVersion}) healthy in ${startupSeconds.toFixed(1)} s`
+    );
     return new LocalCluster(
       run2,
       nodes,
@@ -8395,7 +10097,7 @@ var KindCluster = class {
     await runCommand(kindBinary(), ["delete", "cluster", "--name", this.name], {
       allowFailure: true
     });
-    await rm8(this.workDir, { recursive: true, force: true });
+    await rm9(this.workDir, { recursive: true, force: true });
   }
   async [Symbol.asyncDispose]() {
     await this.stop();
@@ -8404,11 +10106,11 @@ var KindCluster = class {
 async function removeKindLeftovers(progress) {
   const clusters = (await runCommand(kindBinary(), ["get", "clusters"], { allowFailure: true })).stdout.split("\n").filter((c) => c.startsWith("kube-rescue-"));
   if (clusters.length === 0) return;
-  const dirs = (await readdir6(tmpdir4())).filter((d) => d.startsWith(TEMP_PREFIX2));
+  const dirs = (await readdir6(tmpdir6())).filter((d) => d.startsWith(TEMP_PREFIX2));
   for (const c of clusters) {
     const runId = c.slice("kube-rescue-".length);
     const dir = dirs.find((d) => d.startsWith(`${TEMP_PREFIX2}${runId}-`));
-    const owner = dir ? (await readFile8(join12(tmpdir4(), dir, "owner"), "utf8").catch(() => "")).trim() : "";
+    const owner = dir ? (await readFile9(join14(tmpdir6(), dir, "owner"), "utf8").catch(() => "")).trim() : "";
     if (ownerIsGone(owner || void 0)) {
       progress.info(`deleting kind cluster ${c} left by a crashed harness run`);
       await runCommand(kindBinary(), ["delete", "cluster", "--name", c], { allowFailure: true });
@@ -8424,13 +10126,18 @@ var KindClusterProvider = class {
     if (!availability.available) {
       throw new OperationError(`kind not available here: ${availability.reason}`);
     }
+    if (options.etcdVersion) {
+      progress.info(
+        `kind runs the etcd of its node image; the etcd version ${options.etcdVersion} asked for applies to the local provider only`
+      );
+    }
     const config = kindConfig(t);
     const t0 = Date.now();
     await removeKindLeftovers(progress);
     const { runId, name, workDir } = await newRun();
     try {
-      const configPath = join12(workDir, "kind.yaml");
-      await writeFile4(configPath, config);
+      const configPath = join14(workDir, "kind.yaml");
+      await writeFile5(configPath, config);
       await progress.phase(
         `kind create cluster ${name} (${t.name})`,
         () => runCommand(
@@ -8443,7 +10150,7 @@ var KindClusterProvider = class {
             "--config",
             configPath,
             "--kubeconfig",
-            join12(workDir, "kubeconfig"),
+            join14(workDir, "kubeconfig"),
             "--wait",
             "180s"
           ],
@@ -8469,15 +10176,15 @@ var KindClusterProvider = class {
           `kind cluster ${name} has no control-plane node (kind get nodes: ${kindNodes.join(", ")}).`
         );
       }
-      const pkiDir = join12(workDir, "pki");
+      const pkiDir = join14(workDir, "pki");
       await mkdir4(pkiDir, { mode: 448 });
       for (const f of ["ca.crt", "healthcheck-client.crt", "healthcheck-client.key"]) {
-        await docker(["cp", `${controlPlanes[0].name}:${KUBEADM_ETCD_PKI}/${f}`, join12(pkiDir, f)]);
+        await docker(["cp", `${controlPlanes[0].name}:${KUBEADM_ETCD_PKI}/${f}`, join14(pkiDir, f)]);
       }
       const tls = {
-        cacert: join12(pkiDir, "ca.crt"),
-        cert: join12(pkiDir, "healthcheck-client.crt"),
-        key: join12(pkiDir, "healthcheck-client.key")
+        cacert: join14(pkiDir, "ca.crt"),
+        cert: join14(pkiDir, "healthcheck-client.crt"),
+        key: join14(pkiDir, "healthcheck-client.key")
       };
       const etcdEndpoints = controlPlanes.map((n) => `https://${n.ip}:2379`);
       await waitForEtcdHealthy(etcdEndpoints, tls, { timeoutMs: 12e4 });
@@ -8485,8 +10192,8 @@ var KindClusterProvider = class {
         name: t.name,
         nodes: nodes.map((n) => ({ name: n.name, roles: [...n.roles] }))
       };
-      const inventoryPath = join12(workDir, "hosts.ini");
-      await writeFile4(inventoryPath, renderKindInventory(nodes, name));
+      const inventoryPath = join14(workDir, "hosts.ini");
+      await writeFile5(inventoryPath, renderKindInventory(nodes, name));
       return new KindCluster(
         name,
         runId,
@@ -8500,7 +10207,7 @@ var KindClusterProvider = class {
       );
     } catch (err) {
       await runCommand(kindBinary(), ["delete", "cluster", "--name", name], { allowFailure: true });
-      await rm8(workDir, { recursive: true, force: true });
+      await rm9(workDir, { recursive: true, force: true });
       throw err;
     }
   }
@@ -8524,15 +10231,15 @@ function renderKindInventory(nodes, name) {
 
 // harness/rehearsal.ts
 import { createHash as createHash9 } from "node:crypto";
-import { mkdir as mkdir6, writeFile as writeFile5 } from "node:fs/promises";
-import { join as join14 } from "node:path";
+import { mkdir as mkdir6, writeFile as writeFile6 } from "node:fs/promises";
+import { join as join16 } from "node:path";
 
 // src/commands/restore.ts
-import { dirname as dirname6, join as join13 } from "node:path";
+import { dirname as dirname6, join as join15 } from "node:path";
 
 // src/recovery/journal.ts
 import { createHash as createHash7 } from "node:crypto";
-import { mkdir as mkdir5, open as open5, readFile as readFile9 } from "node:fs/promises";
+import { mkdir as mkdir5, open as open5, readFile as readFile10 } from "node:fs/promises";
 import { dirname as dirname5 } from "node:path";
 function planHash(plan2) {
   return createHash7("sha256").update(canonicalJson(plan2)).digest("hex").slice(0, 16);
@@ -8548,7 +10255,7 @@ var Journal = class _Journal {
   static async open(path) {
     let text4 = "";
     try {
-      text4 = await readFile9(path, "utf8");
+      text4 = await readFile10(path, "utf8");
     } catch (err) {
       if (err.code !== "ENOENT") {
         throw new InputError(`Cannot read the journal ${path}: ${err.message}`);
@@ -8667,8 +10374,10 @@ function batches(steps) {
 async function executePlan(plan2, runner, options) {
   const t0 = Date.now();
   const { journal, progress } = options;
-  const hash = journal ? await journal.begin(plan2) : planHash(plan2);
-  const done = journal?.completed(hash) ?? /* @__PURE__ */ new Set();
+  const expected = planHash(plan2);
+  const done = journal?.completed(expected) ?? /* @__PURE__ */ new Set();
+  await runner.prepare?.(plan2.steps.filter((s) => !done.has(s.id)));
+  const hash = journal ? await journal.begin(plan2) : expected;
   const interrupted = new Set(journal?.interrupted(hash) ?? []);
   const resumed = done.size > 0 || interrupted.size > 0;
   if (resumed) {
@@ -8741,8 +10450,183 @@ Undo if needed: ${step.undo}.
 }
 
 // src/recovery/node-steps.ts
+import { posix as posix5 } from "node:path";
 import { PassThrough as PassThrough3 } from "node:stream";
+
+// src/backup/archive-members.ts
+import { posix as posix4 } from "node:path";
 import tarStream from "tar-stream";
+var hasControl = (s) => [...s].some((c) => c.charCodeAt(0) < 32 || c === "\x7F");
+var S_ISUID = 2048;
+var S_ISGID = 1024;
+function canonicalRoot(p) {
+  if (!p.startsWith("/") || hasControl(p)) return void 0;
+  const n = posix4.normalize(p).replace(/\/+$/, "");
+  if (n === "" || n !== p.replace(/\/+$/, "") || p.split("/").includes("..")) return void 0;
+  return n;
+}
+var within = (path, root) => path === root || path.startsWith(`${root}/`);
+function archiveRoots(manifestPaths, layoutPaths) {
+  const known = new Set(layoutPaths.map(canonicalRoot).filter((p) => Boolean(p)));
+  const roots = [];
+  for (const p of manifestPaths) {
+    const c = typeof p === "string" ? canonicalRoot(p) : void 0;
+    if (c && known.has(c) && !roots.includes(c)) roots.push(c);
+  }
+  return roots;
+}
+function checkArchiveMembers(headers, roots, where, notHeld) {
+  const refuse = (name, why) => {
+    throw new InputError(
+      `${where}: member ${JSON.stringify(typeof name === "string" ? name : String(name))} ${why}. The whole archive is refused and nothing of it was extracted: the backup set was altered or not written by kube-rescue. Restore from another set (check it with 'kube-rescue verify').`
+    );
+  };
+  const allowed = roots.map((r) => canonicalRoot(r));
+  if (allowed.some((r) => r === void 0)) {
+    throw new InputError(
+      `${where}: the allowed roots ${JSON.stringify(roots)} are not all absolute canonical paths.`
+    );
+  }
+  const rootList = allowed;
+  const inRoots = (p) => rootList.some((r) => within(p, r));
+  const rootsText = rootList.length > 0 ? rootList.join(", ") : "(none)";
+  const members = [];
+  const typeOf = /* @__PURE__ */ new Map();
+  for (const h of headers) {
+    const name = h?.name;
+    if (typeof name !== "string" || name === "") refuse(name, "has no name");
+    const raw = name;
+    if (hasControl(raw)) refuse(raw, "has a control character in its name");
+    if (raw.startsWith("/"))
+      refuse(raw, "is an absolute path (node archives hold names relative to /)");
+    const trimmed = h.type === "directory" ? raw.replace(/\/$/, "") : raw;
+    const parts = trimmed.split("/");
+    if (parts.includes("..")) refuse(raw, "has a '..' component");
+    if (parts.some((s) => s === "" || s === ".")) {
+      refuse(raw, "is not a canonical name (empty or '.' components)");
+    }
+    const path = `/${trimmed}`;
+    if (!inRoots(path)) {
+      const listed = notHeld?.paths.find((p) => within(path, p));
+      refuse(
+        raw,
+        listed ? `is under ${listed}, which the manifest lists but a ${notHeld.layout} node's backup never holds (it holds ${rootsText}); if the backup was taken with other paths, restore with the same --layout and path flags` : `is outside the paths the manifest lists for this node (${rootsText})`
+      );
+    }
+    let type;
+    switch (h.type === void 0 ? "file" : h.type) {
+      case "file":
+        type = "file";
+        break;
+      case "directory":
+        type = "directory";
+        break;
+      case "symlink":
+        type = "symlink";
+        break;
+      case "link":
+        type = "hardlink";
+        break;
+      default:
+        return refuse(
+          raw,
+          `is a ${typeof h.type === "string" ? h.type : "member of an unknown tar type"}: only regular files, directories and symlinks belong in a node archive`
+        );
+    }
+    const mode = h.mode ?? 420;
+    if (!Number.isSafeInteger(mode) || mode < 0 || mode > 4095) {
+      refuse(raw, `has an invalid mode ${JSON.stringify(mode)}`);
+    }
+    if (type !== "directory" && (mode & (S_ISUID | S_ISGID)) !== 0) {
+      refuse(raw, `has the setuid/setgid bit (mode ${mode.toString(8)})`);
+    }
+    const ids = [h.uid ?? 0, h.gid ?? 0];
+    if (!ids.every((v) => Number.isSafeInteger(v) && v >= 0)) {
+      refuse(raw, `has an invalid owner ${JSON.stringify(ids)}`);
+    }
+    const member = {
+      path,
+      type,
+      mode,
+      uid: ids[0],
+      gid: ids[1]
+    };
+    if (type === "symlink" || type === "hardlink") {
+      const link = h.linkname;
+      if (typeof link !== "string" || link === "") refuse(raw, `is a ${type} with no target`);
+      if (hasControl(link)) refuse(raw, "has a control character in its link target");
+      if (type === "symlink") {
+        const target = posix4.resolve(posix4.dirname(path), link);
+        if (!inRoots(target)) {
+          refuse(
+            raw,
+            `is a symlink to ${link}, outside the paths the manifest lists (${rootsText})`
+          );
+        }
+        member.link = link;
+      } else {
+        const target = `/${link}`;
+        if (link.startsWith("/") || link.split("/").includes("..")) {
+          refuse(raw, `is a hard link to ${link}, which is not a member of this archive`);
+        }
+        if (typeOf.get(target) !== "file") {
+          refuse(
+            raw,
+            `is a hard link to ${link}, which is not a file earlier in this archive`
+          );
+        }
+        member.link = target;
+      }
+    }
+    const seen = typeOf.get(path);
+    if (seen !== void 0 && seen !== type) {
+      refuse(raw, `appears twice, as a ${seen} and as a ${type}`);
+    }
+    typeOf.set(path, type);
+    members.push(member);
+  }
+  for (const m of members) {
+    for (let dir = posix4.dirname(m.path); dir !== "/"; dir = posix4.dirname(dir)) {
+      if (typeOf.get(dir) === "symlink") {
+        refuse(m.path.slice(1), `lies below the symlink ${dir.slice(1)} of the same archive`);
+      }
+    }
+  }
+  return {
+    members,
+    roots: rootList.filter((r) => members.some((m) => within(m.path, r)))
+  };
+}
+function gnuTarNames(members) {
+  return members.map(
+    (m) => [...Buffer.from(m.path.slice(1), "utf8")].map(
+      (b) => b === 92 ? "\\\\" : b >= 32 && b < 127 ? String.fromCharCode(b) : `\\${b.toString(8).padStart(3, "0")}`
+    ).join("")
+  );
+}
+async function readArchiveHeaders(stream, where) {
+  const headers = [];
+  const extract = tarStream.extract();
+  extract.on("entry", (header2, body, next) => {
+    headers.push(header2);
+    body.on("end", next);
+    body.resume();
+  });
+  await new Promise((resolve4, reject) => {
+    const fail = (err) => reject(
+      err instanceof InputError ? err : new InputError(`${where} is not a readable tar archive (${err.message}).`, {
+        cause: err
+      })
+    );
+    extract.on("finish", resolve4);
+    extract.on("error", fail);
+    stream.on("error", (err) => reject(err));
+    stream.pipe(extract);
+  });
+  return headers;
+}
+
+// src/recovery/node-steps.ts
 var API_NOT_ANSWERING = /connection refused|was refused|unable to connect|i\/o timeout|TLS handshake timeout|EOF|ServiceUnavailable|currently unable to handle|etcdserver: request timed out|context deadline exceeded/i;
 var sleep2 = (ms) => new Promise((r) => setTimeout(r, ms));
 var q = (s) => shellCommand([s]);
@@ -8756,6 +10640,8 @@ var NodeStepRunner = class {
   observed = { restoredFiles: [] };
   ts;
   byHost;
+  /** Private staging dirs on nodes this run knows of, by `node\0planned dir`. */
+  staged = /* @__PURE__ */ new Map();
   member(host) {
     const m = this.byHost.get(host);
     if (!m) throw new OperationError(`Node ${host} is not an etcd member of the inventory.`);
@@ -8769,7 +10655,59 @@ var NodeStepRunner = class {
       progress: this.deps.progress
     });
   }
-  run(step) {
+  /**
+   * Before the first step: every node archive the remaining steps extract is read from the
+   * store, its hashes checked and every member checked, so a hostile archive is refused while
+   * the cluster is still untouched. The step checks its own (second) read again.
+   */
+  async prepare(steps) {
+    const snapshots = /* @__PURE__ */ new Set();
+    for (const step of steps) {
+      if (step.action === "fetch-snapshot" && step.params.from.kind === "backup") {
+        snapshots.add(step.params.from.object);
+      }
+    }
+    for (const object of snapshots) {
+      const backup2 = this.requireBackup(steps.find((s) => s.action === "fetch-snapshot"));
+      try {
+        await backup2.streamTo(object, async (plain) => {
+          for await (const _ of plain) {
+          }
+        });
+      } catch (err) {
+        if (!(err instanceof OperationError)) throw err;
+        throw new InputError(`${err.message} Nothing was changed: no step has run.`, {
+          cause: err
+        });
+      }
+      this.deps.progress.info(`${object}: read in full, hashes match the manifest`);
+    }
+    for (const step of steps) {
+      if (step.action !== "restore-certs" || step.params.from.kind !== "backup") continue;
+      const backup2 = this.requireBackup(step);
+      const object = step.params.from.object;
+      const where = `${backup2.location}/${object}`;
+      const headers = await backup2.streamTo(object, (plain) => readArchiveHeaders(plain, where));
+      const checked = this.checkMembers(step.node, headers, where);
+      this.deps.progress.info(
+        `${object}: hashes match the manifest; ${checked.members.length} members, all within ${checked.roots.join(", ")}`
+      );
+    }
+  }
+  /** Runs one step; a failure says where this run's staged files are left. */
+  async run(step) {
+    try {
+      return await this.runStep(step);
+    } catch (err) {
+      if (err instanceof Error && this.staged.size > 0) {
+        const where = [...this.staged.values()].map((s) => `${s.node}:${s.dir}`).join(", ");
+        err.message += `
+Staged files are kept on the nodes at ${where} (private, 0700); remove them once the recovery is done: they hold keys or every Secret of the cluster.`;
+      }
+      throw err;
+    }
+  }
+  runStep(step) {
     switch (step.action) {
       case "snapshot-save":
         return this.snapshotSave(step);
@@ -8805,37 +10743,40 @@ var NodeStepRunner = class {
   }
   async snapshotSave(step) {
     const ctl = await this.ctl(step.node);
-    const saved = await ctl.snapshotSave(step.params.endpoint, step.params.path);
-    const status = await ctl.snapshotStatus(step.params.path);
+    const path = await this.stagedPath(step.node, step.params.path, true);
+    const saved = await snapshotCtl(ctl, step.params.endpoint).snapshotSave(
+      step.params.endpoint,
+      path
+    );
+    const status = await ctl.snapshotStatus(path);
     this.observed.snapshot = {
       revision: status.revision,
       totalKey: status.totalKey,
       node: step.node
     };
-    return `${saved.bytes} bytes at revision ${status.revision} (${status.totalKey} keys incl. history)`;
+    return `${saved.bytes} bytes at revision ${status.revision} (${status.totalKey} keys incl. history) in ${path}`;
   }
   async fetchSnapshot(step) {
     const target = await this.deps.transportFor(step.node);
     const from = step.params.from;
+    const to = await this.stagedPath(step.node, step.params.to, true);
     if (from.kind === "node") {
       const source = await this.deps.transportFor(from.node);
-      await target.writeFile(step.params.to, source.readFile(from.path), { mode: 384 });
-      return `copied ${from.node}:${from.path} \u2192 ${step.params.to}`;
+      const path = await this.stagedPath(from.node, from.path, false);
+      await target.writeFile(to, source.readFile(path), { mode: 384 });
+      return `copied ${from.node}:${path} \u2192 ${to}`;
     }
     const backup2 = this.requireBackup(step);
-    await backup2.streamTo(
-      from.object,
-      (plain) => target.writeFile(step.params.to, plain, { mode: 384 })
-    );
+    await backup2.streamTo(from.object, (plain) => target.writeFile(to, plain, { mode: 384 }));
     if (!this.observed.snapshot) {
-      const status = await (await this.ctl(step.node)).snapshotStatus(step.params.to);
+      const status = await (await this.ctl(step.node)).snapshotStatus(to);
       this.observed.snapshot = {
         revision: status.revision,
         totalKey: status.totalKey,
         node: step.node
       };
     }
-    return `${from.object} from ${from.location} \u2192 ${step.params.to} (hashes match the manifest)`;
+    return `${from.object} from ${from.location} \u2192 ${to} (hashes match the manifest)`;
   }
   requireBackup(step) {
     if (!this.deps.backup) {
@@ -8928,7 +10869,7 @@ var NodeStepRunner = class {
       );
       origin = `${peer}'s, adapted`;
     } else {
-      await t.exec(["cp", "-p", "--", envFile, `${envFile}.${this.ts}`], { timeoutMs: 15e3 });
+      await this.keepOriginal(t, envFile);
     }
     const next = setEnvKeys(text4, step.params.set);
     await t.writeFile(envFile, next, { mode: 416 });
@@ -8944,7 +10885,7 @@ var NodeStepRunner = class {
     for (const path of candidates) {
       const current = await t.exec(["cat", path], { allowFailure: true, timeoutMs: 15e3 });
       if (current.code !== 0) continue;
-      await t.exec(["cp", "-p", "--", path, `${path}.${this.ts}`], { timeoutMs: 15e3 });
+      await this.keepOriginal(t, path);
       await t.writeFile(path, setManifestFlags(current.stdout, step.params.set, path), {
         mode: 384
       });
@@ -8963,7 +10904,7 @@ var NodeStepRunner = class {
     });
     const ctl = await this.ctl(step.node);
     const r = await ctl.snapshotRestore({
-      snapshot: p.snapshot,
+      snapshot: await this.stagedPath(step.node, p.snapshot, false),
       dataDir: p.dataDir,
       name: p.member,
       initialCluster: p.initialCluster,
@@ -8974,7 +10915,7 @@ var NodeStepRunner = class {
     });
     const aside = `${p.dataDir}.${this.ts}`;
     await t.script(
-      `if [ -e ${q(aside)} ]; then chown -R "$(stat -c %u:%g ${q(aside)})" ${q(p.dataDir)}; fi; chmod 700 ${q(p.dataDir)}`,
+      `if [ -e ${q(aside)} ]; then chown -R "$(stat -c %u:%g ${q(aside)})" ${q(p.dataDir)}; else u=$(systemctl show -p User --value etcd 2>/dev/null || true); if [ -n "$u" ] && id -u "$u" >/dev/null 2>&1; then chown -R "$u:$(id -gn "$u")" ${q(p.dataDir)}; fi; fi; chmod 700 ${q(p.dataDir)}`,
       { timeoutMs: 12e4 }
     );
     const bump = r.bumpedBy ? `, revision bumped by ${r.bumpedBy} and compacted` : r.bumpSkipped ? " (no revision bump: the tool cannot)" : "";
@@ -8983,34 +10924,174 @@ var NodeStepRunner = class {
   async restoreCerts(step) {
     const t = await this.deps.transportFor(step.node);
     const from = step.params.from;
-    const extract = (archive2) => t.exec(["tar", "-x", "-p", "--same-owner", "--numeric-owner", "-f", "-", "-C", "/"], {
-      stdin: archive2,
-      timeoutMs: 10 * 6e4
-    });
-    if (from.kind === "backup") {
-      const backup2 = this.requireBackup(step);
-      const files = await backup2.streamTo(from.object, async (plain) => {
-        const toTar = new PassThrough3();
-        const toList = new PassThrough3();
-        plain.pipe(toTar);
-        plain.pipe(toList);
-        const [, listed] = await Promise.all([extract(toTar), listArchive(toList, step.node)]);
-        return listed;
-      });
-      this.observed.restoredFiles.push(...files);
-      if (files.some((f) => f.path.startsWith("/etc/systemd/"))) {
-        await t.exec(["systemctl", "daemon-reload"], { timeoutMs: 6e4 });
-      }
-      return `${files.length} entries of ${from.object} put back with their modes and owners`;
-    }
+    if (from.kind === "backup") return this.restoreArchive(step, t, from.object);
     const peer = await this.deps.transportFor(from.node);
     const rel = from.paths.map((p) => p.replace(/^\/+/, ""));
+    await this.moveRootsAside(t, step.node, from.paths);
     const archive = peer.execStream(["tar", "-c", "--numeric-owner", "-f", "-", "-C", "/", ...rel]);
-    await Promise.all([extract(archive.stdout), archive.done]);
+    await Promise.all([
+      t.exec(extractArgv("-", from.paths), { stdin: archive.stdout, timeoutMs: 10 * 6e4 }),
+      archive.done
+    ]);
     if (from.paths.some((p) => p.startsWith("/etc/systemd/"))) {
       await t.exec(["systemctl", "daemon-reload"], { timeoutMs: 6e4 });
     }
     return `${from.paths.join(", ")} copied from ${from.node} with modes and owners`;
+  }
+  /** Checks an archive's headers against the roots it may write (archiveRoots). */
+  checkMembers(node, headers, where) {
+    const listed = this.deps.backup.manifest.kubernetes.paths;
+    const roots = archiveRoots(
+      listed,
+      this.deps.layout.backupPaths(node).map((p) => p.path)
+    );
+    return checkArchiveMembers(headers, roots, where, {
+      paths: listed.filter((p) => !roots.includes(p)),
+      layout: this.deps.layout.name
+    });
+  }
+  /**
+   * Verify, then extract, and only what belongs: the plaintext is staged in a private dir on
+   * the node while the runner hashes it and reads every tar header; only when both hashes
+   * match the manifest, every member passed checkArchiveMembers and the staged copy's sha256
+   * on the node is the one checked, is the copy extracted, naming the checked roots to tar.
+   */
+  async restoreArchive(step, t, object) {
+    const backup2 = this.requireBackup(step);
+    const where = `${backup2.location}/${object}`;
+    const expected = backup2.manifest.objects.find((o) => o.name === object)?.plaintextSha256;
+    const dir = await this.makeStaging(t, step.node, "kube-rescue-archive.");
+    const key = `${step.node}\0${dir}`;
+    const staged = posix5.join(dir, "archive.tar");
+    let checked;
+    try {
+      const headers = await backup2.streamTo(object, async (plain) => {
+        const toNode = new PassThrough3();
+        const toCheck = new PassThrough3();
+        plain.on("error", (err) => {
+          toNode.destroy(err);
+          toCheck.destroy(err);
+        });
+        plain.pipe(toNode);
+        plain.pipe(toCheck);
+        const [, read] = await Promise.all([
+          t.writeFile(staged, toNode, { mode: 384 }),
+          readArchiveHeaders(toCheck, where)
+        ]);
+        return read;
+      });
+      checked = this.checkMembers(step.node, headers, where);
+      const sum = await t.exec(["sha256sum", "--", staged], { timeoutMs: 12e4 });
+      const onNode = sum.stdout.trim().split(/\s+/)[0];
+      if (onNode !== expected) {
+        throw new OperationError(
+          `Node ${step.node}: the staged copy of ${object} (${staged}) has sha256 ${onNode}, not the ${expected} checked while it streamed; nothing of it was extracted. Check the node's disk and run restore again.`
+        );
+      }
+      const listed = await t.exec(
+        ["env", "LC_ALL=C", "tar", "--quoting-style=escape", "-tf", staged],
+        { timeoutMs: 12e4 }
+      );
+      const gnu = listed.stdout.split("\n").filter((l) => l !== "").map((l) => l.replace(/\/$/, ""));
+      const ours = gnuTarNames(checked.members);
+      const at3 = gnu.findIndex((n, i) => n !== ours[i]);
+      if (gnu.length !== ours.length || at3 >= 0) {
+        const i = at3 >= 0 ? at3 : Math.min(gnu.length, ours.length);
+        throw new InputError(
+          `${where}: GNU tar on node ${step.node} reads the archive differently from the member check (entry ${i + 1}: tar sees ${JSON.stringify(gnu[i] ?? "nothing")}, the check saw ${JSON.stringify(ours[i] ?? "nothing")}). The whole archive is refused and nothing of it was extracted: restore from another set (check it with 'kube-rescue verify').`
+        );
+      }
+    } catch (err) {
+      await this.removeStaging(t, step.node, dir, key);
+      throw err;
+    }
+    await this.moveRootsAside(t, step.node, checked.roots);
+    await t.exec(extractArgv(staged, checked.roots), { timeoutMs: 10 * 6e4 });
+    await this.removeStaging(t, step.node, dir, key);
+    const files = checked.members.map((m) => restoredFileOf(step.node, m));
+    this.observed.restoredFiles.push(...files);
+    if (files.some((f) => f.path.startsWith("/etc/systemd/"))) {
+      await t.exec(["systemctl", "daemon-reload"], { timeoutMs: 6e4 });
+    }
+    return `${files.length} entries of ${object} put back with their modes and owners (hashes and every member checked first)`;
+  }
+  /**
+   * Moves each of `roots` to `<root>.<plan stamp>` unless that aside copy exists already (made
+   * by a move-aside step, or by this step before an interruption): the original is saved once
+   * and never overwritten by a resumed run.
+   */
+  async moveRootsAside(t, node, roots) {
+    const lines = roots.map((r) => {
+      const to = `${r}.${this.ts}`;
+      return `if { [ -e ${q(r)} ] || [ -L ${q(r)} ]; } && ! { [ -e ${q(to)} ] || [ -L ${q(to)} ]; }; then mv -- ${q(r)} ${q(to)} && echo ${q(`${r} \u2192 ${to}`)}; fi`;
+    });
+    if (lines.length === 0) return;
+    const moved = (await t.script(lines.join("\n"), { timeoutMs: 6e4 })).stdout.trim();
+    if (moved) this.deps.progress.info(`Node ${node}: moved aside ${moved.split("\n").join(", ")}`);
+  }
+  /** Copies `path` aside (keptCopyOf) before it is rewritten, once: never over an earlier copy. */
+  async keepOriginal(t, path) {
+    const aside = keptCopyOf(path, this.deps.layout.manifestsDir, this.ts);
+    await t.script(
+      `if [ -e ${q(aside)} ] || [ -L ${q(aside)} ]; then :; else cp -p -- ${q(path)} ${q(aside)}; fi`,
+      { timeoutMs: 15e3 }
+    );
+  }
+  /** A new private dir (mktemp -d, 0700) on the node, remembered for error messages. */
+  async makeStaging(t, node, prefix) {
+    const made = await t.script(`mktemp -d "\${TMPDIR:-/var/tmp}/${prefix}XXXXXX"`, {
+      timeoutMs: 2e4
+    });
+    const dir = made.stdout.trim();
+    if (!dir.startsWith("/") || !posix5.basename(dir).startsWith(prefix)) {
+      throw new OperationError(`Node ${node}: mktemp -d printed '${dir}', not a directory path.`);
+    }
+    this.staged.set(`${node}\0${dir}`, { node, dir });
+    return dir;
+  }
+  async removeStaging(t, node, dir, key) {
+    await t.exec(["rm", "-rf", "--", dir], { timeoutMs: 6e4 });
+    this.staged.delete(key);
+    this.deps.progress.debug(`node ${node}: removed ${dir}`);
+  }
+  /**
+   * The real path of a planned staging path `<parent>/<prefix>.XXXXXX/<file>`: the node's
+   * private dir for it, found again after an interruption (a dir of that prefix owned by us
+   * with mode 0700, not a symlink: in sticky /var/tmp nobody else can make or swap one) or,
+   * with `create`, made by mktemp. A plan naming a fixed path is used as it is.
+   */
+  async stagedPath(node, planned, create) {
+    const dir = privateDirOf(planned);
+    if (!dir) return planned;
+    const t = await this.deps.transportFor(node);
+    const found = await this.findStagingDir(t, node, dir, create);
+    if (!found) {
+      throw new OperationError(
+        `Node ${node}: no staging directory ${dir.template} (the staged snapshot is gone). Move the journal aside and run restore again to plan afresh.`
+      );
+    }
+    return posix5.join(found, posix5.basename(planned));
+  }
+  async findStagingDir(t, node, dir, create) {
+    const key = `${node}\0${dir.template}`;
+    const known = this.staged.get(key);
+    if (known) return known.dir;
+    const stem = q(posix5.join(dir.parent, dir.prefix));
+    const script = [
+      `for d in ${stem}??????; do`,
+      `  if [ -d "$d" ] && [ ! -L "$d" ] && [ "$(stat -c %u:%a -- "$d")" = "$(id -u):700" ]; then echo "$d"; exit 0; fi`,
+      "done",
+      create ? `mktemp -d ${stem}XXXXXX` : "echo none"
+    ].join("\n");
+    const out = (await t.script(script, { timeoutMs: 2e4 })).stdout.trim();
+    if (out === "none") return void 0;
+    if (!out.startsWith(posix5.join(dir.parent, dir.prefix)) || out.includes("\n")) {
+      throw new OperationError(
+        `Node ${node}: cannot make a private staging dir in ${dir.parent} (${out}).`
+      );
+    }
+    this.staged.set(key, { node, dir: out });
+    return out;
   }
   async waitHealthy(step) {
     const ctl = await this.ctl(step.node, step.params.clientURLs);
@@ -9077,8 +11158,17 @@ Check the API server and ${step.params.kubeconfig} on ${step.node}, or delete th
   }
   async discardStaged(step) {
     const t = await this.deps.transportFor(step.node);
-    await t.exec(["rm", "-f", "--", step.params.path], { timeoutMs: 6e4 });
-    return `${step.params.path} removed`;
+    const planned = step.params.path;
+    const dir = privateDirOf(planned);
+    if (!dir) {
+      await t.exec(["rm", "-f", "--", planned], { timeoutMs: 6e4 });
+      return `${planned} removed`;
+    }
+    const found = await this.findStagingDir(t, step.node, dir, false);
+    if (!found)
+      return `no staging directory ${dir.template} left on ${step.node}; nothing to remove`;
+    await this.removeStaging(t, step.node, found, `${step.node}\0${dir.template}`);
+    return `${found} removed`;
   }
   async verify() {
     const v = await this.deps.verify(this.observed);
@@ -9143,29 +11233,41 @@ function envForAnotherMember(peerEnv, peer, self) {
 function escapeRegExp(s) {
   return s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }
-async function listArchive(stream, node) {
-  const files = [];
-  const extract = tarStream.extract();
-  extract.on("entry", (header2, body, next) => {
-    const type = header2.type === "directory" ? "directory" : header2.type === "symlink" ? "symlink" : "file";
-    files.push({
-      node,
-      path: `/${header2.name.replace(/^\.?\/+/, "").replace(/\/$/, "")}`,
-      mode: (header2.mode ?? 0) & 4095,
-      uid: header2.uid ?? 0,
-      gid: header2.gid ?? 0,
-      type
-    });
-    body.on("end", next);
-    body.resume();
-  });
-  await new Promise((resolve3, reject) => {
-    extract.on("finish", resolve3);
-    extract.on("error", reject);
-    stream.on("error", reject);
-    stream.pipe(extract);
-  });
-  return files;
+function privateDirOf(planned) {
+  const template = posix5.dirname(planned);
+  if (!template.endsWith(".XXXXXX")) return void 0;
+  return {
+    template,
+    parent: posix5.dirname(template),
+    prefix: posix5.basename(template).slice(0, -"XXXXXX".length)
+  };
+}
+function extractArgv(file, roots) {
+  return [
+    "tar",
+    "-x",
+    "-p",
+    "--same-owner",
+    "--numeric-owner",
+    "--no-overwrite-dir",
+    "--no-wildcards",
+    "-f",
+    file,
+    "-C",
+    "/",
+    "--",
+    ...roots.map((r) => r.replace(/^\/+/, ""))
+  ];
+}
+function restoredFileOf(node, m) {
+  return {
+    node,
+    path: m.path,
+    mode: m.mode,
+    uid: m.uid,
+    gid: m.gid,
+    type: m.type === "hardlink" ? "file" : m.type
+  };
 }
 
 // src/report/plan.ts
@@ -9256,7 +11358,7 @@ function renderVerificationMarkdown(v) {
 
 // src/commands/restore.ts
 function defaultJournalPath(inventory) {
-  return join13(dirname6(inventory), ".kube-rescue-restore.journal");
+  return join15(dirname6(inventory), ".kube-rescue-restore.journal");
 }
 function backupLocationOf(plan2) {
   if (plan2.source.kind === "backup") return plan2.source.location;
@@ -9287,7 +11389,12 @@ async function restore(opts, ctx) {
       `The journal ${journalPath} holds plan ${pending.hash} (${plan2.case}, planned ${plan2.createdAt}) that did not finish: resuming it instead of probing a half-restored cluster. Move the journal aside to plan afresh.`
     );
     const location = opts.backup ?? backupLocationOf(plan2);
+    const trust = { trustedSigners: opts.trustedSigners };
+    const signed = await checkSignature(location, trust);
+    if (signed) reportSignature(signed.check, ctx);
     backup2 = location ? await BackupSource.open(location, opts.identityFiles) : void 0;
+    requireSignedManifest(signed, backup2, trust);
+    await checkPlanObjects(plan2, backup2);
     transports = opts.transportFor ? { transportFor: opts.transportFor, close: async () => {
     } } : openNodeTransports(await loadInventory(opts.inventory), opts.access);
   } else {
@@ -9550,7 +11657,7 @@ var scenarios = {
     async inject(cluster, ctx) {
       const masters = controlPlaneHosts(cluster).map((n) => n.name);
       await reprovision(cluster, masters);
-      const out = join14(cluster.workDir, "recovery-hosts.ini");
+      const out = join16(cluster.workDir, "recovery-hosts.ini");
       await inventoryRecover(
         {
           inventory: cluster.inventoryPath,
@@ -9575,6 +11682,26 @@ var scenarios = {
     }
   }
 };
+function revisionBumpOf(plan2) {
+  const restores = plan2.steps.flatMap((s) => s.action === "restore-snapshot" ? [s.params] : []);
+  if (restores.length === 0) return { restores: 0, bumped: false };
+  const amounts = [...new Set(restores.map((p) => p.bumpRevision ?? 0))];
+  const bumped = restores.every((p) => (p.bumpRevision ?? 0) > 0);
+  if (bumped) {
+    return {
+      restores: restores.length,
+      bumped,
+      by: Math.min(...amounts),
+      markCompacted: restores.every((p) => p.markCompacted === true)
+    };
+  }
+  const note = plan2.warnings.find((w) => /bump-revision|revision is not bumped/i.test(w));
+  return {
+    restores: restores.length,
+    bumped: false,
+    skipped: note ?? `${restores.filter((p) => !p.bumpRevision).length} of ${restores.length} snapshot restores planned without --bump-revision, and the plan gives no reason`
+  };
+}
 async function keyDigests(client, revision) {
   let q2 = client.getAll().prefix("");
   if (revision) q2 = q2.revision(revision);
@@ -9616,17 +11743,20 @@ async function runScenario(name, opts) {
   try {
     cluster = await progress.phase(
       `[${name}] start a ${scenario.topology} cluster`,
-      () => clusterProvider(opts.provider).start(scenario.topology, { progress })
+      () => clusterProvider(opts.provider).start(scenario.topology, {
+        progress,
+        etcdVersion: opts.etcdVersion
+      })
     );
     const c = cluster;
     report.startupSeconds = c.startupSeconds;
-    const access = nodeAccessOf(c);
+    const access2 = nodeAccessOf(c);
     const { secret, identity } = generateIdentity();
     progress.secret(secret);
-    const keysDir = join14(c.workDir, "rehearsal");
+    const keysDir = join16(c.workDir, "rehearsal");
     await mkdir6(keysDir, { recursive: true, mode: 448 });
-    const identityFile = join14(keysDir, "age-identity");
-    await writeFile5(identityFile, `${secret}
+    const identityFile = join16(keysDir, "age-identity");
+    await writeFile6(identityFile, `${secret}
 `, { mode: 384 });
     const seedClient = await openEtcdClient(c.etcdEndpoints, c.tls);
     let writer;
@@ -9637,6 +11767,7 @@ async function runScenario(name, opts) {
         `[${name}] seed ${opts.keys} keys`,
         () => seedKeys(seedClient, { keys: opts.keys, valueBytes: 512, seed: name })
       );
+      report.etcdServerVersion = (await seedClient.maintenance.status()).version;
       writer = startBackgroundWriter(seedClient, { intervalMs: 20 });
       writerPrefix = writer.prefix;
       const b = await progress.phase(
@@ -9644,8 +11775,8 @@ async function runScenario(name, opts) {
         () => backup(
           {
             inventory: c.inventoryPath,
-            access,
-            dest: join14(c.workDir, "backups"),
+            access: access2,
+            dest: join16(c.workDir, "backups"),
             encryptTo: [identity.recipient.text],
             compress: "gzip",
             etcdOnly: false
@@ -9677,13 +11808,13 @@ async function runScenario(name, opts) {
       () => restore(
         {
           inventory,
-          access,
+          access: access2,
           backup: report.backupPath,
           identityFiles: [identityFile],
           strategy: "parallel",
           force: false,
           yes: true,
-          journal: join14(keysDir, "restore.journal"),
+          journal: join16(keysDir, "restore.journal"),
           removeHosts
         },
         ctx
@@ -9692,6 +11823,7 @@ async function runScenario(name, opts) {
     report.rtoSeconds = Number(restored.rtoSeconds.toFixed(1));
     report.planCase = restored.plan.case;
     report.planSteps = restored.plan.steps.length;
+    report.revisionBump = revisionBumpOf(restored.plan);
     report.verification = restored.verification?.checks.map((ch) => ({
       name: ch.name,
       status: ch.status,
@@ -9741,17 +11873,30 @@ async function runScenario(name, opts) {
 
 // src/report/rehearsal.ts
 var cell2 = (v) => v === void 0 ? "\u2013" : String(v);
+function bumpCell(b) {
+  if (!b) return "\u2013";
+  if (b.restores === 0) return "no snapshot restored";
+  if (b.bumped) {
+    return `+${b.by?.toLocaleString("en-US")}${b.markCompacted ? ", marked compacted" : ""}`;
+  }
+  return "not bumped";
+}
 function renderRehearsalMarkdown(report) {
   const rows = report.scenarios.map(
-    (s) => `| ${s.scenario} | ${s.result === "passed" ? "\u2705 passed" : "\u274C failed"} | ${cell2(s.rtoSeconds)}${s.rtoSeconds === void 0 ? "" : " s"} | ${cell2(s.keysAtBackup)} | ${cell2(s.keysAfterRestore)} | ${cell2(s.keysLost)} | ${s.writesLost === void 0 ? "\u2013" : `${s.writesLost} of ${s.writesAfterBackup}`} | ${cell2(s.planCase)} |`
+    (s) => `| ${s.scenario} | ${s.result === "passed" ? "\u2705 passed" : "\u274C failed"} | ${cell2(s.rtoSeconds)}${s.rtoSeconds === void 0 ? "" : " s"} | ${cell2(s.keysAtBackup)} | ${cell2(s.keysAfterRestore)} | ${cell2(s.keysLost)} | ${s.writesLost === void 0 ? "\u2013" : `${s.writesLost} of ${s.writesAfterBackup}`} | ${cell2(s.planCase)} | ${bumpCell(s.revisionBump)} |`
   );
+  const skipped2 = report.scenarios.filter((s) => s.revisionBump?.skipped).map((s) => `- **${s.scenario}**: revision not bumped: ${s.revisionBump.skipped}`);
+  const versions = [
+    ...new Set(report.scenarios.map((s) => s.etcdServerVersion).filter(Boolean))
+  ].join(", ");
   const failures = report.scenarios.filter((s) => s.result === "failed").map((s) => `- **${s.scenario}**: ${s.error ?? "failed"}`);
   return [
-    `Rehearsal on the \`${report.provider}\` provider, ${report.keys} keys seeded, started ${report.startedAt}: ${report.ok ? "every scenario recovered." : "SOME SCENARIOS FAILED."}`,
+    `Rehearsal on the \`${report.provider}\` provider, ${report.provider === "kind" ? "the etcd of kind's node image" : `etcd ${report.etcdVersion}`}${versions ? ` (members ran ${versions})` : ""}, ${report.keys} keys seeded, started ${report.startedAt}: ${report.ok ? "every scenario recovered." : "SOME SCENARIOS FAILED."}`,
     "",
-    "| scenario | result | RTO | keys at backup | keys after restore | backup keys lost | writes after backup lost (RPO) | plan |",
-    "| --- | --- | --- | --- | --- | --- | --- | --- |",
+    "| scenario | result | RTO | keys at backup | keys after restore | backup keys lost | writes after backup lost (RPO) | plan | revision bump |",
+    "| --- | --- | --- | --- | --- | --- | --- | --- | --- |",
     ...rows,
+    ...skipped2.length ? ["", ...skipped2] : [],
     ...failures.length ? ["", ...failures] : [],
     ""
   ].join("\n");
@@ -9782,11 +11927,13 @@ async function rehearse(opts, ctx) {
   if (opts.scenarios.length === 0) {
     throw new InputError(`No scenario chosen. Expected some of: ${SCENARIOS.join(", ")}.`);
   }
+  const etcdVersion = parseEtcdVersion(opts.etcdVersion);
   await preflight(opts.provider);
   const report = {
     tool: "kube-rescue",
     startedAt: (/* @__PURE__ */ new Date()).toISOString(),
     provider: opts.provider,
+    etcdVersion,
     keys: opts.keys,
     ok: false,
     scenarios: []
@@ -9795,6 +11942,7 @@ async function rehearse(opts, ctx) {
     ctx.progress.info(`Scenario ${i + 1}/${opts.scenarios.length}: ${name}`);
     const r = await runScenario(name, {
       provider: opts.provider,
+      etcdVersion,
       keys: opts.keys,
       progress: ctx.progress
     });
@@ -9805,7 +11953,7 @@ async function rehearse(opts, ctx) {
   }
   report.ok = report.scenarios.every((s) => s.result === "passed");
   if (opts.report) {
-    await writeFile6(opts.report, `${JSON.stringify(report, null, 2)}
+    await writeFile7(opts.report, `${JSON.stringify(report, null, 2)}
 `);
     ctx.progress.info(`Wrote the JSON report to ${opts.report}`);
   }
@@ -9813,30 +11961,33 @@ async function rehearse(opts, ctx) {
   return report;
 }
 
+// src/commands/verify.ts
+import { isDeepStrictEqual as isDeepStrictEqual2 } from "node:util";
+
 // src/backup/verify-set.ts
-import { createWriteStream as createWriteStream2 } from "node:fs";
-import { mkdtemp as mkdtemp6, rm as rm9 } from "node:fs/promises";
-import { tmpdir as tmpdir6 } from "node:os";
-import { join as join16 } from "node:path";
+import { createWriteStream as createWriteStream3 } from "node:fs";
+import { mkdtemp as mkdtemp7, rm as rm10 } from "node:fs/promises";
+import { tmpdir as tmpdir8 } from "node:os";
+import { join as join18, resolve as resolve3 } from "node:path";
 import { text as text3 } from "node:stream/consumers";
 
 // src/etcd/local-cluster.ts
-import { spawn as spawn4 } from "node:child_process";
-import { mkdir as mkdir7, mkdtemp as mkdtemp5, open as open6, readFile as readFile10 } from "node:fs/promises";
+import { spawn as spawn5 } from "node:child_process";
+import { mkdir as mkdir7, mkdtemp as mkdtemp6, open as open6, readFile as readFile11 } from "node:fs/promises";
 import { request as httpRequest } from "node:http";
 import { request as httpsRequest } from "node:https";
 import { createServer } from "node:net";
-import { tmpdir as tmpdir5 } from "node:os";
-import { join as join15 } from "node:path";
+import { tmpdir as tmpdir7 } from "node:os";
+import { join as join17 } from "node:path";
 async function freePort() {
-  return new Promise((resolve3, reject) => {
+  return new Promise((resolve4, reject) => {
     const srv = createServer();
     srv.unref();
     srv.on("error", reject);
     srv.listen(0, "127.0.0.1", () => {
       const addr = srv.address();
       srv.close(
-        () => typeof addr === "object" && addr ? resolve3(addr.port) : reject(new Error("no port"))
+        () => typeof addr === "object" && addr ? resolve4(addr.port) : reject(new Error("no port"))
       );
     });
   });
@@ -9865,7 +12016,7 @@ var LocalEtcdCluster = class _LocalEtcdCluster {
   static async start(opts = {}) {
     const names = opts.names ?? Array.from({ length: opts.size ?? 1 }, (_, i) => `etcd${i + 1}`);
     if (names.length === 0) throw new InputError("A local etcd cluster needs at least one member.");
-    const dir = opts.dir ?? await mkdtemp5(join15(tmpdir5(), "kube-rescue-etcd-"));
+    const dir = opts.dir ?? await mkdtemp6(join17(tmpdir7(), "kube-rescue-etcd-"));
     await mkdir7(dir, { recursive: true, mode: 448 });
     const cluster = new _LocalEtcdCluster(dir, opts, opts.token ?? `kube-rescue-${Date.now()}`);
     for (const name of names) cluster.members.push(await cluster.describe(name));
@@ -9887,8 +12038,8 @@ var LocalEtcdCluster = class _LocalEtcdCluster {
       name,
       clientUrl: `${scheme}://127.0.0.1:${ports.client}`,
       peerUrl: `${scheme}://127.0.0.1:${ports.peer}`,
-      dataDir: this.opts.dataDirs?.[name] ?? join15(this.dir, `${name}.etcd`),
-      logFile: join15(this.dir, `${name}.log`)
+      dataDir: this.opts.dataDirs?.[name] ?? join17(this.dir, `${name}.etcd`),
+      logFile: join17(this.dir, `${name}.log`)
     };
   }
   /** `name=peerUrl,...` of the given members (default all). */
@@ -9939,11 +12090,11 @@ var LocalEtcdCluster = class _LocalEtcdCluster {
       );
     }
     const log = await open6(m.logFile, "a");
-    const child = spawn4(this.opts.etcdBinary ?? "etcd", args, {
+    const child = spawn5(this.opts.etcdBinary ?? "etcd", args, {
       stdio: ["ignore", log.fd, log.fd]
     });
-    await new Promise((resolve3, reject) => {
-      child.once("spawn", resolve3);
+    await new Promise((resolve4, reject) => {
+      child.once("spawn", resolve4);
       child.once(
         "error",
         (err) => reject(
@@ -9955,7 +12106,7 @@ var LocalEtcdCluster = class _LocalEtcdCluster {
     }).finally(() => log.close());
     live.add(child);
     installExitHook();
-    const exited = new Promise((resolve3) => child.once("exit", () => resolve3()));
+    const exited = new Promise((resolve4) => child.once("exit", () => resolve4()));
     exited.then(() => {
       live.delete(child);
       if (this.running.get(m.name)?.child === child) this.running.delete(m.name);
@@ -9977,7 +12128,7 @@ var LocalEtcdCluster = class _LocalEtcdCluster {
       }
       await new Promise((r) => setTimeout(r, 200));
     }
-    const logTail = (await readFile10(m.logFile, "utf8").catch(() => "")).split("\n").slice(-15).join("\n");
+    const logTail = (await readFile11(m.logFile, "utf8").catch(() => "")).split("\n").slice(-15).join("\n");
     throw new OperationError(
       `Local etcd member ${m.name} (${m.clientUrl}) ${this.running.has(m.name) ? `was not healthy within ${timeoutMs / 1e3} s (${last})` : "exited"}; data dir ${m.dataDir}. Last lines of ${m.logFile}:
 ${logTail}`
@@ -9990,18 +12141,18 @@ ${logTail}`
     const opts = tls ? {
       // SNI may not be an IP (RFC 6066); the member certs are valid for localhost too.
       servername: "localhost",
-      ca: await readFile10(tls.cacert),
-      cert: await readFile10(tls.member(m.name).cert),
-      key: await readFile10(tls.member(m.name).key)
+      ca: await readFile11(tls.cacert),
+      cert: await readFile11(tls.member(m.name).cert),
+      key: await readFile11(tls.member(m.name).key)
     } : {};
-    return new Promise((resolve3, reject) => {
+    return new Promise((resolve4, reject) => {
       const req = (url.protocol === "https:" ? httpsRequest : httpRequest)(
         url,
         { ...opts, timeout: 2e3 },
         (res) => {
           const chunks = [];
           res.on("data", (c) => chunks.push(c));
-          res.on("end", () => resolve3(Buffer.concat(chunks).toString("utf8")));
+          res.on("end", () => resolve4(Buffer.concat(chunks).toString("utf8")));
           res.on("error", reject);
         }
       );
@@ -10105,12 +12256,14 @@ async function verifySet(store, setName, opts) {
       `${store.urlOf(setName)} is encrypted to ${to}: pass the matching age identity file with --identity.`
     );
   }
-  const work = await mkdtemp6(join16(opts.workDir ?? tmpdir6(), "kube-rescue-verify-"));
+  const ctl = offlineEtcdCtl(opts.etcdBinDir);
+  if (opts.deep) await requireSameEtcdMinor(ctl, manifest, opts.etcdBinDir);
+  const work = await mkdtemp7(join18(opts.workDir ?? tmpdir8(), "kube-rescue-verify-"));
   try {
     let snapshotFile;
     for (const object of manifest.objects) {
       const isSnapshot = object.kind === "etcd-snapshot";
-      const file = isSnapshot ? join16(work, "etcd.db") : void 0;
+      const file = isSnapshot ? join18(work, "etcd.db") : void 0;
       const ok = await opts.progress.phase(
         `Check ${object.name}`,
         () => checkObject(store, setName, object, opts.identities, checks, file)
@@ -10119,7 +12272,6 @@ async function verifySet(store, setName, opts) {
     }
     if (snapshotFile) {
       await opts.progress.phase("Check snapshot status", async () => {
-        const ctl = offlineEtcdCtl();
         const status = await ctl.snapshotStatus(snapshotFile);
         checks.push(compare("snapshot revision", manifest.snapshot.revision, status.revision));
         checks.push(compare("snapshot totalKey", manifest.snapshot.totalKey, status.totalKey));
@@ -10128,7 +12280,7 @@ async function verifySet(store, setName, opts) {
       if (opts.deep && checks.every((c) => c.ok)) {
         await opts.progress.phase(
           "Restore into a throw-away etcd and compare the keyspace",
-          () => deepCheck(snapshotFile, work, manifest, checks)
+          () => deepCheck(ctl, snapshotFile, work, manifest, checks)
         );
       }
     } else if (opts.deep) {
@@ -10139,7 +12291,7 @@ async function verifySet(store, setName, opts) {
       });
     }
   } finally {
-    await rm9(work, { recursive: true, force: true });
+    await rm10(work, { recursive: true, force: true });
   }
   return { manifest, checks, ok: checks.every((c) => c.ok) };
 }
@@ -10151,7 +12303,7 @@ async function checkObject(store, setName, object, identities, checks, file) {
       identities,
       where: `${store.urlOf(setName)}/${object.name}`,
       ...isSnapshot ? { snapshotTrailer: object.name } : {},
-      sink: file ? createWriteStream2(file, { mode: 384 }) : void 0
+      sink: file ? createWriteStream3(file, { mode: 384 }) : void 0
     });
     const results = [
       compare(`${object.name} stored bytes`, object.bytes, back.bytes),
@@ -10187,15 +12339,50 @@ function isStreamDamage(err) {
   const code = err.code ?? "";
   return code.startsWith("Z_") || code === "ERR_STREAM_PREMATURE_CLOSE";
 }
-function offlineEtcdCtl() {
-  return new EtcdCtl(new LocalTransport(), { endpoints: ["http://127.0.0.1:2379"] });
+function offlineEtcdCtl(binDir) {
+  return new EtcdCtl(new LocalTransport(), {
+    endpoints: ["http://127.0.0.1:2379"],
+    commands: toolCommandsIn(binDir)
+  });
 }
-async function deepCheck(snapshot, work, manifest, checks) {
+function toolCommandsIn(binDir) {
+  if (!binDir) return defaultToolCommands;
+  const dir = resolve3(binDir);
+  return {
+    etcd: [join18(dir, "etcd")],
+    etcdctl: [join18(dir, "etcdctl")],
+    etcdutl: [join18(dir, "etcdutl")]
+  };
+}
+async function requireSameEtcdMinor(ctl, manifest, binDir) {
+  const backedUp = parseSemVer(manifest.etcd.version);
+  if (!backedUp) return;
+  const where = binDir ? `in ${resolve3(binDir)}` : "on PATH";
+  const minor = `${backedUp.major}.${backedUp.minor}`;
+  const howToGet = minor === "3.4" ? "Debian's etcd-server and etcd-client packages are 3.4" : `in a kube-rescue checkout, \`bash scripts/build-tools.sh etcd-${minor}\` builds them into ~/.cache/kube-rescue/tools/etcd-${minor}/bin`;
+  const fix = `Pass --etcd-bin-dir DIR with etcd, etcdctl${minor === "3.4" ? "" : " and etcdutl"} ${minor}.x (${howToGet}).`;
+  const tools = await ctl.etcdTools().catch((err) => {
+    throw new InputError(
+      `verify --deep needs etcd and its tools ${where} to restore the snapshot of etcd ${manifest.etcd.version}: ${err.message} ${fix}`
+    );
+  });
+  const found = tools.server;
+  if (!found) {
+    throw new InputError(
+      `verify --deep needs an etcd server ${where} to start on the restored snapshot (etcd ${manifest.etcd.version}), and found none. ${fix}`
+    );
+  }
+  if (found.major !== backedUp.major || found.minor !== backedUp.minor) {
+    throw new InputError(
+      `The backup was taken from etcd ${manifest.etcd.version}, but the etcd ${where} is ${found.raw}: verify --deep restores with the backup's own minor. ${fix}`
+    );
+  }
+}
+async function deepCheck(ctl, snapshot, work, manifest, checks) {
   const ports = { client: await freePort(), peer: await freePort() };
   const name = "kube-rescue-verify";
   const peerUrl = `http://127.0.0.1:${ports.peer}`;
-  const dataDir = join16(work, "restored.etcd");
-  const ctl = offlineEtcdCtl();
+  const dataDir = join18(work, "restored.etcd");
   await ctl.snapshotRestore({
     snapshot,
     dataDir,
@@ -10208,7 +12395,8 @@ async function deepCheck(snapshot, work, manifest, checks) {
     names: [name],
     dir: work,
     dataDirs: { [name]: dataDir },
-    ports: { [name]: ports }
+    ports: { [name]: ports },
+    etcdBinary: ctl.options.commands?.etcd[0]
   });
   const restored = ctl.withEndpoints(cluster.endpoints);
   try {
@@ -10268,13 +12456,32 @@ ${failed2.join("\n")}`);
 async function verify(opts, ctx) {
   const identities = await loadIdentityFiles(opts.identityFiles);
   const { store, setName } = await openSet(opts.backup, opts.s3);
+  const { check: check2, manifest: signed } = await checkSetSignature(store, setName, opts.trustedSigners);
+  const signatureCheck = {
+    name: MANIFEST_SIGNATURE,
+    ok: check2.status !== "invalid",
+    detail: describeSignature(check2)
+  };
   const v = await verifySet(store, setName, {
     identities,
     deep: opts.deep,
+    etcdBinDir: opts.etcdBinDir,
     progress: ctx.progress,
     workDir: ctx.workDir
   });
-  const result = { backup: store.urlOf(setName), ok: v.ok, checks: v.checks };
+  if (check2.status === "trusted" && v.manifest && !isDeepStrictEqual2(parseManifest(signed.toString("utf8"), signatureCheck.name), v.manifest)) {
+    signatureCheck.ok = false;
+    signatureCheck.detail = "manifest.json changed while the set was verified; verify again";
+  }
+  if (check2.status === "trusted" && v.manifest) {
+    requireOwnName(v.manifest.setName, setName, store.urlOf(setName));
+  }
+  const result = {
+    backup: store.urlOf(setName),
+    ok: v.ok && signatureCheck.ok,
+    ..."signer" in check2 ? { signer: check2.signer } : {},
+    checks: [signatureCheck, ...v.checks]
+  };
   if (!result.ok) throw new VerifyFailedError(result);
   return result;
 }
@@ -10320,6 +12527,8 @@ function renderBackupMarkdown(r) {
     ),
     r.removedByRetention.length ? `
 Removed by retention: ${r.removedByRetention.join(", ")}` : "",
+    r.signedBy ? `
+Signed (manifest.json.sig) with ${r.signedBy.keyType} key ${r.signedBy.fingerprint}.` : "",
     ""
   ].join("\n");
 }
@@ -10372,7 +12581,16 @@ var renderers = {
   list: (result) => renderListMarkdown(result),
   verify: (result) => renderVerifyMarkdown(result),
   rehearse: (result) => renderRehearsalMarkdown(result),
-  plan: (result) => renderPlanMarkdown(result.plan),
+  plan: (result) => {
+    const { plan: plan2, preflight: preflight2 } = result;
+    if (!preflight2) return renderPlanMarkdown(plan2);
+    const objects = preflight2.objects.map(
+      (o) => `- ${o.name}: present, ${o.bytes} bytes${o.encrypted ? ", opens with the identity given" : ""}`
+    );
+    return `${renderPlanMarkdown(plan2)}
+Backup checked before any change: ${preflight2.signatureText}.
+${objects.join("\n")}${objects.length ? "\n" : ""}`;
+  },
   restore: (result) => {
     const r = result;
     return [
@@ -10396,6 +12614,7 @@ function positiveInt(value) {
   }
   return n;
 }
+var TRUSTED_SIGNERS_HELP = "allowed_signers file (ssh-keygen's format: '<principal> ssh-ed25519 AAAA\u2026' per line): refuse a set not signed by one of them";
 function addAccessFlags(cmd) {
   return cmd.addOption(
     new Option("--transport <kind>", "how to reach nodes").choices(["ssh", "local", "docker"]).default("ssh")
@@ -10424,10 +12643,12 @@ function planOptionsFrom(o) {
     access: accessFrom(o),
     backup: o.backup,
     identityFiles: o.identity ?? [],
+    trustedSigners: o.trustedSigners,
     strategy: o.strategy,
     force: Boolean(o.force),
     preferBackupSnapshot: Boolean(o.preferBackupSnapshot),
-    removeHosts: o.removeHost ?? []
+    removeHosts: o.removeHost ?? [],
+    ...o.bumpRevision !== void 0 ? { bumpRevision: o.bumpRevision } : {}
   };
 }
 async function run(program, name, work) {
@@ -10449,7 +12670,7 @@ async function run(program, name, work) {
 function buildProgram() {
   const program = new Command("kube-rescue").description(
     "Back up, recover and rehearse the recovery of a Kubernetes control plane (etcd + certificates)."
-  ).version(VERSION).option("--json", "print the result as one JSON object on stdout").option("-v, --verbose", "show debug progress on stderr").option("-q, --quiet", "show only warnings on stderr").showHelpAfterError("(run with --help for usage)").exitOverride().addHelpText(
+  ).version(VERSION2).option("--json", "print the result as one JSON object on stdout").option("-v, --verbose", "show debug progress on stderr").option("-q, --quiet", "show only warnings on stderr").showHelpAfterError("(run with --help for usage)").exitOverride().addHelpText(
     "after",
     `
 Exit codes: 0 ok, 1 the operation failed, 2 bad input or usage.
@@ -10462,7 +12683,10 @@ Examples:
   kube-rescue rehearse --scenario member-loss`
   );
   addAccessFlags(
-    program.command("backup").description("Save an etcd snapshot and the control-plane certificates as one backup set.").option("-i, --inventory <file>", "Kubespray inventory (hosts.ini / hosts.yaml)").requiredOption("--dest <dir|s3://bucket/prefix>", "where to store the backup set").option("--encrypt-to <recipient>", "age recipient (repeatable or comma-separated)", csv).addOption(
+    program.command("backup").description("Save an etcd snapshot and the control-plane certificates as one backup set.").option("-i, --inventory <file>", "Kubespray inventory (hosts.ini / hosts.yaml)").requiredOption("--dest <dir|s3://bucket/prefix>", "where to store the backup set").option("--encrypt-to <recipient>", "age recipient (repeatable or comma-separated)", csv).option(
+      "--sign-key <file>",
+      "SSH private key: sign the set (manifest.json.sig, ssh-keygen -Y sign, namespace kube-rescue-backup)"
+    ).addOption(
       new Option("--compress <algo>", "compression").choices(["gzip", "zstd", "none"]).default("gzip")
     ).option("--keep <n>", "keep the newest N backup sets written by kube-rescue", positiveInt).option("--keep-hourly <n>", "also keep one set per hour for N hours", positiveInt).option("--keep-daily <n>", "also keep one set per day for N days", positiveInt).option("--keep-weekly <n>", "also keep one set per week for N weeks", positiveInt).option("--etcd-only", "skip the certificate/manifest archives").option(
       "--cluster-name <name>",
@@ -10494,7 +12718,8 @@ Examples:
           etcdOnly: Boolean(o.etcdOnly),
           clusterName: o.clusterName,
           s3: { endpoint: o.s3Endpoint, region: o.s3Region },
-          fingerprint: o.fingerprint === false ? "none" : o.fingerprint
+          fingerprint: o.fingerprint === false ? "none" : o.fingerprint,
+          signKey: o.signKey
         },
         ctx
       )
@@ -10510,7 +12735,10 @@ Examples:
   program.command("verify").description("Check a backup set: hashes, decryption, the snapshot trailer and status.").argument("<backup>", "backup set: directory path or URL").option("--identity <file>", "age identity file (repeatable)", (v, p = []) => [
     ...p,
     v
-  ]).option("--deep", "also restore into a throw-away etcd and compare every key").option("--s3-endpoint <url>", "S3 endpoint (default: AWS_ENDPOINT_URL_S3 / AWS_ENDPOINT_URL)").option("--s3-region <region>", "S3 region (default: AWS_REGION)").action(async (b, o) => {
+  ]).option("--trusted-signers <file>", TRUSTED_SIGNERS_HELP).option("--deep", "also restore into a throw-away etcd and compare every key").option(
+    "--etcd-bin-dir <dir>",
+    "directory with etcd, etcdctl and etcdutl for the snapshot checks (default: those on PATH); --deep needs the backup's etcd minor and refuses another"
+  ).option("--s3-endpoint <url>", "S3 endpoint (default: AWS_ENDPOINT_URL_S3 / AWS_ENDPOINT_URL)").option("--s3-region <region>", "S3 region (default: AWS_REGION)").action(async (b, o) => {
     await run(
       program,
       "verify",
@@ -10518,7 +12746,9 @@ Examples:
         {
           backup: b,
           identityFiles: o.identity ?? [],
+          trustedSigners: o.trustedSigners,
           deep: Boolean(o.deep),
+          etcdBinDir: o.etcdBinDir,
           s3: { endpoint: o.s3Endpoint, region: o.s3Region }
         },
         ctx
@@ -10529,7 +12759,7 @@ Examples:
     cmd.requiredOption("-i, --inventory <file>", "Kubespray inventory (hosts.ini / hosts.yaml)").option("--backup <backup>", "backup set to restore from (directory path or URL)").option("--identity <file>", "age identity file (repeatable)", (v, p = []) => [
       ...p,
       v
-    ]).addOption(
+    ]).option("--trusted-signers <file>", TRUSTED_SIGNERS_HELP).addOption(
       new Option(
         "--strategy <s>",
         "quorum-loss recovery: all members at once, or one then grow"
@@ -10541,6 +12771,10 @@ Examples:
       "--remove-host <host>",
       "a host that will not return: its etcd member is removed or left out, its Node deleted (repeatable)",
       csv
+    ).option(
+      "--bump-revision <n>",
+      "raise the revision of a snapshot restore by N instead of the planned amount (etcd 3.5+; refused on 3.4)",
+      positiveInt
     )
   );
   planFlags(
@@ -10592,6 +12826,11 @@ Examples:
   ).addOption(
     new Option("--provider <p>", "where the cluster runs").choices(["local", "kind"]).default("local")
   ).addOption(
+    new Option(
+      "--etcd-version <minor>",
+      "etcd of the throw-away cluster (local provider): 3.4 is Debian's, 3.5 and 3.6 are built by scripts/build-tools.sh"
+    ).choices([...ETCD_VERSIONS]).default(DEFAULT_ETCD_VERSION)
+  ).addOption(
     new Option("--scenario <name...>", "scenarios to run (default: all)").choices([...SCENARIOS])
   ).option("--report <file>", "write the JSON report here").option("--keys <n>", "keys to seed before the backup", positiveInt, 2e3).action(async (o) => {
     await run(
@@ -10600,6 +12839,7 @@ Examples:
       (ctx) => rehearse(
         {
           provider: o.provider,
+          etcdVersion: o.etcdVersion,
           scenarios: o.scenario ?? [...SCENARIOS],
           report: o.report,
           keys: o.keys

@@ -49,7 +49,7 @@ export interface StartedCluster extends NodeControl, AsyncDisposable {
   /** Cluster (and docker network) name: `kube-rescue-<run id>`. */
   readonly name: string;
   readonly runId: string;
-  readonly provider: 'local' | 'kind';
+  readonly provider: 'local' | 'kind' | 'kubeadm';
   /** Where etcd, its certs and the control-plane files live on the nodes. */
   readonly layout: 'kubespray' | 'kubeadm';
   readonly topology: Topology;
@@ -82,19 +82,19 @@ export interface StartClusterOptions {
 
 /** Throw-away clusters of real nodes; the testcontainers module shape for a whole cluster. */
 export interface ClusterProvider {
-  readonly name: 'local' | 'kind';
+  readonly name: 'local' | 'kind' | 'kubeadm';
   start(topology: Topology | TopologyName, options?: StartClusterOptions): Promise<StartedCluster>;
 }
 
 /**
  * The common node-access flags that reach this cluster, as a user would pass them to
  * `kube-rescue backup|plan|restore -i <inventoryPath>`: SSH as root with the run's key and
- * known_hosts (docker exec for kind, whose nodes have no sshd). etcd is driven on the nodes
+ * known_hosts (docker exec for kind and kubeadm, whose nodes have no sshd). etcd is driven on the nodes
  * with the certificates the layout puts there, as in production; `cluster.tls` is for the
  * harness's own client on the host.
  */
 export function nodeAccessOf(cluster: StartedCluster): NodeAccess {
-  if (cluster.provider === 'kind') return { transport: 'docker', layout: cluster.layout };
+  if (cluster.provider !== 'local') return { transport: 'docker', layout: cluster.layout };
   return {
     transport: 'ssh',
     sshUser: 'root',

@@ -22,8 +22,9 @@
  * plane, taco-w1/w2 workers, [etcd] = m1 m2 m3 w1 w2), `single` (node1).
  * etcd versions: 3.4 (Debian's), 3.5 and 3.6 (built by scripts/build-tools.sh, installed in
  * /usr/local/bin); the local provider's default is 3.6. cluster.etcdVersion says which runs.
- * Providers: `local` (systemd containers from a Debian image built here, Kubespray layout)
- * and `kind` (kubeadm layout; only where the kind CLI and its node image exist).
+ * Providers: `local` (systemd containers from a Debian image built here, Kubespray layout),
+ * `kubeadm` (a real control plane: Kubernetes built from tools/kubernetes, kubeadm layout) and
+ * `kind` (kubeadm layout; only where the kind CLI and its node image exist).
  */
 import { InputError } from '../src/errors.js';
 import type { ClusterProvider } from './cluster.js';
@@ -31,6 +32,7 @@ import type { ClusterProvider } from './cluster.js';
 export { nodeAccessOf } from './cluster.js';
 
 import { KindClusterProvider } from './kind-provider.js';
+import { KubeadmClusterProvider } from './kubeadm-provider.js';
 import { LocalClusterProvider } from './local-provider.js';
 
 export type {
@@ -78,6 +80,12 @@ export {
 } from './faults.js';
 export { ensureNodeImage, etcdNodeImageTag, nodeImageTag } from './image.js';
 export { type KindAvailability, KindClusterProvider, kindAvailability } from './kind-provider.js';
+export { KubeadmCluster, KubeadmClusterProvider } from './kubeadm-provider.js';
+export {
+  BUILD_KUBEADM_TOOLS,
+  builtKubernetesTools,
+  KUBERNETES_VERSION,
+} from './kubernetes-tools.js';
 export { KUBESPRAY_PATHS } from './kubespray-node.js';
 export { LocalClusterProvider } from './local-provider.js';
 export {
@@ -97,8 +105,11 @@ export {
   topology,
 } from './topology.js';
 
-export function clusterProvider(name: 'local' | 'kind'): ClusterProvider {
+export function clusterProvider(name: 'local' | 'kind' | 'kubeadm'): ClusterProvider {
   if (name === 'local') return new LocalClusterProvider();
   if (name === 'kind') return new KindClusterProvider();
-  throw new InputError(`Unknown cluster provider "${String(name)}". Expected local or kind.`);
+  if (name === 'kubeadm') return new KubeadmClusterProvider();
+  throw new InputError(
+    `Unknown cluster provider "${String(name)}". Expected local, kind or kubeadm.`,
+  );
 }

@@ -1,4 +1,10 @@
-import { controlPlaneNodes, etcdNodes, kubeNodes, type Topology } from './topology.js';
+import {
+  controlPlaneNodes,
+  etcdNodes,
+  kubeNodes,
+  type NodeRole,
+  type Topology,
+} from './topology.js';
 
 /**
  * The Kubespray INI inventory (hosts.ini) matching a started cluster: hosts with
@@ -20,6 +26,34 @@ export function renderKubesprayInventory(
   group('kube_control_plane', controlPlaneNodes(t));
   group('etcd', etcdNodes(t));
   group('kube_node', kubeNodes(t));
+  lines.push('', '[k8s_cluster:children]', 'kube_control_plane', 'kube_node', '');
+  return lines.join('\n');
+}
+
+/**
+ * Kubespray-style groups for nodes reached with `docker exec` (kind's and the kubeadm
+ * provider's: no sshd), whose container name is the inventory hostname.
+ */
+export function renderDockerExecInventory(
+  nodes: readonly {
+    name: string;
+    ip: string;
+    roles: readonly NodeRole[];
+    etcdMemberName?: string;
+  }[],
+  header: string,
+): string {
+  const lines = [`# ${header}`, '[all]'];
+  for (const n of nodes) {
+    const member = n.etcdMemberName ? ` etcd_member_name=${n.etcdMemberName}` : '';
+    // With ansible_connection=docker the container is the host's name (Ansible would take
+    // ansible_host), so only `ip` carries the address.
+    lines.push(`${n.name} ip=${n.ip} ansible_connection=docker${member}`);
+  }
+  const cp = nodes.filter((n) => n.roles.includes('control-plane')).map((n) => n.name);
+  const workers = nodes.filter((n) => n.roles.includes('worker')).map((n) => n.name);
+  lines.push('', '[kube_control_plane]', ...cp, '', '[etcd]', ...cp);
+  lines.push('', '[kube_node]', ...(workers.length > 0 ? workers : cp));
   lines.push('', '[k8s_cluster:children]', 'kube_control_plane', 'kube_node', '');
   return lines.join('\n');
 }

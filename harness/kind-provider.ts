@@ -3,20 +3,18 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { stringify } from 'yaml';
 import { InputError, OperationError } from '../src/errors.js';
-import type { Transport } from '../src/nodes/transport.js';
 import { type Progress, silentProgress } from '../src/progress.js';
 import { newRun, ownerIsGone, TEMP_PREFIX } from './cleanup.js';
 import type {
-  ClusterNode,
   ClusterProvider,
   EtcdClientTls,
   StartClusterOptions,
   StartedCluster,
 } from './cluster.js';
 import { docker, runCommand } from './docker-cli.js';
+import { DockerExecNode } from './docker-exec-node.js';
 import { waitForEtcdHealthy } from './etcd-health.js';
-import { containerSh } from './local-provider.js';
-import { openNodeTransport } from './node-transport.js';
+import { renderDockerExecInventory } from './inventory-file.js';
 import {
   type NodeRole,
   type NodeSpec,
@@ -82,32 +80,9 @@ export function kindConfig(t: Topology): string {
 /** kubeadm's etcd client certificate for health checks, copied off the first control plane. */
 const KUBEADM_ETCD_PKI = '/etc/kubernetes/pki/etcd';
 
-class KindNode implements ClusterNode {
-  constructor(
-    readonly name: string,
-    readonly ip: string,
-    readonly roles: readonly NodeRole[],
-    readonly etcdMemberName: string | undefined,
-  ) {}
-  get containerName() {
-    return this.name;
-  }
-  transport(kind: 'docker' | 'ssh' = 'docker'): Promise<Transport> {
-    if (kind === 'ssh') {
-      throw new OperationError(
-        `kind node ${this.name} has no sshd; use the docker transport for kind clusters.`,
-      );
-    }
-    return openNodeTransport('docker', {
-      node: this.name,
-      containerName: this.name,
-      address: this.ip,
-      sshKeyPath: '',
-      knownHostsPath: '',
-    });
-  }
-  sh(script: string, options?: { allowFailure?: boolean; timeoutMs?: number }) {
-    return containerSh(this.name, script, options);
+class KindNode extends DockerExecNode {
+  constructor(name: string, ip: string, roles: readonly NodeRole[], member: string | undefined) {
+    super(name, ip, roles, member, 'kind');
   }
 }
 
@@ -324,20 +299,8 @@ export class KindClusterProvider implements ClusterProvider {
 
 /** Kubespray-style groups for kind nodes, reached with `docker exec` (no sshd on kind nodes). */
 function renderKindInventory(nodes: readonly KindNode[], name: string): string {
-  const lines = [
-    `# Inventory of kind cluster ${name} (kubeadm layout; reach nodes with --transport docker)`,
-    '[all]',
-  ];
-  for (const n of nodes) {
-    const member = n.etcdMemberName ? ` etcd_member_name=${n.etcdMemberName}` : '';
-    // With ansible_connection=docker the container is the host's name (Ansible would take
-    // ansible_host), so only `ip` carries the address.
-    lines.push(`${n.name} ip=${n.ip} ansible_connection=docker${member}`);
-  }
-  const cp = nodes.filter((n) => n.roles.includes('control-plane')).map((n) => n.name);
-  const workers = nodes.filter((n) => n.roles.includes('worker')).map((n) => n.name);
-  lines.push('', '[kube_control_plane]', ...cp, '', '[etcd]', ...cp);
-  lines.push('', '[kube_node]', ...(workers.length > 0 ? workers : cp));
-  lines.push('', '[k8s_cluster:children]', 'kube_control_plane', 'kube_node', '');
-  return lines.join('\n');
+  return renderDockerExecInventory(
+    nodes,
+    `Inventory of kind cluster ${name} (kubeadm layout; reach nodes with --transport docker)`,
+  );
 }

@@ -57,7 +57,7 @@ export function containerSh(
 }
 
 /** Waits until systemd inside the container has finished booting (running or degraded). */
-async function waitForBoot(containerName: string, node: string): Promise<void> {
+export async function waitForBoot(containerName: string, node: string): Promise<void> {
   const deadline = Date.now() + 60_000;
   let state = '';
   while (Date.now() < deadline) {
@@ -226,7 +226,7 @@ class LocalCluster implements StartedCluster {
   }
 }
 
-async function teardown(runId: string, workDir: string | undefined): Promise<void> {
+export async function teardown(runId: string, workDir: string | undefined): Promise<void> {
   try {
     await removeRun(runId);
     if (workDir) await rm(workDir, { recursive: true, force: true });

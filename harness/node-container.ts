@@ -25,6 +25,11 @@ export interface NodeContainerSpec {
   labels: Record<string, string>;
   /** Files placed before systemd boots (a tar with paths relative to /). */
   files: Readable;
+  /** kubeadm nodes: anonymous volumes (removed with the container), devices, namespaced sysctls, /etc/hosts entries. */
+  volumes?: string[];
+  devices?: string[];
+  sysctls?: Record<string, string>;
+  extraHosts?: { host: string; ipAddress: string }[];
 }
 
 /** Starts one node: systemd as PID 1 with the flags that work on this engine (not --privileged). */
@@ -44,6 +49,7 @@ export async function startNodeContainer(spec: NodeContainerSpec): Promise<Start
         .withBindMounts([{ source: '/sys/fs/cgroup', target: '/sys/fs/cgroup', mode: 'ro' }])
         .withCopyArchivesToContainer([{ tar: spec.files, target: '/' }])
         .withPullPolicy(localImageOnly)
+        .withExtraHosts(spec.extraHosts ?? [])
         .withStartupTimeout(60_000);
     }
     protected override async beforeContainerCreated(): Promise<void> {
@@ -53,6 +59,19 @@ export async function startNodeContainer(spec: NodeContainerSpec): Promise<Start
       this.createOpts.NetworkingConfig = {
         EndpointsConfig: { [spec.network]: { IPAMConfig: { IPv4Address: spec.ip } } },
       };
+      if (spec.volumes) {
+        this.createOpts.Volumes = Object.fromEntries(spec.volumes.map((v) => [v, {}]));
+      }
+      // testcontainers creates the container with its own hostConfig, not createOpts.HostConfig.
+      const host = this.hostConfig;
+      if (spec.devices) {
+        host.Devices = spec.devices.map((d) => ({
+          PathOnHost: d,
+          PathInContainer: d,
+          CgroupPermissions: 'r',
+        }));
+      }
+      if (spec.sysctls) host.Sysctls = spec.sysctls;
     }
   }
   const container: GenericContainer = new NodeContainer();

@@ -15,7 +15,7 @@ export interface Topology {
   nodes: NodeSpec[];
 }
 
-export const TOPOLOGY_NAMES = ['stacked3', 'runbook', 'single'] as const;
+export const TOPOLOGY_NAMES = ['stacked3', 'runbook', 'single', 'stacked3-worker'] as const;
 export type TopologyName = (typeof TOPOLOGY_NAMES)[number];
 
 const stacked = (name: string): NodeSpec => ({ name, roles: ['control-plane', 'etcd'] });
@@ -30,6 +30,12 @@ export function topology(name: TopologyName): Topology {
       return { name, nodes: ['node1', 'node2', 'node3'].map(stacked) };
     case 'single':
       return { name, nodes: [stacked('node1')] };
+    // The kubeadm provider's default: a worker beside the stacked control plane.
+    case 'stacked3-worker':
+      return {
+        name,
+        nodes: [...['node1', 'node2', 'node3'].map(stacked), { name: 'node4', roles: ['worker'] }],
+      };
     case 'runbook':
       return {
         name,

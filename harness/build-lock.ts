@@ -1,0 +1,53 @@
+import { open, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { OperationError } from '../src/errors.js';
+import type { Progress } from '../src/progress.js';
+import { ownerId, ownerIsGone } from './cleanup.js';
+
+/**
+ * One build of `what` on this machine at a time: several test processes may ask for the
+ * same image at once on a fresh machine. A lock left by a dead process is taken over.
+ * `key` names the lock file (`kube-rescue-<key>.lock` in the temp dir).
+ */
+export async function withBuildLock<T>(
+  key: string,
+  what: string,
+  progress: Progress,
+  work: () => Promise<T>,
+  timeoutMs = 30 * 60_000,
+): Promise<T> {
+  const lock = join(tmpdir(), `kube-rescue-${key}.lock`);
+  const deadline = Date.now() + timeoutMs;
+  let told = false;
+  for (;;) {
+    try {
+      const handle = await open(lock, 'wx', 0o644);
+      await handle.writeFile(ownerId());
+      await handle.close();
+      break;
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
+      const owner = (await readFile(lock, 'utf8').catch(() => '')).trim();
+      if (owner && ownerIsGone(owner)) {
+        await rm(lock, { force: true });
+        continue;
+      }
+      if (Date.now() > deadline) {
+        throw new OperationError(
+          `Waited ${timeoutMs / 60_000} min for another process (${owner || 'unknown'}) to build ${what}; remove ${lock} if no build is running.`,
+        );
+      }
+      if (!told) {
+        progress.info(`another process (${owner}) is building ${what}; waiting for it`);
+        told = true;
+      }
+      await new Promise((r) => setTimeout(r, 2000));
+    }
+  }
+  try {
+    return await work();
+  } finally {
+    await rm(lock, { force: true });
+  }
+}
