@@ -1,13 +1,13 @@
 import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { createReadStream, existsSync, readdirSync, readFileSync } from 'node:fs';
-import { mkdtemp, open, readFile, realpath, rm, stat } from 'node:fs/promises';
+import { mkdtemp, realpath, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { OperationError } from '../src/errors.js';
 import type { Progress } from '../src/progress.js';
-import { ownerId, ownerIsGone } from './cleanup.js';
 import { docker, runCommand } from './docker-cli.js';
+import { type AsRoot, rootAccess, withBuildLock } from './image-build.js';
 import { builtEtcdTools, type EtcdTools, type EtcdVersion } from './tools.js';
 
 /**
@@ -139,7 +139,7 @@ export async function ensureNodeImage(
     progress.debug(`node image ${tag} is already built`);
     return tag;
   }
-  return withBuildLock(nodeImageRecipeHash(), tag, progress, async () => {
+  return withBuildLock(`node-image-${nodeImageRecipeHash()}`, tag, progress, async () => {
     if (await imageExists(tag)) return tag;
     return progress.phase(`Build node image ${tag} (debootstrap ${SUITE}, ~1-2 min)`, () =>
       buildNodeImage(tag, progress),
@@ -151,23 +151,11 @@ export async function ensureNodeImage(
 const DEBOOTSTRAP_MILESTONES =
   /^I: (Retrieving Release|Installing core packages|Unpacking the base system|Configuring the base system|Base system installed successfully)/;
 
-/** Runs `file args` as root: directly when we are root, else through passwordless sudo. */
-type AsRoot = (file: string, args: string[]) => [string, string[]];
-
-/** debootstrap and chroot need root; on a CI runner that is `sudo -n`. */
-async function rootAccess(tag: string): Promise<AsRoot> {
-  if (process.getuid?.() === 0) return (file, args) => [file, args];
-  const sudo = await runCommand('sudo', ['-n', 'true'], { allowFailure: true }).catch(() => ({
-    code: -1,
-  }));
-  if (sudo.code === 0) return (file, args) => ['sudo', ['-n', file, ...args]];
-  throw new OperationError(
-    `Building the node image ${tag} needs root (debootstrap makes device nodes and chroots), and \`sudo -n\` is not allowed here. Run the harness as root or with passwordless sudo.`,
-  );
-}
-
 async function buildNodeImage(tag: string, progress: Progress): Promise<string> {
-  const asRoot = await rootAccess(tag);
+  const asRoot = await rootAccess(
+    `the node image ${tag}`,
+    'debootstrap makes device nodes and chroots',
+  );
   const work = await mkdtemp(join(tmpdir(), 'kube-rescue-image-'));
   const rootfs = join(work, 'rootfs');
   try {
@@ -198,51 +186,6 @@ async function buildNodeImage(tag: string, progress: Progress): Promise<string> 
     // The rootfs is root's: remove it the way it was made.
     await runCommand(...asRoot('rm', ['-rf', '--one-file-system', work]), { allowFailure: true });
     await rm(work, { recursive: true, force: true });
-  }
-}
-
-/**
- * One build per recipe on this machine at a time: several test processes may ask for the
- * image at once on a fresh machine. A lock left by a dead process is taken over.
- */
-async function withBuildLock<T>(
-  recipeHash: string,
-  tag: string,
-  progress: Progress,
-  work: () => Promise<T>,
-): Promise<T> {
-  const lock = join(tmpdir(), `kube-rescue-node-image-${recipeHash}.lock`);
-  const deadline = Date.now() + 20 * 60_000;
-  let told = false;
-  for (;;) {
-    try {
-      const handle = await open(lock, 'wx', 0o644);
-      await handle.writeFile(ownerId());
-      await handle.close();
-      break;
-    } catch (err) {
-      if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
-      const owner = (await readFile(lock, 'utf8').catch(() => '')).trim();
-      if (owner && ownerIsGone(owner)) {
-        await rm(lock, { force: true });
-        continue;
-      }
-      if (Date.now() > deadline) {
-        throw new OperationError(
-          `Waited 20 min for another process (${owner || 'unknown'}) to build ${tag}; remove ${lock} if no build is running.`,
-        );
-      }
-      if (!told) {
-        progress.info(`another process (${owner}) is building ${tag}; waiting for it`);
-        told = true;
-      }
-      await new Promise((r) => setTimeout(r, 2000));
-    }
-  }
-  try {
-    return await work();
-  } finally {
-    await rm(lock, { force: true });
   }
 }
 
@@ -353,7 +296,7 @@ async function ensureBuiltEtcdNodeImage(
     return tag;
   }
   const base = await ensureNodeImage(progress, '3.4');
-  return withBuildLock(hash, tag, progress, async () => {
+  return withBuildLock(`node-image-${hash}`, tag, progress, async () => {
     if (await imageExists(tag)) return tag;
     return progress.phase(
       `Build node image ${tag} (etcd ${etcdVersion} from ${tools.binDir} over ${base})`,

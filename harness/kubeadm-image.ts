@@ -9,9 +9,9 @@ import { pack } from 'tar-stream';
 import { stringify } from 'yaml';
 import { OperationError } from '../src/errors.js';
 import type { Progress } from '../src/progress.js';
-import { withBuildLock } from './build-lock.js';
 import { docker, dockerBinary, runCommand } from './docker-cli.js';
 import { ensureNodeImage } from './image.js';
+import { rootAccess, withBuildLock } from './image-build.js';
 import type { KubernetesTools } from './kubernetes-tools.js';
 import { type NodeFile, nodeFilesArchive } from './kubespray-node.js';
 
@@ -393,19 +393,6 @@ async function removeOlderKubeadmNodeImages(current: string, progress: Progress)
   }
 }
 
-type AsRoot = (file: string, args: string[]) => [string, string[]];
-
-async function rootAccess(what: string): Promise<AsRoot> {
-  if (process.getuid?.() === 0) return (file, args) => [file, args];
-  const sudo = await runCommand('sudo', ['-n', 'true'], { allowFailure: true }).catch(() => ({
-    code: -1,
-  }));
-  if (sudo.code === 0) return (file, args) => ['sudo', ['-n', file, ...args]];
-  throw new OperationError(
-    `Building ${what} needs root (apt-get in a chroot of the node's rootfs), and \`sudo -n\` is not allowed here. Run the harness as root or with passwordless sudo.`,
-  );
-}
-
 /** `a | b`: the first command's stdout into the second's stdin; both must succeed. */
 async function pipeCommands(
   from: [string, string[]],
@@ -471,7 +458,7 @@ async function buildKubeadmNodeImage(b: {
   progress: Progress;
 }): Promise<void> {
   const { progress } = b;
-  const asRoot = await rootAccess(b.tag);
+  const asRoot = await rootAccess(b.tag, "apt-get in a chroot of the node's rootfs");
   const work = await mkdtemp(join(tmpdir(), 'kube-rescue-kubeadm-image-'));
   const rootfs = join(work, 'rootfs');
   const made: string[] = [];

@@ -4,6 +4,25 @@ import { join } from 'node:path';
 import { OperationError } from '../src/errors.js';
 import type { Progress } from '../src/progress.js';
 import { ownerId, ownerIsGone } from './cleanup.js';
+import { runCommand } from './docker-cli.js';
+
+/** Runs `file args` as root: directly when we are root, else through passwordless sudo. */
+export type AsRoot = (file: string, args: string[]) => [string, string[]];
+
+/**
+ * Root for an image build (debootstrap, chroot, apt-get in a rootfs): ourselves when we are
+ * root, else `sudo -n` as on a CI runner. `needs` says what for, in the error.
+ */
+export async function rootAccess(what: string, needs: string): Promise<AsRoot> {
+  if (process.getuid?.() === 0) return (file, args) => [file, args];
+  const sudo = await runCommand('sudo', ['-n', 'true'], { allowFailure: true }).catch(() => ({
+    code: -1,
+  }));
+  if (sudo.code === 0) return (file, args) => ['sudo', ['-n', file, ...args]];
+  throw new OperationError(
+    `Building ${what} needs root (${needs}), and \`sudo -n\` is not allowed here. Run the harness as root or with passwordless sudo.`,
+  );
+}
 
 /**
  * One build of `what` on this machine at a time: several test processes may ask for the
