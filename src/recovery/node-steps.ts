@@ -15,9 +15,9 @@ import {
   type PlannedMember,
   type Step,
   type StepOf,
-  stamp,
-} from './plan.js';
+} from './plan-types.js';
 import { clientTls, type TransportSource } from './probe.js';
+import { stamp } from './stamp.js';
 import type { Verification } from './verify.js';
 
 /** A file an archive put back, with the mode and owner it must have. */

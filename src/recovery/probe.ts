@@ -1,6 +1,7 @@
 import { EtcdCtl, type EtcdTls } from '../etcd/etcdctl.js';
 import type { EndpointStatus, Member } from '../etcd/etcdctl-output.js';
 import { detectLayout, type Layout, layoutByName } from '../etcd/layout.js';
+import { clientURLOf, peerURLOf } from '../etcd/urls.js';
 import {
   defaultToolCommands,
   type EtcdToolCommands,
@@ -24,7 +25,6 @@ import {
   type EtcdNodeHealth,
   quorumVerdict,
 } from './health.js';
-import { clientURLOf, peerURLOf } from './plan.js';
 
 /** How the probe gets a node's Transport (a node pool's `get`, or a test's factory). */
 export type TransportSource = (host: string) => Transport | Promise<Transport>;
