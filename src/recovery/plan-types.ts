@@ -127,6 +127,12 @@ export interface Plan {
   removedHosts?: string[];
   /** Where the broken hosts came from. */
   brokenFrom: 'inventory' | 'probe';
+  /**
+   * Why each broken etcd host was judged broken, in the probe's words (host does not answer, no
+   * etcd process and what is left of its data dir, no leader after the watch, unhealthy…);
+   * absent when the probe said nothing about any of them.
+   */
+  brokenWhy?: Record<string, string>;
   steps: Step[];
   warnings: string[];
   /**
@@ -173,6 +179,8 @@ export interface EtcdHostState {
   /** Why its etcd binaries could not be identified (node, path, what was printed). */
   toolsError?: string;
   etcdCertsPresent: boolean;
+  /** Why the probe found it lost for certain (no etcd process, host gone…), when it did. */
+  lost?: string;
   /** What went wrong while probing it, for the refusal message. */
   errors?: string[];
   /** The member's URLs when the inventory sets them (etcd_client_url / etcd_peer_url). */

@@ -168,6 +168,13 @@ export function buildPlan(
   planControlPlaneRestarts(d, brokenCp, c.restoresSnapshot);
   planNodeDeletions(d, removals, anchor);
   const steps = d.finish(anchor);
+  const brokenWhy = Object.fromEntries(
+    brokenEtcd.flatMap((h) => {
+      const s = d.stateOf.get(h);
+      const why = s?.lost ?? s?.errors?.join('; ');
+      return why ? [[h, why]] : [];
+    }),
+  );
 
   return {
     cluster: state.clusterName,
@@ -189,6 +196,7 @@ export function buildPlan(
     brokenControlPlane: brokenCp,
     removedHosts: removals.map((r) => r.host),
     brokenFrom: c.brokenFrom,
+    ...(Object.keys(brokenWhy).length > 0 ? { brokenWhy } : {}),
     steps,
     warnings: d.warnings,
     ...(revisionBump ? { revisionBump } : {}),
