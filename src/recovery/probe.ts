@@ -4,6 +4,7 @@ import { detectLayout, type Layout, layoutByName } from '../etcd/layout.js';
 import { clientURLOf, peerURLOf } from '../etcd/urls.js';
 import {
   defaultToolCommands,
+  detectEtcdTools,
   type EtcdToolCommands,
   type EtcdTools,
   identifyEtcdBinaries,
@@ -309,23 +310,30 @@ export async function probeCluster(
       out.layout = layout;
       const tls = clientTls(access, layout, e.host);
       const port = new URL(urls.client).port || '2379';
+      const hostCommands = options.commands ?? defaultToolCommands;
       const commands = options.commands ?? (await layout.toolCommands(t));
-      const ctl = new EtcdCtl(t, {
-        endpoints: [urls.client],
-        tls,
-        commands,
-        // Status answers at once from a member that is up, with or without quorum.
-        dialTimeoutMs: Math.min(etcdTimeoutMs, 1000),
-        commandTimeoutMs: Math.min(etcdTimeoutMs, 1000),
-      });
-      out.ctl = ctl;
+      // One detection of the host's tools serves both the identification and etcdctl (when
+      // etcdctl is the host's, as on Kubespray): each is a handful of processes on the node.
+      const detection = detectEtcdTools(t, hostCommands);
+      const shared = JSON.stringify(commands) === JSON.stringify(hostCommands);
+      const ctlOf = async () =>
+        new EtcdCtl(t, {
+          endpoints: [urls.client],
+          tls,
+          commands,
+          ...(shared ? { tools: await detection } : {}),
+          // Status answers at once from a member that is up, with or without quorum.
+          dialTimeoutMs: Math.min(etcdTimeoutMs, 1000),
+          commandTimeoutMs: Math.min(etcdTimeoutMs, 1000),
+        });
       // From the binaries, not a member: quorum loss and total loss need it most. The host's
       // own tools, because those are what restore a snapshot while etcd is stopped (a kubeadm
       // node's etcd container is gone by then); the server version may come from the image.
       const identify = identifyEtcdBinaries(
         t,
-        options.commands ?? defaultToolCommands,
+        hostCommands,
         [layout.etcdManifest, layout.parkedEtcdManifest].filter((p): p is string => Boolean(p)),
+        detection,
       ).then((identified) => {
         if ('tools' in identified) health.tools = identified.tools;
         else health.toolsError = identified.error;
@@ -350,6 +358,8 @@ export async function probeCluster(
         }
         // A member without quorum still answers status: its raft index picks the survivor,
         // its leader and term say whether an election can still end.
+        const ctl = await ctlOf();
+        out.ctl = ctl;
         const { statuses } = await ctl.endpointStatus();
         const s = statuses[0];
         if (s) {
