@@ -35,7 +35,10 @@ export interface ProbeOptions {
   timeoutMs?: number;
   /** A fixed layout; otherwise `access.layout` (auto = detect on each node). */
   layout?: Layout;
-  /** etcdctl's dial and command timeout per call: a dead or quorum-less member costs this. Default 4 s. */
+  /**
+   * Bound of the health check of a member that names a live leader (status itself gets 1 s;
+   * a member that is not up is never asked). Default 4 s.
+   */
   etcdTimeoutMs?: number;
   commands?: EtcdToolCommands;
   progress?: Progress;
@@ -269,9 +272,11 @@ async function judgeHealth(
 
 /**
  * Probes every etcd and control-plane host in parallel, each bounded by `timeoutMs`:
- * reachable, etcd process, endpoint health, membership (by name and peer URL), raft index,
- * certificate dirs. The quorum verdict is arithmetic on the member list: healthy voters >
- * voters / 2 — never a count of strings in command output.
+ * reachable, etcd process, data dir, raft status, health, membership (by name and peer URL),
+ * certificate dirs. A loss is decided from evidence (see evidence.ts): what cannot change by
+ * waiting is final at once; only members up without a live leader are watched, and only
+ * while they could still elect one. The quorum verdict is arithmetic on the member list:
+ * healthy voters > voters / 2 — never a count of strings in command output.
  */
 export async function probeCluster(
   inventory: Inventory,
