@@ -34,8 +34,6 @@ export interface PlanOptions {
   removeHosts?: string[];
   /** How to reach nodes; default from `access` (SSH, docker exec or local). For the harness. */
   transportFor?: TransportSource;
-  /** How often a probe that saw no quorum is repeated before the plan believes it. */
-  quorumRecheck?: { attempts: number; delayMs: number };
   /** The run's clock (tests pin it). */
   now?: Date;
 }
@@ -133,23 +131,13 @@ export async function preparePlan(
     ? { transportFor: opts.transportFor, close: async () => {} }
     : openNodeTransports(inventory, opts.access);
   try {
-    const probe = () =>
+    // The probe itself waits for a leader election, and only while one could still end.
+    const health = await ctx.progress.phase('Probe the cluster', () =>
       probeCluster(inventory, transports.transportFor, opts.access, {
         progress: ctx.progress,
         goneHosts: removeHosts,
-      });
-    let health = await ctx.progress.phase('Probe the cluster', probe);
-    // During a leader election every member fails its health check for a few seconds; a
-    // lost quorum is believed only when it is still lost after that.
-    const recheck = opts.quorumRecheck ?? { attempts: 2, delayMs: 5000 };
-    const electing = () => health.etcd.some((e) => e.etcdRunning);
-    for (let i = 0; i < recheck.attempts && !health.quorum && electing(); i++) {
-      ctx.progress.info(
-        `No quorum seen; probing again in ${recheck.delayMs / 1000} s to rule out a leader election.`,
-      );
-      await new Promise((r) => setTimeout(r, recheck.delayMs));
-      health = await ctx.progress.phase('Probe the cluster again', probe);
-    }
+      }),
+    );
     // Only a plan that deletes Nodes needs to know where kubectl can reach the API.
     const kubectlOn =
       removeHosts.length > 0

@@ -110,6 +110,18 @@ export class EtcdCtl {
     return copy;
   }
 
+  /** A copy with other etcdctl timeouts (dial at most 2 s), sharing the detected tools. */
+  withTimeouts(commandTimeoutMs: number): EtcdCtl {
+    const copy = new EtcdCtl(this.transport, {
+      ...this.options,
+      commandTimeoutMs,
+      dialTimeoutMs: Math.min(commandTimeoutMs, 2000),
+      tools: this.tools,
+    });
+    copy.preflightDone = this.preflightDone;
+    return copy;
+  }
+
   private preflight(): Promise<void> {
     this.preflightDone ??= (async () => {
       await this.etcdTools();

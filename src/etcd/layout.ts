@@ -93,6 +93,12 @@ async function waitForEtcdProcess(
   }
 }
 
+/** Kubespray's own etcd unit (a blank node has only the distribution's). */
+export const KUBESPRAY_ETCD_UNIT = '/etc/systemd/system/etcd.service';
+
+/** The kubeconfig kubeadm and Kubespray leave on every control-plane node. */
+export const ADMIN_KUBECONFIG = '/etc/kubernetes/admin.conf';
+
 export function kubesprayLayout(overrides: Partial<LayoutPaths> = {}): Layout {
   const paths: LayoutPaths = {
     etcdCertDir: '/etc/ssl/etcd/ssl',
@@ -118,7 +124,7 @@ export function kubesprayLayout(overrides: Partial<LayoutPaths> = {}): Layout {
       { path: paths.etcdCertDir, required: true },
       ...(paths.envFile ? [{ path: paths.envFile, required: true }] : []),
       // Kubespray's own etcd unit: a re-provisioned node has only the distribution's.
-      { path: '/etc/systemd/system/etcd.service', required: false },
+      { path: KUBESPRAY_ETCD_UNIT, required: false },
       // /etc/kubernetes/pki is a symlink to ssl on Kubespray: archive the real dir once.
       ...paths.kubernetesCertDirs.map((d, i) => ({ path: d, required: i === 0 })),
       { path: paths.manifestsDir, required: false },

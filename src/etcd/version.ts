@@ -231,11 +231,13 @@ export async function identifyEtcdBinaries(
   transport: Transport,
   commands: EtcdToolCommands = defaultToolCommands,
   manifests: string[] = [],
+  /** A detection of these very commands already under way (the probe shares one). */
+  detection?: Promise<EtcdTools>,
 ): Promise<{ tools: NodeEtcdTools } | { error: string }> {
   const node = transport.node;
   let tools: EtcdTools;
   try {
-    tools = await detectEtcdTools(transport, commands);
+    tools = await (detection ?? detectEtcdTools(transport, commands));
   } catch (err) {
     if (!(err instanceof OperationError)) throw err;
     return {

@@ -34,6 +34,13 @@ export interface EtcdNodeHealth {
   /** Why they could not be identified: node, path, what was printed. */
   toolsError?: string;
   etcdCertsPresent: boolean;
+  /** What the data dir holds (`empty`: nothing in it); absent when the node was not reached. */
+  dataDir?: 'missing' | 'empty' | 'present';
+  /**
+   * Why this member is lost for certain (host does not answer, no etcd process, and what is
+   * left of its data dir): decided at once, never rechecked.
+   */
+  lost?: string;
   /** What went wrong while probing, for people (node, what, what to do). */
   errors: string[];
 }

@@ -22,14 +22,13 @@ import type { BackupSource } from './backup-source.js';
 import type { StepRunner } from './execute.js';
 import {
   deleteNodeArgv,
-  keptCopyOf,
   type Plan,
   type PlannedMember,
   type Step,
   type StepOf,
-  stamp,
-} from './plan.js';
+} from './plan-types.js';
 import { clientTls, type TransportSource } from './probe.js';
+import { keptCopyOf, stamp } from './stamp.js';
 import type { Verification } from './verify.js';
 
 /** A file an archive put back, with the mode and owner it must have. */

@@ -1,8 +1,10 @@
 import { EtcdCtl, type EtcdTls } from '../etcd/etcdctl.js';
-import type { Member } from '../etcd/etcdctl-output.js';
+import type { EndpointStatus, Member } from '../etcd/etcdctl-output.js';
 import { detectLayout, kubeadmLayout, type Layout, layoutByName } from '../etcd/layout.js';
+import { clientURLOf, peerURLOf } from '../etcd/urls.js';
 import {
   defaultToolCommands,
+  detectEtcdTools,
   type EtcdToolCommands,
   type EtcdTools,
   identifyEtcdBinaries,
@@ -12,12 +14,18 @@ import type { NodeAccess } from '../nodes/access.js';
 import type { Transport } from '../nodes/transport.js';
 import { type Progress, silentProgress } from '../progress.js';
 import {
+  type Clock,
+  definiteLoss,
+  liveLeader,
+  quorumPossible,
+  watchForLeader,
+} from './evidence.js';
+import {
   type ClusterHealth,
   type ControlPlaneNodeHealth,
   type EtcdNodeHealth,
   quorumVerdict,
 } from './health.js';
-import { clientURLOf, peerURLOf } from './plan.js';
 
 /** How the probe gets a node's Transport (a node pool's `get`, or a test's factory). */
 export type TransportSource = (host: string) => Transport | Promise<Transport>;
@@ -27,7 +35,10 @@ export interface ProbeOptions {
   timeoutMs?: number;
   /** A fixed layout; otherwise `access.layout` (auto = detect on each node). */
   layout?: Layout;
-  /** etcdctl's dial and command timeout per call: a dead or quorum-less member costs this. Default 4 s. */
+  /**
+   * Bound of the health check of a member that names a live leader (status itself gets 1 s;
+   * a member that is not up is never asked). Default 4 s.
+   */
   etcdTimeoutMs?: number;
   commands?: EtcdToolCommands;
   progress?: Progress;
@@ -37,7 +48,17 @@ export interface ProbeOptions {
    * host that is really gone should not hold the whole probe for the full bound.
    */
   goneHosts?: readonly string[];
+  /**
+   * How long members that run without a live leader are watched for one to be elected.
+   * Default 4 election timeouts + 1 s (at most 30 s); the watch ends sooner once clear.
+   */
+  electionBoundMs?: number;
+  /** The watch's clock (tests). */
+  clock?: Clock;
 }
+
+/** etcd's own --election-timeout default, when the node's configuration does not set one. */
+const ETCD_DEFAULT_ELECTION_TIMEOUT_MS = 1000;
 
 const GONE_HOST_CONNECT_MS = 5000;
 
@@ -88,13 +109,6 @@ async function resolveLayout(
   return access.layout === 'auto' ? detectLayout(t) : layoutByName(access.layout);
 }
 
-/** Whether an etcd process listens on `port` (ss from iproute2); without ss, any etcd process. */
-async function etcdListening(t: Transport, port: string): Promise<boolean> {
-  const script = `if command -v ss >/dev/null 2>&1; then ss -Hltnp 'sport = :${Number(port)}'; else pgrep -a -x etcd; fi`;
-  const res = await t.script(script, { allowFailure: true, timeoutMs: 10_000 });
-  return /etcd/.test(res.stdout);
-}
-
 async function missingDirs(t: Transport, dirs: string[]): Promise<string[]> {
   if (dirs.length === 0) return [];
   const res = await t.exec(
@@ -107,18 +121,162 @@ async function missingDirs(t: Transport, dirs: string[]): Promise<string[]> {
   return res.stdout.split('\n').filter(Boolean);
 }
 
+/** What one exec tells of an etcd node: cert dir, data dir, a listening etcd, election timeout. */
+interface EtcdNodeFacts {
+  certsPresent: boolean;
+  dataDir: 'missing' | 'empty' | 'present';
+  /** An etcd process listens on the client port (ss from iproute2); without ss, any etcd process. */
+  listening: boolean;
+  /** ETCD_ELECTION_TIMEOUT of the env file, or --election-timeout of the static pod. */
+  electionTimeoutMs?: number;
+}
+
+async function etcdNodeFacts(t: Transport, layout: Layout, port: string): Promise<EtcdNodeFacts> {
+  const script = [
+    '[ -d "$1" ] && echo certs=yes',
+    // An unreadable dir (not root) is not called empty.
+    'if [ ! -d "$2" ]; then echo data=missing; elif [ ! -r "$2" ] || [ -n "$(ls -A "$2")" ]; then echo data=present; else echo data=empty; fi',
+    `if command -v ss >/dev/null 2>&1; then ss -Hltnp 'sport = :${Number(port)}' | grep -q etcd; else pgrep -x etcd >/dev/null; fi && echo listening=yes`,
+    `[ -n "$3" ] && [ -r "$3" ] && sed -n 's/^ETCD_ELECTION_TIMEOUT=/election=/p' "$3"`,
+    `[ -n "$4" ] && [ -r "$4" ] && sed -n 's/.*--election-timeout=/election=/p' "$4"`,
+    'exit 0',
+  ].join('\n');
+  const res = await t.exec(
+    [
+      'sh',
+      '-c',
+      script,
+      'sh',
+      layout.etcdCertDir,
+      layout.dataDir,
+      layout.envFile ?? '',
+      layout.etcdManifest ?? '',
+    ],
+    { allowFailure: true, timeoutMs: 10_000 },
+  );
+  const out = res.stdout;
+  const data = /^data=(missing|empty|present)$/m.exec(out)?.[1] as
+    | EtcdNodeFacts['dataDir']
+    | undefined;
+  const election = Number(/^election=["']?(\d+)/m.exec(out)?.[1]);
+  return {
+    certsPresent: /^certs=yes$/m.test(out),
+    dataDir: data ?? 'missing',
+    listening: /^listening=yes$/m.test(out),
+    ...(election > 0 ? { electionTimeoutMs: election } : {}),
+  };
+}
+
 interface EtcdProbe {
   health: EtcdNodeHealth;
   ctl?: EtcdCtl;
   layout?: Layout;
   clusterId?: string;
+  /** The member's own `endpoint status`, when it answered. */
+  status?: EndpointStatus;
+  electionTimeoutMs?: number;
+}
+
+interface JudgeOptions {
+  etcdTimeoutMs: number;
+  timeoutMs: number;
+  electionBoundMs?: number;
+  clock?: Clock;
+}
+
+/** A leader named where quorum is impossible by count gets this long to prove it (check-quorum demotes it within an election timeout). */
+const DOUBTFUL_LEADER_MS = 1000;
+
+/**
+ * Health from evidence. A member that names a live leader is asked for its health at once;
+ * members up without a live leader are watched (raft term and leader) only while the members
+ * that run could still elect one, and only until a leader appears or no election is under way.
+ */
+async function judgeHealth(
+  etcd: EtcdProbe[],
+  inventoryVoters: number,
+  o: JudgeOptions,
+): Promise<void> {
+  const running = etcd.filter((p) => p.health.etcdRunning).length;
+  const answered = etcd.filter((p) => p.status && p.ctl);
+  const liveIds = new Set(answered.map((p) => p.status!.memberId));
+  const possible = quorumPossible(running, inventoryVoters);
+  const check = async (p: EtcdProbe, ms: number) => {
+    try {
+      const [h] = await withTimeout(
+        p.ctl!.withTimeouts(ms).endpointHealth(),
+        o.timeoutMs,
+        `endpoint health of ${p.health.host}`,
+      );
+      p.health.healthy = h?.healthy === true;
+      if (!p.health.healthy)
+        p.health.errors.push(
+          `endpoint ${p.health.clientUrl} unhealthy: ${h?.error ?? 'no answer'}`,
+        );
+    } catch (err) {
+      p.health.errors.push(message(err));
+    }
+  };
+  const leads = (p: EtcdProbe) => liveLeader(p.status!, liveIds) !== undefined;
+  await Promise.all(
+    answered.filter(leads).map((p) => check(p, possible ? o.etcdTimeoutMs : DOUBTFUL_LEADER_MS)),
+  );
+  const leaderless = answered.filter((p) => !leads(p));
+  if (leaderless.length === 0) return;
+  if (!possible) {
+    for (const p of leaderless) {
+      p.health.errors.push(
+        `no leader, and only ${running} of ${inventoryVoters} members run: no election can end with one`,
+      );
+    }
+    return;
+  }
+  const electionTimeoutMs = Math.max(
+    ETCD_DEFAULT_ELECTION_TIMEOUT_MS,
+    ...etcd.flatMap((p) => (p.electionTimeoutMs ? [p.electionTimeoutMs] : [])),
+  );
+  const outcome = await watchForLeader(
+    async () => {
+      const views = await Promise.all(
+        leaderless.map(async (p) => {
+          const s = (await p.ctl!.endpointStatus().catch(() => undefined))?.statuses[0];
+          if (s) {
+            p.status = s;
+            p.health.raftIndex = s.raftIndex;
+            p.health.raftTerm = s.raftTerm;
+            p.health.revision = s.revision;
+            p.health.isLeader = s.isLeader;
+            liveIds.add(s.memberId);
+          }
+          return s;
+        }),
+      );
+      return views.filter((v): v is EndpointStatus => v !== undefined);
+    },
+    liveIds,
+    {
+      electionTimeoutMs,
+      boundMs: o.electionBoundMs ?? Math.min(4 * electionTimeoutMs + 1000, 30_000),
+      ...(o.clock ? { clock: o.clock } : {}),
+    },
+  );
+  if (outcome.kind === 'leader') {
+    await Promise.all(leaderless.map((p) => check(p, o.etcdTimeoutMs)));
+    return;
+  }
+  for (const p of leaderless) p.health.errors.push(`${p.health.host}: ${outcome.why}`);
+  // A leader no inventory host stands for (a member outside it) is believed only if it serves.
+  const namesOne = leaderless.filter((p) => p.status?.leader.replace(/^0+/, ''));
+  await Promise.all(namesOne.map((p) => check(p, DOUBTFUL_LEADER_MS)));
 }
 
 /**
  * Probes every etcd and control-plane host in parallel, each bounded by `timeoutMs`:
- * reachable, etcd process, endpoint health, membership (by name and peer URL), raft index,
- * certificate dirs. The quorum verdict is arithmetic on the member list: healthy voters >
- * voters / 2 — never a count of strings in command output.
+ * reachable, etcd process, data dir, raft status, health, membership (by name and peer URL),
+ * certificate dirs. A loss is decided from evidence (see evidence.ts): what cannot change by
+ * waiting is final at once; only members up without a live leader are watched, and only
+ * while they could still elect one. The quorum verdict is arithmetic on the member list:
+ * healthy voters > voters / 2 — never a count of strings in command output.
  */
 export async function probeCluster(
   inventory: Inventory,
@@ -153,18 +311,6 @@ export async function probeCluster(
       const t = await transportFor(e.host);
       await t.ping({ timeoutMs: connectBound(e.host) });
       health.reachable = true;
-      // From the binaries, not a member: quorum loss and total loss need it most. The host's
-      // own tools, because those are what restore a snapshot while etcd is stopped (a kubeadm
-      // node's etcd container is gone by then); the server version may come from the image.
-      const identify = async (manifests: (string | undefined)[]) => {
-        const identified = await identifyEtcdBinaries(
-          t,
-          options.commands ?? defaultToolCommands,
-          manifests.filter((p): p is string => Boolean(p)),
-        );
-        if ('tools' in identified) health.tools = identified.tools;
-        else health.toolsError = identified.error;
-      };
       let layout: Layout;
       try {
         layout = await resolveLayout(t, access, options);
@@ -172,31 +318,72 @@ export async function probeCluster(
         // A re-provisioned node has no env file or manifest to tell the layout by, but its
         // binaries are what will restore the snapshot: identify them all the same.
         const kubeadm = kubeadmLayout();
-        await identify([kubeadm.etcdManifest, kubeadm.parkedEtcdManifest]).catch(() => {});
+        const identified = await identifyEtcdBinaries(
+          t,
+          options.commands ?? defaultToolCommands,
+          [kubeadm.etcdManifest, kubeadm.parkedEtcdManifest].filter((p): p is string => Boolean(p)),
+        ).catch(() => undefined);
+        if (identified && 'tools' in identified) health.tools = identified.tools;
+        else if (identified) health.toolsError = identified.error;
         throw err;
       }
       out.layout = layout;
       const tls = clientTls(access, layout, e.host);
-      health.etcdCertsPresent = (await missingDirs(t, [layout.etcdCertDir])).length === 0;
-      health.etcdRunning = await etcdListening(t, new URL(urls.client).port || '2379');
-      await identify([layout.etcdManifest, layout.parkedEtcdManifest]);
-      const ctl = new EtcdCtl(t, {
-        endpoints: [urls.client],
-        tls,
-        commands: options.commands ?? (await layout.toolCommands(t)),
-        dialTimeoutMs: Math.min(etcdTimeoutMs, 2000),
-        commandTimeoutMs: etcdTimeoutMs,
+      const port = new URL(urls.client).port || '2379';
+      const hostCommands = options.commands ?? defaultToolCommands;
+      const commands = options.commands ?? (await layout.toolCommands(t));
+      // One detection of the host's tools serves both the identification and etcdctl (when
+      // etcdctl is the host's, as on Kubespray): each is a handful of processes on the node.
+      const detection = detectEtcdTools(t, hostCommands);
+      const shared = JSON.stringify(commands) === JSON.stringify(hostCommands);
+      const ctlOf = async () =>
+        new EtcdCtl(t, {
+          endpoints: [urls.client],
+          tls,
+          commands,
+          ...(shared ? { tools: await detection } : {}),
+          // Status answers at once from a member that is up, with or without quorum.
+          dialTimeoutMs: Math.min(etcdTimeoutMs, 1000),
+          commandTimeoutMs: Math.min(etcdTimeoutMs, 1000),
+        });
+      // From the binaries, not a member: quorum loss and total loss need it most. The host's
+      // own tools, because those are what restore a snapshot while etcd is stopped (a kubeadm
+      // node's etcd container is gone by then); the server version may come from the image.
+      const identify = identifyEtcdBinaries(
+        t,
+        hostCommands,
+        [layout.etcdManifest, layout.parkedEtcdManifest].filter((p): p is string => Boolean(p)),
+        detection,
+      ).then((identified) => {
+        if ('tools' in identified) health.tools = identified.tools;
+        else health.toolsError = identified.error;
       });
-      out.ctl = ctl;
-      const [h] = await ctl.endpointHealth();
-      health.healthy = h?.healthy === true;
-      if (!health.healthy)
-        health.errors.push(`endpoint ${urls.client} unhealthy: ${h?.error ?? 'no answer'}`);
-      // A member without quorum still answers status: its raft index picks the survivor.
-      if (health.etcdRunning) {
+      const look = (async () => {
+        const facts = await etcdNodeFacts(t, layout, port);
+        health.etcdCertsPresent = facts.certsPresent;
+        health.etcdRunning = facts.listening;
+        health.dataDir = facts.dataDir;
+        if (facts.electionTimeoutMs) out.electionTimeoutMs = facts.electionTimeoutMs;
+        const lost = definiteLoss({
+          reachable: true,
+          etcdRunning: facts.listening,
+          dataDir: facts.dataDir,
+          dataDirPath: layout.dataDir,
+          clientPort: port,
+        });
+        if (lost) {
+          health.lost = lost;
+          health.errors.push(`${e.host}: ${lost}`);
+          return;
+        }
+        // A member without quorum still answers status: its raft index picks the survivor,
+        // its leader and term say whether an election can still end.
+        const ctl = await ctlOf();
+        out.ctl = ctl;
         const { statuses } = await ctl.endpointStatus();
         const s = statuses[0];
         if (s) {
+          out.status = s;
           health.memberId = s.memberId;
           health.raftIndex = s.raftIndex;
           health.raftTerm = s.raftTerm;
@@ -204,13 +391,19 @@ export async function probeCluster(
           health.isLeader = s.isLeader;
           health.serverVersion = s.version;
           out.clusterId = s.clusterId;
+        } else {
+          health.errors.push(
+            `endpoint ${urls.client} does not answer status (etcd runs on ${e.host})`,
+          );
         }
-      }
+      })();
+      await Promise.all([identify, look]);
     };
     try {
       await withTimeout(work(), timeoutMs, `probing ${e.host}`);
     } catch (err) {
       health.errors.push(message(err));
+      if (!health.reachable) health.lost = `host does not answer (${message(err)})`;
     }
     return out;
   };
@@ -248,35 +441,51 @@ export async function probeCluster(
     Promise.all(inventory.controlPlane().map(probeControlPlane)),
   ]);
 
-  // The cluster's own view: member list, and the health of every voter's client URLs.
+  await judgeHealth(etcd, etcdHosts.length, {
+    etcdTimeoutMs,
+    timeoutMs,
+    electionBoundMs: options.electionBoundMs,
+    clock: options.clock,
+  });
+
+  // The cluster's own view: the member list from a healthy member. Each member's health is
+  // what its own node answered; only members no inventory host stands for are asked about.
   let members: Member[] = [];
   let healthyUrls = new Set<string>();
   let tools: EtcdTools | undefined;
   const healthySources = etcd.filter((p) => p.health.healthy && p.ctl);
+  const matchOf = (m: Member) =>
+    etcd.find(
+      (p) =>
+        (m.name !== '' && m.name === p.health.memberName) || m.peerURLs.includes(p.health.peerUrl),
+    );
   for (const source of healthySources) {
     try {
-      const ctl = source.ctl!;
+      const ctl = source.ctl!.withTimeouts(etcdTimeoutMs);
       members = await withTimeout(
         ctl.memberList(),
         timeoutMs,
         `member list from ${source.health.host}`,
       );
       tools = await ctl.etcdTools();
-      const voterUrls = members
-        .filter((m) => !m.isLearner)
-        .flatMap((m) => m.clientURLs.slice(0, 1));
-      const answers = voterUrls.length
+      const voters = members.filter((m) => !m.isLearner);
+      healthyUrls = new Set(
+        voters.flatMap((m) => (matchOf(m)?.health.healthy ? m.clientURLs : [])),
+      );
+      const elsewhere = voters.filter((m) => !matchOf(m)).flatMap((m) => m.clientURLs.slice(0, 1));
+      const answers = elsewhere.length
         ? await withTimeout(
-            ctl.withEndpoints(voterUrls).endpointHealth(),
+            ctl.withEndpoints(elsewhere).endpointHealth(),
             timeoutMs,
-            'endpoint health of all members',
+            'endpoint health of the members outside the inventory',
           )
         : [];
-      healthyUrls = new Set(answers.filter((a) => a.healthy).map((a) => a.endpoint));
+      for (const a of answers) if (a.healthy) healthyUrls.add(a.endpoint);
       break;
     } catch (err) {
       source.health.errors.push(`could not read the cluster's member list here: ${message(err)}`);
       members = [];
+      healthyUrls = new Set();
     }
   }
   if (healthySources.length === 0)

@@ -14,10 +14,11 @@ import {
   pagedPairs,
 } from '../etcd/fingerprint.js';
 import type { Layout } from '../etcd/layout.js';
+import { ADMIN_KUBECONFIG } from '../etcd/layout.js';
 import { SnapshotKeyspace } from '../etcd/snapshot-keyspace.js';
 import type { Transport } from '../nodes/transport.js';
 import type { ObservedRun, RestoredFile } from './node-steps.js';
-import { ADMIN_KUBECONFIG, type Plan, type StepOf } from './plan.js';
+import type { Plan, StepOf } from './plan-types.js';
 
 /**
  * After every restore, proof step by step: the members are healthy and as many as the

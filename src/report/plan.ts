@@ -48,6 +48,7 @@ export function renderPlanMarkdown(plan: Plan): string {
     '',
     `- Strategy: **${plan.strategy}**; snapshot source: ${sourceText(plan)}`,
     `- Broken etcd members: ${plan.brokenEtcd.join(', ') || 'none'}; broken control-plane nodes: ${plan.brokenControlPlane.join(', ') || 'none'} (from the ${plan.brokenFrom})`,
+    ...Object.entries(plan.brokenWhy ?? {}).map(([host, why]) => `  - ${host}: ${why}`),
     ...(plan.removedHosts?.length
       ? [`- Removed for good (not re-added): ${plan.removedHosts.join(', ')}`]
       : []),

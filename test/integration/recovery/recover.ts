@@ -67,8 +67,6 @@ export async function recoverCluster(
         yes: true,
         journal: join(dir, `${name}.journal`),
         transportFor,
-        // The harness's etcd elects within its 5 s election timeout: one recheck is enough.
-        quorumRecheck: { attempts: 1, delayMs: 6000 },
         ...opts,
       },
       { progress },

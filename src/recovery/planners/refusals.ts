@@ -1,0 +1,192 @@
+import { InputError } from '../../errors.js';
+import type {
+  BackupSummary,
+  ClusterState,
+  ControlPlaneHostState,
+  EtcdHostState,
+  PlanInventory,
+  PlanOptions,
+  RecoveryCase,
+} from '../plan-types.js';
+import type { Removal } from './host-removal.js';
+
+/**
+ * Every refusal a plan can meet before its first step: each names what is wrong, where, and
+ * what to do, and is raised before anything on a node changes (exit 2).
+ */
+
+/** "3.5.12" → [3, 5]; undefined when it does not parse. */
+export function minorOf(version: string | undefined): [number, number] | undefined {
+  const m = /^v?(\d+)\.(\d+)/.exec(version ?? '');
+  return m ? [Number(m[1]), Number(m[2])] : undefined;
+}
+
+/** A host in a broken group that is not in the group it is a broken part of. */
+export function refuseUnknownBrokenHosts(given: PlanInventory, source: string): void {
+  for (const [group, hosts, known] of [
+    ['broken_etcd', given.brokenEtcd ?? [], new Set(given.etcd.map((e) => e.host))],
+    ['broken_kube_control_plane', given.brokenControlPlane ?? [], new Set(given.controlPlane)],
+  ] as const) {
+    for (const h of hosts) {
+      if (!known.has(h)) {
+        throw new InputError(
+          `${source}: host '${h}' in [${group}] is not in [${group === 'broken_etcd' ? 'etcd' : 'kube_control_plane'}]. ` +
+            `List only hosts of that group (check the spelling), then run again.`,
+        );
+      }
+    }
+  }
+}
+
+/** Recovery runs commands on the broken hosts: each must answer. */
+export function refuseUnreachable(
+  hosts: string[],
+  stateOf: Map<string, EtcdHostState>,
+  cpStateOf: Map<string, ControlPlaneHostState>,
+): void {
+  const unreachable = hosts.filter(
+    (h) => (stateOf.get(h)?.reachable ?? cpStateOf.get(h)?.reachable) === false,
+  );
+  if (unreachable.length > 0) {
+    const why = unreachable
+      .map((h) => {
+        const errs = stateOf.get(h)?.errors ?? cpStateOf.get(h)?.errors ?? [];
+        return errs.length > 0 ? `${h}: ${errs[0]}` : h;
+      })
+      .join('\n  ');
+    throw new InputError(
+      `${unreachable.length === 1 ? 'This broken host does' : 'These broken hosts do'} not answer, and recovery must run commands on ${unreachable.length === 1 ? 'it' : 'them'}:\n  ${why}\n` +
+        'Bring them back or re-provision them (same IP, same hostname, SSH key authorized), check --transport/--ssh-user/--ssh-key, then run again. ' +
+        `A host that will not return: name it with --remove-host ${unreachable[0]} (action input remove-hosts), and the cluster shrinks without it.`,
+    );
+  }
+}
+
+export interface Classified {
+  etcdCase: RecoveryCase | undefined;
+  brokenEtcd: string[];
+  brokenCp: string[];
+  healthyVoters: PlanInventory['etcd'];
+  restoresSnapshot: boolean;
+  removals: Removal[];
+}
+
+/**
+ * What restoring a snapshot needs, and what a backup must be, checked in order: no snapshot
+ * over a working cluster, one etcd minor on the nodes, a backup where only a backup helps, and
+ * that backup of this cluster, of this etcd minor, readable with the identity given.
+ */
+export function refuseUnsafeRestore(
+  inventory: PlanInventory,
+  state: ClusterState,
+  stateOf: Map<string, EtcdHostState>,
+  backup: BackupSummary | undefined,
+  options: PlanOptions,
+  c: Classified,
+): void {
+  const { etcdCase, brokenEtcd, brokenCp, healthyVoters, restoresSnapshot, removals } = c;
+  if (restoresSnapshot && state.quorum && !options.force) {
+    throw new InputError(
+      `The cluster still has quorum (the probe found ${healthyVoters.length} healthy of ${state.members.length} members), ` +
+        `but the inventory marks ${brokenEtcd.join(', ')} as broken so that no healthy member would remain: ` +
+        `restoring a snapshot over a working cluster throws away every write since the snapshot. ` +
+        `Remove the healthy hosts from [broken_etcd], or pass --force if that loss is intended.`,
+    );
+  }
+
+  // A snapshot restore needs to know, from every node that will run etcd, which etcd it has:
+  // the tool decides etcdutl or etcdctl and the bump, the server the snapshot it may serve.
+  const etcdVersions = restoresSnapshot ? nodeEtcdVersions(inventory, stateOf, state) : undefined;
+  if (etcdVersions && etcdVersions.minors.size > 1 && !options.force) {
+    throw new InputError(
+      `The etcd nodes run different etcd minor versions (${etcdVersions.list}): a snapshot is restored and then served by one etcd minor. ` +
+        'Install the same etcd version on every etcd node (etcd, etcdctl, etcdutl), or pass --force if a mixed cluster is intended.',
+    );
+  }
+
+  if (etcdCase === 'total-loss' && !backup) {
+    throw new InputError(
+      `No etcd member has data left (${inventory.etcd.map((e) => e.host).join(', ')} ${inventory.etcd.length === 1 ? 'is' : 'are all'} broken or unreachable` +
+        `${removals.length > 0 ? `, and ${removals.map((r) => r.host).join(', ')} will not return` : ''}), ` +
+        `so the cluster can only come back from a backup set: pass --backup DIR|URL.`,
+    );
+  }
+  if (brokenCp.length > 0 && !backup) {
+    throw new InputError(
+      `Control-plane certificates must be restored on ${brokenCp.join(', ')}, and only a backup set has them: ` +
+        `pass --backup DIR|URL (a backup taken with certificates, not --etcd-only).`,
+    );
+  }
+  if (backup) {
+    if (state.clusterName && backup.clusterName !== state.clusterName && !options.force) {
+      throw new InputError(
+        `Backup ${backup.location} is of cluster '${backup.clusterName}', but the inventory ${inventory.source} describes '${state.clusterName}'. ` +
+          `Pick a backup of this cluster, or pass --force if the name changed.`,
+      );
+    }
+    if (
+      backup.clusterId &&
+      state.clusterId &&
+      backup.clusterId !== state.clusterId &&
+      !options.force
+    ) {
+      throw new InputError(
+        `Backup ${backup.location} comes from etcd cluster id ${backup.clusterId}, the running cluster is ${state.clusterId}. ` +
+          `Pick a backup of this cluster, or pass --force.`,
+      );
+    }
+    // With no member running (total loss) the version comes from the nodes' binaries.
+    const runningVersion = state.serverVersion ?? etcdVersions?.first ?? state.toolsVersion;
+    const running = minorOf(runningVersion);
+    const saved = minorOf(backup.etcdVersion);
+    const differs = running && saved && (running[0] !== saved[0] || running[1] !== saved[1]);
+    if (restoresSnapshot && differs && !options.force) {
+      throw new InputError(
+        `Backup ${backup.location} was taken from etcd ${backup.etcdVersion}, the nodes run ${runningVersion}: ` +
+          `a snapshot is restored with the same minor version. Restore with matching etcd tools, or pass --force.`,
+      );
+    }
+    if (backup.encrypted && !options.haveIdentity) {
+      throw new InputError(
+        `Backup ${backup.location} is encrypted with age: pass --identity FILE (the age identity of one of its recipients).`,
+      );
+    }
+  }
+}
+
+/**
+ * The etcd version of each etcd node as the probe identified it from the node's binaries, for
+ * a plan that restores a snapshot. A node whose binaries could not be identified is refused
+ * here, with what the probe found, before anything is touched.
+ */
+function nodeEtcdVersions(
+  inventory: PlanInventory,
+  stateOf: Map<string, EtcdHostState>,
+  state: ClusterState,
+): { first?: string; minors: Set<string>; list: string } {
+  const unknown = inventory.etcd.filter((e) => stateOf.get(e.host)?.toolsError);
+  if (unknown.length > 0) {
+    throw new InputError(
+      `Cannot tell which etcd ${unknown.length === 1 ? 'this node has' : 'these nodes have'}, and a snapshot restore depends on it (etcdutl or etcdctl, revision bump, snapshot version):\n  ` +
+        unknown.map((e) => stateOf.get(e.host)!.toolsError).join('\n  ') +
+        "\nInstall etcd, etcdctl and etcdutl of the cluster's version on each (Kubespray puts them in /usr/local/bin), then run again. Nothing was changed.",
+    );
+  }
+  const versions = inventory.etcd.flatMap((e) => {
+    const t = stateOf.get(e.host)?.tools;
+    const v = t?.server ?? t?.snapshotToolVersion;
+    return v ? [{ host: e.host, v }] : [];
+  });
+  if (state.serverVersion) versions.push({ host: 'the running members', v: state.serverVersion });
+  const minors = new Set(
+    versions.flatMap(({ v }) => {
+      const m = minorOf(v);
+      return m ? [`${m[0]}.${m[1]}`] : [];
+    }),
+  );
+  return {
+    ...(versions[0] ? { first: versions[0].v } : {}),
+    minors,
+    list: versions.map(({ host, v }) => `${host}: ${v}`).join(', '),
+  };
+}

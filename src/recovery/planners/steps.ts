@@ -1,0 +1,298 @@
+import { InputError } from '../../errors.js';
+import { KUBESPRAY_ETCD_UNIT, type LayoutPaths } from '../../etcd/layout.js';
+import { clientURLOf, peerURLOf } from '../../etcd/urls.js';
+import type {
+  BackupSummary,
+  CertOrigin,
+  ClusterState,
+  EtcdHostState,
+  EtcdMemberRef,
+  Plan,
+  PlanInventory,
+  PlannedMember,
+  PlanOptions,
+  Step,
+  StepAction,
+  StepParams,
+} from '../plan-types.js';
+import { keptCopyOf, stamp } from '../stamp.js';
+
+/** A step before it has its place in the plan (its id is its position). */
+export type Draft = Omit<Step, 'id'>;
+
+export function draft<A extends StepAction>(
+  action: A,
+  node: string,
+  params: StepParams[A],
+  reason: string,
+  undo: string,
+  destructive: boolean,
+  group?: string,
+): Draft {
+  return { action, node, params, reason, undo, destructive, ...(group ? { group } : {}) } as Draft;
+}
+
+export const clusterString = (refs: EtcdMemberRef[]): string =>
+  refs.map((r) => `${r.name}=${r.peerURL}`).join(',');
+
+/**
+ * The plan being laid out: what every case planner reads (inventory, probe, backup, paths,
+ * the run's stamp) and the step builders they share. Planners only append; the ids are
+ * given once, when the plan is complete.
+ */
+export class PlanDraft {
+  readonly steps: Draft[] = [];
+  readonly warnings: string[] = [];
+  /** What verification expects afterwards; a restore from a backup adds what the backup holds. */
+  readonly expect: Plan['expect'];
+  /** Only the data: the probe may hand over a whole Layout (with its functions). */
+  readonly paths: LayoutPaths;
+  /** What names the env a member starts with, for undo texts. */
+  readonly envFile: string;
+  readonly ts: string;
+  readonly staging: string;
+  readonly stateOf: Map<string, EtcdHostState>;
+  readonly etcdHosts: Map<string, PlanInventory['etcd'][number]>;
+  readonly members: PlannedMember[];
+  private readonly memberOf: Map<string, PlannedMember>;
+  private readonly certsRestored = new Set<string>();
+  /** Kubespray runs etcd from its own unit; a blank node has only the distribution's. */
+  private readonly unitFiles: string[];
+
+  constructor(
+    /** The inventory without the hosts that will not return. */
+    readonly inventory: PlanInventory,
+    readonly state: ClusterState,
+    readonly backup: BackupSummary | undefined,
+    readonly options: PlanOptions,
+  ) {
+    const {
+      etcdCertDir,
+      dataDir,
+      kubernetesCertDirs,
+      manifestsDir,
+      envFile: env,
+      etcdManifest,
+    } = state.paths;
+    this.paths = {
+      etcdCertDir,
+      dataDir,
+      kubernetesCertDirs: [...kubernetesCertDirs],
+      manifestsDir,
+      ...(env ? { envFile: env } : {}),
+      ...(etcdManifest ? { etcdManifest } : {}),
+    };
+    this.envFile = this.paths.envFile ?? this.paths.etcdManifest ?? 'the etcd configuration';
+    this.ts = stamp(options.now);
+    this.staging = options.stagingDir ?? '/var/tmp';
+    this.stateOf = new Map(state.etcd.map((e) => [e.host, e]));
+    this.etcdHosts = new Map(inventory.etcd.map((e) => [e.host, e]));
+    this.unitFiles = state.layout === 'kubespray' ? [KUBESPRAY_ETCD_UNIT] : [];
+    this.members = inventory.etcd.map((e) => ({
+      host: e.host,
+      memberName: e.memberName,
+      address: e.address,
+      clientURL: this.stateOf.get(e.host)?.clientUrl ?? clientURLOf(e.address),
+      peerURL: this.stateOf.get(e.host)?.peerUrl ?? peerURLOf(e.address),
+    }));
+    this.memberOf = new Map(this.members.map((m) => [m.host, m]));
+    this.expect = { members: inventory.etcd.map((e) => e.memberName) };
+  }
+
+  push(...drafts: Draft[]): void {
+    this.steps.push(...drafts);
+  }
+
+  refOf(host: string): EtcdMemberRef {
+    const m = this.memberOf.get(host)!;
+    return { name: m.memberName, peerURL: m.peerURL };
+  }
+
+  clientOf(host: string): string {
+    return this.memberOf.get(host)!.clientURL;
+  }
+
+  /** The keys of the env a member starts with: its name, the member list, state existing. */
+  envFor(host: string, initialCluster: string, token?: string): Record<string, string> {
+    const e = this.etcdHosts.get(host)!;
+    const set: Record<string, string> = {
+      ETCD_NAME: e.memberName,
+      ETCD_INITIAL_CLUSTER: initialCluster,
+      ETCD_INITIAL_CLUSTER_STATE: 'existing',
+      ETCD_INITIAL_ADVERTISE_PEER_URLS: this.memberOf.get(host)!.peerURL,
+    };
+    if (token) set.ETCD_INITIAL_CLUSTER_TOKEN = token;
+    return set;
+  }
+
+  moveAside(host: string, path: string, why: string, group?: string): void {
+    this.push(
+      draft(
+        'move-aside',
+        host,
+        {
+          path,
+          to: `${path}.${this.ts}`,
+          ...(path === this.paths.dataDir ? { recreate: true } : {}),
+        },
+        why,
+        `mv ${path}.${this.ts} ${path}`,
+        true,
+        group,
+      ),
+    );
+  }
+
+  /** A node's archive replaces its cert dirs: what is there now is moved aside first. */
+  restoreArchive(host: string, origin: CertOrigin, why: string, group?: string): void {
+    for (const dir of [this.paths.etcdCertDir, ...this.paths.kubernetesCertDirs]) {
+      this.moveAside(host, dir, 'what is there now is kept, never deleted', group);
+    }
+    this.push(
+      draft(
+        'restore-certs',
+        host,
+        { from: origin },
+        `${why}; the node's archive brings them back with their original modes and owners`,
+        `mv each <dir>.${this.ts} back over <dir>`,
+        true,
+        group,
+      ),
+    );
+  }
+
+  /** Restores a node's archive from the backup once, however many cases ask for it. */
+  restoreArchiveOnce(host: string, origin: CertOrigin, why: string): void {
+    if (this.certsRestored.has(host)) return;
+    this.certsRestored.add(host);
+    this.restoreArchive(host, origin, why);
+  }
+
+  /** Puts back the certificates an etcd member needs before it can start. */
+  ensureEtcdCerts(host: string, peer: string | undefined, group?: string): void {
+    if (this.certsRestored.has(host)) return;
+    const s = this.stateOf.get(host);
+    if (s?.etcdCertsPresent) return;
+    this.certsRestored.add(host);
+    const object = this.backup?.certArchives[host];
+    const origin: CertOrigin | undefined =
+      this.backup && object
+        ? { kind: 'backup', location: this.backup.location, object }
+        : peer
+          ? { kind: 'peer', node: peer, paths: [this.paths.etcdCertDir, ...this.unitFiles] }
+          : undefined;
+    if (!origin) {
+      throw new InputError(
+        `etcd certificates are missing on '${host}' and neither a backup archive of that node nor a healthy peer can supply them: pass --backup DIR|URL.`,
+      );
+    }
+    if (origin.kind === 'backup') {
+      this.restoreArchive(host, origin, `etcd certificates are missing on ${host}`, group);
+      return;
+    }
+    this.warnings.push(
+      `${host}: no archive of this node in the backup set; its etcd certificates and unit are copied from ${origin.node} (Kubespray puts every member's certificates on every etcd node).`,
+    );
+    this.moveAside(
+      host,
+      this.paths.etcdCertDir,
+      'whatever is left there is kept, never deleted',
+      group,
+    );
+    this.push(
+      draft(
+        'restore-certs',
+        host,
+        { from: origin },
+        `etcd certificates are missing on ${host}`,
+        `the replaced files were moved aside with suffix .${this.ts}; move them back`,
+        true,
+        group,
+      ),
+    );
+  }
+
+  /** Kubespray's join: member add, env with state existing and the list of that moment, start, wait. */
+  rejoin(
+    host: string,
+    control: string,
+    current: EtcdMemberRef[],
+    token: string | undefined,
+    templateFrom: string | undefined,
+  ): void {
+    const ref = this.refOf(host);
+    this.push(
+      draft(
+        'member-add',
+        control,
+        { member: ref.name, peerURL: ref.peerURL },
+        `${ref.name} rejoins the cluster`,
+        `etcdctl member remove <id of ${ref.name}>`,
+        true,
+      ),
+    );
+    current.push(ref);
+    this.push(
+      draft(
+        'write-env',
+        host,
+        { set: this.envFor(host, clusterString(current), token), templateFrom },
+        `a joining member starts with state 'existing' and the cluster's current member list`,
+        `the previous ${this.envFile} is kept as ${keptCopyOf(this.envFile, this.paths.manifestsDir, this.ts)}`,
+        false,
+      ),
+      draft('start-etcd', host, {}, `${ref.name} joins`, 'stop etcd', false),
+      draft(
+        'wait-healthy',
+        host,
+        { members: [ref], clientURLs: [this.clientOf(host)] },
+        'etcd answers "unhealthy cluster" to the next member add until this one has joined',
+        'nothing to undo',
+        false,
+      ),
+    );
+  }
+
+  /** Verification on the anchor, then the staged snapshots go; ids from the final order. */
+  finish(anchor: string): Step[] {
+    this.push(
+      draft(
+        'verify',
+        anchor,
+        { expectMembers: this.inventory.etcd.length },
+        'prove the result: members healthy, count, revision, keys, certificates',
+        'nothing to undo',
+        false,
+      ),
+    );
+    // Only after verification passed: until then a re-run may need the staged snapshot.
+    const staged = new Map<string, { node: string; path: string }>();
+    for (const d of this.steps) {
+      const path =
+        d.action === 'snapshot-save'
+          ? (d.params as StepParams['snapshot-save']).path
+          : d.action === 'fetch-snapshot'
+            ? (d.params as StepParams['fetch-snapshot']).to
+            : undefined;
+      if (path !== undefined) staged.set(`${d.node}\u0000${path}`, { node: d.node, path });
+    }
+    for (const { node, path } of staged.values()) {
+      this.push(
+        draft(
+          'discard-staged',
+          node,
+          { path },
+          'the staged snapshot holds every Secret of the cluster; the restored data dirs are verified',
+          'nothing to undo (the backup set or the survivor’s moved-aside data dir still has it)',
+          false,
+          'discard',
+        ),
+      );
+    }
+    const width = Math.max(2, String(this.steps.length).length);
+    return this.steps.map(
+      (d, i) =>
+        ({ ...d, id: `${String(i + 1).padStart(width, '0')}-${d.action}-${d.node}` }) as Step,
+    );
+  }
+}
