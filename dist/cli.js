@@ -1009,11 +1009,11 @@ function manifestEtcdImage(manifest) {
   }
   return void 0;
 }
-async function identifyEtcdBinaries(transport, commands = defaultToolCommands, manifests = []) {
+async function identifyEtcdBinaries(transport, commands = defaultToolCommands, manifests = [], detection) {
   const node = transport.node;
   let tools;
   try {
-    tools = await detectEtcdTools(transport, commands);
+    tools = await (detection ?? detectEtcdTools(transport, commands));
   } catch (err) {
     if (!(err instanceof OperationError)) throw err;
     return {
@@ -1187,6 +1187,17 @@ var EtcdCtl = class _EtcdCtl {
   /** A copy talking to other endpoints (e.g. exactly one, for snapshot save). */
   withEndpoints(endpoints) {
     const copy = new _EtcdCtl(this.transport, { ...this.options, endpoints, tools: this.tools });
+    copy.preflightDone = this.preflightDone;
+    return copy;
+  }
+  /** A copy with other etcdctl timeouts (dial at most 2 s), sharing the detected tools. */
+  withTimeouts(commandTimeoutMs) {
+    const copy = new _EtcdCtl(this.transport, {
+      ...this.options,
+      commandTimeoutMs,
+      dialTimeoutMs: Math.min(commandTimeoutMs, 2e3),
+      tools: this.tools
+    });
     copy.preflightDone = this.preflightDone;
     return copy;
   }
@@ -1379,8 +1390,8 @@ ${err.message}`, {
       endpoints: [endpoint],
       timeoutMs: 60 * 6e4
     });
-    const stat6 = await this.transport.exec(["stat", "-c", "%s", pathOnNode]);
-    return { path: pathOnNode, bytes: Number(stat6.stdout.trim()) };
+    const stat7 = await this.transport.exec(["stat", "-c", "%s", pathOnNode]);
+    return { path: pathOnNode, bytes: Number(stat7.stdout.trim()) };
   }
   /** Offline: `snapshot status` of a file on the node (etcdutl on 3.5+, etcdctl on 3.4). */
   async snapshotStatus(path) {
@@ -1566,16 +1577,16 @@ function preloadEtcdClient() {
   import("etcd3").catch(() => {
   });
 }
-async function connectEtcdClient(access2) {
+async function connectEtcdClient(access3) {
   const options = {
-    hosts: access2.endpoints,
+    hosts: access3.endpoints,
     dialTimeout: 5e3,
     // Pages of Kubernetes objects can exceed grpc's 4 MiB default.
     grpcOptions: { "grpc.max_receive_message_length": 256 * 1024 * 1024 }
   };
-  if (access2.tls) {
+  if (access3.tls) {
     const [rootCertificate, certChain, privateKey] = await Promise.all(
-      [access2.tls.cacert, access2.tls.cert, access2.tls.key].map(
+      [access3.tls.cacert, access3.tls.cert, access3.tls.key].map(
         (f) => readFile2(f).catch((err) => {
           throw new OperationError(
             `Cannot read etcd TLS file ${f}: ${err.message}. Pass --etcd-cacert/--etcd-cert/--etcd-key with readable files.`
@@ -1588,14 +1599,14 @@ async function connectEtcdClient(access2) {
   const { Etcd3 } = await import("etcd3");
   return new Etcd3(options);
 }
-async function fingerprintEndpoints(access2, options = {}) {
-  const client = await connectEtcdClient(access2);
+async function fingerprintEndpoints(access3, options = {}) {
+  const client = await connectEtcdClient(access3);
   try {
-    return await fingerprintWithClient(client, options, `etcd at ${access2.endpoints.join(",")}`);
+    return await fingerprintWithClient(client, options, `etcd at ${access3.endpoints.join(",")}`);
   } catch (err) {
     if (err instanceof OperationError) throw err;
     throw new OperationError(
-      `Could not read the keyspace of etcd at ${access2.endpoints.join(", ")}: ${err.message}. Check the endpoints and TLS files.`,
+      `Could not read the keyspace of etcd at ${access3.endpoints.join(", ")}: ${err.message}. Check the endpoints and TLS files.`,
       { cause: err }
     );
   } finally {
@@ -1678,8 +1689,8 @@ var SnapshotTrailerReader = class {
   /** The check, and the sha256 of every byte seen (hex). Call once, at the end. */
   finish() {
     const actual = this.hash.copy().digest("hex");
-    const fileSha2562 = this.hash.update(this.pending).digest("hex");
-    return { ...judgeSnapshot(this.name, this.bytes, this.head, this.pending, actual), fileSha256: fileSha2562 };
+    const fileSha2563 = this.hash.update(this.pending).digest("hex");
+    return { ...judgeSnapshot(this.name, this.bytes, this.head, this.pending, actual), fileSha256: fileSha2563 };
   }
 };
 function judgeSnapshot(name, bytes, head, pending, actual) {
@@ -2715,8 +2726,8 @@ var HashingStage = class extends Transform3 {
           cb();
           return;
         }
-        const { fileSha256: fileSha2562, ...check2 } = this.trailer.finish();
-        this.digest = fileSha2562;
+        const { fileSha256: fileSha2563, ...check2 } = this.trailer.finish();
+        this.digest = fileSha2563;
         this.trailerResult = check2;
         if (!check2.ok && this.opts.failOnBadTrailer !== false) {
           cb(
@@ -3311,6 +3322,8 @@ async function waitForEtcdProcess(transport, running, timeoutMs, why) {
     await new Promise((r) => setTimeout(r, 500));
   }
 }
+var KUBESPRAY_ETCD_UNIT = "/etc/systemd/system/etcd.service";
+var ADMIN_KUBECONFIG = "/etc/kubernetes/admin.conf";
 function kubesprayLayout(overrides = {}) {
   const paths = {
     etcdCertDir: "/etc/ssl/etcd/ssl",
@@ -3336,7 +3349,7 @@ function kubesprayLayout(overrides = {}) {
       { path: paths.etcdCertDir, required: true },
       ...paths.envFile ? [{ path: paths.envFile, required: true }] : [],
       // Kubespray's own etcd unit: a re-provisioned node has only the distribution's.
-      { path: "/etc/systemd/system/etcd.service", required: false },
+      { path: KUBESPRAY_ETCD_UNIT, required: false },
       // /etc/kubernetes/pki is a symlink to ssl on Kubespray: archive the real dir once.
       ...paths.kubernetesCertDirs.map((d, i) => ({ path: d, required: i === 0 })),
       { path: paths.manifestsDir, required: false },
@@ -5830,8 +5843,8 @@ var ChannelLimit = class {
 };
 
 // src/nodes/connect.ts
-function connectNode(target, access2) {
-  switch (access2.transport) {
+function connectNode(target, access3) {
+  switch (access3.transport) {
     case "local":
       return new LocalTransport(target.name);
     case "docker":
@@ -5842,16 +5855,16 @@ function connectNode(target, access2) {
         host: target.address,
         port: target.port,
         // The inventory's own user for a host wins over the common flag, as with Ansible.
-        user: target.user ?? access2.sshUser ?? "root",
-        privateKey: access2.sshKey,
-        privateKeyFile: access2.sshKey ? void 0 : access2.sshKeyFile,
-        knownHostsFile: access2.knownHosts,
-        checkHostKey: !access2.insecureSkipHostKeyCheck,
-        jump: access2.jumpHost ? parseJumpHost(access2.jumpHost) : void 0
+        user: target.user ?? access3.sshUser ?? "root",
+        privateKey: access3.sshKey,
+        privateKeyFile: access3.sshKey ? void 0 : access3.sshKeyFile,
+        knownHostsFile: access3.knownHosts,
+        checkHostKey: !access3.insecureSkipHostKeyCheck,
+        jump: access3.jumpHost ? parseJumpHost(access3.jumpHost) : void 0
       });
     default:
       throw new InputError(
-        `Unknown transport '${access2.transport}': use ssh, local or docker.`
+        `Unknown transport '${access3.transport}': use ssh, local or docker.`
       );
   }
 }
@@ -5869,8 +5882,8 @@ function parseJumpHost(text4) {
   return { host, user: match[1], port };
 }
 var NodePool = class {
-  constructor(access2, connect = connectNode) {
-    this.access = access2;
+  constructor(access3, connect = connectNode) {
+    this.access = access3;
     this.connect = connect;
   }
   access;
@@ -5894,6 +5907,10 @@ var NodePool = class {
   }
 };
 
+// src/etcd/urls.ts
+var peerURLOf = (address) => `https://${address}:2380`;
+var clientURLOf = (address) => `https://${address}:2379`;
+
 // src/recovery/health.ts
 function hasQuorum(healthyVoters, voters) {
   return voters > 0 && healthyVoters > voters / 2;
@@ -5907,812 +5924,74 @@ function quorumVerdict(members, healthyClientUrls, inventoryEtcdHosts) {
   return { voters, healthyVoters, quorum: hasQuorum(healthyVoters, voters) };
 }
 
-// src/recovery/plan.ts
-var KUBESPRAY_ETCD_UNIT = "/etc/systemd/system/etcd.service";
-var ADMIN_KUBECONFIG = "/etc/kubernetes/admin.conf";
-function deleteNodeArgv(params) {
-  return [
-    "kubectl",
-    `--kubeconfig=${params.kubeconfig}`,
-    "delete",
-    "node",
-    params.nodeName,
-    "--ignore-not-found"
-  ];
+// src/recovery/evidence.ts
+function definiteLoss(f) {
+  if (!f.reachable)
+    return `host does not answer${f.unreachableWhy ? ` (${f.unreachableWhy})` : ""}`;
+  if (f.etcdRunning) return void 0;
+  const why = [`no etcd process listens on client port ${f.clientPort ?? "2379"}`];
+  if (f.dataDir === "missing" || f.dataDir === "empty") {
+    why.push(`data dir ${f.dataDirPath ?? ""} is ${f.dataDir}`.replace("  ", " "));
+  }
+  return why.join("; ");
 }
-var BUMP_REVISION = 1e9;
-var ASSUMED_WRITES_PER_SECOND = 1500;
-function chooseRevisionBump(seenRevision, snapshotRevision, backupCreatedAt, options) {
-  const gap = seenRevision !== void 0 && snapshotRevision !== void 0 ? Math.max(0, seenRevision - snapshotRevision) : void 0;
-  const what = 'so that the restored revision is above every revision the old cluster handed out, and --mark-compacted makes a watch from before the restore fail with "compacted" (clients relist) instead of silently resuming';
-  if (options.bumpRevision !== void 0) {
-    if (gap !== void 0 && options.bumpRevision <= gap) {
-      throw new InputError(
-        `--bump-revision ${options.bumpRevision} is not above the ${gap} revisions the running members handed out after the snapshot (revision ${snapshotRevision} \u2192 ${seenRevision}): revisions would repeat for clients. Pass more than ${gap}, or leave --bump-revision out (default ${BUMP_REVISION.toLocaleString("en-US")}).`
-      );
-    }
-    return {
-      amount: options.bumpRevision,
-      reason: `--bump-revision ${options.bumpRevision} as asked, ${what}`
-    };
-  }
-  const ageSeconds = backupCreatedAt ? Math.max(0, (options.now.getTime() - Date.parse(backupCreatedAt)) / 1e3) : void 0;
-  const byAge = ageSeconds !== void 0 ? ageSeconds * ASSUMED_WRITES_PER_SECOND : 0;
-  const byGap = gap !== void 0 ? gap * 2 : 0;
-  const needed = Math.max(BUMP_REVISION, byAge, byGap);
-  const amount = Math.ceil(needed / BUMP_REVISION) * BUMP_REVISION;
-  const why = amount === BUMP_REVISION ? `${BUMP_REVISION.toLocaleString("en-US")} (etcd's recovery guide: more than the writes since the snapshot \u2014 1e9 covers a week at ${ASSUMED_WRITES_PER_SECOND} writes/s; OpenShift's cluster-restore.sh bumps by the same)` : byAge >= byGap ? `${amount.toLocaleString("en-US")}: the backup is ${Math.round(ageSeconds / 86400)} days old, and at etcd's assumed ${ASSUMED_WRITES_PER_SECOND} writes/s that is more than the default 1e9 covers` : `${amount.toLocaleString("en-US")}: running members handed out ${gap} revisions after the snapshot, doubled for what went unseen`;
-  return { amount, reason: `bump by ${why}, ${what}` };
+function quorumPossible(up, voters) {
+  return hasQuorum(up, voters);
 }
-function stamp(now) {
-  return now.toISOString().replace(/[-:]/g, "").replace(/\.\d+Z$/, "Z");
+function liveLeader(view, liveIds) {
+  const l = view.leader.replace(/^0+/, "");
+  return l && liveIds.has(l) ? l : void 0;
 }
-function keptCopyOf(path, manifestsDir, ts) {
-  const slash = path.lastIndexOf("/");
-  const dir = path.slice(0, slash);
-  const outside = dir === manifestsDir ? dir.slice(0, dir.lastIndexOf("/")) : dir;
-  return `${outside}/${path.slice(slash + 1)}.${ts}`;
-}
-var peerURLOf = (address) => `https://${address}:2380`;
-var clientURLOf = (address) => `https://${address}:2379`;
-function minorOf(version) {
-  const m = /^v?(\d+)\.(\d+)/.exec(version ?? "");
-  return m ? [Number(m[1]), Number(m[2])] : void 0;
-}
-function draft(action, node, params, reason, undo, destructive, group) {
-  return { action, node, params, reason, undo, destructive, ...group ? { group } : {} };
-}
-function checkRemovableHosts(inventory, removeHosts) {
-  if (removeHosts.length === 0) return;
-  const etcdHosts2 = new Set(inventory.etcd.map((e) => e.host));
-  const cpHosts = new Set(inventory.controlPlane);
-  for (const h of removeHosts) {
-    if (etcdHosts2.has(h) || cpHosts.has(h)) continue;
-    if (inventory.hosts?.includes(h)) {
-      throw new InputError(
-        `--remove-host ${h}: host '${h}' of ${inventory.source} is in neither [etcd] nor [kube_control_plane]; recovery removes only those. For a worker that will not return, run 'kubectl delete node ${inventory.nodeNames?.[h] ?? h}' yourself (or Kubespray's remove-node.yml).`
-      );
+var realClock = {
+  now: () => performance.now(),
+  sleep: (ms) => new Promise((r) => setTimeout(r, ms))
+};
+async function watchForLeader(look, liveIds, options) {
+  const clock = options.clock ?? realClock;
+  const pollMs = options.pollMs ?? 200;
+  const quietMs = 2 * options.electionTimeoutMs + pollMs;
+  const t0 = clock.now();
+  let lastTerm = -1;
+  let lastMove = t0;
+  let termMoved = false;
+  for (; ; ) {
+    const views = await look();
+    const now = clock.now();
+    const elapsed = now - t0;
+    const term = Math.max(-1, ...views.map((v) => v.raftTerm));
+    for (const v of views) {
+      const leader = liveLeader(v, liveIds);
+      if (leader) return { kind: "leader", leader, afterMs: elapsed, term: v.raftTerm };
     }
-    throw new InputError(
-      `--remove-host ${h}: there is no host '${h}' in ${inventory.source}. Name hosts as the inventory does (its [etcd]: ${inventory.etcd.map((e) => e.host).join(", ") || "none"}), then run again.`
-    );
-  }
-  const gone = new Set(removeHosts);
-  if (inventory.etcd.every((e) => gone.has(e.host))) {
-    throw new InputError(
-      `--remove-host would remove every etcd member of ${inventory.source} (${removeHosts.join(", ")}): no member would be left to restore the cluster to. Keep at least one etcd host; to rebuild on new hosts, add them to [etcd] and restore with --backup.`
-    );
-  }
-  if (inventory.controlPlane.length > 0 && inventory.controlPlane.every((h) => gone.has(h))) {
-    throw new InputError(
-      `--remove-host would remove every control-plane host of ${inventory.source} (${removeHosts.join(", ")}): no API server would be left. Keep at least one host of [kube_control_plane].`
-    );
-  }
-}
-function withoutRemovedHosts(inventory, state, options) {
-  const removed = [...new Set(options.removeHosts ?? [])];
-  if (removed.length === 0) return { inventory, removals: [] };
-  checkRemovableHosts(inventory, removed);
-  const gone = new Set(removed);
-  const etcd = inventory.etcd.filter((e) => !gone.has(e.host));
-  const controlPlane = inventory.controlPlane.filter((h) => !gone.has(h));
-  const cpHosts = new Set(inventory.controlPlane);
-  const healthy = removed.filter((h) => {
-    const e = state.etcd.find((s) => s.host === h);
-    if (e) return e.healthy;
-    const c = state.controlPlane.find((s) => s.host === h);
-    return Boolean(c?.reachable && c.certsPresent);
-  });
-  if (healthy.length > 0 && !options.force) {
-    throw new InputError(
-      `--remove-host ${healthy.join(", ")}: the probe finds ${healthy.length === 1 ? "this host" : "these hosts"} healthy, so removing ${healthy.length === 1 ? "it" : "them"} would shrink a working cluster (its etcd member leaves, its Node is deleted). Drop --remove-host for hosts that will return, or pass --force if the shrink is intended.`
-    );
-  }
-  const removals = removed.map((host) => {
-    const e = inventory.etcd.find((m) => m.host === host);
-    const peer = state.etcd.find((s) => s.host === host)?.peerUrl ?? (e && peerURLOf(e.address));
-    const listed = e ? state.members.find((m) => m.name === e.memberName || peer && m.peerURLs.includes(peer)) : void 0;
-    const nodeName = inventory.nodeNames ? inventory.nodeNames[host] : cpHosts.has(host) ? host : void 0;
-    return { host, ...listed ? { listed } : {}, ...nodeName ? { nodeName } : {} };
-  });
-  const keep = (hosts) => hosts?.filter((h) => !gone.has(h));
-  return {
-    inventory: {
-      ...inventory,
-      etcd,
-      controlPlane,
-      brokenEtcd: keep(inventory.brokenEtcd),
-      brokenControlPlane: keep(inventory.brokenControlPlane)
-    },
-    removals
-  };
-}
-function buildPlan(given, state, backup2, options) {
-  const {
-    etcdCertDir,
-    dataDir,
-    kubernetesCertDirs,
-    manifestsDir,
-    envFile: env,
-    etcdManifest
-  } = state.paths;
-  const paths = {
-    etcdCertDir,
-    dataDir,
-    kubernetesCertDirs: [...kubernetesCertDirs],
-    manifestsDir,
-    ...env ? { envFile: env } : {},
-    ...etcdManifest ? { etcdManifest } : {}
-  };
-  const envFile = paths.envFile ?? paths.etcdManifest ?? "the etcd configuration";
-  const ts = stamp(options.now);
-  const staging = options.stagingDir ?? "/var/tmp";
-  const warnings = [];
-  const { inventory, removals } = withoutRemovedHosts(given, state, options);
-  const etcdHosts2 = new Map(inventory.etcd.map((e) => [e.host, e]));
-  const stateOf = new Map(state.etcd.map((e) => [e.host, e]));
-  const cpStateOf = new Map(state.controlPlane.map((c) => [c.host, c]));
-  for (const [group, hosts, known] of [
-    ["broken_etcd", given.brokenEtcd ?? [], new Set(given.etcd.map((e) => e.host))],
-    ["broken_kube_control_plane", given.brokenControlPlane ?? [], new Set(given.controlPlane)]
-  ]) {
-    for (const h of hosts) {
-      if (!known.has(h)) {
-        throw new InputError(
-          `${inventory.source}: host '${h}' in [${group}] is not in [${group === "broken_etcd" ? "etcd" : "kube_control_plane"}]. List only hosts of that group (check the spelling), then run again.`
-        );
-      }
+    if (term !== lastTerm) {
+      if (lastTerm !== -1) termMoved = true;
+      lastTerm = term;
+      lastMove = now;
     }
-  }
-  const brokenFrom = inventory.brokenEtcd !== void 0 || inventory.brokenControlPlane !== void 0 ? "inventory" : "probe";
-  const certsOnly = brokenFrom === "probe" ? inventory.etcd.filter((e) => {
-    const s = stateOf.get(e.host);
-    return s?.reachable && s.etcdRunning && !s.healthy && !s.etcdCertsPresent;
-  }).map((e) => e.host) : [];
-  const brokenEtcd = inventory.brokenEtcd ?? inventory.etcd.filter((e) => !stateOf.get(e.host)?.healthy && !certsOnly.includes(e.host)).map((e) => e.host);
-  const brokenCp = inventory.brokenControlPlane ?? inventory.controlPlane.filter((h) => !cpStateOf.get(h)?.certsPresent);
-  const brokenSet = new Set(brokenEtcd);
-  const survivors = inventory.etcd.filter((e) => {
-    const s = stateOf.get(e.host);
-    const declaredBroken = brokenFrom === "inventory" && brokenSet.has(e.host);
-    return !declaredBroken && s?.reachable && s.etcdRunning && s.raftIndex !== void 0;
-  });
-  const healthyVoters = inventory.etcd.filter(
-    (e) => !brokenSet.has(e.host) && stateOf.get(e.host)?.healthy
-  );
-  const cases = [];
-  let etcdCase;
-  if (brokenEtcd.length > 0) {
-    if (state.quorum && healthyVoters.length > 0) etcdCase = "member-loss";
-    else if (survivors.length > 0) etcdCase = "quorum-loss";
-    else etcdCase = "total-loss";
-    cases.push(etcdCase);
-  }
-  if (brokenCp.length > 0 || certsOnly.length > 0) cases.push("cert-loss");
-  if (removals.length > 0) cases.push("host-removal");
-  if (cases.length === 0) cases.push("healthy");
-  const unreachable = [.../* @__PURE__ */ new Set([...brokenEtcd, ...brokenCp])].filter(
-    (h) => (stateOf.get(h)?.reachable ?? cpStateOf.get(h)?.reachable) === false
-  );
-  if (unreachable.length > 0) {
-    const why = unreachable.map((h) => {
-      const errs = stateOf.get(h)?.errors ?? cpStateOf.get(h)?.errors ?? [];
-      return errs.length > 0 ? `${h}: ${errs[0]}` : h;
-    }).join("\n  ");
-    throw new InputError(
-      `${unreachable.length === 1 ? "This broken host does" : "These broken hosts do"} not answer, and recovery must run commands on ${unreachable.length === 1 ? "it" : "them"}:
-  ${why}
-Bring them back or re-provision them (same IP, same hostname, SSH key authorized), check --transport/--ssh-user/--ssh-key, then run again. A host that will not return: name it with --remove-host ${unreachable[0]} (action input remove-hosts), and the cluster shrinks without it.`
-    );
-  }
-  const restoresSnapshot = etcdCase === "quorum-loss" || etcdCase === "total-loss";
-  if (restoresSnapshot && state.quorum && !options.force) {
-    throw new InputError(
-      `The cluster still has quorum (the probe found ${healthyVoters.length} healthy of ${state.members.length} members), but the inventory marks ${brokenEtcd.join(", ")} as broken so that no healthy member would remain: restoring a snapshot over a working cluster throws away every write since the snapshot. Remove the healthy hosts from [broken_etcd], or pass --force if that loss is intended.`
-    );
-  }
-  const etcdVersions = restoresSnapshot ? nodeEtcdVersions(inventory, stateOf, state) : void 0;
-  if (etcdVersions && etcdVersions.minors.size > 1 && !options.force) {
-    throw new InputError(
-      `The etcd nodes run different etcd minor versions (${etcdVersions.list}): a snapshot is restored and then served by one etcd minor. Install the same etcd version on every etcd node (etcd, etcdctl, etcdutl), or pass --force if a mixed cluster is intended.`
-    );
-  }
-  if (etcdCase === "total-loss" && !backup2) {
-    throw new InputError(
-      `No etcd member has data left (${inventory.etcd.map((e) => e.host).join(", ")} ${inventory.etcd.length === 1 ? "is" : "are all"} broken or unreachable${removals.length > 0 ? `, and ${removals.map((r) => r.host).join(", ")} will not return` : ""}), so the cluster can only come back from a backup set: pass --backup DIR|URL.`
-    );
-  }
-  if (brokenCp.length > 0 && !backup2) {
-    throw new InputError(
-      `Control-plane certificates must be restored on ${brokenCp.join(", ")}, and only a backup set has them: pass --backup DIR|URL (a backup taken with certificates, not --etcd-only).`
-    );
-  }
-  if (backup2) {
-    if (state.clusterName && backup2.clusterName !== state.clusterName && !options.force) {
-      throw new InputError(
-        `Backup ${backup2.location} is of cluster '${backup2.clusterName}', but the inventory ${inventory.source} describes '${state.clusterName}'. Pick a backup of this cluster, or pass --force if the name changed.`
-      );
-    }
-    if (backup2.clusterId && state.clusterId && backup2.clusterId !== state.clusterId && !options.force) {
-      throw new InputError(
-        `Backup ${backup2.location} comes from etcd cluster id ${backup2.clusterId}, the running cluster is ${state.clusterId}. Pick a backup of this cluster, or pass --force.`
-      );
-    }
-    const runningVersion = state.serverVersion ?? etcdVersions?.first ?? state.toolsVersion;
-    const running = minorOf(runningVersion);
-    const saved = minorOf(backup2.etcdVersion);
-    const differs = running && saved && (running[0] !== saved[0] || running[1] !== saved[1]);
-    if (restoresSnapshot && differs && !options.force) {
-      throw new InputError(
-        `Backup ${backup2.location} was taken from etcd ${backup2.etcdVersion}, the nodes run ${runningVersion}: a snapshot is restored with the same minor version. Restore with matching etcd tools, or pass --force.`
-      );
-    }
-    if (backup2.encrypted && !options.haveIdentity) {
-      throw new InputError(
-        `Backup ${backup2.location} is encrypted with age: pass --identity FILE (the age identity of one of its recipients).`
-      );
-    }
-  }
-  const drafts = [];
-  const unitFiles = state.layout === "kubespray" ? [KUBESPRAY_ETCD_UNIT] : [];
-  const certsRestored = /* @__PURE__ */ new Set();
-  const certOriginOf = (host) => {
-    const object = backup2?.certArchives[host];
-    if (backup2 && object) return { kind: "backup", location: backup2.location, object };
-    return void 0;
-  };
-  const ensureEtcdCerts = (host, peer, group) => {
-    if (certsRestored.has(host)) return;
-    const s = stateOf.get(host);
-    if (s?.etcdCertsPresent) return;
-    certsRestored.add(host);
-    const origin = certOriginOf(host) ?? (peer ? { kind: "peer", node: peer, paths: [paths.etcdCertDir, ...unitFiles] } : void 0);
-    if (!origin) {
-      throw new InputError(
-        `etcd certificates are missing on '${host}' and neither a backup archive of that node nor a healthy peer can supply them: pass --backup DIR|URL.`
-      );
-    }
-    if (origin.kind === "backup") {
-      restoreArchive(host, origin, `etcd certificates are missing on ${host}`, group);
-      return;
-    }
-    if (origin.kind === "peer") {
-      warnings.push(
-        `${host}: no archive of this node in the backup set; its etcd certificates and unit are copied from ${origin.node} (Kubespray puts every member's certificates on every etcd node).`
-      );
-    }
-    moveAside(host, paths.etcdCertDir, "whatever is left there is kept, never deleted", group);
-    drafts.push(
-      draft(
-        "restore-certs",
-        host,
-        { from: origin },
-        `etcd certificates are missing on ${host}`,
-        `the replaced files were moved aside with suffix .${ts}; move them back`,
-        true,
-        group
-      )
-    );
-  };
-  const restoreArchive = (host, origin, why, group) => {
-    for (const dir of [paths.etcdCertDir, ...paths.kubernetesCertDirs]) {
-      moveAside(host, dir, "what is there now is kept, never deleted", group);
-    }
-    drafts.push(
-      draft(
-        "restore-certs",
-        host,
-        { from: origin },
-        `${why}; the node's archive brings them back with their original modes and owners`,
-        `mv each <dir>.${ts} back over <dir>`,
-        true,
-        group
-      )
-    );
-  };
-  const moveAside = (host, path, why, group) => drafts.push(
-    draft(
-      "move-aside",
-      host,
-      { path, to: `${path}.${ts}`, ...path === paths.dataDir ? { recreate: true } : {} },
-      why,
-      `mv ${path}.${ts} ${path}`,
-      true,
-      group
-    )
-  );
-  const members = inventory.etcd.map((e) => ({
-    host: e.host,
-    memberName: e.memberName,
-    address: e.address,
-    clientURL: stateOf.get(e.host)?.clientUrl ?? clientURLOf(e.address),
-    peerURL: stateOf.get(e.host)?.peerUrl ?? peerURLOf(e.address)
-  }));
-  const memberOf = new Map(members.map((m) => [m.host, m]));
-  const refOf = (host) => {
-    const m = memberOf.get(host);
-    return { name: m.memberName, peerURL: m.peerURL };
-  };
-  const clientOf = (host) => memberOf.get(host).clientURL;
-  const clusterString = (refs) => refs.map((r) => `${r.name}=${r.peerURL}`).join(",");
-  const envFor = (host, initialCluster, token) => {
-    const e = etcdHosts2.get(host);
-    const set = {
-      ETCD_NAME: e.memberName,
-      ETCD_INITIAL_CLUSTER: initialCluster,
-      ETCD_INITIAL_CLUSTER_STATE: "existing",
-      ETCD_INITIAL_ADVERTISE_PEER_URLS: memberOf.get(host).peerURL
-    };
-    if (token) set.ETCD_INITIAL_CLUSTER_TOKEN = token;
-    return set;
-  };
-  let anchor = healthyVoters[0]?.host ?? inventory.etcd[0]?.host ?? inventory.controlPlane[0];
-  const rejoin = (host, control, current, token, templateFrom) => {
-    const ref = refOf(host);
-    drafts.push(
-      draft(
-        "member-add",
-        control,
-        { member: ref.name, peerURL: ref.peerURL },
-        `${ref.name} rejoins the cluster`,
-        `etcdctl member remove <id of ${ref.name}>`,
-        true
-      )
-    );
-    current.push(ref);
-    drafts.push(
-      draft(
-        "write-env",
-        host,
-        { set: envFor(host, clusterString(current), token), templateFrom },
-        `a joining member starts with state 'existing' and the cluster's current member list`,
-        `the previous ${envFile} is kept as ${keptCopyOf(envFile, paths.manifestsDir, ts)}`,
-        false
-      )
-    );
-    drafts.push(draft("start-etcd", host, {}, `${ref.name} joins`, "stop etcd", false));
-    drafts.push(
-      draft(
-        "wait-healthy",
-        host,
-        { members: [ref], clientURLs: [clientOf(host)] },
-        'etcd answers "unhealthy cluster" to the next member add until this one has joined',
-        "nothing to undo",
-        false
-      )
-    );
-  };
-  let strategy = "none";
-  let source = { kind: "none" };
-  let revisionBump;
-  const expect = { members: inventory.etcd.map((e) => e.memberName) };
-  const working = state.quorum && healthyVoters.length > 0;
-  const membersLeaving = removals.filter((r) => r.listed && working);
-  for (const r of membersLeaving) {
-    drafts.push(
-      draft(
-        "member-remove",
-        healthyVoters[0].host,
-        { member: r.listed.name, memberId: r.listed.id },
-        `${r.host} will not return (--remove-host): ${r.listed.name} leaves the cluster; nothing runs on ${r.host}`,
-        `etcdctl member add ${r.listed.name} --peer-urls=${r.listed.peerURLs[0] ?? "<its peer URL>"} once the host is back with an empty data dir`,
-        true
-      )
-    );
-  }
-  for (const r of removals) {
-    const member = given.etcd.find((e) => e.host === r.host);
-    if (!member) continue;
-    const how = membersLeaving.includes(r) ? `leaves the member list (removed from ${healthyVoters[0].host})` : restoresSnapshot ? "is left out of the restored cluster (--initial-cluster)" : r.listed ? "stays in the member list: no healthy member can remove it now" : "is not in the member list: nothing to remove";
-    warnings.push(
-      `${r.host} (${member.memberName}) will not return: it ${how}. Nothing runs on ${r.host}; its data dir ${paths.dataDir} there is left as it was \u2014 should the host come back, move that dir aside before its etcd starts (the cluster refuses a removed member).`
-    );
-  }
-  if (etcdCase === "member-loss") {
-    strategy = "member-replace";
-    const control = healthyVoters[0].host;
-    const current = state.members.filter((m) => !membersLeaving.some((r) => r.listed.id === m.id)).map((m) => ({ name: m.name, peerURL: m.peerURLs[0] ?? "" }));
-    for (const host of brokenEtcd) {
-      const e = etcdHosts2.get(host);
-      const listed = state.members.find((m) => m.name === e.memberName);
-      if (listed) {
-        drafts.push(
-          draft(
-            "member-remove",
-            control,
-            { member: e.memberName, memberId: listed.id },
-            `${e.memberName} (${host}) is broken; it must leave before a blank node can rejoin under its name`,
-            `etcdctl member add ${e.memberName} --peer-urls=${listed.peerURLs[0] ?? peerURLOf(e.address)} (the next steps do exactly that)`,
-            true
-          )
-        );
-        current.splice(
-          current.findIndex((r) => r.name === e.memberName),
-          1
-        );
-      }
-      if (stateOf.get(host)?.etcdRunning) {
-        drafts.push(
-          draft(
-            "stop-etcd",
-            host,
-            {},
-            `a broken etcd still runs on ${host}`,
-            "start etcd again",
-            false
-          )
-        );
-      }
-      ensureEtcdCerts(host, control);
-      moveAside(host, paths.dataDir, `a rejoining member must start with an empty data dir`);
-      rejoin(host, control, current, void 0, control);
-    }
-  } else if (etcdCase === "quorum-loss" || etcdCase === "total-loss") {
-    strategy = options.strategy;
-    const token = `${state.clusterName || "etcd"}-restore-${ts}`.toLowerCase();
-    const cannotBump = inventory.etcd.filter(
-      (e) => !(stateOf.get(e.host)?.tools?.bumpRevision ?? state.toolsBumpRevision)
-    );
-    const bump = cannotBump.length === 0;
-    if (!bump) {
-      const tools = stateOf.get(cannotBump[0].host)?.tools;
-      const version = tools ? `${tools.snapshotTool} ${tools.snapshotToolVersion} on ${cannotBump.map((e) => e.host).join(", ")}` : state.toolsVersion;
-      if (options.bumpRevision !== void 0) {
-        throw new InputError(
-          `--bump-revision ${options.bumpRevision}: the etcd tools here (${version}) cannot bump the revision \u2014 --bump-revision/--mark-compacted came with etcdutl in etcd 3.5. Leave --bump-revision out to restore without a bump, or install etcd 3.5+ tools (etcd, etcdutl) on the etcd nodes.`
-        );
-      }
-      const reason = `etcd tools ${version} cannot --bump-revision/--mark-compacted (they came in 3.5): the revision is not bumped, so Kubernetes watchers and caches may keep serving objects newer than the snapshot until they relist; the plan restarts the control plane for that (etcd#16028).`;
-      warnings.push(reason);
-      revisionBump = { amount: 0, markCompacted: false, reason };
-    }
-    const stagePath = `${staging}/kube-rescue-${ts}.XXXXXX/etcd.db`;
-    let origin;
-    let first;
-    if (backup2 && (survivors.length === 0 || options.preferBackupSnapshot)) {
-      source = { kind: "backup", location: backup2.location, revision: backup2.revision };
-      origin = { kind: "backup", location: backup2.location, object: backup2.snapshotObject };
-      first = survivors[0]?.host ?? inventory.etcd[0].host;
-      expect.minRevision = backup2.revision;
-      expect.totalKey = backup2.totalKey;
-      expect.fingerprint = backup2.fingerprint;
-      expect.hashKV = backup2.hashKV;
-      if (survivors.length > 0) {
-        warnings.push(
-          `${survivors.map((s) => s.host).join(", ")} still hold data, but the backup's snapshot was asked for: writes after revision ${backup2.revision} are lost.`
-        );
-      }
-    } else {
-      const best = [...survivors].sort(
-        (a, b) => (stateOf.get(b.host).raftIndex ?? 0) - (stateOf.get(a.host).raftIndex ?? 0)
-      )[0];
-      const bs = stateOf.get(best.host);
-      source = {
-        kind: "survivor",
-        node: best.host,
-        member: best.memberName,
-        raftIndex: bs.raftIndex ?? 0
+    if (now - lastMove >= quietMs) {
+      return {
+        kind: "no-leader",
+        afterMs: elapsed,
+        term,
+        termMoved,
+        why: `no leader, raft term ${term} unchanged for ${((now - lastMove) / 1e3).toFixed(1)} s (election timeout ${options.electionTimeoutMs / 1e3} s): no election is under way`
       };
-      origin = { kind: "node", node: best.host, path: stagePath };
-      first = best.host;
-      drafts.push(
-        draft(
-          "snapshot-save",
-          best.host,
-          { endpoint: clientOf(best.host), path: stagePath },
-          `${best.host} has the highest raft index (${bs.raftIndex}) of the survivors`,
-          `rm ${stagePath} on ${best.host} when the recovery is done`,
-          false
-        )
-      );
     }
-    anchor = first;
-    if (bump) {
-      const seen = Math.max(
-        ...inventory.etcd.map((e) => stateOf.get(e.host)?.revision ?? Number.NEGATIVE_INFINITY)
-      );
-      const snapshotRevision = source.kind === "backup" ? source.revision : stateOf.get(first)?.revision;
-      const chosen = chooseRevisionBump(
-        Number.isFinite(seen) ? seen : void 0,
-        snapshotRevision,
-        source.kind === "backup" ? backup2?.createdAt : void 0,
-        options
-      );
-      revisionBump = { ...chosen, markCompacted: true };
+    if (elapsed >= options.boundMs) {
+      return {
+        kind: "no-leader",
+        afterMs: elapsed,
+        term,
+        termMoved,
+        why: `no leader within ${(options.boundMs / 1e3).toFixed(1)} s${termMoved ? `, raft term still moving (now ${term}): elections keep failing` : `, raft term ${term}`}`
+      };
     }
-    const order = [first, ...inventory.etcd.map((e) => e.host).filter((h) => h !== first)];
-    const all = order.map(refOf);
-    const restoreNow = strategy === "parallel" ? order : [first];
-    for (const host of order) {
-      if (stateOf.get(host)?.etcdRunning) {
-        drafts.push(
-          draft(
-            "stop-etcd",
-            host,
-            {},
-            "every member is rebuilt from one snapshot; nothing may write meanwhile",
-            "start etcd again",
-            false,
-            "stop"
-          )
-        );
-      }
-    }
-    const peerWithCerts = inventory.etcd.find((e) => stateOf.get(e.host)?.etcdCertsPresent)?.host;
-    for (const host of order) ensureEtcdCerts(host, peerWithCerts);
-    for (const host of order) {
-      moveAside(host, paths.dataDir, "the old data dir is kept, never deleted", "aside");
-    }
-    for (const host of restoreNow) {
-      const sameNode = origin.kind === "node" && origin.node === host;
-      if (!sameNode) {
-        drafts.push(
-          draft(
-            "fetch-snapshot",
-            host,
-            { from: origin, to: stagePath },
-            "the snapshot must be on the node that restores it",
-            `rm ${stagePath}`,
-            false,
-            "fetch"
-          )
-        );
-      }
-    }
-    for (const host of restoreNow) {
-      const ref = refOf(host);
-      drafts.push(
-        draft(
-          "restore-snapshot",
-          host,
-          {
-            snapshot: stagePath,
-            dataDir: paths.dataDir,
-            member: ref.name,
-            peerURL: ref.peerURL,
-            initialCluster: clusterString(strategy === "parallel" ? all : [ref]),
-            initialClusterToken: token,
-            ...revisionBump?.amount ? { bumpRevision: revisionBump.amount, markCompacted: true } : {}
-          },
-          (strategy === "parallel" ? "every member from the same snapshot, with the full member list and a new cluster token (etcd disaster recovery)" : `${ref.name} alone from the snapshot; the others rejoin one at a time (Kubespray's way)`) + (revisionBump?.amount ? `; with ${stateOf.get(host)?.tools?.snapshotTool ?? "etcdutl"} snapshot restore --bump-revision=${revisionBump.amount} --mark-compacted: ${revisionBump.reason}` : "; no revision bump (the tools cannot)"),
-          `stop etcd, then mv ${paths.dataDir}.${ts} ${paths.dataDir}`,
-          true,
-          "restore"
-        )
-      );
-    }
-    for (const host of restoreNow) {
-      drafts.push(
-        draft(
-          "write-env",
-          host,
-          {
-            set: envFor(host, clusterString(strategy === "parallel" ? all : [refOf(host)]), token),
-            templateFrom: peerWithCerts
-          },
-          "the env file must name the restored cluster",
-          `the previous ${envFile} is kept as ${keptCopyOf(envFile, paths.manifestsDir, ts)}`,
-          false,
-          "env"
-        )
-      );
-    }
-    for (const host of restoreNow) {
-      drafts.push(
-        draft(
-          "start-etcd",
-          host,
-          {},
-          strategy === "parallel" ? "the restored members start together (each waits for the others to form a quorum)" : "the single restored member starts",
-          "stop etcd",
-          false,
-          "start"
-        )
-      );
-    }
-    const restoredRefs = restoreNow.map(refOf);
-    drafts.push(
-      draft(
-        "wait-healthy",
-        first,
-        {
-          members: restoredRefs,
-          clientURLs: restoreNow.map((h) => clientOf(h))
-        },
-        "the next steps need a working cluster",
-        "nothing to undo",
-        false
-      )
-    );
-    if (strategy === "grow") {
-      const current = [...restoredRefs];
-      for (const host of order.slice(1)) rejoin(host, first, current, token, peerWithCerts);
-    }
-  }
-  if (certsOnly.length > 0 && etcdCase) {
-    throw new InputError(
-      `etcd runs on ${certsOnly.join(", ")} but its certificates are gone there, so the probe cannot tell whether ${brokenEtcd.join(", ")} ${brokenEtcd.length === 1 ? "is" : "are"} really lost. Restore the certificates first: put ${certsOnly.join(", ")} in [broken_kube_control_plane] with an empty [broken_etcd] (kube-rescue inventory recover --broken-control-plane ${certsOnly.join(",")}), restore with --backup, then plan again.`
-    );
-  }
-  for (const host of certsOnly) ensureEtcdCerts(host, void 0);
-  for (const host of certsOnly) {
-    const ref = refOf(host);
-    drafts.push(
-      draft(
-        "stop-etcd",
-        host,
-        {},
-        `${ref.name} must restart to read its restored certificates; its data stays as it is`,
-        "start etcd again",
-        false
-      ),
-      draft("start-etcd", host, {}, `${ref.name} starts with its own data`, "stop etcd", false),
-      draft(
-        "wait-healthy",
-        host,
-        { members: [ref], clientURLs: [clientOf(host)] },
-        "the next member restarts only when this one is back",
-        "nothing to undo",
-        false
-      )
-    );
-  }
-  for (const host of brokenCp) {
-    const object = backup2?.certArchives[host];
-    if (!object || !backup2) {
-      throw new InputError(
-        `Backup ${backup2?.location} has no certificate archive for control-plane node '${host}': take backups without --etcd-only, or remove '${host}' from [broken_kube_control_plane].`
-      );
-    }
-    if (certsRestored.has(host)) continue;
-    certsRestored.add(host);
-    restoreArchive(
-      host,
-      { kind: "backup", location: backup2.location, object },
-      `control-plane certificates of ${host} are lost`
-    );
-  }
-  const restartOn = new Set(brokenCp);
-  if (etcdCase === "quorum-loss" || etcdCase === "total-loss") {
-    for (const h of inventory.controlPlane) restartOn.add(h);
-  }
-  for (const host of inventory.controlPlane.filter((h) => restartOn.has(h))) {
-    drafts.push(
-      draft(
-        "restart-control-plane",
-        host,
-        {
-          reason: brokenCp.includes(host) ? "its certificates were replaced" : "etcd was restored; the API server must relist"
-        },
-        "what reads the certificates or etcd must restart to see them",
-        "nothing to undo",
-        false
-      )
-    );
-  }
-  planNodeDeletions(removals, {
-    inventory,
-    state,
-    anchor,
-    push: (host, params, reason) => drafts.push(
-      draft(
-        "delete-node",
-        host,
-        params,
-        reason,
-        "the kubelet re-registers the Node when the host returns; nothing was moved on a node",
-        true
-      )
-    ),
-    warn: (w) => warnings.push(w)
-  });
-  drafts.push(
-    draft(
-      "verify",
-      anchor,
-      { expectMembers: inventory.etcd.length },
-      "prove the result: members healthy, count, revision, keys, certificates",
-      "nothing to undo",
-      false
-    )
-  );
-  const staged = new Set(
-    drafts.flatMap(
-      (d) => d.action === "snapshot-save" || d.action === "fetch-snapshot" ? [
-        `${d.node}\0${d.params.path ?? d.params.to}`
-      ] : []
-    )
-  );
-  for (const entry of staged) {
-    const [node, path] = entry.split("\0");
-    drafts.push(
-      draft(
-        "discard-staged",
-        node,
-        { path },
-        "the staged snapshot holds every Secret of the cluster; the restored data dirs are verified",
-        "nothing to undo (the backup set or the survivor\u2019s moved-aside data dir still has it)",
-        false,
-        "discard"
-      )
-    );
-  }
-  const width = Math.max(2, String(drafts.length).length);
-  const steps = drafts.map(
-    (d, i) => ({ ...d, id: `${String(i + 1).padStart(width, "0")}-${d.action}-${d.node}` })
-  );
-  return {
-    cluster: state.clusterName,
-    case: cases.join("+"),
-    cases,
-    strategy: etcdCase ? strategy : cases.includes("cert-loss") ? "certs-only" : membersLeaving.length > 0 ? "member-remove" : "none",
-    source,
-    layout: state.layout,
-    paths,
-    members,
-    createdAt: options.now.toISOString(),
-    brokenEtcd,
-    brokenControlPlane: brokenCp,
-    removedHosts: removals.map((r) => r.host),
-    brokenFrom,
-    steps,
-    warnings,
-    ...revisionBump ? { revisionBump } : {},
-    expect
-  };
-}
-function nodeEtcdVersions(inventory, stateOf, state) {
-  const unknown = inventory.etcd.filter((e) => stateOf.get(e.host)?.toolsError);
-  if (unknown.length > 0) {
-    throw new InputError(
-      `Cannot tell which etcd ${unknown.length === 1 ? "this node has" : "these nodes have"}, and a snapshot restore depends on it (etcdutl or etcdctl, revision bump, snapshot version):
-  ` + unknown.map((e) => stateOf.get(e.host).toolsError).join("\n  ") + "\nInstall etcd, etcdctl and etcdutl of the cluster's version on each (Kubespray puts them in /usr/local/bin), then run again. Nothing was changed."
-    );
-  }
-  const versions = inventory.etcd.flatMap((e) => {
-    const t = stateOf.get(e.host)?.tools;
-    const v = t?.server ?? t?.snapshotToolVersion;
-    return v ? [{ host: e.host, v }] : [];
-  });
-  if (state.serverVersion) versions.push({ host: "the running members", v: state.serverVersion });
-  const minors = new Set(
-    versions.flatMap(({ v }) => {
-      const m = minorOf(v);
-      return m ? [`${m[0]}.${m[1]}`] : [];
-    })
-  );
-  return {
-    ...versions[0] ? { first: versions[0].v } : {},
-    minors,
-    list: versions.map(({ host, v }) => `${host}: ${v}`).join(", ")
-  };
-}
-function planNodeDeletions(removals, ctx) {
-  const nodes = removals.filter((r) => r.nodeName);
-  if (nodes.length === 0) return;
-  const { inventory, state, anchor } = ctx;
-  const candidates = [
-    ...inventory.controlPlane.filter((h) => h === anchor),
-    ...inventory.controlPlane.filter((h) => h !== anchor)
-  ];
-  const withKubectl = candidates.find((h) => state.kubectlOn?.includes(h));
-  const runner = withKubectl ?? (state.layout === "kubeadm" ? candidates[0] : void 0);
-  for (const r of nodes) {
-    if (!runner) {
-      ctx.warn(
-        `${r.host} will not return, but no control-plane node left here has kubectl with ${ADMIN_KUBECONFIG}: delete its Node yourself once the API answers ('kubectl delete node ${r.nodeName}', or Kubespray's remove-node.yml -e node=${r.host} -e reset_nodes=false).`
-      );
-      continue;
-    }
-    ctx.push(
-      runner,
-      { nodeName: r.nodeName, host: r.host, kubeconfig: ADMIN_KUBECONFIG },
-      `${r.host} will not return: its Node object goes, so nothing waits for it or schedules onto it`
-    );
+    await clock.sleep(Math.min(pollMs, Math.max(0, options.boundMs - elapsed)));
   }
 }
 
 // src/recovery/probe.ts
+var ETCD_DEFAULT_ELECTION_TIMEOUT_MS = 1e3;
 var GONE_HOST_CONNECT_MS = 5e3;
 var ProbeTimeout = class extends Error {
 };
@@ -6735,22 +6014,17 @@ function memberUrls(inventory, host, address) {
     peer: str2(vars.etcd_peer_url) ?? peerURLOf(address)
   };
 }
-function clientTls(access2, layout, host) {
+function clientTls(access3, layout, host) {
   const fromLayout = layout.clientTls(host);
   return {
-    cacert: access2.etcdCacert ?? fromLayout.cacert,
-    cert: access2.etcdCert ?? fromLayout.cert,
-    key: access2.etcdKey ?? fromLayout.key
+    cacert: access3.etcdCacert ?? fromLayout.cacert,
+    cert: access3.etcdCert ?? fromLayout.cert,
+    key: access3.etcdKey ?? fromLayout.key
   };
 }
-async function resolveLayout(t, access2, options) {
+async function resolveLayout(t, access3, options) {
   if (options.layout) return options.layout;
-  return access2.layout === "auto" ? detectLayout(t) : layoutByName(access2.layout);
-}
-async function etcdListening(t, port) {
-  const script = `if command -v ss >/dev/null 2>&1; then ss -Hltnp 'sport = :${Number(port)}'; else pgrep -a -x etcd; fi`;
-  const res = await t.script(script, { allowFailure: true, timeoutMs: 1e4 });
-  return /etcd/.test(res.stdout);
+  return access3.layout === "auto" ? detectLayout(t) : layoutByName(access3.layout);
 }
 async function missingDirs(t, dirs) {
   if (dirs.length === 0) return [];
@@ -6763,7 +6037,113 @@ async function missingDirs(t, dirs) {
   );
   return res.stdout.split("\n").filter(Boolean);
 }
-async function probeCluster(inventory, transportFor, access2, options = {}) {
+async function etcdNodeFacts(t, layout, port) {
+  const script = [
+    '[ -d "$1" ] && echo certs=yes',
+    // An unreadable dir (not root) is not called empty.
+    'if [ ! -d "$2" ]; then echo data=missing; elif [ ! -r "$2" ] || [ -n "$(ls -A "$2")" ]; then echo data=present; else echo data=empty; fi',
+    `if command -v ss >/dev/null 2>&1; then ss -Hltnp 'sport = :${Number(port)}' | grep -q etcd; else pgrep -x etcd >/dev/null; fi && echo listening=yes`,
+    `[ -n "$3" ] && [ -r "$3" ] && sed -n 's/^ETCD_ELECTION_TIMEOUT=/election=/p' "$3"`,
+    `[ -n "$4" ] && [ -r "$4" ] && sed -n 's/.*--election-timeout=/election=/p' "$4"`,
+    "exit 0"
+  ].join("\n");
+  const res = await t.exec(
+    [
+      "sh",
+      "-c",
+      script,
+      "sh",
+      layout.etcdCertDir,
+      layout.dataDir,
+      layout.envFile ?? "",
+      layout.etcdManifest ?? ""
+    ],
+    { allowFailure: true, timeoutMs: 1e4 }
+  );
+  const out = res.stdout;
+  const data = /^data=(missing|empty|present)$/m.exec(out)?.[1];
+  const election = Number(/^election=["']?(\d+)/m.exec(out)?.[1]);
+  return {
+    certsPresent: /^certs=yes$/m.test(out),
+    dataDir: data ?? "missing",
+    listening: /^listening=yes$/m.test(out),
+    ...election > 0 ? { electionTimeoutMs: election } : {}
+  };
+}
+var DOUBTFUL_LEADER_MS = 1e3;
+async function judgeHealth(etcd, inventoryVoters, o) {
+  const running = etcd.filter((p) => p.health.etcdRunning).length;
+  const answered = etcd.filter((p) => p.status && p.ctl);
+  const liveIds = new Set(answered.map((p) => p.status.memberId));
+  const possible = quorumPossible(running, inventoryVoters);
+  const check2 = async (p, ms) => {
+    try {
+      const [h] = await withTimeout(
+        p.ctl.withTimeouts(ms).endpointHealth(),
+        o.timeoutMs,
+        `endpoint health of ${p.health.host}`
+      );
+      p.health.healthy = h?.healthy === true;
+      if (!p.health.healthy)
+        p.health.errors.push(
+          `endpoint ${p.health.clientUrl} unhealthy: ${h?.error ?? "no answer"}`
+        );
+    } catch (err) {
+      p.health.errors.push(message(err));
+    }
+  };
+  const leads = (p) => liveLeader(p.status, liveIds) !== void 0;
+  await Promise.all(
+    answered.filter(leads).map((p) => check2(p, possible ? o.etcdTimeoutMs : DOUBTFUL_LEADER_MS))
+  );
+  const leaderless = answered.filter((p) => !leads(p));
+  if (leaderless.length === 0) return;
+  if (!possible) {
+    for (const p of leaderless) {
+      p.health.errors.push(
+        `no leader, and only ${running} of ${inventoryVoters} members run: no election can end with one`
+      );
+    }
+    return;
+  }
+  const electionTimeoutMs = Math.max(
+    ETCD_DEFAULT_ELECTION_TIMEOUT_MS,
+    ...etcd.flatMap((p) => p.electionTimeoutMs ? [p.electionTimeoutMs] : [])
+  );
+  const outcome = await watchForLeader(
+    async () => {
+      const views = await Promise.all(
+        leaderless.map(async (p) => {
+          const s = (await p.ctl.endpointStatus().catch(() => void 0))?.statuses[0];
+          if (s) {
+            p.status = s;
+            p.health.raftIndex = s.raftIndex;
+            p.health.raftTerm = s.raftTerm;
+            p.health.revision = s.revision;
+            p.health.isLeader = s.isLeader;
+            liveIds.add(s.memberId);
+          }
+          return s;
+        })
+      );
+      return views.filter((v) => v !== void 0);
+    },
+    liveIds,
+    {
+      electionTimeoutMs,
+      boundMs: o.electionBoundMs ?? Math.min(4 * electionTimeoutMs + 1e3, 3e4),
+      ...o.clock ? { clock: o.clock } : {}
+    }
+  );
+  if (outcome.kind === "leader") {
+    await Promise.all(leaderless.map((p) => check2(p, o.etcdTimeoutMs)));
+    return;
+  }
+  for (const p of leaderless) p.health.errors.push(`${p.health.host}: ${outcome.why}`);
+  const namesOne = leaderless.filter((p) => p.status?.leader.replace(/^0+/, ""));
+  await Promise.all(namesOne.map((p) => check2(p, DOUBTFUL_LEADER_MS)));
+}
+async function probeCluster(inventory, transportFor, access3, options = {}) {
   const timeoutMs = options.timeoutMs ?? 2e4;
   const etcdTimeoutMs = options.etcdTimeoutMs ?? 4e3;
   const progress = options.progress ?? silentProgress;
@@ -6789,45 +6169,69 @@ async function probeCluster(inventory, transportFor, access2, options = {}) {
       const t = await transportFor(e.host);
       await t.ping({ timeoutMs: connectBound(e.host) });
       health2.reachable = true;
-      const identify = async (manifests) => {
+      let layout2;
+      try {
+        layout2 = await resolveLayout(t, access3, options);
+      } catch (err) {
+        const kubeadm = kubeadmLayout();
         const identified = await identifyEtcdBinaries(
           t,
           options.commands ?? defaultToolCommands,
-          manifests.filter((p) => Boolean(p))
-        );
-        if ("tools" in identified) health2.tools = identified.tools;
-        else health2.toolsError = identified.error;
-      };
-      let layout2;
-      try {
-        layout2 = await resolveLayout(t, access2, options);
-      } catch (err) {
-        const kubeadm = kubeadmLayout();
-        await identify([kubeadm.etcdManifest, kubeadm.parkedEtcdManifest]).catch(() => {
-        });
+          [kubeadm.etcdManifest, kubeadm.parkedEtcdManifest].filter((p) => Boolean(p))
+        ).catch(() => void 0);
+        if (identified && "tools" in identified) health2.tools = identified.tools;
+        else if (identified) health2.toolsError = identified.error;
         throw err;
       }
       out.layout = layout2;
-      const tls = clientTls(access2, layout2, e.host);
-      health2.etcdCertsPresent = (await missingDirs(t, [layout2.etcdCertDir])).length === 0;
-      health2.etcdRunning = await etcdListening(t, new URL(urls.client).port || "2379");
-      await identify([layout2.etcdManifest, layout2.parkedEtcdManifest]);
-      const ctl = new EtcdCtl(t, {
+      const tls = clientTls(access3, layout2, e.host);
+      const port = new URL(urls.client).port || "2379";
+      const hostCommands = options.commands ?? defaultToolCommands;
+      const commands = options.commands ?? await layout2.toolCommands(t);
+      const detection = detectEtcdTools(t, hostCommands);
+      const shared = JSON.stringify(commands) === JSON.stringify(hostCommands);
+      const ctlOf = async () => new EtcdCtl(t, {
         endpoints: [urls.client],
         tls,
-        commands: options.commands ?? await layout2.toolCommands(t),
-        dialTimeoutMs: Math.min(etcdTimeoutMs, 2e3),
-        commandTimeoutMs: etcdTimeoutMs
+        commands,
+        ...shared ? { tools: await detection } : {},
+        // Status answers at once from a member that is up, with or without quorum.
+        dialTimeoutMs: Math.min(etcdTimeoutMs, 1e3),
+        commandTimeoutMs: Math.min(etcdTimeoutMs, 1e3)
       });
-      out.ctl = ctl;
-      const [h] = await ctl.endpointHealth();
-      health2.healthy = h?.healthy === true;
-      if (!health2.healthy)
-        health2.errors.push(`endpoint ${urls.client} unhealthy: ${h?.error ?? "no answer"}`);
-      if (health2.etcdRunning) {
+      const identify = identifyEtcdBinaries(
+        t,
+        hostCommands,
+        [layout2.etcdManifest, layout2.parkedEtcdManifest].filter((p) => Boolean(p)),
+        detection
+      ).then((identified) => {
+        if ("tools" in identified) health2.tools = identified.tools;
+        else health2.toolsError = identified.error;
+      });
+      const look = (async () => {
+        const facts = await etcdNodeFacts(t, layout2, port);
+        health2.etcdCertsPresent = facts.certsPresent;
+        health2.etcdRunning = facts.listening;
+        health2.dataDir = facts.dataDir;
+        if (facts.electionTimeoutMs) out.electionTimeoutMs = facts.electionTimeoutMs;
+        const lost = definiteLoss({
+          reachable: true,
+          etcdRunning: facts.listening,
+          dataDir: facts.dataDir,
+          dataDirPath: layout2.dataDir,
+          clientPort: port
+        });
+        if (lost) {
+          health2.lost = lost;
+          health2.errors.push(`${e.host}: ${lost}`);
+          return;
+        }
+        const ctl = await ctlOf();
+        out.ctl = ctl;
         const { statuses } = await ctl.endpointStatus();
         const s = statuses[0];
         if (s) {
+          out.status = s;
           health2.memberId = s.memberId;
           health2.raftIndex = s.raftIndex;
           health2.raftTerm = s.raftTerm;
@@ -6835,13 +6239,19 @@ async function probeCluster(inventory, transportFor, access2, options = {}) {
           health2.isLeader = s.isLeader;
           health2.serverVersion = s.version;
           out.clusterId = s.clusterId;
+        } else {
+          health2.errors.push(
+            `endpoint ${urls.client} does not answer status (etcd runs on ${e.host})`
+          );
         }
-      }
+      })();
+      await Promise.all([identify, look]);
     };
     try {
       await withTimeout(work(), timeoutMs, `probing ${e.host}`);
     } catch (err) {
       health2.errors.push(message(err));
+      if (!health2.reachable) health2.lost = `host does not answer (${message(err)})`;
     }
     return out;
   };
@@ -6859,7 +6269,7 @@ async function probeCluster(inventory, transportFor, access2, options = {}) {
           const t = await transportFor(host);
           await t.ping({ timeoutMs: connectBound(host) });
           h.reachable = true;
-          const layout2 = await resolveLayout(t, access2, options);
+          const layout2 = await resolveLayout(t, access3, options);
           h.missingCertDirs = await missingDirs(t, layout2.kubernetesCertDirs.slice(0, 1));
           h.certsPresent = h.missingCertDirs.length === 0;
         })(),
@@ -6875,30 +6285,44 @@ async function probeCluster(inventory, transportFor, access2, options = {}) {
     Promise.all(etcdHosts2.map(probeEtcd)),
     Promise.all(inventory.controlPlane().map(probeControlPlane))
   ]);
+  await judgeHealth(etcd, etcdHosts2.length, {
+    etcdTimeoutMs,
+    timeoutMs,
+    electionBoundMs: options.electionBoundMs,
+    clock: options.clock
+  });
   let members = [];
   let healthyUrls = /* @__PURE__ */ new Set();
   let tools;
   const healthySources = etcd.filter((p) => p.health.healthy && p.ctl);
+  const matchOf = (m) => etcd.find(
+    (p) => m.name !== "" && m.name === p.health.memberName || m.peerURLs.includes(p.health.peerUrl)
+  );
   for (const source of healthySources) {
     try {
-      const ctl = source.ctl;
+      const ctl = source.ctl.withTimeouts(etcdTimeoutMs);
       members = await withTimeout(
         ctl.memberList(),
         timeoutMs,
         `member list from ${source.health.host}`
       );
       tools = await ctl.etcdTools();
-      const voterUrls = members.filter((m) => !m.isLearner).flatMap((m) => m.clientURLs.slice(0, 1));
-      const answers = voterUrls.length ? await withTimeout(
-        ctl.withEndpoints(voterUrls).endpointHealth(),
+      const voters = members.filter((m) => !m.isLearner);
+      healthyUrls = new Set(
+        voters.flatMap((m) => matchOf(m)?.health.healthy ? m.clientURLs : [])
+      );
+      const elsewhere = voters.filter((m) => !matchOf(m)).flatMap((m) => m.clientURLs.slice(0, 1));
+      const answers = elsewhere.length ? await withTimeout(
+        ctl.withEndpoints(elsewhere).endpointHealth(),
         timeoutMs,
-        "endpoint health of all members"
+        "endpoint health of the members outside the inventory"
       ) : [];
-      healthyUrls = new Set(answers.filter((a) => a.healthy).map((a) => a.endpoint));
+      for (const a of answers) if (a.healthy) healthyUrls.add(a.endpoint);
       break;
     } catch (err) {
       source.health.errors.push(`could not read the cluster's member list here: ${message(err)}`);
       members = [];
+      healthyUrls = /* @__PURE__ */ new Set();
     }
   }
   if (healthySources.length === 0)
@@ -6917,11 +6341,11 @@ async function probeCluster(inventory, transportFor, access2, options = {}) {
     }
   }
   const verdict = quorumVerdict(members, healthyUrls, etcdHosts2.length);
-  const layout = etcd.find((p) => p.layout)?.layout ?? options.layout ?? layoutByName(access2.layout === "auto" ? "kubespray" : access2.layout);
+  const layout = etcd.find((p) => p.layout)?.layout ?? options.layout ?? layoutByName(access3.layout === "auto" ? "kubespray" : access3.layout);
   const health = {
     probedAt: (/* @__PURE__ */ new Date()).toISOString(),
     layout: layout.name,
-    layoutDetected: etcd.some((p) => p.layout) || options.layout !== void 0 || access2.layout !== "auto",
+    layoutDetected: etcd.some((p) => p.layout) || options.layout !== void 0 || access3.layout !== "auto",
     paths: {
       etcdCertDir: layout.etcdCertDir,
       dataDir: layout.dataDir,
@@ -7232,18 +6656,18 @@ function keyspaceChecks(mode, full) {
   };
 }
 var DEFAULT_CLUSTER = "cluster.local";
-function tlsFromFlags(access2) {
-  const given = [access2.etcdCacert, access2.etcdCert, access2.etcdKey].filter(Boolean).length;
+function tlsFromFlags(access3) {
+  const given = [access3.etcdCacert, access3.etcdCert, access3.etcdKey].filter(Boolean).length;
   if (given === 0) return void 0;
   if (given !== 3) {
     throw new InputError(
       "--etcd-cacert, --etcd-cert and --etcd-key go together: give all three, or none to use the layout."
     );
   }
-  return { cacert: access2.etcdCacert, cert: access2.etcdCert, key: access2.etcdKey };
+  return { cacert: access3.etcdCacert, cert: access3.etcdCert, key: access3.etcdKey };
 }
-async function layoutOf(access2, transport) {
-  if (access2.layout !== "auto") return layoutByName(access2.layout);
+async function layoutOf(access3, transport) {
+  if (access3.layout !== "auto") return layoutByName(access3.layout);
   try {
     return await detectLayout(transport);
   } catch (err) {
@@ -7255,13 +6679,13 @@ async function layoutOf(access2, transport) {
   }
 }
 async function localSources(opts, cluster) {
-  const { access: access2 } = opts;
-  if (access2.transport !== "local") {
+  const { access: access3 } = opts;
+  if (access3.transport !== "local") {
     throw new InputError(
-      `Without an inventory (-i) there are no nodes to reach over ${access2.transport}: pass -i hosts.ini, or --transport local --etcd-endpoints URL,... when this machine is the node or reaches etcd.`
+      `Without an inventory (-i) there are no nodes to reach over ${access3.transport}: pass -i hosts.ini, or --transport local --etcd-endpoints URL,... when this machine is the node or reaches etcd.`
     );
   }
-  const endpoints = access2.etcdEndpoints ?? [];
+  const endpoints = access3.etcdEndpoints ?? [];
   if (endpoints.length === 0) {
     throw new InputError(
       "Without an inventory, --etcd-endpoints is required (e.g. --etcd-endpoints https://127.0.0.1:2379)."
@@ -7270,9 +6694,9 @@ async function localSources(opts, cluster) {
   preloadEtcdClient();
   const local = new LocalTransport(hostname());
   let layout;
-  let tls = tlsFromFlags(access2);
+  let tls = tlsFromFlags(access3);
   if (!opts.etcdOnly || !tls && endpoints.some((e) => e.startsWith("https:"))) {
-    layout = await layoutOf(access2, local);
+    layout = await layoutOf(access3, local);
   }
   if (!tls && endpoints.some((e) => e.startsWith("https:"))) {
     if (layout?.name !== "kubeadm") {
@@ -7595,11 +7019,958 @@ var BackupSource = class _BackupSource {
 };
 
 // src/recovery/node-transports.ts
-function openNodeTransports(inventory, access2) {
-  const pool = new NodePool(access2);
+function openNodeTransports(inventory, access3) {
+  const pool = new NodePool(access3);
   return {
     transportFor: (host) => pool.get({ name: host, address: inventory.addressOf(host), ...inventory.sshOf(host) }),
     close: () => pool.closeAll()
+  };
+}
+
+// src/recovery/stamp.ts
+function stamp(now) {
+  return now.toISOString().replace(/[-:]/g, "").replace(/\.\d+Z$/, "Z");
+}
+function keptCopyOf(path, manifestsDir, ts) {
+  const slash = path.lastIndexOf("/");
+  const dir = path.slice(0, slash);
+  const outside = dir === manifestsDir ? dir.slice(0, dir.lastIndexOf("/")) : dir;
+  return `${outside}/${path.slice(slash + 1)}.${ts}`;
+}
+
+// src/recovery/planners/steps.ts
+function draft(action, node, params, reason, undo, destructive, group) {
+  return { action, node, params, reason, undo, destructive, ...group ? { group } : {} };
+}
+var clusterString = (refs) => refs.map((r) => `${r.name}=${r.peerURL}`).join(",");
+var PlanDraft = class {
+  constructor(inventory, state, backup2, options) {
+    this.inventory = inventory;
+    this.state = state;
+    this.backup = backup2;
+    this.options = options;
+    const {
+      etcdCertDir,
+      dataDir,
+      kubernetesCertDirs,
+      manifestsDir,
+      envFile: env,
+      etcdManifest
+    } = state.paths;
+    this.paths = {
+      etcdCertDir,
+      dataDir,
+      kubernetesCertDirs: [...kubernetesCertDirs],
+      manifestsDir,
+      ...env ? { envFile: env } : {},
+      ...etcdManifest ? { etcdManifest } : {}
+    };
+    this.envFile = this.paths.envFile ?? this.paths.etcdManifest ?? "the etcd configuration";
+    this.ts = stamp(options.now);
+    this.staging = options.stagingDir ?? "/var/tmp";
+    this.stateOf = new Map(state.etcd.map((e) => [e.host, e]));
+    this.etcdHosts = new Map(inventory.etcd.map((e) => [e.host, e]));
+    this.unitFiles = state.layout === "kubespray" ? [KUBESPRAY_ETCD_UNIT] : [];
+    this.members = inventory.etcd.map((e) => ({
+      host: e.host,
+      memberName: e.memberName,
+      address: e.address,
+      clientURL: this.stateOf.get(e.host)?.clientUrl ?? clientURLOf(e.address),
+      peerURL: this.stateOf.get(e.host)?.peerUrl ?? peerURLOf(e.address)
+    }));
+    this.memberOf = new Map(this.members.map((m) => [m.host, m]));
+    this.expect = { members: inventory.etcd.map((e) => e.memberName) };
+  }
+  inventory;
+  state;
+  backup;
+  options;
+  steps = [];
+  warnings = [];
+  /** What verification expects afterwards; a restore from a backup adds what the backup holds. */
+  expect;
+  /** Only the data: the probe may hand over a whole Layout (with its functions). */
+  paths;
+  /** What names the env a member starts with, for undo texts. */
+  envFile;
+  ts;
+  staging;
+  stateOf;
+  etcdHosts;
+  members;
+  memberOf;
+  certsRestored = /* @__PURE__ */ new Set();
+  /** Kubespray runs etcd from its own unit; a blank node has only the distribution's. */
+  unitFiles;
+  push(...drafts) {
+    this.steps.push(...drafts);
+  }
+  refOf(host) {
+    const m = this.memberOf.get(host);
+    return { name: m.memberName, peerURL: m.peerURL };
+  }
+  clientOf(host) {
+    return this.memberOf.get(host).clientURL;
+  }
+  /** The keys of the env a member starts with: its name, the member list, state existing. */
+  envFor(host, initialCluster, token) {
+    const e = this.etcdHosts.get(host);
+    const set = {
+      ETCD_NAME: e.memberName,
+      ETCD_INITIAL_CLUSTER: initialCluster,
+      ETCD_INITIAL_CLUSTER_STATE: "existing",
+      ETCD_INITIAL_ADVERTISE_PEER_URLS: this.memberOf.get(host).peerURL
+    };
+    if (token) set.ETCD_INITIAL_CLUSTER_TOKEN = token;
+    return set;
+  }
+  moveAside(host, path, why, group) {
+    this.push(
+      draft(
+        "move-aside",
+        host,
+        {
+          path,
+          to: `${path}.${this.ts}`,
+          ...path === this.paths.dataDir ? { recreate: true } : {}
+        },
+        why,
+        `mv ${path}.${this.ts} ${path}`,
+        true,
+        group
+      )
+    );
+  }
+  /** A node's archive replaces its cert dirs: what is there now is moved aside first. */
+  restoreArchive(host, origin, why, group) {
+    for (const dir of [this.paths.etcdCertDir, ...this.paths.kubernetesCertDirs]) {
+      this.moveAside(host, dir, "what is there now is kept, never deleted", group);
+    }
+    this.push(
+      draft(
+        "restore-certs",
+        host,
+        { from: origin },
+        `${why}; the node's archive brings them back with their original modes and owners`,
+        `mv each <dir>.${this.ts} back over <dir>`,
+        true,
+        group
+      )
+    );
+  }
+  /** Restores a node's archive from the backup once, however many cases ask for it. */
+  restoreArchiveOnce(host, origin, why) {
+    if (this.certsRestored.has(host)) return;
+    this.certsRestored.add(host);
+    this.restoreArchive(host, origin, why);
+  }
+  /** Puts back the certificates an etcd member needs before it can start. */
+  ensureEtcdCerts(host, peer, group) {
+    if (this.certsRestored.has(host)) return;
+    const s = this.stateOf.get(host);
+    if (s?.etcdCertsPresent) return;
+    this.certsRestored.add(host);
+    const object = this.backup?.certArchives[host];
+    const origin = this.backup && object ? { kind: "backup", location: this.backup.location, object } : peer ? { kind: "peer", node: peer, paths: [this.paths.etcdCertDir, ...this.unitFiles] } : void 0;
+    if (!origin) {
+      throw new InputError(
+        `etcd certificates are missing on '${host}' and neither a backup archive of that node nor a healthy peer can supply them: pass --backup DIR|URL.`
+      );
+    }
+    if (origin.kind === "backup") {
+      this.restoreArchive(host, origin, `etcd certificates are missing on ${host}`, group);
+      return;
+    }
+    this.warnings.push(
+      `${host}: no archive of this node in the backup set; its etcd certificates and unit are copied from ${origin.node} (Kubespray puts every member's certificates on every etcd node).`
+    );
+    this.moveAside(
+      host,
+      this.paths.etcdCertDir,
+      "whatever is left there is kept, never deleted",
+      group
+    );
+    this.push(
+      draft(
+        "restore-certs",
+        host,
+        { from: origin },
+        `etcd certificates are missing on ${host}`,
+        `the replaced files were moved aside with suffix .${this.ts}; move them back`,
+        true,
+        group
+      )
+    );
+  }
+  /** Kubespray's join: member add, env with state existing and the list of that moment, start, wait. */
+  rejoin(host, control, current, token, templateFrom) {
+    const ref = this.refOf(host);
+    this.push(
+      draft(
+        "member-add",
+        control,
+        { member: ref.name, peerURL: ref.peerURL },
+        `${ref.name} rejoins the cluster`,
+        `etcdctl member remove <id of ${ref.name}>`,
+        true
+      )
+    );
+    current.push(ref);
+    this.push(
+      draft(
+        "write-env",
+        host,
+        { set: this.envFor(host, clusterString(current), token), templateFrom },
+        `a joining member starts with state 'existing' and the cluster's current member list`,
+        `the previous ${this.envFile} is kept as ${keptCopyOf(this.envFile, this.paths.manifestsDir, this.ts)}`,
+        false
+      ),
+      draft("start-etcd", host, {}, `${ref.name} joins`, "stop etcd", false),
+      draft(
+        "wait-healthy",
+        host,
+        { members: [ref], clientURLs: [this.clientOf(host)] },
+        'etcd answers "unhealthy cluster" to the next member add until this one has joined',
+        "nothing to undo",
+        false
+      )
+    );
+  }
+  /** Verification on the anchor, then the staged snapshots go; ids from the final order. */
+  finish(anchor) {
+    this.push(
+      draft(
+        "verify",
+        anchor,
+        { expectMembers: this.inventory.etcd.length },
+        "prove the result: members healthy, count, revision, keys, certificates",
+        "nothing to undo",
+        false
+      )
+    );
+    const staged = /* @__PURE__ */ new Map();
+    for (const d of this.steps) {
+      const path = d.action === "snapshot-save" ? d.params.path : d.action === "fetch-snapshot" ? d.params.to : void 0;
+      if (path !== void 0) staged.set(`${d.node}\0${path}`, { node: d.node, path });
+    }
+    for (const { node, path } of staged.values()) {
+      this.push(
+        draft(
+          "discard-staged",
+          node,
+          { path },
+          "the staged snapshot holds every Secret of the cluster; the restored data dirs are verified",
+          "nothing to undo (the backup set or the survivor\u2019s moved-aside data dir still has it)",
+          false,
+          "discard"
+        )
+      );
+    }
+    const width = Math.max(2, String(this.steps.length).length);
+    return this.steps.map(
+      (d, i) => ({ ...d, id: `${String(i + 1).padStart(width, "0")}-${d.action}-${d.node}` })
+    );
+  }
+};
+
+// src/recovery/planners/cert-loss.ts
+function planCertLoss(d, c) {
+  const { certsOnly, brokenCp, brokenEtcd } = c;
+  if (certsOnly.length > 0 && c.etcdCase) {
+    throw new InputError(
+      `etcd runs on ${certsOnly.join(", ")} but its certificates are gone there, so the probe cannot tell whether ${brokenEtcd.join(", ")} ${brokenEtcd.length === 1 ? "is" : "are"} really lost. Restore the certificates first: put ${certsOnly.join(", ")} in [broken_kube_control_plane] with an empty [broken_etcd] (kube-rescue inventory recover --broken-control-plane ${certsOnly.join(",")}), restore with --backup, then plan again.`
+    );
+  }
+  for (const host of certsOnly) d.ensureEtcdCerts(host, void 0);
+  for (const host of certsOnly) {
+    const ref = d.refOf(host);
+    d.push(
+      draft(
+        "stop-etcd",
+        host,
+        {},
+        `${ref.name} must restart to read its restored certificates; its data stays as it is`,
+        "start etcd again",
+        false
+      ),
+      draft("start-etcd", host, {}, `${ref.name} starts with its own data`, "stop etcd", false),
+      draft(
+        "wait-healthy",
+        host,
+        { members: [ref], clientURLs: [d.clientOf(host)] },
+        "the next member restarts only when this one is back",
+        "nothing to undo",
+        false
+      )
+    );
+  }
+  const { backup: backup2 } = d;
+  for (const host of brokenCp) {
+    const object = backup2?.certArchives[host];
+    if (!object || !backup2) {
+      throw new InputError(
+        `Backup ${backup2?.location} has no certificate archive for control-plane node '${host}': take backups without --etcd-only, or remove '${host}' from [broken_kube_control_plane].`
+      );
+    }
+    d.restoreArchiveOnce(
+      host,
+      { kind: "backup", location: backup2.location, object },
+      `control-plane certificates of ${host} are lost`
+    );
+  }
+}
+function planControlPlaneRestarts(d, brokenCp, restoredSnapshot) {
+  const restartOn = new Set(brokenCp);
+  if (restoredSnapshot) for (const h of d.inventory.controlPlane) restartOn.add(h);
+  for (const host of d.inventory.controlPlane.filter((h) => restartOn.has(h))) {
+    d.push(
+      draft(
+        "restart-control-plane",
+        host,
+        {
+          reason: brokenCp.includes(host) ? "its certificates were replaced" : "etcd was restored; the API server must relist"
+        },
+        "what reads the certificates or etcd must restart to see them",
+        "nothing to undo",
+        false
+      )
+    );
+  }
+}
+
+// src/recovery/planners/host-removal.ts
+function checkRemovableHosts(inventory, removeHosts) {
+  if (removeHosts.length === 0) return;
+  const etcdHosts2 = new Set(inventory.etcd.map((e) => e.host));
+  const cpHosts = new Set(inventory.controlPlane);
+  for (const h of removeHosts) {
+    if (etcdHosts2.has(h) || cpHosts.has(h)) continue;
+    if (inventory.hosts?.includes(h)) {
+      throw new InputError(
+        `--remove-host ${h}: host '${h}' of ${inventory.source} is in neither [etcd] nor [kube_control_plane]; recovery removes only those. For a worker that will not return, run 'kubectl delete node ${inventory.nodeNames?.[h] ?? h}' yourself (or Kubespray's remove-node.yml).`
+      );
+    }
+    throw new InputError(
+      `--remove-host ${h}: there is no host '${h}' in ${inventory.source}. Name hosts as the inventory does (its [etcd]: ${inventory.etcd.map((e) => e.host).join(", ") || "none"}), then run again.`
+    );
+  }
+  const gone = new Set(removeHosts);
+  if (inventory.etcd.every((e) => gone.has(e.host))) {
+    throw new InputError(
+      `--remove-host would remove every etcd member of ${inventory.source} (${removeHosts.join(", ")}): no member would be left to restore the cluster to. Keep at least one etcd host; to rebuild on new hosts, add them to [etcd] and restore with --backup.`
+    );
+  }
+  if (inventory.controlPlane.length > 0 && inventory.controlPlane.every((h) => gone.has(h))) {
+    throw new InputError(
+      `--remove-host would remove every control-plane host of ${inventory.source} (${removeHosts.join(", ")}): no API server would be left. Keep at least one host of [kube_control_plane].`
+    );
+  }
+}
+function withoutRemovedHosts(inventory, state, options) {
+  const removed = [...new Set(options.removeHosts ?? [])];
+  if (removed.length === 0) return { inventory, removals: [] };
+  checkRemovableHosts(inventory, removed);
+  const gone = new Set(removed);
+  const etcd = inventory.etcd.filter((e) => !gone.has(e.host));
+  const controlPlane = inventory.controlPlane.filter((h) => !gone.has(h));
+  const cpHosts = new Set(inventory.controlPlane);
+  const healthy = removed.filter((h) => {
+    const e = state.etcd.find((s) => s.host === h);
+    if (e) return e.healthy;
+    const c = state.controlPlane.find((s) => s.host === h);
+    return Boolean(c?.reachable && c.certsPresent);
+  });
+  if (healthy.length > 0 && !options.force) {
+    throw new InputError(
+      `--remove-host ${healthy.join(", ")}: the probe finds ${healthy.length === 1 ? "this host" : "these hosts"} healthy, so removing ${healthy.length === 1 ? "it" : "them"} would shrink a working cluster (its etcd member leaves, its Node is deleted). Drop --remove-host for hosts that will return, or pass --force if the shrink is intended.`
+    );
+  }
+  const removals = removed.map((host) => {
+    const e = inventory.etcd.find((m) => m.host === host);
+    const peer = state.etcd.find((s) => s.host === host)?.peerUrl ?? (e && peerURLOf(e.address));
+    const listed = e ? state.members.find((m) => m.name === e.memberName || peer && m.peerURLs.includes(peer)) : void 0;
+    const nodeName = inventory.nodeNames ? inventory.nodeNames[host] : cpHosts.has(host) ? host : void 0;
+    return { host, ...listed ? { listed } : {}, ...nodeName ? { nodeName } : {} };
+  });
+  const keep = (hosts) => hosts?.filter((h) => !gone.has(h));
+  return {
+    inventory: {
+      ...inventory,
+      etcd,
+      controlPlane,
+      brokenEtcd: keep(inventory.brokenEtcd),
+      brokenControlPlane: keep(inventory.brokenControlPlane)
+    },
+    removals
+  };
+}
+function planLeavingMembers(d, given, removals, c) {
+  const leaving = removals.filter((r) => r.listed && c.working);
+  for (const r of leaving) {
+    d.push(
+      draft(
+        "member-remove",
+        c.control,
+        { member: r.listed.name, memberId: r.listed.id },
+        `${r.host} will not return (--remove-host): ${r.listed.name} leaves the cluster; nothing runs on ${r.host}`,
+        `etcdctl member add ${r.listed.name} --peer-urls=${r.listed.peerURLs[0] ?? "<its peer URL>"} once the host is back with an empty data dir`,
+        true
+      )
+    );
+  }
+  for (const r of removals) {
+    const member = given.etcd.find((e) => e.host === r.host);
+    if (!member) continue;
+    const how = leaving.includes(r) ? `leaves the member list (removed from ${c.control})` : c.restoresSnapshot ? "is left out of the restored cluster (--initial-cluster)" : r.listed ? "stays in the member list: no healthy member can remove it now" : "is not in the member list: nothing to remove";
+    d.warnings.push(
+      `${r.host} (${member.memberName}) will not return: it ${how}. Nothing runs on ${r.host}; its data dir ${d.paths.dataDir} there is left as it was \u2014 should the host come back, move that dir aside before its etcd starts (the cluster refuses a removed member).`
+    );
+  }
+  return leaving;
+}
+function planNodeDeletions(d, removals, anchor) {
+  const nodes = removals.filter((r) => r.nodeName);
+  if (nodes.length === 0) return;
+  const { inventory, state } = d;
+  const candidates = [
+    ...inventory.controlPlane.filter((h) => h === anchor),
+    ...inventory.controlPlane.filter((h) => h !== anchor)
+  ];
+  const withKubectl = candidates.find((h) => state.kubectlOn?.includes(h));
+  const runner = withKubectl ?? (state.layout === "kubeadm" ? candidates[0] : void 0);
+  for (const r of nodes) {
+    if (!runner) {
+      d.warnings.push(
+        `${r.host} will not return, but no control-plane node left here has kubectl with ${ADMIN_KUBECONFIG}: delete its Node yourself once the API answers ('kubectl delete node ${r.nodeName}', or Kubespray's remove-node.yml -e node=${r.host} -e reset_nodes=false).`
+      );
+      continue;
+    }
+    const params = {
+      nodeName: r.nodeName,
+      host: r.host,
+      kubeconfig: ADMIN_KUBECONFIG
+    };
+    d.push(
+      draft(
+        "delete-node",
+        runner,
+        params,
+        `${r.host} will not return: its Node object goes, so nothing waits for it or schedules onto it`,
+        "the kubelet re-registers the Node when the host returns; nothing was moved on a node",
+        true
+      )
+    );
+  }
+}
+
+// src/recovery/planners/member-loss.ts
+function planMemberLoss(d, c) {
+  const { state, stateOf, etcdHosts: etcdHosts2, paths } = d;
+  const { control } = c;
+  const current = state.members.filter((m) => !c.membersLeaving.some((r) => r.listed.id === m.id)).map((m) => ({ name: m.name, peerURL: m.peerURLs[0] ?? "" }));
+  for (const host of c.brokenEtcd) {
+    const e = etcdHosts2.get(host);
+    const listed = state.members.find((m) => m.name === e.memberName);
+    if (listed) {
+      d.push(
+        draft(
+          "member-remove",
+          control,
+          { member: e.memberName, memberId: listed.id },
+          `${e.memberName} (${host}) is broken; it must leave before a blank node can rejoin under its name`,
+          `etcdctl member add ${e.memberName} --peer-urls=${listed.peerURLs[0] ?? peerURLOf(e.address)} (the next steps do exactly that)`,
+          true
+        )
+      );
+      current.splice(
+        current.findIndex((r) => r.name === e.memberName),
+        1
+      );
+    }
+    if (stateOf.get(host)?.etcdRunning) {
+      d.push(
+        draft(
+          "stop-etcd",
+          host,
+          {},
+          `a broken etcd still runs on ${host}`,
+          "start etcd again",
+          false
+        )
+      );
+    }
+    d.ensureEtcdCerts(host, control);
+    d.moveAside(host, paths.dataDir, `a rejoining member must start with an empty data dir`);
+    d.rejoin(host, control, current, void 0, control);
+  }
+}
+
+// src/recovery/revision-bump.ts
+var BUMP_REVISION = 1e9;
+var ASSUMED_WRITES_PER_SECOND = 1500;
+function chooseRevisionBump(seenRevision, snapshotRevision, backupCreatedAt, options) {
+  const gap = seenRevision !== void 0 && snapshotRevision !== void 0 ? Math.max(0, seenRevision - snapshotRevision) : void 0;
+  const what = 'so that the restored revision is above every revision the old cluster handed out, and --mark-compacted makes a watch from before the restore fail with "compacted" (clients relist) instead of silently resuming';
+  if (options.bumpRevision !== void 0) {
+    if (gap !== void 0 && options.bumpRevision <= gap) {
+      throw new InputError(
+        `--bump-revision ${options.bumpRevision} is not above the ${gap} revisions the running members handed out after the snapshot (revision ${snapshotRevision} \u2192 ${seenRevision}): revisions would repeat for clients. Pass more than ${gap}, or leave --bump-revision out (default ${BUMP_REVISION.toLocaleString("en-US")}).`
+      );
+    }
+    return {
+      amount: options.bumpRevision,
+      reason: `--bump-revision ${options.bumpRevision} as asked, ${what}`
+    };
+  }
+  const ageSeconds = backupCreatedAt ? Math.max(0, (options.now.getTime() - Date.parse(backupCreatedAt)) / 1e3) : void 0;
+  const byAge = ageSeconds !== void 0 ? ageSeconds * ASSUMED_WRITES_PER_SECOND : 0;
+  const byGap = gap !== void 0 ? gap * 2 : 0;
+  const needed = Math.max(BUMP_REVISION, byAge, byGap);
+  const amount = Math.ceil(needed / BUMP_REVISION) * BUMP_REVISION;
+  const why = amount === BUMP_REVISION ? `${BUMP_REVISION.toLocaleString("en-US")} (etcd's recovery guide: more than the writes since the snapshot \u2014 1e9 covers a week at ${ASSUMED_WRITES_PER_SECOND} writes/s; OpenShift's cluster-restore.sh bumps by the same)` : byAge >= byGap ? `${amount.toLocaleString("en-US")}: the backup is ${Math.round(ageSeconds / 86400)} days old, and at etcd's assumed ${ASSUMED_WRITES_PER_SECOND} writes/s that is more than the default 1e9 covers` : `${amount.toLocaleString("en-US")}: running members handed out ${gap} revisions after the snapshot, doubled for what went unseen`;
+  return { amount, reason: `bump by ${why}, ${what}` };
+}
+
+// src/recovery/planners/snapshot-restore.ts
+var stagePathOf = (d) => `${d.staging}/kube-rescue-${d.ts}.XXXXXX/etcd.db`;
+function bumpAbility(d) {
+  const { inventory, stateOf, state, options } = d;
+  const cannotBump = inventory.etcd.filter(
+    (e) => !(stateOf.get(e.host)?.tools?.bumpRevision ?? state.toolsBumpRevision)
+  );
+  if (cannotBump.length === 0) return { bump: true };
+  const tools = stateOf.get(cannotBump[0].host)?.tools;
+  const version = tools ? `${tools.snapshotTool} ${tools.snapshotToolVersion} on ${cannotBump.map((e) => e.host).join(", ")}` : state.toolsVersion;
+  if (options.bumpRevision !== void 0) {
+    throw new InputError(
+      `--bump-revision ${options.bumpRevision}: the etcd tools here (${version}) cannot bump the revision \u2014 --bump-revision/--mark-compacted came with etcdutl in etcd 3.5. Leave --bump-revision out to restore without a bump, or install etcd 3.5+ tools (etcd, etcdutl) on the etcd nodes.`
+    );
+  }
+  const reason = `etcd tools ${version} cannot --bump-revision/--mark-compacted (they came in 3.5): the revision is not bumped, so Kubernetes watchers and caches may keep serving objects newer than the snapshot until they relist; the plan restarts the control plane for that (etcd#16028).`;
+  d.warnings.push(reason);
+  return { bump: false, revisionBump: { amount: 0, markCompacted: false, reason } };
+}
+function bumpFor(d, choice) {
+  const { inventory, stateOf, backup: backup2, options } = d;
+  const seen = Math.max(
+    ...inventory.etcd.map((e) => stateOf.get(e.host)?.revision ?? Number.NEGATIVE_INFINITY)
+  );
+  const { source } = choice;
+  const snapshotRevision = source.kind === "backup" ? source.revision : stateOf.get(choice.first)?.revision;
+  const chosen = chooseRevisionBump(
+    Number.isFinite(seen) ? seen : void 0,
+    snapshotRevision,
+    source.kind === "backup" ? backup2?.createdAt : void 0,
+    options
+  );
+  return { ...chosen, markCompacted: true };
+}
+function backupSnapshot(d, first) {
+  const backup2 = d.backup;
+  d.expect.minRevision = backup2.revision;
+  d.expect.totalKey = backup2.totalKey;
+  d.expect.fingerprint = backup2.fingerprint;
+  d.expect.hashKV = backup2.hashKV;
+  return {
+    source: { kind: "backup", location: backup2.location, revision: backup2.revision },
+    origin: { kind: "backup", location: backup2.location, object: backup2.snapshotObject },
+    first
+  };
+}
+function planRestoreFromSnapshot(d, choice, revisionBump, strategy) {
+  const { inventory, stateOf, paths, ts, envFile, state } = d;
+  const { origin, first } = choice;
+  const stagePath = stagePathOf(d);
+  const token = `${state.clusterName || "etcd"}-restore-${ts}`.toLowerCase();
+  const order = [first, ...inventory.etcd.map((e) => e.host).filter((h) => h !== first)];
+  const all = order.map((h) => d.refOf(h));
+  const restoreNow = strategy === "parallel" ? order : [first];
+  for (const host of order) {
+    if (stateOf.get(host)?.etcdRunning) {
+      d.push(
+        draft(
+          "stop-etcd",
+          host,
+          {},
+          "every member is rebuilt from one snapshot; nothing may write meanwhile",
+          "start etcd again",
+          false,
+          "stop"
+        )
+      );
+    }
+  }
+  const peerWithCerts = inventory.etcd.find((e) => stateOf.get(e.host)?.etcdCertsPresent)?.host;
+  for (const host of order) d.ensureEtcdCerts(host, peerWithCerts);
+  for (const host of order) {
+    d.moveAside(host, paths.dataDir, "the old data dir is kept, never deleted", "aside");
+  }
+  for (const host of restoreNow) {
+    const sameNode = origin.kind === "node" && origin.node === host;
+    if (!sameNode) {
+      d.push(
+        draft(
+          "fetch-snapshot",
+          host,
+          { from: origin, to: stagePath },
+          "the snapshot must be on the node that restores it",
+          `rm ${stagePath}`,
+          false,
+          "fetch"
+        )
+      );
+    }
+  }
+  const initialClusterOf = (host) => clusterString(strategy === "parallel" ? all : [d.refOf(host)]);
+  for (const host of restoreNow) {
+    const ref = d.refOf(host);
+    d.push(
+      draft(
+        "restore-snapshot",
+        host,
+        {
+          snapshot: stagePath,
+          dataDir: paths.dataDir,
+          member: ref.name,
+          peerURL: ref.peerURL,
+          initialCluster: initialClusterOf(host),
+          initialClusterToken: token,
+          ...revisionBump?.amount ? { bumpRevision: revisionBump.amount, markCompacted: true } : {}
+        },
+        (strategy === "parallel" ? "every member from the same snapshot, with the full member list and a new cluster token (etcd disaster recovery)" : `${ref.name} alone from the snapshot; the others rejoin one at a time (Kubespray's way)`) + (revisionBump?.amount ? `; with ${stateOf.get(host)?.tools?.snapshotTool ?? "etcdutl"} snapshot restore --bump-revision=${revisionBump.amount} --mark-compacted: ${revisionBump.reason}` : "; no revision bump (the tools cannot)"),
+        `stop etcd, then mv ${paths.dataDir}.${ts} ${paths.dataDir}`,
+        true,
+        "restore"
+      )
+    );
+  }
+  for (const host of restoreNow) {
+    d.push(
+      draft(
+        "write-env",
+        host,
+        { set: d.envFor(host, initialClusterOf(host), token), templateFrom: peerWithCerts },
+        "the env file must name the restored cluster",
+        `the previous ${envFile} is kept as ${keptCopyOf(envFile, paths.manifestsDir, ts)}`,
+        false,
+        "env"
+      )
+    );
+  }
+  for (const host of restoreNow) {
+    d.push(
+      draft(
+        "start-etcd",
+        host,
+        {},
+        strategy === "parallel" ? "the restored members start together (each waits for the others to form a quorum)" : "the single restored member starts",
+        "stop etcd",
+        false,
+        "start"
+      )
+    );
+  }
+  const restoredRefs = restoreNow.map((h) => d.refOf(h));
+  d.push(
+    draft(
+      "wait-healthy",
+      first,
+      { members: restoredRefs, clientURLs: restoreNow.map((h) => d.clientOf(h)) },
+      "the next steps need a working cluster",
+      "nothing to undo",
+      false
+    )
+  );
+  if (strategy === "grow") {
+    const current = [...restoredRefs];
+    for (const host of order.slice(1)) d.rejoin(host, first, current, token, peerWithCerts);
+  }
+}
+
+// src/recovery/planners/quorum-loss.ts
+function planQuorumLoss(d, survivors) {
+  const ability = bumpAbility(d);
+  let choice;
+  if (d.backup && d.options.preferBackupSnapshot) {
+    choice = backupSnapshot(d, survivors[0].host);
+    d.warnings.push(
+      `${survivors.map((s) => s.host).join(", ")} still hold data, but the backup's snapshot was asked for: writes after revision ${d.backup.revision} are lost.`
+    );
+  } else {
+    choice = survivorSnapshot(d, survivors);
+  }
+  const revisionBump = ability.bump ? bumpFor(d, choice) : ability.revisionBump;
+  planRestoreFromSnapshot(d, choice, revisionBump, d.options.strategy);
+  return { choice, revisionBump };
+}
+function survivorSnapshot(d, survivors) {
+  const best = [...survivors].sort(
+    (a, b) => (d.stateOf.get(b.host).raftIndex ?? 0) - (d.stateOf.get(a.host).raftIndex ?? 0)
+  )[0];
+  const bs = d.stateOf.get(best.host);
+  const stagePath = stagePathOf(d);
+  d.push(
+    draft(
+      "snapshot-save",
+      best.host,
+      { endpoint: d.clientOf(best.host), path: stagePath },
+      `${best.host} has the highest raft index (${bs.raftIndex}) of the survivors`,
+      `rm ${stagePath} on ${best.host} when the recovery is done`,
+      false
+    )
+  );
+  return {
+    source: {
+      kind: "survivor",
+      node: best.host,
+      member: best.memberName,
+      raftIndex: bs.raftIndex ?? 0
+    },
+    origin: { kind: "node", node: best.host, path: stagePath },
+    first: best.host
+  };
+}
+
+// src/recovery/planners/refusals.ts
+function minorOf(version) {
+  const m = /^v?(\d+)\.(\d+)/.exec(version ?? "");
+  return m ? [Number(m[1]), Number(m[2])] : void 0;
+}
+function refuseUnknownBrokenHosts(given, source) {
+  for (const [group, hosts, known] of [
+    ["broken_etcd", given.brokenEtcd ?? [], new Set(given.etcd.map((e) => e.host))],
+    ["broken_kube_control_plane", given.brokenControlPlane ?? [], new Set(given.controlPlane)]
+  ]) {
+    for (const h of hosts) {
+      if (!known.has(h)) {
+        throw new InputError(
+          `${source}: host '${h}' in [${group}] is not in [${group === "broken_etcd" ? "etcd" : "kube_control_plane"}]. List only hosts of that group (check the spelling), then run again.`
+        );
+      }
+    }
+  }
+}
+function refuseUnreachable(hosts, stateOf, cpStateOf) {
+  const unreachable = hosts.filter(
+    (h) => (stateOf.get(h)?.reachable ?? cpStateOf.get(h)?.reachable) === false
+  );
+  if (unreachable.length > 0) {
+    const why = unreachable.map((h) => {
+      const errs = stateOf.get(h)?.errors ?? cpStateOf.get(h)?.errors ?? [];
+      return errs.length > 0 ? `${h}: ${errs[0]}` : h;
+    }).join("\n  ");
+    throw new InputError(
+      `${unreachable.length === 1 ? "This broken host does" : "These broken hosts do"} not answer, and recovery must run commands on ${unreachable.length === 1 ? "it" : "them"}:
+  ${why}
+Bring them back or re-provision them (same IP, same hostname, SSH key authorized), check --transport/--ssh-user/--ssh-key, then run again. A host that will not return: name it with --remove-host ${unreachable[0]} (action input remove-hosts), and the cluster shrinks without it.`
+    );
+  }
+}
+function refuseUnsafeRestore(inventory, state, stateOf, backup2, options, c) {
+  const { etcdCase, brokenEtcd, brokenCp, healthyVoters, restoresSnapshot, removals } = c;
+  if (restoresSnapshot && state.quorum && !options.force) {
+    throw new InputError(
+      `The cluster still has quorum (the probe found ${healthyVoters.length} healthy of ${state.members.length} members), but the inventory marks ${brokenEtcd.join(", ")} as broken so that no healthy member would remain: restoring a snapshot over a working cluster throws away every write since the snapshot. Remove the healthy hosts from [broken_etcd], or pass --force if that loss is intended.`
+    );
+  }
+  const etcdVersions = restoresSnapshot ? nodeEtcdVersions(inventory, stateOf, state) : void 0;
+  if (etcdVersions && etcdVersions.minors.size > 1 && !options.force) {
+    throw new InputError(
+      `The etcd nodes run different etcd minor versions (${etcdVersions.list}): a snapshot is restored and then served by one etcd minor. Install the same etcd version on every etcd node (etcd, etcdctl, etcdutl), or pass --force if a mixed cluster is intended.`
+    );
+  }
+  if (etcdCase === "total-loss" && !backup2) {
+    throw new InputError(
+      `No etcd member has data left (${inventory.etcd.map((e) => e.host).join(", ")} ${inventory.etcd.length === 1 ? "is" : "are all"} broken or unreachable${removals.length > 0 ? `, and ${removals.map((r) => r.host).join(", ")} will not return` : ""}), so the cluster can only come back from a backup set: pass --backup DIR|URL.`
+    );
+  }
+  if (brokenCp.length > 0 && !backup2) {
+    throw new InputError(
+      `Control-plane certificates must be restored on ${brokenCp.join(", ")}, and only a backup set has them: pass --backup DIR|URL (a backup taken with certificates, not --etcd-only).`
+    );
+  }
+  if (backup2) {
+    if (state.clusterName && backup2.clusterName !== state.clusterName && !options.force) {
+      throw new InputError(
+        `Backup ${backup2.location} is of cluster '${backup2.clusterName}', but the inventory ${inventory.source} describes '${state.clusterName}'. Pick a backup of this cluster, or pass --force if the name changed.`
+      );
+    }
+    if (backup2.clusterId && state.clusterId && backup2.clusterId !== state.clusterId && !options.force) {
+      throw new InputError(
+        `Backup ${backup2.location} comes from etcd cluster id ${backup2.clusterId}, the running cluster is ${state.clusterId}. Pick a backup of this cluster, or pass --force.`
+      );
+    }
+    const runningVersion = state.serverVersion ?? etcdVersions?.first ?? state.toolsVersion;
+    const running = minorOf(runningVersion);
+    const saved = minorOf(backup2.etcdVersion);
+    const differs = running && saved && (running[0] !== saved[0] || running[1] !== saved[1]);
+    if (restoresSnapshot && differs && !options.force) {
+      throw new InputError(
+        `Backup ${backup2.location} was taken from etcd ${backup2.etcdVersion}, the nodes run ${runningVersion}: a snapshot is restored with the same minor version. Restore with matching etcd tools, or pass --force.`
+      );
+    }
+    if (backup2.encrypted && !options.haveIdentity) {
+      throw new InputError(
+        `Backup ${backup2.location} is encrypted with age: pass --identity FILE (the age identity of one of its recipients).`
+      );
+    }
+  }
+}
+function nodeEtcdVersions(inventory, stateOf, state) {
+  const unknown = inventory.etcd.filter((e) => stateOf.get(e.host)?.toolsError);
+  if (unknown.length > 0) {
+    throw new InputError(
+      `Cannot tell which etcd ${unknown.length === 1 ? "this node has" : "these nodes have"}, and a snapshot restore depends on it (etcdutl or etcdctl, revision bump, snapshot version):
+  ` + unknown.map((e) => stateOf.get(e.host).toolsError).join("\n  ") + "\nInstall etcd, etcdctl and etcdutl of the cluster's version on each (Kubespray puts them in /usr/local/bin), then run again. Nothing was changed."
+    );
+  }
+  const versions = inventory.etcd.flatMap((e) => {
+    const t = stateOf.get(e.host)?.tools;
+    const v = t?.server ?? t?.snapshotToolVersion;
+    return v ? [{ host: e.host, v }] : [];
+  });
+  if (state.serverVersion) versions.push({ host: "the running members", v: state.serverVersion });
+  const minors = new Set(
+    versions.flatMap(({ v }) => {
+      const m = minorOf(v);
+      return m ? [`${m[0]}.${m[1]}`] : [];
+    })
+  );
+  return {
+    ...versions[0] ? { first: versions[0].v } : {},
+    minors,
+    list: versions.map(({ host, v }) => `${host}: ${v}`).join(", ")
+  };
+}
+
+// src/recovery/planners/total-loss.ts
+function planTotalLoss(d) {
+  const ability = bumpAbility(d);
+  const choice = backupSnapshot(d, d.inventory.etcd[0].host);
+  const revisionBump = ability.bump ? bumpFor(d, choice) : ability.revisionBump;
+  planRestoreFromSnapshot(d, choice, revisionBump, d.options.strategy);
+  return { choice, revisionBump };
+}
+
+// src/recovery/plan-types.ts
+function deleteNodeArgv(params) {
+  return [
+    "kubectl",
+    `--kubeconfig=${params.kubeconfig}`,
+    "delete",
+    "node",
+    params.nodeName,
+    "--ignore-not-found"
+  ];
+}
+
+// src/recovery/plan.ts
+function classify(inventory, state, d, removals) {
+  const { stateOf } = d;
+  const cpStateOf = new Map(state.controlPlane.map((c) => [c.host, c]));
+  const brokenFrom = inventory.brokenEtcd !== void 0 || inventory.brokenControlPlane !== void 0 ? "inventory" : "probe";
+  const certsOnly = brokenFrom === "probe" ? inventory.etcd.filter((e) => {
+    const s = stateOf.get(e.host);
+    return s?.reachable && s.etcdRunning && !s.healthy && !s.etcdCertsPresent;
+  }).map((e) => e.host) : [];
+  const brokenEtcd = inventory.brokenEtcd ?? inventory.etcd.filter((e) => !stateOf.get(e.host)?.healthy && !certsOnly.includes(e.host)).map((e) => e.host);
+  const brokenCp = inventory.brokenControlPlane ?? inventory.controlPlane.filter((h) => !cpStateOf.get(h)?.certsPresent);
+  const brokenSet = new Set(brokenEtcd);
+  const survivors = inventory.etcd.filter((e) => {
+    const s = stateOf.get(e.host);
+    const declaredBroken = brokenFrom === "inventory" && brokenSet.has(e.host);
+    return !declaredBroken && s?.reachable && s.etcdRunning && s.raftIndex !== void 0;
+  });
+  const healthyVoters = inventory.etcd.filter(
+    (e) => !brokenSet.has(e.host) && stateOf.get(e.host)?.healthy
+  );
+  const cases = [];
+  let etcdCase;
+  if (brokenEtcd.length > 0) {
+    if (state.quorum && healthyVoters.length > 0) etcdCase = "member-loss";
+    else if (survivors.length > 0) etcdCase = "quorum-loss";
+    else etcdCase = "total-loss";
+    cases.push(etcdCase);
+  }
+  if (brokenCp.length > 0 || certsOnly.length > 0) cases.push("cert-loss");
+  if (removals.length > 0) cases.push("host-removal");
+  if (cases.length === 0) cases.push("healthy");
+  const restoresSnapshot = etcdCase === "quorum-loss" || etcdCase === "total-loss";
+  return {
+    brokenFrom,
+    certsOnly,
+    brokenEtcd,
+    brokenCp,
+    survivors,
+    healthyVoters,
+    cases,
+    etcdCase,
+    restoresSnapshot,
+    removals
+  };
+}
+function buildPlan(given, state, backup2, options) {
+  const { inventory, removals } = withoutRemovedHosts(given, state, options);
+  refuseUnknownBrokenHosts(given, inventory.source);
+  const d = new PlanDraft(inventory, state, backup2, options);
+  const c = classify(inventory, state, d, removals);
+  const { brokenEtcd, brokenCp, certsOnly, healthyVoters, survivors, etcdCase } = c;
+  refuseUnreachable(
+    [.../* @__PURE__ */ new Set([...brokenEtcd, ...brokenCp])],
+    d.stateOf,
+    new Map(state.controlPlane.map((s) => [s.host, s]))
+  );
+  refuseUnsafeRestore(inventory, state, d.stateOf, backup2, options, c);
+  let anchor = healthyVoters[0]?.host ?? inventory.etcd[0]?.host ?? inventory.controlPlane[0];
+  const working = state.quorum && healthyVoters.length > 0;
+  const membersLeaving = planLeavingMembers(d, given, removals, {
+    working,
+    control: healthyVoters[0]?.host,
+    restoresSnapshot: c.restoresSnapshot
+  });
+  let strategy = "none";
+  let source = { kind: "none" };
+  let revisionBump;
+  if (etcdCase === "member-loss") {
+    strategy = "member-replace";
+    planMemberLoss(d, { brokenEtcd, control: healthyVoters[0].host, membersLeaving });
+  } else if (etcdCase === "quorum-loss" || etcdCase === "total-loss") {
+    strategy = options.strategy;
+    const restored = etcdCase === "quorum-loss" ? planQuorumLoss(d, survivors) : planTotalLoss(d);
+    source = restored.choice.source;
+    anchor = restored.choice.first;
+    revisionBump = restored.revisionBump;
+  }
+  planCertLoss(d, { certsOnly, brokenCp, brokenEtcd, etcdCase: etcdCase !== void 0 });
+  planControlPlaneRestarts(d, brokenCp, c.restoresSnapshot);
+  planNodeDeletions(d, removals, anchor);
+  const steps = d.finish(anchor);
+  const brokenWhy = Object.fromEntries(
+    brokenEtcd.flatMap((h) => {
+      const s = d.stateOf.get(h);
+      const why = s?.lost ?? s?.errors?.join("; ");
+      return why ? [[h, why]] : [];
+    })
+  );
+  return {
+    cluster: state.clusterName,
+    case: c.cases.join("+"),
+    cases: c.cases,
+    strategy: etcdCase ? strategy : c.cases.includes("cert-loss") ? "certs-only" : membersLeaving.length > 0 ? "member-remove" : "none",
+    source,
+    layout: state.layout,
+    paths: d.paths,
+    members: d.members,
+    createdAt: options.now.toISOString(),
+    brokenEtcd,
+    brokenControlPlane: brokenCp,
+    removedHosts: removals.map((r) => r.host),
+    brokenFrom: c.brokenFrom,
+    ...Object.keys(brokenWhy).length > 0 ? { brokenWhy } : {},
+    steps,
+    warnings: d.warnings,
+    ...revisionBump ? { revisionBump } : {},
+    expect: d.expect
   };
 }
 
@@ -7667,12 +8038,12 @@ async function checkPlanObjects(plan2, backup2) {
       problems.push(`${name}: the plan reads it, but the manifest does not list it`);
       continue;
     }
-    const stat6 = await store.stat(setName, name);
-    if (!stat6) {
+    const stat7 = await store.stat(setName, name);
+    if (!stat7) {
       problems.push(`${name}: missing from the store (the manifest lists ${object.bytes} bytes)`);
-    } else if (stat6.bytes !== object.bytes) {
+    } else if (stat7.bytes !== object.bytes) {
       problems.push(
-        `${name}: ${stat6.bytes} bytes in the store, but the manifest says ${object.bytes} (${stat6.bytes < object.bytes ? "truncated" : "altered"})`
+        `${name}: ${stat7.bytes} bytes in the store, but the manifest says ${object.bytes} (${stat7.bytes < object.bytes ? "truncated" : "altered"})`
       );
     } else {
       found.push(object);
@@ -8094,12 +8465,12 @@ async function kubernetesChecks(deps) {
     const why = `no kubectl with ${kubeconfig} on ${host}: no Kubernetes API to ask here`;
     return [skipped("API ready", why), skipped("nodes Ready", why)];
   }
-  const kubectl = ["kubectl", `--kubeconfig=${kubeconfig}`];
+  const kubectl2 = ["kubectl", `--kubeconfig=${kubeconfig}`];
   const ready = await check("API ready", async () => {
     const deadline = Date.now() + 18e4;
     let last = "";
     for (; ; ) {
-      const r = await t.exec([...kubectl, "get", "--raw=/readyz"], {
+      const r = await t.exec([...kubectl2, "get", "--raw=/readyz"], {
         allowFailure: true,
         timeoutMs: 3e4
       });
@@ -8112,7 +8483,7 @@ async function kubernetesChecks(deps) {
     }
   });
   const nodes = await check("nodes Ready", async () => {
-    const r = await t.exec([...kubectl, "get", "nodes", "-o", "json"], { timeoutMs: 3e4 });
+    const r = await t.exec([...kubectl2, "get", "nodes", "-o", "json"], { timeoutMs: 3e4 });
     const items = JSON.parse(r.stdout).items;
     const notReady = items.filter(
       (n) => !n.status.conditions.some((c) => c.type === "Ready" && c.status === "True")
@@ -8307,20 +8678,13 @@ async function preparePlan(opts, ctx) {
   const transports = opts.transportFor ? { transportFor: opts.transportFor, close: async () => {
   } } : openNodeTransports(inventory, opts.access);
   try {
-    const probe = () => probeCluster(inventory, transports.transportFor, opts.access, {
-      progress: ctx.progress,
-      goneHosts: removeHosts
-    });
-    let health = await ctx.progress.phase("Probe the cluster", probe);
-    const recheck = opts.quorumRecheck ?? { attempts: 2, delayMs: 5e3 };
-    const electing = () => health.etcd.some((e) => e.etcdRunning);
-    for (let i = 0; i < recheck.attempts && !health.quorum && electing(); i++) {
-      ctx.progress.info(
-        `No quorum seen; probing again in ${recheck.delayMs / 1e3} s to rule out a leader election.`
-      );
-      await new Promise((r) => setTimeout(r, recheck.delayMs));
-      health = await ctx.progress.phase("Probe the cluster again", probe);
-    }
+    const health = await ctx.progress.phase(
+      "Probe the cluster",
+      () => probeCluster(inventory, transports.transportFor, opts.access, {
+        progress: ctx.progress,
+        goneHosts: removeHosts
+      })
+    );
     const kubectlOn = removeHosts.length > 0 ? await ctx.progress.phase(
       "Look for kubectl on the control plane",
       () => controlPlaneWithKubectl(inventory, health, removeHosts, transports.transportFor)
@@ -8386,12 +8750,12 @@ async function plan(opts, ctx) {
 }
 
 // src/commands/rehearse.ts
-import { writeFile as writeFile7 } from "node:fs/promises";
+import { writeFile as writeFile9 } from "node:fs/promises";
 
 // harness/kind-provider.ts
-import { mkdir as mkdir4, readdir as readdir6, readFile as readFile9, rm as rm9, writeFile as writeFile5 } from "node:fs/promises";
-import { tmpdir as tmpdir6 } from "node:os";
-import { join as join14 } from "node:path";
+import { mkdir as mkdir4, readdir as readdir6, readFile as readFile9, rm as rm10, writeFile as writeFile5 } from "node:fs/promises";
+import { tmpdir as tmpdir7 } from "node:os";
+import { join as join15 } from "node:path";
 import { stringify as stringify2 } from "yaml";
 
 // harness/cleanup.ts
@@ -8568,6 +8932,11 @@ async function newRun() {
   return { runId, name: `kube-rescue-${runId}`, workDir };
 }
 
+// harness/local-provider.ts
+import { mkdir as mkdir3, readFile as readFile8, rm as rm9, writeFile as writeFile4 } from "node:fs/promises";
+import { join as join14 } from "node:path";
+import { Readable as Readable4 } from "node:stream";
+
 // harness/etcd-health.ts
 async function endpointHealth(endpoint, tls, timeoutSeconds = 3) {
   const r = await runCommand(
@@ -8605,24 +8974,69 @@ async function waitForEtcdHealthy(endpoints, tls, options = {}) {
   );
 }
 
-// harness/local-provider.ts
-import { mkdir as mkdir3, readFile as readFile8, rm as rm8, writeFile as writeFile4 } from "node:fs/promises";
-import { join as join13 } from "node:path";
-import { Readable as Readable4 } from "node:stream";
-
 // harness/image.ts
 import { spawn as spawn4 } from "node:child_process";
 import { createHash as createHash6 } from "node:crypto";
 import { createReadStream, existsSync, readdirSync, readFileSync as readFileSync2 } from "node:fs";
-import { mkdtemp as mkdtemp5, open as open4, readFile as readFile6, realpath, rm as rm7, stat as stat5 } from "node:fs/promises";
+import { mkdtemp as mkdtemp5, realpath, rm as rm8, stat as stat5 } from "node:fs/promises";
+import { tmpdir as tmpdir6 } from "node:os";
+import { join as join11 } from "node:path";
+
+// harness/image-build.ts
+import { open as open4, readFile as readFile6, rm as rm7 } from "node:fs/promises";
 import { tmpdir as tmpdir5 } from "node:os";
-import { join as join10 } from "node:path";
+import { join as join9 } from "node:path";
+async function rootAccess(what, needs) {
+  if (process.getuid?.() === 0) return (file, args) => [file, args];
+  const sudo = await runCommand("sudo", ["-n", "true"], { allowFailure: true }).catch(() => ({
+    code: -1
+  }));
+  if (sudo.code === 0) return (file, args) => ["sudo", ["-n", file, ...args]];
+  throw new OperationError(
+    `Building ${what} needs root (${needs}), and \`sudo -n\` is not allowed here. Run the harness as root or with passwordless sudo.`
+  );
+}
+async function withBuildLock(key, what, progress, work, timeoutMs = 30 * 6e4) {
+  const lock = join9(tmpdir5(), `kube-rescue-${key}.lock`);
+  const deadline = Date.now() + timeoutMs;
+  let told = false;
+  for (; ; ) {
+    try {
+      const handle = await open4(lock, "wx", 420);
+      await handle.writeFile(ownerId());
+      await handle.close();
+      break;
+    } catch (err) {
+      if (err.code !== "EEXIST") throw err;
+      const owner = (await readFile6(lock, "utf8").catch(() => "")).trim();
+      if (owner && ownerIsGone(owner)) {
+        await rm7(lock, { force: true });
+        continue;
+      }
+      if (Date.now() > deadline) {
+        throw new OperationError(
+          `Waited ${timeoutMs / 6e4} min for another process (${owner || "unknown"}) to build ${what}; remove ${lock} if no build is running.`
+        );
+      }
+      if (!told) {
+        progress.info(`another process (${owner}) is building ${what}; waiting for it`);
+        told = true;
+      }
+      await new Promise((r) => setTimeout(r, 2e3));
+    }
+  }
+  try {
+    return await work();
+  } finally {
+    await rm7(lock, { force: true });
+  }
+}
 
 // harness/tools.ts
 import { constants } from "node:fs";
 import { access } from "node:fs/promises";
 import { homedir as homedir2 } from "node:os";
-import { join as join9 } from "node:path";
+import { join as join10 } from "node:path";
 var ETCD_VERSIONS = ["3.4", "3.5", "3.6"];
 var DEFAULT_ETCD_VERSION = "3.6";
 function parseEtcdVersion(value, where = "--etcd-version") {
@@ -8636,8 +9050,8 @@ function toolModuleOf(version) {
   return `etcd-${version}`;
 }
 function toolsCacheDir(env = process.env) {
-  const root = env.KUBE_RESCUE_CACHE || join9(env.XDG_CACHE_HOME || join9(homedir2(), ".cache"), "kube-rescue");
-  return join9(root, "tools");
+  const root = env.KUBE_RESCUE_CACHE || join10(env.XDG_CACHE_HOME || join10(homedir2(), ".cache"), "kube-rescue");
+  return join10(root, "tools");
 }
 async function isExecutable(path) {
   return access(path, constants.X_OK).then(
@@ -8647,13 +9061,13 @@ async function isExecutable(path) {
 }
 async function builtEtcdTools(version, env = process.env) {
   const module = toolModuleOf(version);
-  const binDir = join9(toolsCacheDir(env), module, "bin");
+  const binDir = join10(toolsCacheDir(env), module, "bin");
   const tools = {
     version,
     binDir,
-    etcd: join9(binDir, "etcd"),
-    etcdctl: join9(binDir, "etcdctl"),
-    etcdutl: join9(binDir, "etcdutl")
+    etcd: join10(binDir, "etcd"),
+    etcdctl: join10(binDir, "etcdctl"),
+    etcdutl: join10(binDir, "etcdutl")
   };
   const missing = [];
   for (const name of ["etcd", "etcdctl", "etcdutl"]) {
@@ -8703,16 +9117,16 @@ function nodeImageTag() {
   return `${NODE_IMAGE_REPOSITORY}:${nodeImageRecipeHash()}`;
 }
 function debianMirrorFromAptSources(root = "/etc/apt") {
-  const sourcesDir = join10(root, "sources.list.d");
-  const deb822 = existsSync(sourcesDir) ? readdirSync(sourcesDir).filter((f) => f.endsWith(".sources")).sort().map((f) => readFileSync2(join10(sourcesDir, f), "utf8")) : [];
+  const sourcesDir = join11(root, "sources.list.d");
+  const deb822 = existsSync(sourcesDir) ? readdirSync(sourcesDir).filter((f) => f.endsWith(".sources")).sort().map((f) => readFileSync2(join11(sourcesDir, f), "utf8")) : [];
   for (const text4 of deb822) {
     const found = mirrorFromDeb822(text4);
     if (found) return found;
   }
-  const listFiles = [join10(root, "sources.list")];
+  const listFiles = [join11(root, "sources.list")];
   if (existsSync(sourcesDir)) {
     for (const f of readdirSync(sourcesDir).sort()) {
-      if (f.endsWith(".list")) listFiles.push(join10(sourcesDir, f));
+      if (f.endsWith(".list")) listFiles.push(join11(sourcesDir, f));
     }
   }
   for (const file of listFiles) {
@@ -8757,7 +9171,7 @@ async function ensureNodeImage(progress, etcdVersion = "3.4") {
     progress.debug(`node image ${tag} is already built`);
     return tag;
   }
-  return withBuildLock(nodeImageRecipeHash(), tag, progress, async () => {
+  return withBuildLock(`node-image-${nodeImageRecipeHash()}`, tag, progress, async () => {
     if (await imageExists(tag)) return tag;
     return progress.phase(
       `Build node image ${tag} (debootstrap ${SUITE}, ~1-2 min)`,
@@ -8766,20 +9180,13 @@ async function ensureNodeImage(progress, etcdVersion = "3.4") {
   });
 }
 var DEBOOTSTRAP_MILESTONES = /^I: (Retrieving Release|Installing core packages|Unpacking the base system|Configuring the base system|Base system installed successfully)/;
-async function rootAccess(tag) {
-  if (process.getuid?.() === 0) return (file, args) => [file, args];
-  const sudo = await runCommand("sudo", ["-n", "true"], { allowFailure: true }).catch(() => ({
-    code: -1
-  }));
-  if (sudo.code === 0) return (file, args) => ["sudo", ["-n", file, ...args]];
-  throw new OperationError(
-    `Building the node image ${tag} needs root (debootstrap makes device nodes and chroots), and \`sudo -n\` is not allowed here. Run the harness as root or with passwordless sudo.`
-  );
-}
 async function buildNodeImage(tag, progress) {
-  const asRoot = await rootAccess(tag);
-  const work = await mkdtemp5(join10(tmpdir5(), "kube-rescue-image-"));
-  const rootfs = join10(work, "rootfs");
+  const asRoot = await rootAccess(
+    `the node image ${tag}`,
+    "debootstrap makes device nodes and chroots"
+  );
+  const work = await mkdtemp5(join11(tmpdir6(), "kube-rescue-image-"));
+  const rootfs = join11(work, "rootfs");
   try {
     const mirror = debianMirrorFromAptSources();
     progress.info(
@@ -8805,42 +9212,7 @@ async function buildNodeImage(tag, progress) {
     return tag;
   } finally {
     await runCommand(...asRoot("rm", ["-rf", "--one-file-system", work]), { allowFailure: true });
-    await rm7(work, { recursive: true, force: true });
-  }
-}
-async function withBuildLock(recipeHash, tag, progress, work) {
-  const lock = join10(tmpdir5(), `kube-rescue-node-image-${recipeHash}.lock`);
-  const deadline = Date.now() + 20 * 6e4;
-  let told = false;
-  for (; ; ) {
-    try {
-      const handle = await open4(lock, "wx", 420);
-      await handle.writeFile(ownerId());
-      await handle.close();
-      break;
-    } catch (err) {
-      if (err.code !== "EEXIST") throw err;
-      const owner = (await readFile6(lock, "utf8").catch(() => "")).trim();
-      if (owner && ownerIsGone(owner)) {
-        await rm7(lock, { force: true });
-        continue;
-      }
-      if (Date.now() > deadline) {
-        throw new OperationError(
-          `Waited 20 min for another process (${owner || "unknown"}) to build ${tag}; remove ${lock} if no build is running.`
-        );
-      }
-      if (!told) {
-        progress.info(`another process (${owner}) is building ${tag}; waiting for it`);
-        told = true;
-      }
-      await new Promise((r) => setTimeout(r, 2e3));
-    }
-  }
-  try {
-    return await work();
-  } finally {
-    await rm7(lock, { force: true });
+    await rm8(work, { recursive: true, force: true });
   }
 }
 async function importRootfs(asRoot, rootfs, tag) {
@@ -8919,7 +9291,7 @@ async function ensureBuiltEtcdNodeImage(progress, etcdVersion) {
     return tag;
   }
   const base = await ensureNodeImage(progress, "3.4");
-  return withBuildLock(hash, tag, progress, async () => {
+  return withBuildLock(`node-image-${hash}`, tag, progress, async () => {
     if (await imageExists(tag)) return tag;
     return progress.phase(
       `Build node image ${tag} (etcd ${etcdVersion} from ${tools.binDir} over ${base})`,
@@ -8960,7 +9332,7 @@ async function deriveBuiltEtcdImage(base, tools, hash, tag) {
 }
 
 // harness/topology.ts
-var TOPOLOGY_NAMES = ["stacked3", "runbook", "single"];
+var TOPOLOGY_NAMES = ["stacked3", "runbook", "single", "stacked3-worker"];
 var stacked = (name) => ({ name, roles: ["control-plane", "etcd"] });
 function topology(name) {
   switch (name) {
@@ -8968,6 +9340,12 @@ function topology(name) {
       return { name, nodes: ["node1", "node2", "node3"].map(stacked) };
     case "single":
       return { name, nodes: [stacked("node1")] };
+    // The kubeadm provider's default: a worker beside the stacked control plane.
+    case "stacked3-worker":
+      return {
+        name,
+        nodes: [...["node1", "node2", "node3"].map(stacked), { name: "node4", roles: ["worker"] }]
+      };
     case "runbook":
       return {
         name,
@@ -9014,16 +9392,29 @@ function renderKubesprayInventory(t, ipOf, header2) {
   lines.push("", "[k8s_cluster:children]", "kube_control_plane", "kube_node", "");
   return lines.join("\n");
 }
+function renderDockerExecInventory(nodes, header2) {
+  const lines = [`# ${header2}`, "[all]"];
+  for (const n of nodes) {
+    const member = n.etcdMemberName ? ` etcd_member_name=${n.etcdMemberName}` : "";
+    lines.push(`${n.name} ip=${n.ip} ansible_connection=docker${member}`);
+  }
+  const cp = nodes.filter((n) => n.roles.includes("control-plane")).map((n) => n.name);
+  const workers = nodes.filter((n) => n.roles.includes("worker")).map((n) => n.name);
+  lines.push("", "[kube_control_plane]", ...cp, "", "[etcd]", ...cp);
+  lines.push("", "[kube_node]", ...workers.length > 0 ? workers : cp);
+  lines.push("", "[k8s_cluster:children]", "kube_control_plane", "kube_node", "");
+  return lines.join("\n");
+}
 
 // harness/kubespray-node.ts
 import { readdir as readdir5, readFile as readFile7 } from "node:fs/promises";
-import { join as join12 } from "node:path";
+import { join as join13 } from "node:path";
 import { pack } from "tar-stream";
 import { stringify } from "yaml";
 
 // harness/pki.ts
 import { mkdir as mkdir2 } from "node:fs/promises";
-import { join as join11 } from "node:path";
+import { join as join12 } from "node:path";
 var DAYS = "3650";
 var newKeyArgs = (keyPath) => [
   "-newkey",
@@ -9103,8 +9494,8 @@ async function inBatches(tasks, limit = 4) {
 async function makeEtcdPki(dir, etcdHosts2, k8sHosts) {
   await mkdir2(dir, { recursive: true, mode: 448 });
   const ca = await makeCertificateAuthority(
-    join11(dir, "ca.pem"),
-    join11(dir, "ca-key.pem"),
+    join12(dir, "ca.pem"),
+    join12(dir, "ca-key.pem"),
     "/CN=etcd-ca"
   );
   const sansOf = (h) => [
@@ -9118,8 +9509,8 @@ async function makeEtcdPki(dir, etcdHosts2, k8sHosts) {
     for (const kind of ["member", "admin"]) {
       tasks.push(
         () => issueCertificate(ca, {
-          certPath: join11(dir, `${kind}-${h.name}.pem`),
-          keyPath: join11(dir, `${kind}-${h.name}-key.pem`),
+          certPath: join12(dir, `${kind}-${h.name}.pem`),
+          keyPath: join12(dir, `${kind}-${h.name}-key.pem`),
           subject: `/O=system:etcd-${kind}s/CN=etcd-${kind}-${h.name}`,
           sans: sansOf(h),
           usage: "server-and-client"
@@ -9130,8 +9521,8 @@ async function makeEtcdPki(dir, etcdHosts2, k8sHosts) {
   for (const h of k8sHosts) {
     tasks.push(
       () => issueCertificate(ca, {
-        certPath: join11(dir, `node-${h.name}.pem`),
-        keyPath: join11(dir, `node-${h.name}-key.pem`),
+        certPath: join12(dir, `node-${h.name}.pem`),
+        keyPath: join12(dir, `node-${h.name}-key.pem`),
         subject: `/O=system:etcd-nodes/CN=etcd-node-${h.name}`,
         sans: sansOf(h),
         usage: "server-and-client"
@@ -9145,33 +9536,33 @@ async function makeKubernetesPki(dir) {
   await mkdir2(dir, { recursive: true, mode: 448 });
   await mkdir2(kubeconfigClientDir(dir), { recursive: true, mode: 448 });
   const ca = await makeCertificateAuthority(
-    join11(dir, "ca.crt"),
-    join11(dir, "ca.key"),
+    join12(dir, "ca.crt"),
+    join12(dir, "ca.key"),
     "/CN=kubernetes"
   );
   const frontProxyCa = await makeCertificateAuthority(
-    join11(dir, "front-proxy-ca.crt"),
-    join11(dir, "front-proxy-ca.key"),
+    join12(dir, "front-proxy-ca.crt"),
+    join12(dir, "front-proxy-ca.key"),
     "/CN=front-proxy-ca"
   );
   await Promise.all([
     issueCertificate(frontProxyCa, {
-      certPath: join11(dir, "front-proxy-client.crt"),
-      keyPath: join11(dir, "front-proxy-client.key"),
+      certPath: join12(dir, "front-proxy-client.crt"),
+      keyPath: join12(dir, "front-proxy-client.key"),
       subject: "/CN=front-proxy-client",
       usage: "client"
     }),
     issueCertificate(ca, {
-      certPath: join11(dir, "apiserver-kubelet-client.crt"),
-      keyPath: join11(dir, "apiserver-kubelet-client.key"),
+      certPath: join12(dir, "apiserver-kubelet-client.crt"),
+      keyPath: join12(dir, "apiserver-kubelet-client.key"),
       subject: "/O=system:masters/CN=kube-apiserver-kubelet-client",
       usage: "client"
     }),
-    makeServiceAccountKeyPair(join11(dir, "sa.key"), join11(dir, "sa.pub")),
+    makeServiceAccountKeyPair(join12(dir, "sa.key"), join12(dir, "sa.pub")),
     ...KUBECONFIG_USERS.map(
       (u) => issueCertificate(ca, {
-        certPath: join11(kubeconfigClientDir(dir), `${u.file}.crt`),
-        keyPath: join11(kubeconfigClientDir(dir), `${u.file}.key`),
+        certPath: join12(kubeconfigClientDir(dir), `${u.file}.crt`),
+        keyPath: join12(kubeconfigClientDir(dir), `${u.file}.key`),
         subject: u.subject,
         usage: "client"
       })
@@ -9203,8 +9594,8 @@ function kubeconfigClientDir(k8sPkiDir) {
 async function issueApiserverCertificate(k8s, outDir, node) {
   await mkdir2(outDir, { recursive: true, mode: 448 });
   await issueCertificate(k8s.ca, {
-    certPath: join11(outDir, "apiserver.crt"),
-    keyPath: join11(outDir, "apiserver.key"),
+    certPath: join12(outDir, "apiserver.crt"),
+    keyPath: join12(outDir, "apiserver.key"),
     subject: "/CN=kube-apiserver",
     sans: [
       `DNS:${node.name}`,
@@ -9397,8 +9788,8 @@ async function renderKubeconfigs(k8sPki, apiserverUrl) {
         {
           name: u.user,
           user: {
-            "client-certificate-data": await b642(join12(dir, `${u.file}.crt`)),
-            "client-key-data": await b642(join12(dir, `${u.file}.key`))
+            "client-certificate-data": await b642(join13(dir, `${u.file}.crt`)),
+            "client-key-data": await b642(join13(dir, `${u.file}.key`))
           }
         }
       ]
@@ -9427,7 +9818,7 @@ async function filesOfDir(hostDir, nodeDir, keep) {
     out.push({
       path: `${nodeDir}/${name}`,
       type: "file",
-      content: await readFile7(join12(hostDir, name)),
+      content: await readFile7(join13(hostDir, name)),
       mode: secret ? 384 : 420
     });
   }
@@ -9583,13 +9974,25 @@ async function startNodeContainer(spec) {
   class NodeContainer extends tc.GenericContainer {
     constructor() {
       super(spec.image);
-      this.withName(spec.containerName).withHostname(spec.hostname).withLabels(spec.labels).withNetworkMode(spec.network).withAddedCapabilities("ALL").withDroppedCapabilities("SYS_RESOURCE").withSecurityOpt("seccomp=unconfined").withTmpFs({ "/run": "rw", "/run/lock": "rw" }).withBindMounts([{ source: "/sys/fs/cgroup", target: "/sys/fs/cgroup", mode: "ro" }]).withCopyArchivesToContainer([{ tar: spec.files, target: "/" }]).withPullPolicy(localImageOnly).withStartupTimeout(6e4);
+      this.withName(spec.containerName).withHostname(spec.hostname).withLabels(spec.labels).withNetworkMode(spec.network).withAddedCapabilities("ALL").withDroppedCapabilities("SYS_RESOURCE").withSecurityOpt("seccomp=unconfined").withTmpFs({ "/run": "rw", "/run/lock": "rw" }).withBindMounts([{ source: "/sys/fs/cgroup", target: "/sys/fs/cgroup", mode: "ro" }]).withCopyArchivesToContainer([{ tar: spec.files, target: "/" }]).withPullPolicy(localImageOnly).withExtraHosts(spec.extraHosts ?? []).withStartupTimeout(6e4);
     }
     async beforeContainerCreated() {
       this.createOpts.StopSignal = "SIGRTMIN+3";
       this.createOpts.NetworkingConfig = {
         EndpointsConfig: { [spec.network]: { IPAMConfig: { IPv4Address: spec.ip } } }
       };
+      if (spec.volumes) {
+        this.createOpts.Volumes = Object.fromEntries(spec.volumes.map((v) => [v, {}]));
+      }
+      const host = this.hostConfig;
+      if (spec.devices) {
+        host.Devices = spec.devices.map((d) => ({
+          PathOnHost: d,
+          PathInContainer: d,
+          CgroupPermissions: "r"
+        }));
+      }
+      if (spec.sysctls) host.Sysctls = spec.sysctls;
     }
   }
   const container = new NodeContainer();
@@ -9742,7 +10145,7 @@ var LocalCluster = class {
     const n = this.node(name);
     await docker(["rm", "-f", "-v", n.containerName]);
     const hostKey = await makeSshKey(
-      join13(this.run.workDir, "ssh", `host-${name}-${Date.now()}`),
+      join14(this.run.workDir, "ssh", `host-${name}-${Date.now()}`),
       `root@${name}`
     );
     this.run.hostKeys.set(name, hostKey);
@@ -9778,7 +10181,7 @@ var LocalCluster = class {
 async function teardown(runId, workDir) {
   try {
     await removeRun(runId);
-    if (workDir) await rm8(workDir, { recursive: true, force: true });
+    if (workDir) await rm9(workDir, { recursive: true, force: true });
   } finally {
     untrackLiveRun(runId);
   }
@@ -9849,15 +10252,15 @@ var LocalClusterProvider = class {
     };
     const addressing = t.nodes.map((n) => ({ name: n.name, ip: ips.get(n.name) }));
     const etcdAddressing = addressing.filter((a) => etcdNodes(t).some((n) => n.name === a.name));
-    await mkdir3(join13(workDir, "ssh"), { mode: 448 });
-    const sshKeyPath = join13(workDir, "ssh", "id_ed25519");
+    await mkdir3(join14(workDir, "ssh"), { mode: 448 });
+    const sshKeyPath = join14(workDir, "ssh", "id_ed25519");
     const [clientKey, hostKeyList, etcdPki, k8sPki] = await Promise.all([
       makeSshKey(sshKeyPath, `kube-rescue-harness-${ctx.runId}`),
       Promise.all(
-        t.nodes.map((n) => makeSshKey(join13(workDir, "ssh", `host-${n.name}`), `root@${n.name}`))
+        t.nodes.map((n) => makeSshKey(join14(workDir, "ssh", `host-${n.name}`), `root@${n.name}`))
       ),
-      makeEtcdPki(join13(workDir, "pki", "etcd"), etcdAddressing, addressing),
-      makeKubernetesPki(join13(workDir, "pki", "kubernetes"))
+      makeEtcdPki(join14(workDir, "pki", "etcd"), etcdAddressing, addressing),
+      makeKubernetesPki(join14(workDir, "pki", "kubernetes"))
     ]);
     const hostKeys = new Map(t.nodes.map((n, i) => [n.name, hostKeyList[i]]));
     const run2 = {
@@ -9874,7 +10277,7 @@ var LocalClusterProvider = class {
     };
     await Promise.all(
       t.nodes.map(async (n) => {
-        const apiserverDir = n.roles.includes("control-plane") ? join13(workDir, "pki", `apiserver-${n.name}`) : void 0;
+        const apiserverDir = n.roles.includes("control-plane") ? join14(workDir, "pki", `apiserver-${n.name}`) : void 0;
         if (apiserverDir) {
           await issueApiserverCertificate(k8sPki, apiserverDir, {
             name: n.name,
@@ -9893,9 +10296,9 @@ var LocalClusterProvider = class {
     await Promise.all(
       etcdNodes(t).map((n) => containerSh(containerNameOf(run2, n.name), START_ETCD))
     );
-    const knownHostsPath = join13(workDir, "ssh", "known_hosts");
+    const knownHostsPath = join14(workDir, "ssh", "known_hosts");
     await writeKnownHosts(knownHostsPath, addressing, hostKeys);
-    const inventoryPath = join13(workDir, "hosts.ini");
+    const inventoryPath = join14(workDir, "hosts.ini");
     await writeFile4(
       inventoryPath,
       renderKubesprayInventory(
@@ -9905,11 +10308,11 @@ var LocalClusterProvider = class {
       )
     );
     const firstEtcd = etcdNodes(t)[0].name;
-    const etcdDir = join13(workDir, "pki", "etcd");
+    const etcdDir = join14(workDir, "pki", "etcd");
     const tls = {
-      cacert: join13(etcdDir, "ca.pem"),
-      cert: join13(etcdDir, `admin-${firstEtcd}.pem`),
-      key: join13(etcdDir, `admin-${firstEtcd}-key.pem`)
+      cacert: join14(etcdDir, "ca.pem"),
+      cert: join14(etcdDir, `admin-${firstEtcd}.pem`),
+      key: join14(etcdDir, `admin-${firstEtcd}-key.pem`)
     };
     const etcdEndpoints = etcdNodes(t).map((n) => `https://${ips.get(n.name)}:2379`);
     await waitForEtcdHealthy(etcdEndpoints, tls, { timeoutMs: 9e4 });
@@ -9938,6 +10341,42 @@ var LocalClusterProvider = class {
       tls,
       startupSeconds
     );
+  }
+};
+
+// harness/docker-exec-node.ts
+var DockerExecNode = class {
+  constructor(name, ip, roles, etcdMemberName2, provider) {
+    this.name = name;
+    this.ip = ip;
+    this.roles = roles;
+    this.etcdMemberName = etcdMemberName2;
+    this.provider = provider;
+  }
+  name;
+  ip;
+  roles;
+  etcdMemberName;
+  provider;
+  get containerName() {
+    return this.name;
+  }
+  transport(kind = "docker") {
+    if (kind === "ssh") {
+      throw new OperationError(
+        `${this.provider} node ${this.name} has no sshd; use the docker transport for ${this.provider} clusters.`
+      );
+    }
+    return openNodeTransport("docker", {
+      node: this.name,
+      containerName: this.name,
+      address: this.ip,
+      sshKeyPath: "",
+      knownHostsPath: ""
+    });
+  }
+  sh(script, options) {
+    return containerSh(this.name, script, options);
   }
 };
 
@@ -9984,36 +10423,9 @@ function kindConfig(t) {
   });
 }
 var KUBEADM_ETCD_PKI = "/etc/kubernetes/pki/etcd";
-var KindNode = class {
-  constructor(name, ip, roles, etcdMemberName2) {
-    this.name = name;
-    this.ip = ip;
-    this.roles = roles;
-    this.etcdMemberName = etcdMemberName2;
-  }
-  name;
-  ip;
-  roles;
-  etcdMemberName;
-  get containerName() {
-    return this.name;
-  }
-  transport(kind = "docker") {
-    if (kind === "ssh") {
-      throw new OperationError(
-        `kind node ${this.name} has no sshd; use the docker transport for kind clusters.`
-      );
-    }
-    return openNodeTransport("docker", {
-      node: this.name,
-      containerName: this.name,
-      address: this.ip,
-      sshKeyPath: "",
-      knownHostsPath: ""
-    });
-  }
-  sh(script, options) {
-    return containerSh(this.name, script, options);
+var KindNode = class extends DockerExecNode {
+  constructor(name, ip, roles, member) {
+    super(name, ip, roles, member, "kind");
   }
 };
 var KindCluster = class {
@@ -10097,7 +10509,7 @@ var KindCluster = class {
     await runCommand(kindBinary(), ["delete", "cluster", "--name", this.name], {
       allowFailure: true
     });
-    await rm9(this.workDir, { recursive: true, force: true });
+    await rm10(this.workDir, { recursive: true, force: true });
   }
   async [Symbol.asyncDispose]() {
     await this.stop();
@@ -10106,11 +10518,11 @@ var KindCluster = class {
 async function removeKindLeftovers(progress) {
   const clusters = (await runCommand(kindBinary(), ["get", "clusters"], { allowFailure: true })).stdout.split("\n").filter((c) => c.startsWith("kube-rescue-"));
   if (clusters.length === 0) return;
-  const dirs = (await readdir6(tmpdir6())).filter((d) => d.startsWith(TEMP_PREFIX2));
+  const dirs = (await readdir6(tmpdir7())).filter((d) => d.startsWith(TEMP_PREFIX2));
   for (const c of clusters) {
     const runId = c.slice("kube-rescue-".length);
     const dir = dirs.find((d) => d.startsWith(`${TEMP_PREFIX2}${runId}-`));
-    const owner = dir ? (await readFile9(join14(tmpdir6(), dir, "owner"), "utf8").catch(() => "")).trim() : "";
+    const owner = dir ? (await readFile9(join15(tmpdir7(), dir, "owner"), "utf8").catch(() => "")).trim() : "";
     if (ownerIsGone(owner || void 0)) {
       progress.info(`deleting kind cluster ${c} left by a crashed harness run`);
       await runCommand(kindBinary(), ["delete", "cluster", "--name", c], { allowFailure: true });
@@ -10136,7 +10548,7 @@ var KindClusterProvider = class {
     await removeKindLeftovers(progress);
     const { runId, name, workDir } = await newRun();
     try {
-      const configPath = join14(workDir, "kind.yaml");
+      const configPath = join15(workDir, "kind.yaml");
       await writeFile5(configPath, config);
       await progress.phase(
         `kind create cluster ${name} (${t.name})`,
@@ -10150,7 +10562,7 @@ var KindClusterProvider = class {
             "--config",
             configPath,
             "--kubeconfig",
-            join14(workDir, "kubeconfig"),
+            join15(workDir, "kubeconfig"),
             "--wait",
             "180s"
           ],
@@ -10176,15 +10588,15 @@ var KindClusterProvider = class {
           `kind cluster ${name} has no control-plane node (kind get nodes: ${kindNodes.join(", ")}).`
         );
       }
-      const pkiDir = join14(workDir, "pki");
+      const pkiDir = join15(workDir, "pki");
       await mkdir4(pkiDir, { mode: 448 });
       for (const f of ["ca.crt", "healthcheck-client.crt", "healthcheck-client.key"]) {
-        await docker(["cp", `${controlPlanes[0].name}:${KUBEADM_ETCD_PKI}/${f}`, join14(pkiDir, f)]);
+        await docker(["cp", `${controlPlanes[0].name}:${KUBEADM_ETCD_PKI}/${f}`, join15(pkiDir, f)]);
       }
       const tls = {
-        cacert: join14(pkiDir, "ca.crt"),
-        cert: join14(pkiDir, "healthcheck-client.crt"),
-        key: join14(pkiDir, "healthcheck-client.key")
+        cacert: join15(pkiDir, "ca.crt"),
+        cert: join15(pkiDir, "healthcheck-client.crt"),
+        key: join15(pkiDir, "healthcheck-client.key")
       };
       const etcdEndpoints = controlPlanes.map((n) => `https://${n.ip}:2379`);
       await waitForEtcdHealthy(etcdEndpoints, tls, { timeoutMs: 12e4 });
@@ -10192,7 +10604,7 @@ var KindClusterProvider = class {
         name: t.name,
         nodes: nodes.map((n) => ({ name: n.name, roles: [...n.roles] }))
       };
-      const inventoryPath = join14(workDir, "hosts.ini");
+      const inventoryPath = join15(workDir, "hosts.ini");
       await writeFile5(inventoryPath, renderKindInventory(nodes, name));
       return new KindCluster(
         name,
@@ -10207,35 +10619,25 @@ var KindClusterProvider = class {
       );
     } catch (err) {
       await runCommand(kindBinary(), ["delete", "cluster", "--name", name], { allowFailure: true });
-      await rm9(workDir, { recursive: true, force: true });
+      await rm10(workDir, { recursive: true, force: true });
       throw err;
     }
   }
 };
 function renderKindInventory(nodes, name) {
-  const lines = [
-    `# Inventory of kind cluster ${name} (kubeadm layout; reach nodes with --transport docker)`,
-    "[all]"
-  ];
-  for (const n of nodes) {
-    const member = n.etcdMemberName ? ` etcd_member_name=${n.etcdMemberName}` : "";
-    lines.push(`${n.name} ip=${n.ip} ansible_connection=docker${member}`);
-  }
-  const cp = nodes.filter((n) => n.roles.includes("control-plane")).map((n) => n.name);
-  const workers = nodes.filter((n) => n.roles.includes("worker")).map((n) => n.name);
-  lines.push("", "[kube_control_plane]", ...cp, "", "[etcd]", ...cp);
-  lines.push("", "[kube_node]", ...workers.length > 0 ? workers : cp);
-  lines.push("", "[k8s_cluster:children]", "kube_control_plane", "kube_node", "");
-  return lines.join("\n");
+  return renderDockerExecInventory(
+    nodes,
+    `Inventory of kind cluster ${name} (kubeadm layout; reach nodes with --transport docker)`
+  );
 }
 
 // harness/rehearsal.ts
-import { createHash as createHash9 } from "node:crypto";
-import { mkdir as mkdir6, writeFile as writeFile6 } from "node:fs/promises";
-import { join as join16 } from "node:path";
+import { createHash as createHash10 } from "node:crypto";
+import { mkdir as mkdir8, writeFile as writeFile8 } from "node:fs/promises";
+import { join as join20 } from "node:path";
 
 // src/commands/restore.ts
-import { dirname as dirname6, join as join15 } from "node:path";
+import { dirname as dirname6, join as join16 } from "node:path";
 
 // src/recovery/journal.ts
 import { createHash as createHash7 } from "node:crypto";
@@ -11310,6 +11712,7 @@ function renderPlanMarkdown(plan2) {
     "",
     `- Strategy: **${plan2.strategy}**; snapshot source: ${sourceText(plan2)}`,
     `- Broken etcd members: ${plan2.brokenEtcd.join(", ") || "none"}; broken control-plane nodes: ${plan2.brokenControlPlane.join(", ") || "none"} (from the ${plan2.brokenFrom})`,
+    ...Object.entries(plan2.brokenWhy ?? {}).map(([host, why]) => `  - ${host}: ${why}`),
     ...plan2.removedHosts?.length ? [`- Removed for good (not re-added): ${plan2.removedHosts.join(", ")}`] : [],
     `- Layout: ${plan2.layout}; planned ${plan2.createdAt}`,
     ""
@@ -11358,7 +11761,7 @@ function renderVerificationMarkdown(v) {
 
 // src/commands/restore.ts
 function defaultJournalPath(inventory) {
-  return join15(dirname6(inventory), ".kube-rescue-restore.journal");
+  return join16(dirname6(inventory), ".kube-rescue-restore.journal");
 }
 function backupLocationOf(plan2) {
   if (plan2.source.kind === "backup") return plan2.source.location;
@@ -11446,7 +11849,7 @@ async function restore(opts, ctx) {
 
 // harness/cluster.ts
 function nodeAccessOf(cluster) {
-  if (cluster.provider === "kind") return { transport: "docker", layout: cluster.layout };
+  if (cluster.provider !== "local") return { transport: "docker", layout: cluster.layout };
   return {
     transport: "ssh",
     sshUser: "root",
@@ -11586,11 +11989,1027 @@ async function deleteCerts(cluster, node) {
   return { fault: "delete-certs", node, detail: `removed ${dirs.join(", ")}` };
 }
 
+// harness/kubeadm-provider.ts
+import { mkdir as mkdir7, writeFile as writeFile7 } from "node:fs/promises";
+import { join as join19 } from "node:path";
+import { Readable as Readable6 } from "node:stream";
+
+// harness/kubeadm-config.ts
+import { randomBytes as randomBytes6 } from "node:crypto";
+import { stringify as stringify4 } from "yaml";
+
+// harness/kubeadm-image.ts
+import { spawn as spawn5 } from "node:child_process";
+import { createHash as createHash9 } from "node:crypto";
+import { createReadStream as createReadStream2 } from "node:fs";
+import { mkdir as mkdir6, mkdtemp as mkdtemp6, rm as rm11, stat as stat6, writeFile as writeFile6 } from "node:fs/promises";
+import { tmpdir as tmpdir8 } from "node:os";
+import { basename as basename4, join as join17 } from "node:path";
+import { Readable as Readable5 } from "node:stream";
+import { pack as pack2 } from "tar-stream";
+import { stringify as stringify3 } from "yaml";
+var KUBEADM_NODE_IMAGE_REPOSITORY = "kube-rescue-kubeadm-node";
+var IMAGE_REPOSITORY = "kube-rescue.local";
+var PAUSE_VERSION = "3.10.2";
+var PAUSE_IMAGE = `${IMAGE_REPOSITORY}/pause:${PAUSE_VERSION}`;
+var NODE_IMAGES_DIR = "/opt/kube-rescue/images";
+var NODE_ROLE_FILE = "/etc/kube-rescue/node-role";
+var PACKAGES2 = [
+  "containerd",
+  "runc",
+  "containernetworking-plugins",
+  "iptables",
+  "conntrack",
+  "ebtables",
+  "ethtool",
+  "socat",
+  "kmod"
+];
+var FINISH_SCRIPT2 = `set -eu
+dpkg --purge etcd-server etcd-client >/dev/null
+rm -f /usr/local/bin/etcd /usr/local/bin/etcdctl /usr/local/bin/etcdutl
+systemctl disable ssh.service >/dev/null 2>&1 || true
+systemctl enable containerd.service kubelet.service kube-rescue-sysctl.service kube-rescue-images.service >/dev/null 2>&1
+rm -f /usr/sbin/policy-rc.d
+: >/etc/resolv.conf
+apt-get clean
+rm -rf /var/lib/apt/lists/* /var/cache/apt/*.bin
+`;
+var CONTAINERD_CONFIG = `version = 2
+[plugins."io.containerd.grpc.v1.cri"]
+  sandbox_image = "${PAUSE_IMAGE}"
+  # The node lacks CAP_SYS_RESOURCE (Docker refuses it here): never ask for a lower OOM score.
+  restrict_oom_score_adj = true
+  [plugins."io.containerd.grpc.v1.cri".containerd]
+    snapshotter = "overlayfs"
+    [plugins."io.containerd.grpc.v1.cri".containerd.runtimes.runc]
+      runtime_type = "io.containerd.runc.v2"
+      [plugins."io.containerd.grpc.v1.cri".containerd.runtimes.runc.options]
+        SystemdCgroup = false
+  [plugins."io.containerd.grpc.v1.cri".cni]
+    bin_dir = "/usr/lib/cni"
+    conf_dir = "/etc/cni/net.d"
+`;
+var CRICTL_CONFIG = `runtime-endpoint: unix:///run/containerd/containerd.sock
+image-endpoint: unix:///run/containerd/containerd.sock
+timeout: 30
+`;
+var SYSCTL_SCRIPT = `#!/bin/sh
+set -eu
+mkdir -p /run/kube-rescue-sysctl
+for kv in vm/overcommit_memory=1 vm/panic_on_oom=0 kernel/panic=10 kernel/panic_on_oops=1 kernel/keys/root_maxkeys=1000000 kernel/keys/root_maxbytes=25000000; do
+  key=\${kv%=*}
+  file=/run/kube-rescue-sysctl/$(echo "$key" | tr / .)
+  echo "\${kv#*=}" >"$file"
+  mountpoint -q "/proc/sys/$key" || mount --bind "$file" "/proc/sys/$key"
+done
+`;
+var SYSCTL_UNIT = `[Unit]
+Description=The kernel tunables the kubelet expects, as this node shows them
+DefaultDependencies=no
+Before=containerd.service kubelet.service
+
+[Service]
+Type=oneshot
+RemainAfterExit=yes
+ExecStart=/usr/local/sbin/kube-rescue-sysctl
+
+[Install]
+WantedBy=multi-user.target
+`;
+var IMAGES_SCRIPT = `#!/bin/sh
+set -eu
+role=$(cat ${NODE_ROLE_FILE} 2>/dev/null || echo worker)
+archives=pause
+[ "$role" = control-plane ] && archives="pause control-plane"
+for a in $archives; do
+  marker=/var/lib/containerd/kube-rescue-imported-$a-$(cat ${NODE_IMAGES_DIR}/recipe)
+  [ -e "$marker" ] && continue
+  ctr -n k8s.io images import ${NODE_IMAGES_DIR}/$a.tar
+  touch "$marker"
+done
+`;
+var IMAGES_UNIT = `[Unit]
+Description=Import the locally made control-plane images into containerd
+Requires=containerd.service
+After=containerd.service
+Before=kubelet.service
+
+[Service]
+Type=oneshot
+RemainAfterExit=yes
+ExecStart=/usr/local/sbin/kube-rescue-images
+
+[Install]
+WantedBy=multi-user.target
+`;
+var KUBELET_UNIT = `[Unit]
+Description=kubelet: The Kubernetes Node Agent
+Wants=network-online.target containerd.service
+After=network-online.target containerd.service kube-rescue-images.service
+StartLimitIntervalSec=0
+
+[Service]
+ExecStart=/usr/local/bin/kubelet
+Restart=always
+RestartSec=2
+
+[Install]
+WantedBy=multi-user.target
+`;
+var KUBELET_KUBEADM_DROPIN = `[Service]
+Environment="KUBELET_KUBECONFIG_ARGS=--bootstrap-kubeconfig=/etc/kubernetes/bootstrap-kubelet.conf --kubeconfig=/etc/kubernetes/kubelet.conf"
+Environment="KUBELET_CONFIG_ARGS=--config=/var/lib/kubelet/config.yaml"
+EnvironmentFile=-/var/lib/kubelet/kubeadm-flags.env
+EnvironmentFile=-/etc/default/kubelet
+ExecStart=
+ExecStart=/usr/local/bin/kubelet $KUBELET_KUBECONFIG_ARGS $KUBELET_CONFIG_ARGS $KUBELET_KUBEADM_ARGS $KUBELET_EXTRA_ARGS
+`;
+var RECIPE_VERSION2 = 1;
+function nodeImageFiles() {
+  const file = (path, content, mode = 420) => ({
+    path,
+    type: "file",
+    content,
+    mode
+  });
+  return [
+    file("/etc/containerd/config.toml", CONTAINERD_CONFIG),
+    file("/etc/crictl.yaml", CRICTL_CONFIG),
+    file("/usr/local/sbin/kube-rescue-sysctl", SYSCTL_SCRIPT, 493),
+    file("/etc/systemd/system/kube-rescue-sysctl.service", SYSCTL_UNIT),
+    file("/usr/local/sbin/kube-rescue-images", IMAGES_SCRIPT, 493),
+    file("/etc/systemd/system/kube-rescue-images.service", IMAGES_UNIT),
+    file("/etc/systemd/system/kubelet.service", KUBELET_UNIT),
+    file("/etc/systemd/system/kubelet.service.d/10-kubeadm.conf", KUBELET_KUBEADM_DROPIN),
+    // Keeps apt's maintainer scripts from starting services inside the chroot.
+    file("/usr/sbin/policy-rc.d", "#!/bin/sh\nexit 101\n", 493)
+  ];
+}
+async function etcdImageTag(tools) {
+  const out = (await runCommand(tools.etcd, ["--version"])).stdout;
+  const m = /etcd Version:\s*(\d+\.\d+\.\d+)/.exec(out);
+  if (!m) {
+    throw new OperationError(`Cannot read the version of ${tools.etcd} from: ${out.trim()}`);
+  }
+  return `${m[1]}-0`;
+}
+function controlPlaneImages(tools, etcdTag) {
+  const k8s = (name, binary) => ({
+    ref: `${IMAGE_REPOSITORY}/${name}:${tools.version}`,
+    binaries: [binary],
+    archive: "control-plane"
+  });
+  return [
+    k8s("kube-apiserver", tools.kubeApiserver),
+    k8s("kube-controller-manager", tools.kubeControllerManager),
+    k8s("kube-scheduler", tools.kubeScheduler),
+    {
+      ref: `${IMAGE_REPOSITORY}/etcd:${etcdTag}`,
+      // etcdctl and etcdutl too: backup and restore run them in this image on a node without etcd tools.
+      binaries: [tools.etcd, tools.etcdctl, tools.etcdutl],
+      archive: "control-plane"
+    },
+    {
+      ref: PAUSE_IMAGE,
+      binaries: [tools.pause],
+      archive: "pause",
+      entrypoint: "/usr/local/bin/pause"
+    }
+  ];
+}
+function imageSettings(etcdTag) {
+  return {
+    imageRepository: IMAGE_REPOSITORY,
+    etcd: { local: { imageRepository: IMAGE_REPOSITORY, imageTag: etcdTag } },
+    dns: { disabled: true },
+    proxy: { disabled: true }
+  };
+}
+async function checkImagesAgainstKubeadm(tools, images, etcdTag, workDir) {
+  const config = join17(workDir, "images.yaml");
+  await writeFile6(
+    config,
+    stringify3({
+      apiVersion: "kubeadm.k8s.io/v1beta4",
+      kind: "ClusterConfiguration",
+      kubernetesVersion: tools.version,
+      ...imageSettings(etcdTag)
+    })
+  );
+  const listed = (await runCommand(tools.kubeadm, ["config", "images", "list", "--config", config])).stdout.split("\n").map((l) => l.trim()).filter(Boolean).sort();
+  const ours = images.map((i) => i.ref).sort();
+  if (JSON.stringify(listed) !== JSON.stringify(ours)) {
+    throw new OperationError(
+      `kubeadm ${tools.version} expects the images ${listed.join(", ")}, but the harness makes ${ours.join(", ")}. Update controlPlaneImages() in harness/kubeadm-image.ts (PAUSE_VERSION, the etcd tag) to match.`
+    );
+  }
+}
+var fileHashes = /* @__PURE__ */ new Map();
+async function fileSha2562(path) {
+  const s = await stat6(path);
+  const key = `${path}\0${s.size}\0${s.mtimeMs}`;
+  let hash = fileHashes.get(key);
+  if (!hash) {
+    hash = new Promise((resolve4, reject) => {
+      const h = createHash9("sha256");
+      createReadStream2(path).on("data", (b) => h.update(b)).on("error", reject).on("end", () => resolve4(h.digest("hex")));
+    });
+    fileHashes.set(key, hash);
+  }
+  return hash;
+}
+var NODE_BINARIES = ["kubeadm", "kubelet", "kubectl", "crictl"];
+async function recipeHash(base, tools, images) {
+  const binaries = await Promise.all(
+    [...NODE_BINARIES.map((b) => tools[b]), ...images.flatMap((i) => i.binaries)].map(
+      async (p) => `${basename4(p)}=${await fileSha2562(p)}`
+    )
+  );
+  return createHash9("sha256").update(
+    JSON.stringify({
+      RECIPE_VERSION: RECIPE_VERSION2,
+      base,
+      PACKAGES: PACKAGES2,
+      FINISH_SCRIPT: FINISH_SCRIPT2,
+      files: nodeImageFiles(),
+      images: images.map((i) => [i.ref, i.archive, i.entrypoint]),
+      binaries
+    })
+  ).digest("hex").slice(0, 12);
+}
+async function imageExists2(tag) {
+  const r = await docker(["image", "inspect", "--format", "{{.Id}}", tag], { allowFailure: true });
+  return r.code === 0;
+}
+async function ensureKubeadmNodeImage(tools, progress) {
+  const etcdTag = await etcdImageTag(tools);
+  const images = controlPlaneImages(tools, etcdTag);
+  const base = await ensureNodeImage(progress);
+  const hash = await recipeHash(base, tools, images);
+  const tag = `${KUBEADM_NODE_IMAGE_REPOSITORY}:${hash}`;
+  if (await imageExists2(tag)) {
+    progress.debug(`kubeadm node image ${tag} is already built`);
+    return { tag, etcdTag, images };
+  }
+  await withBuildLock(`kubeadm-node-image-${hash}`, tag, progress, async () => {
+    if (await imageExists2(tag)) return;
+    await progress.phase(
+      `Build kubeadm node image ${tag} (over ${base}, ~1-2 min)`,
+      () => buildKubeadmNodeImage({ base, tag, hash, tools, images, etcdTag, progress })
+    );
+    await removeOlderKubeadmNodeImages(tag, progress);
+  });
+  return { tag, etcdTag, images };
+}
+async function removeOlderKubeadmNodeImages(current, progress) {
+  const tags = (await docker(["images", KUBEADM_NODE_IMAGE_REPOSITORY, "--format", "{{.Repository}}:{{.Tag}}"])).stdout.split("\n").filter((t) => t && t !== current);
+  for (const t of tags) {
+    const r = await docker(["image", "rm", t], { allowFailure: true });
+    if (r.code === 0) progress.info(`removed the older kubeadm node image ${t}`);
+  }
+}
+async function pipeCommands(from, to, what) {
+  const producer = spawn5(from[0], from[1], { stdio: ["ignore", "pipe", "pipe"] });
+  const errs = [];
+  producer.stderr.on("data", (b) => errs.push(b));
+  const produced = new Promise((resolve4) => producer.on("close", (c) => resolve4(c ?? -1)));
+  const consumed = runCommand(to[0], to[1], { stdin: producer.stdout, timeoutMs: 6e5 });
+  const [code] = await Promise.all([produced, consumed]);
+  if (code !== 0) {
+    throw new OperationError(
+      `${what}: \`${from[0]} ${from[1].join(" ")}\` failed (exit ${code}): ${Buffer.concat(errs).toString().trim()}`
+    );
+  }
+}
+function imageRootfs(binaries) {
+  const tar = pack2();
+  const dir = (name, mode = 493) => tar.entry({ name, type: "directory", mode, uid: 0, gid: 0 });
+  const text4 = (name, body) => tar.entry({ name, type: "file", mode: 420, uid: 0, gid: 0 }, body);
+  void (async () => {
+    try {
+      for (const d of ["etc/", "tmp/", "usr/", "usr/local/", "usr/local/bin/"]) {
+        dir(d, d === "tmp/" ? 1023 : 493);
+      }
+      text4(
+        "etc/passwd",
+        "root:x:0:0:root:/root:/sbin/nologin\nnobody:x:65534:65534::/:/sbin/nologin\n"
+      );
+      text4("etc/group", "root:x:0:\nnogroup:x:65534:\n");
+      text4("etc/nsswitch.conf", "hosts: files dns\n");
+      for (const b of binaries) {
+        const size = (await stat6(b)).size;
+        await new Promise((resolve4, reject) => {
+          const entry = tar.entry(
+            { name: `usr/local/bin/${basename4(b)}`, mode: 493, uid: 0, gid: 0, size },
+            (err) => err ? reject(err) : resolve4()
+          );
+          createReadStream2(b).on("error", reject).pipe(entry);
+        });
+      }
+      tar.finalize();
+    } catch (err) {
+      tar.destroy(err);
+    }
+  })();
+  return Readable5.from(tar);
+}
+async function buildKubeadmNodeImage(b) {
+  const { progress } = b;
+  const asRoot = await rootAccess(b.tag, "apt-get in a chroot of the node's rootfs");
+  const work = await mkdtemp6(join17(tmpdir8(), "kube-rescue-kubeadm-image-"));
+  const rootfs = join17(work, "rootfs");
+  const made = [];
+  const label = `kube-rescue.kubeadm-node-image=${b.hash}`;
+  try {
+    await checkImagesAgainstKubeadm(b.tools, b.images, b.etcdTag, work);
+    await mkdir6(rootfs);
+    progress.info(`unpacking ${b.base} into ${rootfs}`);
+    const cid = (await docker(["create", b.base, "/bin/true"])).stdout.trim();
+    try {
+      await pipeCommands(
+        [dockerBinary(), ["export", cid]],
+        asRoot("tar", ["-C", rootfs, "--numeric-owner", "-x"]),
+        `unpacking ${b.base}`
+      );
+    } finally {
+      await docker(["rm", "-f", cid], { allowFailure: true });
+    }
+    progress.info(`apt-get install ${PACKAGES2.join(" ")} (chroot)`);
+    await runCommand(...asRoot("cp", ["/etc/resolv.conf", join17(rootfs, "etc/resolv.conf")]));
+    await runCommand(...asRoot("tar", ["-C", rootfs, "-x"]), {
+      stdin: await nodeFilesArchive(nodeImageFiles())
+    });
+    await runCommand(...asRoot("chroot", [rootfs, "/bin/sh", "-c", "apt-get update -qq"]), {
+      timeoutMs: 3e5
+    });
+    await runCommand(
+      ...asRoot("chroot", [
+        rootfs,
+        "/usr/bin/env",
+        "DEBIAN_FRONTEND=noninteractive",
+        "apt-get",
+        "install",
+        "-y",
+        "-qq",
+        "--no-install-recommends",
+        // Our containerd config.toml is in place already: keep it.
+        "-o",
+        "Dpkg::Options::=--force-confold",
+        ...PACKAGES2
+      ]),
+      { timeoutMs: 6e5, onLine: (l) => progress.debug(l) }
+    );
+    for (const name of NODE_BINARIES) {
+      await runCommand(
+        ...asRoot("install", ["-m", "0755", b.tools[name], join17(rootfs, "usr/local/bin", name)])
+      );
+    }
+    await runCommand(...asRoot("chroot", [rootfs, "/bin/sh", "-s"]), {
+      stdin: FINISH_SCRIPT2,
+      timeoutMs: 12e4
+    });
+    progress.info(`making ${b.images.map((i) => i.ref).join(", ")} from the built binaries`);
+    const archives = join17(work, "images");
+    await mkdir6(archives);
+    for (const image of b.images) {
+      await docker(
+        [
+          "import",
+          "--change",
+          "ENV PATH=/usr/local/bin:/usr/bin:/bin",
+          "--change",
+          `LABEL ${label}`,
+          ...image.entrypoint ? ["--change", `ENTRYPOINT ["${image.entrypoint}"]`] : [],
+          "-",
+          image.ref
+        ],
+        { stdin: imageRootfs(image.binaries), timeoutMs: 3e5 }
+      );
+      made.push(image.ref);
+    }
+    for (const archive of ["pause", "control-plane"]) {
+      const refs = b.images.filter((i) => i.archive === archive).map((i) => i.ref);
+      await docker(["save", "-o", join17(archives, `${archive}.tar`), ...refs], {
+        timeoutMs: 3e5
+      });
+    }
+    await writeFile6(join17(archives, "recipe"), `${b.hash}
+`);
+    await runCommand(...asRoot("mkdir", ["-p", join17(rootfs, NODE_IMAGES_DIR)]));
+    await runCommand(
+      ...asRoot("cp", [
+        join17(archives, "pause.tar"),
+        join17(archives, "control-plane.tar"),
+        join17(archives, "recipe"),
+        join17(rootfs, NODE_IMAGES_DIR)
+      ])
+    );
+    progress.info(`importing ${rootfs} as ${b.tag}`);
+    await pipeCommands(
+      asRoot("tar", ["-C", rootfs, "--numeric-owner", "-c", "."]),
+      [
+        dockerBinary(),
+        [
+          "import",
+          "--change",
+          'CMD ["/sbin/init"]',
+          "--change",
+          "ENV container=docker",
+          "--change",
+          `LABEL ${label}`,
+          "-",
+          b.tag
+        ]
+      ],
+      `importing the kubeadm node rootfs as ${b.tag}`
+    );
+  } finally {
+    if (made.length > 0) await docker(["image", "rm", ...made], { allowFailure: true });
+    await runCommand(...asRoot("rm", ["-rf", "--one-file-system", work]), { allowFailure: true });
+    await rm11(work, { recursive: true, force: true });
+  }
+}
+
+// harness/kubeadm-config.ts
+var API_SERVER_HOST = "kube-rescue-api";
+var API_SERVER_PORT = 6443;
+var CRI_SOCKET = "unix:///run/containerd/containerd.sock";
+var KUBEADM_CONFIG_PATH = "/etc/kubernetes/kubeadm.yaml";
+var IGNORED_PREFLIGHT_ERRORS = ["SystemVerification"];
+function newJoinSecrets() {
+  const alphabet = "abcdefghijklmnopqrstuvwxyz0123456789";
+  const pick = (n) => Array.from(randomBytes6(n), (b) => alphabet[b % alphabet.length]).join("");
+  return { token: `${pick(6)}.${pick(16)}`, certificateKey: randomBytes6(32).toString("hex") };
+}
+var TIMEOUTS = {
+  controlPlaneComponentHealthCheck: "10m0s",
+  kubeletHealthCheck: "10m0s",
+  kubernetesAPICall: "5m0s",
+  etcdAPICall: "5m0s",
+  tlsBootstrap: "10m0s",
+  discovery: "10m0s"
+};
+function nodeRegistration(node) {
+  return {
+    name: node.name,
+    criSocket: CRI_SOCKET,
+    // Every image is in the node's containerd already; a pull could only fail.
+    imagePullPolicy: "Never",
+    ignorePreflightErrors: IGNORED_PREFLIGHT_ERRORS,
+    // No default route on the internal network: say which address is the node's.
+    kubeletExtraArgs: [
+      { name: "node-ip", value: node.ip },
+      ...node.cgroupRoot ? [{ name: "cgroup-root", value: node.cgroupRoot }] : []
+    ]
+  };
+}
+var controlPlaneEndpoint = `${API_SERVER_HOST}:${API_SERVER_PORT}`;
+function clusterConfiguration(c) {
+  return {
+    apiVersion: "kubeadm.k8s.io/v1beta4",
+    kind: "ClusterConfiguration",
+    clusterName: c.clusterName,
+    kubernetesVersion: c.kubernetesVersion,
+    controlPlaneEndpoint,
+    ...imageSettings(c.etcdImageTag),
+    etcd: {
+      local: {
+        ...imageSettings(c.etcdImageTag).etcd.local,
+        // The Kubespray-like nodes' values: etcd's defaults flap on a loaded 2-core machine.
+        extraArgs: [
+          { name: "heartbeat-interval", value: "250" },
+          { name: "election-timeout", value: "5000" }
+        ]
+      }
+    },
+    networking: { serviceSubnet: "10.96.0.0/16", dnsDomain: "cluster.local" },
+    apiServer: { certSANs: [API_SERVER_HOST, ...c.controlPlane.map((n) => n.ip)] }
+  };
+}
+function kubeletConfiguration() {
+  return {
+    apiVersion: "kubelet.config.k8s.io/v1beta1",
+    kind: "KubeletConfiguration",
+    cgroupDriver: "cgroupfs",
+    failCgroupV1: false,
+    failSwapOn: false,
+    evictionHard: {
+      "nodefs.available": "0%",
+      "nodefs.inodesFree": "0%",
+      "imagefs.available": "0%"
+    },
+    imageGCHighThresholdPercent: 100
+  };
+}
+var documents = (...docs) => docs.map((d) => stringify4(d)).join("---\n");
+function renderInitConfig(c) {
+  const first = c.controlPlane[0];
+  return documents(
+    {
+      apiVersion: "kubeadm.k8s.io/v1beta4",
+      kind: "InitConfiguration",
+      bootstrapTokens: [
+        {
+          token: c.secrets.token,
+          ttl: "24h0m0s",
+          usages: ["signing", "authentication"],
+          groups: ["system:bootstrappers:kubeadm:default-node-token"]
+        }
+      ],
+      certificateKey: c.secrets.certificateKey,
+      localAPIEndpoint: { advertiseAddress: first.ip, bindPort: API_SERVER_PORT },
+      nodeRegistration: nodeRegistration(first),
+      timeouts: TIMEOUTS
+    },
+    clusterConfiguration(c),
+    kubeletConfiguration()
+  );
+}
+function renderJoinConfig(c, node, opts) {
+  return documents({
+    apiVersion: "kubeadm.k8s.io/v1beta4",
+    kind: "JoinConfiguration",
+    discovery: {
+      bootstrapToken: {
+        apiServerEndpoint: controlPlaneEndpoint,
+        token: c.secrets.token,
+        caCertHashes: [opts.caCertHash]
+      }
+    },
+    ...opts.controlPlane ? {
+      controlPlane: {
+        localAPIEndpoint: { advertiseAddress: node.ip, bindPort: API_SERVER_PORT },
+        certificateKey: c.secrets.certificateKey
+      }
+    } : {},
+    nodeRegistration: nodeRegistration(node),
+    timeouts: TIMEOUTS
+  });
+}
+function renderCniConfig(podSubnet) {
+  return `${JSON.stringify(
+    {
+      cniVersion: "1.0.0",
+      name: "kube-rescue",
+      plugins: [
+        {
+          type: "bridge",
+          bridge: "cni0",
+          isGateway: true,
+          ipMasq: false,
+          hairpinMode: true,
+          ipam: { type: "host-local", ranges: [[{ subnet: podSubnet }]] }
+        }
+      ]
+    },
+    null,
+    2
+  )}
+`;
+}
+
+// harness/kubernetes-tools.ts
+import { constants as constants2 } from "node:fs";
+import { access as access2 } from "node:fs/promises";
+import { homedir as homedir3 } from "node:os";
+import { basename as basename5, join as join18 } from "node:path";
+var KUBERNETES_VERSION = "v1.37.2";
+var KUBEADM_ETCD_MODULE = "etcd-3.6";
+var KUBEADM_TOOL_MODULES = ["kubernetes", "cri-tools", KUBEADM_ETCD_MODULE];
+var BUILD_KUBEADM_TOOLS = `bash scripts/build-tools.sh ${KUBEADM_TOOL_MODULES.join(" ")}`;
+function toolsRoot(env) {
+  const root = env.KUBE_RESCUE_CACHE || join18(env.XDG_CACHE_HOME || join18(homedir3(), ".cache"), "kube-rescue");
+  return join18(root, "tools");
+}
+var toolBinDir = (module, env) => join18(toolsRoot(env), module, "bin");
+var isExecutable2 = (path) => access2(path, constants2.X_OK).then(
+  () => true,
+  () => false
+);
+async function builtKubernetesTools(env = process.env) {
+  const k8s = toolBinDir("kubernetes", env);
+  const cri = toolBinDir("cri-tools", env);
+  const etcd = toolBinDir(KUBEADM_ETCD_MODULE, env);
+  const tools = {
+    version: KUBERNETES_VERSION,
+    kubeadm: join18(k8s, "kubeadm"),
+    kubelet: join18(k8s, "kubelet"),
+    kubectl: join18(k8s, "kubectl"),
+    kubeApiserver: join18(k8s, "kube-apiserver"),
+    kubeControllerManager: join18(k8s, "kube-controller-manager"),
+    kubeScheduler: join18(k8s, "kube-scheduler"),
+    pause: join18(k8s, "pause"),
+    crictl: join18(cri, "crictl"),
+    etcd: join18(etcd, "etcd"),
+    etcdctl: join18(etcd, "etcdctl"),
+    etcdutl: join18(etcd, "etcdutl")
+  };
+  const moduleOf = (path) => path.startsWith(k8s) ? "kubernetes" : path.startsWith(cri) ? "cri-tools" : KUBEADM_ETCD_MODULE;
+  const missing = /* @__PURE__ */ new Map();
+  for (const [key, path] of Object.entries(tools)) {
+    if (key === "version" || await isExecutable2(path)) continue;
+    const m = moduleOf(path);
+    missing.set(m, [...missing.get(m) ?? [], basename5(path)]);
+  }
+  if (missing.size > 0) {
+    const what = [...missing].map(([m, bins]) => `${m} (${bins.join(", ")})`).join("; ");
+    throw new OperationError(
+      `The kubeadm provider needs Kubernetes ${KUBERNETES_VERSION}, crictl and etcd 3.6 built from the Go modules under tools/; this machine lacks ${what} in ${toolsRoot(env)}. Build them with: bash scripts/build-tools.sh ${[...missing.keys()].join(" ")}  (Kubernetes takes ~20-40 min the first time on 2 cores, seconds once cached; scripts/setup.sh builds only the etcd modules unless KUBE_RESCUE_TOOLS="kubernetes cri-tools" is set).`
+    );
+  }
+  return tools;
+}
+
+// harness/kubeadm-provider.ts
+var KUBEADM_ETCD_PKI2 = "/etc/kubernetes/pki/etcd";
+var KubeadmNode = class extends DockerExecNode {
+  constructor(name, ip, roles) {
+    super(name, ip, roles, roles.includes("etcd") ? name : void 0, "kubeadm");
+  }
+};
+function kubectl(binary, kubeconfig, args, opts = {}) {
+  return runCommand(binary, ["--kubeconfig", kubeconfig, ...args], {
+    timeoutMs: opts.timeoutMs ?? 6e4,
+    allowFailure: opts.allowFailure
+  });
+}
+var KubeadmCluster = class {
+  constructor(run2, topology2, nodes, inventoryPath, kubeconfigPath, kubectlPath, etcdEndpoints, tls, startupSeconds) {
+    this.run = run2;
+    this.topology = topology2;
+    this.nodes = nodes;
+    this.inventoryPath = inventoryPath;
+    this.kubeconfigPath = kubeconfigPath;
+    this.kubectlPath = kubectlPath;
+    this.etcdEndpoints = etcdEndpoints;
+    this.tls = tls;
+    this.startupSeconds = startupSeconds;
+  }
+  run;
+  topology;
+  nodes;
+  inventoryPath;
+  kubeconfigPath;
+  kubectlPath;
+  etcdEndpoints;
+  tls;
+  startupSeconds;
+  provider = "kubeadm";
+  layout = "kubeadm";
+  sshKeyPath = "";
+  knownHostsPath = "";
+  stopped = false;
+  get name() {
+    return this.run.name;
+  }
+  get runId() {
+    return this.run.runId;
+  }
+  get workDir() {
+    return this.run.workDir;
+  }
+  node(name) {
+    const n = this.nodes.find((x) => x.name === name);
+    if (!n) {
+      throw new InputError(
+        `Cluster ${this.name} has no node "${name}"; its nodes are ${this.nodes.map((x) => x.name).join(", ")}.`
+      );
+    }
+    return n;
+  }
+  /** `kubectl --kubeconfig <admin.conf> …` from the host; throws with kubectl's stderr. */
+  kubectl(args, opts = {}) {
+    return kubectl(this.kubectlPath, this.kubeconfigPath, args, opts);
+  }
+  async stopNode(name) {
+    await docker(["stop", "-t", "20", this.node(name).name]);
+  }
+  async startNode(name) {
+    const n = this.node(name);
+    await docker(["start", n.name]);
+    await waitForBoot(n.name, n.name);
+  }
+  async replaceWithBlankNode(name) {
+    throw new OperationError(
+      `replaceWithBlankNode(${name}) is not built for the kubeadm provider yet (issue 13): a blank kubeadm node must be joined again by the recovery, which is not written.`
+    );
+  }
+  async disconnectNode(name) {
+    await docker(["network", "disconnect", this.run.network.name, this.node(name).name]);
+  }
+  async reconnectNode(name) {
+    const n = this.node(name);
+    await docker(["network", "connect", "--ip", n.ip, this.run.network.name, n.name]);
+  }
+  async stop() {
+    if (this.stopped) return;
+    this.stopped = true;
+    await teardown(this.run.runId, this.run.workDir);
+  }
+  async [Symbol.asyncDispose]() {
+    await this.stop();
+  }
+};
+var KUBEADM_DEFAULT_TOPOLOGY = "stacked3-worker";
+function checkKubeadmTopology(t) {
+  for (const n of t.nodes) {
+    if (n.roles.includes("etcd") && !n.roles.includes("control-plane")) {
+      throw new InputError(
+        `Topology ${t.name} puts etcd on worker ${n.name}; kubeadm runs etcd only on control-plane nodes. Use the local provider for this topology.`
+      );
+    }
+  }
+  if (!t.nodes.some((n) => n.roles.includes("control-plane"))) {
+    throw new InputError(`Topology ${t.name} has no control-plane node; kubeadm needs one.`);
+  }
+}
+async function nodeStep(node, what, script, progress, timeoutMs = 15 * 6e4) {
+  const r = await containerSh(node.name, script, { allowFailure: true, timeoutMs });
+  const output = `${r.stdout}${r.stderr}`;
+  for (const line of output.split("\n")) if (line.trim()) progress.debug(`${node.name}: ${line}`);
+  if (r.code !== 0) {
+    const kubelet = await containerSh(
+      node.name,
+      "journalctl -u kubelet --no-pager -n 15 2>/dev/null; crictl ps -a 2>/dev/null | head -20",
+      { allowFailure: true }
+    );
+    throw new OperationError(
+      `${what} on node ${node.name} failed (exit ${r.code}):
+${output.trim().split("\n").slice(-25).join("\n")}
+--- kubelet and containers on ${node.name}:
+${kubelet.stdout.trim()}`
+    );
+  }
+  return output;
+}
+async function nodeCgroupRoot(node, progress) {
+  const out = await nodeStep(
+    node,
+    "reading the node's cgroup",
+    "awk -F: '$2 ~ /(^|,)memory(,|$)/ {print $3}' /proc/1/cgroup | sed 's#/init\\.scope$##'",
+    progress,
+    3e4
+  );
+  const root = out.trim();
+  if (!root.startsWith("/") || root === "/") {
+    throw new OperationError(
+      `Node ${node.name}: the kubeadm provider needs the host's cgroup v1 hierarchy with the node in a cgroup of its own (the memory line of /proc/1/cgroup), and found "${root}". On a cgroup v2 host use the kind provider.`
+    );
+  }
+  return root;
+}
+async function writeNodeFile(node, path, content) {
+  await docker(
+    ["exec", "-i", node.name, "sh", "-c", `umask 077; mkdir -p "$(dirname ${path})"; cat >${path}`],
+    {
+      stdin: content
+    }
+  );
+}
+async function waitFor(timeoutMs, check2, describe2) {
+  const deadline = Date.now() + timeoutMs;
+  for (; ; ) {
+    const v = await check2().catch(() => void 0);
+    if (v !== void 0) return v;
+    if (Date.now() > deadline) throw new OperationError(await describe2());
+    await delay(2e3);
+  }
+}
+var KubeadmClusterProvider = class {
+  name = "kubeadm";
+  async start(which = KUBEADM_DEFAULT_TOPOLOGY, options = {}) {
+    const progress = options.progress ?? silentProgress;
+    const t = typeof which === "string" ? topology(which) : which;
+    checkKubeadmTopology(t);
+    const tools = await builtKubernetesTools();
+    const t0 = Date.now();
+    await removeLeftovers(progress);
+    const image = await ensureKubeadmNodeImage(tools, progress);
+    const { runId, name, workDir } = await newRun();
+    trackLiveRun(runId, () => teardown(runId, workDir));
+    try {
+      return await progress.phase(
+        `Start kubeadm cluster ${name} (Kubernetes ${tools.version}, etcd ${image.etcdTag}, ${t.nodes.length} nodes)`,
+        () => this.startIn(t, tools, image, { runId, name, workDir, progress, t0 })
+      );
+    } catch (err) {
+      await teardown(runId, workDir).catch(
+        (e) => progress.warn(`cleanup of ${name} failed: ${e.message}`)
+      );
+      throw err;
+    }
+  }
+  async startIn(t, tools, image, ctx) {
+    const { progress, name } = ctx;
+    const network = await createClusterNetwork(name, runLabels(ctx.runId));
+    const run2 = { ...ctx, image: image.tag, network };
+    const nodes = t.nodes.map(
+      (n, i) => new KubeadmNode(`${name}-${n.name}`, `${network.prefix}.${11 + i}`, [
+        ...n.roles
+      ])
+    );
+    const controlPlane = nodes.filter((n) => n.roles.includes("control-plane"));
+    const workers = nodes.filter((n) => !n.roles.includes("control-plane"));
+    const [first] = controlPlane;
+    const config = {
+      clusterName: name,
+      kubernetesVersion: tools.version,
+      etcdImageTag: image.etcdTag,
+      controlPlane: controlPlane.map((n) => ({ name: n.name, ip: n.ip })),
+      secrets: newJoinSecrets()
+    };
+    progress.secret(config.secrets.token);
+    progress.secret(config.secrets.certificateKey);
+    const cgroupRoots = /* @__PURE__ */ new Map();
+    await Promise.all(
+      nodes.map(async (n, i) => {
+        const files = [
+          { path: "/etc/kube-rescue", type: "directory", mode: 493 },
+          {
+            path: NODE_ROLE_FILE,
+            type: "file",
+            content: n.roles.includes("control-plane") ? "control-plane\n" : "worker\n",
+            mode: 420
+          },
+          { path: "/etc/cni/net.d", type: "directory", mode: 493 },
+          {
+            path: "/etc/cni/net.d/10-kube-rescue.conflist",
+            type: "file",
+            content: renderCniConfig(`10.244.${i + 1}.0/24`),
+            mode: 420
+          }
+        ];
+        await startNodeContainer({
+          image: image.tag,
+          containerName: n.name,
+          hostname: n.name,
+          network: network.name,
+          ip: n.ip,
+          labels: { ...runLabels(ctx.runId), "kube-rescue.harness.node": n.name },
+          files: Readable6.from([await nodeFilesArchive(files)]),
+          // containerd's overlayfs cannot mount on the node's own overlay root.
+          volumes: ["/var/lib/containerd"],
+          devices: ["/dev/kmsg"],
+          sysctls: { "net.ipv4.ip_forward": "1" },
+          extraHosts: [{ host: API_SERVER_HOST, ipAddress: first.ip }]
+        });
+        await waitForBoot(n.name, n.name);
+        await nodeStep(
+          n,
+          "importing the control-plane images",
+          "systemctl start kube-rescue-images.service",
+          progress,
+          5 * 6e4
+        );
+        cgroupRoots.set(n.name, await nodeCgroupRoot(n, progress));
+        progress.debug(`node ${n.name} booted at ${n.ip}, images imported`);
+      })
+    );
+    const nodeConfig = (n) => ({
+      name: n.name,
+      ip: n.ip,
+      cgroupRoot: cgroupRoots.get(n.name)
+    });
+    await writeNodeFile(
+      first,
+      KUBEADM_CONFIG_PATH,
+      renderInitConfig({
+        ...config,
+        controlPlane: [nodeConfig(first), ...config.controlPlane.slice(1)]
+      })
+    );
+    await progress.phase(
+      `kubeadm init on ${first.name}`,
+      () => nodeStep(
+        first,
+        "kubeadm init",
+        `kubeadm init --config ${KUBEADM_CONFIG_PATH} --upload-certs 2>&1`,
+        progress
+      )
+    );
+    const caCertHash = `sha256:${(await nodeStep(
+      first,
+      "hashing the cluster CA",
+      'openssl x509 -pubkey -noout -in /etc/kubernetes/pki/ca.crt | openssl pkey -pubin -outform der | sha256sum | cut -d" " -f1',
+      progress,
+      3e4
+    )).trim()}`;
+    const joinNode = (n, controlPlaneNode) => progress.phase(
+      `kubeadm join${controlPlaneNode ? " --control-plane" : ""} on ${n.name}`,
+      async () => {
+        await writeNodeFile(
+          n,
+          KUBEADM_CONFIG_PATH,
+          renderJoinConfig(config, nodeConfig(n), { controlPlane: controlPlaneNode, caCertHash })
+        );
+        await nodeStep(
+          n,
+          "kubeadm join",
+          `kubeadm join --config ${KUBEADM_CONFIG_PATH} 2>&1`,
+          progress
+        );
+      }
+    );
+    await Promise.all([
+      (async () => {
+        for (const n of controlPlane.slice(1)) await joinNode(n, true);
+      })(),
+      ...workers.map((n) => joinNode(n, false))
+    ]);
+    const kubeconfigPath = join19(ctx.workDir, "kubeconfig");
+    const adminConf = await docker(["exec", first.name, "cat", "/etc/kubernetes/admin.conf"]);
+    await writeFile7(
+      kubeconfigPath,
+      adminConf.stdout.replace(
+        `https://${API_SERVER_HOST}:${API_SERVER_PORT}`,
+        `https://${first.ip}:${API_SERVER_PORT}`
+      ),
+      { mode: 384 }
+    );
+    const pkiDir = join19(ctx.workDir, "pki");
+    await mkdir7(pkiDir, { mode: 448 });
+    for (const f of ["ca.crt", "healthcheck-client.crt", "healthcheck-client.key"]) {
+      await docker(["cp", `${first.name}:${KUBEADM_ETCD_PKI2}/${f}`, join19(pkiDir, f)]);
+    }
+    const tls = {
+      cacert: join19(pkiDir, "ca.crt"),
+      cert: join19(pkiDir, "healthcheck-client.crt"),
+      key: join19(pkiDir, "healthcheck-client.key")
+    };
+    const etcdEndpoints = controlPlane.map((n) => `https://${n.ip}:2379`);
+    const namedTopology = {
+      name: t.name,
+      nodes: nodes.map((n) => ({ name: n.name, roles: [...n.roles] }))
+    };
+    const inventoryPath = join19(ctx.workDir, "hosts.ini");
+    await writeFile7(
+      inventoryPath,
+      renderDockerExecInventory(
+        nodes,
+        `Inventory of kubeadm harness cluster ${name} (kubeadm layout; reach nodes with --transport docker)`
+      )
+    );
+    const api = (args, opts) => kubectl(tools.kubectl, kubeconfigPath, args, opts);
+    await progress.phase("Wait for /readyz and every node Ready", async () => {
+      await waitFor(
+        5 * 6e4,
+        async () => {
+          const r = await api(["get", "--raw", "/readyz"], { allowFailure: true });
+          return r.code === 0 && r.stdout.trim() === "ok" ? true : void 0;
+        },
+        async () => {
+          const r = await api(["get", "--raw", "/readyz?verbose"], {
+            allowFailure: true
+          });
+          return `The API server of ${name} (${first.ip}:${API_SERVER_PORT}) did not answer /readyz with ok in 5 min: ${`${r.stdout}${r.stderr}`.trim()}`;
+        }
+      );
+      await waitForEtcdHealthy(etcdEndpoints, tls, { timeoutMs: 12e4 });
+      await waitFor(
+        5 * 6e4,
+        async () => notReadyNodes(await nodeList(api), nodes).length === 0 ? true : void 0,
+        async () => {
+          const list2 = await nodeList(api).catch(() => ({ items: [] }));
+          return `Nodes of ${name} not Ready after 5 min: ${notReadyNodes(list2, nodes).join("; ")}.`;
+        }
+      );
+    });
+    const startupSeconds = (Date.now() - ctx.t0) / 1e3;
+    progress.info(`kubeadm cluster ${name} ready in ${startupSeconds.toFixed(1)} s`);
+    return new KubeadmCluster(
+      run2,
+      namedTopology,
+      nodes,
+      inventoryPath,
+      kubeconfigPath,
+      tools.kubectl,
+      etcdEndpoints,
+      tls,
+      startupSeconds
+    );
+  }
+};
+async function nodeList(api) {
+  return JSON.parse((await api(["get", "nodes", "-o", "json"])).stdout);
+}
+function notReadyNodes(list2, expected) {
+  return expected.flatMap((n) => {
+    const item = list2.items.find((i) => i.metadata.name === n.name);
+    if (!item) return [`${n.name}: not registered`];
+    const ready = item.status?.conditions?.find((c) => c.type === "Ready");
+    return ready?.status === "True" ? [] : [`${n.name}: ${ready?.message ?? "no Ready condition"}`];
+  });
+}
+
 // harness/index.ts
 function clusterProvider(name) {
   if (name === "local") return new LocalClusterProvider();
   if (name === "kind") return new KindClusterProvider();
-  throw new InputError(`Unknown cluster provider "${String(name)}". Expected local or kind.`);
+  if (name === "kubeadm") return new KubeadmClusterProvider();
+  throw new InputError(
+    `Unknown cluster provider "${String(name)}". Expected local, kind or kubeadm.`
+  );
 }
 
 // harness/rehearsal.ts
@@ -11657,7 +13076,7 @@ var scenarios = {
     async inject(cluster, ctx) {
       const masters = controlPlaneHosts(cluster).map((n) => n.name);
       await reprovision(cluster, masters);
-      const out = join16(cluster.workDir, "recovery-hosts.ini");
+      const out = join20(cluster.workDir, "recovery-hosts.ini");
       await inventoryRecover(
         {
           inventory: cluster.inventoryPath,
@@ -11708,7 +13127,7 @@ async function keyDigests(client, revision) {
   const kvs = await q2.buffers();
   const out = /* @__PURE__ */ new Map();
   for (const [k, v] of Object.entries(kvs)) {
-    out.set(k, createHash9("sha256").update(v).digest("hex"));
+    out.set(k, createHash10("sha256").update(v).digest("hex"));
   }
   return out;
 }
@@ -11750,13 +13169,13 @@ async function runScenario(name, opts) {
     );
     const c = cluster;
     report.startupSeconds = c.startupSeconds;
-    const access2 = nodeAccessOf(c);
+    const access3 = nodeAccessOf(c);
     const { secret, identity } = generateIdentity();
     progress.secret(secret);
-    const keysDir = join16(c.workDir, "rehearsal");
-    await mkdir6(keysDir, { recursive: true, mode: 448 });
-    const identityFile = join16(keysDir, "age-identity");
-    await writeFile6(identityFile, `${secret}
+    const keysDir = join20(c.workDir, "rehearsal");
+    await mkdir8(keysDir, { recursive: true, mode: 448 });
+    const identityFile = join20(keysDir, "age-identity");
+    await writeFile8(identityFile, `${secret}
 `, { mode: 384 });
     const seedClient = await openEtcdClient(c.etcdEndpoints, c.tls);
     let writer;
@@ -11775,8 +13194,8 @@ async function runScenario(name, opts) {
         () => backup(
           {
             inventory: c.inventoryPath,
-            access: access2,
-            dest: join16(c.workDir, "backups"),
+            access: access3,
+            dest: join20(c.workDir, "backups"),
             encryptTo: [identity.recipient.text],
             compress: "gzip",
             etcdOnly: false
@@ -11808,13 +13227,13 @@ async function runScenario(name, opts) {
       () => restore(
         {
           inventory,
-          access: access2,
+          access: access3,
           backup: report.backupPath,
           identityFiles: [identityFile],
           strategy: "parallel",
           force: false,
           yes: true,
-          journal: join16(keysDir, "restore.journal"),
+          journal: join20(keysDir, "restore.journal"),
           removeHosts
         },
         ctx
@@ -11953,7 +13372,7 @@ async function rehearse(opts, ctx) {
   }
   report.ok = report.scenarios.every((s) => s.result === "passed");
   if (opts.report) {
-    await writeFile7(opts.report, `${JSON.stringify(report, null, 2)}
+    await writeFile9(opts.report, `${JSON.stringify(report, null, 2)}
 `);
     ctx.progress.info(`Wrote the JSON report to ${opts.report}`);
   }
@@ -11966,19 +13385,19 @@ import { isDeepStrictEqual as isDeepStrictEqual2 } from "node:util";
 
 // src/backup/verify-set.ts
 import { createWriteStream as createWriteStream3 } from "node:fs";
-import { mkdtemp as mkdtemp7, rm as rm10 } from "node:fs/promises";
-import { tmpdir as tmpdir8 } from "node:os";
-import { join as join18, resolve as resolve3 } from "node:path";
+import { mkdtemp as mkdtemp8, rm as rm12 } from "node:fs/promises";
+import { tmpdir as tmpdir10 } from "node:os";
+import { join as join22, resolve as resolve3 } from "node:path";
 import { text as text3 } from "node:stream/consumers";
 
 // src/etcd/local-cluster.ts
-import { spawn as spawn5 } from "node:child_process";
-import { mkdir as mkdir7, mkdtemp as mkdtemp6, open as open6, readFile as readFile11 } from "node:fs/promises";
+import { spawn as spawn6 } from "node:child_process";
+import { mkdir as mkdir9, mkdtemp as mkdtemp7, open as open6, readFile as readFile11 } from "node:fs/promises";
 import { request as httpRequest } from "node:http";
 import { request as httpsRequest } from "node:https";
 import { createServer } from "node:net";
-import { tmpdir as tmpdir7 } from "node:os";
-import { join as join17 } from "node:path";
+import { tmpdir as tmpdir9 } from "node:os";
+import { join as join21 } from "node:path";
 async function freePort() {
   return new Promise((resolve4, reject) => {
     const srv = createServer();
@@ -12016,8 +13435,8 @@ var LocalEtcdCluster = class _LocalEtcdCluster {
   static async start(opts = {}) {
     const names = opts.names ?? Array.from({ length: opts.size ?? 1 }, (_, i) => `etcd${i + 1}`);
     if (names.length === 0) throw new InputError("A local etcd cluster needs at least one member.");
-    const dir = opts.dir ?? await mkdtemp6(join17(tmpdir7(), "kube-rescue-etcd-"));
-    await mkdir7(dir, { recursive: true, mode: 448 });
+    const dir = opts.dir ?? await mkdtemp7(join21(tmpdir9(), "kube-rescue-etcd-"));
+    await mkdir9(dir, { recursive: true, mode: 448 });
     const cluster = new _LocalEtcdCluster(dir, opts, opts.token ?? `kube-rescue-${Date.now()}`);
     for (const name of names) cluster.members.push(await cluster.describe(name));
     try {
@@ -12038,8 +13457,8 @@ var LocalEtcdCluster = class _LocalEtcdCluster {
       name,
       clientUrl: `${scheme}://127.0.0.1:${ports.client}`,
       peerUrl: `${scheme}://127.0.0.1:${ports.peer}`,
-      dataDir: this.opts.dataDirs?.[name] ?? join17(this.dir, `${name}.etcd`),
-      logFile: join17(this.dir, `${name}.log`)
+      dataDir: this.opts.dataDirs?.[name] ?? join21(this.dir, `${name}.etcd`),
+      logFile: join21(this.dir, `${name}.log`)
     };
   }
   /** `name=peerUrl,...` of the given members (default all). */
@@ -12090,7 +13509,7 @@ var LocalEtcdCluster = class _LocalEtcdCluster {
       );
     }
     const log = await open6(m.logFile, "a");
-    const child = spawn5(this.opts.etcdBinary ?? "etcd", args, {
+    const child = spawn6(this.opts.etcdBinary ?? "etcd", args, {
       stdio: ["ignore", log.fd, log.fd]
     });
     await new Promise((resolve4, reject) => {
@@ -12258,12 +13677,12 @@ async function verifySet(store, setName, opts) {
   }
   const ctl = offlineEtcdCtl(opts.etcdBinDir);
   if (opts.deep) await requireSameEtcdMinor(ctl, manifest, opts.etcdBinDir);
-  const work = await mkdtemp7(join18(opts.workDir ?? tmpdir8(), "kube-rescue-verify-"));
+  const work = await mkdtemp8(join22(opts.workDir ?? tmpdir10(), "kube-rescue-verify-"));
   try {
     let snapshotFile;
     for (const object of manifest.objects) {
       const isSnapshot = object.kind === "etcd-snapshot";
-      const file = isSnapshot ? join18(work, "etcd.db") : void 0;
+      const file = isSnapshot ? join22(work, "etcd.db") : void 0;
       const ok = await opts.progress.phase(
         `Check ${object.name}`,
         () => checkObject(store, setName, object, opts.identities, checks, file)
@@ -12291,7 +13710,7 @@ async function verifySet(store, setName, opts) {
       });
     }
   } finally {
-    await rm10(work, { recursive: true, force: true });
+    await rm12(work, { recursive: true, force: true });
   }
   return { manifest, checks, ok: checks.every((c) => c.ok) };
 }
@@ -12349,9 +13768,9 @@ function toolCommandsIn(binDir) {
   if (!binDir) return defaultToolCommands;
   const dir = resolve3(binDir);
   return {
-    etcd: [join18(dir, "etcd")],
-    etcdctl: [join18(dir, "etcdctl")],
-    etcdutl: [join18(dir, "etcdutl")]
+    etcd: [join22(dir, "etcd")],
+    etcdctl: [join22(dir, "etcdctl")],
+    etcdutl: [join22(dir, "etcdutl")]
   };
 }
 async function requireSameEtcdMinor(ctl, manifest, binDir) {
@@ -12382,7 +13801,7 @@ async function deepCheck(ctl, snapshot, work, manifest, checks) {
   const ports = { client: await freePort(), peer: await freePort() };
   const name = "kube-rescue-verify";
   const peerUrl = `http://127.0.0.1:${ports.peer}`;
-  const dataDir = join18(work, "restored.etcd");
+  const dataDir = join22(work, "restored.etcd");
   await ctl.snapshotRestore({
     snapshot,
     dataDir,
