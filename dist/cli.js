@@ -8547,7 +8547,7 @@ async function hashKVCheck(cluster, expected, bump) {
 }
 async function snapshotContentCheck(deps, restore2, bump) {
   const { cluster, plan: plan2 } = deps;
-  const remote = restore2.params.snapshot;
+  const remote = await deps.observed.stagedPath?.(restore2.node, restore2.params.snapshot) ?? restore2.params.snapshot;
   const t = await deps.transportFor(restore2.node);
   const there = await t.exec(["test", "-r", remote], { allowFailure: true, timeoutMs: 15e3 });
   if (there.code !== 0) return void 0;
@@ -11039,7 +11039,10 @@ var NodeStepRunner = class {
     this.byHost = new Map(deps.plan.members.map((m) => [m.host, m]));
   }
   deps;
-  observed = { restoredFiles: [] };
+  observed = {
+    restoredFiles: [],
+    stagedPath: (node, planned) => this.stagedPath(node, planned, false).catch(() => void 0)
+  };
   ts;
   byHost;
   /** Private staging dirs on nodes this run knows of, by `node\0planned dir`. */

@@ -61,6 +61,11 @@ export interface ObservedRun {
   snapshot?: { revision: number; totalKey: number; node: string };
   restoredFiles: RestoredFile[];
   verification?: Verification;
+  /**
+   * Where a staged file of the plan (a `…XXXXXX/…` template) really is on a node, or
+   * undefined when it is gone: verification reads the restored snapshot from there.
+   */
+  stagedPath?: (node: string, planned: string) => Promise<string | undefined>;
 }
 
 /** kubectl's words for an API server that is not (yet) there, as opposed to a refusal. */
@@ -72,7 +77,10 @@ const q = (s: string) => shellCommand([s]);
 
 /** The runner that acts: every side effect goes through the node's Transport. */
 export class NodeStepRunner implements StepRunner {
-  readonly observed: ObservedRun = { restoredFiles: [] };
+  readonly observed: ObservedRun = {
+    restoredFiles: [],
+    stagedPath: (node, planned) => this.stagedPath(node, planned, false).catch(() => undefined),
+  };
   private readonly ts: string;
   private readonly byHost: Map<string, PlannedMember>;
   /** Private staging dirs on nodes this run knows of, by `node\0planned dir`. */

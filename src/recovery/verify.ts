@@ -401,7 +401,10 @@ async function snapshotContentCheck(
   bump: number,
 ): Promise<{ check: VerificationCheck; revision: number } | undefined> {
   const { cluster, plan } = deps;
-  const remote = restore.params.snapshot;
+  // The plan names a mktemp template; the runner knows the directory it made.
+  const remote =
+    (await deps.observed.stagedPath?.(restore.node, restore.params.snapshot)) ??
+    restore.params.snapshot;
   const t = await deps.transportFor(restore.node);
   const there = await t.exec(['test', '-r', remote], { allowFailure: true, timeoutMs: 15_000 });
   if (there.code !== 0) return undefined;

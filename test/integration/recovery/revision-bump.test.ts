@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { copyFile, mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -196,8 +196,6 @@ describe.each(['3.4', '3.5', '3.6'] as const)('revision bump on etcd %s', (versi
       expect(bump).toBe(version === '3.4' ? 0 : 1_000_000_000);
       expect(plan.revisionBump?.amount).toBe(bump);
 
-      // What fetch-snapshot would have staged, then the real restore-snapshot step.
-      await copyFile(snapshot, restore.params.snapshot);
       const runner = new NodeStepRunner({
         plan,
         transportFor: () => local,
@@ -205,6 +203,20 @@ describe.each(['3.4', '3.5', '3.6'] as const)('revision bump on etcd %s', (versi
         access: defaultNodeAccess,
         progress: silentProgress,
         verify: async () => ({ ok: true, checks: [] }),
+      });
+      // The real fetch-snapshot step stages the survivor's file in its private mktemp dir,
+      // then the real restore-snapshot step restores it from there.
+      await runner.run({
+        id: 't-fetch',
+        node: restore.node,
+        action: 'fetch-snapshot',
+        params: {
+          from: { kind: 'node', node: restore.node, path: snapshot },
+          to: restore.params.snapshot,
+        },
+        reason: 't',
+        undo: 't',
+        destructive: false,
       });
       const note = await runner.run(restore);
       expect(note).toContain(
@@ -249,7 +261,8 @@ describe.each(['3.4', '3.5', '3.6'] as const)('revision bump on etcd %s', (versi
           cluster: new EtcdCtl(local, { endpoints: after.endpoints }),
           layout: kubesprayLayout({ dataDir }),
           transportFor: async () => local,
-          observed: { restoredFiles: [] },
+          // The runner's own view: it knows where it staged the snapshot (a mktemp dir).
+          observed: runner.observed,
         });
         const keyspace = v.checks.find((c) => c.name === 'keyspace')!;
         expect(keyspace.status).toBe('passed');
