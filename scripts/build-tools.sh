@@ -76,7 +76,9 @@ for m in "${modules[@]}"; do
   started=$(date +%s)
   tmp="$(mktemp -d "$cache/.$m-build.XXXXXX")"
   # go build is silent for minutes on a big module: say that it still runs.
-  (while sleep 60; do echo "tools: still building $m ($(($(date +%s) - started)) s)" >&2; done) &
+  # The ticker's own stderr is muted (its killed sleep would print "Terminated"); it speaks on fd 3.
+  exec 3>&2
+  (while sleep 60; do echo "tools: still building $m ($(($(date +%s) - started)) s)" >&3; done) 2>/dev/null &
   ticker=$!
   # Its sleep holds our stderr open: end the sleep, and the loop ends with it.
   stop_ticker() { pkill -P "$ticker" sleep 2>/dev/null || true; kill "$ticker" 2>/dev/null || true; }
