@@ -1,4 +1,6 @@
-import { open, readFile, rm } from 'node:fs/promises';
+import { createHash } from 'node:crypto';
+import { createReadStream } from 'node:fs';
+import { open, readFile, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { OperationError } from '../src/errors.js';
@@ -69,4 +71,24 @@ export async function withBuildLock<T>(
   } finally {
     await rm(lock, { force: true });
   }
+}
+
+const fileHashes = new Map<string, Promise<string>>();
+
+/** sha256 of a file, memoized per path, size and mtime (the binaries an image carries are 20–100 MB each). */
+export async function fileSha256(path: string): Promise<string> {
+  const s = await stat(path);
+  const key = `${path}\0${s.size}\0${s.mtimeMs}`;
+  let hash = fileHashes.get(key);
+  if (!hash) {
+    hash = new Promise<string>((resolve, reject) => {
+      const h = createHash('sha256');
+      createReadStream(path)
+        .on('data', (b) => h.update(b))
+        .on('error', reject)
+        .on('end', () => resolve(h.digest('hex')));
+    });
+    fileHashes.set(key, hash);
+  }
+  return hash;
 }

@@ -1,13 +1,13 @@
 import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { createReadStream, existsSync, readdirSync, readFileSync } from 'node:fs';
-import { mkdtemp, realpath, rm, stat } from 'node:fs/promises';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { mkdtemp, realpath, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { OperationError } from '../src/errors.js';
 import type { Progress } from '../src/progress.js';
 import { docker, runCommand } from './docker-cli.js';
-import { type AsRoot, rootAccess, withBuildLock } from './image-build.js';
+import { type AsRoot, fileSha256, rootAccess, withBuildLock } from './image-build.js';
 import { builtEtcdTools, type EtcdTools, type EtcdVersion } from './tools.js';
 
 /**
@@ -237,26 +237,6 @@ install -d -o etcd -g etcd -m 0700 /var/lib/etcd
 test "$(/usr/local/bin/etcd --version | sed -n 's/^etcd Version: //p')" != ""
 `;
 const BUILT_ETCD_RECIPE_VERSION = 1;
-
-const binaryHashes = new Map<string, Promise<string>>();
-
-/** sha256 of a file, memoized per path, size and mtime (the binaries are ~20 MB each). */
-async function fileSha256(path: string): Promise<string> {
-  const s = await stat(path);
-  const key = `${path}\0${s.size}\0${s.mtimeMs}`;
-  let hash = binaryHashes.get(key);
-  if (!hash) {
-    hash = new Promise<string>((resolve, reject) => {
-      const h = createHash('sha256');
-      createReadStream(path)
-        .on('data', (b) => h.update(b))
-        .on('error', reject)
-        .on('end', () => resolve(h.digest('hex')));
-    });
-    binaryHashes.set(key, hash);
-  }
-  return hash;
-}
 
 /** The recipe hash of a built-etcd node image: the Debian base, the script and the binaries. */
 export async function builtEtcdImageRecipeHash(tools: EtcdTools): Promise<string> {

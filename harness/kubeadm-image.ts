@@ -11,7 +11,7 @@ import { OperationError } from '../src/errors.js';
 import type { Progress } from '../src/progress.js';
 import { docker, dockerBinary, runCommand } from './docker-cli.js';
 import { ensureNodeImage } from './image.js';
-import { rootAccess, withBuildLock } from './image-build.js';
+import { fileSha256, rootAccess, withBuildLock } from './image-build.js';
 import type { KubernetesTools } from './kubernetes-tools.js';
 import { type NodeFile, nodeFilesArchive } from './kubespray-node.js';
 
@@ -291,26 +291,6 @@ async function checkImagesAgainstKubeadm(
       `kubeadm ${tools.version} expects the images ${listed.join(', ')}, but the harness makes ${ours.join(', ')}. Update controlPlaneImages() in harness/kubeadm-image.ts (PAUSE_VERSION, the etcd tag) to match.`,
     );
   }
-}
-
-const fileHashes = new Map<string, Promise<string>>();
-
-/** sha256 of a file, memoized per path, size and mtime (the binaries are 50-100 MB each). */
-async function fileSha256(path: string): Promise<string> {
-  const s = await stat(path);
-  const key = `${path}\0${s.size}\0${s.mtimeMs}`;
-  let hash = fileHashes.get(key);
-  if (!hash) {
-    hash = new Promise<string>((resolve, reject) => {
-      const h = createHash('sha256');
-      createReadStream(path)
-        .on('data', (b) => h.update(b))
-        .on('error', reject)
-        .on('end', () => resolve(h.digest('hex')));
-    });
-    fileHashes.set(key, hash);
-  }
-  return hash;
 }
 
 const NODE_BINARIES = ['kubeadm', 'kubelet', 'kubectl', 'crictl'] as const;
