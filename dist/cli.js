@@ -1689,8 +1689,8 @@ var SnapshotTrailerReader = class {
   /** The check, and the sha256 of every byte seen (hex). Call once, at the end. */
   finish() {
     const actual = this.hash.copy().digest("hex");
-    const fileSha2563 = this.hash.update(this.pending).digest("hex");
-    return { ...judgeSnapshot(this.name, this.bytes, this.head, this.pending, actual), fileSha256: fileSha2563 };
+    const fileSha2562 = this.hash.update(this.pending).digest("hex");
+    return { ...judgeSnapshot(this.name, this.bytes, this.head, this.pending, actual), fileSha256: fileSha2562 };
   }
 };
 function judgeSnapshot(name, bytes, head, pending, actual) {
@@ -2726,8 +2726,8 @@ var HashingStage = class extends Transform3 {
           cb();
           return;
         }
-        const { fileSha256: fileSha2563, ...check2 } = this.trailer.finish();
-        this.digest = fileSha2563;
+        const { fileSha256: fileSha2562, ...check2 } = this.trailer.finish();
+        this.digest = fileSha2562;
         this.trailerResult = check2;
         if (!check2.ok && this.opts.failOnBadTrailer !== false) {
           cb(
@@ -8976,14 +8976,16 @@ async function waitForEtcdHealthy(endpoints, tls, options = {}) {
 
 // harness/image.ts
 import { spawn as spawn4 } from "node:child_process";
-import { createHash as createHash6 } from "node:crypto";
-import { createReadStream, existsSync, readdirSync, readFileSync as readFileSync2 } from "node:fs";
-import { mkdtemp as mkdtemp5, realpath, rm as rm8, stat as stat5 } from "node:fs/promises";
+import { createHash as createHash7 } from "node:crypto";
+import { existsSync, readdirSync, readFileSync as readFileSync2 } from "node:fs";
+import { mkdtemp as mkdtemp5, realpath, rm as rm8 } from "node:fs/promises";
 import { tmpdir as tmpdir6 } from "node:os";
 import { join as join11 } from "node:path";
 
 // harness/image-build.ts
-import { open as open4, readFile as readFile6, rm as rm7 } from "node:fs/promises";
+import { createHash as createHash6 } from "node:crypto";
+import { createReadStream } from "node:fs";
+import { open as open4, readFile as readFile6, rm as rm7, stat as stat5 } from "node:fs/promises";
 import { tmpdir as tmpdir5 } from "node:os";
 import { join as join9 } from "node:path";
 async function rootAccess(what, needs) {
@@ -9030,6 +9032,20 @@ async function withBuildLock(key, what, progress, work, timeoutMs = 30 * 6e4) {
   } finally {
     await rm7(lock, { force: true });
   }
+}
+var fileHashes = /* @__PURE__ */ new Map();
+async function fileSha256(path) {
+  const s = await stat5(path);
+  const key = `${path}\0${s.size}\0${s.mtimeMs}`;
+  let hash = fileHashes.get(key);
+  if (!hash) {
+    hash = new Promise((resolve4, reject) => {
+      const h = createHash6("sha256");
+      createReadStream(path).on("data", (b) => h.update(b)).on("error", reject).on("end", () => resolve4(h.digest("hex")));
+    });
+    fileHashes.set(key, hash);
+  }
+  return hash;
 }
 
 // harness/tools.ts
@@ -9111,7 +9127,7 @@ rm -rf /var/lib/apt/lists/* /var/cache/apt/*.bin
 `;
 var RECIPE_VERSION = 1;
 function nodeImageRecipeHash() {
-  return createHash6("sha256").update(JSON.stringify({ RECIPE_VERSION, SUITE, variant: "minbase", PACKAGES, FINISH_SCRIPT })).digest("hex").slice(0, 12);
+  return createHash7("sha256").update(JSON.stringify({ RECIPE_VERSION, SUITE, variant: "minbase", PACKAGES, FINISH_SCRIPT })).digest("hex").slice(0, 12);
 }
 function nodeImageTag() {
   return `${NODE_IMAGE_REPOSITORY}:${nodeImageRecipeHash()}`;
@@ -9254,25 +9270,11 @@ install -d -o etcd -g etcd -m 0700 /var/lib/etcd
 test "$(/usr/local/bin/etcd --version | sed -n 's/^etcd Version: //p')" != ""
 `;
 var BUILT_ETCD_RECIPE_VERSION = 1;
-var binaryHashes = /* @__PURE__ */ new Map();
-async function fileSha256(path) {
-  const s = await stat5(path);
-  const key = `${path}\0${s.size}\0${s.mtimeMs}`;
-  let hash = binaryHashes.get(key);
-  if (!hash) {
-    hash = new Promise((resolve4, reject) => {
-      const h = createHash6("sha256");
-      createReadStream(path).on("data", (b) => h.update(b)).on("error", reject).on("end", () => resolve4(h.digest("hex")));
-    });
-    binaryHashes.set(key, hash);
-  }
-  return hash;
-}
 async function builtEtcdImageRecipeHash(tools) {
   const binaries = await Promise.all(
     ["etcd", "etcdctl", "etcdutl"].map((b) => fileSha256(tools[b]))
   );
-  return createHash6("sha256").update(
+  return createHash7("sha256").update(
     JSON.stringify({
       BUILT_ETCD_RECIPE_VERSION,
       base: nodeImageRecipeHash(),
@@ -10632,7 +10634,7 @@ function renderKindInventory(nodes, name) {
 }
 
 // harness/rehearsal.ts
-import { createHash as createHash10 } from "node:crypto";
+import { createHash as createHash11 } from "node:crypto";
 import { mkdir as mkdir8, writeFile as writeFile8 } from "node:fs/promises";
 import { join as join20 } from "node:path";
 
@@ -10640,11 +10642,11 @@ import { join as join20 } from "node:path";
 import { dirname as dirname6, join as join16 } from "node:path";
 
 // src/recovery/journal.ts
-import { createHash as createHash7 } from "node:crypto";
+import { createHash as createHash8 } from "node:crypto";
 import { mkdir as mkdir5, open as open5, readFile as readFile10 } from "node:fs/promises";
 import { dirname as dirname5 } from "node:path";
 function planHash(plan2) {
-  return createHash7("sha256").update(canonicalJson(plan2)).digest("hex").slice(0, 16);
+  return createHash8("sha256").update(canonicalJson(plan2)).digest("hex").slice(0, 16);
 }
 var Journal = class _Journal {
   constructor(path, entries) {
@@ -11863,7 +11865,7 @@ function nodeAccessOf(cluster) {
 }
 
 // harness/data.ts
-import { createHash as createHash8 } from "node:crypto";
+import { createHash as createHash9 } from "node:crypto";
 function openEtcdClient(endpoints, tls) {
   return connectEtcdClient({ endpoints: [...endpoints], tls });
 }
@@ -11884,16 +11886,16 @@ function objectValue(i, size, seed) {
     metadata: {
       name,
       namespace: ns,
-      uid: createHash8("sha256").update(`${seed}:${i}`).digest("hex").slice(0, 32)
+      uid: createHash9("sha256").update(`${seed}:${i}`).digest("hex").slice(0, 32)
     },
     data: ""
   });
   const out = Buffer.alloc(Math.max(size, head.length), 32);
   out.write(head);
-  let block = createHash8("sha256").update(`${seed}:${i}:pad`).digest();
+  let block = createHash9("sha256").update(`${seed}:${i}:pad`).digest();
   for (let off = head.length; off < out.length; off += block.length) {
     block.copy(out, off, 0, Math.min(block.length, out.length - off));
-    block = createHash8("sha256").update(block).digest();
+    block = createHash9("sha256").update(block).digest();
   }
   return out;
 }
@@ -12003,7 +12005,7 @@ import { stringify as stringify4 } from "yaml";
 
 // harness/kubeadm-image.ts
 import { spawn as spawn5 } from "node:child_process";
-import { createHash as createHash9 } from "node:crypto";
+import { createHash as createHash10 } from "node:crypto";
 import { createReadStream as createReadStream2 } from "node:fs";
 import { mkdir as mkdir6, mkdtemp as mkdtemp6, rm as rm11, stat as stat6, writeFile as writeFile6 } from "node:fs/promises";
 import { tmpdir as tmpdir8 } from "node:os";
@@ -12208,28 +12210,14 @@ async function checkImagesAgainstKubeadm(tools, images, etcdTag, workDir) {
     );
   }
 }
-var fileHashes = /* @__PURE__ */ new Map();
-async function fileSha2562(path) {
-  const s = await stat6(path);
-  const key = `${path}\0${s.size}\0${s.mtimeMs}`;
-  let hash = fileHashes.get(key);
-  if (!hash) {
-    hash = new Promise((resolve4, reject) => {
-      const h = createHash9("sha256");
-      createReadStream2(path).on("data", (b) => h.update(b)).on("error", reject).on("end", () => resolve4(h.digest("hex")));
-    });
-    fileHashes.set(key, hash);
-  }
-  return hash;
-}
 var NODE_BINARIES = ["kubeadm", "kubelet", "kubectl", "crictl"];
 async function recipeHash(base, tools, images) {
   const binaries = await Promise.all(
     [...NODE_BINARIES.map((b) => tools[b]), ...images.flatMap((i) => i.binaries)].map(
-      async (p) => `${basename4(p)}=${await fileSha2562(p)}`
+      async (p) => `${basename4(p)}=${await fileSha256(p)}`
     )
   );
-  return createHash9("sha256").update(
+  return createHash10("sha256").update(
     JSON.stringify({
       RECIPE_VERSION: RECIPE_VERSION2,
       base,
@@ -13130,7 +13118,7 @@ async function keyDigests(client, revision) {
   const kvs = await q2.buffers();
   const out = /* @__PURE__ */ new Map();
   for (const [k, v] of Object.entries(kvs)) {
-    out.set(k, createHash10("sha256").update(v).digest("hex"));
+    out.set(k, createHash11("sha256").update(v).digest("hex"));
   }
   return out;
 }
