@@ -29,6 +29,7 @@ import {
   runAct,
   tailOf,
 } from '../../support/act.js';
+import { etcdBinDir } from '../../support/etcd-matrix.js';
 
 // The action as a real workflow runner runs it: nektos/act (built from its Go module by
 // scripts/build-tools.sh) runs the example workflows' shape on its self-hosted platform, so
@@ -153,6 +154,52 @@ async function vars(outputFile: string, handoverDir = ''): Promise<Record<string
   };
 }
 
+/**
+ * The runner's PATH with etcdctl/etcdutl of the cluster's minor first, as a runner that
+ * verifies sets is set up. `verify` compares the manifest's `snapshot status` totalKey, which
+ * the node's etcdutl 3.6 counts as live keys, with the count of the tool on the runner's PATH;
+ * with Debian's etcdctl 3.4 there (every stored revision) a 3.6 set fails verification
+ * ("snapshot totalKey: expected 501, got 510"), a bug of verify reported with this test.
+ */
+async function runnerWithEtcdTools(): Promise<Record<string, string>> {
+  return { PATH: `${await etcdBinDir(etcdVersion)}:${process.env.PATH}` };
+}
+
+/** A dispatch restore workflow from the backup test's set; both its jobs must succeed. */
+async function runDispatch(
+  workflow: string,
+  workflowVars: Record<string, string>,
+): Promise<ActRun> {
+  expect(backupPath, 'the scheduled backup test writes the set this restores').toBeDefined();
+  const r = await runAct({
+    checkout: checkout.dir,
+    workflow: `test/fixtures/workflows/${workflow}`,
+    event: 'workflow_dispatch',
+    inputs: { backup: backupPath!, strategy: 'parallel' },
+    secrets,
+    vars: workflowVars,
+    env: await runnerWithEtcdTools(),
+  });
+  console.log(`act: ${workflow} ran in ${r.seconds.toFixed(1)} s (exit ${r.code})`);
+  expect(r.code, tailOf(r)).toBe(0);
+  expect(r.jobResult('plan')).toBe('success');
+  expect(r.jobResult('restore')).toBe('success');
+  return r;
+}
+
+/** The cluster is whole again: three members, every seeded key as it was. */
+async function expectClusterWhole(): Promise<void> {
+  client.close();
+  client = await openEtcdClient(cluster.etcdEndpoints, cluster.tls);
+  const members = await client.cluster.memberList({});
+  expect(members.members).toHaveLength(3);
+  const after = await fingerprint(client);
+  expect({ count: after.count, sha256: after.sha256 }).toEqual({
+    count: seeded.count,
+    sha256: seeded.sha256,
+  });
+}
+
 /** key=value lines a workflow's last step wrote. */
 async function handedOver(file: string): Promise<Record<string, string>> {
   const out: Record<string, string> = {};
@@ -182,6 +229,7 @@ describe('act runs the scheduled backup workflow with the local action', () => {
       event: 'schedule',
       secrets,
       vars: await vars(outputFile),
+      env: await runnerWithEtcdTools(),
     });
     console.log(`act: scheduled backup workflow ran in ${r.seconds.toFixed(1)} s (exit ${r.code})`);
     expect(r.code, tailOf(r)).toBe(0);
@@ -260,25 +308,34 @@ describe('act runs the scheduled backup workflow with the local action', () => {
   });
 });
 
+describe('act runs the dispatch restore workflow as the example has it today (restore re-plans)', () => {
+  it('plans, then restores a lost member from the S3 set over SSH; the cluster is whole again', async () => {
+    await destroyAndReprovision(cluster, 'node3');
+    const outputFile = join(work, 'replan-outputs');
+    const r = await runDispatch('act-dispatch-restore-replan.yml', await vars(outputFile));
+
+    // The plan job's output reached the restore job (job outputs, `needs`), and both planned
+    // the same recovery of the lost member.
+    const later = await handedOver(outputFile);
+    const planned = JSON.parse(later.planned) as { plan: { case: string; steps: unknown[] } };
+    const ran = JSON.parse(later['restore-plan-json']) as { case: string; steps: unknown[] };
+    expect(planned.plan.case).toMatch(/member-loss/);
+    expect(ran.case).toBe(planned.plan.case);
+    expect(r.summaries('plan').join('\n')).toContain('kube-rescue plan');
+    expect(r.summaries('restore').join('\n')).toMatch(/Recovered in [\d.]+ s/);
+
+    await expectClusterWhole();
+    expectNoSecretIn(r);
+  });
+});
+
 describe.skipIf(!hasPlanFile)('act runs the dispatch restore workflow: plan → restore', () => {
   it('restores a lost member from the S3 set with exactly the plan the plan job made', async () => {
-    expect(backupPath, 'the scheduled backup test writes the set this restores').toBeDefined();
-    await destroyAndReprovision(cluster, 'node3');
+    await destroyAndReprovision(cluster, 'node2');
     const outputFile = join(work, 'restore-outputs');
     const handover = join(work, 'handover');
     await mkdir(handover);
-    const r = await runAct({
-      checkout: checkout.dir,
-      workflow: 'test/fixtures/workflows/act-dispatch-restore.yml',
-      event: 'workflow_dispatch',
-      inputs: { backup: backupPath!, strategy: 'parallel' },
-      secrets,
-      vars: await vars(outputFile, handover),
-    });
-    console.log(`act: dispatch restore workflow ran in ${r.seconds.toFixed(1)} s (exit ${r.code})`);
-    expect(r.code, tailOf(r)).toBe(0);
-    expect(r.jobResult('plan')).toBe('success');
-    expect(r.jobResult('restore')).toBe('success');
+    const r = await runDispatch('act-dispatch-restore.yml', await vars(outputFile, handover));
 
     // The plan the plan job handed over is the file whose hash it published.
     const planOutputs = r.outputs('plan', 'plan');
@@ -293,16 +350,7 @@ describe.skipIf(!hasPlanFile)('act runs the dispatch restore workflow: plan → 
     const ran = JSON.parse(later['restore-plan-json']) as { case: string; steps: unknown[] };
     expect(ran.case).toMatch(/member-loss/);
 
-    // The cluster is whole again: three members, every seeded key as it was.
-    client.close();
-    client = await openEtcdClient(cluster.etcdEndpoints, cluster.tls);
-    const members = await client.cluster.memberList({});
-    expect(members.members.map((m) => m.name).sort()).toHaveLength(3);
-    const after = await fingerprint(client);
-    expect({ count: after.count, sha256: after.sha256 }).toEqual({
-      count: seeded.count,
-      sha256: seeded.sha256,
-    });
+    await expectClusterWhole();
     expectNoSecretIn(r);
   });
 });
