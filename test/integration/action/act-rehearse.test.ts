@@ -64,5 +64,5 @@ describe('act runs the rehearsal workflow with the local action', () => {
     expect(summary).toContain('kube-rescue rehearse');
     expect(summary).toContain(`Rehearsal on the \`local\` provider, etcd ${etcdVersion}`);
     expect(summary).toMatch(/\| member-loss \| ✅ passed \| [\d.]+ s \|/);
-  });
+  }, 900_000); // the harness builds node images on a fresh machine, inside the workflow
 });
