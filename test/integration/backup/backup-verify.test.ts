@@ -320,6 +320,51 @@ describe.each(ETCD_MATRIX)('on etcd %s', (version) => {
       const r = await verify({ backup: copy, identityFiles: [identityFile], deep: false }, ctx);
       expect(r.ok).toBe(true);
     });
+
+    it('a set verified with the tool of another totalKey meaning (etcdctl 3.4 vs etcdutl 3.6) still has its count checked', async () => {
+      // Overwrites make the stored revisions outnumber the live keys (1000 stay live).
+      for (let i = 0; i < 10; i++) {
+        await client.put('/registry/pods/ns0/pod-0').value(`overwritten-${i}`);
+      }
+      const r = await backup(options(await mkdtemp(join(dir, 'recount-'))), ctx);
+      const other = await etcdBinDir(version === '3.6' ? '3.4' : '3.6');
+      const saved = process.env.PATH;
+      process.env.PATH = `${other}:${saved}`;
+      try {
+        const ok = await verify(
+          { backup: r.backupPath, identityFiles: [identityFile], deep: false },
+          ctx,
+        );
+        const count = ok.checks.find((c) => c.name === 'snapshot totalKey')!;
+        expect(count.ok).toBe(true);
+        // 3.4 and 3.5 tools count stored revisions; 3.6's the live keys: they differ here.
+        expect(count.expected).not.toBe(count.actual);
+        expect(count.detail).toMatch(
+          /the manifest's \d+ is the file's (live keys|stored key revisions)/,
+        );
+        expect(ok.ok).toBe(true);
+        // A count that is neither of the file's is still a failure.
+        const copy = await mkdtemp(join(dir, 'recount-bad-'));
+        const set = join(copy, r.backupPath.split('/').pop()!);
+        cpSync(r.backupPath, set, { recursive: true });
+        const m = parseManifest(readFileSync(join(set, 'manifest.json'), 'utf8'), 'm');
+        const { digest: _d, kind: _k, formatVersion: _f, tool: _t, ...content } = m;
+        content.snapshot = { ...content.snapshot, totalKey: content.snapshot.totalKey + 3 };
+        writeFileSync(join(set, 'manifest.json'), serializeManifest(buildManifest(content)));
+        const bad = await verify(
+          { backup: set, identityFiles: [identityFile], deep: false },
+          ctx,
+        ).catch((e: unknown) => e);
+        expect(bad).toBeInstanceOf(VerifyFailedError);
+        const failed = (bad as VerifyFailedError).result.checks.find(
+          (c) => c.name === 'snapshot totalKey',
+        )!;
+        expect(failed.ok).toBe(false);
+        expect(failed.detail).toMatch(/the file holds 1000 live keys and \d+ stored key revisions/);
+      } finally {
+        process.env.PATH = saved;
+      }
+    });
   });
 
   // Damage, bad input, inventories and retention do not depend on the etcd version: once.
