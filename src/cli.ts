@@ -4,13 +4,13 @@ import type { CommandContext } from './commands/context.js';
 import { inventoryRecover } from './commands/inventory.js';
 import { list } from './commands/list.js';
 import { type PlanOptions, plan } from './commands/plan.js';
+import { rehearse } from './commands/rehearse.js';
 import {
   DEFAULT_ETCD_VERSION,
   ETCD_VERSIONS,
-  rehearse,
   SCENARIOS,
   type ScenarioName,
-} from './commands/rehearse.js';
+} from './commands/rehearse-choices.js';
 import { restore } from './commands/restore.js';
 import { verify } from './commands/verify.js';
 import { exitCodeOf, InputError, OperationError } from './errors.js';

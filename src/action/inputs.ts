@@ -6,7 +6,7 @@ import {
   type EtcdVersion,
   SCENARIOS,
   type ScenarioName,
-} from '../commands/rehearse.js';
+} from '../commands/rehearse-choices.js';
 import { InputError } from '../errors.js';
 import type { NodeAccess } from '../nodes/access.js';
 
