@@ -156,7 +156,7 @@ describe('action inputs', () => {
     });
     const s = readSettings();
     expect([s.keepHourly, s.keepDaily, s.keepWeekly]).toEqual([undefined, 7, 4]);
-    expect([s.s3Endpoint, s.s3Region]).toEqual(['http://127.0.0.1:9000', 'eu-central-1']);
+    expect(s.s3).toEqual({ endpoint: 'http://127.0.0.1:9000', region: 'eu-central-1' });
   });
 
   it('accepts etcd endpoints for a backup without an inventory', () => {
