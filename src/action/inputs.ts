@@ -127,6 +127,12 @@ export function readSettings(): ActionSettings {
     for (const line of key.split('\n')) if (line.trim().length > 8) core.setSecret(line.trim());
     core.setSecret(key);
   }
+  // S3 credentials come from the environment, never an input; a job that sets them from
+  // plain text rather than a secret still gets them masked.
+  for (const name of ['AWS_SECRET_ACCESS_KEY', 'AWS_SESSION_TOKEN']) {
+    const value = process.env[name]?.trim();
+    if (value) core.setSecret(value);
+  }
   if (signKey.trim() && !signKey.includes('PRIVATE KEY-----')) {
     throw new InputError(
       "Invalid input 'sign-key': it holds no '-----BEGIN OPENSSH PRIVATE KEY-----' block. Pass the contents of an SSH private key (ssh-keygen -t ed25519), from a secret.",
