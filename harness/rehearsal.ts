@@ -11,6 +11,7 @@ import { generateIdentity } from '../src/backup/age.js';
 import { backup } from '../src/commands/backup.js';
 import type { CommandContext } from '../src/commands/context.js';
 import { inventoryRecover } from '../src/commands/inventory.js';
+import { SCENARIOS, type ScenarioName } from '../src/commands/rehearse-choices.js';
 import { type RestoreResult, restore } from '../src/commands/restore.js';
 import type { Progress } from '../src/progress.js';
 import type { Plan } from '../src/recovery/plan.js';
@@ -21,15 +22,8 @@ import { clusterProvider } from './index.js';
 import type { EtcdVersion } from './tools.js';
 import type { TopologyName } from './topology.js';
 
-export const SCENARIOS = [
-  'member-loss',
-  'quorum-loss',
-  'total-loss',
-  'cert-loss',
-  'runbook-example',
-  'host-removal',
-] as const;
-export type ScenarioName = (typeof SCENARIOS)[number];
+// Defined in src/ so that the CLI and the action know them without loading the harness.
+export { SCENARIOS, type ScenarioName };
 
 interface Scenario {
   topology: TopologyName;

@@ -2,24 +2,16 @@ import { constants } from 'node:fs';
 import { access } from 'node:fs/promises';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
-import { InputError, OperationError } from '../src/errors.js';
+// Defined in src/ so that the CLI and the action know them without loading the harness.
+import {
+  DEFAULT_ETCD_VERSION,
+  ETCD_VERSIONS,
+  type EtcdVersion,
+  parseEtcdVersion,
+} from '../src/commands/rehearse-choices.js';
+import { OperationError } from '../src/errors.js';
 
-/**
- * The etcd minors the harness runs: 3.4 from Debian's packages, 3.5 and 3.6 built from the
- * Go modules under tools/ by scripts/build-tools.sh. 3.6 is what current Kubernetes runs.
- */
-export const ETCD_VERSIONS = ['3.4', '3.5', '3.6'] as const;
-export type EtcdVersion = (typeof ETCD_VERSIONS)[number];
-export const DEFAULT_ETCD_VERSION: EtcdVersion = '3.6';
-
-/** `value` as an etcd minor the harness knows; `where` names the flag or input for the error. */
-export function parseEtcdVersion(value: string, where = '--etcd-version'): EtcdVersion {
-  const v = value.trim().replace(/^v/, '');
-  if ((ETCD_VERSIONS as readonly string[]).includes(v)) return v as EtcdVersion;
-  throw new InputError(
-    `Invalid ${where} "${value}". Expected one of: ${ETCD_VERSIONS.join(', ')} (an etcd minor version).`,
-  );
-}
+export { DEFAULT_ETCD_VERSION, ETCD_VERSIONS, type EtcdVersion, parseEtcdVersion };
 
 /** The programs of one etcd minor, as absolute paths on this machine. */
 export interface EtcdTools {

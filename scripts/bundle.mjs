@@ -1,68 +1,18 @@
 // Bundles the action (dist/index.js, dist/post.js) and the CLI (dist/cli.js) for node24,
 // runnable on Node 20, with source maps and the licenses of everything bundled.
 //
-// The action runs from dist/ alone, so it carries all its dependencies. The CLI is the `bin`
-// of the npm package, installed with its dependencies, so it keeps them external.
+// The action runs from dist/ alone, so it carries all its dependencies (index.js and post.js
+// plus the chunks they load). The CLI is the `bin` of the npm package, installed with its
+// dependencies, so it keeps them external. The options are in bundle-config.mjs.
 import { cp, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { build } from 'esbuild';
+import { actionOptions, cliOptions } from './bundle-config.mjs';
 
-// ESM bundles still meet CommonJS dependencies that call require() or read __dirname.
-const esmShim = [
-  "import { createRequire as __krCreateRequire } from 'node:module';",
-  "import { dirname as __krDirname } from 'node:path';",
-  "import { fileURLToPath as __krFileURLToPath } from 'node:url';",
-  'const require = __krCreateRequire(import.meta.url);',
-  'const __filename = __krFileURLToPath(import.meta.url);',
-  'const __dirname = __krDirname(__filename);',
-].join(' ');
+const cliBuild = (outdir) => build({ ...cliOptions, outdir });
 
-// etcd3 loads its gRPC definitions from a path beside its own sources; in the bundle they
-// live in dist/proto/etcd3/.
-const etcd3Protos = {
-  name: 'etcd3-protos',
-  setup(b) {
-    b.onLoad({ filter: /etcd3[\\/]lib[\\/]connection-pool\.js$/ }, async (args) => {
-      const text = await readFile(args.path, 'utf8');
-      // biome-ignore lint/suspicious/noTemplateCurlyInString: the source text to replace, literally
-      const from = '`${__dirname}/../proto/rpc.proto`';
-      if (!text.includes(from))
-        throw new Error(`etcd3 changed how it finds rpc.proto: ${args.path}`);
-      // biome-ignore lint/suspicious/noTemplateCurlyInString: the replacement source text, literally
-      const to = '`${__dirname}/proto/etcd3/rpc.proto`';
-      return { contents: text.replace(from, to), loader: 'js' };
-    });
-  },
-};
-
-const common = {
-  bundle: true,
-  platform: 'node',
-  target: 'node20',
-  format: 'esm',
-  sourcemap: true,
-  sourcesContent: false,
-  metafile: true,
-  legalComments: 'none',
-  logLevel: 'warning',
-  // Native optional addons of ssh2 are loaded only if present; the pure-JS path is used otherwise.
-  external: ['cpu-features', './crypto/build/Release/sshcrypto.node'],
-};
-
-// The CLI as dist/ has it: `--cli-to DIR` builds only that, into DIR (the benchmark runs the
-// bundled CLI of the working tree without touching the committed dist/).
-const cliBuild = (outdir) =>
-  build({
-    ...common,
-    entryPoints: { cli: 'src/cli.ts' },
-    outdir,
-    // Modules behind a dynamic import() (the S3 store and the AWS SDK, the harness) go into
-    // chunks loaded only when used, so every CLI start does not pay for them.
-    splitting: true,
-    chunkNames: 'cli-chunks/[name]-[hash]',
-    packages: 'external',
-    banner: { js: '#!/usr/bin/env node' },
-  });
+// `--cli-to DIR` builds only the CLI, into DIR (the benchmark runs the bundled CLI of the
+// working tree without touching the committed dist/).
 const cliTo = process.argv.indexOf('--cli-to');
 if (cliTo > 0) {
   await rm(process.argv[cliTo + 1], { recursive: true, force: true });
@@ -71,14 +21,31 @@ if (cliTo > 0) {
 }
 
 await rm('dist', { recursive: true, force: true });
-const action = await build({
-  ...common,
-  entryPoints: { index: 'src/main.ts', post: 'src/post.ts' },
-  outdir: 'dist',
-  banner: { js: esmShim },
-  plugins: [etcd3Protos],
-});
-await cliBuild('dist');
+const action = await build({ ...actionOptions, outdir: 'dist' });
+const cli = await cliBuild('dist');
+
+// What each entry loads at start (itself and the chunks it imports statically), and what
+// it may load later, so that a harness or SDK slipping into the start path shows at once.
+for (const { metafile } of [action, cli]) {
+  const outputs = metafile.outputs;
+  const closure = (file, kinds) => {
+    const seen = new Set([file]);
+    for (const f of seen)
+      for (const i of outputs[f]?.imports ?? [])
+        if (!i.external && kinds.includes(i.kind)) seen.add(i.path);
+    return seen;
+  };
+  const bytes = (files) => [...files].reduce((n, f) => n + outputs[f].bytes, 0);
+  const mb = (n) => `${(n / 1e6).toFixed(2)} MB`;
+  for (const file of Object.keys(outputs)) {
+    if (!/^dist\/(index|post|cli)\.js$/.test(file)) continue;
+    const start = closure(file, ['import-statement']);
+    const all = closure(file, ['import-statement', 'dynamic-import']);
+    console.log(
+      `${file}: ${mb(bytes(start))} at start (${start.size} files), ${mb(bytes(all))} with what it loads on demand`,
+    );
+  }
+}
 await cp('node_modules/etcd3/proto', 'dist/proto/etcd3', { recursive: true });
 await writeFile('dist/package.json', '{ "type": "module" }\n');
 

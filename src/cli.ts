@@ -4,13 +4,13 @@ import type { CommandContext } from './commands/context.js';
 import { inventoryRecover } from './commands/inventory.js';
 import { list } from './commands/list.js';
 import { type PlanOptions, plan } from './commands/plan.js';
+import { rehearse } from './commands/rehearse.js';
 import {
   DEFAULT_ETCD_VERSION,
   ETCD_VERSIONS,
-  rehearse,
   SCENARIOS,
   type ScenarioName,
-} from './commands/rehearse.js';
+} from './commands/rehearse-choices.js';
 import { restore } from './commands/restore.js';
 import { verify } from './commands/verify.js';
 import { exitCodeOf, InputError, OperationError } from './errors.js';
@@ -18,6 +18,7 @@ import { dropHarmlessWarnings } from './node-warnings.js';
 import type { NodeAccess } from './nodes/access.js';
 import { StderrProgress } from './progress.js';
 import { renderHuman } from './report/render.js';
+import type { S3Settings } from './stores/s3-location.js';
 import { VERSION } from './version.js';
 
 const csv = (value: string, previous: string[] = []): string[] => [
@@ -82,6 +83,32 @@ function addAccessFlags(cmd: Command): Command {
     );
 }
 
+interface S3Flags {
+  s3Endpoint?: string;
+  s3Region?: string;
+  s3ForcePathStyle?: boolean;
+}
+
+/** The S3 flags of every command that reads or writes a store: one definition, one meaning. */
+function addS3Flags(cmd: Command): Command {
+  return cmd
+    .option('--s3-endpoint <url>', 'S3 endpoint (default: AWS_ENDPOINT_URL_S3 / AWS_ENDPOINT_URL)')
+    .option('--s3-region <region>', 'S3 region (default: AWS_REGION / AWS_DEFAULT_REGION)')
+    .option(
+      '--s3-force-path-style',
+      'address the bucket in the path, not the host name (default: on with an endpoint)',
+    )
+    .option('--no-s3-force-path-style', 'address the bucket as a host name even with an endpoint');
+}
+
+function s3From(flags: S3Flags): S3Settings {
+  return {
+    endpoint: flags.s3Endpoint,
+    region: flags.s3Region,
+    ...(flags.s3ForcePathStyle !== undefined ? { forcePathStyle: flags.s3ForcePathStyle } : {}),
+  };
+}
+
 function accessFrom(flags: AccessFlags): NodeAccess {
   return {
     transport: flags.transport,
@@ -98,7 +125,7 @@ function accessFrom(flags: AccessFlags): NodeAccess {
   };
 }
 
-interface PlanFlags extends AccessFlags {
+interface PlanFlags extends AccessFlags, S3Flags {
   inventory: string;
   backup?: string;
   identity?: string[];
@@ -121,6 +148,7 @@ function planOptionsFrom(o: PlanFlags): PlanOptions {
     force: Boolean(o.force),
     preferBackupSnapshot: Boolean(o.preferBackupSnapshot),
     removeHosts: o.removeHost ?? [],
+    s3: s3From(o),
     ...(o.bumpRevision !== undefined ? { bumpRevision: o.bumpRevision } : {}),
   };
 }
@@ -172,45 +200,42 @@ Examples:
   kube-rescue rehearse --scenario member-loss`,
     );
 
-  addAccessFlags(
-    program
-      .command('backup')
-      .description('Save an etcd snapshot and the control-plane certificates as one backup set.')
-      .option('-i, --inventory <file>', 'Kubespray inventory (hosts.ini / hosts.yaml)')
-      .requiredOption('--dest <dir|s3://bucket/prefix>', 'where to store the backup set')
-      .option('--encrypt-to <recipient>', 'age recipient (repeatable or comma-separated)', csv)
-      .option(
-        '--sign-key <file>',
-        'SSH private key: sign the set (manifest.json.sig, ssh-keygen -Y sign, namespace kube-rescue-backup)',
-      )
-      .addOption(
-        new Option('--compress <algo>', 'compression')
-          .choices(['gzip', 'zstd', 'none'])
-          .default('gzip'),
-      )
-      .option('--keep <n>', 'keep the newest N backup sets written by kube-rescue', positiveInt)
-      .option('--keep-hourly <n>', 'also keep one set per hour for N hours', positiveInt)
-      .option('--keep-daily <n>', 'also keep one set per day for N days', positiveInt)
-      .option('--keep-weekly <n>', 'also keep one set per week for N weeks', positiveInt)
-      .option('--etcd-only', 'skip the certificate/manifest archives')
-      .option(
-        '--cluster-name <name>',
-        'name of the cluster in the set name (default: from the inventory)',
-      )
-      .option(
-        '--s3-endpoint <url>',
-        'S3 endpoint (default: AWS_ENDPOINT_URL_S3 / AWS_ENDPOINT_URL)',
-      )
-      .option('--s3-region <region>', 'S3 region (default: AWS_REGION)')
-      .addOption(
-        new Option(
-          '--fingerprint <mode>',
-          "keyspace check recorded for verify --deep and restores: hash = etcd's own HashKV + key count, computed by the member (cheap); full = also a sha256 of every key and value, read back from etcd (a second full read; still compares after a revision bump); none",
+  addS3Flags(
+    addAccessFlags(
+      program
+        .command('backup')
+        .description('Save an etcd snapshot and the control-plane certificates as one backup set.')
+        .option('-i, --inventory <file>', 'Kubespray inventory (hosts.ini / hosts.yaml)')
+        .requiredOption('--dest <dir|s3://bucket/prefix>', 'where to store the backup set')
+        .option('--encrypt-to <recipient>', 'age recipient (repeatable or comma-separated)', csv)
+        .option(
+          '--sign-key <file>',
+          'SSH private key: sign the set (manifest.json.sig, ssh-keygen -Y sign, namespace kube-rescue-backup)',
         )
-          .choices(FINGERPRINT_MODES)
-          .default('hash'),
-      )
-      .option('--no-fingerprint', 'same as --fingerprint none'),
+        .addOption(
+          new Option('--compress <algo>', 'compression')
+            .choices(['gzip', 'zstd', 'none'])
+            .default('gzip'),
+        )
+        .option('--keep <n>', 'keep the newest N backup sets written by kube-rescue', positiveInt)
+        .option('--keep-hourly <n>', 'also keep one set per hour for N hours', positiveInt)
+        .option('--keep-daily <n>', 'also keep one set per day for N days', positiveInt)
+        .option('--keep-weekly <n>', 'also keep one set per week for N weeks', positiveInt)
+        .option('--etcd-only', 'skip the certificate/manifest archives')
+        .option(
+          '--cluster-name <name>',
+          'name of the cluster in the set name (default: from the inventory)',
+        )
+        .addOption(
+          new Option(
+            '--fingerprint <mode>',
+            "keyspace check recorded for verify --deep and restores: hash = etcd's own HashKV + key count, computed by the member (cheap); full = also a sha256 of every key and value, read back from etcd (a second full read; still compares after a revision bump); none",
+          )
+            .choices(FINGERPRINT_MODES)
+            .default('hash'),
+        )
+        .option('--no-fingerprint', 'same as --fingerprint none'),
+    ),
   ).action(async (o) => {
     await run(program, 'backup', (ctx) =>
       backup(
@@ -226,7 +251,7 @@ Examples:
           keepWeekly: o.keepWeekly,
           etcdOnly: Boolean(o.etcdOnly),
           clusterName: o.clusterName,
-          s3: { endpoint: o.s3Endpoint, region: o.s3Region },
+          s3: s3From(o),
           fingerprint: o.fingerprint === false ? 'none' : o.fingerprint,
           signKey: o.signKey,
         },
@@ -235,53 +260,49 @@ Examples:
     );
   });
 
-  program
-    .command('list')
-    .description('List the complete backup sets at a destination.')
-    .argument('<dest>', 'directory or s3://bucket/prefix')
-    .option('--s3-endpoint <url>', 'S3 endpoint (default: AWS_ENDPOINT_URL_S3 / AWS_ENDPOINT_URL)')
-    .option('--s3-region <region>', 'S3 region (default: AWS_REGION)')
-    .action(async (dest: string, o) => {
-      await run(program, 'list', (ctx) =>
-        list(dest, ctx, { endpoint: o.s3Endpoint, region: o.s3Region }),
-      );
-    });
+  addS3Flags(
+    program
+      .command('list')
+      .description('List the complete backup sets at a destination.')
+      .argument('<dest>', 'directory or s3://bucket/prefix'),
+  ).action(async (dest: string, o) => {
+    await run(program, 'list', (ctx) => list(dest, ctx, s3From(o)));
+  });
 
-  program
-    .command('verify')
-    .description('Check a backup set: hashes, decryption, the snapshot trailer and status.')
-    .argument('<backup>', 'backup set: directory path or URL')
-    .option('--identity <file>', 'age identity file (repeatable)', (v, p: string[] = []) => [
-      ...p,
-      v,
-    ])
-    .option('--trusted-signers <file>', TRUSTED_SIGNERS_HELP)
-    .option('--deep', 'also restore into a throw-away etcd and compare every key')
-    .option(
-      '--etcd-bin-dir <dir>',
-      "directory with etcd, etcdctl and etcdutl for the snapshot checks (default: those on PATH); --deep needs the backup's etcd minor and refuses another",
-    )
-    .option('--s3-endpoint <url>', 'S3 endpoint (default: AWS_ENDPOINT_URL_S3 / AWS_ENDPOINT_URL)')
-    .option('--s3-region <region>', 'S3 region (default: AWS_REGION)')
-    .action(async (b: string, o) => {
-      await run(program, 'verify', (ctx) =>
-        verify(
-          {
-            backup: b,
-            identityFiles: o.identity ?? [],
-            trustedSigners: o.trustedSigners,
-            deep: Boolean(o.deep),
-            etcdBinDir: o.etcdBinDir,
-            s3: { endpoint: o.s3Endpoint, region: o.s3Region },
-          },
-          ctx,
-        ),
-      );
-    });
+  addS3Flags(
+    program
+      .command('verify')
+      .description('Check a backup set: hashes, decryption, the snapshot trailer and status.')
+      .argument('<backup>', 'backup set: directory path or URL')
+      .option('--identity <file>', 'age identity file (repeatable)', (v, p: string[] = []) => [
+        ...p,
+        v,
+      ])
+      .option('--trusted-signers <file>', TRUSTED_SIGNERS_HELP)
+      .option('--deep', 'also restore into a throw-away etcd and compare every key')
+      .option(
+        '--etcd-bin-dir <dir>',
+        "directory with etcd, etcdctl and etcdutl for the snapshot checks (default: those on PATH); --deep needs the backup's etcd minor and refuses another",
+      ),
+  ).action(async (b: string, o) => {
+    await run(program, 'verify', (ctx) =>
+      verify(
+        {
+          backup: b,
+          identityFiles: o.identity ?? [],
+          trustedSigners: o.trustedSigners,
+          deep: Boolean(o.deep),
+          etcdBinDir: o.etcdBinDir,
+          s3: s3From(o),
+        },
+        ctx,
+      ),
+    );
+  });
 
   const planFlags = (cmd: Command) =>
     addAccessFlags(
-      cmd
+      addS3Flags(cmd)
         .requiredOption('-i, --inventory <file>', 'Kubespray inventory (hosts.ini / hosts.yaml)')
         .option('--backup <backup>', 'backup set to restore from (directory path or URL)')
         .option('--identity <file>', 'age identity file (repeatable)', (v, p: string[] = []) => [

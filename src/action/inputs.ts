@@ -6,9 +6,10 @@ import {
   type EtcdVersion,
   SCENARIOS,
   type ScenarioName,
-} from '../commands/rehearse.js';
+} from '../commands/rehearse-choices.js';
 import { InputError } from '../errors.js';
 import type { NodeAccess } from '../nodes/access.js';
+import type { S3Settings } from '../stores/s3-location.js';
 
 export const COMMANDS = [
   'backup',
@@ -44,8 +45,8 @@ export interface ActionSettings {
   keepDaily?: number;
   keepWeekly?: number;
   clusterName?: string;
-  s3Endpoint?: string;
-  s3Region?: string;
+  /** S3 endpoint, region and path style for every command (unset: the AWS_* environment). */
+  s3: S3Settings;
   etcdOnly: boolean;
   deep: boolean;
   brokenEtcd: string[];
@@ -72,11 +73,17 @@ function oneOf<T extends string>(name: string, allowed: readonly T[], fallback?:
   return raw as T;
 }
 
-function bool(name: string): boolean {
+/** true, false, or undefined when the input is empty. */
+function optionalBool(name: string): boolean | undefined {
   const raw = core.getInput(name).trim().toLowerCase();
-  if (raw === '' || raw === 'false') return false;
+  if (raw === '') return undefined;
+  if (raw === 'false') return false;
   if (raw === 'true') return true;
   throw new InputError(`Invalid input '${name}': '${raw}'. Expected true or false.`);
+}
+
+function bool(name: string): boolean {
+  return optionalBool(name) ?? false;
 }
 
 function list(name: string): string[] {
@@ -119,6 +126,12 @@ export function readSettings(): ActionSettings {
     if (!key.trim()) continue;
     for (const line of key.split('\n')) if (line.trim().length > 8) core.setSecret(line.trim());
     core.setSecret(key);
+  }
+  // S3 credentials come from the environment, never an input; a job that sets them from
+  // plain text rather than a secret still gets them masked.
+  for (const name of ['AWS_SECRET_ACCESS_KEY', 'AWS_SESSION_TOKEN']) {
+    const value = process.env[name]?.trim();
+    if (value) core.setSecret(value);
   }
   if (signKey.trim() && !signKey.includes('PRIVATE KEY-----')) {
     throw new InputError(
@@ -177,8 +190,11 @@ export function readSettings(): ActionSettings {
     keepDaily: positiveInt('keep-daily'),
     keepWeekly: positiveInt('keep-weekly'),
     clusterName: optional('cluster-name'),
-    s3Endpoint: optional('s3-endpoint'),
-    s3Region: optional('s3-region'),
+    s3: {
+      endpoint: optional('s3-endpoint'),
+      region: optional('s3-region'),
+      forcePathStyle: optionalBool('s3-force-path-style'),
+    },
     etcdOnly: bool('etcd-only'),
     deep: bool('deep'),
     brokenEtcd: list('broken-etcd'),

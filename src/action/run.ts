@@ -5,13 +5,13 @@ import type { CommandContext } from '../commands/context.js';
 import { inventoryRecover } from '../commands/inventory.js';
 import { list } from '../commands/list.js';
 import { plan } from '../commands/plan.js';
-import { rehearse, SCENARIOS } from '../commands/rehearse.js';
+import { rehearse } from '../commands/rehearse.js';
+import { SCENARIOS } from '../commands/rehearse-choices.js';
 import { defaultJournalPath, restore } from '../commands/restore.js';
 import { verify } from '../commands/verify.js';
 import { InputError, OperationError } from '../errors.js';
 import type { NodeAccess } from '../nodes/access.js';
 import type { Progress } from '../progress.js';
-import type { S3Settings } from '../stores/s3.js';
 import { type ActionSettings, readSettings } from './inputs.js';
 import { type SecretFiles, writeSecretFiles } from './secrets.js';
 import { writeSummary } from './summary.js';
@@ -80,10 +80,6 @@ async function recoveryInventory(
   return output;
 }
 
-function s3Of(settings: ActionSettings): S3Settings {
-  return { endpoint: settings.s3Endpoint, region: settings.s3Region };
-}
-
 /** Dispatches the selected command; returns its result for outputs and the summary. */
 export async function dispatch(settings: ActionSettings, files: SecretFiles): Promise<unknown> {
   const ctx: CommandContext = { progress: actionProgress, workDir: files.dir };
@@ -104,7 +100,7 @@ export async function dispatch(settings: ActionSettings, files: SecretFiles): Pr
           keepDaily: settings.keepDaily,
           keepWeekly: settings.keepWeekly,
           clusterName: settings.clusterName,
-          s3: s3Of(settings),
+          s3: settings.s3,
           etcdOnly: settings.etcdOnly,
           signKey: files.signKeyFile,
         },
@@ -116,7 +112,7 @@ export async function dispatch(settings: ActionSettings, files: SecretFiles): Pr
       return r;
     }
     case 'list':
-      return list(settings.destination!, ctx, s3Of(settings));
+      return list(settings.destination!, ctx, settings.s3);
     case 'verify':
       return verify(
         {
@@ -124,7 +120,7 @@ export async function dispatch(settings: ActionSettings, files: SecretFiles): Pr
           identityFiles,
           trustedSigners: files.trustedSignersFile,
           deep: settings.deep,
-          s3: s3Of(settings),
+          s3: settings.s3,
         },
         ctx,
       );
@@ -139,6 +135,7 @@ export async function dispatch(settings: ActionSettings, files: SecretFiles): Pr
           strategy: settings.strategy,
           force: settings.force,
           removeHosts: settings.removeHosts,
+          s3: settings.s3,
         },
         ctx,
       );
@@ -163,6 +160,7 @@ export async function dispatch(settings: ActionSettings, files: SecretFiles): Pr
           strategy: settings.strategy,
           force: settings.force,
           removeHosts: settings.removeHosts,
+          s3: settings.s3,
           yes: true,
         },
         ctx,

@@ -26,7 +26,7 @@ import { LocalTransport } from '../nodes/local.js';
 import { probeCluster } from '../recovery/probe.js';
 import { openStore } from '../stores/open.js';
 import { hasRetention } from '../stores/retention.js';
-import type { S3Settings } from '../stores/s3.js';
+import type { S3Settings } from '../stores/s3-location.js';
 import { checkClusterName } from '../stores/set-name.js';
 import type { CommandContext } from './context.js';
 

@@ -1,7 +1,7 @@
 import { text } from 'node:stream/consumers';
 import { parseManifest } from '../backup/manifest.js';
 import { openStore } from '../stores/open.js';
-import type { S3Settings } from '../stores/s3.js';
+import type { S3Settings } from '../stores/s3-location.js';
 import type { CommandContext } from './context.js';
 
 export interface ListedSet {

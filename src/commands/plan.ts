@@ -15,6 +15,7 @@ import {
 } from '../recovery/preflight.js';
 import { probeCluster, type TransportSource } from '../recovery/probe.js';
 import { hasKubectlAdmin } from '../recovery/verify.js';
+import type { S3Settings } from '../stores/s3-location.js';
 import type { CommandContext } from './context.js';
 
 export interface PlanOptions {
@@ -32,6 +33,8 @@ export interface PlanOptions {
   bumpRevision?: number;
   /** Hosts that will not return: the cluster shrinks without them (`--remove-host`). */
   removeHosts?: string[];
+  /** Where an s3:// backup set is read from. */
+  s3?: S3Settings;
   /** How to reach nodes; default from `access` (SSH, docker exec or local). For the harness. */
   transportFor?: TransportSource;
   /** The run's clock (tests pin it). */
@@ -117,13 +120,13 @@ export async function preparePlan(
   const signed =
     opts.backup || opts.trustedSigners
       ? await ctx.progress.phase('Check the backup signature', () =>
-          checkSignature(opts.backup, { trustedSigners: opts.trustedSigners }),
+          checkSignature(opts.backup, { trustedSigners: opts.trustedSigners, s3: opts.s3 }),
         )
       : undefined;
   if (signed) reportSignature(signed.check, ctx);
   const backup = opts.backup
     ? await ctx.progress.phase(`Read backup set ${opts.backup}`, () =>
-        BackupSource.open(opts.backup!, opts.identityFiles),
+        BackupSource.open(opts.backup!, opts.identityFiles, opts.s3),
       )
     : undefined;
   requireSignedManifest(signed, backup, { trustedSigners: opts.trustedSigners });

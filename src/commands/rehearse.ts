@@ -1,20 +1,16 @@
 import { writeFile } from 'node:fs/promises';
-import { kindAvailability } from '../../harness/kind-provider.js';
-import {
-  type RehearsalReport,
-  runScenario,
-  SCENARIOS,
-  type ScenarioName,
-} from '../../harness/rehearsal.js';
+import type { RehearsalReport } from '../../harness/rehearsal.js';
+import { InputError, OperationError } from '../errors.js';
+import { renderRehearsalMarkdown } from '../report/rehearsal.js';
+import type { CommandContext } from './context.js';
 import {
   DEFAULT_ETCD_VERSION,
   ETCD_VERSIONS,
   type EtcdVersion,
   parseEtcdVersion,
-} from '../../harness/tools.js';
-import { InputError, OperationError } from '../errors.js';
-import { renderRehearsalMarkdown } from '../report/rehearsal.js';
-import type { CommandContext } from './context.js';
+  SCENARIOS,
+  type ScenarioName,
+} from './rehearse-choices.js';
 
 export {
   DEFAULT_ETCD_VERSION,
@@ -46,6 +42,7 @@ export class RehearsalFailedError extends OperationError {
 
 async function preflight(provider: 'local' | 'kind'): Promise<void> {
   if (provider === 'kind') {
+    const { kindAvailability } = await import('../../harness/kind-provider.js');
     const kind = await kindAvailability();
     if (!kind.available) {
       throw new InputError(
@@ -69,6 +66,9 @@ export async function rehearse(
   // Checked here too: the action and library callers reach this without commander's choices.
   const etcdVersion = parseEtcdVersion(opts.etcdVersion);
   await preflight(opts.provider);
+  // The harness (testcontainers and all) loads here, only when a rehearsal runs: the action's
+  // other commands and every CLI start go without it.
+  const { runScenario } = await import('../../harness/rehearsal.js');
   const report: RehearsalReport = {
     tool: 'kube-rescue',
     startedAt: new Date().toISOString(),

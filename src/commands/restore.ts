@@ -74,10 +74,10 @@ export async function restore(opts: RestoreOptions, ctx: CommandContext): Promis
     );
     const location = opts.backup ?? backupLocationOf(plan);
     // A resumed plan reads the same set: the same checks before its next step.
-    const trust = { trustedSigners: opts.trustedSigners };
+    const trust = { trustedSigners: opts.trustedSigners, s3: opts.s3 };
     const signed = await checkSignature(location, trust);
     if (signed) reportSignature(signed.check, ctx);
-    backup = location ? await BackupSource.open(location, opts.identityFiles) : undefined;
+    backup = location ? await BackupSource.open(location, opts.identityFiles, opts.s3) : undefined;
     requireSignedManifest(signed, backup, trust);
     await checkPlanObjects(plan, backup);
     transports = opts.transportFor

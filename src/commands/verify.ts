@@ -11,7 +11,7 @@ import { verifySet } from '../backup/verify-set.js';
 import { OperationError } from '../errors.js';
 import { requireOwnName } from '../recovery/preflight.js';
 import { openSet } from '../stores/open.js';
-import type { S3Settings } from '../stores/s3.js';
+import type { S3Settings } from '../stores/s3-location.js';
 import type { CommandContext } from './context.js';
 
 export interface VerifyOptions {

@@ -4,6 +4,7 @@ import { type Manifest, parseManifest, snapshotObject } from '../backup/manifest
 import { readObject, type StoredObject } from '../backup/pipeline.js';
 import { InputError, OperationError } from '../errors.js';
 import { openSet } from '../stores/open.js';
+import type { S3Settings } from '../stores/s3-location.js';
 import type { Store } from '../stores/store.js';
 import type { BackupSummary } from './plan.js';
 
@@ -20,8 +21,12 @@ export class BackupSource {
     private readonly identities: readonly AgeIdentity[],
   ) {}
 
-  static async open(backup: string, identityFiles: readonly string[]): Promise<BackupSource> {
-    const { store, setName } = await openSet(backup);
+  static async open(
+    backup: string,
+    identityFiles: readonly string[],
+    s3?: S3Settings,
+  ): Promise<BackupSource> {
+    const { store, setName } = await openSet(backup, s3);
     let text: string;
     try {
       const chunks: Buffer[] = [];

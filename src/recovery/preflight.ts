@@ -5,6 +5,7 @@ import type { StoredObject } from '../backup/pipeline.js';
 import { checkSetSignature, type SignatureCheck } from '../backup/signature.js';
 import { InputError, KubeRescueError } from '../errors.js';
 import { openSet } from '../stores/open.js';
+import type { S3Settings } from '../stores/s3-location.js';
 import type { BackupSource } from './backup-source.js';
 import type { Plan } from './plan.js';
 
@@ -22,6 +23,8 @@ const HEADER_BYTES = 64 * 1024;
 export interface PreflightOptions {
   /** An allowed_signers file (`--trusted-signers`): the set must be signed by one of them. */
   trustedSigners?: string;
+  /** Where an s3:// set is read from (endpoint, region, path style). */
+  s3?: S3Settings;
 }
 
 /** What the preflight found; absent from a plan made without a backup set. */
@@ -64,7 +67,7 @@ export async function checkSignature(
       '--trusted-signers checks the signature of a backup set: give the set with --backup.',
     );
   }
-  const { store, setName } = await openSet(location);
+  const { store, setName } = await openSet(location, opts.s3);
   if (!(await store.stat(setName, 'manifest.json'))) {
     throw new InputError(
       `Cannot read the backup set ${location}: ${store.urlOf(setName)}/manifest.json does not exist. Give the path or URL of one set, as 'kube-rescue list' shows it.`,

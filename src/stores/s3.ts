@@ -11,7 +11,7 @@ import {
 } from '@aws-sdk/client-s3';
 import { Upload } from '@aws-sdk/lib-storage';
 import { InputError, OperationError } from '../errors.js';
-import { parseS3Url, type S3Location, type S3Settings } from './s3-location.js';
+import { parseS3Url, resolveS3Settings, type S3Location, type S3Settings } from './s3-location.js';
 import { checkObjectName, compareSetNames } from './set-name.js';
 import type { PendingSet, ReadOptions, Store } from './store.js';
 
@@ -47,19 +47,15 @@ export class S3Store implements Store {
     settings: S3Settings = {},
   ) {
     this.location = `s3://${where.bucket}${where.prefix ? `/${where.prefix}` : ''}`;
-    this.endpoint =
-      settings.endpoint ?? process.env.AWS_ENDPOINT_URL_S3 ?? process.env.AWS_ENDPOINT_URL;
+    const resolved = resolveS3Settings(settings);
+    this.endpoint = resolved.endpoint;
     const config: S3ClientConfig = {
-      region:
-        settings.region ?? process.env.AWS_REGION ?? process.env.AWS_DEFAULT_REGION ?? 'us-east-1',
+      region: resolved.region,
+      forcePathStyle: resolved.forcePathStyle,
       maxAttempts: 3,
     };
-    if (this.endpoint) {
-      config.endpoint = this.endpoint;
-      // Self-hosted S3 (MinIO, Ceph, s3rver) rarely resolves bucket subdomains.
-      config.forcePathStyle = true;
-    }
-    if (settings.credentials) config.credentials = settings.credentials;
+    if (resolved.endpoint) config.endpoint = resolved.endpoint;
+    if (resolved.credentials) config.credentials = resolved.credentials;
     this.client = new S3Client(config);
   }
 

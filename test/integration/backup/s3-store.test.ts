@@ -1,13 +1,12 @@
 import { execFile } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
-import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { text } from 'node:stream/consumers';
 import { promisify } from 'node:util';
-import S3rver from 's3rver';
+import type S3rver from 's3rver';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateIdentity } from '../../../src/backup/age.js';
 import { readObject, storeObject } from '../../../src/backup/pipeline.js';
@@ -19,6 +18,7 @@ import { LocalEtcdCluster } from '../../../src/etcd/local-cluster.js';
 import { silentProgress } from '../../../src/progress.js';
 import { openSet } from '../../../src/stores/open.js';
 import { COMPLETE_MARKER, S3Store } from '../../../src/stores/s3.js';
+import { startS3rver } from './s3-server.js';
 
 // A real S3-speaking server (s3rver) on 127.0.0.1, random port; the AWS SDK talks to it.
 let dir: string;
@@ -28,15 +28,7 @@ const credentials = { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' };
 
 beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'kube-rescue-s3-'));
-  server = new S3rver({
-    address: '127.0.0.1',
-    port: 0,
-    silent: true,
-    directory: dir,
-    configureBuckets: [{ name: 'backups', configs: [] }],
-  });
-  const addr: AddressInfo = await server.run();
-  endpoint = `http://127.0.0.1:${addr.port}`;
+  ({ server, endpoint } = await startS3rver(dir));
 });
 
 afterAll(async () => {

@@ -1,32 +1,29 @@
-import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { readSettings } from '../../../src/action/inputs.js';
+import { maskedValues, setInputs } from './toolkit.js';
 
-// @actions/core is mocked: the runner that feeds inputs does not exist here.
-const inputs = new Map<string, string>();
-const secrets: string[] = [];
-vi.mock('@actions/core', () => ({
-  getInput: (name: string) => inputs.get(name) ?? '',
-  setSecret: (value: string) => secrets.push(value),
-  warning: vi.fn(),
-  info: vi.fn(),
-  debug: vi.fn(),
-  saveState: vi.fn(),
-  getState: vi.fn(() => ''),
-}));
+// The real @actions/core: inputs come from INPUT_* variables, masks go to stdout as
+// ::add-mask:: lines, read back from what this process wrote there.
+let stdout = '';
+let secrets: string[] = [];
+const given = (values: Record<string, string>) => setInputs(values);
 
-const { readSettings } = await import('../../../src/action/inputs.js');
-
-function given(values: Record<string, string>): void {
-  inputs.clear();
-  for (const [k, v] of Object.entries(values)) inputs.set(k, v);
-}
+beforeEach(() => {
+  stdout = '';
+  vi.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => {
+    stdout += String(chunk);
+    secrets = maskedValues(stdout);
+    return true;
+  });
+});
+afterEach(() => {
+  vi.restoreAllMocks();
+  setInputs({});
+});
 
 const RECIPIENT = `age1${'q'.repeat(58)}`;
 
 describe('action inputs', () => {
-  beforeEach(() => {
-    secrets.length = 0;
-  });
-
   it('reads a backup command into typed settings with defaults', () => {
     given({
       command: 'backup',
@@ -156,7 +153,11 @@ describe('action inputs', () => {
     });
     const s = readSettings();
     expect([s.keepHourly, s.keepDaily, s.keepWeekly]).toEqual([undefined, 7, 4]);
-    expect([s.s3Endpoint, s.s3Region]).toEqual(['http://127.0.0.1:9000', 'eu-central-1']);
+    expect(s.s3).toEqual({ endpoint: 'http://127.0.0.1:9000', region: 'eu-central-1' });
+    given({ command: 'plan', inventory: 'h.ini', 's3-force-path-style': 'false' });
+    expect(readSettings().s3.forcePathStyle).toBe(false);
+    given({ command: 'plan', inventory: 'h.ini', 's3-force-path-style': 'sometimes' });
+    expect(() => readSettings()).toThrow("Invalid input 's3-force-path-style'");
   });
 
   it('accepts etcd endpoints for a backup without an inventory', () => {
