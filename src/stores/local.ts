@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { createWriteStream } from 'node:fs';
-import { chmod, mkdir, open, readdir, rename, rm, stat } from 'node:fs/promises';
+import { chmod, mkdir, open, readdir, readFile, rename, rm, stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { type Readable, Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
@@ -142,6 +142,40 @@ export class LocalStore implements Store {
 
   urlOf(setName: string): string {
     return join(this.location, setName);
+  }
+
+  async readSidecar(name: string): Promise<string | null> {
+    const path = join(this.location, checkObjectName(name));
+    try {
+      return await readFile(path, 'utf8');
+    } catch (err) {
+      if (errno(err) === 'ENOENT') return null;
+      throw new OperationError(`Cannot read ${path}: ${errno(err)}.`);
+    }
+  }
+
+  /** Written to a temp name, fsync'd and renamed: a crash leaves the old text or the new. */
+  async writeSidecar(name: string, text: string): Promise<void> {
+    const path = join(this.location, checkObjectName(name));
+    const tmp = join(this.location, `.${name}.tmp-${randomBytes(4).toString('hex')}`);
+    try {
+      await mkdir(this.location, { recursive: true, mode: 0o700 });
+      const fh = await open(tmp, 'wx', 0o600);
+      try {
+        await fh.writeFile(text);
+        await fh.sync();
+      } finally {
+        await fh.close();
+      }
+      await rename(tmp, path);
+    } catch (err) {
+      await rm(tmp, { force: true });
+      throw new OperationError(`Cannot write ${path}: ${errno(err)}.`);
+    }
+  }
+
+  sidecarUrl(name: string): string {
+    return join(this.location, name);
   }
 }
 
