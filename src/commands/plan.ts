@@ -1,5 +1,5 @@
-import { open, rename, rm } from 'node:fs/promises';
 import { describeSignature, type SignatureCheck } from '../backup/signature.js';
+import { writeFileDurably } from '../durable-file.js';
 import { InputError, OperationError } from '../errors.js';
 import { loadInventory } from '../inventory/index.js';
 import type { Inventory } from '../inventory/types.js';
@@ -240,20 +240,11 @@ async function controlPlaneWithKubectl(
   return found.flat();
 }
 
-/** Writes the plan file whole or not at all (temp name, fsync, rename). */
+/** Writes the plan file whole or not at all. */
 export async function writePlanFile(path: string, file: PlanFile): Promise<void> {
-  const tmp = `${path}.tmp-${process.pid}`;
   try {
-    const fh = await open(tmp, 'w', 0o600);
-    try {
-      await fh.writeFile(planFileText(file));
-      await fh.sync();
-    } finally {
-      await fh.close();
-    }
-    await rename(tmp, path);
+    await writeFileDurably(path, planFileText(file));
   } catch (err) {
-    await rm(tmp, { force: true });
     throw new OperationError(`Cannot write the plan file ${path}: ${(err as Error).message}.`, {
       cause: err,
     });

@@ -4,6 +4,7 @@ import { chmod, mkdir, open, readdir, readFile, rename, rm, stat } from 'node:fs
 import { join, resolve } from 'node:path';
 import { type Readable, Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
+import { writeFileDurably } from '../durable-file.js';
 import { InputError, OperationError } from '../errors.js';
 import { checkObjectName, compareSetNames } from './set-name.js';
 import type { PendingSet, ReadOptions, Store } from './store.js';
@@ -154,22 +155,13 @@ export class LocalStore implements Store {
     }
   }
 
-  /** Written to a temp name, fsync'd and renamed: a crash leaves the old text or the new. */
+  /** A crash leaves the old text or the new, never a part. */
   async writeSidecar(name: string, text: string): Promise<void> {
     const path = join(this.location, checkObjectName(name));
-    const tmp = join(this.location, `.${name}.tmp-${randomBytes(4).toString('hex')}`);
     try {
       await mkdir(this.location, { recursive: true, mode: 0o700 });
-      const fh = await open(tmp, 'wx', 0o600);
-      try {
-        await fh.writeFile(text);
-        await fh.sync();
-      } finally {
-        await fh.close();
-      }
-      await rename(tmp, path);
+      await writeFileDurably(path, text, 0o600);
     } catch (err) {
-      await rm(tmp, { force: true });
       throw new OperationError(`Cannot write ${path}: ${errno(err)}.`);
     }
   }

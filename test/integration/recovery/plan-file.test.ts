@@ -69,21 +69,16 @@ describe(`plan files and journals in stores on etcd ${version}`, () => {
     '--known-hosts',
     env().cluster.knownHostsPath,
   ];
+  /** `plan --out FILE` over SSH, as an operator runs it. */
+  const planTo = (path: string) =>
+    kubeRescue(['--json', 'plan', '-i', env().cluster.inventoryPath, '--out', path, ...ssh()]);
   const nothingLost = (result: RestoreResult) =>
     expectNothingLost(result, env().client, env().seeded, MEMBERS);
 
   it('plan --out, then restore --plan: that very plan recovers a lost member, zero keys lost', async () => {
     await wipeEtcdData(env().cluster, 'node3');
     const planPath = join(env().work, 'member-loss.plan.json');
-    const planned = await kubeRescue([
-      '--json',
-      'plan',
-      '-i',
-      env().cluster.inventoryPath,
-      '--out',
-      planPath,
-      ...ssh(),
-    ]);
+    const planned = await planTo(planPath);
     expect(planned.stderr).not.toMatch(/Error/);
     expect(planned.code).toBe(0);
     const out = JSON.parse(planned.stdout) as { planSha256: string; plan: { case: string } };
@@ -122,14 +117,7 @@ describe(`plan files and journals in stores on etcd ${version}`, () => {
   it('the broken member came back between plan and restore: exit 2, what differs per node, nothing touched', async () => {
     await wipeEtcdData(env().cluster, 'node3');
     const planPath = join(env().work, 'stale.plan.json');
-    const planned = await kubeRescue([
-      'plan',
-      '-i',
-      env().cluster.inventoryPath,
-      '--out',
-      planPath,
-      ...ssh(),
-    ]);
+    const planned = await planTo(planPath);
     expect(planned.code).toBe(0);
     // Someone repairs node3 meanwhile (a plain restore): it runs again, under a new member id.
     await nothingLost(
