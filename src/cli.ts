@@ -338,9 +338,10 @@ Examples:
   planFlags(
     program
       .command('plan')
-      .description('Probe the cluster and print the recovery plan. Changes nothing.'),
+      .description('Probe the cluster and print the recovery plan. Changes nothing.')
+      .option('--out <file>', 'also write the plan file (canonical JSON) for restore --plan'),
   ).action(async (o) => {
-    await run(program, 'plan', (ctx) => plan(planOptionsFrom(o), ctx));
+    await run(program, 'plan', (ctx) => plan({ ...planOptionsFrom(o), out: o.out }, ctx));
   });
 
   planFlags(
@@ -349,6 +350,12 @@ Examples:
       .description('Execute the recovery plan. Resumable: a re-run continues where it stopped.')
       .option('--yes', 'really change the cluster (required)')
       .option('--journal <file>', 'journal of completed steps (default: beside the inventory)')
+      .option(
+        '--journal-store <where>',
+        "keep the journal in a store: 'backup' (beside the backup set) or a directory / s3:// URL",
+      )
+      .option('--plan <file>', "execute exactly this plan file ('plan --out'), after a re-probe")
+      .option('--plan-sha256 <hex>', 'refuse a plan file whose sha256 is not this one')
       .option('--dry-run', 'walk the whole plan without touching any node (no --yes needed)'),
   ).action(async (o) => {
     await run(program, 'restore', (ctx) =>
@@ -357,6 +364,9 @@ Examples:
           ...planOptionsFrom(o),
           yes: Boolean(o.yes),
           journal: o.journal,
+          journalStore: o.journalStore,
+          planFile: o.plan,
+          planSha256: o.planSha256,
           dryRun: Boolean(o.dryRun),
         },
         ctx,

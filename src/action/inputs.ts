@@ -56,6 +56,12 @@ export interface ActionSettings {
   strategy: 'parallel' | 'grow';
   confirm: boolean;
   force: boolean;
+  /** plan: where to write the plan file; restore: the plan file to execute. */
+  planFile?: string;
+  /** restore: the sha256 the plan file must have (the plan job's `plan-sha256` output). */
+  planSha256?: string;
+  /** restore: where the journal is kept (`backup`, a directory, s3://… or artifact://). */
+  journal?: string;
   provider: 'local' | 'kind';
   etcdVersion: EtcdVersion;
   scenarios: ScenarioName[];
@@ -105,6 +111,14 @@ function positiveInt(name: string): number | undefined {
     throw new InputError(`Invalid input '${name}': '${raw}'. Expected a whole number ≥ 1.`);
   }
   return Number(raw);
+}
+
+function sha256Input(name: string): string | undefined {
+  const raw = optional(name)?.toLowerCase();
+  if (raw !== undefined && !/^[0-9a-f]{64}$/.test(raw)) {
+    throw new InputError(`Invalid input '${name}': '${raw}'. Expected a sha256 (64 hex digits).`);
+  }
+  return raw;
 }
 
 function require(name: string, value: string | undefined, command: string, form: string): string {
@@ -203,6 +217,9 @@ export function readSettings(): ActionSettings {
     strategy: oneOf('strategy', ['parallel', 'grow'] as const, 'parallel'),
     confirm: bool('confirm'),
     force: bool('force'),
+    planFile: optional('plan-file'),
+    planSha256: sha256Input('plan-sha256'),
+    journal: optional('journal'),
     provider: oneOf('provider', ['local', 'kind'] as const, 'kind'),
     etcdVersion: oneOf('etcd-version', ETCD_VERSIONS, DEFAULT_ETCD_VERSION),
     scenarios: list('scenarios').map((s) => {

@@ -136,10 +136,17 @@ export async function dispatch(settings: ActionSettings, files: SecretFiles): Pr
           force: settings.force,
           removeHosts: settings.removeHosts,
           s3: settings.s3,
+          // The plan file outlives this step (upload-artifact reads it); the post step only
+          // removes the secrets' temp dir.
+          out:
+            settings.planFile ??
+            join(process.env.RUNNER_TEMP ?? files.dir, 'kube-rescue-plan.json'),
         },
         ctx,
       );
       core.setOutput('plan-json', JSON.stringify(r));
+      core.setOutput('plan-file', r.planFilePath ?? '');
+      core.setOutput('plan-sha256', r.planSha256);
       return r;
     }
     case 'restore': {
@@ -151,8 +158,13 @@ export async function dispatch(settings: ActionSettings, files: SecretFiles): Pr
       const r = await restore(
         {
           inventory: await recoveryInventory(settings, files, ctx),
-          // The journal stays beside the user's inventory, not in the temp dir the post step removes.
+          // A runner is thrown away: the journal is kept in the store (beside the backup set by
+          // default), so a re-run on the next runner resumes. Without a store it stays beside
+          // the user's inventory, not in the temp dir the post step removes.
           journal: defaultJournalPath(settings.inventory!),
+          journalStore: settings.journal ?? 'backup',
+          planFile: settings.planFile,
+          planSha256: settings.planSha256,
           access,
           backup: settings.backup,
           identityFiles,
@@ -165,7 +177,8 @@ export async function dispatch(settings: ActionSettings, files: SecretFiles): Pr
         },
         ctx,
       );
-      core.setOutput('plan-json', JSON.stringify((r as { plan?: unknown }).plan ?? r));
+      core.setOutput('plan-json', JSON.stringify(r.plan));
+      if (r.planSha256) core.setOutput('plan-sha256', r.planSha256);
       return r;
     }
     case 'inventory':

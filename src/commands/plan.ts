@@ -1,5 +1,6 @@
 import { describeSignature, type SignatureCheck } from '../backup/signature.js';
-import { InputError } from '../errors.js';
+import { writeFileDurably } from '../durable-file.js';
+import { InputError, OperationError } from '../errors.js';
 import { loadInventory } from '../inventory/index.js';
 import type { Inventory } from '../inventory/types.js';
 import type { NodeAccess } from '../nodes/access.js';
@@ -7,6 +8,12 @@ import { BackupSource } from '../recovery/backup-source.js';
 import type { ClusterHealth } from '../recovery/health.js';
 import { openNodeTransports } from '../recovery/node-transports.js';
 import { buildPlan, checkRemovableHosts, type Plan, type PlanInventory } from '../recovery/plan.js';
+import {
+  makePlanFile,
+  type PlanFile,
+  planFileSha256,
+  planFileText,
+} from '../recovery/plan-file.js';
 import {
   checkPlanObjects,
   checkSignature,
@@ -39,11 +46,17 @@ export interface PlanOptions {
   transportFor?: TransportSource;
   /** The run's clock (tests pin it). */
   now?: Date;
+  /** `plan --out FILE`: write the plan file there (canonical JSON) for `restore --plan`. */
+  out?: string;
 }
 
 export interface PlanResult {
   plan: Plan;
   health: ClusterHealth;
+  /** sha256 of the plan file (canonical JSON): the same whether or not it was written. */
+  planSha256: string;
+  /** Where `--out` wrote the plan file. */
+  planFilePath?: string;
   /** What was checked of the backup before any change (absent without --backup). */
   preflight?: PreflightResult;
 }
@@ -94,6 +107,7 @@ export function planInventoryOf(inventory: Inventory): PlanInventory {
 
 /** Everything a recovery command holds while it runs; `close` releases the connections. */
 export interface PreparedRecovery extends PlanResult {
+  planFile: PlanFile;
   inventory: Inventory;
   backup?: BackupSource;
   transportFor: TransportSource;
@@ -148,20 +162,27 @@ export async function preparePlan(
             controlPlaneWithKubectl(inventory, health, removeHosts, transports.transportFor),
           )
         : [];
-    const plan = buildPlan(
-      planInventory,
-      { ...health, clusterName: clusterNameOf(inventory), kubectlOn },
-      backup?.summary(),
-      {
-        strategy: opts.strategy,
-        force: opts.force,
-        now: opts.now ?? new Date(),
-        haveIdentity: opts.identityFiles.length > 0,
-        preferBackupSnapshot: opts.preferBackupSnapshot,
-        removeHosts,
-        ...(opts.bumpRevision !== undefined ? { bumpRevision: opts.bumpRevision } : {}),
-      },
-    );
+    const state = { ...health, clusterName: clusterNameOf(inventory), kubectlOn };
+    const options = {
+      strategy: opts.strategy,
+      force: opts.force,
+      now: opts.now ?? new Date(),
+      haveIdentity: opts.identityFiles.length > 0,
+      preferBackupSnapshot: opts.preferBackupSnapshot,
+      removeHosts,
+      ...(opts.bumpRevision !== undefined ? { bumpRevision: opts.bumpRevision } : {}),
+    };
+    const plan = buildPlan(planInventory, state, backup?.summary(), options);
+    // Everything the plan was made from, so `restore --plan` can check it is still so.
+    const planFile = makePlanFile({
+      inventory: planInventory,
+      state,
+      options: { ...options, now: options.now.toISOString() },
+      ...(backup
+        ? { backup: { location: backup.location, manifestSha256: backup.manifestSha256 } }
+        : {}),
+      plan,
+    });
     // Every object the plan reads, with its size and identity, before the first step.
     const objects = await ctx.progress.phase('Check the backup objects the plan reads', () =>
       checkPlanObjects(plan, backup),
@@ -174,7 +195,16 @@ export async function preparePlan(
         `${o.name}: present, ${o.bytes} bytes as the manifest says${o.encrypted ? ', the identity given opens it' : ''}.`,
       );
     }
-    return { plan, health, inventory, backup, preflight, ...transports };
+    return {
+      plan,
+      health,
+      planFile,
+      planSha256: planFileSha256(planFile),
+      inventory,
+      backup,
+      preflight,
+      ...transports,
+    };
   } catch (err) {
     await transports.close();
     throw err;
@@ -213,13 +243,30 @@ async function controlPlaneWithKubectl(
   return found.flat();
 }
 
+/** Writes the plan file whole or not at all. */
+export async function writePlanFile(path: string, file: PlanFile): Promise<void> {
+  try {
+    await writeFileDurably(path, planFileText(file));
+  } catch (err) {
+    throw new OperationError(`Cannot write the plan file ${path}: ${(err as Error).message}.`, {
+      cause: err,
+    });
+  }
+}
+
 /** `kube-rescue plan`: probe and print the plan. Changes nothing. */
 export async function plan(opts: PlanOptions, ctx: CommandContext): Promise<PlanResult> {
   const prepared = await preparePlan(opts, ctx);
   await prepared.close();
+  if (opts.out) {
+    await writePlanFile(opts.out, prepared.planFile);
+    ctx.progress.info(`Plan file ${opts.out} written, sha256 ${prepared.planSha256}.`);
+  }
   return {
     plan: prepared.plan,
     health: prepared.health,
+    planSha256: prepared.planSha256,
+    ...(opts.out ? { planFilePath: opts.out } : {}),
     ...(prepared.preflight ? { preflight: prepared.preflight } : {}),
   };
 }

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { PassThrough, type Readable } from 'node:stream';
 import { type AgeIdentity, loadIdentityFiles } from '../backup/age.js';
 import { type Manifest, parseManifest, snapshotObject } from '../backup/manifest.js';
@@ -19,6 +20,8 @@ export class BackupSource {
     private readonly store: Store,
     private readonly setName: string,
     private readonly identities: readonly AgeIdentity[],
+    /** sha256 of manifest.json as read: a plan file records it, restore --plan compares it. */
+    readonly manifestSha256: string,
   ) {}
 
   static async open(
@@ -41,7 +44,8 @@ export class BackupSource {
     }
     const manifest = parseManifest(text, `${backup}/manifest.json`);
     const identities = identityFiles.length > 0 ? await loadIdentityFiles(identityFiles) : [];
-    return new BackupSource(backup, manifest, store, setName, identities);
+    const digest = createHash('sha256').update(text).digest('hex');
+    return new BackupSource(backup, manifest, store, setName, identities, digest);
   }
 
   /** What the planner needs to know of this set. */

@@ -3,6 +3,7 @@ import type { Progress } from '../progress.js';
 import type { Journal } from './journal.js';
 import { planHash } from './journal.js';
 import type { Plan, Step } from './plan.js';
+import type { PlanFile } from './plan-file.js';
 
 /**
  * Carries out the steps of a Plan. What a step *does* is the runner's business: the node
@@ -61,6 +62,8 @@ export interface ExecuteOptions {
   progress: Progress;
   /** Without a journal nothing is remembered between runs (dry runs, tests). */
   journal?: Journal;
+  /** The plan file being executed: the journal keeps it, so a resume can check it again. */
+  planFile?: PlanFile;
 }
 
 /** Consecutive steps of one group run together; every other step runs alone. */
@@ -89,7 +92,7 @@ export async function executePlan(
   const expected = planHash(plan);
   const done = journal?.completed(expected) ?? new Set<string>();
   await runner.prepare?.(plan.steps.filter((s) => !done.has(s.id)));
-  const hash = journal ? await journal.begin(plan) : expected;
+  const hash = journal ? await journal.begin(plan, options.planFile) : expected;
   const interrupted = new Set(journal?.interrupted(hash) ?? []);
   const resumed = done.size > 0 || interrupted.size > 0;
   if (resumed) {

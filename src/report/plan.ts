@@ -72,6 +72,12 @@ export function renderPlanMarkdown(plan: Plan): string {
   return lines.join('\n');
 }
 
+/** The plan file's hash as people compare it: the plan job's summary, the restore job's, sha256sum. */
+export function renderPlanHash(sha256: string | undefined, path?: string): string {
+  if (!sha256) return '';
+  return `\nPlan file sha256 \`${sha256}\`${path ? `, written to \`${path}\`` : ''}: restore --plan runs exactly this plan.\n`;
+}
+
 export function renderExecutionMarkdown(execution: Execution): string {
   const lines = [
     `### Executed plan ${execution.planHash}${execution.resumed ? ' (resumed)' : ''} in ${(execution.ms / 1000).toFixed(1)} s`,

@@ -5,7 +5,12 @@ import type { PlanResult } from '../commands/plan.js';
 import type { RestoreResult } from '../commands/restore.js';
 import type { VerifyResult } from '../commands/verify.js';
 import { renderBackupMarkdown, renderListMarkdown, renderVerifyMarkdown } from './backup.js';
-import { renderExecutionMarkdown, renderPlanMarkdown, renderVerificationMarkdown } from './plan.js';
+import {
+  renderExecutionMarkdown,
+  renderPlanHash,
+  renderPlanMarkdown,
+  renderVerificationMarkdown,
+} from './plan.js';
 import { renderRehearsalMarkdown } from './rehearsal.js';
 
 /** Human output for the CLI's stdout; each command's result gets a readable form. */
@@ -26,17 +31,19 @@ const renderers: Record<string, (result: unknown) => string> = {
   verify: (result) => renderVerifyMarkdown(result as VerifyResult),
   rehearse: (result) => renderRehearsalMarkdown(result as RehearsalReport),
   plan: (result) => {
-    const { plan, preflight } = result as PlanResult;
-    if (!preflight) return renderPlanMarkdown(plan);
+    const { plan, preflight, planSha256, planFilePath } = result as PlanResult;
+    const hash = renderPlanHash(planSha256, planFilePath);
+    if (!preflight) return `${renderPlanMarkdown(plan)}${hash}`;
     const objects = preflight.objects.map(
       (o) =>
         `- ${o.name}: present, ${o.bytes} bytes${o.encrypted ? ', opens with the identity given' : ''}`,
     );
-    return `${renderPlanMarkdown(plan)}\nBackup checked before any change: ${preflight.signatureText}.\n${objects.join('\n')}${objects.length ? '\n' : ''}`;
+    return `${renderPlanMarkdown(plan)}\nBackup checked before any change: ${preflight.signatureText}.\n${objects.join('\n')}${objects.length ? '\n' : ''}${hash}`;
   },
   restore: (result) => {
     const r = result as RestoreResult;
     return [
+      r.planSha256 ? `Plan file sha256 \`${r.planSha256}\` (the plan that ran).\n` : '',
       renderExecutionMarkdown(r.execution),
       r.verification ? renderVerificationMarkdown(r.verification) : '',
       `Recovered in ${r.rtoSeconds.toFixed(1)} s (RTO, measured from the start of the command).\n`,

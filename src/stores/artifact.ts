@@ -1,4 +1,4 @@
-import { mkdtemp, readdir, rm, stat } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { basename, dirname, join } from 'node:path';
 import type { Readable } from 'node:stream';
@@ -107,6 +107,49 @@ export class ArtifactStore implements Store {
 
   urlOf(setName: string): string {
     return `${ARTIFACT_SCHEME}${setName}`;
+  }
+
+  /** An artifact of its own, holding one file of that name. */
+  async readSidecar(name: string): Promise<string | null> {
+    checkObjectName(name);
+    const found = await this.client.getArtifact(name).catch(() => undefined);
+    if (!found) return null;
+    const path = await mkdtemp(join(this.stagingRoot, 'kube-rescue-download-'));
+    try {
+      await this.client.downloadArtifact(found.artifact.id, { path });
+      return await readFile(join(path, name), 'utf8');
+    } finally {
+      await rm(path, { recursive: true, force: true });
+    }
+  }
+
+  /**
+   * Artifacts cannot be replaced: the old one is deleted, then the new one uploaded. A runner
+   * lost between the two loses the journal; the next run then refuses nothing but resumes
+   * nothing either, which the restore's log says.
+   */
+  async writeSidecar(name: string, text: string): Promise<void> {
+    checkObjectName(name);
+    const staging = await mkdtemp(join(this.stagingRoot, 'kube-rescue-artifact-'));
+    try {
+      const file = join(staging, name);
+      await writeFile(file, text, { mode: 0o600 });
+      await this.client.deleteArtifact(name).catch(() => undefined);
+      await this.client.uploadArtifact(name, [file], staging, {
+        ...(this.retentionDays ? { retentionDays: this.retentionDays } : {}),
+      });
+    } catch (err) {
+      throw new OperationError(
+        `Uploading ${name} as a workflow artifact failed: ${(err as Error).message}.`,
+        { cause: err },
+      );
+    } finally {
+      await rm(staging, { recursive: true, force: true });
+    }
+  }
+
+  sidecarUrl(name: string): string {
+    return `${ARTIFACT_SCHEME}${name}`;
   }
 }
 

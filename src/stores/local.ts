@@ -1,9 +1,10 @@
 import { randomBytes } from 'node:crypto';
 import { createWriteStream } from 'node:fs';
-import { chmod, mkdir, open, readdir, rename, rm, stat } from 'node:fs/promises';
+import { chmod, mkdir, open, readdir, readFile, rename, rm, stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { type Readable, Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
+import { writeFileDurably } from '../durable-file.js';
 import { InputError, OperationError } from '../errors.js';
 import { checkObjectName, compareSetNames } from './set-name.js';
 import type { PendingSet, ReadOptions, Store } from './store.js';
@@ -142,6 +143,31 @@ export class LocalStore implements Store {
 
   urlOf(setName: string): string {
     return join(this.location, setName);
+  }
+
+  async readSidecar(name: string): Promise<string | null> {
+    const path = join(this.location, checkObjectName(name));
+    try {
+      return await readFile(path, 'utf8');
+    } catch (err) {
+      if (errno(err) === 'ENOENT') return null;
+      throw new OperationError(`Cannot read ${path}: ${errno(err)}.`);
+    }
+  }
+
+  /** A crash leaves the old text or the new, never a part. */
+  async writeSidecar(name: string, text: string): Promise<void> {
+    const path = join(this.location, checkObjectName(name));
+    try {
+      await mkdir(this.location, { recursive: true, mode: 0o700 });
+      await writeFileDurably(path, text, 0o600);
+    } catch (err) {
+      throw new OperationError(`Cannot write ${path}: ${errno(err)}.`);
+    }
+  }
+
+  sidecarUrl(name: string): string {
+    return join(this.location, name);
   }
 }
 

@@ -242,4 +242,36 @@ export class S3Store implements Store {
   urlOf(setName: string): string {
     return `${this.location}/${setName}`;
   }
+
+  /** `<prefix>/<name>`: one key beside the set prefixes, which `list` never counts as a set. */
+  async readSidecar(name: string): Promise<string | null> {
+    try {
+      const res = await this.client.send(
+        new GetObjectCommand({ Bucket: this.where.bucket, Key: this.key(checkObjectName(name)) }),
+      );
+      return (await res.Body?.transformToString('utf8')) ?? '';
+    } catch (err) {
+      if ((err as { name?: string }).name === 'NoSuchKey') return null;
+      throw this.failure(`read of ${name}`, err);
+    }
+  }
+
+  /** One PUT: S3 replaces an object atomically, so a reader sees the old text or the new. */
+  async writeSidecar(name: string, text: string): Promise<void> {
+    await this.client
+      .send(
+        new PutObjectCommand({
+          Bucket: this.where.bucket,
+          Key: this.key(checkObjectName(name)),
+          Body: text,
+        }),
+      )
+      .catch((err) => {
+        throw this.failure(`write of ${name}`, err);
+      });
+  }
+
+  sidecarUrl(name: string): string {
+    return `${this.location}/${name}`;
+  }
 }

@@ -24,6 +24,15 @@ export interface Store {
   remove(setName: string): Promise<void>;
   /** A path or URL naming the committed set, as users pass it to verify/restore. */
   urlOf(setName: string): string;
+  /**
+   * A small object kept beside the sets, never listed as one (the restore journal): its text,
+   * or null when absent. Stores without one say so when it is first needed.
+   */
+  readSidecar?(name: string): Promise<string | null>;
+  /** Replaces that object whole (0600 where the store has modes). */
+  writeSidecar?(name: string, text: string): Promise<void>;
+  /** Its path or URL, for people. */
+  sidecarUrl?(name: string): string;
 }
 
 export interface PendingSet {

@@ -15,6 +15,7 @@ import { revisionBumpOf } from '../../../harness/rehearsal.js';
 import type { EtcdVersion } from '../../../harness/tools.js';
 import { type RestoreOptions, type RestoreResult, restore } from '../../../src/commands/restore.js';
 import { DockerTransport } from '../../../src/nodes/docker.js';
+import { UnreachableError } from '../../../src/nodes/errors.js';
 import type { Transport } from '../../../src/nodes/transport.js';
 import type { Progress } from '../../../src/progress.js';
 import { BUMP_REVISION, type Plan } from '../../../src/recovery/plan.js';
@@ -79,6 +80,26 @@ export async function recoverCluster(
   } finally {
     await Promise.all([...open.values()].map((t) => t.close()));
   }
+}
+
+/**
+ * Drops `node`'s connection once, exactly when etcd is to be started there: a run (or a
+ * runner) lost mid-plan, after the destructive steps before it completed.
+ */
+export function dropOnceAtStart(node = 'node3'): (t: Transport) => Transport {
+  let dropped = false;
+  return (t) =>
+    t.node !== node
+      ? t
+      : Object.assign(Object.create(t) as Transport, {
+          exec: (argv: readonly string[], o?: Parameters<Transport['exec']>[1]) => {
+            if (!dropped && argv[0] === 'systemctl' && argv[1] === 'start') {
+              dropped = true;
+              return Promise.reject(new UnreachableError(node, 'connection reset (injected)'));
+            }
+            return t.exec(argv, o);
+          },
+        });
 }
 
 /** Verification passed, and the keyspace equals the one before the fault: zero keys lost. */

@@ -2,13 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { destroyAndReprovision, wipeEtcdData } from '../../../harness/index.js';
 import type { PlanResult } from '../../../src/commands/plan.js';
 import type { RestoreOptions, RestoreResult } from '../../../src/commands/restore.js';
-import { UnreachableError } from '../../../src/nodes/errors.js';
-import type { Transport } from '../../../src/nodes/transport.js';
 import { StderrProgress } from '../../../src/progress.js';
 import type { Plan } from '../../../src/recovery/plan.js';
 import { ETCD_MATRIX, isPrimaryVersion } from '../../support/etcd-matrix.js';
 import { kubeRescue } from './cli.js';
 import {
+  dropOnceAtStart,
   expectNothingLost,
   expectRevisionBumpPlanned,
   inventoryWithBrokenGroups,
@@ -85,29 +84,14 @@ describe.each(ETCD_MATRIX)('etcd %s', (version) => {
     if (isPrimaryVersion(version)) {
       it('a run that dies mid-plan resumes from its journal and never repeats a completed step', async () => {
         await wipeEtcdData(env().cluster, 'node3');
-        // The connection to node3 drops once, exactly when etcd is to be started there.
-        let dropped = false;
-        const dropOnce = (t: Transport): Transport =>
-          t.node !== 'node3'
-            ? t
-            : Object.assign(Object.create(t) as Transport, {
-                exec: (argv: readonly string[], o?: Parameters<Transport['exec']>[1]) => {
-                  if (!dropped && argv[0] === 'systemctl' && argv[1] === 'start') {
-                    dropped = true;
-                    return Promise.reject(
-                      new UnreachableError('node3', 'connection reset (injected)'),
-                    );
-                  }
-                  return t.exec(argv, o);
-                },
-              });
         const first = recoverCluster(
           env().cluster,
           `resume-${version}`,
           env().work,
           progress,
           { inventory: env().cluster.inventoryPath },
-          dropOnce,
+          // The connection to node3 drops once, exactly when etcd is to be started there.
+          dropOnceAtStart(),
         );
         await expect(first).rejects.toMatchObject({ exitCode: 1 });
         await expect(first).rejects.toThrow(/start-etcd-node3.*resumes from this step/s);
