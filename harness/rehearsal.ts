@@ -219,7 +219,7 @@ export interface RehearsalReport {
 }
 
 /** key → sha256(value) for every key, at one revision (the backup's) or the current one. */
-async function keyDigests(client: Etcd3, revision?: number): Promise<Map<string, string>> {
+export async function keyDigests(client: Etcd3, revision?: number): Promise<Map<string, string>> {
   let q = client.getAll().prefix('');
   if (revision) q = q.revision(revision);
   const kvs = await q.buffers();
