@@ -119,7 +119,7 @@ function outline(p: Plan, backupLabel: (location: string) => string): PlanOutlin
       s.kind === 'survivor'
         ? `survivor ${s.node} (${s.member})`
         : s.kind === 'backup'
-          ? `backup ${backupLabel(s.location)} at revision ${s.revision}`
+          ? `${backupLabel(s.location)} at revision ${s.revision}`
           : 'none',
     steps: p.steps.map((st) => stepSignature(st, backupLabel)),
   };
@@ -381,7 +381,7 @@ async function rehearseOn(
   );
   const production = await productionPlan(input, planned, replicaBackup, identityFile, r.map);
   const sameSet = [replicaBackup, ...(input.backup ? [input.backup.location] : [])];
-  const label = (loc: string) => (sameSet.includes(loc) ? 'the backup' : loc);
+  const label = (loc: string) => (sameSet.includes(loc) ? 'the backup' : `backup ${loc}`);
 
   // 4. The recovery itself, timed: the same restore production would run.
   const restored: RestoreResult = await progress.phase(

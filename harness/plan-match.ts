@@ -23,11 +23,11 @@ export function stepSignature(s: Step, backupLabel: (location: string) => string
       return `${base} ${s.params.member}`;
     case 'fetch-snapshot': {
       const f = s.params.from;
-      return `${base} from ${f.kind === 'node' ? `node ${f.node}` : `backup ${backupLabel(f.location)} ${f.object.replace(/\..*$/, '')}`}`;
+      return `${base} from ${f.kind === 'node' ? `node ${f.node}` : `${backupLabel(f.location)}: ${f.object.replace(/\..*$/, '')}`}`;
     }
     case 'restore-certs': {
       const f = s.params.from;
-      return `${base} from ${f.kind === 'peer' ? `peer ${f.node}` : `backup ${backupLabel(f.location)} ${f.object.replace(/\..*$/, '')}`}`;
+      return `${base} from ${f.kind === 'peer' ? `peer ${f.node}` : `${backupLabel(f.location)}: ${f.object.replace(/\..*$/, '')}`}`;
     }
     case 'delete-node':
       return `${base} ${s.params.nodeName}`;
@@ -41,7 +41,7 @@ export function stepSignature(s: Step, backupLabel: (location: string) => string
 function sourceOf(p: Plan, backupLabel: (location: string) => string): string {
   const s = p.source;
   if (s.kind === 'survivor') return `survivor ${s.node} (${s.member})`;
-  if (s.kind === 'backup') return `backup ${backupLabel(s.location)}`;
+  if (s.kind === 'backup') return backupLabel(s.location);
   return 'none';
 }
 
@@ -56,7 +56,7 @@ export function comparePlans(
   opts: { sameSet: readonly string[] },
 ): PlanComparison {
   const differences: string[] = [];
-  const label = (loc: string) => (opts.sameSet.includes(loc) ? 'the backup' : loc);
+  const label = (loc: string) => (opts.sameSet.includes(loc) ? 'the backup' : `backup ${loc}`);
   if (production.case !== replica.case) {
     differences.push(`case: production ${production.case}, replica ${replica.case}`);
   }

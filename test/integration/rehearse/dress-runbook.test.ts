@@ -71,7 +71,9 @@ afterAll(async () => {
 });
 
 describe('dress rehearsal of the Kubespray runbook example', () => {
-  it("rehearses the loss of all three masters on a replica with the backup's data, with the plan production would get", async () => {
+  it("rehearses the loss of all three masters on a replica with the backup's data, with the plan production would get", {
+    timeout: 1_200_000,
+  }, async () => {
     const log: string[] = [];
     const progress = new StderrProgress({ verbose: true, write: (s) => log.push(s) });
     const targets: NodeTarget[] = [];
