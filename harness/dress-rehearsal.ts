@@ -21,7 +21,7 @@ import { BackupSource } from '../src/recovery/backup-source.js';
 import { type BackupSummary, buildPlan, type Plan } from '../src/recovery/plan.js';
 import type { TransportSource } from '../src/recovery/probe.js';
 import { nodeAccessOf, type StartedCluster } from './cluster.js';
-import { openEtcdClient, seedKeys, startBackgroundWriter, writerKey } from './data.js';
+import { openEtcdClient, seedKeys, startBackgroundWriter } from './data.js';
 import { destroyAndReprovision, stopNode, wipeEtcdData } from './faults.js';
 import { KUBESPRAY_PATHS } from './kubespray-node.js';
 import { LocalClusterProvider } from './local-provider.js';
@@ -33,6 +33,7 @@ import {
   renderReplicaInventory,
   type StatedFailure,
 } from './replica.js';
+import { lastWriteIn, restoreLosses } from './restore-losses.js';
 import type { EtcdVersion } from './tools.js';
 import type { Topology } from './topology.js';
 
@@ -347,12 +348,7 @@ async function rehearseOn(
     replicaBackup = b.backupPath;
     atBackup = await keyDigests(client, b.snapshotRevision);
     report.data.keys = atBackup.size;
-    writerLastAtBackup = Math.max(
-      -1,
-      ...[...atBackup.keys()]
-        .filter((k) => k.startsWith(writerPrefix))
-        .map((k) => Number(k.slice(writerPrefix.length))),
-    );
+    writerLastAtBackup = lastWriteIn(atBackup.keys(), writerPrefix);
     // Production keeps writing after its last backup, until it breaks.
     await new Promise((res) => setTimeout(res, 1500));
   } finally {
@@ -403,17 +399,15 @@ async function rehearseOn(
   const endpoints = c.etcdEndpoints.filter((e) => !gone.includes(new URL(e).hostname));
   const after = await openEtcdClient(endpoints, c.tls);
   try {
-    const now = await keyDigests(after);
-    let lost = 0;
-    for (const [k, digest] of atBackup) if (now.get(k) !== digest) lost++;
+    const losses = restoreLosses(atBackup, await keyDigests(after), {
+      prefix: writerPrefix,
+      lastAtBackup: writerLastAtBackup,
+      last: writerLast,
+    });
     report.keysVerified = atBackup.size;
-    report.keysLost = lost;
-    let writesLost = 0;
-    for (let n = writerLastAtBackup + 1; n <= writerLast; n++) {
-      if (!now.has(writerKey(writerPrefix, n))) writesLost++;
-    }
-    report.writesAfterBackup = Math.max(0, writerLast - writerLastAtBackup);
-    report.writesLost = writesLost;
+    report.keysLost = losses.keysLost;
+    report.writesAfterBackup = losses.writesAfterBackup;
+    report.writesLost = losses.writesLost;
   } finally {
     after.close();
   }

@@ -159,9 +159,10 @@ export function mapToProduction<T>(value: T, map: AddressMap): T {
 }
 
 /**
- * What one replica node costs the machine, measured here with `docker stats` on a running
- * 5-node harness cluster (systemd, sshd, etcd 3.6 with a few thousand keys): see
- * README "Dress rehearsal". Data grows etcd's share; the rehearsal adds the snapshot size.
+ * What one replica node may cost the machine. Measured here (`docker stats`, every 8 s through
+ * a whole dress rehearsal of the 5-node runbook inventory, etcd 3.6, ~430 keys): at most
+ * 39.6 MiB a node (systemd, sshd, etcd). 160 MiB leaves room for etcd's own growth under
+ * load; the data itself is counted apart (replicaCapacity).
  */
 export const REPLICA_NODE_FOOTPRINT_MB = 160;
 /** Kept free for the runner itself (node, the CLI, the restore's staged snapshot copy). */
