@@ -297,6 +297,11 @@ async function rehearseOn(
       keyspaceStatus: keyspace?.status,
     };
     const failed = up.verification?.checks.filter((ch) => ch.status === 'failed') ?? [];
+    if (keyspace?.status !== 'passed') {
+      throw new Error(
+        `the backup's keys were not compared in the replica (keyspace check ${keyspace?.status ?? 'absent'}: ${keyspace?.detail ?? 'no verification'}); the rehearsal would not run on the backup's data.`,
+      );
+    }
     if (!up.verification || failed.length > 0) {
       throw new Error(
         `the backup could not be brought into the replica: verification ${failed.map((f) => `${f.name} (${f.detail})`).join(', ') || 'did not run'}`,
