@@ -18,7 +18,11 @@ export function renderKubesprayInventory(
   header: string,
 ): string {
   const lines: string[] = [`# ${header}`, '[all]'];
-  for (const n of t.nodes) lines.push(`${n.name} ansible_host=${ipOf(n.name)} ip=${ipOf(n.name)}`);
+  for (const n of t.nodes) {
+    // Written only where the topology names the member itself (a replica of an inventory).
+    const member = n.etcdMemberName ? ` etcd_member_name=${n.etcdMemberName}` : '';
+    lines.push(`${n.name} ansible_host=${ipOf(n.name)} ip=${ipOf(n.name)}${member}`);
+  }
   lines.push('', '[all:vars]', 'ansible_user=root');
   const group = (name: string, hosts: { name: string }[]) => {
     lines.push('', `[${name}]`, ...hosts.map((h) => h.name));

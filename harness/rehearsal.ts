@@ -16,9 +16,10 @@ import { type RestoreResult, restore } from '../src/commands/restore.js';
 import type { Progress } from '../src/progress.js';
 import type { Plan } from '../src/recovery/plan.js';
 import { nodeAccessOf, type StartedCluster } from './cluster.js';
-import { openEtcdClient, seedKeys, startBackgroundWriter, writerKey } from './data.js';
+import { openEtcdClient, seedKeys, startBackgroundWriter } from './data.js';
 import { deleteCerts, destroyAndReprovision, stopNode } from './faults.js';
 import { clusterProvider } from './index.js';
+import { lastWriteIn, restoreLosses } from './restore-losses.js';
 import type { EtcdVersion } from './tools.js';
 import type { TopologyName } from './topology.js';
 
@@ -213,7 +214,7 @@ export interface RehearsalReport {
 }
 
 /** key → sha256(value) for every key, at one revision (the backup's) or the current one. */
-async function keyDigests(client: Etcd3, revision?: number): Promise<Map<string, string>> {
+export async function keyDigests(client: Etcd3, revision?: number): Promise<Map<string, string>> {
   let q = client.getAll().prefix('');
   if (revision) q = q.revision(revision);
   const kvs = await q.buffers();
@@ -316,12 +317,7 @@ export async function runScenario(
       report.backupPath = b.backupPath;
       atBackup = await keyDigests(seedClient, b.snapshotRevision);
       report.keysAtBackup = atBackup.size;
-      writerLastAtBackup = Math.max(
-        -1,
-        ...[...atBackup.keys()]
-          .filter((k) => k.startsWith(writerPrefix))
-          .map((k) => Number(k.slice(writerPrefix.length))),
-      );
+      writerLastAtBackup = lastWriteIn(atBackup.keys(), writerPrefix);
       // Keep writing after the backup, as a live cluster does, until the fault.
       await new Promise((r) => setTimeout(r, 1500));
     } finally {
@@ -369,15 +365,14 @@ export async function runScenario(
         async (client) => {
           const now = await keyDigests(client);
           report.keysAfterRestore = now.size;
-          let lost = 0;
-          for (const [k, digest] of atBackup) if (now.get(k) !== digest) lost++;
-          report.keysLost = lost;
-          let writesLost = 0;
-          for (let n = writerLastAtBackup + 1; n <= writerLast; n++) {
-            if (!now.has(writerKey(writerPrefix, n))) writesLost++;
-          }
-          report.writesAfterBackup = Math.max(0, writerLast - writerLastAtBackup);
-          report.writesLost = writesLost;
+          const losses = restoreLosses(atBackup, now, {
+            prefix: writerPrefix,
+            lastAtBackup: writerLastAtBackup,
+            last: writerLast,
+          });
+          report.keysLost = losses.keysLost;
+          report.writesAfterBackup = losses.writesAfterBackup;
+          report.writesLost = losses.writesLost;
         },
         removeHosts,
       ),

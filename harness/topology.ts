@@ -7,11 +7,14 @@ export interface NodeSpec {
   /** Inventory hostname; also the container's hostname. */
   name: string;
   roles: NodeRole[];
+  /** The inventory's `etcd_member_name`, when it sets one (a replica of an inventory). */
+  etcdMemberName?: string;
 }
 
 /** A cluster's shape. `nodes` order is inventory order; etcd members are numbered in it. */
 export interface Topology {
-  name: TopologyName;
+  /** A fixed topology's name, or `replica` for one built from a user's inventory. */
+  name: TopologyName | 'replica';
   nodes: NodeSpec[];
 }
 
@@ -62,10 +65,10 @@ export function controlPlaneNodes(t: Topology): NodeSpec[] {
   return t.nodes.filter((n) => n.roles.includes('control-plane'));
 }
 
-/** Kubespray's default member name: `etcd<N>` by position in the [etcd] group. */
+/** The node's own `etcdMemberName`, else Kubespray's default: `etcd<N>` by position in [etcd]. */
 export function etcdMemberName(t: Topology, host: string): string | undefined {
   const i = etcdNodes(t).findIndex((n) => n.name === host);
-  return i < 0 ? undefined : `etcd${i + 1}`;
+  return i < 0 ? undefined : (etcdNodes(t)[i].etcdMemberName ?? `etcd${i + 1}`);
 }
 
 /**

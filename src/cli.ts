@@ -11,6 +11,7 @@ import {
   SCENARIOS,
   type ScenarioName,
 } from './commands/rehearse-choices.js';
+import { rehearseInventory } from './commands/rehearse-inventory.js';
 import { restore } from './commands/restore.js';
 import { verify } from './commands/verify.js';
 import { exitCodeOf, InputError, OperationError } from './errors.js';
@@ -197,7 +198,8 @@ Examples:
   kube-rescue backup -i inventory/hosts.ini --dest /backups --encrypt-to age1...
   kube-rescue plan -i inventory/hosts.ini --backup /backups/mycluster-20261122T010000Z
   kube-rescue inventory recover -i hosts.ini --broken-etcd node1 --broken-control-plane node1
-  kube-rescue rehearse --scenario member-loss`,
+  kube-rescue rehearse --scenario member-loss
+  kube-rescue rehearse -i hosts.ini --backup /backups/mycluster-20261122T010000Z --identity key.txt`,
     );
 
   addS3Flags(
@@ -428,7 +430,77 @@ Examples:
     )
     .option('--report <file>', 'write the JSON report here')
     .option('--keys <n>', 'keys to seed before the backup', positiveInt, 2000)
-    .action(async (o) => {
+    // The dress rehearsal: a replica of *this* inventory (src/commands/rehearse-inventory.ts).
+    .option('-i, --inventory <file>', 'dress rehearsal: replicate this Kubespray inventory')
+    .option('--backup <backup>', "dress rehearsal: bring the replica to this backup set's state")
+    .option('--identity <file>', 'age identity file (repeatable)', (v, p: string[] = []) => [
+      ...p,
+      v,
+    ])
+    .option('--trusted-signers <file>', TRUSTED_SIGNERS_HELP)
+    .option(
+      '--broken-etcd <hosts>',
+      'dress rehearsal: etcd hosts that are lost (default: [broken_etcd])',
+      csv,
+    )
+    .option(
+      '--broken-control-plane <hosts>',
+      'dress rehearsal: control-plane hosts that are lost (default: [broken_kube_control_plane])',
+      csv,
+    )
+    .option(
+      '--remove-host <host>',
+      'dress rehearsal: a host that will not return (repeatable)',
+      csv,
+    )
+    .option('--size-mb <n>', 'dress rehearsal without --backup: MiB of generated data', positiveInt)
+    .addOption(
+      new Option('--layout <l>', 'dress rehearsal: cluster layout').choices([
+        'auto',
+        'kubespray',
+        'kubeadm',
+      ]),
+    )
+    .addOption(
+      new Option('--strategy <s>', 'quorum-loss recovery: all members at once, or one then grow')
+        .choices(['parallel', 'grow'])
+        .default('parallel'),
+    )
+    .action(async (o, cmd: Command) => {
+      const given = (name: string) => cmd.getOptionValueSource(name) !== 'default';
+      if (o.inventory) {
+        if (o.scenario || given('provider')) {
+          throw new InputError(
+            '--scenario and --provider are for the fixed rehearsals; with -i the dress rehearsal replicates the inventory on the local provider.',
+          );
+        }
+        await run(program, 'rehearse', (ctx) =>
+          rehearseInventory(
+            {
+              inventory: o.inventory,
+              backup: o.backup,
+              identityFiles: o.identity ?? [],
+              trustedSigners: o.trustedSigners,
+              brokenEtcd: o.brokenEtcd,
+              brokenControlPlane: o.brokenControlPlane,
+              removeHosts: o.removeHost,
+              ...(given('keys') ? { keys: o.keys } : {}),
+              sizeMb: o.sizeMb,
+              ...(given('etcdVersion') ? { etcdVersion: o.etcdVersion } : {}),
+              layout: o.layout,
+              strategy: o.strategy,
+              report: o.report,
+            },
+            ctx,
+          ),
+        );
+        return;
+      }
+      if (o.backup || o.brokenEtcd || o.brokenControlPlane || o.removeHost || o.sizeMb) {
+        throw new InputError(
+          '--backup, --broken-etcd, --broken-control-plane, --remove-host and --size-mb belong to the dress rehearsal: give the inventory with -i.',
+        );
+      }
       await run(program, 'rehearse', (ctx) =>
         rehearse(
           {

@@ -7,6 +7,7 @@ import { list } from '../commands/list.js';
 import { plan } from '../commands/plan.js';
 import { rehearse } from '../commands/rehearse.js';
 import { SCENARIOS } from '../commands/rehearse-choices.js';
+import { rehearseInventory } from '../commands/rehearse-inventory.js';
 import { defaultJournalPath, restore } from '../commands/restore.js';
 import { verify } from '../commands/verify.js';
 import { InputError, OperationError } from '../errors.js';
@@ -192,6 +193,25 @@ export async function dispatch(settings: ActionSettings, files: SecretFiles): Pr
         ctx,
       );
     case 'rehearse':
+      // With an inventory: the dress rehearsal of that cluster (src/commands/rehearse-inventory.ts).
+      if (settings.inventory) {
+        return rehearseInventory(
+          {
+            inventory: settings.inventory,
+            backup: settings.backup,
+            identityFiles,
+            trustedSigners: files.trustedSignersFile,
+            brokenEtcd: settings.brokenEtcd,
+            brokenControlPlane: settings.brokenControlPlane,
+            removeHosts: settings.removeHosts,
+            // The backup's etcd decides; the input (default 3.6) only without a backup.
+            ...(settings.backup ? {} : { etcdVersion: settings.etcdVersion }),
+            strategy: settings.strategy,
+            report: settings.report,
+          },
+          ctx,
+        );
+      }
       return rehearse(
         {
           provider: settings.provider,

@@ -1,3 +1,4 @@
+import type { DressRehearsalReport } from '../../harness/dress-rehearsal.js';
 import type { RehearsalReport } from '../../harness/rehearsal.js';
 import type { BackupResult } from '../commands/backup.js';
 import type { ListedSet } from '../commands/list.js';
@@ -5,6 +6,7 @@ import type { PlanResult } from '../commands/plan.js';
 import type { RestoreResult } from '../commands/restore.js';
 import type { VerifyResult } from '../commands/verify.js';
 import { renderBackupMarkdown, renderListMarkdown, renderVerifyMarkdown } from './backup.js';
+import { renderDressRehearsalMarkdown } from './dress-rehearsal.js';
 import {
   renderExecutionMarkdown,
   renderPlanHash,
@@ -29,7 +31,10 @@ const renderers: Record<string, (result: unknown) => string> = {
   backup: (result) => renderBackupMarkdown(result as BackupResult),
   list: (result) => renderListMarkdown(result as ListedSet[]),
   verify: (result) => renderVerifyMarkdown(result as VerifyResult),
-  rehearse: (result) => renderRehearsalMarkdown(result as RehearsalReport),
+  rehearse: (result) =>
+    (result as { kind?: string }).kind === 'dress-rehearsal'
+      ? renderDressRehearsalMarkdown(result as DressRehearsalReport)
+      : renderRehearsalMarkdown(result as RehearsalReport),
   plan: (result) => {
     const { plan, preflight, planSha256, planFilePath } = result as PlanResult;
     const hash = renderPlanHash(planSha256, planFilePath);
