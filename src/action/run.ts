@@ -5,7 +5,7 @@ import type { CommandContext } from '../commands/context.js';
 import { inventoryRecover } from '../commands/inventory.js';
 import { list } from '../commands/list.js';
 import { plan } from '../commands/plan.js';
-import { rehearse, SCENARIOS } from '../commands/rehearse.js';
+import { rehearse } from '../commands/rehearse.js';
 import { defaultJournalPath, restore } from '../commands/restore.js';
 import { verify } from '../commands/verify.js';
 import { InputError, OperationError } from '../errors.js';
@@ -185,7 +185,7 @@ export async function dispatch(settings: ActionSettings, files: SecretFiles): Pr
         {
           provider: settings.provider,
           etcdVersion: settings.etcdVersion,
-          scenarios: settings.scenarios.length ? settings.scenarios : [...SCENARIOS],
+          scenarios: settings.scenarios.length ? settings.scenarios : undefined,
           report: settings.report,
           keys: 2000,
         },
