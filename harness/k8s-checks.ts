@@ -141,13 +141,14 @@ export class KubernetesProof {
 
     // A change after the restore: the watch must deliver it, and hold nothing the API lacks.
     const ns = this.objects.watchedNamespace;
-    await kubectl(
+    const marker = await kubectl(
       this.api,
       ['create', 'configmap', 'made-after-restore', '-n', ns, '--from-literal', 'at=after-restore'],
-      {
-        allowFailure: true,
-      },
+      { allowFailure: true },
     );
+    if (marker.code !== 0 && !/AlreadyExists/.test(marker.stderr)) {
+      problems.push(`the watch check could not create its ConfigMap: ${marker.stderr.trim()}`);
+    }
     await watchCaughtUp(this.api, this.watch, ns, (c) => c.has('made-after-restore'), 90_000);
     const truth = await listedConfigMaps(this.api, ns).catch(() => new Map());
     const verdict = judgeWatch(
