@@ -75,6 +75,8 @@ async function watchCaughtUp(
  */
 export class KubernetesProof {
   private beforeFault?: ObjectSet;
+  /** ConfigMaps made after a restore, one per verify(): each must reach the watch anew. */
+  private markers = 0;
   private constructor(
     private readonly api: KubernetesApi,
     readonly objects: RehearsalObjects,
@@ -139,17 +141,19 @@ export class KubernetesProof {
     const cmp = compareObjects(expected, now);
     problems.push(...objectProblems(cmp, opts.afterBackup));
 
-    // A change after the restore: the watch must deliver it, and hold nothing the API lacks.
+    // A change after the restore: the watch must deliver it (so it has reconnected), and
+    // then hold nothing the API lacks.
     const ns = this.objects.watchedNamespace;
+    const markerName = `made-after-restore-${++this.markers}`;
     const marker = await kubectl(
       this.api,
-      ['create', 'configmap', 'made-after-restore', '-n', ns, '--from-literal', 'at=after-restore'],
+      ['create', 'configmap', markerName, '-n', ns, '--from-literal', 'at=after-restore'],
       { allowFailure: true },
     );
-    if (marker.code !== 0 && !/AlreadyExists/.test(marker.stderr)) {
+    if (marker.code !== 0) {
       problems.push(`the watch check could not create its ConfigMap: ${marker.stderr.trim()}`);
     }
-    await watchCaughtUp(this.api, this.watch, ns, (c) => c.has('made-after-restore'), 90_000);
+    await watchCaughtUp(this.api, this.watch, ns, (c) => c.has(markerName), 90_000);
     const truth = await listedConfigMaps(this.api, ns).catch(() => new Map());
     const verdict = judgeWatch(
       this.watch.log,
