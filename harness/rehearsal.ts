@@ -43,7 +43,7 @@ export const SCENARIOS = [
 ] as const;
 export type ScenarioName = (typeof SCENARIOS)[number];
 
-export interface Scenario {
+interface Scenario {
   topology: TopologyName;
   /** What breaks, as the report says it. */
   fault: string;
