@@ -2,6 +2,7 @@ import type { NodeAccess } from '../src/nodes/access.js';
 import type { Transport } from '../src/nodes/transport.js';
 import type { Progress } from '../src/progress.js';
 import type { DockerResult } from './docker-cli.js';
+import type { KubernetesApi } from './k8s-objects.js';
 import type { EtcdVersion } from './tools.js';
 import type { NodeRole, Topology, TopologyName } from './topology.js';
 
@@ -70,6 +71,11 @@ export interface StartedCluster extends NodeControl, AsyncDisposable {
   readonly workDir: string;
   /** Seconds from start() to a healthy cluster. */
   readonly startupSeconds: number;
+  /**
+   * kubectl with admin credentials, where a Kubernetes API runs (kubeadm, kind): what the
+   * rehearsal's Kubernetes-level checks (k8s-checks.ts) use. Undefined on `local`.
+   */
+  readonly kubernetes?: KubernetesApi;
   /** Removes every container, the network and the temp dir. Safe to call twice. */
   stop(): Promise<void>;
 }

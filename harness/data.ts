@@ -36,6 +36,11 @@ export interface SeedOptions {
   valueBytes?: number;
   /** Deterministic content: the same seed writes the same bytes. */
   seed?: string;
+  /**
+   * Key prefix (default REGISTRY_ROOT). Beside a real API server use SEED_ROOT_BESIDE_AN_API:
+   * it would fail to decode fake objects under /registry/configmaps and the like.
+   */
+  root?: string;
   /** Puts per transaction and transactions in flight (measured fast here: 100 × 16). */
   batch?: number;
   concurrency?: number;
@@ -50,21 +55,35 @@ export interface SeedResult {
   revision: number;
 }
 
-export const SENTINEL_KEY = '/registry/kube-rescue/sentinel';
+/**
+ * Where Kubernetes-shaped keys go where no API server reads them (the local provider), and
+ * where one does: under a resource no API server serves, so it never decodes them.
+ */
+export const REGISTRY_ROOT = '/registry';
+export const HARNESS_KEY_ROOT = '/registry/kube-rescue';
+export const SEED_ROOT_BESIDE_AN_API = `${HARNESS_KEY_ROOT}/seed`;
+
+export const SENTINEL_KEY = `${HARNESS_KEY_ROOT}/sentinel`;
 
 const RESOURCES = ['configmaps', 'secrets', 'pods', 'deployments', 'services', 'events'];
 const NAMESPACES = ['default', 'kube-system', 'payments', 'web'];
 
-/** `/registry/<resource>/<namespace>/<name>` for object number i, as Kubernetes stores it. */
-export function registryKey(i: number): string {
-  const resource = RESOURCES[i % RESOURCES.length];
-  const ns = NAMESPACES[Math.floor(i / RESOURCES.length) % NAMESPACES.length];
-  return `/registry/${resource}/${ns}/obj-${i.toString().padStart(7, '0')}`;
+/** `<root>/<resource>/<namespace>/<name>` for object number i, as Kubernetes stores it. */
+export function registryKey(i: number, root = REGISTRY_ROOT): string {
+  const { resource, ns, name } = objectCoordinates(i);
+  return `${root}/${resource}/${ns}/${name}`;
+}
+
+function objectCoordinates(i: number) {
+  return {
+    resource: RESOURCES[i % RESOURCES.length],
+    ns: NAMESPACES[Math.floor(i / RESOURCES.length) % NAMESPACES.length],
+    name: `obj-${i.toString().padStart(7, '0')}`,
+  };
 }
 
 function objectValue(i: number, size: number, seed: string): Buffer {
-  const key = registryKey(i);
-  const [, , resource, ns, name] = key.split('/');
+  const { resource, ns, name } = objectCoordinates(i);
   const head = JSON.stringify({
     kind: resource,
     apiVersion: 'v1',
@@ -101,7 +120,7 @@ export async function seedKeys(client: Etcd3, options: SeedOptions): Promise<See
       for (let i = b * batch; i < Math.min(options.keys, (b + 1) * batch); i++) {
         const value = objectValue(i, size, seed);
         bytes += value.length;
-        success.push({ request_put: { key: Buffer.from(registryKey(i)), value } });
+        success.push({ request_put: { key: Buffer.from(registryKey(i, options.root)), value } });
       }
       await client.kv.txn({ compare: [], success, failure: [] });
     }
@@ -148,7 +167,7 @@ export function startBackgroundWriter(
   client: Etcd3,
   options: { prefix?: string; intervalMs?: number } = {},
 ): BackgroundWriter {
-  const prefix = options.prefix ?? '/registry/kube-rescue/rpo/';
+  const prefix = options.prefix ?? `${HARNESS_KEY_ROOT}/rpo/`;
   const interval = options.intervalMs ?? 10;
   let last = -1;
   let failures = 0;

@@ -351,7 +351,7 @@ async function rehearseOn(
       ),
     );
     replicaBackup = b.backupPath;
-    atBackup = await keyDigests(client, b.snapshotRevision);
+    atBackup = await keyDigests(client, '', b.snapshotRevision);
     report.data.keys = atBackup.size;
     writerLastAtBackup = lastWriteIn(atBackup.keys(), writerPrefix);
     // Production keeps writing after its last backup, until it breaks.
@@ -404,7 +404,7 @@ async function rehearseOn(
   const endpoints = c.etcdEndpoints.filter((e) => !gone.includes(new URL(e).hostname));
   const after = await openEtcdClient(endpoints, c.tls);
   try {
-    const losses = restoreLosses(atBackup, await keyDigests(after), {
+    const losses = restoreLosses(atBackup, await keyDigests(after, ''), {
       prefix: writerPrefix,
       lastAtBackup: writerLastAtBackup,
       last: writerLast,

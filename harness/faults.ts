@@ -2,6 +2,8 @@ import { OperationError } from '../src/errors.js';
 import type { StartedCluster } from './cluster.js';
 import { KUBESPRAY_PATHS } from './kubespray-node.js';
 
+const KUBEADM_PKI_DIR = '/etc/kubernetes/pki';
+
 /**
  * Ways production control planes break, one call each, on a harness cluster. Each names
  * what it did so a rehearsal report can say it.
@@ -70,9 +72,15 @@ export async function wipeEtcdData(cluster: StartedCluster, node: string): Promi
   return { fault: 'wipe-etcd-data', node, detail: `etcd stopped, ${dir} emptied` };
 }
 
-/** Removes the etcd and Kubernetes certificate dirs (the pki symlink is left dangling). */
+/**
+ * Removes the etcd and Kubernetes certificate dirs: Kubespray's two (the pki symlink is left
+ * dangling), kubeadm's one (/etc/kubernetes/pki, the etcd certs included).
+ */
 export async function deleteCerts(cluster: StartedCluster, node: string): Promise<FaultRecord> {
-  const dirs = [KUBESPRAY_PATHS.etcdCertDir, KUBESPRAY_PATHS.kubeCertDir];
+  const dirs =
+    cluster.layout === 'kubeadm'
+      ? [KUBEADM_PKI_DIR]
+      : [KUBESPRAY_PATHS.etcdCertDir, KUBESPRAY_PATHS.kubeCertDir];
   await cluster.node(node).sh(`rm -rf ${dirs.join(' ')}`);
   return { fault: 'delete-certs', node, detail: `removed ${dirs.join(', ')}` };
 }

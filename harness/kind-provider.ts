@@ -11,10 +11,11 @@ import type {
   StartClusterOptions,
   StartedCluster,
 } from './cluster.js';
-import { docker, runCommand } from './docker-cli.js';
+import { docker, dockerBinary, runCommand } from './docker-cli.js';
 import { DockerExecNode } from './docker-exec-node.js';
 import { waitForEtcdHealthy } from './etcd-health.js';
 import { renderDockerExecInventory } from './inventory-file.js';
+import type { KubernetesApi } from './k8s-objects.js';
 import {
   type NodeRole,
   type NodeSpec,
@@ -104,6 +105,22 @@ class KindCluster implements StartedCluster {
     readonly tls: EtcdClientTls,
     readonly startupSeconds: number,
   ) {}
+  /**
+   * kubectl of kind's node image on the first control-plane node, with its admin.conf: the
+   * runner may have no kubectl, every kind node has one.
+   */
+  get kubernetes(): KubernetesApi {
+    const first = this.nodes.find((n) => n.roles.includes('control-plane')) ?? this.nodes[0];
+    return {
+      kubectl: [
+        dockerBinary(),
+        'exec',
+        first.name,
+        'kubectl',
+        '--kubeconfig=/etc/kubernetes/admin.conf',
+      ],
+    };
+  }
   node(name: string): KindNode {
     const n = this.nodes.find((x) => x.name === name);
     if (!n) throw new InputError(`kind cluster ${this.name} has no node "${name}".`);

@@ -14,6 +14,7 @@ import { docker, runCommand } from './docker-cli.js';
 import { DockerExecNode } from './docker-exec-node.js';
 import { waitForEtcdHealthy } from './etcd-health.js';
 import { renderDockerExecInventory } from './inventory-file.js';
+import type { KubernetesApi } from './k8s-objects.js';
 import {
   API_SERVER_HOST,
   API_SERVER_PORT,
@@ -114,6 +115,10 @@ export class KubeadmCluster implements StartedCluster {
       );
     }
     return n;
+  }
+  /** The Kubernetes-level checks run the built kubectl on the host with the run's admin kubeconfig. */
+  get kubernetes(): KubernetesApi {
+    return { kubectl: [this.kubectlPath, '--kubeconfig', this.kubeconfigPath] };
   }
   /** `kubectl --kubeconfig <admin.conf> …` from the host; throws with kubectl's stderr. */
   kubectl(args: string[], opts: KubectlOptions = {}) {

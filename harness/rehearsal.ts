@@ -11,20 +11,33 @@ import { generateIdentity } from '../src/backup/age.js';
 import { backup } from '../src/commands/backup.js';
 import type { CommandContext } from '../src/commands/context.js';
 import { inventoryRecover } from '../src/commands/inventory.js';
-import { SCENARIOS, type ScenarioName } from '../src/commands/rehearse-choices.js';
+import {
+  REHEARSAL_PROVIDERS,
+  type RehearsalProvider,
+  SCENARIOS,
+  type ScenarioName,
+} from '../src/commands/rehearse-choices.js';
 import { type RestoreResult, restore } from '../src/commands/restore.js';
 import type { Progress } from '../src/progress.js';
 import type { Plan } from '../src/recovery/plan.js';
 import { nodeAccessOf, type StartedCluster } from './cluster.js';
-import { openEtcdClient, seedKeys, startBackgroundWriter } from './data.js';
+import {
+  HARNESS_KEY_ROOT,
+  openEtcdClient,
+  SEED_ROOT_BESIDE_AN_API,
+  seedKeys,
+  startBackgroundWriter,
+  writerKey,
+} from './data.js';
 import { deleteCerts, destroyAndReprovision, stopNode } from './faults.js';
 import { clusterProvider } from './index.js';
+import { type KubernetesCheckReport, KubernetesProof } from './k8s-checks.js';
 import { lastWriteIn, restoreLosses } from './restore-losses.js';
 import type { EtcdVersion } from './tools.js';
-import type { TopologyName } from './topology.js';
+import { type TopologyName, topology as topologyByName } from './topology.js';
 
 // Defined in src/ so that the CLI and the action know them without loading the harness.
-export { SCENARIOS, type ScenarioName };
+export { REHEARSAL_PROVIDERS, type RehearsalProvider, SCENARIOS, type ScenarioName };
 
 interface Scenario {
   topology: TopologyName;
@@ -39,6 +52,29 @@ interface Scenario {
   inject(cluster: StartedCluster, ctx: CommandContext): Promise<string>;
   /** Hosts the operator declares gone for good (`restore --remove-host`). */
   removeHosts?(cluster: StartedCluster): string[];
+}
+
+/**
+ * The topology a scenario runs on with a provider: kubeadm adds a worker to the stacked
+ * control plane (issue 13's 3+1); undefined where the provider cannot build it (kubeadm and
+ * kind run etcd only on control-plane nodes, so not the runbook's etcd-on-workers).
+ */
+export function scenarioTopology(
+  name: ScenarioName,
+  provider: RehearsalProvider,
+): TopologyName | undefined {
+  const t = scenarios[name].topology;
+  if (provider === 'local') return t;
+  const etcdOnWorker = topologyByName(t).nodes.some(
+    (n) => n.roles.includes('etcd') && !n.roles.includes('control-plane'),
+  );
+  if (etcdOnWorker) return undefined;
+  return provider === 'kubeadm' && t === 'stacked3' ? 'stacked3-worker' : t;
+}
+
+/** The scenarios a provider can run, in SCENARIOS order: the default of `rehearse`. */
+export function scenariosFor(provider: RehearsalProvider): ScenarioName[] {
+  return SCENARIOS.filter((s) => scenarioTopology(s, provider) !== undefined);
 }
 
 const etcdHosts = (c: StartedCluster) => c.nodes.filter((n) => n.roles.includes('etcd'));
@@ -134,7 +170,7 @@ export interface ScenarioReport {
   result: 'passed' | 'failed';
   /** Why it failed, in a person's words. */
   error?: string;
-  provider: 'local' | 'kind';
+  provider: RehearsalProvider;
   topology: TopologyName;
   fault: string;
   /** Seconds from the start of `restore` to a verified cluster. */
@@ -158,6 +194,8 @@ export interface ScenarioReport {
   /** Whether the snapshot restores of the executed plan bumped the revision, and by how much. */
   revisionBump?: RevisionBump;
   verification?: { name: string; status: 'passed' | 'failed' | 'skipped'; detail: string }[];
+  /** The Kubernetes-level checks, where the provider has an API (kubeadm, kind). */
+  kubernetes?: KubernetesCheckReport;
   startupSeconds?: number;
   durationSeconds: number;
 }
@@ -205,7 +243,7 @@ export function revisionBumpOf(plan: Pick<Plan, 'steps' | 'warnings'>): Revision
 export interface RehearsalReport {
   tool: 'kube-rescue';
   startedAt: string;
-  provider: 'local' | 'kind';
+  provider: RehearsalProvider;
   /** The etcd minor asked for (the local provider's node image; kind's image decides its own). */
   etcdVersion: EtcdVersion;
   keys: number;
@@ -213,9 +251,17 @@ export interface RehearsalReport {
   scenarios: ScenarioReport[];
 }
 
-/** key → sha256(value) for every key, at one revision (the backup's) or the current one. */
-export async function keyDigests(client: Etcd3, revision?: number): Promise<Map<string, string>> {
-  let q = client.getAll().prefix('');
+/**
+ * key → sha256(value) for every key under `prefix`, at one revision (the backup's) or the
+ * current one. Beside an API server only the harness's own keys: Kubernetes rewrites its
+ * own (leases, events, status) all the time; its objects are checked through the API.
+ */
+export async function keyDigests(
+  client: Etcd3,
+  prefix: string,
+  revision?: number,
+): Promise<Map<string, string>> {
+  let q = client.getAll().prefix(prefix);
   if (revision) q = q.revision(revision);
   const kvs = await q.buffers();
   const out = new Map<string, string>();
@@ -244,7 +290,7 @@ async function withClient<T>(
 }
 
 export interface RunScenarioOptions {
-  provider: 'local' | 'kind';
+  provider: RehearsalProvider;
   etcdVersion: EtcdVersion;
   keys: number;
   progress: Progress;
@@ -257,22 +303,28 @@ export async function runScenario(
 ): Promise<ScenarioReport> {
   const t0 = Date.now();
   const scenario = scenarios[name];
+  const topology = scenarioTopology(name, opts.provider);
   const report: ScenarioReport = {
     scenario: name,
     result: 'failed',
     provider: opts.provider,
-    topology: scenario.topology,
+    topology: topology ?? scenario.topology,
     fault: scenario.fault,
     durationSeconds: 0,
   };
+  if (!topology) {
+    report.error = `the ${opts.provider} provider cannot build the ${scenario.topology} topology (etcd on workers); run this scenario with --provider local.`;
+    return report;
+  }
   const { progress } = opts;
   const ctx: CommandContext = { progress };
   let cluster: StartedCluster | undefined;
+  let proof: KubernetesProof | undefined;
   let writerLast = -1;
   let writerPrefix = '';
   try {
-    cluster = await progress.phase(`[${name}] start a ${scenario.topology} cluster`, () =>
-      clusterProvider(opts.provider).start(scenario.topology, {
+    cluster = await progress.phase(`[${name}] start a ${topology} cluster`, () =>
+      clusterProvider(opts.provider).start(topology, {
         progress,
         etcdVersion: opts.etcdVersion,
       }),
@@ -280,6 +332,14 @@ export async function runScenario(
     const c = cluster;
     report.startupSeconds = c.startupSeconds;
     const access = nodeAccessOf(c);
+    const api = c.kubernetes;
+    const keyPrefix = api ? HARNESS_KEY_ROOT : '';
+    if (api) {
+      proof = await progress.phase(
+        `[${name}] create namespaces, Deployments, ConfigMaps, Secrets, a CRD and its resources through the API; open a watch`,
+        () => KubernetesProof.prepare(api, c.runId, progress),
+      );
+    }
 
     // An age identity of the run's own: the backup is encrypted as in production.
     const { secret, identity } = generateIdentity();
@@ -295,7 +355,12 @@ export async function runScenario(
     let writerLastAtBackup: number;
     try {
       await progress.phase(`[${name}] seed ${opts.keys} keys`, () =>
-        seedKeys(seedClient, { keys: opts.keys, valueBytes: 512, seed: name }),
+        seedKeys(seedClient, {
+          keys: opts.keys,
+          valueBytes: 512,
+          seed: name,
+          root: api ? SEED_ROOT_BESIDE_AN_API : undefined,
+        }),
       );
       report.etcdServerVersion = (await seedClient.maintenance.status()).version;
       writer = startBackgroundWriter(seedClient, { intervalMs: 20 });
@@ -315,11 +380,17 @@ export async function runScenario(
       );
       report.backupRevision = b.snapshotRevision;
       report.backupPath = b.backupPath;
-      atBackup = await keyDigests(seedClient, b.snapshotRevision);
+      atBackup = await keyDigests(seedClient, keyPrefix, b.snapshotRevision);
       report.keysAtBackup = atBackup.size;
       writerLastAtBackup = lastWriteIn(atBackup.keys(), writerPrefix);
       // Keep writing after the backup, as a live cluster does, until the fault.
       await new Promise((r) => setTimeout(r, 1500));
+      if (proof) {
+        const p = proof;
+        await progress.phase(`[${name}] change Kubernetes objects after the backup`, () =>
+          p.changeAfterBackup(),
+        );
+      }
     } finally {
       const w = await writer?.stop();
       seedClient.close();
@@ -363,7 +434,7 @@ export async function runScenario(
       withClient(
         c,
         async (client) => {
-          const now = await keyDigests(client);
+          const now = await keyDigests(client, keyPrefix);
           report.keysAfterRestore = now.size;
           const losses = restoreLosses(atBackup, now, {
             prefix: writerPrefix,
@@ -377,6 +448,19 @@ export async function runScenario(
         removeHosts,
       ),
     );
+    if (proof) {
+      const p = proof;
+      report.kubernetes = await progress.phase(
+        `[${name}] check through the API: objects, /readyz, nodes Ready, the watch`,
+        () =>
+          p.verify({
+            afterBackup: scenario.mayLoseWritesAfterBackup ? 'lost' : 'kept',
+            expectedNodes: c.nodes.filter((n) => !removeHosts.includes(n.name)).map((n) => n.name),
+            goneNodes: removeHosts,
+            revisionBump: report.revisionBump,
+          }),
+      );
+    }
     const failedChecks = (report.verification ?? []).filter((v) => v.status === 'failed');
     if (report.keysLost !== 0) {
       report.error = `${report.keysLost} keys of the backup's revision ${report.backupRevision} are missing or changed after the restore.`;
@@ -386,6 +470,8 @@ export async function runScenario(
       report.error = 'the restore returned without verifying the cluster.';
     } else if (failedChecks.length > 0) {
       report.error = `verification failed: ${failedChecks.map((v) => v.name).join(', ')}`;
+    } else if (report.kubernetes && report.kubernetes.problems.length > 0) {
+      report.error = `Kubernetes checks failed: ${report.kubernetes.problems.join('; ')}`;
     } else {
       report.result = 'passed';
     }
@@ -393,6 +479,7 @@ export async function runScenario(
     report.error = err instanceof Error ? err.message : String(err);
     progress.warn(`[${name}] failed: ${report.error}`);
   } finally {
+    await proof?.stop();
     if (cluster) await progress.phase(`[${name}] tear down`, () => cluster!.stop());
     report.durationSeconds = Number(((Date.now() - t0) / 1000).toFixed(1));
   }

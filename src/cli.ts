@@ -8,6 +8,7 @@ import { rehearse } from './commands/rehearse.js';
 import {
   DEFAULT_ETCD_VERSION,
   ETCD_VERSIONS,
+  REHEARSAL_PROVIDERS,
   SCENARIOS,
   type ScenarioName,
 } from './commands/rehearse-choices.js';
@@ -413,8 +414,11 @@ Examples:
       'Start a throw-away cluster, back it up, break it, recover it with kube-rescue, and prove nothing was lost.',
     )
     .addOption(
-      new Option('--provider <p>', 'where the cluster runs')
-        .choices(['local', 'kind'])
+      new Option(
+        '--provider <p>',
+        'where the cluster runs: local (Kubespray-like hosts), kubeadm (a real control plane built here), kind',
+      )
+        .choices([...REHEARSAL_PROVIDERS])
         .default('local'),
     )
     .addOption(
@@ -426,7 +430,10 @@ Examples:
         .default(DEFAULT_ETCD_VERSION),
     )
     .addOption(
-      new Option('--scenario <name...>', 'scenarios to run (default: all)').choices([...SCENARIOS]),
+      new Option(
+        '--scenario <name...>',
+        'scenarios to run (default: every one the provider can run)',
+      ).choices([...SCENARIOS]),
     )
     .option('--report <file>', 'write the JSON report here')
     .option('--keys <n>', 'keys to seed before the backup', positiveInt, 2000)
@@ -506,7 +513,7 @@ Examples:
           {
             provider: o.provider,
             etcdVersion: o.etcdVersion,
-            scenarios: (o.scenario as ScenarioName[] | undefined) ?? [...SCENARIOS],
+            scenarios: o.scenario as ScenarioName[] | undefined,
             report: o.report,
             keys: o.keys,
           },

@@ -6,7 +6,6 @@ import { inventoryRecover } from '../commands/inventory.js';
 import { list } from '../commands/list.js';
 import { plan } from '../commands/plan.js';
 import { rehearse } from '../commands/rehearse.js';
-import { SCENARIOS } from '../commands/rehearse-choices.js';
 import { rehearseInventory } from '../commands/rehearse-inventory.js';
 import { defaultJournalPath, restore } from '../commands/restore.js';
 import { verify } from '../commands/verify.js';
@@ -216,7 +215,7 @@ export async function dispatch(settings: ActionSettings, files: SecretFiles): Pr
         {
           provider: settings.provider,
           etcdVersion: settings.etcdVersion,
-          scenarios: settings.scenarios.length ? settings.scenarios : [...SCENARIOS],
+          scenarios: settings.scenarios.length ? settings.scenarios : undefined,
           report: settings.report,
           keys: 2000,
         },

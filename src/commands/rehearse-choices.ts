@@ -3,6 +3,10 @@ import { InputError } from '../errors.js';
 // The names `rehearse` offers, apart from the harness: the CLI's help and the action's input
 // checks need them at start, the harness itself only when a rehearsal runs (a dynamic import).
 
+/** Where a rehearsal's cluster runs; kubeadm and kind have a Kubernetes API, local has none. */
+export const REHEARSAL_PROVIDERS = ['local', 'kind', 'kubeadm'] as const;
+export type RehearsalProvider = (typeof REHEARSAL_PROVIDERS)[number];
+
 /** The rehearsal scenarios, in the order a full rehearsal runs them. */
 export const SCENARIOS = [
   'member-loss',

@@ -8,6 +8,8 @@ import {
   ETCD_VERSIONS,
   type EtcdVersion,
   parseEtcdVersion,
+  REHEARSAL_PROVIDERS,
+  type RehearsalProvider,
   SCENARIOS,
   type ScenarioName,
 } from './rehearse-choices.js';
@@ -17,15 +19,18 @@ export {
   ETCD_VERSIONS,
   type EtcdVersion,
   parseEtcdVersion,
+  REHEARSAL_PROVIDERS,
+  type RehearsalProvider,
   SCENARIOS,
   type ScenarioName,
 };
 
 export interface RehearseOptions {
-  provider: 'local' | 'kind';
+  provider: RehearsalProvider;
   /** etcd minor of the throw-away cluster's members (local provider). */
   etcdVersion: EtcdVersion;
-  scenarios: ScenarioName[];
+  /** Scenarios to run; not given: every one the provider can run. */
+  scenarios?: ScenarioName[];
   report?: string;
   keys: number;
 }
@@ -40,7 +45,14 @@ export class RehearsalFailedError extends OperationError {
   }
 }
 
-async function preflight(provider: 'local' | 'kind'): Promise<void> {
+async function preflight(provider: RehearsalProvider): Promise<void> {
+  if (provider === 'kubeadm') {
+    // Loaded only here: Kubernetes' tools matter to this provider alone.
+    const { builtKubernetesTools } = await import('../../harness/kubernetes-tools.js');
+    await builtKubernetesTools().catch((e: Error) => {
+      throw new InputError(e.message);
+    });
+  }
   if (provider === 'kind') {
     const { kindAvailability } = await import('../../harness/kind-provider.js');
     const kind = await kindAvailability();
@@ -60,15 +72,29 @@ export async function rehearse(
   opts: RehearseOptions,
   ctx: CommandContext,
 ): Promise<RehearsalReport> {
-  if (opts.scenarios.length === 0) {
+  // The harness (testcontainers and all) loads here, only when a rehearsal runs: the action's
+  // other commands and every CLI start go without it. Nothing starts before the checks below.
+  const { runScenario, scenariosFor, scenarioTopology } = await import(
+    '../../harness/rehearsal.js'
+  );
+  const scenarios = opts.scenarios ?? scenariosFor(opts.provider);
+  if (scenarios.length === 0) {
     throw new InputError(`No scenario chosen. Expected some of: ${SCENARIOS.join(', ')}.`);
+  }
+  const cannot = scenarios.filter((s) => scenarioTopology(s, opts.provider) === undefined);
+  if (cannot.length > 0) {
+    throw new InputError(
+      `The ${opts.provider} provider cannot run ${cannot.join(', ')}: it puts etcd on worker nodes, and kubeadm runs etcd only on control-plane nodes. Run it with --provider local, or choose from: ${scenariosFor(opts.provider).join(', ')}.`,
+    );
   }
   // Checked here too: the action and library callers reach this without commander's choices.
   const etcdVersion = parseEtcdVersion(opts.etcdVersion);
+  if (opts.provider === 'kubeadm' && etcdVersion !== '3.6') {
+    throw new InputError(
+      `The kubeadm provider runs etcd 3.6 (its control-plane image, built from tools/etcd-3.6); --etcd-version ${etcdVersion} applies to the local provider only.`,
+    );
+  }
   await preflight(opts.provider);
-  // The harness (testcontainers and all) loads here, only when a rehearsal runs: the action's
-  // other commands and every CLI start go without it.
-  const { runScenario } = await import('../../harness/rehearsal.js');
   const report: RehearsalReport = {
     tool: 'kube-rescue',
     startedAt: new Date().toISOString(),
@@ -78,8 +104,8 @@ export async function rehearse(
     ok: false,
     scenarios: [],
   };
-  for (const [i, name] of opts.scenarios.entries()) {
-    ctx.progress.info(`Scenario ${i + 1}/${opts.scenarios.length}: ${name}`);
+  for (const [i, name] of scenarios.entries()) {
+    ctx.progress.info(`Scenario ${i + 1}/${scenarios.length}: ${name}`);
     const r = await runScenario(name, {
       provider: opts.provider,
       etcdVersion,

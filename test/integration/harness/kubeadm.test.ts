@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { docker } from '../../../harness/docker-cli.js';
 import {
-  builtKubernetesTools,
   clusterHealth,
   type KubeadmCluster,
   KubeadmClusterProvider,
@@ -9,14 +8,11 @@ import {
 import { KUBEADM_NODE_IMAGE_REPOSITORY } from '../../../harness/kubeadm-image.js';
 import { kubeadmLayout } from '../../../src/etcd/layout.js';
 import { StderrProgress } from '../../../src/progress.js';
+import { kubernetesMissing } from './fixtures/kubernetes.js';
 
 // Kubernetes is built only when asked (scripts/build-tools.sh kubernetes cri-tools etcd-3.6):
 // without it this file skips and says which command builds it.
-const missing = await builtKubernetesTools().then(
-  () => undefined,
-  (e: Error) => e.message,
-);
-if (missing) console.warn(`kubeadm provider tests skipped: ${missing}`);
+const missing = await kubernetesMissing('kubeadm provider tests');
 
 /** Sum of the memory Docker reports for the kubeadm nodes (cgroup usage less page cache). */
 async function kubeadmNodesMemoryBytes(): Promise<number> {

@@ -103,3 +103,87 @@ describe('the revision bump in a rehearsal report', () => {
     expect(md).toContain(`- **total-loss**: revision not bumped: ${SKIP_NOTE}`);
   });
 });
+
+describe('the Kubernetes checks in the rehearsal table', () => {
+  const base: ScenarioReport = {
+    scenario: 'member-loss',
+    result: 'passed',
+    provider: 'kubeadm',
+    topology: 'stacked3-worker',
+    fault: '…',
+    rtoSeconds: 30,
+    keysAtBackup: 300,
+    keysAfterRestore: 360,
+    keysLost: 0,
+    writesAfterBackup: 60,
+    writesLost: 0,
+    planCase: 'member-loss',
+    revisionBump: { restores: 0, bumped: false },
+    durationSeconds: 300,
+  };
+  const k8s = {
+    objectsAtBackup: 18,
+    changedAfterBackup: 5,
+    afterBackup: 'kept' as const,
+    objectsVerified: 17,
+    objectsLost: 0,
+    objectsExtra: 0,
+    readyz: 'ok' as const,
+    nodesReady: 4,
+    nodesExpected: 4,
+    watch: 'resumed' as const,
+    watchPassed: true,
+    watchDetail: '…',
+    problems: [],
+  };
+  const report = (
+    provider: RehearsalReport['provider'],
+    scenarios: ScenarioReport[],
+  ): RehearsalReport => ({
+    tool: 'kube-rescue',
+    startedAt: '2026-12-01T23:00:00.000Z',
+    provider,
+    etcdVersion: '3.6',
+    keys: 300,
+    ok: scenarios.every((s) => s.result === 'passed'),
+    scenarios,
+  });
+
+  it('shows objects verified / lost, readyz, nodes Ready and the watch on a provider with an API', () => {
+    const md = renderRehearsalMarkdown(
+      report('kubeadm', [
+        { ...base, kubernetes: k8s },
+        {
+          ...base,
+          scenario: 'total-loss',
+          result: 'failed',
+          kubernetes: {
+            ...k8s,
+            afterBackup: 'lost',
+            objectsVerified: 16,
+            objectsLost: 1,
+            objectsExtra: 2,
+            nodesReady: 3,
+            watch: 'stale',
+            watchPassed: false,
+            problems: ['x'],
+          },
+        },
+      ]),
+    );
+    expect(md).toContain('| k8s objects verified / lost | readyz | nodes Ready | watch |');
+    expect(md).toContain("etcd 3.6 in kubeadm's static pods");
+    expect(md).toMatch(
+      /\| member-loss \|[^\n]*\| no snapshot restored \| 17 \/ 0 \| ok \| 4\/4 \| resumed \|/,
+    );
+    expect(md).toMatch(
+      /\| total-loss \|[^\n]*\| ❌ 16 \/ 1 \(\+2 extra\) \| ok \| ❌ 3\/4 \| ❌ stale \|/,
+    );
+  });
+
+  it('says n/a on the local provider, which has no API server', () => {
+    const md = renderRehearsalMarkdown(report('local', [{ ...base, provider: 'local' }]));
+    expect(md).toMatch(/\| no snapshot restored \| n\/a \| n\/a \| n\/a \| n\/a \|/);
+    expect(md).not.toContain('checked through the API');
+  });
+});
