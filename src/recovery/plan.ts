@@ -134,6 +134,9 @@ export function buildPlan(
   const d = new PlanDraft(inventory, state, backup, options);
   const c = classify(inventory, state, d, removals);
   const { brokenEtcd, brokenCp, certsOnly, healthyVoters, survivors, etcdCase } = c;
+  // kubeadm: a lost control plane's archive also holds etcd's certificates and manifest, so
+  // where the etcd case restarts a member, its archive goes back there, while etcd is stopped.
+  if (d.kubeadm) for (const h of brokenCp) if (backup?.certArchives[h]) d.archiveHosts.add(h);
   refuseUnreachable(
     [...new Set([...brokenEtcd, ...brokenCp])],
     d.stateOf,

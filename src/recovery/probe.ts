@@ -317,10 +317,16 @@ export async function probeCluster(
       } catch (err) {
         // A re-provisioned node has no env file or manifest to tell the layout by, but its
         // binaries are what will restore the snapshot: identify them all the same.
+        // On kubeadm, the one etcd image its containerd holds, when it has no host tools.
         const kubeadm = kubeadmLayout();
+        const commands =
+          options.commands ??
+          (access.layout === 'kubespray'
+            ? defaultToolCommands
+            : await kubeadm.toolCommands(t).catch(() => defaultToolCommands));
         const identified = await identifyEtcdBinaries(
           t,
-          options.commands ?? defaultToolCommands,
+          commands,
           [kubeadm.etcdManifest, kubeadm.parkedEtcdManifest].filter((p): p is string => Boolean(p)),
         ).catch(() => undefined);
         if (identified && 'tools' in identified) health.tools = identified.tools;
@@ -330,18 +336,18 @@ export async function probeCluster(
       out.layout = layout;
       const tls = clientTls(access, layout, e.host);
       const port = new URL(urls.client).port || '2379';
-      const hostCommands = options.commands ?? defaultToolCommands;
+      // The tools that restore a snapshot while etcd is stopped: the host's on Kubespray, the
+      // etcd image's on kubeadm (a container of its own, not the static pod's).
       const commands = options.commands ?? (await layout.toolCommands(t));
-      // One detection of the host's tools serves both the identification and etcdctl (when
-      // etcdctl is the host's, as on Kubespray): each is a handful of processes on the node.
-      const detection = detectEtcdTools(t, hostCommands);
-      const shared = JSON.stringify(commands) === JSON.stringify(hostCommands);
+      // One detection serves both the identification and etcdctl: each is a handful of
+      // processes on the node.
+      const detection = detectEtcdTools(t, commands);
       const ctlOf = async () =>
         new EtcdCtl(t, {
           endpoints: [urls.client],
           tls,
           commands,
-          ...(shared ? { tools: await detection } : {}),
+          tools: await detection,
           // Status answers at once from a member that is up, with or without quorum.
           dialTimeoutMs: Math.min(etcdTimeoutMs, 1000),
           commandTimeoutMs: Math.min(etcdTimeoutMs, 1000),
@@ -351,7 +357,7 @@ export async function probeCluster(
       // node's etcd container is gone by then); the server version may come from the image.
       const identify = identifyEtcdBinaries(
         t,
-        hostCommands,
+        commands,
         [layout.etcdManifest, layout.parkedEtcdManifest].filter((p): p is string => Boolean(p)),
         detection,
       ).then((identified) => {

@@ -666,6 +666,9 @@ describe('buildPlan: hosts that will not return (--remove-host)', () => {
       case: 'total-loss+cert-loss+host-removal',
       strategy: 'parallel',
       steps: [
+        // kubeadm stops even a blank node's etcd (issue 13): its kubelet would run whatever
+        // manifest appears, and the stop of a node without one is nothing to move.
+        ...['node1', 'node2'].map((n) => `stop-etcd ${n}`),
         ...['node1', 'node2'].flatMap((n) => [
           `move-aside ${n}`,
           `move-aside ${n}`,
