@@ -17,6 +17,7 @@ import { planMemberLoss } from './planners/member-loss.js';
 import { planQuorumLoss } from './planners/quorum-loss.js';
 import {
   type Classified,
+  refuseStaticPodMismatch,
   refuseUnknownBrokenHosts,
   refuseUnreachable,
   refuseUnsafeRestore,
@@ -143,6 +144,7 @@ export function buildPlan(
     new Map(state.controlPlane.map((s) => [s.host, s])),
   );
   refuseUnsafeRestore(inventory, state, d.stateOf, backup, options, c);
+  refuseStaticPodMismatch(given, state, d.stateOf, !c.cases.includes('healthy'));
 
   /** The node that answers for the cluster afterwards (runs verification). */
   let anchor = healthyVoters[0]?.host ?? inventory.etcd[0]?.host ?? inventory.controlPlane[0]!;

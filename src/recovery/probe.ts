@@ -121,6 +121,9 @@ async function missingDirs(t: Transport, dirs: string[]): Promise<string[]> {
   return res.stdout.split('\n').filter(Boolean);
 }
 
+/** The kubelet's configuration file as kubeadm writes it (its `staticPodPath`). */
+export const KUBELET_CONFIG = '/var/lib/kubelet/config.yaml';
+
 /** What one exec tells of an etcd node: cert dir, data dir, a listening etcd, election timeout. */
 interface EtcdNodeFacts {
   certsPresent: boolean;
@@ -129,6 +132,8 @@ interface EtcdNodeFacts {
   listening: boolean;
   /** ETCD_ELECTION_TIMEOUT of the env file, or --election-timeout of the static pod. */
   electionTimeoutMs?: number;
+  /** kubeadm: what the static-pod flow needs on the node. */
+  staticPod?: NonNullable<EtcdNodeHealth['staticPod']>;
 }
 
 async function etcdNodeFacts(t: Transport, layout: Layout, port: string): Promise<EtcdNodeFacts> {
@@ -139,6 +144,14 @@ async function etcdNodeFacts(t: Transport, layout: Layout, port: string): Promis
     `if command -v ss >/dev/null 2>&1; then ss -Hltnp 'sport = :${Number(port)}' | grep -q etcd; else pgrep -x etcd >/dev/null; fi && echo listening=yes`,
     `[ -n "$3" ] && [ -r "$3" ] && sed -n 's/^ETCD_ELECTION_TIMEOUT=/election=/p' "$3"`,
     `[ -n "$4" ] && [ -r "$4" ] && sed -n 's/.*--election-timeout=/election=/p' "$4"`,
+    // kubeadm: crictl confirms each stop and start; the kubelet says where its static pods are.
+    ...(layout.name === 'kubeadm'
+      ? [
+          'command -v crictl >/dev/null 2>&1 && echo crictl=yes',
+          'command -v ctr >/dev/null 2>&1 && echo ctr=yes',
+          `[ -r ${KUBELET_CONFIG} ] && sed -n 's/^staticPodPath:[[:space:]]*/staticpods=/p' ${KUBELET_CONFIG}`,
+        ]
+      : []),
     'exit 0',
   ].join('\n');
   const res = await t.exec(
@@ -159,11 +172,21 @@ async function etcdNodeFacts(t: Transport, layout: Layout, port: string): Promis
     | EtcdNodeFacts['dataDir']
     | undefined;
   const election = Number(/^election=["']?(\d+)/m.exec(out)?.[1]);
+  const staticPods = /^staticpods=["']?([^"'\s]+)/m.exec(out)?.[1];
   return {
     certsPresent: /^certs=yes$/m.test(out),
     dataDir: data ?? 'missing',
     listening: /^listening=yes$/m.test(out),
     ...(election > 0 ? { electionTimeoutMs: election } : {}),
+    ...(layout.name === 'kubeadm'
+      ? {
+          staticPod: {
+            crictl: /^crictl=yes$/m.test(out),
+            ctr: /^ctr=yes$/m.test(out),
+            ...(staticPods ? { kubeletStaticPodPath: staticPods.replace(/\/+$/, '') } : {}),
+          },
+        }
+      : {}),
   };
 }
 
@@ -338,7 +361,13 @@ export async function probeCluster(
       const port = new URL(urls.client).port || '2379';
       // The tools that restore a snapshot while etcd is stopped: the host's on Kubespray, the
       // etcd image's on kubeadm (a container of its own, not the static pod's).
-      const commands = options.commands ?? (await layout.toolCommands(t));
+      // A node without them is still probed (facts, cert dirs): the planner refuses it by name.
+      const commands =
+        options.commands ??
+        (await layout.toolCommands(t).catch((err: unknown) => {
+          health.toolsError = `${e.host}: ${message(err)}`;
+          return defaultToolCommands;
+        }));
       // One detection serves both the identification and etcdctl: each is a handful of
       // processes on the node.
       const detection = detectEtcdTools(t, commands);
@@ -369,6 +398,7 @@ export async function probeCluster(
         health.etcdCertsPresent = facts.certsPresent;
         health.etcdRunning = facts.listening;
         health.dataDir = facts.dataDir;
+        if (facts.staticPod) health.staticPod = facts.staticPod;
         if (facts.electionTimeoutMs) out.electionTimeoutMs = facts.electionTimeoutMs;
         const lost = definiteLoss({
           reachable: true,
