@@ -823,7 +823,7 @@ function privateDirOf(planned: string): PrivateDir | undefined {
  * with the owners and modes kept; without -P it also strips `/` and skips `..` members, and
  * existing directories keep their metadata.
  */
-function extractArgv(
+export function extractArgv(
   file: string,
   roots: readonly string[],
   park?: { from: string; to: string },

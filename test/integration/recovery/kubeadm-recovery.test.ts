@@ -290,7 +290,9 @@ describe.skipIf(missing !== undefined)(
 
     it('total loss: every control-plane node blank → archives and snapshot from the backup, etcd.yaml parked until restored', async () => {
       for (const n of cp()) await destroyAndReprovision(cluster, n);
+      // No node is left to tell the layout by (no manifest anywhere): the operator names it.
       const result = await recover('total-loss', {
+        access: { transport: 'docker', layout: 'kubeadm' },
         inventory: cluster.inventoryPath,
         backup: backupPath,
         identityFiles: [identityFile],
