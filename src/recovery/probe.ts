@@ -381,9 +381,9 @@ export async function probeCluster(
           dialTimeoutMs: Math.min(etcdTimeoutMs, 1000),
           commandTimeoutMs: Math.min(etcdTimeoutMs, 1000),
         });
-      // From the binaries, not a member: quorum loss and total loss need it most. The host's
-      // own tools, because those are what restore a snapshot while etcd is stopped (a kubeadm
-      // node's etcd container is gone by then); the server version may come from the image.
+      // From the binaries, not a member: quorum loss and total loss need it most. The tools
+      // that restore a snapshot while etcd is stopped (on kubeadm the etcd image's, run in a
+      // container of their own); the server version may come from the manifest's image tag.
       const identify = identifyEtcdBinaries(
         t,
         commands,
