@@ -25,7 +25,12 @@ import {
   renderInitConfig,
   renderJoinConfig,
 } from './kubeadm-config.js';
-import { ensureKubeadmNodeImage, NODE_ROLE_FILE } from './kubeadm-image.js';
+import { blankKubeadmNodeScript } from './kubeadm-faults.js';
+import {
+  ensureKubeadmNodeImage,
+  KUBEADM_NODE_IMAGE_REPOSITORY,
+  NODE_ROLE_FILE,
+} from './kubeadm-image.js';
 import { builtKubernetesTools, type KubernetesTools } from './kubernetes-tools.js';
 import { type NodeFile, nodeFilesArchive } from './kubespray-node.js';
 import { containerSh, delay, teardown, waitForBoot } from './local-provider.js';
@@ -132,10 +137,9 @@ export class KubeadmCluster implements StartedCluster {
     await docker(['start', n.name]);
     await waitForBoot(n.name, n.name);
   }
-  async replaceWithBlankNode(name: string): Promise<never> {
-    throw new OperationError(
-      `replaceWithBlankNode(${name}) is not built for the kubeadm provider yet (issue 13): a blank kubeadm node must be joined again by the recovery, which is not written.`,
-    );
+  /** The node's control-plane state wiped in place (kubeadm-faults.ts), as kind does it. */
+  async replaceWithBlankNode(name: string): Promise<void> {
+    await this.node(name).sh(blankKubeadmNodeScript(), { timeoutMs: 180_000 });
   }
   async disconnectNode(name: string): Promise<void> {
     await docker(['network', 'disconnect', this.run.network.name, this.node(name).name]);
@@ -498,4 +502,31 @@ function notReadyNodes(list: NodeList, expected: readonly KubeadmNode[]): string
     const ready = item.status?.conditions?.find((c) => c.type === 'Ready');
     return ready?.status === 'True' ? [] : [`${n.name}: ${ready?.message ?? 'no Ready condition'}`];
   });
+}
+
+/** Sum of the memory Docker reports for the kubeadm nodes running here (usage less page cache). */
+export async function kubeadmNodesMemoryBytes(): Promise<number> {
+  const ps = await docker([
+    'ps',
+    '--filter',
+    'label=kube-rescue.harness.node',
+    '--format',
+    '{{.ID}} {{.Image}}',
+  ]);
+  const ids = ps.stdout
+    .split('\n')
+    .filter((l) => l.split(' ')[1]?.startsWith(`${KUBEADM_NODE_IMAGE_REPOSITORY}:`))
+    .map((l) => l.split(' ')[0]!);
+  if (ids.length === 0) return 0;
+  const stats = await docker(['stats', '--no-stream', '--format', '{{.MemUsage}}', ...ids], {
+    allowFailure: true,
+  });
+  const units: Record<string, number> = { B: 1, KiB: 1024, MiB: 1024 ** 2, GiB: 1024 ** 3 };
+  return stats.stdout
+    .split('\n')
+    .filter(Boolean)
+    .reduce((sum, line) => {
+      const m = /^([\d.]+)\s*([KMG]?i?B)/.exec(line);
+      return m ? sum + Number(m[1]) * (units[m[2]!] ?? 1) : sum;
+    }, 0);
 }

@@ -208,17 +208,25 @@ async function inventorySources(
     .filter((e) => e.healthy)
     // Followers first: a snapshot is heavy I/O; the leader has enough to do.
     .sort((a, b) => Number(a.isLeader ?? false) - Number(b.isLeader ?? false));
-  const snapshotSources: SnapshotSource[] = healthy.map((e) => ({
-    member: e.memberName,
-    node: e.host,
-    endpoint: e.clientUrl,
-    ctl: new EtcdCtl(transportFor(e.host), {
-      endpoints: [e.clientUrl],
-      tls: flagTls ?? layout.clientTls(e.host),
-      progress: ctx.progress,
-      commandTimeoutMs: SNAPSHOT_COMMAND_TIMEOUT_MS,
+  const snapshotSources: SnapshotSource[] = await Promise.all(
+    healthy.map(async (e) => {
+      const t = transportFor(e.host);
+      return {
+        member: e.memberName,
+        node: e.host,
+        endpoint: e.clientUrl,
+        ctl: new EtcdCtl(t, {
+          endpoints: [e.clientUrl],
+          tls: flagTls ?? layout.clientTls(e.host),
+          progress: ctx.progress,
+          commandTimeoutMs: SNAPSHOT_COMMAND_TIMEOUT_MS,
+          // kubeadm: etcdctl of the static pod's image, in a container that writes the
+          // snapshot into the node's own temp dir, where the transport reads it.
+          commands: await layout.toolCommands(t),
+        }),
+      };
     }),
-  }));
+  );
   if (snapshotSources.length === 0) {
     const why = health.etcd.map((e) => `${e.host}: ${e.errors.join('; ') || 'unhealthy'}`);
     throw new OperationError(

@@ -307,6 +307,7 @@ export async function restore(opts: RestoreOptions, ctx: CommandContext): Promis
               endpoints: plan.members.map((m) => m.clientURL),
               tls: clientTls(opts.access, layout, anchor),
               progress: ctx.progress,
+              commands: await layout.toolCommands(t),
             });
             return verifyRecovery({
               plan,

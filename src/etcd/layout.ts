@@ -4,6 +4,7 @@ import { shellCommand } from '../nodes/shell-quote.js';
 import type { Transport } from '../nodes/transport.js';
 import type { EtcdTls } from './etcdctl.js';
 import { parseEnvLines } from './etcdctl-output.js';
+import { startStaticPodEtcd, staticPodToolCommands, stopStaticPodEtcd } from './static-pod.js';
 import { defaultToolCommands, type EtcdToolCommands } from './version.js';
 
 /**
@@ -47,10 +48,10 @@ export interface Layout extends LayoutPaths {
   memberCert(host: string): { cert: string; key: string };
   /** What to back up from a control-plane node, besides the snapshot. */
   backupPaths(host: string): BackupPath[];
-  /** Stops etcd on the node and returns once no etcd process is left. */
-  stopEtcd(transport: Transport, options?: StopStartOptions): Promise<void>;
-  /** Starts etcd on the node and returns once its process runs. */
-  startEtcd(transport: Transport, options?: StopStartOptions): Promise<void>;
+  /** Stops etcd on the node and returns, saying what it did, once no etcd is left running. */
+  stopEtcd(transport: Transport, options?: StopStartOptions): Promise<string>;
+  /** Starts etcd on the node and returns, saying what it did, once etcd runs. */
+  startEtcd(transport: Transport, options?: StopStartOptions): Promise<string>;
   /** How to run etcd, etcdctl and etcdutl on the node. */
   toolCommands(transport: Transport): Promise<EtcdToolCommands>;
   /** kubeadm: where stopEtcd parks the etcd manifest while etcd is stopped. */
@@ -140,6 +141,7 @@ export function kubesprayLayout(overrides: Partial<LayoutPaths> = {}): Layout {
         options.timeoutMs ?? 60_000,
         'systemctl stop etcd',
       );
+      return 'etcd stopped (systemctl stop etcd); no etcd process left';
     },
     async startEtcd(transport, options = {}) {
       await transport.exec(['systemctl', 'start', 'etcd'], {
@@ -151,6 +153,7 @@ export function kubesprayLayout(overrides: Partial<LayoutPaths> = {}): Layout {
         options.timeoutMs ?? 60_000,
         'systemctl start etcd',
       );
+      return 'etcd started (systemctl start etcd)';
     },
     // Kubespray installs etcd, etcdctl (and etcdutl from 3.5) on the host.
     toolCommands: async () => defaultToolCommands,
@@ -170,6 +173,7 @@ export function kubeadmLayout(overrides: Partial<LayoutPaths> = {}): Layout {
   // Outside the manifests dir, or the kubelet would keep running it under the new name.
   const parked = posix.join(posix.dirname(paths.manifestsDir), 'etcd.yaml.kube-rescue-stopped');
   const file = (f: string) => posix.join(paths.etcdCertDir, f);
+  const staticPod = { ...paths, etcdManifest: manifest, parkedEtcdManifest: parked };
   return {
     name: 'kubeadm',
     ...paths,
@@ -186,50 +190,12 @@ export function kubeadmLayout(overrides: Partial<LayoutPaths> = {}): Layout {
       { path: paths.manifestsDir, required: true },
       ...kubeconfigs.map((c) => ({ path: posix.join('/etc/kubernetes', c), required: false })),
     ],
-    async stopEtcd(transport, options = {}) {
-      // Moved, never deleted: startEtcd moves it back.
-      await transport.exec(['mv', '-n', '--', manifest, parked], { timeoutMs: 30_000 });
-      await waitForEtcdProcess(
-        transport,
-        false,
-        options.timeoutMs ?? 120_000,
-        `moving ${manifest} out`,
-      );
-    },
-    async startEtcd(transport, options = {}) {
-      await transport.exec(['mv', '-n', '--', parked, manifest], { timeoutMs: 30_000 });
-      await waitForEtcdProcess(
-        transport,
-        true,
-        options.timeoutMs ?? 120_000,
-        `moving ${manifest} back`,
-      );
-    },
-    toolCommands: kubeadmToolCommands,
+    stopEtcd: (transport, options = {}) =>
+      stopStaticPodEtcd(transport, staticPod, options.timeoutMs ?? 120_000),
+    startEtcd: (transport, options = {}) =>
+      startStaticPodEtcd(transport, staticPod, options.timeoutMs ?? 120_000),
+    toolCommands: async (transport) => (await staticPodToolCommands(transport, staticPod)).commands,
   };
-}
-
-/**
- * kubeadm nodes rarely have etcdctl on the host; the etcd image has it. Host tools win when
- * present, else `crictl exec` into the running etcd container (certs and /var/lib/etcd are
- * mounted at the same paths there). Offline restore while etcd is stopped needs host tools.
- */
-async function kubeadmToolCommands(transport: Transport): Promise<EtcdToolCommands> {
-  const script = [
-    'if command -v etcdctl >/dev/null 2>&1; then echo host',
-    'elif command -v crictl >/dev/null 2>&1; then echo "crictl $(crictl ps -q --name \'^etcd$\' --state Running 2>/dev/null | head -n 1)"',
-    'else echo none; fi',
-  ].join('\n');
-  const res = await transport.script(script, { timeoutMs: 20_000 });
-  const [how, id] = res.stdout.trim().split(/\s+/);
-  if (how === 'host') return defaultToolCommands;
-  if (how === 'crictl' && id) {
-    const inEtcd = (tool: string) => ['crictl', 'exec', id, tool];
-    return { etcd: inEtcd('etcd'), etcdctl: inEtcd('etcdctl'), etcdutl: inEtcd('etcdutl') };
-  }
-  throw new OperationError(
-    `Node ${transport.node}: no etcdctl on the host${how === 'crictl' ? ' and no running etcd container (crictl ps --name etcd)' : ', and no crictl to reach the etcd container'}. Install etcd-client on the node, or start etcd first.`,
-  );
 }
 
 /** A layout by its name (from --layout / the action input); unknown names are input errors. */

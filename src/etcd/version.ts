@@ -16,7 +16,7 @@ export interface SemVer {
   raw: string;
 }
 
-/** argv prefixes of the tools on the node (`['etcdctl']`, or e.g. a `crictl exec` prefix). */
+/** argv prefixes of the tools on the node (`['etcdctl']`, or e.g. the `ctr run` of the etcd image, static-pod.ts). */
 export interface EtcdToolCommands {
   etcd: string[];
   etcdctl: string[];
@@ -133,7 +133,7 @@ export async function detectEtcdTools(
   const found = (sections.get('paths') ?? '').split('\n');
   const paths: EtcdTools['paths'] = {};
   (['etcd', 'etcdctl', 'etcdutl'] as const).forEach((k, i) => {
-    // A prefix such as `crictl exec ID etcdctl` resolves crictl, not the tool: keep it as given.
+    // A prefix such as the `sh -c "exec ctr run … etcdctl"` of the etcd image: keep it as given.
     if (commands[k].length > 1) paths[k] = shellCommand(commands[k]);
     else if (found[i]?.trim()) paths[k] = found[i]!.trim();
   });

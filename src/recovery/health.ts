@@ -7,6 +7,14 @@ import type { NodeEtcdTools } from '../etcd/version.js';
  * ClusterHealth (plus the cluster name) is what planning consumes; the extras are for people.
  */
 
+/** kubeadm: crictl and ctr on the node's PATH, and where its kubelet reads static pods. */
+export interface StaticPodFacts {
+  crictl: boolean;
+  ctr: boolean;
+  /** `staticPodPath` of the kubelet's config, when the node has one. */
+  kubeletStaticPodPath?: string;
+}
+
 export interface EtcdNodeHealth {
   host: string;
   memberName: string;
@@ -33,6 +41,8 @@ export interface EtcdNodeHealth {
   tools?: NodeEtcdTools;
   /** Why they could not be identified: node, path, what was printed. */
   toolsError?: string;
+  /** kubeadm: what the static-pod flow needs on the node, as found there. */
+  staticPod?: StaticPodFacts;
   etcdCertsPresent: boolean;
   /** What the data dir holds (`empty`: nothing in it); absent when the node was not reached. */
   dataDir?: 'missing' | 'empty' | 'present';

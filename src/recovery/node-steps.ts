@@ -103,6 +103,8 @@ export class NodeStepRunner implements StepRunner {
       endpoints: endpoints ?? [this.member(host).clientURL],
       tls: clientTls(this.deps.access, this.deps.layout, host),
       progress: this.deps.progress,
+      // kubeadm: the etcd image's tools, in a container next to the static pod.
+      commands: await this.deps.layout.toolCommands(t),
     });
   }
 
@@ -250,14 +252,12 @@ export class NodeStepRunner implements StepRunner {
 
   private async stopEtcd(step: StepOf<'stop-etcd'>): Promise<string> {
     const t = await this.deps.transportFor(step.node);
-    await this.deps.layout.stopEtcd(t);
-    return 'etcd stopped; no etcd process left';
+    return this.deps.layout.stopEtcd(t);
   }
 
   private async startEtcd(step: StepOf<'start-etcd'>): Promise<string> {
     const t = await this.deps.transportFor(step.node);
-    await this.deps.layout.startEtcd(t, { timeoutMs: this.deps.healthyTimeoutMs ?? 180_000 });
-    return 'etcd started';
+    return this.deps.layout.startEtcd(t, { timeoutMs: this.deps.healthyTimeoutMs ?? 180_000 });
   }
 
   /** Moves a path aside; idempotent so an interrupted run can repeat it. Never deletes. */
@@ -498,8 +498,10 @@ export class NodeStepRunner implements StepRunner {
       await this.removeStaging(t, step.node, dir, key);
       throw err;
     }
+    const park = this.etcdManifestParking(checked.members);
     await this.moveRootsAside(t, step.node, checked.roots);
-    await t.exec(extractArgv(staged, checked.roots), { timeoutMs: 10 * 60_000 });
+    if (park) await this.moveParkedAside(t, step.node, park.to);
+    await t.exec(extractArgv(staged, checked.roots, park), { timeoutMs: 10 * 60_000 });
     await this.removeStaging(t, step.node, dir, key);
     const files = checked.members.map((m) => restoredFileOf(step.node, m));
     this.observed.restoredFiles.push(...files);
@@ -522,6 +524,30 @@ export class NodeStepRunner implements StepRunner {
     if (lines.length === 0) return;
     const moved = (await t.script(lines.join('\n'), { timeoutMs: 60_000 })).stdout.trim();
     if (moved) this.deps.progress.info(`Node ${node}: moved aside ${moved.split('\n').join(', ')}`);
+  }
+
+  /**
+   * kubeadm: the archive's etcd manifest is extracted to the parked path, not into the
+   * kubelet's manifest dir, or the kubelet would start etcd before its data dir is restored;
+   * the plan's start-etcd puts it in place.
+   */
+  private etcdManifestParking(
+    members: readonly ArchiveMember[],
+  ): { from: string; to: string } | undefined {
+    const { name, etcdManifest, parkedEtcdManifest } = this.deps.layout;
+    if (name !== 'kubeadm' || !etcdManifest || !parkedEtcdManifest) return undefined;
+    const held = members.some((m) => m.path === etcdManifest && m.type === 'file');
+    return held ? { from: etcdManifest, to: parkedEtcdManifest } : undefined;
+  }
+
+  /** A manifest parked by stop-etcd gives way to the archive's: kept at `<parked>.<stamp>`. */
+  private async moveParkedAside(t: Transport, node: string, parked: string): Promise<void> {
+    const to = `${parked}.${this.ts}`;
+    const moved = await t.script(
+      `if [ -e ${q(parked)} ] && [ ! -e ${q(to)} ]; then mv -- ${q(parked)} ${q(to)} && echo moved; fi`,
+      { timeoutMs: 30_000 },
+    );
+    if (moved.stdout.trim()) this.deps.progress.info(`Node ${node}: moved aside ${parked} → ${to}`);
   }
 
   /** Copies `path` aside (keptCopyOf) before it is rewritten, once: never over an earlier copy. */
@@ -797,7 +823,22 @@ function privateDirOf(planned: string): PrivateDir | undefined {
  * with the owners and modes kept; without -P it also strips `/` and skips `..` members, and
  * existing directories keep their metadata.
  */
-function extractArgv(file: string, roots: readonly string[]): string[] {
+export function extractArgv(
+  file: string,
+  roots: readonly string[],
+  park?: { from: string; to: string },
+): string[] {
+  const rel = (p: string) => p.replace(/^\/+/, '');
+  if (park && /[,&\\\n]/.test(park.from + park.to)) {
+    throw new OperationError(
+      `Cannot park ${park.from} at ${park.to} while extracting: a path with ',', '&' or '\\' cannot go into tar's --transform. Use a layout without them.`,
+    );
+  }
+  // One exact member name renamed (regular files only, not link targets); tar's regex is a
+  // basic one, so only . [ ] * ^ $ are escaped.
+  const transform = park
+    ? [`--transform=s,^${rel(park.from).replace(/[.[\]*^$]/g, '\\$&')}$,${rel(park.to)},rSH`]
+    : [];
   return [
     'tar',
     '-x',
@@ -806,6 +847,7 @@ function extractArgv(file: string, roots: readonly string[]): string[] {
     '--numeric-owner',
     '--no-overwrite-dir',
     '--no-wildcards',
+    ...transform,
     '-f',
     file,
     '-C',

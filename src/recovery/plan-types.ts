@@ -1,6 +1,7 @@
 import type { EtcdHashKV, KeyspaceFingerprint } from '../etcd/fingerprint.js';
 import type { LayoutName, LayoutPaths } from '../etcd/layout.js';
 import type { NodeEtcdTools } from '../etcd/version.js';
+import type { StaticPodFacts } from './health.js';
 
 /**
  * A recovery Plan is plain data: ordered steps, each with the node it runs on, what it
@@ -178,6 +179,8 @@ export interface EtcdHostState {
   tools?: NodeEtcdTools;
   /** Why its etcd binaries could not be identified (node, path, what was printed). */
   toolsError?: string;
+  /** kubeadm: crictl/ctr on the node and the kubelet's static-pod dir, as the probe found them. */
+  staticPod?: StaticPodFacts;
   etcdCertsPresent: boolean;
   /** Why the probe found it lost for certain (no etcd process, host gone…), when it did. */
   lost?: string;

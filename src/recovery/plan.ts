@@ -17,6 +17,7 @@ import { planMemberLoss } from './planners/member-loss.js';
 import { planQuorumLoss } from './planners/quorum-loss.js';
 import {
   type Classified,
+  refuseStaticPodMismatch,
   refuseUnknownBrokenHosts,
   refuseUnreachable,
   refuseUnsafeRestore,
@@ -134,12 +135,16 @@ export function buildPlan(
   const d = new PlanDraft(inventory, state, backup, options);
   const c = classify(inventory, state, d, removals);
   const { brokenEtcd, brokenCp, certsOnly, healthyVoters, survivors, etcdCase } = c;
+  // kubeadm: a lost control plane's archive also holds etcd's certificates and manifest, so
+  // where the etcd case restarts a member, its archive goes back there, while etcd is stopped.
+  if (d.kubeadm) for (const h of brokenCp) if (backup?.certArchives[h]) d.archiveHosts.add(h);
   refuseUnreachable(
     [...new Set([...brokenEtcd, ...brokenCp])],
     d.stateOf,
     new Map(state.controlPlane.map((s) => [s.host, s])),
   );
   refuseUnsafeRestore(inventory, state, d.stateOf, backup, options, c);
+  refuseStaticPodMismatch(given, state, d.stateOf, !c.cases.includes('healthy'));
 
   /** The node that answers for the cluster afterwards (runs verification). */
   let anchor = healthyVoters[0]?.host ?? inventory.etcd[0]?.host ?? inventory.controlPlane[0]!;

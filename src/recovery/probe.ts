@@ -121,6 +121,9 @@ async function missingDirs(t: Transport, dirs: string[]): Promise<string[]> {
   return res.stdout.split('\n').filter(Boolean);
 }
 
+/** The kubelet's configuration file as kubeadm writes it (its `staticPodPath`). */
+export const KUBELET_CONFIG = '/var/lib/kubelet/config.yaml';
+
 /** What one exec tells of an etcd node: cert dir, data dir, a listening etcd, election timeout. */
 interface EtcdNodeFacts {
   certsPresent: boolean;
@@ -129,6 +132,8 @@ interface EtcdNodeFacts {
   listening: boolean;
   /** ETCD_ELECTION_TIMEOUT of the env file, or --election-timeout of the static pod. */
   electionTimeoutMs?: number;
+  /** kubeadm: what the static-pod flow needs on the node. */
+  staticPod?: NonNullable<EtcdNodeHealth['staticPod']>;
 }
 
 async function etcdNodeFacts(t: Transport, layout: Layout, port: string): Promise<EtcdNodeFacts> {
@@ -139,6 +144,14 @@ async function etcdNodeFacts(t: Transport, layout: Layout, port: string): Promis
     `if command -v ss >/dev/null 2>&1; then ss -Hltnp 'sport = :${Number(port)}' | grep -q etcd; else pgrep -x etcd >/dev/null; fi && echo listening=yes`,
     `[ -n "$3" ] && [ -r "$3" ] && sed -n 's/^ETCD_ELECTION_TIMEOUT=/election=/p' "$3"`,
     `[ -n "$4" ] && [ -r "$4" ] && sed -n 's/.*--election-timeout=/election=/p' "$4"`,
+    // kubeadm: crictl confirms each stop and start; the kubelet says where its static pods are.
+    ...(layout.name === 'kubeadm'
+      ? [
+          'command -v crictl >/dev/null 2>&1 && echo crictl=yes',
+          'command -v ctr >/dev/null 2>&1 && echo ctr=yes',
+          `[ -r ${KUBELET_CONFIG} ] && sed -n 's/^staticPodPath:[[:space:]]*/staticpods=/p' ${KUBELET_CONFIG}`,
+        ]
+      : []),
     'exit 0',
   ].join('\n');
   const res = await t.exec(
@@ -159,11 +172,21 @@ async function etcdNodeFacts(t: Transport, layout: Layout, port: string): Promis
     | EtcdNodeFacts['dataDir']
     | undefined;
   const election = Number(/^election=["']?(\d+)/m.exec(out)?.[1]);
+  const staticPods = /^staticpods=["']?([^"'\s]+)/m.exec(out)?.[1];
   return {
     certsPresent: /^certs=yes$/m.test(out),
     dataDir: data ?? 'missing',
     listening: /^listening=yes$/m.test(out),
     ...(election > 0 ? { electionTimeoutMs: election } : {}),
+    ...(layout.name === 'kubeadm'
+      ? {
+          staticPod: {
+            crictl: /^crictl=yes$/m.test(out),
+            ctr: /^ctr=yes$/m.test(out),
+            ...(staticPods ? { kubeletStaticPodPath: staticPods.replace(/\/+$/, '') } : {}),
+          },
+        }
+      : {}),
   };
 }
 
@@ -317,10 +340,16 @@ export async function probeCluster(
       } catch (err) {
         // A re-provisioned node has no env file or manifest to tell the layout by, but its
         // binaries are what will restore the snapshot: identify them all the same.
+        // On kubeadm, the one etcd image its containerd holds, when it has no host tools.
         const kubeadm = kubeadmLayout();
+        const commands =
+          options.commands ??
+          (access.layout === 'kubespray'
+            ? defaultToolCommands
+            : await kubeadm.toolCommands(t).catch(() => defaultToolCommands));
         const identified = await identifyEtcdBinaries(
           t,
-          options.commands ?? defaultToolCommands,
+          commands,
           [kubeadm.etcdManifest, kubeadm.parkedEtcdManifest].filter((p): p is string => Boolean(p)),
         ).catch(() => undefined);
         if (identified && 'tools' in identified) health.tools = identified.tools;
@@ -330,28 +359,34 @@ export async function probeCluster(
       out.layout = layout;
       const tls = clientTls(access, layout, e.host);
       const port = new URL(urls.client).port || '2379';
-      const hostCommands = options.commands ?? defaultToolCommands;
-      const commands = options.commands ?? (await layout.toolCommands(t));
-      // One detection of the host's tools serves both the identification and etcdctl (when
-      // etcdctl is the host's, as on Kubespray): each is a handful of processes on the node.
-      const detection = detectEtcdTools(t, hostCommands);
-      const shared = JSON.stringify(commands) === JSON.stringify(hostCommands);
+      // The tools that restore a snapshot while etcd is stopped: the host's on Kubespray, the
+      // etcd image's on kubeadm (a container of its own, not the static pod's).
+      // A node without them is still probed (facts, cert dirs): the planner refuses it by name.
+      const commands =
+        options.commands ??
+        (await layout.toolCommands(t).catch((err: unknown) => {
+          health.toolsError = `${e.host}: ${message(err)}`;
+          return defaultToolCommands;
+        }));
+      // One detection serves both the identification and etcdctl: each is a handful of
+      // processes on the node.
+      const detection = detectEtcdTools(t, commands);
       const ctlOf = async () =>
         new EtcdCtl(t, {
           endpoints: [urls.client],
           tls,
           commands,
-          ...(shared ? { tools: await detection } : {}),
+          tools: await detection,
           // Status answers at once from a member that is up, with or without quorum.
           dialTimeoutMs: Math.min(etcdTimeoutMs, 1000),
           commandTimeoutMs: Math.min(etcdTimeoutMs, 1000),
         });
-      // From the binaries, not a member: quorum loss and total loss need it most. The host's
-      // own tools, because those are what restore a snapshot while etcd is stopped (a kubeadm
-      // node's etcd container is gone by then); the server version may come from the image.
+      // From the binaries, not a member: quorum loss and total loss need it most. The tools
+      // that restore a snapshot while etcd is stopped (on kubeadm the etcd image's, run in a
+      // container of their own); the server version may come from the manifest's image tag.
       const identify = identifyEtcdBinaries(
         t,
-        hostCommands,
+        commands,
         [layout.etcdManifest, layout.parkedEtcdManifest].filter((p): p is string => Boolean(p)),
         detection,
       ).then((identified) => {
@@ -363,6 +398,7 @@ export async function probeCluster(
         health.etcdCertsPresent = facts.certsPresent;
         health.etcdRunning = facts.listening;
         health.dataDir = facts.dataDir;
+        if (facts.staticPod) health.staticPod = facts.staticPod;
         if (facts.electionTimeoutMs) out.electionTimeoutMs = facts.electionTimeoutMs;
         const lost = definiteLoss({
           reachable: true,

@@ -21,6 +21,10 @@ export function planCertLoss(
         `(kube-rescue inventory recover --broken-control-plane ${certsOnly.join(',')}), restore with --backup, then plan again.`,
     );
   }
+  if (d.kubeadm) {
+    planStaticPodCertLoss(d, c);
+    return;
+  }
   for (const host of certsOnly) d.ensureEtcdCerts(host, undefined);
   for (const host of certsOnly) {
     const ref = d.refOf(host);
@@ -58,6 +62,73 @@ export function planCertLoss(
       host,
       { kind: 'backup', location: backup.location, object },
       `control-plane certificates of ${host} are lost`,
+    );
+  }
+}
+
+/**
+ * kubeadm: a node's archive replaces its whole manifest dir, so its etcd stops while the
+ * archive goes back, and starts again from the archive's manifest once every archive is
+ * back (the members can only reach each other when all have their certificates again).
+ * Members whose etcd the recovery of an etcd case restarts anyway had their archive
+ * restored there, while etcd was stopped.
+ */
+function planStaticPodCertLoss(
+  d: PlanDraft,
+  c: { certsOnly: string[]; brokenCp: string[]; brokenEtcd: string[] },
+): void {
+  const { backup } = d;
+  const archiveOf = (host: string) => {
+    const object = backup?.certArchives[host];
+    if (!object || !backup) {
+      throw new InputError(
+        `Backup ${backup?.location ?? '(none given)'} has no certificate archive for control-plane node '${host}': ` +
+          `on kubeadm its certificates and static-pod manifests come back from that archive only. Pass --backup with a set taken without --etcd-only.`,
+      );
+    }
+    return { kind: 'backup' as const, location: backup.location, object };
+  };
+  const hosts = [...new Set([...c.certsOnly, ...c.brokenCp])].filter((h) => !d.hasArchive(h));
+  const members = hosts.filter((h) => d.etcdHosts.has(h));
+  for (const host of members) {
+    d.stopEtcd(
+      host,
+      `etcd of ${host} restarts on the certificates and manifest of its archive`,
+      'stop',
+    );
+  }
+  for (const host of hosts) {
+    d.restoreArchiveOnce(
+      host,
+      archiveOf(host),
+      c.certsOnly.includes(host)
+        ? `etcd certificates are missing on ${host}`
+        : `control-plane certificates of ${host} are lost`,
+    );
+  }
+  for (const host of members) {
+    d.push(
+      draft(
+        'start-etcd',
+        host,
+        {},
+        `${d.refOf(host).name} starts with its own data and its restored certificates`,
+        'stop etcd',
+        false,
+        'start',
+      ),
+    );
+  }
+  if (members.length > 0) {
+    d.push(
+      draft(
+        'wait-healthy',
+        members[0]!,
+        { members: members.map((h) => d.refOf(h)), clientURLs: members.map((h) => d.clientOf(h)) },
+        'the members that restarted must be healthy before anything else',
+        'nothing to undo',
+        false,
+      ),
     );
   }
 }

@@ -36,18 +36,12 @@ export function planMemberLoss(
         1,
       );
     }
-    if (stateOf.get(host)?.etcdRunning) {
-      d.push(
-        draft(
-          'stop-etcd',
-          host,
-          {},
-          `a broken etcd still runs on ${host}`,
-          'start etcd again',
-          false,
-        ),
-      );
-    }
+    d.stopEtcd(
+      host,
+      stateOf.get(host)?.etcdRunning
+        ? `a broken etcd still runs on ${host}`
+        : `the kubelet would restart the broken etcd of ${host} from its manifest`,
+    );
     d.ensureEtcdCerts(host, control);
     d.moveAside(host, paths.dataDir, `a rejoining member must start with an empty data dir`);
     d.rejoin(host, control, current, undefined, control);

@@ -190,3 +190,49 @@ function nodeEtcdVersions(
     list: versions.map(({ host, v }) => `${host}: ${v}`).join(', '),
   };
 }
+
+/**
+ * kubeadm runs etcd only as a static pod of a control-plane node, stopped and started through
+ * its kubelet and confirmed with crictl: an inventory that puts etcd elsewhere, a node without
+ * crictl or ctr, or a kubelet that reads its static pods from another dir than the layout's
+ * manifests dir cannot be recovered that way. Refused before anything runs, naming node and path.
+ */
+export function refuseStaticPodMismatch(
+  inventory: PlanInventory,
+  state: ClusterState,
+  stateOf: Map<string, EtcdHostState>,
+  recovering: boolean,
+): void {
+  if (state.layout !== 'kubeadm') return;
+  const cp = new Set(inventory.controlPlane);
+  const offCp = inventory.etcd.filter((e) => !cp.has(e.host)).map((e) => e.host);
+  if (offCp.length > 0) {
+    throw new InputError(
+      `${inventory.source}: ${offCp.map((h) => `'${h}'`).join(', ')} ${offCp.length === 1 ? 'is' : 'are'} in [etcd] but not in [kube_control_plane]: ` +
+        `kubeadm runs etcd only as a static pod of a control-plane node (${state.paths.etcdManifest ?? `${state.paths.manifestsDir}/etcd.yaml`} there). ` +
+        'Put every etcd host in [kube_control_plane] (or use --layout kubespray for etcd on hosts of its own), then run again.',
+    );
+  }
+  if (!recovering) return;
+  const problems: string[] = [];
+  for (const e of inventory.etcd) {
+    const f = stateOf.get(e.host)?.staticPod;
+    if (!f) continue;
+    const missing = [f.crictl ? '' : 'crictl', f.ctr ? '' : 'ctr'].filter(Boolean);
+    if (missing.length > 0) {
+      problems.push(
+        `${e.host}: no ${missing.join(' and no ')} on its PATH — kube-rescue confirms each stop and start of the etcd static pod with crictl and runs the etcd image's etcdctl/etcdutl with ctr (containerd). Install ${missing.includes('crictl') ? 'cri-tools' : ''}${missing.length === 2 ? ' and ' : ''}${missing.includes('ctr') ? 'containerd' : ''} on ${e.host}`,
+      );
+    }
+    if (f.kubeletStaticPodPath && f.kubeletStaticPodPath !== state.paths.manifestsDir) {
+      problems.push(
+        `${e.host}: its kubelet reads static pods from ${f.kubeletStaticPodPath} (staticPodPath of /var/lib/kubelet/config.yaml), not from ${state.paths.manifestsDir} where the layout keeps etcd.yaml — stopping etcd there by moving its manifest would not stop it`,
+      );
+    }
+  }
+  if (problems.length > 0) {
+    throw new InputError(
+      `The static-pod flow cannot run on this kubeadm cluster; refusing before any change:\n${problems.map((p) => `- ${p}`).join('\n')}\nNothing was changed. Fix the nodes (or pass the layout's paths to match the kubelet), then run again.`,
+    );
+  }
+}

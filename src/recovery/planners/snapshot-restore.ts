@@ -97,19 +97,11 @@ export function planRestoreFromSnapshot(
   const all = order.map((h) => d.refOf(h));
   const restoreNow = strategy === 'parallel' ? order : [first];
   for (const host of order) {
-    if (stateOf.get(host)?.etcdRunning) {
-      d.push(
-        draft(
-          'stop-etcd',
-          host,
-          {},
-          'every member is rebuilt from one snapshot; nothing may write meanwhile',
-          'start etcd again',
-          false,
-          'stop',
-        ),
-      );
-    }
+    d.stopEtcd(
+      host,
+      'every member is rebuilt from one snapshot; nothing may write meanwhile',
+      'stop',
+    );
   }
   const peerWithCerts = inventory.etcd.find((e) => stateOf.get(e.host)?.etcdCertsPresent)?.host;
   // One node after the other: a node's move-asides must finish before its archive is extracted.

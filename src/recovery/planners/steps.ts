@@ -56,6 +56,11 @@ export class PlanDraft {
   readonly members: PlannedMember[];
   private readonly memberOf: Map<string, PlannedMember>;
   private readonly certsRestored = new Set<string>();
+  /**
+   * kubeadm: control-plane hosts whose archive comes back anyway (their certificates are
+   * lost); on these, etcd's certificates come from it too, while etcd is stopped.
+   */
+  readonly archiveHosts = new Set<string>();
   /** Kubespray runs etcd from its own unit; a blank node has only the distribution's. */
   private readonly unitFiles: string[];
 
@@ -161,6 +166,11 @@ export class PlanDraft {
     );
   }
 
+  /** Whether the plan restores this node's archive already. */
+  hasArchive(host: string): boolean {
+    return this.certsRestored.has(host);
+  }
+
   /** Restores a node's archive from the backup once, however many cases ask for it. */
   restoreArchiveOnce(host: string, origin: CertOrigin, why: string): void {
     if (this.certsRestored.has(host)) return;
@@ -172,7 +182,7 @@ export class PlanDraft {
   ensureEtcdCerts(host: string, peer: string | undefined, group?: string): void {
     if (this.certsRestored.has(host)) return;
     const s = this.stateOf.get(host);
-    if (s?.etcdCertsPresent) return;
+    if (s?.etcdCertsPresent && !this.archiveHosts.has(host)) return;
     this.certsRestored.add(host);
     const object = this.backup?.certArchives[host];
     const origin: CertOrigin | undefined =
@@ -187,8 +197,16 @@ export class PlanDraft {
       );
     }
     if (origin.kind === 'backup') {
-      this.restoreArchive(host, origin, `etcd certificates are missing on ${host}`, group);
+      const why = s?.etcdCertsPresent
+        ? `control-plane certificates of ${host} are lost`
+        : `etcd certificates are missing on ${host}`;
+      this.restoreArchive(host, origin, why, group);
       return;
+    }
+    if (this.kubeadm) {
+      throw new InputError(
+        `etcd certificates are missing on '${host}', and the backup set ${this.backup ? `has no archive of '${host}'` : 'was not given'}: on kubeadm every member has server and peer certificates of its own (its name and address in them), so they cannot be copied from ${origin.node}. Pass --backup with a set that holds ${host}'s archive, or make its certificates with 'kubeadm init phase certs etcd-server etcd-peer etcd-healthcheck-client' on ${host} first.`,
+      );
     }
     this.warnings.push(
       `${host}: no archive of this node in the backup set; its etcd certificates and unit are copied from ${origin.node} (Kubespray puts every member's certificates on every etcd node).`,
@@ -210,6 +228,20 @@ export class PlanDraft {
         group,
       ),
     );
+  }
+
+  get kubeadm(): boolean {
+    return this.state.layout === 'kubeadm';
+  }
+
+  /**
+   * Stops etcd on `host` before its data or certificates change. On kubeadm always (moving a
+   * manifest that is not there is nothing): a kubelet restarts a crashed static pod on its own,
+   * so "not running now" does not mean it stays stopped.
+   */
+  stopEtcd(host: string, reason: string, group?: string): void {
+    if (!this.kubeadm && !this.stateOf.get(host)?.etcdRunning) return;
+    this.push(draft('stop-etcd', host, {}, reason, 'start etcd again', false, group));
   }
 
   /** Kubespray's join: member add, env with state existing and the list of that moment, start, wait. */

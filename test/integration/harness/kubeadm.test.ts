@@ -1,11 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { docker } from '../../../harness/docker-cli.js';
 import {
   clusterHealth,
   type KubeadmCluster,
   KubeadmClusterProvider,
 } from '../../../harness/index.js';
-import { KUBEADM_NODE_IMAGE_REPOSITORY } from '../../../harness/kubeadm-image.js';
+import { kubeadmNodesMemoryBytes } from '../../../harness/kubeadm-provider.js';
 import { kubeadmLayout } from '../../../src/etcd/layout.js';
 import { StderrProgress } from '../../../src/progress.js';
 import { kubernetesMissing } from './fixtures/kubernetes.js';
@@ -13,33 +12,6 @@ import { kubernetesMissing } from './fixtures/kubernetes.js';
 // Kubernetes is built only when asked (scripts/build-tools.sh kubernetes cri-tools etcd-3.6):
 // without it this file skips and says which command builds it.
 const missing = await kubernetesMissing('kubeadm provider tests');
-
-/** Sum of the memory Docker reports for the kubeadm nodes (cgroup usage less page cache). */
-async function kubeadmNodesMemoryBytes(): Promise<number> {
-  const ps = await docker([
-    'ps',
-    '--filter',
-    'label=kube-rescue.harness.node',
-    '--format',
-    '{{.ID}} {{.Image}}',
-  ]);
-  const ids = ps.stdout
-    .split('\n')
-    .filter((l) => l.split(' ')[1]?.startsWith(`${KUBEADM_NODE_IMAGE_REPOSITORY}:`))
-    .map((l) => l.split(' ')[0]);
-  if (ids.length === 0) return 0;
-  const stats = await docker(['stats', '--no-stream', '--format', '{{.MemUsage}}', ...ids], {
-    allowFailure: true,
-  });
-  const units: Record<string, number> = { B: 1, KiB: 1024, MiB: 1024 ** 2, GiB: 1024 ** 3 };
-  return stats.stdout
-    .split('\n')
-    .filter(Boolean)
-    .reduce((sum, line) => {
-      const m = /^([\d.]+)\s*([KMG]?i?B)/.exec(line);
-      return m ? sum + Number(m[1]) * (units[m[2]] ?? 1) : sum;
-    }, 0);
-}
 
 let cluster: KubeadmCluster;
 let peakBytes = 0;
@@ -120,14 +92,25 @@ describe.skipIf(missing !== undefined)(
       const runningEtcd = async () =>
         (await node.sh("crictl ps --name '^etcd$' --state Running -q")).stdout.trim();
 
-      // etcdctl comes from the etcd image (crictl exec): the node has none of its own.
+      // etcdctl comes from the etcd image of the manifest (ctr run): the node has none of its own.
       const tools = await layout.toolCommands(transport);
-      expect(tools.etcdctl.slice(0, 2)).toEqual(['crictl', 'exec']);
+      expect(tools.etcdctl.slice(0, 2)).toEqual(['sh', '-c']);
+      expect(tools.etcdctl[2]).toContain('ctr -n k8s.io run --rm --net-host');
+      expect(tools.etcdctl[3]).toMatch(/\/etcd:3\.6\.\d+-0$/);
       const version = await transport.exec([...tools.etcdctl, 'version']);
       expect(version.stdout).toMatch(/etcdctl version: 3\.6\./);
 
-      await layout.stopEtcd(transport, { timeoutMs: 120_000 });
+      expect(await layout.stopEtcd(transport, { timeoutMs: 120_000 })).toMatch(
+        /moved to \/etc\/kubernetes\/etcd\.yaml\.kube-rescue-stopped; crictl shows no etcd container/,
+      );
       expect(await runningEtcd()).toBe('');
+      // With etcd stopped, etcdutl of the same image still runs (what an offline restore needs).
+      const etcdutl = await transport.exec([...tools.etcdutl, 'version']);
+      expect(etcdutl.stdout).toMatch(/etcdutl version: 3\.6\./);
+      // A second stop moves nothing and still confirms it.
+      expect(await layout.stopEtcd(transport, { timeoutMs: 60_000 })).toMatch(
+        /parked at .* already/,
+      );
       const stopped = await clusterHealth(cluster.etcdEndpoints, cluster.tls);
       expect(stopped.filter((h) => h.healthy).length).toBe(2);
 

@@ -666,6 +666,9 @@ describe('buildPlan: hosts that will not return (--remove-host)', () => {
       case: 'total-loss+cert-loss+host-removal',
       strategy: 'parallel',
       steps: [
+        // kubeadm stops even a blank node's etcd (issue 13): its kubelet would run whatever
+        // manifest appears, and the stop of a node without one is nothing to move.
+        ...['node1', 'node2'].map((n) => `stop-etcd ${n}`),
         ...['node1', 'node2'].flatMap((n) => [
           `move-aside ${n}`,
           `move-aside ${n}`,
@@ -824,5 +827,105 @@ describe('buildPlan: hosts that will not return (--remove-host)', () => {
     );
     const plan = buildPlan(inv, stateOf(inv), undefined, removing(['node3'], { force: true }));
     expect(shape(plan)).toEqual(['member-remove node1', 'verify node1']);
+  });
+});
+
+describe('buildPlan on kubeadm: the static-pod flow (issue 13)', () => {
+  const kubeadm = (s: ClusterState): ClusterState => ({
+    ...s,
+    layout: 'kubeadm',
+    paths: kubeadmLayout(),
+    etcd: s.etcd.map((e) => ({
+      ...e,
+      staticPod: { crictl: true, ctr: true, kubeletStaticPodPath: '/etc/kubernetes/manifests' },
+    })),
+  });
+  /** kubeadm's archive: etcd cert dir and /etc/kubernetes/pki moved aside, then extracted. */
+  const kArchive = (n: string) => [`move-aside ${n}`, `move-aside ${n}`, `restore-certs ${n}`];
+
+  it('member loss: even an etcd that is not running is stopped first (the kubelet would restart it)', () => {
+    const inv = stacked();
+    const plan = buildPlan(inv, kubeadm(stateOf(inv, { node3: 'down' })), undefined, opts());
+    expect(shape(plan)).toEqual([
+      'member-remove node1',
+      'stop-etcd node3',
+      'move-aside node3',
+      'member-add node1',
+      'write-env node3',
+      'start-etcd node3',
+      'wait-healthy node3',
+      'verify node1',
+    ]);
+  });
+
+  it('certificates lost on a running member: stop, its archive, start, wait — never the archive while etcd runs', () => {
+    const inv = stacked();
+    const plan = buildPlan(
+      inv,
+      kubeadm(stateOf(inv, { node1: 'certs-gone' })),
+      backupOf(STACKED),
+      opts(),
+    );
+    expect(plan.case).toBe('cert-loss');
+    expect(shape(plan)).toEqual([
+      'stop-etcd node1',
+      ...kArchive('node1'),
+      'start-etcd node1',
+      'wait-healthy node1',
+      'restart-control-plane node1',
+      'verify node2',
+    ]);
+  });
+
+  it('quorum loss with a lost control plane: its archive goes back while etcd is stopped, before the start', () => {
+    const inv = stacked({ etcd: ['node2', 'node3'], cp: ['node2'] });
+    const plan = buildPlan(
+      inv,
+      kubeadm(stateOf(inv, { node1: 'running-no-quorum', node2: 'down', node3: 'down' })),
+      backupOf(STACKED),
+      opts(),
+    );
+    const steps = shape(plan);
+    expect(steps.indexOf('restore-certs node2')).toBeGreaterThan(steps.indexOf('stop-etcd node2'));
+    expect(steps.indexOf('restore-certs node2')).toBeLessThan(steps.indexOf('start-etcd node2'));
+    expect(steps.filter((s) => s === 'restore-certs node2')).toHaveLength(1);
+  });
+
+  it('a blank member without a backup: refused — kubeadm certificates name their node and cannot come from a peer', () => {
+    const inv = stacked({ etcd: ['node3'], cp: [] });
+    refuses(
+      () => buildPlan(inv, kubeadm(stateOf(inv, { node3: 'blank' })), undefined, opts()),
+      /etcd certificates are missing on 'node3'.*on kubeadm every member has server and peer certificates of its own.*--backup/,
+    );
+  });
+
+  it('etcd on a worker of a kubeadm inventory: refused, the host named', () => {
+    const inv = inventoryOf(STACKED, ['node1', 'node2']);
+    refuses(
+      () => buildPlan(inv, kubeadm(stateOf(inv)), undefined, opts()),
+      /hosts\.ini: 'node3' is in \[etcd\] but not in \[kube_control_plane\]: kubeadm runs etcd only as a static pod/,
+    );
+  });
+
+  it('a node without crictl, or a kubelet reading static pods elsewhere: refused with node and path', () => {
+    const inv = stacked();
+    const base = kubeadm(stateOf(inv, { node3: 'down' }));
+    const state = {
+      ...base,
+      etcd: base.etcd.map((e) =>
+        e.host === 'node2'
+          ? { ...e, staticPod: { crictl: false, ctr: true } }
+          : e.host === 'node3'
+            ? {
+                ...e,
+                staticPod: { crictl: true, ctr: true, kubeletStaticPodPath: '/etc/kubelet.d' },
+              }
+            : e,
+      ),
+    };
+    refuses(
+      () => buildPlan(inv, state, undefined, opts()),
+      /node2: no crictl on its PATH[\s\S]*node3: its kubelet reads static pods from \/etc\/kubelet\.d .*not from \/etc\/kubernetes\/manifests/,
+    );
   });
 });

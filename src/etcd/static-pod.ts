@@ -1,0 +1,242 @@
+import { posix } from 'node:path';
+import { InputError, OperationError } from '../errors.js';
+import { shellCommand } from '../nodes/shell-quote.js';
+import type { Transport } from '../nodes/transport.js';
+import { defaultToolCommands, type EtcdToolCommands, manifestEtcdImage } from './version.js';
+
+/**
+ * etcd as a kubeadm static pod: the kubelet runs it from `<manifests>/etcd.yaml`; it stops when
+ * that file leaves the dir and starts when it returns (OpenShift's cluster-restore.sh moves
+ * it the same way). The node rarely has etcd tools of its own, but the etcd image has them:
+ * they run in a short-lived container of that image next to the pod, with the certs, the
+ * data dir's parent and the staging dirs mounted at their own paths, so every path a
+ * command names means on the node what it means in the container.
+ */
+
+/** What the static-pod code needs of a layout's paths. */
+export interface StaticPodPaths {
+  etcdCertDir: string;
+  dataDir: string;
+  etcdManifest: string;
+  parkedEtcdManifest: string;
+}
+
+/** containerd's namespace for the kubelet's (CRI) images and containers. */
+export const CRI_NAMESPACE = 'k8s.io';
+
+const q = (s: string) => shellCommand([s]);
+
+/**
+ * argv prefixes that run etcd, etcdctl and etcdutl from `image` in a container removed when
+ * the command ends (`ctr run --rm`), on the node's network (it reaches the member's address),
+ * with the cert dir read-only and the data dir's parent and the temp dirs read-write.
+ */
+export function etcdImageToolCommands(image: string, paths: StaticPodPaths): EtcdToolCommands {
+  const dataParent = posix.dirname(paths.dataDir);
+  if (dataParent === '/') {
+    throw new InputError(
+      `etcd's data dir ${paths.dataDir} sits at the root: kube-rescue mounts its parent into the etcd tools' container and will not mount /. Pass a data dir below a directory of its own.`,
+    );
+  }
+  const mount = (dir: string, options: string) =>
+    `--mount ${q(`type=bind,src=${dir},dst=${dir},options=${options}`)}`;
+  const fixed = [
+    mount(paths.etcdCertDir, 'rbind:ro'),
+    // Not recursive: /var/lib holds containerd's and the kubelet's mounts, none of them ours.
+    mount(dataParent, 'bind:rw'),
+    mount('/var/tmp', 'rbind:rw'),
+  ].join(' ');
+  const run = (tool: string, extra: string) =>
+    `exec ctr -n ${CRI_NAMESPACE} run --rm --net-host --env ETCDCTL_API=3 ${fixed}${extra} "$0" "kube-rescue-etcd-$(date +%s%N)-$$" ${tool} "$@"`;
+  // $0 is the image, "$@" the tool's arguments; TMPDIR (mktemp's staging dirs) is mounted too.
+  const script = (tool: string) =>
+    [
+      `t=\${TMPDIR:-/var/tmp}`,
+      `if [ "$t" = /var/tmp ]; then ${run(tool, '')}; fi`,
+      run(tool, ' --mount "type=bind,src=$t,dst=$t,options=rbind:rw"'),
+    ].join('\n');
+  const prefix = (tool: string) => ['sh', '-c', script(tool), image];
+  return { etcd: prefix('etcd'), etcdctl: prefix('etcdctl'), etcdutl: prefix('etcdutl') };
+}
+
+/** How the etcd tools of a kubeadm node are reached, and from where (for people). */
+export interface StaticPodTools {
+  commands: EtcdToolCommands;
+  from: string;
+}
+
+const found = new WeakMap<Transport, Map<string, StaticPodTools>>();
+
+/**
+ * The etcd tools of a kubeadm node: the etcd image of its static-pod manifest (or of the
+ * parked one while etcd is stopped) run with ctr; on a node whose manifest is gone (a
+ * re-provisioned one), the one etcd image its containerd holds. The image has the very
+ * version the member runs, so it wins over host tools; a node with neither ctr nor an
+ * image falls back to etcdctl/etcdutl on the host. Remembered per connection once found.
+ */
+export async function staticPodToolCommands(
+  transport: Transport,
+  paths: StaticPodPaths,
+): Promise<StaticPodTools> {
+  const key = JSON.stringify(paths);
+  const known = found.get(transport)?.get(key);
+  if (known) return known;
+  const script = [
+    'command -v ctr >/dev/null 2>&1 && echo ctr=yes',
+    'command -v etcdctl >/dev/null 2>&1 && echo etcdctl=yes',
+    'for f in "$@"; do if [ -r "$f" ]; then echo "manifest=$f"; cat "$f"; exit 0; fi; done',
+    `command -v ctr >/dev/null 2>&1 && ctr -n ${CRI_NAMESPACE} images ls -q 2>/dev/null | sed -n 's/^/image=/p'`,
+    'exit 0',
+  ].join('\n');
+  const res = await transport.exec(
+    ['sh', '-c', script, 'sh', paths.etcdManifest, paths.parkedEtcdManifest],
+    { allowFailure: true, timeoutMs: 20_000 },
+  );
+  const out = res.stdout;
+  const hasCtr = /^ctr=yes$/m.test(out);
+  const manifestPath = /^manifest=(.*)$/m.exec(out)?.[1];
+  let tools: StaticPodTools | undefined;
+  if (hasCtr) {
+    if (manifestPath) {
+      const image = manifestEtcdImage(out.slice(out.indexOf('\n', out.indexOf('manifest='))));
+      if (!image) {
+        throw new InputError(
+          `Node ${transport.node}: ${manifestPath} names no etcd image (no 'image: …/etcd:…' line): this is not a kubeadm etcd manifest kube-rescue can run the tools of.`,
+        );
+      }
+      tools = {
+        commands: etcdImageToolCommands(image, paths),
+        from: `image ${image} of ${manifestPath}`,
+      };
+    } else {
+      const images = [...out.matchAll(/^image=(.*)$/gm)]
+        .map((m) => m[1]!)
+        .filter((i) => manifestEtcdImage(`image: ${i}`) === i);
+      if (images.length === 1) {
+        tools = {
+          commands: etcdImageToolCommands(images[0]!, paths),
+          from: `image ${images[0]} in containerd (no etcd manifest at ${paths.etcdManifest})`,
+        };
+      }
+    }
+  }
+  if (!tools && /^etcdctl=yes$/m.test(out)) {
+    tools = { commands: defaultToolCommands, from: 'the etcd tools on the PATH of the node' };
+  }
+  if (!tools) {
+    throw new OperationError(
+      `Node ${transport.node}: no etcd tools to run: ${hasCtr ? `no etcd manifest at ${paths.etcdManifest} or ${paths.parkedEtcdManifest} names the etcd image, and containerd (ctr -n ${CRI_NAMESPACE} images ls) holds no single etcd image` : `no ctr (containerd's client) to run the etcd image's etcdctl`}, and no etcdctl on the PATH. Restore the node's archive (--backup) or install etcd's client tools on ${transport.node}.`,
+    );
+  }
+  let perNode = found.get(transport);
+  if (!perNode) {
+    perNode = new Map();
+    found.set(transport, perNode);
+  }
+  perNode.set(key, tools);
+  return tools;
+}
+
+/** crictl's view of the etcd container: "running", "gone", or what went wrong. */
+async function etcdContainerState(transport: Transport): Promise<'running' | 'gone'> {
+  const res = await transport.exec(
+    ['crictl', 'ps', '-q', '--name', '^etcd$', '--state', 'Running'],
+    { allowFailure: true, timeoutMs: 40_000 },
+  );
+  if (res.code === 127 || (res.code !== 0 && /not found|No such file/i.test(res.stderr))) {
+    throw new InputError(
+      `Node ${transport.node}: crictl is not installed (exit ${res.code}): kube-rescue stops and starts a kubeadm etcd through the kubelet and confirms it with crictl. Install cri-tools on ${transport.node}.`,
+    );
+  }
+  if (res.code !== 0) {
+    throw new OperationError(
+      `Node ${transport.node}: crictl ps failed (exit ${res.code}): ${res.stderr.trim().slice(-300)}. Check containerd (systemctl status containerd) on ${transport.node}.`,
+    );
+  }
+  return res.stdout.trim() ? 'running' : 'gone';
+}
+
+async function waitForEtcdContainer(
+  transport: Transport,
+  want: 'running' | 'gone',
+  timeoutMs: number,
+  why: string,
+): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    if ((await etcdContainerState(transport)) === want) return;
+    if (Date.now() > deadline) {
+      throw new OperationError(
+        `Node ${transport.node}: the etcd container was ${want === 'gone' ? 'still running' : 'still not running'} ${timeoutMs / 1000} s after ${why} (crictl ps --name '^etcd$'). Look at the kubelet (journalctl -u kubelet) and crictl ps -a on ${transport.node} before retrying.`,
+      );
+    }
+    await new Promise((r) => setTimeout(r, 1000));
+  }
+}
+
+/**
+ * Moves the manifest `from` → `to` unless it is there already: "moved", "already" (only `to`
+ * exists), "none" (neither); both existing is refused, never overwritten.
+ */
+async function moveManifest(
+  transport: Transport,
+  from: string,
+  to: string,
+): Promise<'moved' | 'already' | 'none'> {
+  const [f, t] = [q(from), q(to)];
+  const out = (
+    await transport.script(
+      `if [ -e ${f} ]; then if [ -e ${t} ]; then echo both; else mv -- ${f} ${t} && echo moved; fi; elif [ -e ${t} ]; then echo already; else echo none; fi`,
+      { timeoutMs: 30_000 },
+    )
+  ).stdout.trim();
+  if (out === 'both') {
+    throw new OperationError(
+      `Node ${transport.node}: both ${from} and ${to} exist; refusing to overwrite either. Keep the one etcd should run with, move the other away by hand, and run restore again.`,
+    );
+  }
+  return out as 'moved' | 'already' | 'none';
+}
+
+/**
+ * Stops the static pod: the manifest moves to the parked path beside the manifests dir (never
+ * into it), then crictl must show the container gone. Idempotent: a manifest already parked,
+ * or none at all (a blank node), is nothing to move.
+ */
+export async function stopStaticPodEtcd(
+  transport: Transport,
+  paths: StaticPodPaths,
+  timeoutMs: number,
+): Promise<string> {
+  const { etcdManifest: m, parkedEtcdManifest: p } = paths;
+  const out = await moveManifest(transport, m, p);
+  await waitForEtcdContainer(transport, 'gone', timeoutMs, `moving ${m} out`);
+  return {
+    moved: `${m} moved to ${p}; crictl shows no etcd container`,
+    already: `${m} was parked at ${p} already; crictl shows no etcd container`,
+    none: `no etcd manifest on the node (${m}); crictl shows no etcd container`,
+  }[out];
+}
+
+/**
+ * Starts the static pod: the parked manifest moves back, then crictl must show the etcd
+ * container Running. A manifest already in place is left as it is; none anywhere is an error
+ * that says where it was looked for.
+ */
+export async function startStaticPodEtcd(
+  transport: Transport,
+  paths: StaticPodPaths,
+  timeoutMs: number,
+): Promise<string> {
+  const { etcdManifest: m, parkedEtcdManifest: p } = paths;
+  const out = await moveManifest(transport, p, m);
+  if (out === 'none') {
+    throw new OperationError(
+      `Node ${transport.node}: no etcd manifest to start etcd with: neither ${p} nor ${m} exists. Restore the node's archive from a backup (--backup) and run again.`,
+    );
+  }
+  await waitForEtcdContainer(transport, 'running', timeoutMs, `putting ${m} in place`);
+  return out === 'moved'
+    ? `${p} moved back to ${m}; crictl shows etcd Running`
+    : `${m} was in place; crictl shows etcd Running`;
+}
