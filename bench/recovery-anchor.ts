@@ -47,6 +47,9 @@ export interface AnchorContext {
 }
 
 const CERTS = '/etc/ssl/etcd/ssl';
+/** etcdutl logs every restore step on stderr: shown only when the restore fails. */
+const QUIET_UNLESS_FAILED =
+  '>/tmp/anchor-restore.log 2>&1 || { cat /tmp/anchor-restore.log >&2; exit 1; }';
 const DATA = '/var/lib/etcd';
 const peer = (m: AnchorMember) => `https://${m.ip}:2380`;
 const client = (m: AnchorMember) => `https://${m.ip}:2379`;
@@ -145,7 +148,7 @@ export function quorumLossAnchor(c: AnchorContext, survivor: string): string {
     'systemctl stop etcd',
     'while pgrep -x etcd >/dev/null; do sleep 0.1; done',
     `mv ${DATA} ${DATA}.anchor-"$1"`,
-    `${c.snapshotTool === 'etcdctl' ? 'ETCDCTL_API=3 ' : ''}${c.snapshotTool} snapshot restore /tmp/snapshot.db --name ${s.member} --initial-cluster ${cluster([s])} --initial-cluster-token k8s_etcd --initial-advertise-peer-urls ${peer(s)} --data-dir ${DATA} >/dev/null`,
+    `${c.snapshotTool === 'etcdctl' ? 'ETCDCTL_API=3 ' : ''}${c.snapshotTool} snapshot restore /tmp/snapshot.db --name ${s.member} --initial-cluster ${cluster([s])} --initial-cluster-token k8s_etcd --initial-advertise-peer-urls ${peer(s)} --data-dir ${DATA} ${QUIET_UNLESS_FAILED}`,
     'rm /tmp/snapshot.db',
     `chown -R etcd:etcd ${DATA}`,
     `sed -i 's|^ETCD_INITIAL_CLUSTER=.*|ETCD_INITIAL_CLUSTER=${cluster([s])}|' /etc/etcd.env`,
@@ -182,7 +185,7 @@ export function totalLossAnchor(
   const all = cluster(c.members);
   const perMember = c.members.map((m) => {
     const restore = [
-      `${c.snapshotTool === 'etcdctl' ? 'ETCDCTL_API=3 ' : ''}${c.snapshotTool} snapshot restore /tmp/snapshot.db --name ${m.member} --initial-cluster ${all} --initial-cluster-token k8s_etcd --initial-advertise-peer-urls ${peer(m)} --data-dir ${DATA} >/dev/null`,
+      `${c.snapshotTool === 'etcdctl' ? 'ETCDCTL_API=3 ' : ''}${c.snapshotTool} snapshot restore /tmp/snapshot.db --name ${m.member} --initial-cluster ${all} --initial-cluster-token k8s_etcd --initial-advertise-peer-urls ${peer(m)} --data-dir ${DATA} ${QUIET_UNLESS_FAILED}`,
       'rm /tmp/snapshot.db',
       `chown -R etcd:etcd /etc/ssl/etcd ${DATA}`,
       'systemctl daemon-reload',

@@ -238,6 +238,8 @@ async function runSide(c: RecoveryCase, side: 'ours' | 'anchor', s: Settings): P
     const checked = await checkRecovered(cluster, seeded);
     return { measurement, load, checked };
   } catch (err) {
+    // A machine that stays busy ends the whole bench (exit 2), as the backup bench does.
+    if (err instanceof LoadError) throw err;
     const error = err instanceof Error ? err.message : String(err);
     say(`[${c} / ${side}] failed: ${error}`);
     return { load, error };
