@@ -304,8 +304,16 @@ async function main(): Promise<void> {
       `--value-bytes takes a whole number ≥ 1, not "${flag('value-bytes', '')}".`,
     );
   }
-  const version = parseEtcdVersion(flag('etcd-version', '3.6'));
-  const cases = parseCases(flag('cases', 'member,quorum,total'));
+  // A bad flag ends the bench like a busy machine does: one sentence, exit 2.
+  const usage = <T>(parse: () => T): T => {
+    try {
+      return parse();
+    } catch (err) {
+      throw new LoadError(err instanceof Error ? err.message : String(err));
+    }
+  };
+  const version = usage(() => parseEtcdVersion(flag('etcd-version', '3.6')));
+  const cases = usage(() => parseCases(flag('cases', 'member,quorum,total')));
   const t0 = Date.now();
   // The gate before the cluster starts keeps a busy machine from building for nothing; the
   // ones that count are before each measured recovery, once its cluster's own load decayed.
