@@ -204,7 +204,8 @@ async function runSide(c: RecoveryCase, side: 'ours' | 'anchor', s: Settings): P
             process.execPath,
             join(CLI_DIR, 'cli.js'),
             'restore',
-            '--quiet',
+            // --verbose shows our phases and the probe's timings beside the anchor's steps.
+            verbose ? '--verbose' : '--quiet',
             '-i',
             cluster.inventoryPath,
             '--backup',
