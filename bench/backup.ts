@@ -37,17 +37,16 @@ import {
 import {
   describeLoad,
   endLoad,
+  flagValue,
   LoadError,
   type LoadRecord,
   loadGateFlags,
   mark,
+  runBench,
   waitForQuiet,
 } from './quiet.js';
 
-function flag(name: string, fallback: string): string {
-  const i = process.argv.indexOf(`--${name}`);
-  return i > 0 ? process.argv[i + 1] : fallback;
-}
+const flag = (name: string, fallback: string) => flagValue(process.argv, name, fallback);
 
 /** Where the benchmark bundles the CLI of the working tree, as `npm run bundle` does for dist/. */
 const CLI_DIR = '.tmp/bench-cli';
@@ -264,10 +263,4 @@ async function main(): Promise<void> {
   }
 }
 
-try {
-  await main();
-} catch (err) {
-  if (!(err instanceof LoadError)) throw err;
-  process.stderr.write(`${err.message}\n`);
-  process.exitCode = 2;
-}
+await runBench(main);

@@ -125,10 +125,18 @@ function rssAnonKb(pid: number): number {
  */
 export function measureCommand(
   command: string,
-  opts: { env?: NodeJS.ProcessEnv; name?: string; servers?: readonly number[] } = {},
+  opts: {
+    env?: NodeJS.ProcessEnv;
+    name?: string;
+    /** Pids whose CPU counts as the servers' (the bench's etcd), or a reader of it (node containers' cgroups). */
+    servers?: readonly number[] | (() => number);
+  } = {},
 ): Promise<TreeMeasurement> {
   const servers = opts.servers ?? [];
-  const serverCpu = () => servers.reduce((s, pid) => s + processCpuS(pid), 0);
+  const serverCpu =
+    typeof servers === 'function'
+      ? servers
+      : () => servers.reduce((s, pid) => s + processCpuS(pid), 0);
   const serverBefore = serverCpu();
   const script = `${command}\nrc=$?\ntimes >&3\nexit $rc`;
   const t0 = performance.now();

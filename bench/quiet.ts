@@ -102,3 +102,20 @@ export function loadGateFlags(argv: readonly string[]): LoadGateOptions {
   }
   return { allowLoad: argv.includes('--allow-load'), maxWaitMs: maxWaitS * 1000 };
 }
+
+/** The value after `--name` in `argv`, else `fallback`. */
+export function flagValue(argv: readonly string[], name: string, fallback: string): string {
+  const i = argv.indexOf(`--${name}`);
+  return i > 0 ? (argv[i + 1] ?? fallback) : fallback;
+}
+
+/** Runs a bench's main: a LoadError (a busy machine, a bad flag) ends it with its sentence and exit 2. */
+export async function runBench(main: () => Promise<void>): Promise<void> {
+  try {
+    await main();
+  } catch (err) {
+    if (!(err instanceof LoadError)) throw err;
+    process.stderr.write(`${err.message}\n`);
+    process.exitCode = 2;
+  }
+}

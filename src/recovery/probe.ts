@@ -4,9 +4,9 @@ import { detectLayout, kubeadmLayout, type Layout, layoutByName } from '../etcd/
 import { clientURLOf, peerURLOf } from '../etcd/urls.js';
 import {
   defaultToolCommands,
-  detectEtcdTools,
   type EtcdToolCommands,
   type EtcdTools,
+  etcdToolsOf,
   identifyEtcdBinaries,
 } from '../etcd/version.js';
 import type { Inventory } from '../inventory/types.js';
@@ -241,9 +241,27 @@ async function judgeHealth(
     }
   };
   const leads = (p: EtcdProbe) => liveLeader(p.status!, liveIds) !== undefined;
-  await Promise.all(
-    answered.filter(leads).map((p) => check(p, possible ? o.etcdTimeoutMs : DOUBTFUL_LEADER_MS)),
+  // A host that answers, runs no etcd and holds no data cannot vote, partition or not. When
+  // those alone leave fewer than a quorum, a leader still named is one that has not yet
+  // stepped down: asking it for health would only wait for its timeout.
+  const cannotVote = etcd.filter(
+    (p) =>
+      p.health.reachable &&
+      !p.health.etcdRunning &&
+      (p.health.dataDir === 'missing' || p.health.dataDir === 'empty'),
   );
+  const certainlyLost = !quorumPossible(inventoryVoters - cannotVote.length, inventoryVoters);
+  if (certainlyLost) {
+    for (const p of answered.filter(leads)) {
+      p.health.errors.push(
+        `${p.health.host} still names a leader, but ${cannotVote.length} of ${inventoryVoters} members run no etcd and hold no data (${cannotVote.map((c) => c.health.host).join(', ')}): no quorum can commit`,
+      );
+    }
+  } else {
+    await Promise.all(
+      answered.filter(leads).map((p) => check(p, possible ? o.etcdTimeoutMs : DOUBTFUL_LEADER_MS)),
+    );
+  }
   const leaderless = answered.filter((p) => !leads(p));
   if (leaderless.length === 0) return;
   if (!possible) {
@@ -332,11 +350,25 @@ export async function probeCluster(
     const out: EtcdProbe = { health };
     const work = async () => {
       const t = await transportFor(e.host);
+      const t0 = performance.now();
+      const took = (what: string) =>
+        progress.debug(`probe ${e.host}: ${what} after ${(performance.now() - t0).toFixed(0)} ms`);
       await t.ping({ timeoutMs: connectBound(e.host) });
       health.reachable = true;
+      took('connected');
+      const hostCommands = options.commands ?? defaultToolCommands;
+      // The host's tools do not depend on the layout: their detection (one round trip, shared
+      // with every later etcdctl on this connection) runs while the layout is found.
+      const detection = etcdToolsOf(t, hostCommands);
+      const sameTools = (c: typeof hostCommands) => JSON.stringify(c) === JSON.stringify(hostCommands);
+      detection.then(
+        () => took('etcd tools identified'),
+        () => {},
+      );
       let layout: Layout;
       try {
         layout = await resolveLayout(t, access, options);
+        took(`layout ${layout.name}`);
       } catch (err) {
         // A re-provisioned node has no env file or manifest to tell the layout by, but its
         // binaries are what will restore the snapshot: identify them all the same.
@@ -351,6 +383,7 @@ export async function probeCluster(
           t,
           commands,
           [kubeadm.etcdManifest, kubeadm.parkedEtcdManifest].filter((p): p is string => Boolean(p)),
+          sameTools(commands) ? detection : undefined,
         ).catch(() => undefined);
         if (identified && 'tools' in identified) health.tools = identified.tools;
         else if (identified) health.toolsError = identified.error;
@@ -369,14 +402,14 @@ export async function probeCluster(
           return defaultToolCommands;
         }));
       // One detection serves both the identification and etcdctl: each is a handful of
-      // processes on the node.
-      const detection = detectEtcdTools(t, commands);
+      // processes on the node (the host's, begun above, when these are the host's tools).
+      const tools = sameTools(commands) ? detection : etcdToolsOf(t, commands);
       const ctlOf = async () =>
         new EtcdCtl(t, {
           endpoints: [urls.client],
           tls,
           commands,
-          tools: await detection,
+          tools: await tools,
           // Status answers at once from a member that is up, with or without quorum.
           dialTimeoutMs: Math.min(etcdTimeoutMs, 1000),
           commandTimeoutMs: Math.min(etcdTimeoutMs, 1000),
@@ -388,13 +421,16 @@ export async function probeCluster(
         t,
         commands,
         [layout.etcdManifest, layout.parkedEtcdManifest].filter((p): p is string => Boolean(p)),
-        detection,
+        tools,
       ).then((identified) => {
         if ('tools' in identified) health.tools = identified.tools;
         else health.toolsError = identified.error;
       });
       const look = (async () => {
         const facts = await etcdNodeFacts(t, layout, port);
+        took(
+          `facts (etcd ${facts.listening ? 'listens' : 'does not listen'}, data dir ${facts.dataDir})`,
+        );
         health.etcdCertsPresent = facts.certsPresent;
         health.etcdRunning = facts.listening;
         health.dataDir = facts.dataDir;
@@ -417,6 +453,7 @@ export async function probeCluster(
         const ctl = await ctlOf();
         out.ctl = ctl;
         const { statuses } = await ctl.endpointStatus();
+        took('endpoint status');
         const s = statuses[0];
         if (s) {
           out.status = s;
@@ -477,12 +514,14 @@ export async function probeCluster(
     Promise.all(inventory.controlPlane().map(probeControlPlane)),
   ]);
 
+  const judged = performance.now();
   await judgeHealth(etcd, etcdHosts.length, {
     etcdTimeoutMs,
     timeoutMs,
     electionBoundMs: options.electionBoundMs,
     clock: options.clock,
   });
+  progress.debug(`probe: health judged in ${(performance.now() - judged).toFixed(0)} ms`);
 
   // The cluster's own view: the member list from a healthy member. Each member's health is
   // what its own node answered; only members no inventory host stands for are asked about.

@@ -14,7 +14,12 @@ import { StderrProgress } from '../../../src/progress.js';
 // figures are printed with the machine's load: a loaded machine slows every exec.
 
 let cluster: StartedCluster;
-const progress = new StderrProgress({ quiet: !process.env.KUBE_RESCUE_VERBOSE });
+// KUBE_RESCUE_VERBOSE=1 also prints the probe's own timings (per host: connected, layout,
+// tools, facts, status; then the health judgement).
+const progress = new StderrProgress({
+  quiet: !process.env.KUBE_RESCUE_VERBOSE,
+  verbose: Boolean(process.env.KUBE_RESCUE_VERBOSE),
+});
 
 beforeAll(async () => {
   cluster = await new LocalClusterProvider().start('stacked3', { progress });
@@ -58,5 +63,11 @@ describe('how long the probe takes to decide', () => {
     const quorum = await timedPlan('quorum loss (node2, node3 stopped and emptied)');
     expect(quorum.plan.case).toBe('quorum-loss');
     expect(quorum.plan.source).toMatchObject({ kind: 'survivor', node: 'node1' });
+    // Decided from evidence, and the plan still says why each member was judged broken.
+    for (const host of ['node2', 'node3']) {
+      expect(quorum.plan.brokenWhy?.[host], host).toMatch(
+        /no etcd process listens on client port 2379; data dir \/var\/lib\/etcd is empty/,
+      );
+    }
   });
 });
