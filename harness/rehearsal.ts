@@ -27,7 +27,6 @@ import {
   SEED_ROOT_BESIDE_AN_API,
   seedKeys,
   startBackgroundWriter,
-  writerKey,
 } from './data.js';
 import { deleteCerts, destroyAndReprovision, stopNode } from './faults.js';
 import { clusterProvider } from './index.js';

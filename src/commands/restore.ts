@@ -169,7 +169,9 @@ async function checkPlanFile(
   const trust = { trustedSigners: opts.trustedSigners, s3: opts.s3 };
   const signed = await checkSignature(location, trust);
   if (signed) reportSignature(signed.check, ctx);
-  const backup = location ? await BackupSource.open(location, opts.identityFiles, opts.s3) : undefined;
+  const backup = location
+    ? await BackupSource.open(location, opts.identityFiles, opts.s3)
+    : undefined;
   requireSignedManifest(signed, backup, trust);
   if (backup && backup.manifestSha256 !== file.backup?.manifestSha256) {
     throw new InputError(
@@ -273,7 +275,9 @@ export async function restore(opts: RestoreOptions, ctx: CommandContext): Promis
       const trust = { trustedSigners: opts.trustedSigners, s3: opts.s3 };
       const signed = await checkSignature(location, trust);
       if (signed) reportSignature(signed.check, ctx);
-      backup = location ? await BackupSource.open(location, opts.identityFiles, opts.s3) : undefined;
+      backup = location
+        ? await BackupSource.open(location, opts.identityFiles, opts.s3)
+        : undefined;
       requireSignedManifest(signed, backup, trust);
       await checkPlanObjects(plan, backup);
       transports = transportsOf(await loadInventory(opts.inventory));

@@ -360,7 +360,8 @@ export async function probeCluster(
       // The host's tools do not depend on the layout: their detection (one round trip, shared
       // with every later etcdctl on this connection) runs while the layout is found.
       const detection = etcdToolsOf(t, hostCommands);
-      const sameTools = (c: typeof hostCommands) => JSON.stringify(c) === JSON.stringify(hostCommands);
+      const sameTools = (c: typeof hostCommands) =>
+        JSON.stringify(c) === JSON.stringify(hostCommands);
       detection.then(
         () => took('etcd tools identified'),
         () => {},
