@@ -545,6 +545,11 @@ export async function main(argv: string[]): Promise<number> {
 }
 
 dropHarmlessWarnings();
+// `kube-rescue --help | head`: a reader that stops early is not an error of ours.
+process.stdout.on('error', (err: NodeJS.ErrnoException) => {
+  if (err.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+  throw err;
+});
 main(process.argv).then((code) => {
   process.exitCode = code;
 });

@@ -33,6 +33,17 @@ describe('CLI usage', () => {
     }
   });
 
+  it('help piped into a reader that is already gone (`| true`, `| head`) exits 0, without an EPIPE trace', () => {
+    // `true` exits before node has started, so the help text meets a closed pipe.
+    const r = spawnSync(
+      'bash',
+      ['-c', `set -o pipefail; "${process.execPath}" ${CLI} rehearse --help | true`],
+      { encoding: 'utf8' },
+    );
+    expect(r.stderr).not.toMatch(/EPIPE|Unhandled/);
+    expect(r.status).toBe(0);
+  });
+
   it('exits 2 and names the problem on an unknown command', () => {
     const r = cli('destroy-everything');
     expect(r.code).toBe(2);
