@@ -63,7 +63,9 @@ export function containerSh(
 export async function waitForBoot(
   containerName: string,
   node: string,
-  timeoutMs = 60_000,
+  // Generous: a node boots in 2–5 s on a quiet machine, but a loaded 2-core CI machine
+  // starting several clusters at once has taken over 60 s (dress-runbook, rehearse tests).
+  timeoutMs = 180_000,
 ): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   let state = '';
