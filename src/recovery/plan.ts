@@ -138,7 +138,7 @@ export function buildPlan(
   // kubeadm: a lost control plane's archive also holds etcd's certificates and manifest, so
   // where the etcd case restarts a member, its archive goes back there, while etcd is stopped.
   if (d.kubeadm) for (const h of brokenCp) if (backup?.certArchives[h]) d.archiveHosts.add(h);
-  refuseUncertain(brokenEtcd, d.stateOf, c.brokenFrom, options);
+  refuseUncertain(inventory, d.stateOf, c, options);
   refuseUnreachable(
     [...new Set([...brokenEtcd, ...brokenCp])],
     d.stateOf,

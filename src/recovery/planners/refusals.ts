@@ -68,19 +68,23 @@ export function refuseUnreachable(
  * evidence of loss, and on a loaded machine two healthy members can look like that at once.
  */
 export function refuseUncertain(
-  brokenEtcd: string[],
+  inventory: PlanInventory,
   stateOf: Map<string, EtcdHostState>,
-  brokenFrom: 'inventory' | 'probe',
+  c: Pick<Classified, 'brokenEtcd' | 'brokenFrom' | 'restoresSnapshot'>,
   options: PlanOptions,
 ): void {
-  if (brokenFrom !== 'probe' || options.force) return;
-  const uncertain = brokenEtcd.filter((h) => stateOf.get(h)?.unknown);
+  if (options.force) return;
+  const { brokenEtcd, brokenFrom, restoresSnapshot } = c;
+  // A snapshot restore overwrites every member; hosts [broken_etcd] names are the user's word.
+  const declared = brokenFrom === 'inventory' ? brokenEtcd : [];
+  const targets = restoresSnapshot ? inventory.etcd.map((e) => e.host) : brokenEtcd;
+  const uncertain = targets.filter((h) => !declared.includes(h) && stateOf.get(h)?.unknown);
   if (uncertain.length === 0) return;
   const one = uncertain.length === 1;
   throw new InputError(
     `${uncertain.map((h) => `${h} ${stateOf.get(h)!.unknown}`).join(';\n')};\n` +
       `the cluster may be healthy: no answer in time is no evidence that ${one ? 'this member is' : 'these members are'} lost, ` +
-      `and this plan would overwrite or replace ${uncertain.join(', ')} (${brokenEtcd.length} of ${stateOf.size} members judged broken). ` +
+      `and this plan would ${restoresSnapshot ? 'restore a snapshot over' : 'replace'} ${uncertain.join(', ')} (${brokenEtcd.length} of ${inventory.etcd.length} members judged broken). ` +
       `Nothing was changed. Run plan again (when the nodes are less loaded), or pass --force if you know ${uncertain.join(', ')} to be lost, ` +
       `or name the broken hosts in [broken_etcd].`,
   );
@@ -136,10 +140,14 @@ export function refuseUnsafeRestore(
     );
   }
   // A total loss overwrites every member: each must be lost for certain, not merely silent.
-  const running = brokenEtcd.filter((h) => {
-    const s = stateOf.get(h);
-    return s?.etcdRunning && !s.lost;
-  });
+  const running = inventory.etcd
+    .map((e) => e.host)
+    .filter((h) => {
+      const s = stateOf.get(h);
+      // Without its certificates a running member cannot be asked: cert-loss says so itself.
+      const askable = s?.etcdRunning && s.etcdCertsPresent && !s.lost;
+      return askable && !(brokenFrom === 'inventory' && brokenEtcd.includes(h));
+    });
   if (etcdCase === 'total-loss' && running.length > 0 && !options.force) {
     throw new InputError(
       `etcd runs on ${running.join(', ')} but the probe got no status from ${running.length === 1 ? 'it' : 'them'}, so ${running.length === 1 ? 'it is' : 'they are'} not known to be lost: ` +
