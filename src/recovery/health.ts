@@ -51,6 +51,12 @@ export interface EtcdNodeHealth {
    * left of its data dir): decided at once, never rechecked.
    */
   lost?: string;
+  /**
+   * Why the probe could not tell whether this member is up: our own tooling did not get an
+   * answer in time (ping, the facts, etcdctl status) from a node that is not shown to be lost.
+   * Neither healthy nor lost: the planner overwrites or removes no such member without --force.
+   */
+  unknown?: string;
   /** What went wrong while probing, for people (node, what, what to do). */
   errors: string[];
 }

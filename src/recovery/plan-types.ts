@@ -184,6 +184,11 @@ export interface EtcdHostState {
   etcdCertsPresent: boolean;
   /** Why the probe found it lost for certain (no etcd process, host gone…), when it did. */
   lost?: string;
+  /**
+   * Why the probe could not tell whether it is up (our tooling's timeout on a node not shown to
+   * be lost): no destructive plan overwrites or removes it without --force.
+   */
+  unknown?: string;
   /** What went wrong while probing it, for the refusal message. */
   errors?: string[];
   /** The member's URLs when the inventory sets them (etcd_client_url / etcd_peer_url). */

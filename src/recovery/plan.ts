@@ -18,6 +18,7 @@ import { planQuorumLoss } from './planners/quorum-loss.js';
 import {
   type Classified,
   refuseStaticPodMismatch,
+  refuseUncertain,
   refuseUnknownBrokenHosts,
   refuseUnreachable,
   refuseUnsafeRestore,
@@ -44,7 +45,6 @@ export { ASSUMED_WRITES_PER_SECOND, BUMP_REVISION, chooseRevisionBump } from './
 export { keptCopyOf, stamp };
 
 interface Classification extends Classified {
-  brokenFrom: Plan['brokenFrom'];
   certsOnly: string[];
   survivors: PlanInventory['etcd'];
   cases: RecoveryCase[];
@@ -138,6 +138,7 @@ export function buildPlan(
   // kubeadm: a lost control plane's archive also holds etcd's certificates and manifest, so
   // where the etcd case restarts a member, its archive goes back there, while etcd is stopped.
   if (d.kubeadm) for (const h of brokenCp) if (backup?.certArchives[h]) d.archiveHosts.add(h);
+  refuseUncertain(inventory, d.stateOf, c, options);
   refuseUnreachable(
     [...new Set([...brokenEtcd, ...brokenCp])],
     d.stateOf,
@@ -176,7 +177,7 @@ export function buildPlan(
   const brokenWhy = Object.fromEntries(
     brokenEtcd.flatMap((h) => {
       const s = d.stateOf.get(h);
-      const why = s?.lost ?? s?.errors?.join('; ');
+      const why = s?.lost ?? s?.unknown ?? s?.errors?.join('; ');
       return why ? [[h, why]] : [];
     }),
   );

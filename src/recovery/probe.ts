@@ -11,6 +11,7 @@ import {
 } from '../etcd/version.js';
 import type { Inventory } from '../inventory/types.js';
 import type { NodeAccess } from '../nodes/access.js';
+import { TransportTimeoutError, UnreachableError } from '../nodes/errors.js';
 import type { Transport } from '../nodes/transport.js';
 import { type Progress, silentProgress } from '../progress.js';
 import {
@@ -224,21 +225,35 @@ async function judgeHealth(
   const answered = etcd.filter((p) => p.status && p.ctl);
   const liveIds = new Set(answered.map((p) => p.status!.memberId));
   const possible = quorumPossible(running, inventoryVoters);
-  const check = async (p: EtcdProbe, ms: number) => {
+  const ask = async (p: EtcdProbe, ms: number): Promise<string | undefined> => {
     try {
       const [h] = await withTimeout(
         p.ctl!.withTimeouts(ms).endpointHealth(),
         o.timeoutMs,
         `endpoint health of ${p.health.host}`,
       );
-      p.health.healthy = h?.healthy === true;
-      if (!p.health.healthy)
-        p.health.errors.push(
-          `endpoint ${p.health.clientUrl} unhealthy: ${h?.error ?? 'no answer'}`,
-        );
+      if (h?.healthy === true) return undefined;
+      return `endpoint ${p.health.clientUrl} unhealthy: ${h?.error ?? 'no answer'}`;
     } catch (err) {
-      p.health.errors.push(message(err));
+      return message(err);
     }
+  };
+  /**
+   * `certain`: a member that names a live leader where a quorum can form. A failed check there
+   * may be only our etcdctl's timeout on a loaded node: it is asked once more with twice the
+   * bound, and if that fails too the member is unknown, not lost.
+   */
+  const check = async (p: EtcdProbe, ms: number, certain = false) => {
+    let why = await ask(p, ms);
+    if (why && certain) {
+      p.health.errors.push(why);
+      why = await ask(p, 2 * ms);
+      if (why) {
+        p.health.unknown = `names live leader ${p.status?.leader ?? '?'} but did not answer healthy within ${(2 * ms) / 1000} s, twice (${why})`;
+      }
+    }
+    p.health.healthy = why === undefined;
+    if (why) p.health.errors.push(why);
   };
   const leads = (p: EtcdProbe) => liveLeader(p.status!, liveIds) !== undefined;
   // A host that answers, runs no etcd and holds no data cannot vote, partition or not. When
@@ -259,7 +274,9 @@ async function judgeHealth(
     }
   } else {
     await Promise.all(
-      answered.filter(leads).map((p) => check(p, possible ? o.etcdTimeoutMs : DOUBTFUL_LEADER_MS)),
+      answered
+        .filter(leads)
+        .map((p) => (possible ? check(p, o.etcdTimeoutMs, true) : check(p, DOUBTFUL_LEADER_MS))),
     );
   }
   const leaderless = answered.filter((p) => !leads(p));
@@ -302,7 +319,7 @@ async function judgeHealth(
     },
   );
   if (outcome.kind === 'leader') {
-    await Promise.all(leaderless.map((p) => check(p, o.etcdTimeoutMs)));
+    await Promise.all(leaderless.map((p) => check(p, o.etcdTimeoutMs, true)));
     return;
   }
   for (const p of leaderless) p.health.errors.push(`${p.health.host}: ${outcome.why}`);
@@ -348,6 +365,8 @@ export async function probeCluster(
       errors: [],
     };
     const out: EtcdProbe = { health };
+    let factsSeen = false;
+    let statusWhy: string | undefined;
     const work = async () => {
       const t = await transportFor(e.host);
       const t0 = performance.now();
@@ -429,6 +448,7 @@ export async function probeCluster(
       });
       const look = (async () => {
         const facts = await etcdNodeFacts(t, layout, port);
+        factsSeen = true;
         took(
           `facts (etcd ${facts.listening ? 'listens' : 'does not listen'}, data dir ${facts.dataDir})`,
         );
@@ -453,9 +473,24 @@ export async function probeCluster(
         // its leader and term say whether an election can still end.
         const ctl = await ctlOf();
         out.ctl = ctl;
-        const { statuses } = await ctl.endpointStatus();
+        // Status gets 1 s first; on a loaded node our etcdctl may need longer than that, so a
+        // member whose etcd listens is asked once more with the full bound before anything is
+        // concluded: a timeout of our own tool is no evidence of loss.
+        const status = (c: EtcdCtl) =>
+          c.endpointStatus().then(
+            (r) => ({ s: r.statuses[0], why: 'no status in its answer' }),
+            (err: unknown) => ({ s: undefined, why: message(err) }),
+          );
+        let answer = await status(ctl);
+        if (!answer.s) {
+          health.errors.push(
+            `endpoint ${urls.client} did not answer status within ${ctl.options.commandTimeoutMs! / 1000} s (${answer.why}); asking once more`,
+          );
+          answer = await status(ctl.withTimeouts(etcdTimeoutMs));
+          if (!answer.s) statusWhy = answer.why;
+        }
         took('endpoint status');
-        const s = statuses[0];
+        const s = answer.s;
         if (s) {
           out.status = s;
           health.memberId = s.memberId;
@@ -477,7 +512,20 @@ export async function probeCluster(
       await withTimeout(work(), timeoutMs, `probing ${e.host}`);
     } catch (err) {
       health.errors.push(message(err));
-      if (!health.reachable) health.lost = `host does not answer (${message(err)})`;
+      // Only a node that refused or has no route is gone; a ping or a command of ours that
+      // ran out of time (a loaded node, a slow handshake) says nothing about its etcd.
+      if (!health.reachable && err instanceof UnreachableError)
+        health.lost = `host does not answer (${message(err)})`;
+      else if (!health.reachable)
+        health.unknown =
+          err instanceof ProbeTimeout || err instanceof TransportTimeoutError
+            ? `did not answer within ${connectBound(e.host) / 1000} s (${message(err)})`
+            : `could not be probed (${message(err)})`;
+      else if (!health.lost && !factsSeen)
+        health.unknown = `answered, but the look at its etcd process and data dir did not finish (${message(err)})`;
+    }
+    if (health.reachable && !health.lost && !health.unknown && !out.status) {
+      health.unknown = `etcd listens on ${urls.client} but did not answer status within ${etcdTimeoutMs / 1000} s, twice (${statusWhy ?? health.errors.at(-1) ?? 'no answer'})`;
     }
     return out;
   };

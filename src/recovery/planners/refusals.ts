@@ -62,7 +62,36 @@ export function refuseUnreachable(
   }
 }
 
+/**
+ * A member the probe could not judge (our own tooling ran out of time on a node that is not
+ * shown to be lost) is not overwritten, replaced or removed on that guess: a timeout is no
+ * evidence of loss, and on a loaded machine two healthy members can look like that at once.
+ */
+export function refuseUncertain(
+  inventory: PlanInventory,
+  stateOf: Map<string, EtcdHostState>,
+  c: Pick<Classified, 'brokenEtcd' | 'brokenFrom' | 'restoresSnapshot'>,
+  options: PlanOptions,
+): void {
+  if (options.force) return;
+  const { brokenEtcd, brokenFrom, restoresSnapshot } = c;
+  // A snapshot restore overwrites every member; hosts [broken_etcd] names are the user's word.
+  const declared = brokenFrom === 'inventory' ? brokenEtcd : [];
+  const targets = restoresSnapshot ? inventory.etcd.map((e) => e.host) : brokenEtcd;
+  const uncertain = targets.filter((h) => !declared.includes(h) && stateOf.get(h)?.unknown);
+  if (uncertain.length === 0) return;
+  const one = uncertain.length === 1;
+  throw new InputError(
+    `${uncertain.map((h) => `${h} ${stateOf.get(h)!.unknown}`).join(';\n')};\n` +
+      `the cluster may be healthy: no answer in time is no evidence that ${one ? 'this member is' : 'these members are'} lost, ` +
+      `and this plan would ${restoresSnapshot ? 'restore a snapshot over' : 'replace'} ${uncertain.join(', ')} (${brokenEtcd.length} of ${inventory.etcd.length} members judged broken). ` +
+      `Nothing was changed. Run plan again (when the nodes are less loaded), or pass --force if you know ${uncertain.join(', ')} to be lost, ` +
+      `or name the broken hosts in [broken_etcd].`,
+  );
+}
+
 export interface Classified {
+  brokenFrom: 'inventory' | 'probe';
   etcdCase: RecoveryCase | undefined;
   brokenEtcd: string[];
   brokenCp: string[];
@@ -84,13 +113,46 @@ export function refuseUnsafeRestore(
   options: PlanOptions,
   c: Classified,
 ): void {
-  const { etcdCase, brokenEtcd, brokenCp, healthyVoters, restoresSnapshot, removals } = c;
+  const { etcdCase, brokenEtcd, brokenCp, healthyVoters, restoresSnapshot, removals, brokenFrom } =
+    c;
   if (restoresSnapshot && state.quorum && !options.force) {
     throw new InputError(
       `The cluster still has quorum (the probe found ${healthyVoters.length} healthy of ${state.members.length} members), ` +
         `but the inventory marks ${brokenEtcd.join(', ')} as broken so that no healthy member would remain: ` +
         `restoring a snapshot over a working cluster throws away every write since the snapshot. ` +
         `Remove the healthy hosts from [broken_etcd], or pass --force if that loss is intended.`,
+    );
+  }
+
+  // Defence in depth: whatever decided the case, a member that answered healthy means a
+  // working cluster that can replace its lost members; a snapshot would throw its writes away.
+  // (Where [broken_etcd] names the broken hosts, the others are the user's word; a host named
+  // there that answered healthy is refused all the same.)
+  const healthy = inventory.etcd
+    .filter((e) => stateOf.get(e.host)?.healthy)
+    .map((e) => e.host)
+    .filter((h) => brokenFrom === 'probe' || brokenEtcd.includes(h));
+  if (restoresSnapshot && healthy.length > 0 && !options.force) {
+    throw new InputError(
+      `${healthy.join(', ')} answered healthy, yet this plan (${etcdCase}) would restore a snapshot onto ${brokenEtcd.join(', ')}: ` +
+        `with a healthy member the cluster should get a member-replacement plan, and a snapshot restore would throw away every write since the snapshot. ` +
+        `Nothing was changed. Run plan again, or pass --force if that loss is intended.`,
+    );
+  }
+  // A total loss overwrites every member: each must be lost for certain, not merely silent.
+  const running = inventory.etcd
+    .map((e) => e.host)
+    .filter((h) => {
+      const s = stateOf.get(h);
+      // Without its certificates a running member cannot be asked: cert-loss says so itself.
+      const askable = s?.etcdRunning && s.etcdCertsPresent && !s.lost;
+      return askable && !(brokenFrom === 'inventory' && brokenEtcd.includes(h));
+    });
+  if (etcdCase === 'total-loss' && running.length > 0 && !options.force) {
+    throw new InputError(
+      `etcd runs on ${running.join(', ')} but the probe got no status from ${running.length === 1 ? 'it' : 'them'}, so ${running.length === 1 ? 'it is' : 'they are'} not known to be lost: ` +
+        `a total-loss plan would restore the backup over ${running.length === 1 ? 'a member' : 'members'} that may hold newer data. ` +
+        `Nothing was changed. Run plan again, or pass --force if you know ${running.join(', ')} to be lost.`,
     );
   }
 
