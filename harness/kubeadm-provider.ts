@@ -53,6 +53,12 @@ import {
  * and etcd member names are one name, as on kind, so `--transport docker` reaches them.
  */
 
+/**
+ * A kubeadm node's boot includes importing the control-plane images into its containerd
+ * (kube-rescue-images.service): four nodes at once took over 60 s on a loaded 2-core machine.
+ */
+const KUBEADM_BOOT_TIMEOUT_MS = 5 * 60_000;
+
 /** kubeadm's etcd PKI on a control-plane node, copied off the first for the harness's own client. */
 const KUBEADM_ETCD_PKI = '/etc/kubernetes/pki/etcd';
 
@@ -135,7 +141,7 @@ export class KubeadmCluster implements StartedCluster {
   async startNode(name: string): Promise<void> {
     const n = this.node(name);
     await docker(['start', n.name]);
-    await waitForBoot(n.name, n.name);
+    await waitForBoot(n.name, n.name, KUBEADM_BOOT_TIMEOUT_MS);
   }
   /** The node's control-plane state wiped in place (kubeadm-faults.ts), as kind does it. */
   async replaceWithBlankNode(name: string): Promise<void> {
@@ -341,7 +347,7 @@ export class KubeadmClusterProvider implements ClusterProvider {
           sysctls: { 'net.ipv4.ip_forward': '1' },
           extraHosts: [{ host: API_SERVER_HOST, ipAddress: first.ip }],
         });
-        await waitForBoot(n.name, n.name);
+        await waitForBoot(n.name, n.name, KUBEADM_BOOT_TIMEOUT_MS);
         // Blocks until the oneshot has imported the images (it runs at boot).
         await nodeStep(
           n,

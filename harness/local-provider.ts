@@ -56,9 +56,16 @@ export function containerSh(
   });
 }
 
-/** Waits until systemd inside the container has finished booting (running or degraded). */
-export async function waitForBoot(containerName: string, node: string): Promise<void> {
-  const deadline = Date.now() + 60_000;
+/**
+ * Waits until systemd inside the container has finished booting (running or degraded);
+ * `timeoutMs` is longer where boot itself does work (a kubeadm node imports its images).
+ */
+export async function waitForBoot(
+  containerName: string,
+  node: string,
+  timeoutMs = 60_000,
+): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
   let state = '';
   while (Date.now() < deadline) {
     const r = await containerSh(containerName, 'systemctl is-system-running 2>/dev/null || true', {
@@ -69,7 +76,7 @@ export async function waitForBoot(containerName: string, node: string): Promise<
     await delay(200);
   }
   throw new OperationError(
-    `Node ${node} (container ${containerName}) did not finish booting in 60 s (systemd state "${state}"). Look at \`docker logs ${containerName}\`.`,
+    `Node ${node} (container ${containerName}) did not finish booting in ${timeoutMs / 1000} s (systemd state "${state}"). Look at \`docker logs ${containerName}\`.`,
   );
 }
 
