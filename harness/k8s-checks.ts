@@ -125,11 +125,18 @@ export class KubernetesProof {
     expectedNodes: readonly string[];
     goneNodes: readonly string[];
     revisionBump?: { restores: number; bumped: boolean };
+    /** How long nodes may take to be Ready (after a restore kubelets need minutes). */
+    nodesTimeoutMs?: number;
   }): Promise<KubernetesCheckReport> {
     const problems: string[] = [];
     const readyz = await checkReadyz(this.api);
     if (readyz) problems.push(readyz);
-    const nodes = await checkNodesReady(this.api, opts.expectedNodes, opts.goneNodes);
+    const nodes = await checkNodesReady(
+      this.api,
+      opts.expectedNodes,
+      opts.goneNodes,
+      opts.nodesTimeoutMs,
+    );
     problems.push(...nodes.problems.map((p) => `node ${p}`));
 
     const beforeFault = this.beforeFault ?? this.atBackup;

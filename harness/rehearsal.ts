@@ -21,6 +21,7 @@ import { type RestoreResult, restore } from '../src/commands/restore.js';
 import type { Progress } from '../src/progress.js';
 import type { Plan } from '../src/recovery/plan.js';
 import { nodeAccessOf, type StartedCluster } from './cluster.js';
+import { sampleRunMemory } from './cluster-memory.js';
 import {
   HARNESS_KEY_ROOT,
   openEtcdClient,
@@ -196,6 +197,11 @@ export interface ScenarioReport {
   /** The Kubernetes-level checks, where the provider has an API (kubeadm, kind). */
   kubernetes?: KubernetesCheckReport;
   startupSeconds?: number;
+  /**
+   * Peak memory of the cluster's node containers (Docker's usage less page cache, summed over
+   * the nodes), sampled every 5 s from the end of the start to the teardown.
+   */
+  peakMemoryMiB?: number;
   durationSeconds: number;
 }
 
@@ -319,6 +325,7 @@ export async function runScenario(
   const ctx: CommandContext = { progress };
   let cluster: StartedCluster | undefined;
   let proof: KubernetesProof | undefined;
+  let memory: ReturnType<typeof sampleRunMemory> | undefined;
   let writerLast = -1;
   let writerPrefix = '';
   try {
@@ -329,7 +336,8 @@ export async function runScenario(
       }),
     );
     const c = cluster;
-    report.startupSeconds = c.startupSeconds;
+    report.startupSeconds = Number(c.startupSeconds.toFixed(1));
+    memory = sampleRunMemory(c.runId);
     const access = nodeAccessOf(c);
     const api = c.kubernetes;
     const keyPrefix = api ? HARNESS_KEY_ROOT : '';
@@ -479,6 +487,8 @@ export async function runScenario(
     progress.warn(`[${name}] failed: ${report.error}`);
   } finally {
     await proof?.stop();
+    const peak = await memory?.stop();
+    if (peak) report.peakMemoryMiB = Math.round(peak / 1024 ** 2);
     if (cluster) await progress.phase(`[${name}] tear down`, () => cluster!.stop());
     report.durationSeconds = Number(((Date.now() - t0) / 1000).toFixed(1));
   }

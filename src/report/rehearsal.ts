@@ -44,6 +44,12 @@ export function renderRehearsalMarkdown(report: RehearsalReport): string {
   const versions = [
     ...new Set(report.scenarios.map((s) => s.etcdServerVersion).filter(Boolean)),
   ].join(', ');
+  const budget = report.scenarios
+    .filter((s) => s.startupSeconds !== undefined)
+    .map(
+      (s) =>
+        `- **${s.scenario}**: cluster started in ${s.startupSeconds} s${s.peakMemoryMiB ? `, peak memory of its nodes ${s.peakMemoryMiB} MiB` : ''}, scenario ${s.durationSeconds} s in all`,
+    );
   const failures = report.scenarios
     .filter((s) => s.result === 'failed')
     .map((s) => `- **${s.scenario}**: ${s.error ?? 'failed'}`);
@@ -59,6 +65,7 @@ export function renderRehearsalMarkdown(report: RehearsalReport): string {
           "Keys are the harness's own under `/registry/kube-rescue/` (Kubernetes rewrites its own keys all the time); Kubernetes objects are checked through the API: made before the backup, changed after it, read back after the restore (changes after the backup kept where a node kept its data, undone after a total loss), `/readyz`, every node Ready, and a watch held open across the fault.",
         ]
       : []),
+    ...(budget.length ? ['', ...budget] : []),
     ...(skipped.length ? ['', ...skipped] : []),
     ...(failures.length ? ['', ...failures] : []),
     '',
