@@ -41,19 +41,21 @@ export function etcdImageToolCommands(image: string, paths: StaticPodPaths): Etc
   const mount = (dir: string, options: string) =>
     `--mount ${q(`type=bind,src=${dir},dst=${dir},options=${options}`)}`;
   const fixed = [
-    mount(paths.etcdCertDir, 'rbind:ro'),
     // Not recursive: /var/lib holds containerd's and the kubelet's mounts, none of them ours.
     mount(dataParent, 'bind:rw'),
     mount('/var/tmp', 'rbind:rw'),
   ].join(' ');
-  const run = (tool: string, extra: string) =>
-    `exec ctr -n ${CRI_NAMESPACE} run --rm --net-host --env ETCDCTL_API=3 ${fixed}${extra} "$0" "kube-rescue-etcd-$(date +%s%N)-$$" ${tool} "$@"`;
-  // $0 is the image, "$@" the tool's arguments; TMPDIR (mktemp's staging dirs) is mounted too.
+  const cert = q(paths.etcdCertDir);
+  // $0 is the image, "$@" the tool's arguments; ctr's argv is built in front of them. The cert
+  // dir is mounted only where it exists: a node that lost it (certificate loss, a blank node)
+  // still runs etcdutl, and ctr refuses a bind mount of a missing source.
   const script = (tool: string) =>
     [
       `t=\${TMPDIR:-/var/tmp}`,
-      `if [ "$t" = /var/tmp ]; then ${run(tool, '')}; fi`,
-      run(tool, ' --mount "type=bind,src=$t,dst=$t,options=rbind:rw"'),
+      `set -- "$0" "kube-rescue-etcd-$(date +%s%N)-$$" ${tool} "$@"`,
+      `if [ "$t" != /var/tmp ]; then set -- --mount "type=bind,src=$t,dst=$t,options=rbind:rw" "$@"; fi`,
+      `if [ -d ${cert} ]; then set -- ${mount(paths.etcdCertDir, 'rbind:ro')} "$@"; fi`,
+      `exec ctr -n ${CRI_NAMESPACE} run --rm --net-host --env ETCDCTL_API=3 ${fixed} "$@"`,
     ].join('\n');
   const prefix = (tool: string) => ['sh', '-c', script(tool), image];
   return { etcd: prefix('etcd'), etcdctl: prefix('etcdctl'), etcdutl: prefix('etcdutl') };

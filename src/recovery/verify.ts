@@ -294,15 +294,25 @@ async function kubernetesChecks(deps: VerifyDeps): Promise<VerificationCheck[]> 
       await new Promise((r) => setTimeout(r, 2000));
     }
   });
+  // A node whose etcd or API server was down misses heartbeats and is NotReady for a while
+  // after etcd is back (measured on kubeadm: Ready again ~25 s after the member rejoined).
   const nodes = await check('nodes Ready', async () => {
-    const r = await t.exec([...kubectl, 'get', 'nodes', '-o', 'json'], { timeoutMs: 30_000 });
-    const items = (JSON.parse(r.stdout) as { items: KubeNode[] }).items;
-    const notReady = items.filter(
-      (n) => !n.status.conditions.some((c) => c.type === 'Ready' && c.status === 'True'),
-    );
-    return notReady.length === 0
-      ? passed('nodes Ready', `${items.length} nodes Ready`)
-      : failed('nodes Ready', `not Ready: ${notReady.map((n) => n.metadata.name).join(', ')}`);
+    const deadline = Date.now() + 180_000;
+    for (;;) {
+      const r = await t.exec([...kubectl, 'get', 'nodes', '-o', 'json'], { timeoutMs: 30_000 });
+      const items = (JSON.parse(r.stdout) as { items: KubeNode[] }).items;
+      const notReady = items.filter(
+        (n) => !n.status.conditions.some((c) => c.type === 'Ready' && c.status === 'True'),
+      );
+      if (notReady.length === 0) return passed('nodes Ready', `${items.length} nodes Ready`);
+      if (Date.now() > deadline) {
+        return failed(
+          'nodes Ready',
+          `not Ready after 180 s: ${notReady.map((n) => n.metadata.name).join(', ')}`,
+        );
+      }
+      await new Promise((r) => setTimeout(r, 3000));
+    }
   });
   return [ready, nodes];
 }
