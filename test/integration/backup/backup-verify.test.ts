@@ -329,7 +329,8 @@ describe.each(ETCD_MATRIX)('on etcd %s', (version) => {
       const r = await backup(options(await mkdtemp(join(dir, 'recount-'))), ctx);
       const other = await etcdBinDir(version === '3.6' ? '3.4' : '3.6');
       const saved = process.env.PATH;
-      process.env.PATH = `${other}:${saved}`;
+      // Only the other version's tools: this one's etcdutl would otherwise still be found.
+      process.env.PATH = [other, ...(saved ?? '').split(':').filter((d) => d !== binDir)].join(':');
       try {
         const ok = await verify(
           { backup: r.backupPath, identityFiles: [identityFile], deep: false },
