@@ -521,10 +521,22 @@ export async function probeCluster(
           err instanceof ProbeTimeout || err instanceof TransportTimeoutError
             ? `did not answer within ${connectBound(e.host) / 1000} s (${message(err)})`
             : `could not be probed (${message(err)})`;
-      else if (!health.lost && !factsSeen)
+      else if (
+        !health.lost &&
+        !factsSeen &&
+        (err instanceof ProbeTimeout || err instanceof TransportTimeoutError)
+      )
         health.unknown = `answered, but the look at its etcd process and data dir did not finish (${message(err)})`;
     }
-    if (health.reachable && !health.lost && !health.unknown && !out.status) {
+    // Only where etcd was seen listening: a node with no etcd (a blank one, whose layout cannot
+    // be told) has nothing to answer status, and that is evidence, not doubt.
+    if (
+      health.reachable &&
+      health.etcdRunning === true &&
+      !health.lost &&
+      !health.unknown &&
+      !out.status
+    ) {
       health.unknown = `etcd listens on ${urls.client} but did not answer status within ${etcdTimeoutMs / 1000} s, twice (${statusWhy ?? health.errors.at(-1) ?? 'no answer'})`;
     }
     return out;
