@@ -37,7 +37,7 @@ import {
   requireOwnName,
   requireSignedManifest,
   restore
-} from "./cli-chunks/chunk-7OVY3PDG.js";
+} from "./cli-chunks/chunk-42GT6KGJ.js";
 import "./cli-chunks/chunk-XLKS4FDF.js";
 import {
   DEFAULT_ETCD_VERSION,
@@ -46,7 +46,7 @@ import {
   SCENARIOS,
   StderrProgress,
   parseEtcdVersion
-} from "./cli-chunks/chunk-4Q4TQWOV.js";
+} from "./cli-chunks/chunk-VOA5223M.js";
 import {
   InputError,
   KubeRescueError,
@@ -120,6 +120,9 @@ function renderRehearsalMarkdown(report) {
   const versions = [
     ...new Set(report.scenarios.map((s) => s.etcdServerVersion).filter(Boolean))
   ].join(", ");
+  const budget = report.scenarios.filter((s) => s.startupSeconds !== void 0).map(
+    (s) => `- **${s.scenario}**: cluster started in ${s.startupSeconds} s${s.peakMemoryMiB ? `, peak memory of its nodes ${s.peakMemoryMiB} MiB` : ""}, scenario ${s.durationSeconds} s in all`
+  );
   const failures = report.scenarios.filter((s) => s.result === "failed").map((s) => `- **${s.scenario}**: ${s.error ?? "failed"}`);
   return [
     `Rehearsal on the \`${report.provider}\` provider, ${report.provider === "kind" ? "the etcd of kind's node image" : report.provider === "kubeadm" ? `etcd ${report.etcdVersion} in kubeadm's static pods` : `etcd ${report.etcdVersion}`}${versions ? ` (members ran ${versions})` : ""}, ${report.keys} keys seeded, started ${report.startedAt}: ${report.ok ? "every scenario recovered." : "SOME SCENARIOS FAILED."}`,
@@ -131,6 +134,7 @@ function renderRehearsalMarkdown(report) {
       "",
       "Keys are the harness's own under `/registry/kube-rescue/` (Kubernetes rewrites its own keys all the time); Kubernetes objects are checked through the API: made before the backup, changed after it, read back after the restore (changes after the backup kept where a node kept its data, undone after a total loss), `/readyz`, every node Ready, and a watch held open across the fault."
     ] : [],
+    ...budget.length ? ["", ...budget] : [],
     ...skipped.length ? ["", ...skipped] : [],
     ...failures.length ? ["", ...failures] : [],
     ""
@@ -156,7 +160,7 @@ async function preflight(provider) {
     });
   }
   if (provider === "kind") {
-    const { kindAvailability } = await import("./cli-chunks/kind-provider-5RCRVEZL.js");
+    const { kindAvailability } = await import("./cli-chunks/kind-provider-5DDIMMHG.js");
     const kind = await kindAvailability();
     if (!kind.available) {
       throw new InputError(
@@ -166,7 +170,7 @@ async function preflight(provider) {
   }
 }
 async function rehearse(opts, ctx) {
-  const { runScenario, scenariosFor, scenarioTopology } = await import("./cli-chunks/rehearsal-EGNQ5OLF.js");
+  const { runScenario, scenariosFor, scenarioTopology } = await import("./cli-chunks/rehearsal-JNZB3RP2.js");
   const scenarios = opts.scenarios ?? scenariosFor(opts.provider);
   if (scenarios.length === 0) {
     throw new InputError(`No scenario chosen. Expected some of: ${SCENARIOS.join(", ")}.`);
@@ -370,7 +374,7 @@ async function rehearseInventory(opts, ctx) {
   ctx.progress.info(
     `Dress rehearsal of ${opts.inventory}: ${topology.nodes.length} nodes (room for ${capacity}), etcd ${etcdVersion}, ${backup2 ? `data from ${backup2.location}` : `${keys} generated keys`}; broken etcd: ${failure.brokenEtcd.join(", ") || "none"}, broken control plane: ${failure.brokenControlPlane.join(", ") || "none"}${failure.removeHosts.length ? `, gone for good: ${failure.removeHosts.join(", ")}` : ""}.`
   );
-  const { runDressRehearsal } = await import("./cli-chunks/dress-rehearsal-GSC23ITZ.js");
+  const { runDressRehearsal } = await import("./cli-chunks/dress-rehearsal-HHRYAPMA.js");
   const report = await runDressRehearsal({
     inventory,
     topology,
