@@ -1,5 +1,6 @@
 import type { Readable } from 'node:stream';
 import type { GenericContainer, StartedTestContainer } from 'testcontainers';
+import { namedExports } from '../src/cjs-interop.js';
 
 /**
  * A systemd node container, following the testcontainers module shape. testcontainers is
@@ -12,7 +13,7 @@ let loaded: Promise<Testcontainers> | undefined;
 export function loadTestcontainers(): Promise<Testcontainers> {
   process.env.TESTCONTAINERS_RYUK_DISABLED ??= 'true';
   process.env.TESTCONTAINERS_HOST_OVERRIDE ??= 'localhost';
-  loaded ??= import('testcontainers');
+  loaded ??= import('testcontainers').then(namedExports);
   return loaded;
 }
 

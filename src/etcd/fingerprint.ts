@@ -1,6 +1,7 @@
 import { createHash, type Hash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import type { Etcd3, IOptions } from 'etcd3';
+import { namedExports } from '../cjs-interop.js';
 import { OperationError } from '../errors.js';
 import type { EtcdCtl } from './etcdctl.js';
 
@@ -287,7 +288,7 @@ export async function connectEtcdClient(access: DirectEtcdAccess): Promise<Etcd3
   }
   // Loaded here, not at the top: grpc and the protos take ~0.3 s, which commands that never
   // talk to etcd from this process should not pay at every start.
-  const { Etcd3 } = await import('etcd3');
+  const { Etcd3 } = namedExports(await import('etcd3'));
   return new Etcd3(options);
 }
 
