@@ -379,8 +379,6 @@ export async function probeCluster(
       // The host's tools do not depend on the layout: their detection (one round trip, shared
       // with every later etcdctl on this connection) runs while the layout is found.
       const detection = etcdToolsOf(t, hostCommands);
-      const sameTools = (c: typeof hostCommands) =>
-        JSON.stringify(c) === JSON.stringify(hostCommands);
       detection.then(
         () => took('etcd tools identified'),
         () => {},
@@ -403,7 +401,7 @@ export async function probeCluster(
           t,
           commands,
           [kubeadm.etcdManifest, kubeadm.parkedEtcdManifest].filter((p): p is string => Boolean(p)),
-          sameTools(commands) ? detection : undefined,
+          etcdToolsOf(t, commands),
         ).catch(() => undefined);
         if (identified && 'tools' in identified) health.tools = identified.tools;
         else if (identified) health.toolsError = identified.error;
@@ -422,8 +420,8 @@ export async function probeCluster(
           return defaultToolCommands;
         }));
       // One detection serves both the identification and etcdctl: each is a handful of
-      // processes on the node (the host's, begun above, when these are the host's tools).
-      const tools = sameTools(commands) ? detection : etcdToolsOf(t, commands);
+      // processes on the node (etcdToolsOf's cache: the host's, begun above, when these are they).
+      const tools = etcdToolsOf(t, commands);
       const ctlOf = async () =>
         new EtcdCtl(t, {
           endpoints: [urls.client],
