@@ -1,3 +1,4 @@
+import { InputError } from '../errors.js';
 import { EtcdCtl, type EtcdTls } from '../etcd/etcdctl.js';
 import type { EndpointStatus, Member } from '../etcd/etcdctl-output.js';
 import { detectLayout, kubeadmLayout, type Layout, layoutByName } from '../etcd/layout.js';
@@ -509,6 +510,9 @@ export async function probeCluster(
     try {
       await withTimeout(work(), timeoutMs, `probing ${e.host}`);
     } catch (err) {
+      // Our own configuration (no SSH key, an unusable one) is no fact about the node: say
+      // so at once, before any plan is made, rather than count the node as doubtful.
+      if (err instanceof InputError) throw err;
       health.errors.push(message(err));
       // Only a node that refused or has no route is gone; a ping or a command of ours that
       // ran out of time (a loaded node, a slow handshake) says nothing about its etcd.

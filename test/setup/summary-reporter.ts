@@ -3,7 +3,7 @@ import type { Reporter, TestModule } from 'vitest/node';
 
 /**
  * Ends the run with one plain line, `Tests: N passed, N failed, N skipped`, that any CI can
- * read. A file that failed outside its tests (a hook, an import) and errors outside any test
+ * read, after the slowest files and their durations. A file that failed outside its tests (a hook, an import) and errors outside any test
  * are added after it, so a run that fails never reads as all green.
  */
 export default class SummaryReporter implements Reporter {
@@ -32,6 +32,17 @@ export default class SummaryReporter implements Reporter {
         : '',
       unhandledErrors.length > 0 ? `${unhandledErrors.length} error(s) outside any test` : '',
     ].filter(Boolean);
+    // Where a run's time went: the slowest files, so that a CI log shows what to make faster.
+    const slowest = [...modules]
+      .map((m) => ({ id: m.relativeModuleId, ms: m.diagnostic().duration }))
+      .sort((a, b) => b.ms - a.ms)
+      .slice(0, 15)
+      .filter((m) => m.ms >= 1000);
+    if (slowest.length > 0) {
+      process.stdout.write(
+        `\nSlowest files:\n${slowest.map((m) => `  ${(m.ms / 1000).toFixed(1).padStart(7)} s  ${m.id}`).join('\n')}\n`,
+      );
+    }
     process.stdout.write(
       `\nTests: ${passed} passed, ${failed} failed, ${skipped} skipped${extra.length > 0 ? `; ${extra.join('; ')}` : ''}\n`,
     );

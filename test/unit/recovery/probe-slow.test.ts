@@ -36,6 +36,8 @@ interface Behaviour {
   refused?: boolean;
   /** The facts script runs out of our bound. */
   factsTimeOut?: boolean;
+  /** Our side has no key for it, as the SSH transport says before it connects. */
+  noKey?: boolean;
 }
 
 const ok = (stdout: string): ExecResult => ({ code: 0, stdout, stderr: '' });
@@ -144,6 +146,10 @@ class FakeNode implements Transport {
     throw new Error('the probe writes nothing');
   }
   async ping(options: { timeoutMs?: number } = {}): Promise<void> {
+    if (this.b.noKey)
+      throw new InputError(
+        `No SSH key for node ${this.node}: give --ssh-key <file> (action input ssh-key), or run an ssh-agent.`,
+      );
     if (this.b.refused)
       throw new UnreachableError(this.node, `connect ECONNREFUSED ${addr(this.node)}:22`);
     if (this.b.pingTimesOut)
@@ -280,6 +286,14 @@ describe('a slow but healthy member is never judged lost', () => {
     expect(() => plan(state)).toThrow(
       /node1 did not answer within 20 s[\s\S]*the cluster may be healthy/,
     );
+  });
+
+  it('no SSH key for a node is our own configuration, said at once: no health, no plan, no doubt', async () => {
+    const err = await probe({ node1: {}, node2: { noKey: true }, node3: { wiped: true } }).catch(
+      (e: unknown) => e,
+    );
+    expect(err).toBeInstanceOf(InputError);
+    expect((err as Error).message).toMatch(/^No SSH key for node node2: give --ssh-key/);
   });
 
   it('facts that run out of time on a node that answers: unknown, not "no etcd process"', async () => {
