@@ -4,6 +4,8 @@ import {
   DEFAULT_ETCD_VERSION,
   ETCD_VERSIONS,
   type EtcdVersion,
+  REHEARSAL_PROVIDERS,
+  type RehearsalProvider,
   SCENARIOS,
   type ScenarioName,
 } from '../commands/rehearse-choices.js';
@@ -62,7 +64,9 @@ export interface ActionSettings {
   planSha256?: string;
   /** restore: where the journal is kept (`backup`, a directory, s3://… or artifact://). */
   journal?: string;
-  provider: 'local' | 'kind';
+  provider: RehearsalProvider;
+  /** A token for GitHub's REST API (secret): artifact:// sets of earlier workflow runs. */
+  githubToken?: string;
   etcdVersion: EtcdVersion;
   scenarios: ScenarioName[];
   report?: string;
@@ -135,7 +139,9 @@ export function readSettings(): ActionSettings {
   const identity = optional('identity');
   const sshKey = core.getInput('ssh-key');
   const signKey = core.getInput('sign-key');
+  const githubToken = optional('github-token');
   if (identity) core.setSecret(identity);
+  if (githubToken) core.setSecret(githubToken);
   for (const key of [sshKey, signKey]) {
     if (!key.trim()) continue;
     for (const line of key.split('\n')) if (line.trim().length > 8) core.setSecret(line.trim());
@@ -220,7 +226,8 @@ export function readSettings(): ActionSettings {
     planFile: optional('plan-file'),
     planSha256: sha256Input('plan-sha256'),
     journal: optional('journal'),
-    provider: oneOf('provider', ['local', 'kind'] as const, 'kind'),
+    provider: oneOf('provider', REHEARSAL_PROVIDERS, 'kind'),
+    githubToken,
     etcdVersion: oneOf('etcd-version', ETCD_VERSIONS, DEFAULT_ETCD_VERSION),
     scenarios: list('scenarios').map((s) => {
       if (!(SCENARIOS as readonly string[]).includes(s)) {
@@ -239,6 +246,16 @@ export function readSettings(): ActionSettings {
       if (!settings.inventory && !settings.access.etcdEndpoints) {
         throw new InputError(
           "Command 'backup' needs input 'inventory' (a Kubespray hosts.ini/hosts.yaml) or 'etcd-endpoints' with transport 'local'.",
+        );
+      }
+      // Said before the backup runs, not after its upload when retention lists the sets.
+      if (
+        settings.destination!.startsWith('artifact://') &&
+        !githubToken &&
+        (settings.keep || settings.keepHourly || settings.keepDaily || settings.keepWeekly)
+      ) {
+        throw new InputError(
+          `Retention (keep, keep-hourly, keep-daily, keep-weekly) with destination artifact:// prunes the sets of earlier workflow runs, which needs input 'github-token' (default \${{ github.token }}, with 'permissions: actions: write'); it is empty.`,
         );
       }
       break;

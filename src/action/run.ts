@@ -12,6 +12,7 @@ import { verify } from '../commands/verify.js';
 import { InputError, OperationError } from '../errors.js';
 import type { NodeAccess } from '../nodes/access.js';
 import type { Progress } from '../progress.js';
+import { useGitHubToken } from '../stores/artifact.js';
 import { type ActionSettings, readSettings } from './inputs.js';
 import { type SecretFiles, writeSecretFiles } from './secrets.js';
 import { writeSummary } from './summary.js';
@@ -230,6 +231,7 @@ export async function run(): Promise<void> {
   try {
     const settings = readSettings();
     command = settings.command;
+    useGitHubToken(settings.githubToken);
     const files = await writeSecretFiles(settings);
     const result = await dispatch(settings, files);
     core.setOutput('result', JSON.stringify(result));

@@ -168,7 +168,9 @@ export class Journal {
     try {
       text = await store.load();
     } catch (err) {
-      throw new OperationError(
+      // A refused token or a bad location is the user's to fix (exit 2); the rest is ours.
+      const Failure = err instanceof InputError ? InputError : OperationError;
+      throw new Failure(
         `Cannot read the journal ${store.where}: ${(err as Error).message}. A restore needs it to know what an earlier run did.`,
         { cause: err },
       );

@@ -1,6 +1,6 @@
 import { basename, dirname, resolve } from 'node:path';
 import { InputError } from '../errors.js';
-import { ARTIFACT_SCHEME, ArtifactStore, defaultArtifactClient } from './artifact.js';
+import { ARTIFACT_SCHEME, openArtifactStore } from './artifact.js';
 import { LocalStore } from './local.js';
 import { parseS3Url, type S3Settings } from './s3-location.js';
 import type { Store } from './store.js';
@@ -13,7 +13,7 @@ async function s3Store() {
 /** Picks the store for a destination by its scheme: `s3://`, `artifact://`, else a directory. */
 export async function openStore(dest: string, s3: S3Settings = {}): Promise<Store> {
   if (dest.startsWith('s3://')) return new (await s3Store())(parseS3Url(dest), s3);
-  if (dest.startsWith(ARTIFACT_SCHEME)) return new ArtifactStore(await defaultArtifactClient());
+  if (dest.startsWith(ARTIFACT_SCHEME)) return openArtifactStore();
   if (/^[a-z][a-z0-9+.-]*:\/\//i.test(dest)) {
     throw new InputError(
       `Destination '${dest}': unknown scheme. Use a directory path, s3://bucket/prefix or artifact://.`,
@@ -44,7 +44,7 @@ export async function openSet(
   if (trimmed.startsWith(ARTIFACT_SCHEME)) {
     const setName = trimmed.slice(ARTIFACT_SCHEME.length);
     if (!setName) throw new InputError(`'${backup}' names no artifact; use artifact://<set-name>.`);
-    return { store: new ArtifactStore(await defaultArtifactClient()), setName };
+    return { store: await openArtifactStore(), setName };
   }
   const abs = resolve(trimmed);
   return { store: new LocalStore(dirname(abs)), setName: basename(abs) };

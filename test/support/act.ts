@@ -66,12 +66,14 @@ export async function checkoutWithBundle(): Promise<ActionCheckout> {
   const dir = await mkdtemp(join(tmpdir(), 'kr-act-checkout-'));
   const remove = () => rm(dir, { recursive: true, force: true });
   try {
-    // Tracked and untracked-but-not-ignored files, as the working tree has them.
+    // Tracked and untracked-but-not-ignored files, as the working tree has them; not a
+    // node_modules symlink (a git worktree's link to the main checkout's, which .gitignore's
+    // `node_modules/` does not match): it is linked below.
     await run(
       'bash',
       [
         '-c',
-        'set -o pipefail; git ls-files -z -co --exclude-standard | grep -zv "^dist/" | ' +
+        'set -o pipefail; git ls-files -z -co --exclude-standard | grep -zvE "^(dist/|node_modules$)" | ' +
           'tar --null --ignore-failed-read -T - -cf - | tar -xf - -C "$1"',
         'bash',
         dir,

@@ -55,7 +55,7 @@ describe('action.yml', () => {
     for (const [name, input] of Object.entries(action.inputs)) {
       expect(input.description, name).toBeTruthy();
     }
-    for (const secret of ['identity', 'ssh-key', 'sign-key']) {
+    for (const secret of ['identity', 'ssh-key', 'sign-key', 'github-token']) {
       expect(action.inputs[secret].description).toMatch(/^SECRET\./);
     }
   });

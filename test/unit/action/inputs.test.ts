@@ -172,6 +172,50 @@ describe('action inputs', () => {
     expect(s.access.transport).toBe('local');
   });
 
+  it('reads the rehearsal provider: kind unless given, kubeadm and local accepted, others refused with the list', () => {
+    given({ command: 'rehearse' });
+    expect(readSettings().provider).toBe('kind');
+    given({ command: 'rehearse', provider: 'kubeadm' });
+    expect(readSettings().provider).toBe('kubeadm');
+    given({ command: 'rehearse', provider: 'local' });
+    expect(readSettings().provider).toBe('local');
+    given({ command: 'rehearse', provider: 'k3s' });
+    expect(() => readSettings()).toThrow(
+      "Invalid input 'provider': 'k3s'. Expected one of: local, kind, kubeadm.",
+    );
+  });
+
+  it('masks the GitHub token before anything else and keeps it for artifact://', () => {
+    const token = 'ghs_inputsTokenSecret0123456789abcdefgh';
+    given({ command: 'list', destination: 'artifact://', 'github-token': token });
+    const s = readSettings();
+    expect(secrets).toContain(token);
+    expect(stdout.indexOf(token)).toBe(
+      stdout.indexOf(`::add-mask::${token}`) + '::add-mask::'.length,
+    );
+    expect(s.githubToken).toBe(token);
+    given({ command: 'list', destination: 'artifact://', 'github-token': '  ' });
+    expect(readSettings().githubToken).toBeUndefined();
+  });
+
+  it('refuses retention on artifact:// without a token before the backup runs, naming the input', () => {
+    given({ command: 'backup', inventory: 'h.ini', destination: 'artifact://', keep: '7' });
+    expect(() => readSettings()).toThrow(
+      "Retention (keep, keep-hourly, keep-daily, keep-weekly) with destination artifact:// prunes the sets of earlier workflow runs, which needs input 'github-token'",
+    );
+    // Without retention, or with a token, the backup runs.
+    given({ command: 'backup', inventory: 'h.ini', destination: 'artifact://' });
+    expect(readSettings().destination).toBe('artifact://');
+    given({
+      command: 'backup',
+      inventory: 'h.ini',
+      destination: 'artifact://',
+      keep: '7',
+      'github-token': 'ghs_x',
+    });
+    expect(readSettings().keep).toBe(7);
+  });
+
   it('reads remove-hosts as a comma- or newline-separated list for plan and restore', () => {
     given({ command: 'plan', inventory: 'hosts.ini', 'remove-hosts': 'node3,\n node4\n' });
     expect(readSettings().removeHosts).toEqual(['node3', 'node4']);

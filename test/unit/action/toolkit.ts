@@ -2,6 +2,7 @@ import { execFile } from 'node:child_process';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { expect } from 'vitest';
 
 // How the runner talks to an action, done the way the runner does it, so that the real
 // @actions/core is what the tests drive: inputs as INPUT_* variables, outputs and state as
@@ -114,4 +115,26 @@ export async function runStep(
     // Without runnerTemp, RUNNER_TEMP was this dir: whatever the step left there goes with it.
     await rm(dir, { recursive: true, force: true });
   }
+}
+
+/**
+ * `secret` was announced with `::add-mask::` before the step's first line of log, and appears
+ * in nothing else the step wrote: its log, stderr, outputs, state or job summary.
+ */
+export function expectMaskedEverywhere(step: StepRun, secret: string): void {
+  const lines = step.stdout.split('\n');
+  const firstLog = lines.findIndex((l) => l !== '' && !l.startsWith('::add-mask::'));
+  expect(maskedValues(step.stdout)).toContain(secret);
+  expect(lines.findIndex((l) => l.startsWith('::add-mask::') && l.includes(secret))).toBeLessThan(
+    firstLog,
+  );
+  const logLines = lines.filter((l) => !l.startsWith('::add-mask::'));
+  for (const text of [
+    logLines.join('\n'),
+    step.stderr,
+    step.files.output,
+    step.files.state,
+    step.files.summary,
+  ])
+    expect(text).not.toContain(secret);
 }

@@ -9,8 +9,8 @@ import {
   serializeManifest,
 } from '../../../src/backup/manifest.js';
 import { rehearseInventory } from '../../../src/commands/rehearse-inventory.js';
-import { exitCodeOf, InputError } from '../../../src/errors.js';
 import { silentProgress } from '../../../src/progress.js';
+import { refusal } from '../../support/refusal.js';
 import { RUNBOOK_INVENTORY } from './runbook-inventory.js';
 
 // Every refusal here must happen before any container starts. No Docker engine is needed for
@@ -62,16 +62,6 @@ async function backupSet(
   await mkdir(setDir, { recursive: true });
   await writeFile(join(setDir, 'manifest.json'), serializeManifest(buildManifest(content)));
   return setDir;
-}
-
-async function refusal(work: Promise<unknown>): Promise<string> {
-  const err = await work.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  expect(err).toBeInstanceOf(InputError);
-  expect(exitCodeOf(err)).toBe(2);
-  return (err as Error).message;
 }
 
 beforeAll(async () => {

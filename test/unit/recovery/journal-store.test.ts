@@ -3,12 +3,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { InputError } from '../../../src/errors.js';
-import { silentProgress } from '../../../src/progress.js';
-import { executePlan, type StepRunner } from '../../../src/recovery/execute.js';
 import { Journal, type JournalStore, planHash } from '../../../src/recovery/journal.js';
-import type { Step } from '../../../src/recovery/plan.js';
 import { planFileSha256 } from '../../../src/recovery/plan-file.js';
 import { LocalStore } from '../../../src/stores/local.js';
+import { crashThenResume } from './crashing-runner.js';
 import { memberLossPlanFile } from './plan-file-fixture.js';
 
 let dir: string;
@@ -28,54 +26,26 @@ function besideSet(store: LocalStore, name: string): JournalStore {
   };
 }
 
-class FailOnce implements StepRunner {
-  readonly ran: string[] = [];
-  constructor(private failAt?: string) {}
-  async run(step: Step): Promise<string> {
-    if (step.id === this.failAt) {
-      this.failAt = undefined;
-      throw new Error('runner lost');
-    }
-    this.ran.push(step.id);
-    return 'ok';
-  }
-}
-
 describe('a journal kept in a store', () => {
   it('resumes on another runner with the plan file it ran, never repeating a step', async () => {
     const store = new LocalStore(join(dir, 'backups'));
     await mkdir(join(dir, 'backups', 'cluster.local-20261122T010000Z'), { recursive: true });
     const name = 'cluster.local-20261122T010000Z.restore-journal.jsonl';
     const file = memberLossPlanFile();
-    const failAt = file.plan.steps.find((s) => s.action === 'member-add')!.id;
-    const runner = new FailOnce(failAt);
-    await expect(
-      executePlan(file.plan, runner, {
-        progress: silentProgress,
-        journal: await Journal.openIn(besideSet(store, name)),
-        planFile: file,
-      }),
-    ).rejects.toThrow(/resumes from this step/);
-    const path = join(dir, 'backups', name);
-    expect((await stat(path)).mode & 0o777).toBe(0o600);
-    // Not a backup set: the store does not list it.
-    expect(await store.list()).toEqual([]);
-
-    const again = await Journal.openIn(besideSet(new LocalStore(join(dir, 'backups')), name));
-    expect(again.inStore).toBe(true);
-    const pending = again.unfinished()!;
-    expect(pending.hash).toBe(planHash(file.plan));
-    expect(pending.planSha256).toBe(planFileSha256(file));
-    const before = [...runner.ran];
-    runner.ran.length = 0;
-    const second = await executePlan(pending.plan, runner, {
-      progress: silentProgress,
-      journal: again,
-      planFile: pending.planFile,
+    await crashThenResume(file, {
+      first: () => Journal.openIn(besideSet(store, name)),
+      between: async () => {
+        const path = join(dir, 'backups', name);
+        expect((await stat(path)).mode & 0o777).toBe(0o600);
+        // Not a backup set: the store does not list it.
+        expect(await store.list()).toEqual([]);
+      },
+      again: () => Journal.openIn(besideSet(new LocalStore(join(dir, 'backups')), name)),
+      reopened: (again) => {
+        expect(again.inStore).toBe(true);
+        expect(again.unfinished()!.planSha256).toBe(planFileSha256(file));
+      },
     });
-    expect(second.resumed).toBe(true);
-    expect(runner.ran[0]).toBe(failAt);
-    expect([...before, ...runner.ran]).toEqual(file.plan.steps.map((s) => s.id));
   });
 
   it('refuses a journal whose plan was edited, or with entries of no plan it began', async () => {

@@ -12,21 +12,8 @@ import {
 } from '../../../src/recovery/execute.js';
 import { Journal, planHash } from '../../../src/recovery/journal.js';
 import type { Plan, Step } from '../../../src/recovery/plan.js';
+import { CrashingRunner } from './crashing-runner.js';
 import { memberLossPlan, removalPlan } from './fixtures.js';
-
-/** Counts every step it runs; throws once, at `failAt`, like a node dropping mid-plan. */
-class CrashingRunner implements StepRunner {
-  readonly ran: string[] = [];
-  constructor(private failAt?: string) {}
-  async run(step: Step): Promise<string> {
-    if (step.id === this.failAt) {
-      this.failAt = undefined;
-      throw new Error('connection reset by peer');
-    }
-    this.ran.push(step.id);
-    return 'ok';
-  }
-}
 
 let dir: string;
 beforeEach(async () => {

@@ -30,7 +30,12 @@ class DirectoryArtifactFake implements ArtifactClient {
   }
   async getArtifact(name: string) {
     const id = this.ids.get(name);
-    if (!id) throw new Error(`Artifact not found for name: ${name}`);
+    if (!id) {
+      // As the real client's ArtifactNotFoundError.
+      const err = new Error(`Artifact not found for name: ${name}`);
+      err.name = 'ArtifactNotFoundError';
+      throw err;
+    }
     return { artifact: { name, id, size: 0 } };
   }
   async downloadArtifact(id: number, options?: { path?: string }) {
@@ -50,12 +55,15 @@ class DirectoryArtifactFake implements ArtifactClient {
 describe('ArtifactStore (against a fake of the ArtifactClient interface)', () => {
   it('uploads a set as one artifact only on commit, with every object, and reads it back', async () => {
     const fake = new DirectoryArtifactFake();
-    const store = new ArtifactStore(fake, mkdtempSync(join(tmpdir(), 'staging-')));
+    const staging = mkdtempSync(join(tmpdir(), 'staging-'));
+    const store = new ArtifactStore(fake, staging);
     const set = await store.begin('c-20261122T000000Z');
     await set.write('etcd.db.gz', Readable.from([Buffer.from('db')]));
     await set.write('manifest.json', Readable.from([Buffer.from('{}')]));
     expect(fake.uploads).toEqual([]);
-    expect(await store.list()).toEqual([]);
+    await expect(store.read('c-20261122T000000Z', 'etcd.db.gz')).rejects.toThrow(
+      /find the backup set c-20261122T000000Z, which is not an artifact of this run/,
+    );
     await set.commit();
     expect(fake.uploads).toEqual([
       {
@@ -64,7 +72,6 @@ describe('ArtifactStore (against a fake of the ArtifactClient interface)', () =>
         options: { compressionLevel: 0 },
       },
     ]);
-    expect(await store.list()).toEqual(['c-20261122T000000Z']);
     expect(await text(await store.read('c-20261122T000000Z', 'etcd.db.gz'))).toBe('db');
     const head = await store.read('c-20261122T000000Z', 'etcd.db.gz', { firstBytes: 1 });
     expect(await text(head)).toBe('d');
@@ -75,7 +82,11 @@ describe('ArtifactStore (against a fake of the ArtifactClient interface)', () =>
       { name: 'manifest.json', bytes: 2 },
     ]);
     await store.remove('c-20261122T000000Z');
-    expect(await store.list()).toEqual([]);
+    await expect(
+      new ArtifactStore(fake, staging).stat('c-20261122T000000Z', 'etcd.db.gz'),
+    ).rejects.toThrow(/not an artifact of this run/);
+    // Listing needs the token: this run's artifacts alone would hide every earlier set.
+    await expect(store.list()).rejects.toThrow(/input 'github-token' is empty/);
     expect(store.urlOf('x')).toBe('artifact://x');
   });
 
