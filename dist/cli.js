@@ -37,7 +37,7 @@ import {
   requireOwnName,
   requireSignedManifest,
   restore
-} from "./cli-chunks/chunk-QMISSXDN.js";
+} from "./cli-chunks/chunk-M6XLPVTQ.js";
 import "./cli-chunks/chunk-XLKS4FDF.js";
 import {
   DEFAULT_ETCD_VERSION,
@@ -170,7 +170,7 @@ async function preflight(provider) {
   }
 }
 async function rehearse(opts, ctx) {
-  const { runScenario, scenariosFor, scenarioTopology } = await import("./cli-chunks/rehearsal-CI7PHEAU.js");
+  const { runScenario, scenariosFor, scenarioTopology } = await import("./cli-chunks/rehearsal-7XCNCJJN.js");
   const scenarios = opts.scenarios ?? scenariosFor(opts.provider);
   if (scenarios.length === 0) {
     throw new InputError(`No scenario chosen. Expected some of: ${SCENARIOS.join(", ")}.`);
@@ -374,7 +374,7 @@ async function rehearseInventory(opts, ctx) {
   ctx.progress.info(
     `Dress rehearsal of ${opts.inventory}: ${topology.nodes.length} nodes (room for ${capacity}), etcd ${etcdVersion}, ${backup2 ? `data from ${backup2.location}` : `${keys} generated keys`}; broken etcd: ${failure.brokenEtcd.join(", ") || "none"}, broken control plane: ${failure.brokenControlPlane.join(", ") || "none"}${failure.removeHosts.length ? `, gone for good: ${failure.removeHosts.join(", ")}` : ""}.`
   );
-  const { runDressRehearsal } = await import("./cli-chunks/dress-rehearsal-ESECUWYR.js");
+  const { runDressRehearsal } = await import("./cli-chunks/dress-rehearsal-GXTL42YF.js");
   const report = await runDressRehearsal({
     inventory,
     topology,
