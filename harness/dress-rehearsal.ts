@@ -285,6 +285,8 @@ async function rehearseOn(
           yes: true,
           journal: join(r.work, 'bring-up.journal'),
           transportFor,
+          // The restored snapshot is read on its node: none of the user's data lands here.
+          keyspaceOnNode: true,
         },
         ctx,
       ),
@@ -387,7 +389,11 @@ async function rehearseOn(
   // 4. The recovery itself, timed: the same restore production would run.
   const restored: RestoreResult = await progress.phase(
     'Recover the replica with kube-rescue restore',
-    () => restore({ ...planOpts, yes: true, journal: join(r.work, 'restore.journal') }, ctx),
+    () =>
+      restore(
+        { ...planOpts, yes: true, journal: join(r.work, 'restore.journal'), keyspaceOnNode: true },
+        ctx,
+      ),
   );
   report.replicaPlan = outline(restored.plan, label);
   report.productionPlan = outline(production, label);

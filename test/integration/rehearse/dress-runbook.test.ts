@@ -9,6 +9,7 @@ import type { NodeTarget } from '../../../src/nodes/connect.js';
 import { StderrProgress } from '../../../src/progress.js';
 import { renderDressRehearsalMarkdown } from '../../../src/report/dress-rehearsal.js';
 import { ETCD_MATRIX } from '../../support/etcd-matrix.js';
+import { PlaintextScan } from '../../support/plaintext-scan.js';
 import { RUNBOOK_INVENTORY } from '../../unit/harness/runbook-inventory.js';
 import { backUpHarnessCluster } from '../recovery/harness-backup.js';
 
@@ -78,6 +79,17 @@ describe('dress rehearsal of the Kubespray runbook example', () => {
     const progress = new StderrProgress({ verbose: true, write: (s) => log.push(s) });
     const targets: NodeTarget[] = [];
     const reportFile = join(dir, 'report.json');
+    // Nothing of the user's backup may be decrypted onto this machine: the rehearsal's temp
+    // dirs (the replica's work dir among them) go to a dir of this test, watched throughout
+    // with the test's own dir (the set, the report), for a snapshot, a tar, or a private key
+    // of the backup or the identity in any file.
+    const runTmp = await mkdtemp(join(tmpdir(), 'dress-runbook-tmp-'));
+    const savedTmp = process.env.TMPDIR;
+    process.env.TMPDIR = runTmp;
+    const scan = new PlaintextScan(
+      [runTmp, dir],
+      [...privateKeys, secret.slice('AGE-SECRET-KEY-'.length)],
+    ).start();
     const report = await rehearseInventory(
       {
         inventory: join(dir, 'hosts.ini'),
@@ -87,10 +99,16 @@ describe('dress rehearsal of the Kubespray runbook example', () => {
         onConnect: (t) => targets.push(t),
       },
       { progress },
-    ).catch((err: unknown) => {
-      process.stderr.write(log.join('').slice(-8000));
-      throw err;
-    });
+    )
+      .catch((err: unknown) => {
+        process.stderr.write(log.join('').slice(-8000));
+        throw err;
+      })
+      .finally(() => {
+        process.env.TMPDIR = savedTmp;
+      });
+    const plaintext = await scan.stop();
+    plaintext.delete(identityFile);
     process.stdout.write(renderDressRehearsalMarkdown(report));
 
     expect(report.ok, report.error).toBe(true);
@@ -134,5 +152,18 @@ describe('dress rehearsal of the Kubespray runbook example', () => {
     expect(text).not.toContain(secret.slice('AGE-SECRET-KEY-'.length));
     for (const k of privateKeys) expect(text).not.toContain(k);
     expect(text).not.toMatch(/AGE-SECRET-KEY-1[0-9A-Z]{20}/);
+
+    // And no file of this machine held the backup's plaintext at any time of the run: the
+    // keyspace checks read the restored snapshots on the replica's nodes.
+    expect(Object.fromEntries(plaintext)).toEqual({});
+    expect(report.bringUp?.keyspace).toMatch(/read on that node/);
+    expect(report.verification?.find((v) => v.name === 'keyspace')?.detail).toMatch(
+      /read on that node/,
+    );
+    // Nothing of the run is left in its temp dir: the replica's work dir went with it.
+    expect((await readdir(runTmp)).filter((e) => /^kube-rescue-(cluster|verify)-/.test(e))).toEqual(
+      [],
+    );
+    await rm(runTmp, { recursive: true, force: true });
   });
 });
