@@ -14,7 +14,6 @@ import type { EtcdVersion } from './tools.js';
 const memberIdOf = (i: number) => (0x1000 + i).toString(16);
 
 function base(
-  inventory: Inventory,
   clusterName: string,
   etcdVersion: EtcdVersion,
 ): Omit<ClusterState, 'etcd' | 'controlPlane' | 'members' | 'quorum'> {
@@ -79,7 +78,7 @@ export function failedReplicaState(
     };
   });
   return {
-    ...base(inventory, clusterName, etcdVersion),
+    ...base(clusterName, etcdVersion),
     ...(quorum ? { serverVersion: `${etcdVersion}.0` } : {}),
     members: quorum
       ? members.map((m, i) => ({
@@ -108,7 +107,7 @@ export function emptiedReplicaState(
   etcdVersion: EtcdVersion,
 ): ClusterState {
   return {
-    ...base(inventory, clusterName, etcdVersion),
+    ...base(clusterName, etcdVersion),
     members: [],
     quorum: false,
     etcd: inventory.etcdMembers().map((m) => ({
