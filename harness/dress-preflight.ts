@@ -8,10 +8,13 @@
  * only: nothing is decrypted here), openable with the identity given.
  */
 import { createHash } from 'node:crypto';
+import { readArchiveHeaders } from '../src/backup/archive-members.js';
 import { clusterNameOf, planInventoryOf } from '../src/commands/plan.js';
-import { InputError } from '../src/errors.js';
+import { InputError, KubeRescueError } from '../src/errors.js';
+import { kubesprayLayout } from '../src/etcd/layout.js';
 import type { Inventory } from '../src/inventory/types.js';
 import type { BackupSource } from '../src/recovery/backup-source.js';
+import { checkNodeArchive } from '../src/recovery/node-steps.js';
 import { buildPlan, type Plan, type PlanOptions } from '../src/recovery/plan.js';
 import { checkPlanObjects, objectsNeeded } from '../src/recovery/preflight.js';
 import type { StatedFailure } from './replica.js';
@@ -171,6 +174,24 @@ export async function dressPreflight(input: DressPreflightInput): Promise<DressP
       `The backup ${backup.location} is not what its manifest lists:\n${problems.map((p) => `- ${p}`).join('\n')}\n` +
         "Nothing was started. Check the set with 'kube-rescue verify', or rehearse with another set ('kube-rescue list').",
     );
+  }
+  // The archives the replica unpacks (every control-plane host's): read now, in memory as
+  // the restore reads them, every member checked against what it may write on its node, so
+  // a hostile or damaged archive is refused before the start too.
+  const layout = kubesprayLayout();
+  const cp = inventory.controlPlane();
+  for (const o of backup.manifest.objects) {
+    if (o.kind !== 'node-files' || !o.node || !cp.includes(o.node)) continue;
+    const where = `${backup.location}/${o.name}`;
+    try {
+      const headers = await backup.streamTo(o.name, (plain) => readArchiveHeaders(plain, where));
+      checkNodeArchive(backup, layout, o.node, headers, where);
+    } catch (err) {
+      if (!(err instanceof KubeRescueError)) throw err;
+      throw new InputError(`${err.message.replace(/\s+$/, '')}\nNothing was started.`, {
+        cause: err,
+      });
+    }
   }
   return { production, bringUp, objects };
 }

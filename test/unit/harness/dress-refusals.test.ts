@@ -3,6 +3,7 @@ import { createHash } from 'node:crypto';
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { pack } from 'tar-stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   buildManifest,
@@ -78,6 +79,16 @@ function archive(node: string): ManifestContent['objects'][number] {
     compression: 'gzip',
     encryption: null,
   };
+}
+
+/** A tar of empty regular files (the member names are what the check reads). */
+async function tarOf(names: string[]): Promise<Buffer> {
+  const tar = pack();
+  for (const n of names) tar.entry({ name: n, size: 1, mode: 0o600 }, 'x');
+  tar.finalize();
+  const chunks: Buffer[] = [];
+  for await (const c of tar) chunks.push(c as Buffer);
+  return Buffer.concat(chunks);
 }
 
 const sha256 = (b: Buffer) => createHash('sha256').update(b).digest('hex');
@@ -310,6 +321,50 @@ describe('the dress rehearsal refuses before anything starts', () => {
     ).toMatch(
       /taco-m2-pki\.tar\.gz: the store holds \d+ bytes with sha256 [0-9a-f]{64}, the manifest lists .*changed or damaged.*Nothing was started/s,
     );
+  });
+
+  it('a node archive that would write outside the paths a backup holds (read before the start)', async () => {
+    const name = 'cluster.local-20261201T200011Z';
+    const setDir = join(dir, 'backups', name);
+    await mkdir(setDir, { recursive: true });
+    const snapshot = Buffer.from('not read before the start beyond its hash');
+    await writeFile(join(setDir, 'etcd.db'), snapshot);
+    const archives = await Promise.all(
+      ['taco-m1', 'taco-m2', 'taco-m3'].map(async (node) => {
+        const body = await tarOf([
+          'etc/ssl/etcd/ssl/ca.pem',
+          ...(node === 'taco-m2' ? ['etc/cron.d/kube-rescue-was-here'] : []),
+        ]);
+        await writeFile(join(setDir, `${node}-pki.tar`), body);
+        return {
+          ...archive(node),
+          name: `${node}-pki.tar`,
+          bytes: body.length,
+          sha256: sha256(body),
+          plaintextBytes: body.length,
+          plaintextSha256: sha256(body),
+          compression: 'none' as const,
+        };
+      }),
+    );
+    const b = await backupSet(name, (c) => {
+      c.kubernetes.paths = ['/etc/ssl/etcd/ssl', '/etc/kubernetes/ssl'];
+      c.objects = [
+        {
+          ...c.objects[0],
+          name: 'etcd.db',
+          compression: 'none',
+          bytes: snapshot.length,
+          sha256: sha256(snapshot),
+          plaintextBytes: snapshot.length,
+          plaintextSha256: sha256(snapshot),
+        },
+        ...archives,
+      ];
+    });
+    expect(
+      await refusal(rehearseInventory({ inventory, backup: b, identityFiles: [] }, ctx)),
+    ).toMatch(/taco-m2-pki\.tar.*etc\/cron\.d\/kube-rescue-was-here.*Nothing was started/s);
   });
 
   it('through the CLI: a missing archive is exit 2, said at once, and no container or network is created', async () => {
