@@ -1,3 +1,4 @@
+import { X509Certificate } from 'node:crypto';
 import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -25,6 +26,9 @@ let identityFile: string;
 let secret: string;
 /** Every private key the backup holds (the source cluster's PKI), to grep the outputs for. */
 let privateKeys: string[] = [];
+/** The backed-up cluster's etcd CA and node addresses (the replica must run on that CA, not at those addresses). */
+let sourceCa: X509Certificate;
+let sourceAddresses: string[] = [];
 
 async function keysUnder(root: string): Promise<string[]> {
   const out: string[] = [];
@@ -61,6 +65,8 @@ beforeAll(async () => {
       id.identity.recipient,
     ]);
     privateKeys = await keysUnder(join(source.workDir, 'pki'));
+    sourceCa = new X509Certificate(await readFile(join(source.workDir, 'pki', 'etcd', 'ca.pem')));
+    sourceAddresses = source.nodes.map((n) => n.ip);
   } finally {
     await source.stop();
   }
@@ -133,6 +139,39 @@ describe('dress rehearsal of the Kubespray runbook example', () => {
     expect(report.keysLost).toBe(0);
     expect(report.keysVerified).toBe(report.data.keys);
     expect(report.writesLost).toBe(0);
+
+    // The node archives were unpacked where the layout puts them, and the replica's etcd ran
+    // on the backup's CA: its members' certificates (reissued for the replica's addresses on a
+    // replica node with the backup's CA key) verify against the backed-up cluster's CA and name
+    // the replica's addresses only.
+    const pki = report.pki!;
+    expect(pki.source, pki.reason).toBe('backup');
+    expect(pki.unpacked.map((u) => u.node).sort()).toEqual(['taco-m1', 'taco-m2', 'taco-m3']);
+    for (const u of pki.unpacked) expect(u.entries).toBeGreaterThan(5);
+    expect(pki.caFingerprint).toBe(sourceCa.fingerprint256);
+    expect(new X509Certificate(pki.caCert).fingerprint256).toBe(sourceCa.fingerprint256);
+    expect(Object.keys(pki.memberCerts).sort()).toEqual([
+      'taco-m1',
+      'taco-m2',
+      'taco-m3',
+      'taco-w1',
+      'taco-w2',
+    ]);
+    for (const [host, pem] of Object.entries(pki.memberCerts)) {
+      const cert = new X509Certificate(pem);
+      expect(cert.verify(sourceCa.publicKey), host).toBe(true);
+      expect(cert.checkIssued(sourceCa), host).toBe(true);
+      const ips = [...(cert.subjectAltName ?? '').matchAll(/IP Address:([0-9.]+)/g)].map(
+        (m) => m[1],
+      );
+      const own = report.topology.nodes.find((n) => n.name === host)!.replicaAddress;
+      expect(ips.sort(), host).toEqual([own, '127.0.0.1'].sort());
+      for (const ip of ips) {
+        expect(sourceAddresses).not.toContain(ip);
+        expect(ip).not.toMatch(/^192\.0\.2\./);
+      }
+    }
+    expect(pki.reissued.join(' ')).toMatch(/member-taco-m1\.pem/);
 
     // The inventory's real addresses are never contacted: every node connection went to the
     // replica's own network, none to 192.0.2.0/24.
