@@ -22,6 +22,7 @@ const version = ETCD_MATRIX[0];
 const keys = 400;
 let dir: string;
 let backup: string;
+let backupWithoutCaKey: string;
 let identityFile: string;
 let secret: string;
 /** Every private key the backup holds (the source cluster's PKI), to grep the outputs for. */
@@ -62,6 +63,15 @@ beforeAll(async () => {
       client.close();
     }
     backup = await backUpHarnessCluster(source, join(dir, 'backups'), progress, [
+      id.identity.recipient,
+    ]);
+    // A second set whose archives hold no etcd CA key (moved off the masters first): the
+    // replica cannot reissue on the backup's CA and must keep its own PKI, and say so.
+    for (const m of ['taco-m1', 'taco-m2', 'taco-m3']) {
+      await source.node(m).sh('mv /etc/ssl/etcd/ssl/ca-key.pem /root/ca-key.pem.kept');
+    }
+    await new Promise((r) => setTimeout(r, 1100)); // a set name of its own (one per second)
+    backupWithoutCaKey = await backUpHarnessCluster(source, join(dir, 'backups'), progress, [
       id.identity.recipient,
     ]);
     privateKeys = await keysUnder(join(source.workDir, 'pki'));
@@ -111,7 +121,9 @@ describe('dress rehearsal of the Kubespray runbook example', () => {
         throw err;
       })
       .finally(() => {
-        process.env.TMPDIR = savedTmp;
+        // Assigning undefined would set the string "undefined".
+        if (savedTmp === undefined) delete process.env.TMPDIR;
+        else process.env.TMPDIR = savedTmp;
       });
     const plaintext = await scan.stop();
     plaintext.delete(identityFile);
@@ -204,5 +216,42 @@ describe('dress rehearsal of the Kubespray runbook example', () => {
       [],
     );
     await rm(runTmp, { recursive: true, force: true });
+  });
+
+  it("keeps the replica's own etcd PKI, and says so, when no archive holds the CA key", {
+    timeout: 1_200_000,
+  }, async () => {
+    const log: string[] = [];
+    const progress = new StderrProgress({ verbose: true, write: (s) => log.push(s) });
+    const report = await rehearseInventory(
+      {
+        inventory: join(dir, 'hosts.ini'),
+        backup: backupWithoutCaKey,
+        identityFiles: [identityFile],
+        report: join(dir, 'report-without-ca-key.json'),
+      },
+      { progress },
+    ).catch((err: unknown) => {
+      process.stderr.write(log.join('').slice(-8000));
+      throw err;
+    });
+    const markdown = renderDressRehearsalMarkdown(report);
+    process.stdout.write(markdown);
+    expect(report.ok, report.error).toBe(true);
+    const pki = report.pki!;
+    expect(pki.source).toBe('replica');
+    expect(pki.reason).toMatch(/no archive of the set holds the etcd CA key/);
+    expect(pki.unpacked.map((u) => u.node).sort()).toEqual(['taco-m1', 'taco-m2', 'taco-m3']);
+    expect(pki.reissued).toEqual([]);
+    // Its own CA, not the backup's, and its members' certificates chain to it.
+    expect(pki.caFingerprint).not.toBe(sourceCa.fingerprint256);
+    const ca = new X509Certificate(pki.caCert);
+    for (const [host, pem] of Object.entries(pki.memberCerts)) {
+      expect(new X509Certificate(pem).verify(ca.publicKey), host).toBe(true);
+    }
+    expect(markdown).toMatch(
+      /the replica kept its own etcd PKI: no archive of the set holds the etcd CA key/,
+    );
+    expect(report.keysLost).toBe(0);
   });
 });
