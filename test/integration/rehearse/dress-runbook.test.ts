@@ -184,6 +184,9 @@ describe('dress rehearsal of the Kubespray runbook example', () => {
       }
     }
     expect(pki.reissued.join(' ')).toMatch(/member-taco-m1\.pem/);
+    expect(renderDressRehearsalMarkdown(report)).toContain(
+      `the replica's etcd ran on the backup's CA (sha256 fingerprint ${sourceCa.fingerprint256}, from ${pki.caNode}'s archive)`,
+    );
 
     // The inventory's real addresses are never contacted: every node connection went to the
     // replica's own network, none to 192.0.2.0/24.
