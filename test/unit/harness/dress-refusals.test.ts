@@ -66,77 +66,6 @@ async function backupSet(
   return setDir;
 }
 
-/** A node's archive as backup lists it (the checks before the start read the manifest only). */
-function archive(node: string): ManifestContent['objects'][number] {
-  return {
-    name: `${node}-pki.tar.gz`,
-    kind: 'node-files',
-    node,
-    bytes: 100,
-    sha256: 'c'.repeat(64),
-    plaintextBytes: 10240,
-    plaintextSha256: 'd'.repeat(64),
-    compression: 'gzip',
-    encryption: null,
-  };
-}
-
-/** A tar of empty regular files (the member names are what the check reads). */
-async function tarOf(names: string[]): Promise<Buffer> {
-  const tar = pack();
-  for (const n of names) tar.entry({ name: n, size: 1, mode: 0o600 }, 'x');
-  tar.finalize();
-  const chunks: Buffer[] = [];
-  for await (const c of tar) chunks.push(c as Buffer);
-  return Buffer.concat(chunks);
-}
-
-const sha256 = (b: Buffer) => createHash('sha256').update(b).digest('hex');
-
-function cli(
-  args: string[],
-  env: Record<string, string> = {},
-): Promise<{ code: number; stderr: string; pid: number | undefined }> {
-  return new Promise((resolve) => {
-    const child = execFile(
-      process.execPath,
-      ['--import', 'tsx', 'src/cli.ts', ...args],
-      { encoding: 'utf8', env: { ...process.env, ...env } },
-      (err, _stdout, stderr) =>
-        resolve({
-          code: err ? (typeof err.code === 'number' ? err.code : 1) : 0,
-          stderr,
-          pid: child.pid,
-        }),
-    );
-  });
-}
-
-/**
- * Containers and networks the engine created since `since` for the harness run owned by
- * `owner` (its label), from the engine's own event log; undefined when there is no engine.
- */
-async function dockerEvents(since: number, owner: string): Promise<string[] | undefined> {
-  return new Promise((resolve) => {
-    execFile(
-      'docker',
-      [
-        'events',
-        '--since',
-        String(since),
-        '--until',
-        String(Math.floor(Date.now() / 1000) + 1),
-        '--filter',
-        `label=kube-rescue.harness.owner=${owner}`,
-        '--format',
-        '{{.Type}} {{.Action}} {{.Actor.ID}}',
-      ],
-      { encoding: 'utf8', timeout: 30_000 },
-      (err, stdout) => resolve(err ? undefined : stdout.split('\n').filter(Boolean)),
-    );
-  });
-}
-
 async function refusal(work: Promise<unknown>): Promise<string> {
   const err = await work.then(
     () => undefined,
@@ -403,3 +332,74 @@ describe('the dress rehearsal refuses before anything starts', () => {
     expect(r.stderr).toMatch(/is of cluster 'other\.cluster'/);
   });
 });
+
+/** A node's archive as backup lists it (the checks before the start read the manifest only). */
+function archive(node: string): ManifestContent['objects'][number] {
+  return {
+    name: `${node}-pki.tar.gz`,
+    kind: 'node-files',
+    node,
+    bytes: 100,
+    sha256: 'c'.repeat(64),
+    plaintextBytes: 10240,
+    plaintextSha256: 'd'.repeat(64),
+    compression: 'gzip',
+    encryption: null,
+  };
+}
+
+/** A tar of empty regular files (the member names are what the check reads). */
+async function tarOf(names: string[]): Promise<Buffer> {
+  const tar = pack();
+  for (const n of names) tar.entry({ name: n, size: 1, mode: 0o600 }, 'x');
+  tar.finalize();
+  const chunks: Buffer[] = [];
+  for await (const c of tar) chunks.push(c as Buffer);
+  return Buffer.concat(chunks);
+}
+
+const sha256 = (b: Buffer) => createHash('sha256').update(b).digest('hex');
+
+function cli(
+  args: string[],
+  env: Record<string, string> = {},
+): Promise<{ code: number; stderr: string; pid: number | undefined }> {
+  return new Promise((resolve) => {
+    const child = execFile(
+      process.execPath,
+      ['--import', 'tsx', 'src/cli.ts', ...args],
+      { encoding: 'utf8', env: { ...process.env, ...env } },
+      (err, _stdout, stderr) =>
+        resolve({
+          code: err ? (typeof err.code === 'number' ? err.code : 1) : 0,
+          stderr,
+          pid: child.pid,
+        }),
+    );
+  });
+}
+
+/**
+ * Containers and networks the engine created since `since` for the harness run owned by
+ * `owner` (its label), from the engine's own event log; undefined when there is no engine.
+ */
+async function dockerEvents(since: number, owner: string): Promise<string[] | undefined> {
+  return new Promise((resolve) => {
+    execFile(
+      'docker',
+      [
+        'events',
+        '--since',
+        String(since),
+        '--until',
+        String(Math.floor(Date.now() / 1000) + 1),
+        '--filter',
+        `label=kube-rescue.harness.owner=${owner}`,
+        '--format',
+        '{{.Type}} {{.Action}} {{.Actor.ID}}',
+      ],
+      { encoding: 'utf8', timeout: 30_000 },
+      (err, stdout) => resolve(err ? undefined : stdout.split('\n').filter(Boolean)),
+    );
+  });
+}
