@@ -33,6 +33,12 @@ import {
   renderReplicaInventory,
   type StatedFailure,
 } from './replica.js';
+import {
+  adoptBackupPki,
+  backupAddressMap,
+  type ReplicaPki,
+  unpackArchives,
+} from './replica-pki.js';
 import { lastWriteIn, restoreLosses } from './restore-losses.js';
 import type { EtcdVersion } from './tools.js';
 import type { Topology } from './topology.js';
@@ -91,6 +97,8 @@ export interface DressRehearsalReport {
     /** The snapshot's size (backup) or the generated values' bytes. */
     bytes?: number;
   };
+  /** The backup's node archives on the replica and the etcd PKI it runs on (with --backup). */
+  pki?: ReplicaPki;
   /** Bringing the replica to the backed-up state (with --backup): the real restore, verified. */
   bringUp?: { rtoSeconds: number; plan: string; keyspace?: string; keyspaceStatus?: string };
   productionPlan?: PlanOutline;
@@ -264,6 +272,8 @@ async function rehearseOn(
   const { progress } = input;
   const { access, ctx, transportFor } = r;
   const etcdHosts = c.nodes.filter((n) => n.roles.includes('etcd')).map((n) => n.name);
+  /** How this run's own client reaches the members (changed when they move to the backup's CA). */
+  let tls = c.tls;
 
   // 1. The data: the user's snapshot, restored into the replica by the real restore code
   //    (hashes and signature checked on the way, every key compared after), or generated keys.
@@ -272,6 +282,52 @@ async function rehearseOn(
     await progress.phase('Empty the replica so that it takes the backup', async () => {
       for (const h of etcdHosts) await wipeEtcdData(c, h);
     });
+    // The node archives, where the layout puts them; the replica onto the backup's etcd CA.
+    const source = await BackupSource.open(b.location, b.identityFiles);
+    const archives = source.summary().certArchives;
+    const archiveHosts = c.nodes
+      .filter((n) => n.roles.includes('control-plane') && archives[n.name])
+      .map((n) => n.name);
+    if (archiveHosts.length > 0) {
+      const { files, unpacked } = await progress.phase(
+        `Unpack the backup's node archives on ${archiveHosts.join(', ')}`,
+        () =>
+          unpackArchives({
+            backup: source,
+            hosts: archiveHosts,
+            transportFor,
+            access,
+            progress,
+            clusterName: report.cluster,
+          }),
+      );
+      const pki = await progress.phase("Run the replica's etcd on the backup's CA", () =>
+        adoptBackupPki({
+          inventory: input.inventory,
+          topology: input.topology,
+          ipOf: (h) => c.node(h).ip,
+          map: backupAddressMap(input.inventory, source, r.map),
+          unpacked,
+          files,
+          transportFor,
+          harnessCa: c.tls.cacert,
+          progress,
+        }),
+      );
+      report.pki = pki;
+      progress.info(
+        pki.source === 'backup'
+          ? `The replica's etcd runs on the backup's CA (sha256 ${pki.caFingerprint}, from ${pki.caNode}'s archive); reissued: ${pki.reissued.join('; ')}`
+          : `The replica keeps its own etcd PKI: ${pki.reason}`,
+      );
+      if (pki.source === 'backup') {
+        // This run's client: the backup's CA (a public certificate) to check the members,
+        // the harness's client certificate to present (trusted through the client-CA bundle).
+        const caFile = join(r.work, 'backup-etcd-ca.pem');
+        await writeFile(caFile, pki.caCert, { mode: 0o644 });
+        tls = { ...c.tls, cacert: caFile };
+      }
+    }
     const up = await progress.phase(`Restore ${b.location} into the replica`, () =>
       restore(
         {
@@ -285,6 +341,8 @@ async function rehearseOn(
           yes: true,
           journal: join(r.work, 'bring-up.journal'),
           transportFor,
+          // The restored snapshot is read on its node: none of the user's data lands here.
+          keyspaceOnNode: true,
         },
         ctx,
       ),
@@ -307,10 +365,9 @@ async function rehearseOn(
         `the backup could not be brought into the replica: verification ${failed.map((f) => `${f.name} (${f.detail})`).join(', ') || 'did not run'}`,
       );
     }
-    const source = await BackupSource.open(b.location, b.identityFiles);
     report.data.bytes = source.manifest.snapshot.size;
   } else {
-    const client = await openEtcdClient(c.etcdEndpoints, c.tls);
+    const client = await openEtcdClient(c.etcdEndpoints, tls);
     try {
       const seeded = await progress.phase(`Seed ${input.keys} keys`, () =>
         seedKeys(client, { keys: input.keys, valueBytes: input.valueBytes, seed: 'dress' }),
@@ -327,7 +384,7 @@ async function rehearseOn(
   progress.secret(secret);
   const identityFile = join(r.work, 'age-identity');
   await writeFile(identityFile, `${secret}\n`, { mode: 0o600 });
-  const client = await openEtcdClient(c.etcdEndpoints, c.tls);
+  const client = await openEtcdClient(c.etcdEndpoints, tls);
   let atBackup: Map<string, string>;
   let writerPrefix: string;
   let writerLastAtBackup: number;
@@ -387,7 +444,11 @@ async function rehearseOn(
   // 4. The recovery itself, timed: the same restore production would run.
   const restored: RestoreResult = await progress.phase(
     'Recover the replica with kube-rescue restore',
-    () => restore({ ...planOpts, yes: true, journal: join(r.work, 'restore.journal') }, ctx),
+    () =>
+      restore(
+        { ...planOpts, yes: true, journal: join(r.work, 'restore.journal'), keyspaceOnNode: true },
+        ctx,
+      ),
   );
   report.replicaPlan = outline(restored.plan, label);
   report.productionPlan = outline(production, label);
@@ -402,7 +463,7 @@ async function rehearseOn(
   // 5. Every key of the replica's backup, and the writes after it, against what came back.
   const gone = c.nodes.filter((n) => input.failure.removeHosts.includes(n.name)).map((n) => n.ip);
   const endpoints = c.etcdEndpoints.filter((e) => !gone.includes(new URL(e).hostname));
-  const after = await openEtcdClient(endpoints, c.tls);
+  const after = await openEtcdClient(endpoints, tls);
   try {
     const losses = restoreLosses(atBackup, await keyDigests(after, ''), {
       prefix: writerPrefix,

@@ -150,12 +150,29 @@ const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
  * host (whole addresses only: 10.240.5.11 never matches inside 10.240.5.111).
  */
 export function mapToProduction<T>(value: T, map: AddressMap): T {
-  let text = JSON.stringify(value);
-  for (const { replica, production } of map.hosts.values()) {
-    const re = new RegExp(`(?<![0-9A-Za-z.:-])${escapeRe(replica)}(?![0-9A-Za-z-]|\\.[0-9])`, 'g');
-    text = text.replace(re, production);
-  }
-  return JSON.parse(text) as T;
+  return JSON.parse(swapAddresses(JSON.stringify(value), map, 'replica', 'production')) as T;
+}
+
+/** The other way, in text (an env file from a backup's archive): production's → the replica's. */
+export function mapToReplica(text: string, map: AddressMap): string {
+  return swapAddresses(text, map, 'production', 'replica');
+}
+
+function swapAddresses(
+  text: string,
+  map: AddressMap,
+  from: 'replica' | 'production',
+  to: 'replica' | 'production',
+): string {
+  // One pass over every address, so an address mapped to is never mapped again.
+  const byAddress = new Map([...map.hosts.values()].map((h) => [h[from], h[to]]));
+  const alternatives = [...byAddress.keys()].sort((a, b) => b.length - a.length).map(escapeRe);
+  if (alternatives.length === 0) return text;
+  const re = new RegExp(
+    `(?<![0-9A-Za-z.:-])(${alternatives.join('|')})(?![0-9A-Za-z-]|\\.[0-9])`,
+    'g',
+  );
+  return text.replace(re, (a) => byAddress.get(a) ?? a);
 }
 
 /**

@@ -236,6 +236,18 @@ export async function rehearseInventory(
         `${replica.REPLICA_NODE_FOOTPRINT_MB} MiB a node). Rehearse on a larger machine. Nothing was started.`,
     );
   }
+  // The plans the rehearsal will build, on the states the replica will be in, and every
+  // object they read (present, intact, openable): a refusal of either is said now.
+  const { dressPreflight } = await import('../../harness/dress-preflight.js');
+  await ctx.progress.phase('Plan the rehearsal before starting anything', () =>
+    dressPreflight({
+      inventory,
+      failure,
+      etcdVersion,
+      backup,
+      strategy: opts.strategy ?? 'parallel',
+    }),
+  );
   ctx.progress.info(
     `Dress rehearsal of ${opts.inventory}: ${topology.nodes.length} nodes (room for ${capacity}), etcd ${etcdVersion}, ` +
       `${backup ? `data from ${backup.location}` : `${keys} generated keys`}; broken etcd: ${failure.brokenEtcd.join(', ') || 'none'}, broken control plane: ${failure.brokenControlPlane.join(', ') || 'none'}${failure.removeHosts.length ? `, gone for good: ${failure.removeHosts.join(', ')}` : ''}.`,

@@ -43,6 +43,11 @@ export interface RestoreOptions extends PlanOptions {
   planSha256?: string;
   /** Run the plan through the recording runner: everything but touching the cluster. */
   dryRun?: boolean;
+  /**
+   * The keyspace check reads the restored snapshot on its node (a throw-away etcd there)
+   * rather than from a copy on this machine (the dress rehearsal's rule for the user's data).
+   */
+  keyspaceOnNode?: boolean;
 }
 
 export interface RestoreResult {
@@ -319,6 +324,7 @@ export async function restore(opts: RestoreOptions, ctx: CommandContext): Promis
               layout,
               transportFor: async (h) => transports.transportFor(h),
               observed,
+              keyspaceOnNode: opts.keyspaceOnNode,
             });
           },
         });

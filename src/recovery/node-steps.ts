@@ -427,15 +427,7 @@ export class NodeStepRunner implements StepRunner {
 
   /** Checks an archive's headers against the roots it may write (archiveRoots). */
   private checkMembers(node: string, headers: readonly ArchiveHeader[], where: string) {
-    const listed = this.deps.backup!.manifest.kubernetes.paths;
-    const roots = archiveRoots(
-      listed,
-      this.deps.layout.backupPaths(node).map((p) => p.path),
-    );
-    return checkArchiveMembers(headers, roots, where, {
-      paths: listed.filter((p) => !roots.includes(p)),
-      layout: this.deps.layout.name,
-    });
+    return checkNodeArchive(this.deps.backup!, this.deps.layout, node, headers, where);
   }
 
   /**
@@ -717,6 +709,28 @@ export class NodeStepRunner implements StepRunner {
     }
     return `${v.checks.filter((c) => c.status === 'passed').length} checks passed, ${v.checks.filter((c) => c.status === 'skipped').length} skipped`;
   }
+}
+
+/**
+ * A node's archive against what it may write there: only the roots both the manifest lists
+ * and the layout backs up on that node (archiveRoots), every member inside them.
+ */
+export function checkNodeArchive(
+  backup: Pick<BackupSource, 'manifest'>,
+  layout: Layout,
+  node: string,
+  headers: readonly ArchiveHeader[],
+  where: string,
+): CheckedArchive {
+  const listed = backup.manifest.kubernetes.paths;
+  const roots = archiveRoots(
+    listed,
+    layout.backupPaths(node).map((p) => p.path),
+  );
+  return checkArchiveMembers(headers, roots, where, {
+    paths: listed.filter((p) => !roots.includes(p)),
+    layout: layout.name,
+  });
 }
 
 /** etcd reads each ETCD_* variable as the flag of the same name. */

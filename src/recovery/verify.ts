@@ -19,6 +19,7 @@ import { SnapshotKeyspace } from '../etcd/snapshot-keyspace.js';
 import type { Transport } from '../nodes/transport.js';
 import type { ObservedRun, RestoredFile } from './node-steps.js';
 import type { Plan, StepOf } from './plan-types.js';
+import { openSnapshotOnNode } from './snapshot-on-node.js';
 
 /**
  * After every restore, proof step by step: the members are healthy and as many as the
@@ -46,6 +47,11 @@ export interface VerifyDeps {
   layout: Layout;
   transportFor: (host: string) => Promise<Transport>;
   observed: ObservedRun;
+  /**
+   * Read the restored snapshot on its node (a throw-away etcd there) instead of copying it to
+   * this machine: the dress rehearsal, where nothing of the user's backup may land on the runner.
+   */
+  keyspaceOnNode?: boolean;
 }
 
 const passed = (name: string, detail: string, expected?: string, actual?: string) =>
@@ -397,11 +403,13 @@ async function hashKVCheck(
 
 /**
  * Every key and value of the restored cluster, at the snapshot's revision moved up by the bump,
- * against the snapshot file that was restored — read by our own reader (etcd/snapshot-keyspace),
- * so it compares after a revision bump, after a survivor's snapshot (which has no manifest) and
- * after a backup's whose manifest holds only HashKV. The file is copied from the node that
- * restored it into a private temp dir on the runner (it holds every Secret; removed at once)
- * because the reader needs positional reads; memory stays bounded by the keys, never the values.
+ * against the snapshot file that was restored, so it compares after a revision bump, after a
+ * survivor's snapshot (which has no manifest) and after a backup's whose manifest holds only
+ * HashKV. By default the file is copied from the node that restored it into a private temp dir
+ * on the runner (it holds every Secret; removed at once) and read by our own reader
+ * (etcd/snapshot-keyspace), which needs positional reads; memory stays bounded by the keys,
+ * never the values. With `keyspaceOnNode` the file never leaves its node: a throw-away etcd
+ * there serves it (snapshot-on-node.ts), as `verify --deep` does for one member.
  * undefined when the staged file is no longer there (verification run again after the plan
  * discarded it): the caller falls back to the manifest's fingerprint or hash.
  */
@@ -410,7 +418,6 @@ async function snapshotContentCheck(
   restore: StepOf<'restore-snapshot'>,
   bump: number,
 ): Promise<{ check: VerificationCheck; revision: number } | undefined> {
-  const { cluster, plan } = deps;
   // The plan names a mktemp template; the runner knows the directory it made.
   const remote =
     (await deps.observed.stagedPath?.(restore.node, restore.params.snapshot)) ??
@@ -418,6 +425,11 @@ async function snapshotContentCheck(
   const t = await deps.transportFor(restore.node);
   const there = await t.exec(['test', '-r', remote], { allowFailure: true, timeoutMs: 15_000 });
   if (there.code !== 0) return undefined;
+  const source = `the snapshot restored on ${restore.node} (${remote}${deps.keyspaceOnNode ? ', read on that node' : ''})`;
+  if (deps.keyspaceOnNode) {
+    await using snap = await openSnapshotOnNode(t, deps.layout, remote);
+    return await compareWithSnapshot(deps, snap.pairs, snap.revision + bump, bump, source);
+  }
   const dir = await mkdtemp(join(tmpdir(), 'kube-rescue-verify-'));
   try {
     const local = join(dir, 'snapshot.db');
@@ -431,49 +443,59 @@ async function snapshotContentCheck(
       yield first.value;
       yield* pairs;
     })();
-    const revision = snap.revision + bump;
-    const at_ = (check: VerificationCheck) => ({ check, revision });
-    const at = { revision: 0 };
-    const actual = pagedPairs(
-      (from, limit, rev) => cluster.getPage(from, limit, rev || undefined),
-      { revision, pageSize: 5000 },
-      `etcd via node ${cluster.node}`,
-      at,
-    );
-    const cmp = await compareKeyspaces(expected, actual);
-    const source = `the snapshot restored on ${restore.node} (${remote})`;
-    const want = `${cmp.expected.count} keys / ${cmp.expected.sha256.slice(0, 12)}`;
-    const got = `${cmp.actual.count} keys / ${cmp.actual.sha256.slice(0, 12)} at revision ${revision}`;
-    if (cmp.differences > 0) {
-      return at_(
-        failed(
-          'keyspace',
-          `${cmp.differences} key${cmp.differences === 1 ? '' : 's'} of the restored cluster differ from ${source}, e.g. ${cmp.examples.join('; ')}`,
-          want,
-          got,
-        ),
-      );
-    }
-    const fp = plan.expect.fingerprint;
-    if (fp && (fp.count !== cmp.expected.count || fp.sha256 !== cmp.expected.sha256)) {
-      return at_(
-        failed(
-          'keyspace',
-          `the cluster equals ${source}, but that file is not the keyspace the backup manifest fingerprinted`,
-          `${fp.count} keys / ${fp.sha256.slice(0, 12)} (manifest)`,
-          want,
-        ),
-      );
-    }
+    return await compareWithSnapshot(deps, expected, snap.revision + bump, bump, source);
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
+/** The cluster at `revision`, pair by pair, against the snapshot's pairs; the verdict. */
+async function compareWithSnapshot(
+  deps: VerifyDeps,
+  expected: AsyncIterator<KeyValuePair>,
+  revision: number,
+  bump: number,
+  source: string,
+): Promise<{ check: VerificationCheck; revision: number }> {
+  const { cluster, plan } = deps;
+  const at_ = (check: VerificationCheck) => ({ check, revision });
+  const at = { revision: 0 };
+  const actual = pagedPairs(
+    (from, limit, rev) => cluster.getPage(from, limit, rev || undefined),
+    { revision, pageSize: 5000 },
+    `etcd via node ${cluster.node}`,
+    at,
+  );
+  const cmp = await compareKeyspaces(expected, actual);
+  const want = `${cmp.expected.count} keys / ${cmp.expected.sha256.slice(0, 12)}`;
+  const got = `${cmp.actual.count} keys / ${cmp.actual.sha256.slice(0, 12)} at revision ${revision}`;
+  if (cmp.differences > 0) {
     return at_(
-      passed(
+      failed(
         'keyspace',
-        `every key and value (${cmp.actual.count} keys) at revision ${revision} equals ${source}${bump ? `, revision bumped by ${bump}` : ''}${fp ? '; the file matches the manifest fingerprint' : ''}`,
+        `${cmp.differences} key${cmp.differences === 1 ? '' : 's'} of the restored cluster differ from ${source}, e.g. ${cmp.examples.join('; ')}`,
         want,
         got,
       ),
     );
-  } finally {
-    await rm(dir, { recursive: true, force: true });
   }
+  const fp = plan.expect.fingerprint;
+  if (fp && (fp.count !== cmp.expected.count || fp.sha256 !== cmp.expected.sha256)) {
+    return at_(
+      failed(
+        'keyspace',
+        `the cluster equals ${source}, but that file is not the keyspace the backup manifest fingerprinted`,
+        `${fp.count} keys / ${fp.sha256.slice(0, 12)} (manifest)`,
+        want,
+      ),
+    );
+  }
+  return at_(
+    passed(
+      'keyspace',
+      `every key and value (${cmp.actual.count} keys) at revision ${revision} equals ${source}${bump ? `, revision bumped by ${bump}` : ''}${fp ? '; the file matches the manifest fingerprint' : ''}`,
+      want,
+      got,
+    ),
+  );
 }

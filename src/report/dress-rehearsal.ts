@@ -59,6 +59,16 @@ export function renderDressRehearsalMarkdown(r: DressRehearsalReport): string {
       `The replica was first brought to the backup's state by kube-rescue restore (${r.bringUp.plan}, ${r.bringUp.rtoSeconds} s); keyspace check ${r.bringUp.keyspaceStatus ?? 'not run'}: ${r.bringUp.keyspace ?? '–'}.`,
     );
   }
+  if (r.pki) {
+    const p = r.pki;
+    lines.push(
+      '',
+      `The backup's node archives were unpacked where the layout puts them (${p.unpacked.map((u) => `${u.node}: ${u.entries} entries`).join(', ')}); ` +
+        (p.source === 'backup'
+          ? `the replica's etcd ran on the backup's CA (sha256 fingerprint ${p.caFingerprint}, from ${p.caNode}'s archive), with its member, admin and node certificates reissued for the replica's addresses (production's name production's addresses).`
+          : `the replica kept its own etcd PKI: ${p.reason}.`),
+    );
+  }
   if (r.productionPlan && r.replicaPlan) {
     const p = r.productionPlan;
     const q = r.replicaPlan;
