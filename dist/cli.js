@@ -1,14 +1,29 @@
 #!/usr/bin/env node
 import {
+  FINGERPRINT_MODES,
+  backup,
+  inventoryRecover,
+  renderExecutionMarkdown,
+  renderPlanHash,
+  renderPlanMarkdown,
+  renderVerificationMarkdown,
+  restore
+} from "./cli-chunks/chunk-FP6AHCZU.js";
+import {
+  DEFAULT_ETCD_VERSION,
+  ETCD_VERSIONS,
+  REHEARSAL_PROVIDERS,
+  SCENARIOS,
+  parseEtcdVersion
+} from "./cli-chunks/chunk-V46ZLIDJ.js";
+import {
   BackupSource,
   EtcdCtl,
-  FINGERPRINT_MODES,
   LocalTransport,
   MANIFEST_SIGNATURE,
   SnapshotKeyspace,
   SnapshotStatusReader,
   VERSION,
-  backup,
   checkPlanObjects,
   checkSetSignature,
   checkSignature,
@@ -19,7 +34,6 @@ import {
   describeSignature,
   fingerprintWithClient,
   hashKVViaEtcdCtl,
-  inventoryRecover,
   loadIdentityFiles,
   loadInventory,
   openSet,
@@ -29,24 +43,14 @@ import {
   parseSemVer,
   plan,
   readObject,
-  renderExecutionMarkdown,
-  renderPlanHash,
-  renderPlanMarkdown,
-  renderVerificationMarkdown,
   reportSignature,
   requireOwnName,
-  requireSignedManifest,
-  restore
-} from "./cli-chunks/chunk-M6XLPVTQ.js";
+  requireSignedManifest
+} from "./cli-chunks/chunk-334KHHI3.js";
 import "./cli-chunks/chunk-XLKS4FDF.js";
 import {
-  DEFAULT_ETCD_VERSION,
-  ETCD_VERSIONS,
-  REHEARSAL_PROVIDERS,
-  SCENARIOS,
-  StderrProgress,
-  parseEtcdVersion
-} from "./cli-chunks/chunk-RH6OFGSW.js";
+  StderrProgress
+} from "./cli-chunks/chunk-VOQQFXH7.js";
 import {
   InputError,
   KubeRescueError,
@@ -160,7 +164,7 @@ async function preflight(provider) {
     });
   }
   if (provider === "kind") {
-    const { kindAvailability } = await import("./cli-chunks/kind-provider-3R3RJ5JB.js");
+    const { kindAvailability } = await import("./cli-chunks/kind-provider-SCLMYU6N.js");
     const kind = await kindAvailability();
     if (!kind.available) {
       throw new InputError(
@@ -170,7 +174,7 @@ async function preflight(provider) {
   }
 }
 async function rehearse(opts, ctx) {
-  const { runScenario, scenariosFor, scenarioTopology } = await import("./cli-chunks/rehearsal-7XCNCJJN.js");
+  const { runScenario, scenariosFor, scenarioTopology } = await import("./cli-chunks/rehearsal-BUBUZKUI.js");
   const scenarios = opts.scenarios ?? scenariosFor(opts.provider);
   if (scenarios.length === 0) {
     throw new InputError(`No scenario chosen. Expected some of: ${SCENARIOS.join(", ")}.`);
@@ -324,7 +328,7 @@ async function rehearseInventory(opts, ctx) {
   if (inventory.etcdMembers().length === 0) {
     throw new InputError(`${opts.inventory} has no hosts in [etcd]: there is no etcd to rehearse.`);
   }
-  const replica = await import("./cli-chunks/replica-C3MIUOQW.js");
+  const replica = await import("./cli-chunks/replica-3T7OMHS3.js");
   const failure = replica.statedFailure(inventory, {
     brokenEtcd: opts.brokenEtcd,
     brokenControlPlane: opts.brokenControlPlane,
@@ -371,10 +375,21 @@ async function rehearseInventory(opts, ctx) {
       `${opts.inventory} has ${topology.nodes.length} nodes; this machine can hold ${capacity} replica nodes (${available} MiB available, ${replica.RUNNER_RESERVE_MB} MiB kept for the runner, ${Math.ceil(dataMb)} MiB of data on each of ${etcdMembers} etcd members, ${replica.REPLICA_NODE_FOOTPRINT_MB} MiB a node). Rehearse on a larger machine. Nothing was started.`
     );
   }
+  const { dressPreflight } = await import("./cli-chunks/dress-preflight-4APTSTZT.js");
+  await ctx.progress.phase(
+    "Plan the rehearsal before starting anything",
+    () => dressPreflight({
+      inventory,
+      failure,
+      etcdVersion,
+      backup: backup2,
+      strategy: opts.strategy ?? "parallel"
+    })
+  );
   ctx.progress.info(
     `Dress rehearsal of ${opts.inventory}: ${topology.nodes.length} nodes (room for ${capacity}), etcd ${etcdVersion}, ${backup2 ? `data from ${backup2.location}` : `${keys} generated keys`}; broken etcd: ${failure.brokenEtcd.join(", ") || "none"}, broken control plane: ${failure.brokenControlPlane.join(", ") || "none"}${failure.removeHosts.length ? `, gone for good: ${failure.removeHosts.join(", ")}` : ""}.`
   );
-  const { runDressRehearsal } = await import("./cli-chunks/dress-rehearsal-GXTL42YF.js");
+  const { runDressRehearsal } = await import("./cli-chunks/dress-rehearsal-HLEKKSU7.js");
   const report = await runDressRehearsal({
     inventory,
     topology,
@@ -1077,6 +1092,13 @@ function renderDressRehearsalMarkdown(r) {
     lines.push(
       "",
       `The replica was first brought to the backup's state by kube-rescue restore (${r.bringUp.plan}, ${r.bringUp.rtoSeconds} s); keyspace check ${r.bringUp.keyspaceStatus ?? "not run"}: ${r.bringUp.keyspace ?? "\u2013"}.`
+    );
+  }
+  if (r.pki) {
+    const p = r.pki;
+    lines.push(
+      "",
+      `The backup's node archives were unpacked where the layout puts them (${p.unpacked.map((u) => `${u.node}: ${u.entries} entries`).join(", ")}); ` + (p.source === "backup" ? `the replica's etcd ran on the backup's CA (sha256 fingerprint ${p.caFingerprint}, from ${p.caNode}'s archive), with its member, admin and node certificates reissued for the replica's addresses (production's name production's addresses).` : `the replica kept its own etcd PKI: ${p.reason}.`)
     );
   }
   if (r.productionPlan && r.replicaPlan) {
