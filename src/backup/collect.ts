@@ -3,7 +3,8 @@ import { Readable } from 'node:stream';
 import { OperationError } from '../errors.js';
 import { EtcdCtl } from '../etcd/etcdctl.js';
 import type { SnapshotStatus } from '../etcd/etcdctl-output.js';
-import { connectEtcdClient, type DirectEtcdAccess } from '../etcd/fingerprint.js';
+import type { DirectEtcdAccess } from '../etcd/fingerprint.js';
+import { connectMember, countKeys, snapshotMessages } from '../etcd/grpc-wire.js';
 import type { BackupPath } from '../etcd/layout.js';
 import { type SnapshotTrailerCheck, SnapshotTrailerReader } from '../etcd/snapshot-file.js';
 import { SnapshotStatusReader } from '../etcd/snapshot-status.js';
@@ -158,18 +159,16 @@ export async function streamSnapshot(
   progress: Progress,
 ): Promise<StreamedSnapshot> {
   if (!source.direct) throw new Error(`streamSnapshot: member ${source.member} is not direct`);
-  const client = await connectEtcdClient({ ...source.direct, endpoints: [source.endpoint] });
+  const wire = await connectMember(source.direct, source.endpoint);
   const discard = async () => {
-    client.close();
+    wire.close();
   };
   try {
     progress.info(`Streaming the etcd snapshot from member ${source.member} (${source.endpoint})`);
     // Only a head start for HashKV: a member that refuses this read (etcd auth without read
     // permission) still gets backed up, with HashKV asked after the stream as before.
-    const head = await client.kv
-      .range({ key: Buffer.from([0]), count_only: true })
-      .catch(() => undefined);
-    const call = await client.maintenance.snapshot();
+    const head = await countKeys(wire).catch(() => undefined);
+    const call = snapshotMessages(wire);
     const reader = new SnapshotStatusReader(`the snapshot from member ${source.member}`);
     let announced: number | undefined;
     let received = 0;
@@ -182,12 +181,9 @@ export async function streamSnapshot(
     streamed.catch(() => {});
     async function* blobs(): AsyncGenerator<Buffer> {
       try {
-        for await (const m of call as unknown as AsyncIterable<{
-          remaining_bytes: string | number;
-          blob: Buffer;
-        }>) {
+        for await (const m of call) {
           // etcd announces the db size in the first message; the 32-byte sha256 comes last.
-          announced ??= Number(m.remaining_bytes) + m.blob.length + 32;
+          announced ??= m.remainingBytes + m.blob.length + 32;
           received += m.blob.length;
           reader.update(m.blob);
           yield m.blob;
@@ -203,14 +199,14 @@ export async function streamSnapshot(
         throw err;
       } finally {
         // Stopped early (the pipeline failed): end the call so etcd stops sending.
-        (call as unknown as { destroy?: () => void }).destroy?.();
+        await call.return(undefined);
         failed(new OperationError('the snapshot stream was stopped before its end'));
       }
     }
     const status = streamed.then(async () => {
       const s = reader.finish();
       if (!(await countsLiveKeys(source.ctl))) return s;
-      return { ...s, totalKey: (await source.ctl.keyCount(s.revision)).count };
+      return { ...s, totalKey: (await countKeys(wire, s.revision)).count };
     });
     status.catch(() => {});
     return {
@@ -218,7 +214,7 @@ export async function streamSnapshot(
       stream: Readable.from(blobs(), { objectMode: true, highWaterMark: 32 }),
       status,
       announcedBytes: () => announced,
-      ...(head ? { startRevision: Number(head.header.revision) } : {}),
+      ...(head ? { startRevision: head.revision } : {}),
       discard,
     };
   } catch (err) {

@@ -18,6 +18,7 @@ import {
   type KeyspaceFingerprint,
   preloadEtcdClient,
 } from '../etcd/fingerprint.js';
+import { hashKVOfMember } from '../etcd/grpc-wire.js';
 import { detectLayout, type Layout, layoutByName } from '../etcd/layout.js';
 import { type Inventory, loadInventory } from '../inventory/index.js';
 import type { NodeAccess } from '../nodes/access.js';
@@ -65,7 +66,11 @@ function keyspaceChecks(
 ): Pick<BackupSources, 'hashKV' | 'fingerprint'> {
   if (mode === 'none') return {};
   return {
-    hashKV: (revision, member) => hashKVViaEtcdCtl(member.ctl, revision),
+    // Over gRPC where this machine reaches the member, else etcdctl on its node.
+    hashKV: (revision, member) =>
+      member.direct
+        ? hashKVOfMember(member.direct, member.endpoint, revision)
+        : hashKVViaEtcdCtl(member.ctl, revision),
     ...(mode === 'full' ? { fingerprint: full } : {}),
   };
 }
@@ -124,8 +129,9 @@ async function localSources(opts: BackupOptions, cluster: string): Promise<Backu
       'Without an inventory, --etcd-endpoints is required (e.g. --etcd-endpoints https://127.0.0.1:2379).',
     );
   }
-  // The snapshot streams from these endpoints over gRPC: load that client while etcdctl runs.
-  preloadEtcdClient();
+  // The full fingerprint reads through the npm etcd3 client: loaded while etcdctl runs. (The
+  // snapshot and HashKV go over src/etcd/grpc-wire.ts, which loads nothing of its own.)
+  if (opts.fingerprint === 'full') preloadEtcdClient();
   const local = new LocalTransport(hostname());
   let layout: Layout | undefined;
   let tls = tlsFromFlags(access);
