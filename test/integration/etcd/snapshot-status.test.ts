@@ -14,12 +14,15 @@ let cluster: LocalEtcdCluster;
 let client: Etcd3;
 const ctl = () => new EtcdCtl(new LocalTransport('local'), { endpoints: cluster.endpoints });
 
-/** Feeds `bytes` in pieces of uneven sizes, as a gRPC stream or a file read would. */
-function streamedStatus(bytes: Buffer) {
+/**
+ * Feeds `bytes` in pieces of uneven sizes, as a gRPC stream or a file read would; `sizes`
+ * [Infinity] feeds the whole file at once (every multi-page leaf then lies whole in a chunk).
+ */
+function streamedStatus(bytes: Buffer, sizes = [1, 7, 4096, 32 * 1024, 70_001, 5]) {
   const reader = new SnapshotStatusReader('test snapshot');
   let at = 0;
   for (let i = 0; at < bytes.length; i++) {
-    const n = [1, 7, 4096, 32 * 1024, 70_001, 5][i % 6];
+    const n = sizes[i % sizes.length];
     reader.update(bytes.subarray(at, at + n));
     at += n;
   }
@@ -57,7 +60,11 @@ describe('SnapshotStatusReader', () => {
     const path = await snapshot('mixed.db');
     const expected = await ctl().snapshotStatus(path);
     const { version: _v, ...status } = expected;
-    expect(streamedStatus(await readFile(path))).toEqual(status);
+    const bytes = await readFile(path);
+    expect(streamedStatus(bytes)).toEqual(status);
+    // etcd's own 32 KiB messages, and the whole file in one piece.
+    expect(streamedStatus(bytes, [32 * 1024])).toEqual(status);
+    expect(streamedStatus(bytes, [Number.POSITIVE_INFINITY])).toEqual(status);
   });
 
   it('gives the status of a fresh, nearly empty db', async () => {
