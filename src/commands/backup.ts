@@ -20,11 +20,10 @@ import {
 } from '../etcd/fingerprint.js';
 import { hashKVOfMember } from '../etcd/grpc-wire.js';
 import { detectLayout, type Layout, layoutByName } from '../etcd/layout.js';
-import { type Inventory, loadInventory } from '../inventory/index.js';
+import type { Inventory } from '../inventory/index.js';
 import type { NodeAccess } from '../nodes/access.js';
-import { NodePool } from '../nodes/connect.js';
+import type { NodePool } from '../nodes/connect.js';
 import { LocalTransport } from '../nodes/local.js';
-import { probeCluster } from '../recovery/probe.js';
 import { openStore } from '../stores/open.js';
 import { hasRetention } from '../stores/retention.js';
 import type { S3Settings } from '../stores/s3-location.js';
@@ -205,6 +204,7 @@ async function inventorySources(
 ): Promise<BackupSources> {
   const transportFor = (host: string) =>
     pool.get({ name: host, address: inventory.addressOf(host), ...inventory.sshOf(host) });
+  const { probeCluster } = await import('../recovery/probe.js');
   const health = await probeCluster(inventory, transportFor, opts.access, {
     progress: ctx.progress,
   });
@@ -272,7 +272,11 @@ export async function backup(opts: BackupOptions, ctx: CommandContext): Promise<
   // Every input is checked before any node or store is touched.
   requireCompression(opts.compress);
   const recipients = opts.encryptTo.map((r) => parseRecipient(r));
-  const inventory = opts.inventory ? await loadInventory(opts.inventory) : undefined;
+  // The inventory's modules (YAML, SSH, the probe) load only when there is one: a backup
+  // from this machine (--transport local) starts without them.
+  const inventory = opts.inventory
+    ? await (await import('../inventory/index.js')).loadInventory(opts.inventory)
+    : undefined;
   const cluster = checkClusterName(
     opts.clusterName ?? clusterNameOf(inventory) ?? DEFAULT_CLUSTER,
     opts.clusterName ? '--cluster-name' : `cluster_name in ${opts.inventory ?? 'the default'}`,
@@ -286,9 +290,13 @@ export async function backup(opts: BackupOptions, ctx: CommandContext): Promise<
     keepDaily: opts.keepDaily,
     keepWeekly: opts.keepWeekly,
   };
-  await using pool = new NodePool(opts.access);
+  await using pool = inventory
+    ? new (await import('../nodes/connect.js')).NodePool(opts.access)
+    : undefined;
   const sources = await progress.phase('Probe etcd', () =>
-    inventory ? inventorySources(opts, inventory, pool, cluster, ctx) : localSources(opts, cluster),
+    inventory && pool
+      ? inventorySources(opts, inventory, pool, cluster, ctx)
+      : localSources(opts, cluster),
   );
   const { setName, manifest } = await writeBackupSet(store, sources, {
     compression: opts.compress,
