@@ -129,7 +129,7 @@ export class EtcdWire {
     const messages = new MessageReader(this.endpoint, method);
     let ended = false;
     try {
-      for await (const chunk of stream as AsyncIterable<Buffer>) {
+      for await (const chunk of piecesOf(stream)) {
         for (const m of messages.push(chunk)) yield m;
       }
       ended = true;
@@ -160,6 +160,63 @@ export class EtcdWire {
     return answer;
   }
 }
+
+/**
+ * The stream's data piece by piece, as HTTP/2 delivered it, holding etcd back (no reads,
+ * so no WINDOW_UPDATE) while `QUEUED_PIECES` wait. (A stream's own async iterator reads
+ * all that is buffered at once, which joins the pieces into one more copy.)
+ */
+async function* piecesOf(stream: ClientHttp2Stream): AsyncGenerator<Buffer> {
+  const queue: Buffer[] = [];
+  let ended = false;
+  let failure: Error | undefined;
+  let wake: (() => void) | undefined;
+  const notify = () => {
+    wake?.();
+    wake = undefined;
+  };
+  const onData = (piece: Buffer) => {
+    queue.push(piece);
+    if (queue.length >= QUEUED_PIECES) stream.pause();
+    notify();
+  };
+  const onEnd = () => {
+    ended = true;
+    notify();
+  };
+  const onError = (err: Error) => {
+    failure = err;
+    notify();
+  };
+  stream.on('data', onData);
+  stream.on('end', onEnd);
+  stream.on('close', onEnd);
+  stream.on('error', onError);
+  try {
+    for (;;) {
+      if (failure) throw failure;
+      const piece = queue.shift();
+      if (piece) {
+        if (queue.length < QUEUED_PIECES / 2 && stream.isPaused()) stream.resume();
+        yield piece;
+      } else if (ended) {
+        return;
+      } else {
+        await new Promise<void>((resolve) => {
+          wake = resolve;
+        });
+      }
+    }
+  } finally {
+    stream.off('data', onData);
+    stream.off('end', onEnd);
+    stream.off('close', onEnd);
+    stream.off('error', onError);
+  }
+}
+
+/** Pieces of data (≤ 16 KiB each: HTTP/2 frames) read ahead of the consumer. */
+const QUEUED_PIECES = 64;
 
 /**
  * The call's gRPC status: from the trailers, or from the headers of a trailers-only answer
