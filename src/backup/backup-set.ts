@@ -124,7 +124,10 @@ async function snapshotStreamed(
     try {
       streamed = await streamSnapshot(source, opts.progress);
       if (streamed.startRevision !== undefined) started(streamed.startRevision, source);
-      const stored = await storeObject(streamed.stream, pending.set, snapshotObject(opts, source));
+      const stored = await storeObject(streamed.stream, pending.set, {
+        ...snapshotObject(opts, source),
+        trailerFrom: streamed.trailer,
+      });
       const announced = streamed.announcedBytes();
       if (announced !== stored.plaintextBytes) {
         throw new OperationError(

@@ -6,8 +6,12 @@ import type { SnapshotStatus } from '../etcd/etcdctl-output.js';
 import type { DirectEtcdAccess } from '../etcd/fingerprint.js';
 import { connectMember, countKeys, snapshotMessages } from '../etcd/grpc-wire.js';
 import type { BackupPath } from '../etcd/layout.js';
+import {
+  type SnapshotChecks,
+  startSnapshotChecks,
+  type TrailerResult,
+} from '../etcd/snapshot-checks.js';
 import { type SnapshotTrailerCheck, SnapshotTrailerReader } from '../etcd/snapshot-file.js';
-import { SnapshotStatusReader } from '../etcd/snapshot-status.js';
 import type { StreamingExec, Transport } from '../nodes/transport.js';
 import type { Progress } from '../progress.js';
 import type { PlaintextCheck } from './pipeline.js';
@@ -130,6 +134,8 @@ export interface StreamedSnapshot {
   status: Promise<SnapshotStatus>;
   /** Size etcd announced for the whole file (trailer included); after the stream ended. */
   announcedBytes(): number | undefined;
+  /** etcd's sha256 trailer checked, and the sha256 of every byte, once the stream ended. */
+  trailer(): Promise<TrailerResult>;
   /**
    * The member's revision just before the snapshot began: the snapshot's own revision
    * unless a write came between, so a check at the snapshot's revision can start now.
@@ -160,7 +166,10 @@ export async function streamSnapshot(
 ): Promise<StreamedSnapshot> {
   if (!source.direct) throw new Error(`streamSnapshot: member ${source.member} is not direct`);
   const wire = await connectMember(source.direct, source.endpoint);
+  // The status and the sha256 trailer of the bytes on their way, on a worker thread.
+  const checks = startSnapshotChecks(`the snapshot from member ${source.member}`);
   const discard = async () => {
+    checks.close();
     wire.close();
   };
   try {
@@ -169,7 +178,7 @@ export async function streamSnapshot(
     // permission) still gets backed up, with HashKV asked after the stream as before.
     const head = await countKeys(wire).catch(() => undefined);
     const call = snapshotMessages(wire);
-    const reader = new SnapshotStatusReader(`the snapshot from member ${source.member}`);
+    let results: ReturnType<SnapshotChecks['finish']> | undefined;
     let announced: number | undefined;
     let received = 0;
     let ended: () => void;
@@ -185,7 +194,8 @@ export async function streamSnapshot(
           // etcd announces the db size in the first message; the 32-byte sha256 comes last.
           announced ??= m.remainingBytes + m.blob.length + 32;
           received += m.blob.length;
-          reader.update(m.blob);
+          const held = checks.update(m.blob);
+          if (held) await held;
           yield m.blob;
         }
         if (announced !== undefined && received !== announced) {
@@ -193,6 +203,7 @@ export async function streamSnapshot(
             `The snapshot stream from member ${source.member} (${source.endpoint}) ended after ${received} of ${announced} bytes.`,
           );
         }
+        results = checks.finish();
         ended();
       } catch (err) {
         failed(err as Error);
@@ -204,7 +215,7 @@ export async function streamSnapshot(
       }
     }
     const status = streamed.then(async () => {
-      const s = reader.finish();
+      const s = await results!.status;
       if (!(await countsLiveKeys(source.ctl))) return s;
       return { ...s, totalKey: (await countKeys(wire, s.revision)).count };
     });
@@ -214,6 +225,7 @@ export async function streamSnapshot(
       stream: Readable.from(blobs(), { objectMode: true, highWaterMark: 32 }),
       status,
       announcedBytes: () => announced,
+      trailer: () => streamed.then(() => results!.trailer),
       ...(head ? { startRevision: head.revision } : {}),
       discard,
     };

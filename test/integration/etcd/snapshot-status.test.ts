@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { open, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Etcd3 } from 'etcd3';
@@ -5,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EtcdCtl } from '../../../src/etcd/etcdctl.js';
 import { connectEtcdClient } from '../../../src/etcd/fingerprint.js';
 import { LocalEtcdCluster } from '../../../src/etcd/local-cluster.js';
+import { startSnapshotChecks } from '../../../src/etcd/snapshot-checks.js';
 import { SnapshotStatusReader } from '../../../src/etcd/snapshot-status.js';
 import { LocalTransport } from '../../../src/nodes/local.js';
 
@@ -100,5 +102,32 @@ describe('SnapshotStatusReader', () => {
     await f.close();
     const cut = await readFile(path);
     expect(() => streamedStatus(cut)).toThrow(/meta page gives/);
+  });
+});
+
+describe('the streamed snapshot checks on their worker thread', () => {
+  async function checked(bytes: Buffer) {
+    const checks = startSnapshotChecks('test snapshot');
+    for (let at = 0; at < bytes.length; at += 32 * 1024) {
+      await checks.update(bytes.subarray(at, at + 32 * 1024));
+    }
+    const { trailer, status } = checks.finish();
+    return { trailer: await trailer, status: status.then((s) => s) };
+  }
+
+  it("give the tool's status and the file's sha256, and refuse a damaged db", async () => {
+    const path = await snapshot('checked.db');
+    const bytes = await readFile(path);
+    const { version: _v, ...expected } = await ctl().snapshotStatus(path);
+    const good = await checked(bytes);
+    expect(await good.status).toEqual(expected);
+    expect(good.trailer.ok).toBe(true);
+    expect(good.trailer.fileSha256).toBe(createHash('sha256').update(bytes).digest('hex'));
+    const pageSize = bytes.readUInt32LE(16 + 8);
+    const root = bytes.readUInt32LE(16 + 16);
+    bytes.fill(0, root * pageSize, root * pageSize + 16);
+    const bad = await checked(bytes);
+    await expect(bad.status).rejects.toThrow(/test snapshot fails the snapshot status check/);
+    expect(bad.trailer.problem).toBe('mismatch');
   });
 });
