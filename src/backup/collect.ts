@@ -163,11 +163,15 @@ export interface StreamedSnapshot {
 export async function streamSnapshot(
   source: SnapshotSource,
   progress: Progress,
+  /** Run the checks on a worker thread (see startSnapshotChecks). */
+  opts: { checksOnWorker?: boolean } = {},
 ): Promise<StreamedSnapshot> {
   if (!source.direct) throw new Error(`streamSnapshot: member ${source.member} is not direct`);
   const wire = await connectMember(source.direct, source.endpoint);
-  // The status and the sha256 trailer of the bytes on their way, on a worker thread.
-  const checks = startSnapshotChecks(`the snapshot from member ${source.member}`);
+  // The status and the sha256 trailer of the bytes on their way.
+  const checks = startSnapshotChecks(`the snapshot from member ${source.member}`, {
+    worker: opts.checksOnWorker ?? true,
+  });
   const discard = async () => {
     checks.close();
     wire.close();

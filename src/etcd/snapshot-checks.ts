@@ -169,11 +169,13 @@ function workerFile(): URL | undefined {
 }
 
 /**
- * The checks of one streamed snapshot (`name` for errors), on a worker thread; inline where
- * no worker file is found, or with KUBE_RESCUE_INLINE_CHECKS=1 (to compare the two).
+ * The checks of one streamed snapshot (`name` for errors), on a worker thread unless
+ * `worker` is false; inline also where no worker file is found, or with
+ * KUBE_RESCUE_INLINE_CHECKS=1 (to compare the two).
  */
-export function startSnapshotChecks(name: string): SnapshotChecks {
-  const file = process.env.KUBE_RESCUE_INLINE_CHECKS ? undefined : workerFile();
+export function startSnapshotChecks(name: string, opts: { worker?: boolean } = {}): SnapshotChecks {
+  const wanted = opts.worker !== false && !process.env.KUBE_RESCUE_INLINE_CHECKS;
+  const file = wanted ? workerFile() : undefined;
   if (!file) return new InlineChecks(name);
   if (!file.pathname.endsWith('.ts')) return new WorkerChecks(new Worker(file), name);
   // From src/ (tests, tsx): the worker's TypeScript gets tsx's loader in its own thread.

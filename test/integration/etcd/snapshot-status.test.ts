@@ -105,9 +105,9 @@ describe('SnapshotStatusReader', () => {
   });
 });
 
-describe('the streamed snapshot checks on their worker thread', () => {
-  async function checked(bytes: Buffer) {
-    const checks = startSnapshotChecks('test snapshot');
+describe('the streamed snapshot checks, on their worker thread and inline', () => {
+  async function checked(bytes: Buffer, worker = true) {
+    const checks = startSnapshotChecks('test snapshot', { worker });
     for (let at = 0; at < bytes.length; at += 32 * 1024) {
       await checks.update(bytes.subarray(at, at + 32 * 1024));
     }
@@ -123,6 +123,10 @@ describe('the streamed snapshot checks on their worker thread', () => {
     expect(await good.status).toEqual(expected);
     expect(good.trailer.ok).toBe(true);
     expect(good.trailer.fileSha256).toBe(createHash('sha256').update(bytes).digest('hex'));
+    // Inline (a compressed backup's way), the same answers.
+    const inline = await checked(bytes, false);
+    expect(await inline.status).toEqual(expected);
+    expect(inline.trailer).toEqual(good.trailer);
     const pageSize = bytes.readUInt32LE(16 + 8);
     const root = bytes.readUInt32LE(16 + 16);
     bytes.fill(0, root * pageSize, root * pageSize + 16);
