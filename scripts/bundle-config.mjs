@@ -69,7 +69,11 @@ export const common = {
 // The CLI as dist/ has it.
 export const cliOptions = {
   ...common,
-  entryPoints: { cli: 'src/cli.ts' },
+  // The worker of src/etcd/snapshot-checks.ts, beside the chunks that start it.
+  entryPoints: {
+    cli: 'src/cli.ts',
+    'cli-chunks/snapshot-checks-worker': 'src/etcd/snapshot-checks-worker.ts',
+  },
   // Modules behind a dynamic import() (the S3 store and the AWS SDK, the harness) go into
   // chunks loaded only when used, so every CLI start does not pay for them.
   splitting: true,
@@ -81,7 +85,11 @@ export const cliOptions = {
 // The action: dist/index.js (main) and dist/post.js (post).
 export const actionOptions = {
   ...common,
-  entryPoints: { index: 'src/main.ts', post: 'src/post.ts' },
+  entryPoints: {
+    index: 'src/main.ts',
+    post: 'src/post.ts',
+    'snapshot-checks-worker': 'src/etcd/snapshot-checks-worker.ts',
+  },
   // What only some commands need (the harness behind `rehearse`, the AWS SDK behind s3://)
   // sits behind a dynamic import() and goes into a chunk of its own, loaded only when used.
   // Chunks stay beside the entries: etcd3's proto path above is relative to its file's dir.

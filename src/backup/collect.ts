@@ -3,10 +3,15 @@ import { Readable } from 'node:stream';
 import { OperationError } from '../errors.js';
 import { EtcdCtl } from '../etcd/etcdctl.js';
 import type { SnapshotStatus } from '../etcd/etcdctl-output.js';
-import { connectEtcdClient, type DirectEtcdAccess } from '../etcd/fingerprint.js';
+import type { DirectEtcdAccess } from '../etcd/fingerprint.js';
+import { connectMember, countKeys, snapshotMessages } from '../etcd/grpc-wire.js';
 import type { BackupPath } from '../etcd/layout.js';
+import {
+  type SnapshotChecks,
+  startSnapshotChecks,
+  type TrailerResult,
+} from '../etcd/snapshot-checks.js';
 import { type SnapshotTrailerCheck, SnapshotTrailerReader } from '../etcd/snapshot-file.js';
-import { SnapshotStatusReader } from '../etcd/snapshot-status.js';
 import type { StreamingExec, Transport } from '../nodes/transport.js';
 import type { Progress } from '../progress.js';
 import type { PlaintextCheck } from './pipeline.js';
@@ -129,6 +134,8 @@ export interface StreamedSnapshot {
   status: Promise<SnapshotStatus>;
   /** Size etcd announced for the whole file (trailer included); after the stream ended. */
   announcedBytes(): number | undefined;
+  /** etcd's sha256 trailer checked, and the sha256 of every byte, once the stream ended. */
+  trailer(): Promise<TrailerResult>;
   /**
    * The member's revision just before the snapshot began: the snapshot's own revision
    * unless a write came between, so a check at the snapshot's revision can start now.
@@ -156,21 +163,26 @@ export interface StreamedSnapshot {
 export async function streamSnapshot(
   source: SnapshotSource,
   progress: Progress,
+  /** Run the checks on a worker thread (see startSnapshotChecks). */
+  opts: { checksOnWorker?: boolean } = {},
 ): Promise<StreamedSnapshot> {
   if (!source.direct) throw new Error(`streamSnapshot: member ${source.member} is not direct`);
-  const client = await connectEtcdClient({ ...source.direct, endpoints: [source.endpoint] });
+  const wire = await connectMember(source.direct, source.endpoint);
+  // The status and the sha256 trailer of the bytes on their way.
+  const checks = startSnapshotChecks(`the snapshot from member ${source.member}`, {
+    worker: opts.checksOnWorker ?? true,
+  });
   const discard = async () => {
-    client.close();
+    checks.close();
+    wire.close();
   };
   try {
     progress.info(`Streaming the etcd snapshot from member ${source.member} (${source.endpoint})`);
     // Only a head start for HashKV: a member that refuses this read (etcd auth without read
     // permission) still gets backed up, with HashKV asked after the stream as before.
-    const head = await client.kv
-      .range({ key: Buffer.from([0]), count_only: true })
-      .catch(() => undefined);
-    const call = await client.maintenance.snapshot();
-    const reader = new SnapshotStatusReader(`the snapshot from member ${source.member}`);
+    const head = await countKeys(wire).catch(() => undefined);
+    const call = snapshotMessages(wire);
+    let results: ReturnType<SnapshotChecks['finish']> | undefined;
     let announced: number | undefined;
     let received = 0;
     let ended: () => void;
@@ -182,14 +194,12 @@ export async function streamSnapshot(
     streamed.catch(() => {});
     async function* blobs(): AsyncGenerator<Buffer> {
       try {
-        for await (const m of call as unknown as AsyncIterable<{
-          remaining_bytes: string | number;
-          blob: Buffer;
-        }>) {
+        for await (const m of call) {
           // etcd announces the db size in the first message; the 32-byte sha256 comes last.
-          announced ??= Number(m.remaining_bytes) + m.blob.length + 32;
+          announced ??= m.remainingBytes + m.blob.length + 32;
           received += m.blob.length;
-          reader.update(m.blob);
+          const held = checks.update(m.blob);
+          if (held) await held;
           yield m.blob;
         }
         if (announced !== undefined && received !== announced) {
@@ -197,20 +207,21 @@ export async function streamSnapshot(
             `The snapshot stream from member ${source.member} (${source.endpoint}) ended after ${received} of ${announced} bytes.`,
           );
         }
+        results = checks.finish();
         ended();
       } catch (err) {
         failed(err as Error);
         throw err;
       } finally {
         // Stopped early (the pipeline failed): end the call so etcd stops sending.
-        (call as unknown as { destroy?: () => void }).destroy?.();
+        await call.return(undefined);
         failed(new OperationError('the snapshot stream was stopped before its end'));
       }
     }
     const status = streamed.then(async () => {
-      const s = reader.finish();
+      const s = await results!.status;
       if (!(await countsLiveKeys(source.ctl))) return s;
-      return { ...s, totalKey: (await source.ctl.keyCount(s.revision)).count };
+      return { ...s, totalKey: (await countKeys(wire, s.revision)).count };
     });
     status.catch(() => {});
     return {
@@ -218,7 +229,8 @@ export async function streamSnapshot(
       stream: Readable.from(blobs(), { objectMode: true, highWaterMark: 32 }),
       status,
       announcedBytes: () => announced,
-      ...(head ? { startRevision: Number(head.header.revision) } : {}),
+      trailer: () => streamed.then(() => results!.trailer),
+      ...(head ? { startRevision: head.revision } : {}),
       discard,
     };
   } catch (err) {

@@ -1,6 +1,7 @@
 import { createHash, type Hash } from 'node:crypto';
 import { pipeline, type Readable, Transform, type TransformCallback, Writable } from 'node:stream';
 import { OperationError } from '../errors.js';
+import type { TrailerResult } from '../etcd/snapshot-checks.js';
 import { type SnapshotTrailerCheck, SnapshotTrailerReader } from '../etcd/snapshot-file.js';
 import type { PendingSet } from '../stores/store.js';
 import {
@@ -62,10 +63,17 @@ export class HashingStage extends Transform {
   private digest?: string;
   constructor(
     private readonly checks: readonly PlaintextCheck[] = [],
-    private readonly opts: { snapshotTrailer?: string; failOnBadTrailer?: boolean } = {},
+    private readonly opts: {
+      snapshotTrailer?: string;
+      failOnBadTrailer?: boolean;
+      /** The trailer check of these very bytes, computed elsewhere (a worker thread). */
+      trailerFrom?: () => Promise<TrailerResult>;
+    } = {},
   ) {
     // Large buffers: one snapshot chunk per call keeps the per-chunk overhead off the hot path.
     super({ highWaterMark: 256 * 1024 });
+    // With trailerFrom nothing is hashed here: the bytes are checked where it computes them.
+    if (opts.trailerFrom) return;
     if (opts.snapshotTrailer !== undefined) {
       this.trailer = new SnapshotTrailerReader(opts.snapshotTrailer);
     } else {
@@ -74,7 +82,7 @@ export class HashingStage extends Transform {
   }
   override _transform(chunk: Buffer, _enc: BufferEncoding, cb: TransformCallback): void {
     if (this.trailer) this.trailer.update(chunk);
-    else this.hash!.update(chunk);
+    else this.hash?.update(chunk);
     this.bytes += chunk.length;
     if (this.checks.length === 0) {
       cb(null, chunk);
@@ -86,26 +94,30 @@ export class HashingStage extends Transform {
     );
   }
   override _flush(cb: TransformCallback): void {
-    Promise.all(this.checks.map((c) => c.finish())).then(
-      () => {
-        if (!this.trailer) {
-          this.digest = this.hash!.digest('hex');
+    Promise.all(this.checks.map((c) => c.finish()))
+      .then(() => this.opts.trailerFrom?.())
+      .then(
+        (external) => {
+          if (!this.trailer && !external) {
+            this.digest = this.hash!.digest('hex');
+            cb();
+            return;
+          }
+          const { fileSha256, ...check } = external ?? this.trailer!.finish();
+          this.digest = fileSha256;
+          this.trailerResult = check;
+          if (!check.ok && this.opts.failOnBadTrailer !== false) {
+            cb(
+              new OperationError(
+                check.detail ?? `${this.opts.snapshotTrailer}: bad sha256 trailer.`,
+              ),
+            );
+            return;
+          }
           cb();
-          return;
-        }
-        const { fileSha256, ...check } = this.trailer.finish();
-        this.digest = fileSha256;
-        this.trailerResult = check;
-        if (!check.ok && this.opts.failOnBadTrailer !== false) {
-          cb(
-            new OperationError(check.detail ?? `${this.opts.snapshotTrailer}: bad sha256 trailer.`),
-          );
-          return;
-        }
-        cb();
-      },
-      (err: Error) => cb(err),
-    );
+        },
+        (err: Error) => cb(err),
+      );
   }
   /** The hex sha256 of everything that passed; only after the stream ended. */
   sha256(): string {
@@ -131,6 +143,8 @@ export interface StoreObjectOptions {
   checks?: readonly PlaintextCheck[];
   /** The object is an etcd snapshot: check its sha256 trailer (named so in errors). */
   snapshotTrailer?: string;
+  /** That check and the plaintext sha256, computed from the same bytes elsewhere. */
+  trailerFrom?: () => Promise<TrailerResult>;
 }
 
 /** The stored name of an object: base + `.gz`/`.zst` + `.age`. */
@@ -150,7 +164,10 @@ export async function storeObject(
 ): Promise<StoredObject> {
   const encrypted = opts.recipients.length > 0;
   const name = storedName(opts.base, opts.compression, encrypted);
-  const plain = new HashingStage(opts.checks, { snapshotTrailer: opts.snapshotTrailer });
+  const plain = new HashingStage(opts.checks, {
+    snapshotTrailer: opts.snapshotTrailer,
+    trailerFrom: opts.trailerFrom,
+  });
   const stages: NodeJS.ReadWriteStream[] = [plain];
   const compressor = createCompressor(opts.compression);
   if (compressor) stages.push(compressor);

@@ -18,12 +18,12 @@ import {
   type KeyspaceFingerprint,
   preloadEtcdClient,
 } from '../etcd/fingerprint.js';
+import { hashKVOfMember } from '../etcd/grpc-wire.js';
 import { detectLayout, type Layout, layoutByName } from '../etcd/layout.js';
-import { type Inventory, loadInventory } from '../inventory/index.js';
+import type { Inventory } from '../inventory/index.js';
 import type { NodeAccess } from '../nodes/access.js';
-import { NodePool } from '../nodes/connect.js';
+import type { NodePool } from '../nodes/connect.js';
 import { LocalTransport } from '../nodes/local.js';
-import { probeCluster } from '../recovery/probe.js';
 import { openStore } from '../stores/open.js';
 import { hasRetention } from '../stores/retention.js';
 import type { S3Settings } from '../stores/s3-location.js';
@@ -65,7 +65,11 @@ function keyspaceChecks(
 ): Pick<BackupSources, 'hashKV' | 'fingerprint'> {
   if (mode === 'none') return {};
   return {
-    hashKV: (revision, member) => hashKVViaEtcdCtl(member.ctl, revision),
+    // Over gRPC where this machine reaches the member, else etcdctl on its node.
+    hashKV: (revision, member) =>
+      member.direct
+        ? hashKVOfMember(member.direct, member.endpoint, revision)
+        : hashKVViaEtcdCtl(member.ctl, revision),
     ...(mode === 'full' ? { fingerprint: full } : {}),
   };
 }
@@ -124,8 +128,9 @@ async function localSources(opts: BackupOptions, cluster: string): Promise<Backu
       'Without an inventory, --etcd-endpoints is required (e.g. --etcd-endpoints https://127.0.0.1:2379).',
     );
   }
-  // The snapshot streams from these endpoints over gRPC: load that client while etcdctl runs.
-  preloadEtcdClient();
+  // The full fingerprint reads through the npm etcd3 client: loaded while etcdctl runs. (The
+  // snapshot and HashKV go over src/etcd/grpc-wire.ts, which loads nothing of its own.)
+  if (opts.fingerprint === 'full') preloadEtcdClient();
   const local = new LocalTransport(hostname());
   let layout: Layout | undefined;
   let tls = tlsFromFlags(access);
@@ -199,6 +204,7 @@ async function inventorySources(
 ): Promise<BackupSources> {
   const transportFor = (host: string) =>
     pool.get({ name: host, address: inventory.addressOf(host), ...inventory.sshOf(host) });
+  const { probeCluster } = await import('../recovery/probe.js');
   const health = await probeCluster(inventory, transportFor, opts.access, {
     progress: ctx.progress,
   });
@@ -266,7 +272,11 @@ export async function backup(opts: BackupOptions, ctx: CommandContext): Promise<
   // Every input is checked before any node or store is touched.
   requireCompression(opts.compress);
   const recipients = opts.encryptTo.map((r) => parseRecipient(r));
-  const inventory = opts.inventory ? await loadInventory(opts.inventory) : undefined;
+  // The inventory's modules (YAML, SSH, the probe) load only when there is one: a backup
+  // from this machine (--transport local) starts without them.
+  const inventory = opts.inventory
+    ? await (await import('../inventory/index.js')).loadInventory(opts.inventory)
+    : undefined;
   const cluster = checkClusterName(
     opts.clusterName ?? clusterNameOf(inventory) ?? DEFAULT_CLUSTER,
     opts.clusterName ? '--cluster-name' : `cluster_name in ${opts.inventory ?? 'the default'}`,
@@ -280,9 +290,13 @@ export async function backup(opts: BackupOptions, ctx: CommandContext): Promise<
     keepDaily: opts.keepDaily,
     keepWeekly: opts.keepWeekly,
   };
-  await using pool = new NodePool(opts.access);
+  await using pool = inventory
+    ? new (await import('../nodes/connect.js')).NodePool(opts.access)
+    : undefined;
   const sources = await progress.phase('Probe etcd', () =>
-    inventory ? inventorySources(opts, inventory, pool, cluster, ctx) : localSources(opts, cluster),
+    inventory && pool
+      ? inventorySources(opts, inventory, pool, cluster, ctx)
+      : localSources(opts, cluster),
   );
   const { setName, manifest } = await writeBackupSet(store, sources, {
     compression: opts.compress,

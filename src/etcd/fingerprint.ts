@@ -1,9 +1,9 @@
 import { createHash, type Hash } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
 import type { Etcd3, IOptions } from 'etcd3';
 import { namedExports } from '../cjs-interop.js';
 import { OperationError } from '../errors.js';
 import type { EtcdCtl } from './etcdctl.js';
+import { readClientTls, WINDOW_BYTES } from './grpc-wire.js';
 
 /**
  * A keyspace fingerprint: at one revision, the number of keys and the sha256 over every
@@ -271,20 +271,16 @@ export async function connectEtcdClient(access: DirectEtcdAccess): Promise<Etcd3
   const options: IOptions = {
     hosts: access.endpoints,
     dialTimeout: 5000,
-    // Pages of Kubernetes objects can exceed grpc's 4 MiB default.
-    grpcOptions: { 'grpc.max_receive_message_length': 256 * 1024 * 1024 },
+    grpcOptions: {
+      // Pages of Kubernetes objects can exceed grpc's 4 MiB default.
+      'grpc.max_receive_message_length': 256 * 1024 * 1024,
+      // etcd may send this far ahead (grpc-js's default is 64 KiB: a stall every 2 messages).
+      'grpc-node.flow_control_window': WINDOW_BYTES,
+    },
   };
   if (access.tls) {
-    const [rootCertificate, certChain, privateKey] = await Promise.all(
-      [access.tls.cacert, access.tls.cert, access.tls.key].map((f) =>
-        readFile(f).catch((err: Error) => {
-          throw new OperationError(
-            `Cannot read etcd TLS file ${f}: ${err.message}. Pass --etcd-cacert/--etcd-cert/--etcd-key with readable files.`,
-          );
-        }),
-      ),
-    );
-    options.credentials = { rootCertificate, certChain, privateKey };
+    const { ca, cert, key } = await readClientTls(access.tls);
+    options.credentials = { rootCertificate: ca, certChain: cert, privateKey: key };
   }
   // Loaded here, not at the top: grpc and the protos take ~0.3 s, which commands that never
   // talk to etcd from this process should not pay at every start.

@@ -249,6 +249,12 @@ export class SnapshotStatusReader {
     const size = this.pageSize;
     while (off < chunk.length) {
       if (this.partialBytes === 0 && chunk.length - off >= size) {
+        const span = this.open.length === 0 ? this.wholeSpanAt(chunk, off) : 0;
+        if (span > 0) {
+          this.nextPage += span / size;
+          off += span;
+          continue;
+        }
         this.onPage(chunk.subarray(off, off + size));
         off += size;
         continue;
@@ -264,6 +270,33 @@ export class SnapshotStatusReader {
         this.onPage(page);
       }
     }
+  }
+
+  /**
+   * A leaf or branch spanning several pages that lies whole in `chunk` at `off` (most of a
+   * db of large values: a 16 KiB object is a 5-page leaf) is summarized where it lies, not
+   * gathered page by page into a copy. Returns the bytes taken, 0 to go page by page.
+   */
+  private wholeSpanAt(chunk: Buffer, off: number): number {
+    const meta = this.meta;
+    const id = this.nextPage;
+    if (!meta || id < 2 || id >= meta.pgid) return 0;
+    const flags = chunk.readUInt16LE(off + 8);
+    const overflow = chunk.readUInt32LE(off + 12);
+    const span = (overflow + 1) * this.pageSize;
+    if (
+      overflow === 0 ||
+      (flags & (BRANCH_PAGE | LEAF_PAGE)) === 0 ||
+      u64(chunk, off) !== id ||
+      id + overflow >= meta.pgid ||
+      span > MAX_PAGE_BYTES ||
+      off + span > chunk.length
+    ) {
+      return 0;
+    }
+    this.overflow[id] = overflow;
+    this.summarize(id, chunk.subarray(off, off + span));
+    return span;
   }
 
   private onPage(page: Buffer): void {

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { open, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Etcd3 } from 'etcd3';
@@ -5,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EtcdCtl } from '../../../src/etcd/etcdctl.js';
 import { connectEtcdClient } from '../../../src/etcd/fingerprint.js';
 import { LocalEtcdCluster } from '../../../src/etcd/local-cluster.js';
+import { startSnapshotChecks } from '../../../src/etcd/snapshot-checks.js';
 import { SnapshotStatusReader } from '../../../src/etcd/snapshot-status.js';
 import { LocalTransport } from '../../../src/nodes/local.js';
 
@@ -14,12 +16,15 @@ let cluster: LocalEtcdCluster;
 let client: Etcd3;
 const ctl = () => new EtcdCtl(new LocalTransport('local'), { endpoints: cluster.endpoints });
 
-/** Feeds `bytes` in pieces of uneven sizes, as a gRPC stream or a file read would. */
-function streamedStatus(bytes: Buffer) {
+/**
+ * Feeds `bytes` in pieces of uneven sizes, as a gRPC stream or a file read would; `sizes`
+ * [Infinity] feeds the whole file at once (every multi-page leaf then lies whole in a chunk).
+ */
+function streamedStatus(bytes: Buffer, sizes = [1, 7, 4096, 32 * 1024, 70_001, 5]) {
   const reader = new SnapshotStatusReader('test snapshot');
   let at = 0;
   for (let i = 0; at < bytes.length; i++) {
-    const n = [1, 7, 4096, 32 * 1024, 70_001, 5][i % 6];
+    const n = sizes[i % sizes.length];
     reader.update(bytes.subarray(at, at + n));
     at += n;
   }
@@ -57,7 +62,11 @@ describe('SnapshotStatusReader', () => {
     const path = await snapshot('mixed.db');
     const expected = await ctl().snapshotStatus(path);
     const { version: _v, ...status } = expected;
-    expect(streamedStatus(await readFile(path))).toEqual(status);
+    const bytes = await readFile(path);
+    expect(streamedStatus(bytes)).toEqual(status);
+    // etcd's own 32 KiB messages, and the whole file in one piece.
+    expect(streamedStatus(bytes, [32 * 1024])).toEqual(status);
+    expect(streamedStatus(bytes, [Number.POSITIVE_INFINITY])).toEqual(status);
   });
 
   it('gives the status of a fresh, nearly empty db', async () => {
@@ -93,5 +102,36 @@ describe('SnapshotStatusReader', () => {
     await f.close();
     const cut = await readFile(path);
     expect(() => streamedStatus(cut)).toThrow(/meta page gives/);
+  });
+});
+
+describe('the streamed snapshot checks, on their worker thread and inline', () => {
+  async function checked(bytes: Buffer, worker = true) {
+    const checks = startSnapshotChecks('test snapshot', { worker });
+    for (let at = 0; at < bytes.length; at += 32 * 1024) {
+      await checks.update(bytes.subarray(at, at + 32 * 1024));
+    }
+    const { trailer, status } = checks.finish();
+    return { trailer: await trailer, status: status.then((s) => s) };
+  }
+
+  it("give the tool's status and the file's sha256, and refuse a damaged db", async () => {
+    const path = await snapshot('checked.db');
+    const bytes = await readFile(path);
+    const { version: _v, ...expected } = await ctl().snapshotStatus(path);
+    const good = await checked(bytes);
+    expect(await good.status).toEqual(expected);
+    expect(good.trailer.ok).toBe(true);
+    expect(good.trailer.fileSha256).toBe(createHash('sha256').update(bytes).digest('hex'));
+    // Inline (a compressed backup's way), the same answers.
+    const inline = await checked(bytes, false);
+    expect(await inline.status).toEqual(expected);
+    expect(inline.trailer).toEqual(good.trailer);
+    const pageSize = bytes.readUInt32LE(16 + 8);
+    const root = bytes.readUInt32LE(16 + 16);
+    bytes.fill(0, root * pageSize, root * pageSize + 16);
+    const bad = await checked(bytes);
+    await expect(bad.status).rejects.toThrow(/test snapshot fails the snapshot status check/);
+    expect(bad.trailer.problem).toBe('mismatch');
   });
 });

@@ -23,7 +23,31 @@ function sources(entry: string, kinds: string[]): string[] {
   return [...seen].flatMap((f) => Object.keys(outputs[f].inputs));
 }
 
+/** The packages the start of `entry` imports (the CLI keeps node_modules external). */
+function externalsAtStart(entry: string): string[] {
+  const main = Object.keys(outputs).find(
+    (k) => outputs[k].entryPoint === entry && k.endsWith('.js'),
+  )!;
+  const seen = new Set([main]);
+  const externals = new Set<string>();
+  for (const f of seen)
+    for (const i of outputs[f].imports) {
+      if (i.kind !== 'import-statement') continue;
+      if (i.external) externals.add(i.path);
+      else seen.add(i.path);
+    }
+  return [...externals];
+}
+
 describe('what the action and the CLI load at start', () => {
+  it('the CLI starts without SSH, YAML or gRPC: a backup from this machine never loads them', () => {
+    const externals = externalsAtStart('src/cli.ts');
+    expect(externals).toContain('commander');
+    for (const heavy of ['ssh2', 'yaml', 'etcd3', '@grpc/grpc-js']) {
+      expect(externals).not.toContain(heavy);
+    }
+  });
+
   it.each(['src/main.ts', 'src/post.ts', 'src/cli.ts'])(
     '%s loads neither the harness nor testcontainers nor the AWS SDK at start',
     (entry) => {
