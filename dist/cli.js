@@ -1,983 +1,47 @@
 #!/usr/bin/env node
 import {
+  renderRehearsalMarkdown
+} from "./cli-chunks/chunk-ADMH4I7P.js";
+import {
   FINGERPRINT_MODES,
-  backup,
-  inventoryRecover,
+  backup
+} from "./cli-chunks/chunk-HFZINUOB.js";
+import {
   renderExecutionMarkdown,
   renderPlanHash,
   renderPlanMarkdown,
-  renderVerificationMarkdown,
-  restore
-} from "./cli-chunks/chunk-FP6AHCZU.js";
+  renderVerificationMarkdown
+} from "./cli-chunks/chunk-L3FNH5Y2.js";
+import "./cli-chunks/chunk-TJCDMDAM.js";
 import {
   DEFAULT_ETCD_VERSION,
   ETCD_VERSIONS,
   REHEARSAL_PROVIDERS,
-  SCENARIOS,
-  parseEtcdVersion
+  SCENARIOS
 } from "./cli-chunks/chunk-V46ZLIDJ.js";
-import {
-  BackupSource,
-  EtcdCtl,
-  LocalTransport,
-  MANIFEST_SIGNATURE,
-  SnapshotKeyspace,
-  SnapshotStatusReader,
-  VERSION,
-  checkPlanObjects,
-  checkSetSignature,
-  checkSignature,
-  clusterNameOf,
-  compareHashKV,
-  connectEtcdClient,
-  defaultToolCommands,
-  describeSignature,
-  fingerprintWithClient,
-  hashKVViaEtcdCtl,
-  loadIdentityFiles,
-  loadInventory,
-  openSet,
-  openStore,
-  parseIdentities,
-  parseManifest,
-  parseSemVer,
-  plan,
-  readObject,
-  reportSignature,
-  requireOwnName,
-  requireSignedManifest
-} from "./cli-chunks/chunk-334KHHI3.js";
-import "./cli-chunks/chunk-XLKS4FDF.js";
+import "./cli-chunks/chunk-27JVQ7QD.js";
+import "./cli-chunks/chunk-TAIFHTFI.js";
+import "./cli-chunks/chunk-LAA6A62G.js";
+import "./cli-chunks/chunk-4Y33S4GC.js";
+import "./cli-chunks/chunk-UOCBBQ7X.js";
+import "./cli-chunks/chunk-HLUJJTZB.js";
+import "./cli-chunks/chunk-4HAON6FQ.js";
+import "./cli-chunks/chunk-BQFR37KL.js";
 import {
   StderrProgress
-} from "./cli-chunks/chunk-VOQQFXH7.js";
+} from "./cli-chunks/chunk-ZZ57F2FG.js";
+import {
+  VERSION
+} from "./cli-chunks/chunk-FN7GF6KH.js";
+import "./cli-chunks/chunk-XLKS4FDF.js";
 import {
   InputError,
-  KubeRescueError,
   OperationError,
-  __callDispose,
-  __using,
   exitCodeOf
 } from "./cli-chunks/chunk-BCQJ3TK4.js";
 
 // src/cli.ts
 import { Command, CommanderError, InvalidArgumentError, Option } from "commander";
-
-// src/commands/list.ts
-import { text } from "node:stream/consumers";
-async function list(dest, ctx, s3 = {}) {
-  const store = await openStore(dest, s3);
-  const out = [];
-  for (const name of await store.list()) {
-    const url = store.urlOf(name);
-    try {
-      const m = parseManifest(
-        await text(await store.read(name, "manifest.json")),
-        `${url}/manifest.json`
-      );
-      out.push({
-        name,
-        url,
-        created: m.created,
-        revision: m.snapshot.revision,
-        bytes: m.objects.reduce((sum, o) => sum + o.bytes, 0),
-        encrypted: m.objects.some((o) => o.encryption)
-      });
-    } catch (err) {
-      ctx.progress.warn(`Skipping ${url}: ${err.message}`);
-    }
-  }
-  return out;
-}
-
-// src/commands/rehearse.ts
-import { writeFile } from "node:fs/promises";
-
-// src/report/rehearsal.ts
-var cell = (v) => v === void 0 ? "\u2013" : String(v);
-function bumpCell(b) {
-  if (!b) return "\u2013";
-  if (b.restores === 0) return "no snapshot restored";
-  if (b.bumped) {
-    return `+${b.by?.toLocaleString("en-US")}${b.markCompacted ? ", marked compacted" : ""}`;
-  }
-  return "not bumped";
-}
-function kubernetesCells(s, hasApi) {
-  if (!hasApi) return ["n/a", "n/a", "n/a", "n/a"];
-  const k = s.kubernetes;
-  if (!k) return ["\u2013", "\u2013", "\u2013", "\u2013"];
-  const mark = (ok) => ok ? "" : "\u274C ";
-  return [
-    `${mark(k.objectsLost === 0 && k.objectsExtra === 0)}${k.objectsVerified} / ${k.objectsLost}${k.objectsExtra ? ` (+${k.objectsExtra} extra)` : ""}`,
-    k.readyz === "ok" ? "ok" : "\u274C failed",
-    `${mark(k.nodesReady === k.nodesExpected)}${k.nodesReady}/${k.nodesExpected}`,
-    `${mark(k.watchPassed)}${k.watch}`
-  ];
-}
-function renderRehearsalMarkdown(report) {
-  const hasApi = report.provider !== "local";
-  const rows = report.scenarios.map(
-    (s) => `| ${s.scenario} | ${s.result === "passed" ? "\u2705 passed" : "\u274C failed"} | ${cell(s.rtoSeconds)}${s.rtoSeconds === void 0 ? "" : " s"} | ${cell(s.keysAtBackup)} | ${cell(s.keysAfterRestore)} | ${cell(s.keysLost)} | ${s.writesLost === void 0 ? "\u2013" : `${s.writesLost} of ${s.writesAfterBackup}`} | ${cell(s.planCase)} | ${bumpCell(s.revisionBump)} | ${kubernetesCells(s, hasApi).join(" | ")} |`
-  );
-  const skipped = report.scenarios.filter((s) => s.revisionBump?.skipped).map((s) => `- **${s.scenario}**: revision not bumped: ${s.revisionBump.skipped}`);
-  const versions = [
-    ...new Set(report.scenarios.map((s) => s.etcdServerVersion).filter(Boolean))
-  ].join(", ");
-  const budget = report.scenarios.filter((s) => s.startupSeconds !== void 0).map(
-    (s) => `- **${s.scenario}**: cluster started in ${s.startupSeconds} s${s.peakMemoryMiB ? `, peak memory of its nodes ${s.peakMemoryMiB} MiB` : ""}, scenario ${s.durationSeconds} s in all`
-  );
-  const failures = report.scenarios.filter((s) => s.result === "failed").map((s) => `- **${s.scenario}**: ${s.error ?? "failed"}`);
-  return [
-    `Rehearsal on the \`${report.provider}\` provider, ${report.provider === "kind" ? "the etcd of kind's node image" : report.provider === "kubeadm" ? `etcd ${report.etcdVersion} in kubeadm's static pods` : `etcd ${report.etcdVersion}`}${versions ? ` (members ran ${versions})` : ""}, ${report.keys} keys seeded, started ${report.startedAt}: ${report.ok ? "every scenario recovered." : "SOME SCENARIOS FAILED."}`,
-    "",
-    "| scenario | result | RTO | keys at backup | keys after restore | backup keys lost | writes after backup lost (RPO) | plan | revision bump | k8s objects verified / lost | readyz | nodes Ready | watch |",
-    "| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |",
-    ...rows,
-    ...hasApi ? [
-      "",
-      "Keys are the harness's own under `/registry/kube-rescue/` (Kubernetes rewrites its own keys all the time); Kubernetes objects are checked through the API: made before the backup, changed after it, read back after the restore (changes after the backup kept where a node kept its data, undone after a total loss), `/readyz`, every node Ready, and a watch held open across the fault."
-    ] : [],
-    ...budget.length ? ["", ...budget] : [],
-    ...skipped.length ? ["", ...skipped] : [],
-    ...failures.length ? ["", ...failures] : [],
-    ""
-  ].join("\n");
-}
-
-// src/commands/rehearse.ts
-var RehearsalFailedError = class extends OperationError {
-  constructor(result) {
-    const failed = result.scenarios.filter((s) => s.result === "failed");
-    super(
-      `Rehearsal failed: ${failed.map((s) => `${s.scenario} (${s.error ?? "failed"})`).join("; ")}`
-    );
-    this.result = result;
-  }
-  result;
-};
-async function preflight(provider) {
-  if (provider === "kubeadm") {
-    const { builtKubernetesTools } = await import("./cli-chunks/kubernetes-tools-WOJIUV2W.js");
-    await builtKubernetesTools().catch((e) => {
-      throw new InputError(e.message);
-    });
-  }
-  if (provider === "kind") {
-    const { kindAvailability } = await import("./cli-chunks/kind-provider-SCLMYU6N.js");
-    const kind = await kindAvailability();
-    if (!kind.available) {
-      throw new InputError(
-        `The kind provider cannot run here: ${kind.reason}. Install kind and a Docker engine (on GitHub runners: helm/kind-action), or use --provider local.`
-      );
-    }
-  }
-}
-async function rehearse(opts, ctx) {
-  const { runScenario, scenariosFor, scenarioTopology } = await import("./cli-chunks/rehearsal-BUBUZKUI.js");
-  const scenarios = opts.scenarios ?? scenariosFor(opts.provider);
-  if (scenarios.length === 0) {
-    throw new InputError(`No scenario chosen. Expected some of: ${SCENARIOS.join(", ")}.`);
-  }
-  const cannot = scenarios.filter((s) => scenarioTopology(s, opts.provider) === void 0);
-  if (cannot.length > 0) {
-    throw new InputError(
-      `The ${opts.provider} provider cannot run ${cannot.join(", ")}: it puts etcd on worker nodes, and kubeadm runs etcd only on control-plane nodes. Run it with --provider local, or choose from: ${scenariosFor(opts.provider).join(", ")}.`
-    );
-  }
-  const etcdVersion = parseEtcdVersion(opts.etcdVersion);
-  if (opts.provider === "kubeadm" && etcdVersion !== "3.6") {
-    throw new InputError(
-      `The kubeadm provider runs etcd 3.6 (its control-plane image, built from tools/etcd-3.6); --etcd-version ${etcdVersion} applies to the local provider only.`
-    );
-  }
-  await preflight(opts.provider);
-  const report = {
-    tool: "kube-rescue",
-    startedAt: (/* @__PURE__ */ new Date()).toISOString(),
-    provider: opts.provider,
-    etcdVersion,
-    keys: opts.keys,
-    ok: false,
-    scenarios: []
-  };
-  for (const [i, name] of scenarios.entries()) {
-    ctx.progress.info(`Scenario ${i + 1}/${scenarios.length}: ${name}`);
-    const r = await runScenario(name, {
-      provider: opts.provider,
-      etcdVersion,
-      keys: opts.keys,
-      progress: ctx.progress
-    });
-    ctx.progress.info(
-      `Scenario ${name}: ${r.result}${r.rtoSeconds === void 0 ? "" : `, RTO ${r.rtoSeconds} s`}${r.error ? ` \u2014 ${r.error}` : ""}`
-    );
-    report.scenarios.push(r);
-  }
-  report.ok = report.scenarios.every((s) => s.result === "passed");
-  if (opts.report) {
-    await writeFile(opts.report, `${JSON.stringify(report, null, 2)}
-`);
-    ctx.progress.info(`Wrote the JSON report to ${opts.report}`);
-  }
-  if (!report.ok) throw new RehearsalFailedError(report);
-  return report;
-}
-
-// src/commands/rehearse-inventory.ts
-import { writeFile as writeFile2 } from "node:fs/promises";
-var REPLICA_ETCD_VERSIONS = ["3.4", "3.5", "3.6"];
-var DEFAULT_REPLICA_ETCD = "3.6";
-var DressRehearsalFailedError = class extends OperationError {
-  constructor(result) {
-    super(`Dress rehearsal failed: ${result.error ?? "failed"}`);
-    this.result = result;
-  }
-  result;
-};
-var minorOf = (v) => /^(\d+\.\d+)/.exec(v)?.[1];
-function replicaEtcdVersion(flag, backup2) {
-  const fromBackup = backup2 ? minorOf(backup2.manifest.etcd.version) : void 0;
-  if (flag && !REPLICA_ETCD_VERSIONS.includes(flag)) {
-    throw new InputError(
-      `--etcd-version ${flag}: expected one of ${REPLICA_ETCD_VERSIONS.join(", ")}.`
-    );
-  }
-  if (fromBackup && flag && fromBackup !== flag) {
-    throw new InputError(
-      `--etcd-version ${flag}, but the backup ${backup2.location} was taken from etcd ${backup2.manifest.etcd.version}: the replica runs the backup's etcd. Drop --etcd-version.`
-    );
-  }
-  const v = fromBackup ?? flag ?? DEFAULT_REPLICA_ETCD;
-  if (!REPLICA_ETCD_VERSIONS.includes(v)) {
-    throw new InputError(
-      `The backup ${backup2?.location} was taken from etcd ${backup2?.manifest.etcd.version}; the replica can run etcd ${REPLICA_ETCD_VERSIONS.join(", ")} only.`
-    );
-  }
-  return v;
-}
-function inventoryLayout(inventory) {
-  for (const h of inventory.hosts.values()) {
-    if (h.vars.etcd_deployment_type === "kubeadm" || h.vars.etcd_kubeadm_enabled === true) {
-      return "kubeadm";
-    }
-  }
-  return "kubespray";
-}
-function requireReplicableLayout(opts, inventory, backup2) {
-  const flavor = backup2?.manifest.kubernetes.flavor;
-  const layout = flavor === "kubeadm" || flavor === "kubespray" ? flavor : opts.layout && opts.layout !== "auto" ? opts.layout : inventoryLayout(inventory);
-  if (layout !== "kubespray") {
-    throw new InputError(
-      `${opts.inventory}: this cluster runs etcd in the kubeadm layout (${flavor === "kubeadm" ? `the backup ${backup2.location} says so` : opts.layout === "kubeadm" ? "--layout kubeadm" : "etcd_deployment_type: kubeadm in the inventory"}). The dress rehearsal replicates the Kubespray layout (etcd as a host service) only, so far: a kubeadm replica needs the kubeadm provider to recover, which is not on main yet. Nothing was started.`
-    );
-  }
-}
-function requireSameCluster(inventory, backup2) {
-  const m = backup2.manifest;
-  const name = clusterNameOf(inventory);
-  if (m.cluster !== name) {
-    throw new InputError(
-      `The backup ${backup2.location} is of cluster '${m.cluster}', but ${inventory.source} names cluster '${name}' (cluster_name). Rehearse with a backup of this cluster. Nothing was started.`
-    );
-  }
-  const members = inventory.etcdMembers().map((x) => x.memberName);
-  const strangers = m.etcd.members.map((x) => x.name).filter((n) => !members.includes(n));
-  if (strangers.length > 0) {
-    throw new InputError(
-      `The backup ${backup2.location} has etcd members ${strangers.join(", ")} that ${inventory.source} does not (its members: ${members.join(", ")}): it is a backup of another cluster, or etcd_member_name differs. Nothing was started.`
-    );
-  }
-  const cp = inventory.controlPlane();
-  const unknownNodes = m.kubernetes.nodes.filter((n) => !cp.includes(n));
-  if (unknownNodes.length > 0) {
-    throw new InputError(
-      `The backup ${backup2.location} holds the files of control-plane nodes ${unknownNodes.join(", ")}, which are not in ${inventory.source}'s [kube_control_plane] (${cp.join(", ")}): a backup of another cluster. Nothing was started.`
-    );
-  }
-}
-async function requireIdentity(backup2, identityFiles) {
-  const encrypted = backup2.manifest.objects.filter((o) => o.encryption !== null);
-  if (encrypted.length === 0) return;
-  if (identityFiles.length === 0) {
-    throw new InputError(
-      `The backup ${backup2.location} is encrypted (${encrypted.map((o) => o.name).join(", ")}): pass the age identity that opens it with --identity FILE. Nothing was started.`
-    );
-  }
-  const readsAll = {
-    steps: backup2.manifest.objects.map((o) => ({
-      action: "fetch-snapshot",
-      params: { from: { kind: "backup", location: backup2.location, object: o.name } }
-    }))
-  };
-  await checkPlanObjects(readsAll, backup2);
-}
-async function maskIdentities(identityFiles, ctx) {
-  const { readFile: readFile2 } = await import("node:fs/promises");
-  for (const f of identityFiles) {
-    const text3 = await readFile2(f, "utf8").catch(() => "");
-    for (const line of text3.split("\n")) {
-      const key = line.trim();
-      if (key.startsWith("AGE-SECRET-KEY-")) ctx.progress.secret(key);
-    }
-    if (text3) parseIdentities(text3, `--identity ${f}`);
-  }
-}
-async function rehearseInventory(opts, ctx) {
-  const inventory = await loadInventory(opts.inventory);
-  if (inventory.etcdMembers().length === 0) {
-    throw new InputError(`${opts.inventory} has no hosts in [etcd]: there is no etcd to rehearse.`);
-  }
-  const replica = await import("./cli-chunks/replica-3T7OMHS3.js");
-  const failure = replica.statedFailure(inventory, {
-    brokenEtcd: opts.brokenEtcd,
-    brokenControlPlane: opts.brokenControlPlane,
-    removeHosts: opts.removeHosts
-  });
-  if (opts.keys !== void 0 && opts.sizeMb !== void 0) {
-    throw new InputError("Give --keys or --size-mb, not both.");
-  }
-  if (opts.backup && (opts.keys !== void 0 || opts.sizeMb !== void 0)) {
-    throw new InputError(
-      "--keys and --size-mb generate data for a rehearsal without a backup; with --backup the replica holds the backup's own data."
-    );
-  }
-  await maskIdentities(opts.identityFiles, ctx);
-  let backup2;
-  if (opts.backup) {
-    const signed = await ctx.progress.phase(
-      "Check the backup signature",
-      () => checkSignature(opts.backup, { trustedSigners: opts.trustedSigners })
-    );
-    if (signed) reportSignature(signed.check, ctx);
-    backup2 = await BackupSource.open(opts.backup, opts.identityFiles);
-    requireSignedManifest(signed, backup2, { trustedSigners: opts.trustedSigners });
-  } else if (opts.trustedSigners) {
-    throw new InputError(
-      "--trusted-signers checks the signature of a backup set: give the set with --backup."
-    );
-  }
-  requireReplicableLayout(opts, inventory, backup2);
-  if (backup2) {
-    requireSameCluster(inventory, backup2);
-    await requireIdentity(backup2, opts.identityFiles);
-  }
-  const etcdVersion = replicaEtcdVersion(opts.etcdVersion, backup2);
-  const valueBytes = opts.sizeMb !== void 0 ? 1024 : 512;
-  const keys = opts.sizeMb !== void 0 ? Math.ceil(opts.sizeMb * 1024 * 1024 / valueBytes) : opts.keys ?? 2e3;
-  const dataMb = backup2 ? backup2.manifest.snapshot.size / (1024 * 1024) : keys * valueBytes / (1024 * 1024);
-  const topology = replica.replicaTopology(inventory);
-  const etcdMembers = topology.nodes.filter((n) => n.roles.includes("etcd")).length;
-  const available = await replica.availableMemoryMb();
-  const capacity = replica.replicaCapacity({ availableMb: available, dataMb, etcdMembers });
-  if (topology.nodes.length > capacity) {
-    throw new InputError(
-      `${opts.inventory} has ${topology.nodes.length} nodes; this machine can hold ${capacity} replica nodes (${available} MiB available, ${replica.RUNNER_RESERVE_MB} MiB kept for the runner, ${Math.ceil(dataMb)} MiB of data on each of ${etcdMembers} etcd members, ${replica.REPLICA_NODE_FOOTPRINT_MB} MiB a node). Rehearse on a larger machine. Nothing was started.`
-    );
-  }
-  const { dressPreflight } = await import("./cli-chunks/dress-preflight-4APTSTZT.js");
-  await ctx.progress.phase(
-    "Plan the rehearsal before starting anything",
-    () => dressPreflight({
-      inventory,
-      failure,
-      etcdVersion,
-      backup: backup2,
-      strategy: opts.strategy ?? "parallel"
-    })
-  );
-  ctx.progress.info(
-    `Dress rehearsal of ${opts.inventory}: ${topology.nodes.length} nodes (room for ${capacity}), etcd ${etcdVersion}, ${backup2 ? `data from ${backup2.location}` : `${keys} generated keys`}; broken etcd: ${failure.brokenEtcd.join(", ") || "none"}, broken control plane: ${failure.brokenControlPlane.join(", ") || "none"}${failure.removeHosts.length ? `, gone for good: ${failure.removeHosts.join(", ")}` : ""}.`
-  );
-  const { runDressRehearsal } = await import("./cli-chunks/dress-rehearsal-HLEKKSU7.js");
-  const report = await runDressRehearsal({
-    inventory,
-    topology,
-    failure,
-    etcdVersion,
-    ...opts.backup ? {
-      backup: {
-        location: opts.backup,
-        identityFiles: opts.identityFiles,
-        trustedSigners: opts.trustedSigners
-      }
-    } : {},
-    keys,
-    valueBytes,
-    strategy: opts.strategy ?? "parallel",
-    progress: ctx.progress,
-    onConnect: opts.onConnect
-  });
-  if (opts.report) {
-    await writeFile2(opts.report, `${JSON.stringify(report, null, 2)}
-`);
-    ctx.progress.info(`Wrote the JSON report to ${opts.report}`);
-  }
-  if (!report.ok) throw new DressRehearsalFailedError(report);
-  return report;
-}
-
-// src/commands/verify.ts
-import { isDeepStrictEqual } from "node:util";
-
-// src/backup/verify-set.ts
-import { createReadStream, createWriteStream } from "node:fs";
-import { mkdtemp as mkdtemp2, rm } from "node:fs/promises";
-import { tmpdir as tmpdir2 } from "node:os";
-import { join as join2, resolve } from "node:path";
-import { text as text2 } from "node:stream/consumers";
-
-// src/etcd/local-cluster.ts
-import { spawn } from "node:child_process";
-import { mkdir, mkdtemp, open, readFile } from "node:fs/promises";
-import { request as httpRequest } from "node:http";
-import { request as httpsRequest } from "node:https";
-import { createServer } from "node:net";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-async function freePort() {
-  return new Promise((resolve2, reject) => {
-    const srv = createServer();
-    srv.unref();
-    srv.on("error", reject);
-    srv.listen(0, "127.0.0.1", () => {
-      const addr = srv.address();
-      srv.close(
-        () => typeof addr === "object" && addr ? resolve2(addr.port) : reject(new Error("no port"))
-      );
-    });
-  });
-}
-var live = /* @__PURE__ */ new Set();
-var exitHookInstalled = false;
-function installExitHook() {
-  if (exitHookInstalled) return;
-  exitHookInstalled = true;
-  process.once("exit", () => {
-    for (const c of live) c.kill("SIGKILL");
-  });
-}
-var LocalEtcdCluster = class _LocalEtcdCluster {
-  constructor(dir, opts, token) {
-    this.dir = dir;
-    this.opts = opts;
-    this.token = token;
-  }
-  dir;
-  opts;
-  token;
-  members = [];
-  running = /* @__PURE__ */ new Map();
-  /** Starts every member at once (they need each other for a quorum) and waits until all are healthy. */
-  static async start(opts = {}) {
-    const names = opts.names ?? Array.from({ length: opts.size ?? 1 }, (_, i) => `etcd${i + 1}`);
-    if (names.length === 0) throw new InputError("A local etcd cluster needs at least one member.");
-    const dir = opts.dir ?? await mkdtemp(join(tmpdir(), "kube-rescue-etcd-"));
-    await mkdir(dir, { recursive: true, mode: 448 });
-    const cluster = new _LocalEtcdCluster(dir, opts, opts.token ?? `kube-rescue-${Date.now()}`);
-    for (const name of names) cluster.members.push(await cluster.describe(name));
-    try {
-      await Promise.all(
-        cluster.members.map((m) => cluster.spawnMember(m, "new", cluster.initialCluster()))
-      );
-      await Promise.all(cluster.members.map((m) => cluster.waitHealthy(m)));
-    } catch (err) {
-      await cluster.stop();
-      throw err;
-    }
-    return cluster;
-  }
-  async describe(name) {
-    const scheme = this.opts.tls ? "https" : "http";
-    const ports = this.opts.ports?.[name] ?? { client: await freePort(), peer: await freePort() };
-    return {
-      name,
-      clientUrl: `${scheme}://127.0.0.1:${ports.client}`,
-      peerUrl: `${scheme}://127.0.0.1:${ports.peer}`,
-      dataDir: this.opts.dataDirs?.[name] ?? join(this.dir, `${name}.etcd`),
-      logFile: join(this.dir, `${name}.log`)
-    };
-  }
-  /** `name=peerUrl,...` of the given members (default all). */
-  initialCluster(members = this.members) {
-    return members.map((m) => `${m.name}=${m.peerUrl}`).join(",");
-  }
-  get endpoints() {
-    return this.members.map((m) => m.clientUrl);
-  }
-  member(name) {
-    const m = this.members.find((x) => x.name === name);
-    if (!m)
-      throw new InputError(
-        `No member "${name}" in this local etcd cluster (members: ${this.members.map((x) => x.name).join(", ")}).`
-      );
-    return m;
-  }
-  isRunning(name) {
-    return this.running.has(name);
-  }
-  async spawnMember(m, state, initialCluster) {
-    const tls = this.opts.tls;
-    const args = [
-      `--name=${m.name}`,
-      `--data-dir=${m.dataDir}`,
-      `--listen-client-urls=${m.clientUrl}`,
-      `--advertise-client-urls=${m.clientUrl}`,
-      `--listen-peer-urls=${m.peerUrl}`,
-      `--initial-advertise-peer-urls=${m.peerUrl}`,
-      `--initial-cluster=${initialCluster}`,
-      `--initial-cluster-state=${state}`,
-      `--initial-cluster-token=${this.token}`,
-      // Loopback only: short raft timers make elections after a kill quick.
-      "--heartbeat-interval=50",
-      "--election-timeout=500"
-    ];
-    if (tls) {
-      const c = tls.member(m.name);
-      args.push(
-        `--cert-file=${c.cert}`,
-        `--key-file=${c.key}`,
-        `--trusted-ca-file=${tls.cacert}`,
-        "--client-cert-auth",
-        `--peer-cert-file=${c.cert}`,
-        `--peer-key-file=${c.key}`,
-        `--peer-trusted-ca-file=${tls.cacert}`,
-        "--peer-client-cert-auth"
-      );
-    }
-    const log = await open(m.logFile, "a");
-    const child = spawn(this.opts.etcdBinary ?? "etcd", args, {
-      stdio: ["ignore", log.fd, log.fd]
-    });
-    await new Promise((resolve2, reject) => {
-      child.once("spawn", resolve2);
-      child.once(
-        "error",
-        (err) => reject(
-          err.code === "ENOENT" ? new OperationError(
-            `etcd is not installed on this machine (no "${this.opts.etcdBinary ?? "etcd"}" on PATH). Debian: apt-get install etcd-server.`
-          ) : err
-        )
-      );
-    }).finally(() => log.close());
-    live.add(child);
-    installExitHook();
-    const exited = new Promise((resolve2) => child.once("exit", () => resolve2()));
-    exited.then(() => {
-      live.delete(child);
-      if (this.running.get(m.name)?.child === child) this.running.delete(m.name);
-    });
-    this.running.set(m.name, { child, exited });
-  }
-  /** Resolves when `/health` of the member says true; fails with its log tail otherwise. */
-  async waitHealthy(m, timeoutMs = this.opts.startTimeoutMs ?? 3e4) {
-    const deadline = Date.now() + timeoutMs;
-    let last = "";
-    while (Date.now() < deadline) {
-      if (!this.running.has(m.name)) break;
-      try {
-        const body = await this.get(m, "/health");
-        if (/"health"\s*:\s*"true"/.test(body)) return;
-        last = body;
-      } catch (err) {
-        last = err.message;
-      }
-      await new Promise((r) => setTimeout(r, 200));
-    }
-    const logTail = (await readFile(m.logFile, "utf8").catch(() => "")).split("\n").slice(-15).join("\n");
-    throw new OperationError(
-      `Local etcd member ${m.name} (${m.clientUrl}) ${this.running.has(m.name) ? `was not healthy within ${timeoutMs / 1e3} s (${last})` : "exited"}; data dir ${m.dataDir}. Last lines of ${m.logFile}:
-${logTail}`
-    );
-  }
-  /** An HTTP GET against a member's client URL (with its own cert as client cert under TLS). */
-  async get(m, path) {
-    const url = new URL(path, m.clientUrl);
-    const tls = this.opts.tls;
-    const opts = tls ? {
-      // SNI may not be an IP (RFC 6066); the member certs are valid for localhost too.
-      servername: "localhost",
-      ca: await readFile(tls.cacert),
-      cert: await readFile(tls.member(m.name).cert),
-      key: await readFile(tls.member(m.name).key)
-    } : {};
-    return new Promise((resolve2, reject) => {
-      const req = (url.protocol === "https:" ? httpsRequest : httpRequest)(
-        url,
-        { ...opts, timeout: 2e3 },
-        (res) => {
-          const chunks = [];
-          res.on("data", (c) => chunks.push(c));
-          res.on("end", () => resolve2(Buffer.concat(chunks).toString("utf8")));
-          res.on("error", reject);
-        }
-      );
-      req.on("timeout", () => req.destroy(new Error("timed out")));
-      req.on("error", reject);
-      req.end();
-    });
-  }
-  /** Waits until the cluster version is decided (a member add before that kills the new member). */
-  async waitForClusterVersion(timeoutMs = 3e4) {
-    const deadline = Date.now() + timeoutMs;
-    for (; ; ) {
-      for (const m of this.members.filter((x) => this.running.has(x.name))) {
-        const body = await this.get(m, "/version").catch(() => "");
-        const v = /"etcdcluster"\s*:\s*"(\d+\.\d+\.\d+)"/.exec(body)?.[1];
-        if (v) return v;
-      }
-      if (Date.now() > deadline)
-        throw new OperationError(
-          `The local etcd cluster in ${this.dir} did not decide a cluster version within ${timeoutMs / 1e3} s.`
-        );
-      await new Promise((r) => setTimeout(r, 200));
-    }
-  }
-  /** Sends `signal` and waits for the process to exit (SIGKILL after `graceMs`). */
-  async kill(name, signal = "SIGKILL", graceMs = 1e4) {
-    const r = this.running.get(name);
-    if (!r) return;
-    r.child.kill(signal);
-    const timer = setTimeout(() => r.child.kill("SIGKILL"), graceMs);
-    await r.exited;
-    clearTimeout(timer);
-  }
-  /** Restarts a stopped member on its own data dir. */
-  async restart(name) {
-    const m = this.member(name);
-    if (this.running.has(name)) return;
-    await this.spawnMember(m, "existing", this.initialCluster());
-    await this.waitHealthy(m);
-  }
-  /** Ports and dirs for a member about to be added with `member add` (not started yet). */
-  async prepareJoin(name) {
-    if (this.members.some((m2) => m2.name === name))
-      throw new InputError(`Member ${name} already exists in this local cluster.`);
-    const m = await this.describe(name);
-    this.members.push(m);
-    return m;
-  }
-  /** Starts a prepared member with the ETCD_INITIAL_CLUSTER `member add` printed. */
-  async startJoined(name, initialCluster) {
-    const m = this.member(name);
-    await this.spawnMember(m, "existing", initialCluster);
-    await this.waitHealthy(m);
-  }
-  /** Forgets a member that was removed from the cluster (its process must be stopped first). */
-  forget(name) {
-    if (this.running.has(name)) throw new InputError(`Stop member ${name} before forgetting it.`);
-    const i = this.members.findIndex((m) => m.name === name);
-    if (i >= 0) this.members.splice(i, 1);
-  }
-  /** SIGTERM every member and wait for all to exit. */
-  async stop() {
-    await Promise.all([...this.running.keys()].map((n) => this.kill(n, "SIGTERM")));
-  }
-  async [Symbol.asyncDispose]() {
-    await this.stop();
-  }
-};
-
-// src/backup/verify-set.ts
-var compare = (name, expected, actual) => ({
-  name,
-  ok: String(expected) === String(actual),
-  expected: String(expected),
-  actual: String(actual)
-});
-async function totalKeyCheck(expected, toolCount, snapshotFile) {
-  const name = "snapshot totalKey";
-  if (expected === toolCount) return compare(name, expected, toolCount);
-  const counts = await snapshotKeyCounts(snapshotFile);
-  return totalKeyVerdict(expected, toolCount, counts);
-}
-function totalKeyVerdict(expected, toolCount, file) {
-  const meaning = expected === file.liveKeys ? "live keys, as etcdutl 3.6+ counts" : expected === file.storedRevisions ? "stored key revisions, as etcdctl 3.4 and etcdutl 3.5 count" : void 0;
-  return {
-    name: "snapshot totalKey",
-    ok: meaning !== void 0,
-    expected: String(expected),
-    actual: String(toolCount),
-    detail: meaning ? `this machine's tool counts ${toolCount}; the manifest's ${expected} is the file's ${meaning}` : `the file holds ${file.liveKeys} live keys and ${file.storedRevisions} stored key revisions; this machine's tool counts ${toolCount}`
-  };
-}
-async function snapshotKeyCounts(file) {
-  var _stack = [];
-  try {
-    const reader = new SnapshotStatusReader(file);
-    for await (const chunk of createReadStream(file, { highWaterMark: 1 << 20 })) {
-      reader.update(chunk);
-    }
-    const storedRevisions = reader.finish().totalKey;
-    const snap = __using(_stack, await SnapshotKeyspace.open(file), true);
-    let liveKeys = 0;
-    for await (const _2 of snap.pairs()) liveKeys++;
-    return { storedRevisions, liveKeys };
-  } catch (_) {
-    var _error = _, _hasError = true;
-  } finally {
-    var _promise = __callDispose(_stack, _error, _hasError);
-    _promise && await _promise;
-  }
-}
-async function verifySet(store, setName, opts) {
-  const checks = [];
-  const where = `${store.urlOf(setName)}/manifest.json`;
-  let manifest;
-  try {
-    manifest = parseManifest(await text2(await store.read(setName, "manifest.json")), where);
-    checks.push({ name: "manifest", ok: true, detail: manifest.digest });
-  } catch (err) {
-    if (err instanceof InputError) throw err;
-    const digest = /its digest is (\S+) but its content hashes to (\S+?)\./.exec(
-      err.message
-    );
-    checks.push({
-      name: "manifest",
-      ok: false,
-      ...digest ? { expected: digest[1], actual: digest[2] } : {},
-      detail: err.message
-    });
-    return { checks, ok: false };
-  }
-  const encrypted = manifest.objects.filter((o) => o.encryption);
-  if (encrypted.length > 0 && opts.identities.length === 0) {
-    const to = [...new Set(encrypted.flatMap((o) => o.encryption.recipients))].join(", ");
-    throw new InputError(
-      `${store.urlOf(setName)} is encrypted to ${to}: pass the matching age identity file with --identity.`
-    );
-  }
-  const ctl = offlineEtcdCtl(opts.etcdBinDir);
-  if (opts.deep) await requireSameEtcdMinor(ctl, manifest, opts.etcdBinDir);
-  const work = await mkdtemp2(join2(opts.workDir ?? tmpdir2(), "kube-rescue-verify-"));
-  try {
-    let snapshotFile;
-    for (const object of manifest.objects) {
-      const isSnapshot = object.kind === "etcd-snapshot";
-      const file = isSnapshot ? join2(work, "etcd.db") : void 0;
-      const ok = await opts.progress.phase(
-        `Check ${object.name}`,
-        () => checkObject(store, setName, object, opts.identities, checks, file)
-      );
-      if (ok && file) snapshotFile = file;
-    }
-    if (snapshotFile) {
-      await opts.progress.phase("Check snapshot status", async () => {
-        const status = await ctl.snapshotStatus(snapshotFile);
-        checks.push(compare("snapshot revision", manifest.snapshot.revision, status.revision));
-        checks.push(
-          await totalKeyCheck(manifest.snapshot.totalKey, status.totalKey, snapshotFile)
-        );
-        checks.push(compare("snapshot hash", manifest.snapshot.hash, status.hash));
-      });
-      if (opts.deep && checks.every((c) => c.ok)) {
-        await opts.progress.phase(
-          "Restore into a throw-away etcd and compare the keyspace",
-          () => deepCheck(ctl, snapshotFile, work, manifest, checks)
-        );
-      }
-    } else if (opts.deep) {
-      checks.push({
-        name: "deep restore",
-        ok: false,
-        detail: "skipped: the snapshot did not pass its checks"
-      });
-    }
-  } finally {
-    await rm(work, { recursive: true, force: true });
-  }
-  return { manifest, checks, ok: checks.every((c) => c.ok) };
-}
-async function checkObject(store, setName, object, identities, checks, file) {
-  const isSnapshot = object.kind === "etcd-snapshot";
-  try {
-    const source = await store.read(setName, object.name);
-    const back = await readObject(source, object, {
-      identities,
-      where: `${store.urlOf(setName)}/${object.name}`,
-      ...isSnapshot ? { snapshotTrailer: object.name } : {},
-      sink: file ? createWriteStream(file, { mode: 384 }) : void 0
-    });
-    const results = [
-      compare(`${object.name} stored bytes`, object.bytes, back.bytes),
-      compare(`${object.name} stored sha256`, object.sha256, back.sha256),
-      compare(`${object.name} plaintext bytes`, object.plaintextBytes, back.plaintextBytes),
-      compare(`${object.name} plaintext sha256`, object.plaintextSha256, back.plaintextSha256)
-    ];
-    if (back.trailer) {
-      const r = back.trailer;
-      results.push({
-        name: `${object.name} etcd sha256 trailer`,
-        ok: r.ok,
-        expected: r.expected,
-        actual: r.actual,
-        ...r.detail ? { detail: r.detail } : {}
-      });
-    }
-    checks.push(...results);
-    return results.every((c) => c.ok);
-  } catch (err) {
-    if (err instanceof InputError) throw err;
-    if (!(err instanceof KubeRescueError) && !isStreamDamage(err)) throw err;
-    checks.push({
-      name: object.name,
-      ok: false,
-      expected: `sha256 ${object.sha256}, ${object.bytes} bytes`,
-      detail: err.message
-    });
-    return false;
-  }
-}
-function isStreamDamage(err) {
-  const code = err.code ?? "";
-  return code.startsWith("Z_") || code === "ERR_STREAM_PREMATURE_CLOSE";
-}
-function offlineEtcdCtl(binDir) {
-  return new EtcdCtl(new LocalTransport(), {
-    endpoints: ["http://127.0.0.1:2379"],
-    commands: toolCommandsIn(binDir)
-  });
-}
-function toolCommandsIn(binDir) {
-  if (!binDir) return defaultToolCommands;
-  const dir = resolve(binDir);
-  return {
-    etcd: [join2(dir, "etcd")],
-    etcdctl: [join2(dir, "etcdctl")],
-    etcdutl: [join2(dir, "etcdutl")]
-  };
-}
-async function requireSameEtcdMinor(ctl, manifest, binDir) {
-  const backedUp = parseSemVer(manifest.etcd.version);
-  if (!backedUp) return;
-  const where = binDir ? `in ${resolve(binDir)}` : "on PATH";
-  const minor = `${backedUp.major}.${backedUp.minor}`;
-  const howToGet = minor === "3.4" ? "Debian's etcd-server and etcd-client packages are 3.4" : `in a kube-rescue checkout, \`bash scripts/build-tools.sh etcd-${minor}\` builds them into ~/.cache/kube-rescue/tools/etcd-${minor}/bin`;
-  const fix = `Pass --etcd-bin-dir DIR with etcd, etcdctl${minor === "3.4" ? "" : " and etcdutl"} ${minor}.x (${howToGet}).`;
-  const tools = await ctl.etcdTools().catch((err) => {
-    throw new InputError(
-      `verify --deep needs etcd and its tools ${where} to restore the snapshot of etcd ${manifest.etcd.version}: ${err.message} ${fix}`
-    );
-  });
-  const found = tools.server;
-  if (!found) {
-    throw new InputError(
-      `verify --deep needs an etcd server ${where} to start on the restored snapshot (etcd ${manifest.etcd.version}), and found none. ${fix}`
-    );
-  }
-  if (found.major !== backedUp.major || found.minor !== backedUp.minor) {
-    throw new InputError(
-      `The backup was taken from etcd ${manifest.etcd.version}, but the etcd ${where} is ${found.raw}: verify --deep restores with the backup's own minor. ${fix}`
-    );
-  }
-}
-async function deepCheck(ctl, snapshot, work, manifest, checks) {
-  const ports = { client: await freePort(), peer: await freePort() };
-  const name = "kube-rescue-verify";
-  const peerUrl = `http://127.0.0.1:${ports.peer}`;
-  const dataDir = join2(work, "restored.etcd");
-  await ctl.snapshotRestore({
-    snapshot,
-    dataDir,
-    name,
-    initialCluster: `${name}=${peerUrl}`,
-    initialClusterToken: `${name}-${Date.now()}`,
-    initialAdvertisePeerUrls: [peerUrl]
-  });
-  const cluster = await LocalEtcdCluster.start({
-    names: [name],
-    dir: work,
-    dataDirs: { [name]: dataDir },
-    ports: { [name]: ports },
-    etcdBinary: ctl.options.commands?.etcd[0]
-  });
-  const restored = ctl.withEndpoints(cluster.endpoints);
-  try {
-    const expected = manifest.hashKV;
-    if (expected) {
-      checks.push(...hashKVChecks(expected, await hashKVViaEtcdCtl(restored, expected.revision)));
-    }
-    if (manifest.fingerprint) {
-      const client = await connectEtcdClient({ endpoints: cluster.endpoints });
-      const fp = await fingerprintWithClient(client, {}, "the restored etcd").finally(
-        () => client.close()
-      );
-      checks.push(compare("restored key count", manifest.fingerprint.count, fp.count));
-      checks.push(compare("restored keyspace sha256", manifest.fingerprint.sha256, fp.sha256));
-    }
-    if (!expected && !manifest.fingerprint) {
-      const { count } = await restored.keyCount();
-      checks.push({
-        name: "restored keyspace",
-        ok: true,
-        actual: `${count} keys`,
-        detail: "the manifest has no key hash or fingerprint to compare with; the snapshot restored and etcd served it"
-      });
-    }
-  } catch (err) {
-    if (!(err instanceof OperationError)) throw err;
-    checks.push({ name: "restored keyspace", ok: false, detail: err.message });
-  } finally {
-    await cluster.stop();
-  }
-}
-function hashKVChecks(expected, actual) {
-  const name = "restored key hash (etcd HashKV)";
-  const counted = compare("restored key count", expected.count, actual.count);
-  const c = compareHashKV(expected, actual);
-  const hashes = { expected: String(expected.hash), actual: String(actual.hash) };
-  if (c.result === "same") return [counted, { name, ok: true, ...hashes }];
-  if (c.result === "different") {
-    const detail = `at revision ${expected.revision} the restored keys, or their history, differ from what the member held when it was backed up`;
-    return [counted, { name, ok: false, ...hashes, detail }];
-  }
-  return [counted, { name, ok: true, ...hashes, detail: `not compared: ${c.detail}` }];
-}
-
-// src/commands/verify.ts
-var VerifyFailedError = class extends OperationError {
-  constructor(result) {
-    const failed = result.checks.filter((c) => !c.ok).map(
-      (c) => `- ${c.name}: ${c.expected !== void 0 ? `expected ${c.expected}, got ${c.actual ?? "nothing"}` : ""}${c.detail ? `${c.expected !== void 0 ? ". " : ""}${c.detail}` : ""}`
-    );
-    super(`Backup ${result.backup} failed verification:
-${failed.join("\n")}`);
-    this.result = result;
-  }
-  result;
-};
-async function verify(opts, ctx) {
-  const identities = await loadIdentityFiles(opts.identityFiles);
-  const { store, setName } = await openSet(opts.backup, opts.s3);
-  const { check, manifest: signed } = await checkSetSignature(store, setName, opts.trustedSigners);
-  const signatureCheck = {
-    name: MANIFEST_SIGNATURE,
-    ok: check.status !== "invalid",
-    detail: describeSignature(check)
-  };
-  const v = await verifySet(store, setName, {
-    identities,
-    deep: opts.deep,
-    etcdBinDir: opts.etcdBinDir,
-    progress: ctx.progress,
-    workDir: ctx.workDir
-  });
-  if (check.status === "trusted" && v.manifest && !isDeepStrictEqual(parseManifest(signed.toString("utf8"), signatureCheck.name), v.manifest)) {
-    signatureCheck.ok = false;
-    signatureCheck.detail = "manifest.json changed while the set was verified; verify again";
-  }
-  if (check.status === "trusted" && v.manifest) {
-    requireOwnName(v.manifest.setName, setName, store.urlOf(setName));
-  }
-  const result = {
-    backup: store.urlOf(setName),
-    ok: v.ok && signatureCheck.ok,
-    ..."signer" in check ? { signer: check.signer } : {},
-    checks: [signatureCheck, ...v.checks]
-  };
-  if (!result.ok) throw new VerifyFailedError(result);
-  return result;
-}
 
 // src/node-warnings.ts
 var HARMLESS = /* @__PURE__ */ new Set(["DEP0123"]);
@@ -992,12 +56,12 @@ function dropHarmlessWarnings() {
 }
 
 // src/report/backup.ts
-var cell2 = (s) => s.replace(/\|/g, "\\|").replace(/\n/g, " ");
+var cell = (s) => s.replace(/\|/g, "\\|").replace(/\n/g, " ");
 function table(head, rows) {
   return [
     `| ${head.join(" | ")} |`,
     `| ${head.map(() => "---").join(" | ")} |`,
-    ...rows.map((r) => `| ${r.map(cell2).join(" | ")} |`)
+    ...rows.map((r) => `| ${r.map(cell).join(" | ")} |`)
   ].join("\n");
 }
 function formatBytes(n) {
@@ -1058,7 +122,7 @@ function renderVerifyMarkdown(r) {
 }
 
 // src/report/dress-rehearsal.ts
-var cell3 = (v) => v === void 0 ? "\u2013" : String(v);
+var cell2 = (v) => v === void 0 ? "\u2013" : String(v);
 function size(bytes) {
   if (bytes === void 0) return "\u2013";
   if (bytes >= 1024 * 1024) return `${(bytes / (1024 * 1024)).toFixed(1)} MiB`;
@@ -1077,7 +141,7 @@ function renderDressRehearsalMarkdown(r) {
     f.brokenControlPlane.length ? `control plane lost on ${f.brokenControlPlane.join(", ")}` : "",
     f.removeHosts.length ? `gone for good: ${f.removeHosts.join(", ")}` : ""
   ].filter(Boolean).join("; ");
-  const data = r.data.source === "backup" ? `${cell3(r.data.keys)} keys, ${size(r.data.bytes)} snapshot (from the backup)` : `${cell3(r.data.keys)} keys, ${size(r.data.bytes)} generated`;
+  const data = r.data.source === "backup" ? `${cell2(r.data.keys)} keys, ${size(r.data.bytes)} snapshot (from the backup)` : `${cell2(r.data.keys)} keys, ${size(r.data.bytes)} generated`;
   const match = r.planMatch ? r.planMatch.match ? `\u2705 same ${r.planMatch.steps} steps` : `\u274C ${r.planMatch.differences.length} differences` : "\u2013";
   const keys = r.keysVerified === void 0 ? "\u2013" : `${r.keysVerified - (r.keysLost ?? 0)} of ${r.keysVerified}`;
   const rpo = r.writesLost === void 0 ? "\u2013" : `${r.writesLost} of ${r.writesAfterBackup} writes after the backup lost`;
@@ -1086,7 +150,7 @@ function renderDressRehearsalMarkdown(r) {
     "",
     "| topology | failure | data | plan | plan match | RTO | keys verified | RPO |",
     "| --- | --- | --- | --- | --- | --- | --- | --- |",
-    `| ${r.topology.nodes.map(nodeCell).join(" \xB7 ")} | ${failure || "\u2013"} | ${data} | ${cell3(r.replicaPlan?.case)} | ${match} | ${r.rtoSeconds === void 0 ? "\u2013" : `${r.rtoSeconds} s`} | ${keys} | ${rpo} |`
+    `| ${r.topology.nodes.map(nodeCell).join(" \xB7 ")} | ${failure || "\u2013"} | ${data} | ${cell2(r.replicaPlan?.case)} | ${match} | ${r.rtoSeconds === void 0 ? "\u2013" : `${r.rtoSeconds} s`} | ${keys} | ${rpo} |`
   ];
   if (r.bringUp) {
     lines.push(
@@ -1143,14 +207,14 @@ var renderers = {
   verify: (result) => renderVerifyMarkdown(result),
   rehearse: (result) => result.kind === "dress-rehearsal" ? renderDressRehearsalMarkdown(result) : renderRehearsalMarkdown(result),
   plan: (result) => {
-    const { plan: plan2, preflight: preflight2, planSha256, planFilePath } = result;
+    const { plan, preflight, planSha256, planFilePath } = result;
     const hash = renderPlanHash(planSha256, planFilePath);
-    if (!preflight2) return `${renderPlanMarkdown(plan2)}${hash}`;
-    const objects = preflight2.objects.map(
+    if (!preflight) return `${renderPlanMarkdown(plan)}${hash}`;
+    const objects = preflight.objects.map(
       (o) => `- ${o.name}: present, ${o.bytes} bytes${o.encrypted ? ", opens with the identity given" : ""}`
     );
-    return `${renderPlanMarkdown(plan2)}
-Backup checked before any change: ${preflight2.signatureText}.
+    return `${renderPlanMarkdown(plan)}
+Backup checked before any change: ${preflight.signatureText}.
 ${objects.join("\n")}${objects.length ? "\n" : ""}${hash}`;
   },
   restore: (result) => {
@@ -1306,7 +370,11 @@ Examples:
   addS3Flags(
     program.command("list").description("List the complete backup sets at a destination.").argument("<dest>", "directory or s3://bucket/prefix")
   ).action(async (dest, o) => {
-    await run(program, "list", (ctx) => list(dest, ctx, s3From(o)));
+    await run(
+      program,
+      "list",
+      async (ctx) => (await import("./cli-chunks/list-WWBGXNRO.js")).list(dest, ctx, s3From(o))
+    );
   });
   addS3Flags(
     program.command("verify").description("Check a backup set: hashes, decryption, the snapshot trailer and status.").argument("<backup>", "backup set: directory path or URL").option("--identity <file>", "age identity file (repeatable)", (v, p = []) => [
@@ -1320,7 +388,7 @@ Examples:
     await run(
       program,
       "verify",
-      (ctx) => verify(
+      async (ctx) => (await import("./cli-chunks/verify-QSTCTOKD.js")).verify(
         {
           backup: b,
           identityFiles: o.identity ?? [],
@@ -1358,7 +426,11 @@ Examples:
   planFlags(
     program.command("plan").description("Probe the cluster and print the recovery plan. Changes nothing.").option("--out <file>", "also write the plan file (canonical JSON) for restore --plan")
   ).action(async (o) => {
-    await run(program, "plan", (ctx) => plan({ ...planOptionsFrom(o), out: o.out }, ctx));
+    await run(
+      program,
+      "plan",
+      async (ctx) => (await import("./cli-chunks/plan-L64OIUME.js")).plan({ ...planOptionsFrom(o), out: o.out }, ctx)
+    );
   });
   planFlags(
     program.command("restore").description("Execute the recovery plan. Resumable: a re-run continues where it stopped.").option("--yes", "really change the cluster (required)").option("--journal <file>", "journal of completed steps (default: beside the inventory)").option(
@@ -1369,7 +441,7 @@ Examples:
     await run(
       program,
       "restore",
-      (ctx) => restore(
+      async (ctx) => (await import("./cli-chunks/restore-2PDGSTOC.js")).restore(
         {
           ...planOptionsFrom(o),
           yes: Boolean(o.yes),
@@ -1393,7 +465,7 @@ Examples:
     await run(
       program,
       "inventory",
-      (ctx) => inventoryRecover(
+      async (ctx) => (await import("./cli-chunks/inventory-HA7J4UA2.js")).inventoryRecover(
         {
           inventory: o.inventory,
           brokenEtcd: o.brokenEtcd ?? [],
@@ -1456,7 +528,7 @@ Examples:
       await run(
         program,
         "rehearse",
-        (ctx) => rehearseInventory(
+        async (ctx) => (await import("./cli-chunks/rehearse-inventory-CESJ2S43.js")).rehearseInventory(
           {
             inventory: o.inventory,
             backup: o.backup,
@@ -1485,7 +557,7 @@ Examples:
     await run(
       program,
       "rehearse",
-      (ctx) => rehearse(
+      async (ctx) => (await import("./cli-chunks/rehearse-7WPFONOJ.js")).rehearse(
         {
           provider: o.provider,
           etcdVersion: o.etcdVersion,

@@ -1,0 +1,36 @@
+#!/usr/bin/env node
+import {
+  clusterNameOf,
+  kubernetesNodeNames,
+  plan,
+  planInventoryOf,
+  preparePlan,
+  reportSignature,
+  writePlanFile
+} from "./chunk-3GSNNAKA.js";
+import "./chunk-EJGHFFRD.js";
+import "./chunk-27JVQ7QD.js";
+import "./chunk-ZSEXTH5J.js";
+import "./chunk-WMW2GMJB.js";
+import "./chunk-WVLE52TS.js";
+import "./chunk-RSMP3JWF.js";
+import "./chunk-TAIFHTFI.js";
+import "./chunk-LAA6A62G.js";
+import "./chunk-UOCBBQ7X.js";
+import "./chunk-HLUJJTZB.js";
+import "./chunk-4HAON6FQ.js";
+import "./chunk-BQFR37KL.js";
+import "./chunk-ZZ57F2FG.js";
+import "./chunk-FN7GF6KH.js";
+import "./chunk-XLKS4FDF.js";
+import "./chunk-BCQJ3TK4.js";
+export {
+  clusterNameOf,
+  kubernetesNodeNames,
+  plan,
+  planInventoryOf,
+  preparePlan,
+  reportSignature,
+  writePlanFile
+};
+//# sourceMappingURL=plan-L64OIUME.js.map
