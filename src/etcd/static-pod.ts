@@ -242,3 +242,53 @@ export async function startStaticPodEtcd(
     ? `${p} moved back to ${m}; crictl shows etcd Running`
     : `${m} was in place; crictl shows etcd Running`;
 }
+
+interface CriContainer {
+  id: string;
+  podSandboxId: string;
+  state: string;
+  createdAt: string;
+  metadata?: { attempt?: number };
+}
+
+/**
+ * Evidence from the kubelet's own record that this node's etcd crash-loops on a lost raft log:
+ * an earlier etcd container of the pod that runs now (same sandbox: the same life of the
+ * static pod, not one before a manifest was moved) exited with raft's lost-log panic. A
+ * sentence saying so, or undefined when crictl shows nothing of the kind.
+ */
+export async function etcdLostLogPanic(
+  transport: Transport,
+  panic: RegExp,
+): Promise<string | undefined> {
+  const ps = await transport.exec(['crictl', 'ps', '-a', '--name', '^etcd$', '-o', 'json'], {
+    allowFailure: true,
+    timeoutMs: 20_000,
+  });
+  if (ps.code !== 0) return undefined;
+  let containers: CriContainer[];
+  try {
+    containers = (JSON.parse(ps.stdout) as { containers?: CriContainer[] }).containers ?? [];
+  } catch {
+    return undefined;
+  }
+  const byAge = [...containers].sort((a, b) =>
+    BigInt(b.createdAt) > BigInt(a.createdAt) ? 1 : -1,
+  );
+  const newest = byAge[0];
+  if (!newest) return undefined;
+  const earlier = byAge.filter(
+    (c) => c.podSandboxId === newest.podSandboxId && c.state === 'CONTAINER_EXITED',
+  );
+  for (const c of earlier.slice(0, 2)) {
+    const logs = await transport.exec(['crictl', 'logs', '--tail', '60', c.id], {
+      allowFailure: true,
+      timeoutMs: 20_000,
+    });
+    const m = panic.exec(`${logs.stdout}\n${logs.stderr}`);
+    if (m) {
+      return `its etcd container ${c.id.slice(0, 13)} (attempt ${c.metadata?.attempt ?? '?'} of the pod that runs now) exited with raft's panic "${m[0]}": the member's log was lost under its old member id, and the kubelet keeps restarting it`;
+    }
+  }
+  return undefined;
+}

@@ -143,3 +143,51 @@ export async function watchForLeader(
     await clock.sleep(Math.min(pollMs, Math.max(0, options.boundMs - elapsed)));
   }
 }
+
+/** What one member's own `endpoint status` said of its data, for `emptyKeyspaceLosses`. */
+export interface DataView {
+  host: string;
+  memberId: string;
+  clusterId: string;
+  revision: number;
+  raftIndex: number;
+}
+
+/**
+ * etcd's first revision: a keyspace no write and no snapshot ever reached. Every later state
+ * of a member's store is above it, and a member's revision never goes back.
+ */
+export const INITIAL_REVISION = 1;
+
+/**
+ * Members whose data is gone although etcd runs and answers: the kubelet (or systemd) restarted
+ * etcd on a wiped data dir, so it re-created an empty store — of the same cluster when its
+ * configuration joins an existing one, of a new cluster of one otherwise — and answers status
+ * at etcd's first revision while another member answers with a later one. A member that is
+ * only slow answers with its own revision, or not at all: never judged here.
+ * Returns host → why, in the members' own words (ids, revision, raft index).
+ */
+export function emptyKeyspaceLosses(views: readonly DataView[]): Map<string, string> {
+  const out = new Map<string, string>();
+  const ahead = [...views].sort((a, b) => b.revision - a.revision)[0];
+  if (!ahead || ahead.revision <= INITIAL_REVISION) return out;
+  for (const v of views) {
+    if (v.revision > INITIAL_REVISION || v.raftIndex >= ahead.raftIndex) continue;
+    const cluster =
+      v.clusterId === ahead.clusterId
+        ? `the same cluster ${ahead.clusterId}`
+        : `cluster ${ahead.clusterId}, while this one answers for cluster ${v.clusterId} (a new cluster of its own)`;
+    out.set(
+      v.host,
+      `etcd answers, but with an empty store: member ${v.memberId} is at revision ${v.revision} (etcd's first), raft index ${v.raftIndex}, while ${ahead.host} (member ${ahead.memberId} of ${cluster}) is at revision ${ahead.revision}, raft index ${ahead.raftIndex}; a member's revision never goes back, so its data dir was wiped and etcd re-created it`,
+    );
+  }
+  return out;
+}
+
+/**
+ * etcd's raft panics with these words when the leader knows the member once held entries its
+ * log no longer has: the member's log was lost (a wiped data dir restarted under the same
+ * member id). Printed by etcd itself, so it is evidence, not a guess.
+ */
+export const LOST_LOG_PANIC = /tocommit\((\d+)\) is out of range \[lastIndex\((\d+)\)\]/;
