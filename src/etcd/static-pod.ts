@@ -252,10 +252,10 @@ interface CriContainer {
 }
 
 /**
- * Evidence from the kubelet's own record that this node's etcd crash-loops on a lost raft log:
+ * Evidence from the kubelet's own record that this node's etcd crash-loops for want of data:
  * an earlier etcd container of the pod that runs now (same sandbox: the same life of the
- * static pod, not one before a manifest was moved) exited with raft's lost-log panic. A
- * sentence saying so, or undefined when crictl shows nothing of the kind.
+ * static pod, not one before a manifest was moved) exited printing `panic` (etcd's words for a
+ * lost log or a data dir without a WAL). A sentence saying so, or undefined.
  */
 export async function etcdLostLogPanic(
   transport: Transport,
@@ -287,7 +287,7 @@ export async function etcdLostLogPanic(
     });
     const m = panic.exec(`${logs.stdout}\n${logs.stderr}`);
     if (m) {
-      return `its etcd container ${c.id.slice(0, 13)} (attempt ${c.metadata?.attempt ?? '?'} of the pod that runs now) exited with raft's panic "${m[0]}": the member's log was lost under its old member id, and the kubelet keeps restarting it`;
+      return `its etcd container ${c.id.slice(0, 13)} (attempt ${c.metadata?.attempt ?? '?'} of the pod that runs now) exited saying "${m[0].slice(0, 200)}": etcd says so only where the member's data is gone, and the kubelet keeps restarting it`;
     }
   }
   return undefined;

@@ -20,7 +20,7 @@ import {
   type Clock,
   definiteLoss,
   emptyKeyspaceLosses,
-  LOST_LOG_PANIC,
+  LOST_DATA_EXIT,
   liveLeader,
   quorumPossible,
   watchForLeader,
@@ -512,7 +512,7 @@ export async function probeCluster(
           // A static pod that crash-loops on a lost log listens between its crashes: the
           // kubelet's record of its last exit says why it does not answer.
           if (layout.name === 'kubeadm') {
-            const panicked = await etcdLostLogPanic(t, LOST_LOG_PANIC).catch(() => undefined);
+            const panicked = await etcdLostLogPanic(t, LOST_DATA_EXIT).catch(() => undefined);
             if (panicked) {
               health.lost = panicked;
               health.errors.push(`${e.host}: ${panicked}`);
@@ -712,7 +712,10 @@ export async function probeCluster(
     etcd: etcd.map((p) => p.health),
     controlPlane,
   };
-  const clusterId = etcd.find((p) => p.clusterId)?.clusterId;
+  // A member lost by evidence may answer for a cluster of its own: not this one's id.
+  const clusterId =
+    etcd.find((p) => p.clusterId && !p.health.lost)?.clusterId ??
+    etcd.find((p) => p.clusterId)?.clusterId;
   if (clusterId) health.clusterId = clusterId;
   const serverVersion = etcd.find((p) => p.health.serverVersion)?.health.serverVersion;
   if (serverVersion) health.serverVersion = serverVersion;

@@ -26,7 +26,7 @@ const addr = (h: string) => `10.1.0.${h.slice(-1)}`;
 
 type Store =
   /** Intact: the cluster's revision and raft index. */
-  | { kind: 'data'; revision: number; raftIndex: number }
+  | { kind: 'data'; revision: number; raftIndex: number; clusterId?: number }
   /** etcd re-created its store on a wiped dir: revision 1, raft index as given. */
   | { kind: 'empty'; raftIndex: number; clusterId?: number };
 
@@ -135,7 +135,7 @@ class FakeKubeadmNode implements Transport {
       'endpoint status': () => {
         if (this.timesOut('statusTimeouts')) return deadline;
         const header = {
-          cluster_id: empty ? (s.clusterId ?? CLUSTER) : CLUSTER,
+          cluster_id: s.clusterId ?? CLUSTER,
           member_id: ids[this.node],
           revision: empty ? 1 : s.revision,
         };
@@ -257,7 +257,7 @@ describe('wiped members the kubelet keeps running are lost by evidence; slow int
       const s = byHost(health, h);
       expect(s.lost).toMatch(
         new RegExp(
-          `^etcd answers, but with an empty store: member ${ids[h]!.toString(16)} is at revision 1 \\(etcd's first\\), raft index \\d, while cp1 \\(member a1 of the same cluster 7c\\) is at revision 48211, raft index 8812`,
+          `^etcd answers, but with an empty store: member ${ids[h]!.toString(16)} is at revision 1 \\(etcd's first\\), raft index \\d, while cp1 \\(member a1 of cluster 7c\\) is at revision 48211, raft index 8812`,
         ),
       );
       expect(s.healthy).toBe(false);
@@ -283,14 +283,17 @@ describe('wiped members the kubelet keeps running are lost by evidence; slow int
     );
   });
 
-  it('a wiped first node that bootstrapped a new cluster of its own is lost too, and said to be of another cluster', async () => {
+  it('a wiped first node that bootstrapped a new cluster of its own (healthy there, its API server writing) is lost too', async () => {
     const { health, state } = await probe({
-      cp1: { store: { kind: 'empty', raftIndex: 4, clusterId: 0x99 }, leader: 'cp1' },
+      cp1: {
+        store: { kind: 'data', revision: 612, raftIndex: 700, clusterId: 0x99 },
+        leader: 'cp1',
+      },
       cp2: { store: intact, leader: 'cp2' },
       cp3: { store: intact, leader: 'cp2' },
     });
-    expect(byHost(health, 'cp1').lost).toMatch(
-      /while this one answers for cluster 99 \(a new cluster of its own\)/,
+    expect(byHost(health, 'cp1').lost).toBe(
+      'etcd answers for another cluster: member a1 of cluster 99 at revision 612, raft index 700, while cp2 (member a2 of cluster 7c) is at revision 48211, raft index 8812; its data dir was wiped and etcd bootstrapped a new cluster of its own there',
     );
     expect(byHost(health, 'cp2').healthy).toBe(true);
     expect(byHost(health, 'cp3').healthy).toBe(true);
@@ -313,11 +316,36 @@ describe('wiped members the kubelet keeps running are lost by evidence; slow int
     const s = byHost(health, 'cp2');
     expect(s.unknown).toBeUndefined();
     expect(s.lost).toMatch(
-      /^its etcd container cp2-etcd-cont \(attempt 0 of the pod that runs now\) exited with raft's panic "tocommit\(8812\) is out of range \[lastIndex\(0\)\]"/,
+      /^its etcd container cp2-etcd-cont \(attempt 0 of the pod that runs now\) exited saying "tocommit\(8812\) is out of range \[lastIndex\(0\)\]": etcd says so only where the member's data is gone/,
     );
     const p = plan(state);
     expect(p.case).toBe('member-loss');
     expect(p.brokenEtcd).toEqual(['cp2']);
+  });
+
+  it('a member whose dir has no WAL and cannot join (etcd exits validating its peers) is lost, and the survivor restores all', async () => {
+    const exit =
+      '{"level":"fatal","msg":"discovery failed","error":"error validating peerURLs {ClusterID:99 Members:[&{ID:a1}]}: member count is unequal"}';
+    const { health, state } = await probe({
+      // cp1 bootstrapped a cluster of its own; cp2, asking it for the cluster, cannot join.
+      cp1: {
+        store: { kind: 'data', revision: 700, raftIndex: 750, clusterId: 0x99 },
+        leader: 'cp1',
+      },
+      cp2: {
+        store: intact,
+        statusTimeouts: 99,
+        containers: [running('pod-c'), { sandbox: 'pod-c', state: 'exited', log: exit }],
+      },
+      cp3: { store: intact },
+    });
+    expect(byHost(health, 'cp2').lost).toMatch(
+      /exited saying "error validating peerURLs \{ClusterID:99 Members:\[&\{ID:a1\}\]\}: member count is unequal"/,
+    );
+    expect(byHost(health, 'cp1').lost).toMatch(/^etcd answers for another cluster/);
+    const p = plan(state);
+    expect(p.case).toBe('quorum-loss');
+    expect(p.source).toMatchObject({ kind: 'survivor', node: 'cp3' });
   });
 
   it('a slow intact member beside a wiped one stays unknown, and the snapshot plan is refused', async () => {
