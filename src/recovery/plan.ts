@@ -207,6 +207,13 @@ export function buildPlan(
     steps,
     warnings: d.warnings,
     ...(revisionBump ? { revisionBump } : {}),
+    ...(inventory.nodeNames
+      ? {
+          kubeletNodes: Object.entries(inventory.nodeNames)
+            .filter(([h]) => !removals.some((r) => r.host === h))
+            .map(([h, nodeName]) => ({ nodeName, addresses: inventory.nodeAddresses?.[h] ?? [] })),
+        }
+      : {}),
     expect: d.expect,
   };
 }
