@@ -158,18 +158,6 @@ async function memberStates(): Promise<string> {
   return states.join('; ');
 }
 
-/** Waits (up to 3 min) until the member on `node` answers status, whatever cluster it serves. */
-async function waitForAnswer(node: string): Promise<void> {
-  const deadline = Date.now() + 180_000;
-  for (;;) {
-    const state = await memberStates();
-    const mine = state.split('; ').find((s) => s.startsWith(`${node}:`)) ?? '';
-    if (mine.includes(' of ')) return;
-    if (Date.now() > deadline) expect.fail(`etcd on ${node} did not answer within 3 min: ${mine}`);
-    await new Promise((r) => setTimeout(r, 2000));
-  }
-}
-
 /** Verification passed, and every seeded key is back with its value: zero keys lost. */
 async function expectNothingLost(result: RestoreResult, members: string[]): Promise<void> {
   expectVerified(result);
@@ -549,8 +537,9 @@ describe.skipIf(missing !== undefined)(
         const v = await kubeRescue(['verify', backupPath, '--identity', identityFile]);
         expect(v.code, v.stderr).toBe(0);
         objectsAtBackup = await readObjects(cluster.kubernetes, cluster.runId);
-        // The Kubernetes checks above made 19 objects, tampered with two and made five changes.
-        expect(objectsAtBackup.size).toBeGreaterThanOrEqual(19);
+        // The Kubernetes checks made 19 objects, then two and deleted two after their "backup",
+        // and their tampering deleted one more custom resource: 18 read back.
+        expect(objectsAtBackup.size).toBe(18);
       }, 600_000);
 
       it('certificate loss: /etc/kubernetes/pki deleted on a node → its archive back while its etcd is stopped', async () => {
@@ -633,34 +622,64 @@ describe.skipIf(missing !== undefined)(
         await expectKubernetesBack(names());
       }, 900_000);
 
-      // The wiped static-pod members keep running (the kubelet restarts etcd on the empty dir);
-      // the probe must find them lost by evidence, not take them (and the survivor whose
-      // health then fails) for doubt. Which two: the first node's manifest is kubeadm init's
-      // (a cluster of that member alone), so on an empty dir etcd bootstraps a new cluster of
-      // its own there, healthy, its API server writing into it; the second's names the first
-      // before the third, asks it for the cluster and cannot join. Neither can the survivor
-      // repair. With the second and third wiped instead, etcd 3.6 repaired one of them from the
-      // survivor within seconds (rehearsed on loopback: one rejoined under its old member id
-      // and caught up, the other crash-looped on raft's lost-log panic) — a member loss.
-      it('quorum loss: two members lost their data, etcd restarted on both → snapshot of the survivor, every member restored, revision bumped', async () => {
+      // Two wiped static-pod members that the kubelet keeps restarting: the fault issue 13
+      // describes. It does not hold still: etcd 3.6 repairs such a member from the survivor
+      // whenever the survivor is elected with its vote (the wiped member rejoins under its old
+      // member id and gets the data by raft), and a member whose leader still counts its old
+      // log crash-loops on raft's lost-log panic — so at probe time this is a quorum loss, a
+      // member loss or, once repaired, nothing. Whichever the probe saw, it must have said so
+      // from evidence (no refusal for doubt), and the recovery must lose nothing.
+      it('wiped members the kubelet keeps running: lost by evidence, recovered whatever etcd made of them meanwhile', async () => {
         const [first, second, third] = cp();
-        await wipeStaticPodEtcdData(cluster, first!);
-        // The second asks the first for the cluster only once the first answers for its own.
-        await waitForAnswer(first!);
         await wipeStaticPodEtcdData(cluster, second!);
+        await wipeStaticPodEtcdData(cluster, third!);
+        console.log(
+          `wiped and running, the members right after the fault: ${await memberStates()}`,
+        );
+        const result = await recover('wiped-running', { inventory: cluster.inventoryPath });
+        record('wiped-running', result);
+        console.log(
+          `wiped and running: plan ${result.plan.case}, source ${JSON.stringify(result.plan.source)}, why each member was broken: ${JSON.stringify(result.plan.brokenWhy)}`,
+        );
+        expect(['quorum-loss', 'member-loss', 'healthy']).toContain(result.plan.case);
+        const evidence =
+          /no etcd process listens|exited saying|empty store|another cluster|no quorum of the cluster's data|no leader/;
+        for (const n of result.plan.brokenEtcd) {
+          expect(result.plan.brokenWhy?.[n], n).toMatch(evidence);
+          expect(result.plan.brokenWhy?.[n], n).not.toMatch(/did not answer .* twice/);
+        }
+        if (result.plan.case === 'quorum-loss') {
+          expect(result.plan.source).toMatchObject({ kind: 'survivor', node: first });
+          expect(revisionBumpOf(result.plan)).toMatchObject({ restores: 3, bumped: true });
+        }
+        if (result.plan.case === 'member-loss') {
+          expect(result.plan.brokenEtcd.every((h) => h === second || h === third)).toBe(true);
+        }
+        await expectNothingLost(result, cp());
+        await expectKubernetesBack(names());
+      }, 900_000);
+
+      // A quorum loss that holds still: two control-plane nodes re-provisioned blank (no
+      // manifests, no data, no certificates), the first keeps its data.
+      it('quorum loss: two control-plane nodes blank → snapshot of the survivor, every member restored, revision bumped', async () => {
+        const [first, second, third] = cp();
+        await destroyAndReprovision(cluster, second!);
+        await destroyAndReprovision(cluster, third!);
         console.log(`quorum loss, the members right after the fault: ${await memberStates()}`);
-        const result = await recover('quorum-loss', { inventory: cluster.inventoryPath });
+        const result = await recover('quorum-loss', {
+          inventory: cluster.inventoryPath,
+          backup: backupPath,
+          identityFiles: [identityFile],
+        });
         record('quorum-loss', result);
         console.log(
           `quorum loss, why each member was broken: ${JSON.stringify(result.plan.brokenWhy)}`,
         );
-        expect(result.plan.case).toBe('quorum-loss');
-        expect(result.plan.source).toMatchObject({ kind: 'survivor', node: third });
-        // Lost by what the nodes said, never by a timeout of ours.
-        expect(result.plan.brokenWhy?.[first!]).toMatch(/^etcd answers for another cluster/);
-        expect(result.plan.brokenWhy?.[second!]).toMatch(
-          /no etcd process listens|exited saying|empty store/,
-        );
+        expect(result.plan.cases).toContain('quorum-loss');
+        expect(result.plan.source).toMatchObject({ kind: 'survivor', node: first });
+        for (const n of [second!, third!]) {
+          expect(result.plan.brokenWhy?.[n], n).toMatch(/no etcd process listens/);
+        }
         expect(
           result.plan.steps.filter((s) => s.action === 'restore-snapshot').map((s) => s.node),
         ).toEqual(cp());
