@@ -277,6 +277,15 @@ export async function etcdLostLogPanic(
   );
   const newest = byAge[0];
   if (!newest) return undefined;
+  // The container that runs now began this member without a WAL ("starting local member";
+  // from a WAL etcd says "restarting local member") and has not become ready: no data.
+  const current = await transport.exec(['crictl', 'logs', newest.id], {
+    allowFailure: true,
+    timeoutMs: 20_000,
+  });
+  if (/"msg":"starting local member"/.test(`${current.stdout}\n${current.stderr}`)) {
+    return `its etcd container ${newest.id.slice(0, 13)} began the member without a WAL (its log says "starting local member", not "restarting local member") and does not answer: it holds no data of its own, and has not joined a cluster that could give it some`;
+  }
   const earlier = byAge.filter(
     (c) => c.podSandboxId === newest.podSandboxId && c.state === 'CONTAINER_EXITED',
   );

@@ -348,6 +348,29 @@ describe('wiped members the kubelet keeps running are lost by evidence; slow int
     expect(p.source).toMatchObject({ kind: 'survivor', node: 'cp3' });
   });
 
+  it('a member that listens but never became ready, begun without a WAL, is lost; one restarted from its WAL stays unknown', async () => {
+    const fresh = '{"level":"info","msg":"starting local member","local-member-id":"a3"}';
+    const restarted = '{"level":"info","msg":"restarting local member","local-member-id":"a2"}';
+    const { health } = await probe({
+      cp1: { store: intact, leader: 'cp1' },
+      cp2: {
+        store: intact,
+        statusTimeouts: 99,
+        containers: [{ sandbox: 'pod-r', state: 'running', log: restarted }],
+      },
+      cp3: {
+        store: intact,
+        statusTimeouts: 99,
+        containers: [{ sandbox: 'pod-f', state: 'running', log: fresh }],
+      },
+    });
+    expect(byHost(health, 'cp3').lost).toMatch(
+      /^its etcd container cp3-etcd-cont began the member without a WAL \(its log says "starting local member"/,
+    );
+    expect(byHost(health, 'cp2').lost).toBeUndefined();
+    expect(byHost(health, 'cp2').unknown).toMatch(/did not answer status within 4 s, twice/);
+  });
+
   it('a slow intact member beside a wiped one stays unknown, and the snapshot plan is refused', async () => {
     const { health, state } = await probe({
       cp1: { store: intact, statusTimeouts: 99, containers: [running('pod-a')] },
