@@ -120,6 +120,10 @@ function kubeletConfiguration() {
       'imagefs.available': '0%',
     },
     imageGCHighThresholdPercent: 100,
+    // kubeadm's documented way to a signed serving certificate: each kubelet asks for one
+    // (a kubernetes.io/kubelet-serving CSR) that stays Pending until someone approves it, as
+    // on a real cluster where a restore must approve them (the runbook's "pending CSRs").
+    serverTLSBootstrap: true,
   };
 }
 

@@ -1,3 +1,4 @@
+import { isIP } from 'node:net';
 import { describeSignature, type SignatureCheck } from '../backup/signature.js';
 import { writeFileDurably } from '../durable-file.js';
 import { InputError, OperationError } from '../errors.js';
@@ -87,12 +88,26 @@ export function kubernetesNodeNames(inventory: Inventory): Record<string, string
   );
 }
 
+/** Each Kubernetes node's addresses as the inventory gives them: access_ip, ip, ansible_host. */
+export function kubernetesNodeAddresses(inventory: Inventory): Record<string, string[]> {
+  return Object.fromEntries(
+    Object.keys(kubernetesNodeNames(inventory)).map((h) => {
+      const vars = inventory.hosts.get(h)?.vars ?? {};
+      const given = [vars.access_ip, vars.ip, vars.ansible_host].filter(
+        (v): v is string => typeof v === 'string' && isIP(v) !== 0,
+      );
+      return [h, [...new Set(given)]];
+    }),
+  );
+}
+
 /** The inventory facts planning uses; a broken group counts only when the inventory has it. */
 export function planInventoryOf(inventory: Inventory): PlanInventory {
   const cpGroup = [...inventory.groups.keys()].find((g) => g.startsWith('broken_kube'));
   return {
     hosts: [...inventory.hosts.keys()],
     nodeNames: kubernetesNodeNames(inventory),
+    nodeAddresses: kubernetesNodeAddresses(inventory),
     source: inventory.source,
     etcd: inventory.etcdMembers().map((m) => ({
       host: m.host,

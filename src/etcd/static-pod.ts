@@ -242,3 +242,62 @@ export async function startStaticPodEtcd(
     ? `${p} moved back to ${m}; crictl shows etcd Running`
     : `${m} was in place; crictl shows etcd Running`;
 }
+
+interface CriContainer {
+  id: string;
+  podSandboxId: string;
+  state: string;
+  createdAt: string;
+  metadata?: { attempt?: number };
+}
+
+/**
+ * Evidence from the kubelet's own record that this node's etcd crash-loops for want of data:
+ * an earlier etcd container of the pod that runs now (same sandbox: the same life of the
+ * static pod, not one before a manifest was moved) exited printing `panic` (etcd's words for a
+ * lost log or a data dir without a WAL). A sentence saying so, or undefined.
+ */
+export async function etcdLostLogPanic(
+  transport: Transport,
+  panic: RegExp,
+): Promise<string | undefined> {
+  const ps = await transport.exec(['crictl', 'ps', '-a', '--name', '^etcd$', '-o', 'json'], {
+    allowFailure: true,
+    timeoutMs: 20_000,
+  });
+  if (ps.code !== 0) return undefined;
+  let containers: CriContainer[];
+  try {
+    containers = (JSON.parse(ps.stdout) as { containers?: CriContainer[] }).containers ?? [];
+  } catch {
+    return undefined;
+  }
+  const byAge = [...containers].sort((a, b) =>
+    BigInt(b.createdAt) > BigInt(a.createdAt) ? 1 : -1,
+  );
+  const newest = byAge[0];
+  if (!newest) return undefined;
+  // The container that runs now began this member without a WAL ("starting local member";
+  // from a WAL etcd says "restarting local member") and has not become ready: no data.
+  const current = await transport.exec(['crictl', 'logs', newest.id], {
+    allowFailure: true,
+    timeoutMs: 20_000,
+  });
+  if (/"msg":"starting local member"/.test(`${current.stdout}\n${current.stderr}`)) {
+    return `its etcd container ${newest.id.slice(0, 13)} began the member without a WAL (its log says "starting local member", not "restarting local member") and does not answer: it holds no data of its own, and has not joined a cluster that could give it some`;
+  }
+  const earlier = byAge.filter(
+    (c) => c.podSandboxId === newest.podSandboxId && c.state === 'CONTAINER_EXITED',
+  );
+  for (const c of earlier.slice(0, 2)) {
+    const logs = await transport.exec(['crictl', 'logs', '--tail', '60', c.id], {
+      allowFailure: true,
+      timeoutMs: 20_000,
+    });
+    const m = panic.exec(`${logs.stdout}\n${logs.stderr}`);
+    if (m) {
+      return `its etcd container ${c.id.slice(0, 13)} (attempt ${c.metadata?.attempt ?? '?'} of the pod that runs now) exited saying "${m[0].slice(0, 200)}": etcd says so only where the member's data is gone, and the kubelet keeps restarting it`;
+    }
+  }
+  return undefined;
+}

@@ -143,3 +143,70 @@ export async function watchForLeader(
     await clock.sleep(Math.min(pollMs, Math.max(0, options.boundMs - elapsed)));
   }
 }
+
+/** What one member's own `endpoint status` said of its data, for `emptyKeyspaceLosses`. */
+export interface DataView {
+  host: string;
+  memberId: string;
+  clusterId: string;
+  revision: number;
+  raftIndex: number;
+}
+
+/**
+ * etcd's first revision: a keyspace no write and no snapshot ever reached. Every later state
+ * of a member's store is above it, and a member's revision never goes back.
+ */
+export const INITIAL_REVISION = 1;
+
+/**
+ * Members whose data is gone although etcd runs and answers, told by the members' own status:
+ * - an empty store of this cluster: the kubelet (or systemd) restarted etcd on a wiped data dir
+ *   whose configuration joins the existing cluster, so it answers at etcd's first revision
+ *   while another member answers with a later one (a member's revision never goes back);
+ * - a cluster of its own: a wiped member whose configuration bootstraps a new cluster (kubeadm
+ *   writes the first control-plane node's manifest so) answers for another cluster id than
+ *   the cluster (the id more members answer for, then the longest raft log) with a shorter
+ *   raft log, and may well be healthy there, with its own API server writing.
+ * A member that is only slow answers with its own revision and cluster, or not at all: never
+ * judged here. Returns host → why, in the members' own words (ids, revision, raft index).
+ */
+export function emptyKeyspaceLosses(views: readonly DataView[]): Map<string, string> {
+  const out = new Map<string, string>();
+  // Where members answer for different clusters, the cluster is the one more of them answer
+  // for, then the one with the longest raft log (a new cluster's log starts again at 1).
+  const byCluster = new Map<string, DataView[]>();
+  for (const v of views) byCluster.set(v.clusterId, [...(byCluster.get(v.clusterId) ?? []), v]);
+  const longest = (vs: DataView[]) => Math.max(...vs.map((v) => v.raftIndex));
+  const [main] = [...byCluster.values()].sort(
+    (a, b) => b.length - a.length || longest(b) - longest(a),
+  );
+  const ahead = [...(main ?? [])].sort(
+    (a, b) => b.revision - a.revision || b.raftIndex - a.raftIndex,
+  )[0];
+  if (!ahead || ahead.revision <= INITIAL_REVISION) return out;
+  const peer = `${ahead.host} (member ${ahead.memberId} of cluster ${ahead.clusterId}) is at revision ${ahead.revision}, raft index ${ahead.raftIndex}`;
+  for (const v of views) {
+    if (v.clusterId !== ahead.clusterId && v.raftIndex < ahead.raftIndex) {
+      out.set(
+        v.host,
+        `etcd answers for another cluster: member ${v.memberId} of cluster ${v.clusterId} at revision ${v.revision}, raft index ${v.raftIndex}, while ${peer}; its data dir was wiped and etcd bootstrapped a new cluster of its own there`,
+      );
+    } else if (v.revision <= INITIAL_REVISION && v.raftIndex < ahead.raftIndex) {
+      out.set(
+        v.host,
+        `etcd answers, but with an empty store: member ${v.memberId} is at revision ${v.revision} (etcd's first), raft index ${v.raftIndex}, while ${peer}; a member's revision never goes back, so its data dir was wiped and etcd re-created it`,
+      );
+    }
+  }
+  return out;
+}
+
+/**
+ * What etcd prints, and then exits, only where a member's data is gone (so the kubelet keeps
+ * restarting it): raft's panic when the leader knows the member once held entries its log no
+ * longer has (a wiped dir restarted under the same member id), and the two errors of the
+ * bootstrap that runs only on a data dir without a WAL, joining an existing cluster.
+ */
+export const LOST_DATA_EXIT =
+  /tocommit\(\d+\) is out of range \[lastIndex\(\d+\)\]|error validating peerURLs[^"]*|cannot fetch cluster info from peer urls[^"]*/;

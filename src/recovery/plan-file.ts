@@ -100,6 +100,7 @@ const PLAN_KEYS: Shape = {
   steps: 'required',
   warnings: 'required',
   revisionBump: 'optional',
+  kubeletNodes: 'optional',
   expect: 'required',
 };
 
@@ -434,6 +435,7 @@ export function inventoryChanges(recorded: PlanInventory, now: PlanInventory): s
     'brokenControlPlane',
     'hosts',
     'nodeNames',
+    'nodeAddresses',
   ] as const;
   for (const f of fields) {
     if (canonicalJson(recorded[f]) !== canonicalJson(now[f])) {

@@ -141,6 +141,11 @@ export interface Plan {
    * restored); amount 0 with the reason when the nodes' tools cannot bump (etcd 3.4).
    */
   revisionBump?: { amount: number; markCompacted: boolean; reason: string };
+  /**
+   * The Kubernetes nodes of the inventory (less hosts that will not return) whose pending
+   * kubelet CSRs verification may approve: each CSR must name one of them, and only it.
+   */
+  kubeletNodes?: { nodeName: string; addresses: string[] }[];
   /** What verification expects after the plan ran. */
   expect: {
     members: string[];
@@ -259,6 +264,8 @@ export interface PlanInventory {
    * are the nodes, under their inventory names.
    */
   nodeNames?: Record<string, string>;
+  /** Each such host's addresses as the inventory gives them (access_ip, ip, ansible_host). */
+  nodeAddresses?: Record<string, string[]>;
 }
 
 export interface PlanOptions {

@@ -86,11 +86,12 @@ function classify(
   const brokenSet = new Set(brokenEtcd);
 
   // A member the probe calls unhealthy only for want of quorum still holds data; a member
-  // the inventory lists as broken does not count, whatever it holds.
+  // the inventory lists as broken does not count, whatever it holds, nor one the probe found
+  // lost although etcd runs there (an empty store, a lost raft log).
   const survivors = inventory.etcd.filter((e) => {
     const s = stateOf.get(e.host);
     const declaredBroken = brokenFrom === 'inventory' && brokenSet.has(e.host);
-    return !declaredBroken && s?.reachable && s.etcdRunning && s.raftIndex !== undefined;
+    return !declaredBroken && s?.reachable && s.etcdRunning && s.raftIndex !== undefined && !s.lost;
   });
   const healthyVoters = inventory.etcd.filter(
     (e) => !brokenSet.has(e.host) && stateOf.get(e.host)?.healthy,
@@ -206,6 +207,13 @@ export function buildPlan(
     steps,
     warnings: d.warnings,
     ...(revisionBump ? { revisionBump } : {}),
+    ...(inventory.nodeNames
+      ? {
+          kubeletNodes: Object.entries(inventory.nodeNames)
+            .filter(([h]) => !removals.some((r) => r.host === h))
+            .map(([h, nodeName]) => ({ nodeName, addresses: inventory.nodeAddresses?.[h] ?? [] })),
+        }
+      : {}),
     expect: d.expect,
   };
 }

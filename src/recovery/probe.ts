@@ -2,6 +2,7 @@ import { InputError } from '../errors.js';
 import { EtcdCtl, type EtcdTls } from '../etcd/etcdctl.js';
 import type { EndpointStatus, Member } from '../etcd/etcdctl-output.js';
 import { detectLayout, kubeadmLayout, type Layout, layoutByName } from '../etcd/layout.js';
+import { etcdLostLogPanic } from '../etcd/static-pod.js';
 import { clientURLOf, peerURLOf } from '../etcd/urls.js';
 import {
   defaultToolCommands,
@@ -18,6 +19,8 @@ import { type Progress, silentProgress } from '../progress.js';
 import {
   type Clock,
   definiteLoss,
+  emptyKeyspaceLosses,
+  LOST_DATA_EXIT,
   liveLeader,
   quorumPossible,
   watchForLeader,
@@ -222,9 +225,11 @@ async function judgeHealth(
   inventoryVoters: number,
   o: JudgeOptions,
 ): Promise<void> {
-  const running = etcd.filter((p) => p.health.etcdRunning).length;
-  const answered = etcd.filter((p) => p.status && p.ctl);
-  const liveIds = new Set(answered.map((p) => p.status!.memberId));
+  // A member lost by evidence (an empty store, a lost raft log) may still run and vote, but
+  // holds none of the cluster's data: it neither counts towards a quorum nor is asked again.
+  const running = etcd.filter((p) => p.health.etcdRunning && !p.health.lost).length;
+  const liveIds = new Set(etcd.flatMap((p) => (p.status && p.ctl ? [p.status.memberId] : [])));
+  const answered = etcd.filter((p) => p.status && p.ctl && !p.health.lost);
   const possible = quorumPossible(running, inventoryVoters);
   const ask = async (p: EtcdProbe, ms: number): Promise<string | undefined> => {
     try {
@@ -263,14 +268,15 @@ async function judgeHealth(
   const cannotVote = etcd.filter(
     (p) =>
       p.health.reachable &&
-      !p.health.etcdRunning &&
-      (p.health.dataDir === 'missing' || p.health.dataDir === 'empty'),
+      ((!p.health.etcdRunning &&
+        (p.health.dataDir === 'missing' || p.health.dataDir === 'empty')) ||
+        (p.health.etcdRunning && p.health.lost !== undefined)),
   );
   const certainlyLost = !quorumPossible(inventoryVoters - cannotVote.length, inventoryVoters);
   if (certainlyLost) {
     for (const p of answered.filter(leads)) {
       p.health.errors.push(
-        `${p.health.host} still names a leader, but ${cannotVote.length} of ${inventoryVoters} members run no etcd and hold no data (${cannotVote.map((c) => c.health.host).join(', ')}): no quorum can commit`,
+        `${p.health.host} still names a leader, but ${cannotVote.length} of ${inventoryVoters} members hold no data (${cannotVote.map((c) => c.health.host).join(', ')}): no quorum of the cluster's data can commit`,
       );
     }
   } else {
@@ -503,6 +509,15 @@ export async function probeCluster(
           health.errors.push(
             `endpoint ${urls.client} does not answer status (etcd runs on ${e.host})`,
           );
+          // A static pod that crash-loops on a lost log listens between its crashes: the
+          // kubelet's record of its last exit says why it does not answer.
+          if (layout.name === 'kubeadm') {
+            const panicked = await etcdLostLogPanic(t, LOST_DATA_EXIT).catch(() => undefined);
+            if (panicked) {
+              health.lost = panicked;
+              health.errors.push(`${e.host}: ${panicked}`);
+            }
+          }
         }
       })();
       await Promise.all([identify, look]);
@@ -576,6 +591,29 @@ export async function probeCluster(
     Promise.all(etcdHosts.map(probeEtcd)),
     Promise.all(inventory.controlPlane().map(probeControlPlane)),
   ]);
+
+  // Members that answer status with an empty store while another answers with data.
+  const empty = emptyKeyspaceLosses(
+    etcd.flatMap((p) =>
+      p.status && !p.health.lost
+        ? [
+            {
+              host: p.health.host,
+              memberId: p.status.memberId,
+              clusterId: p.status.clusterId,
+              revision: p.status.revision,
+              raftIndex: p.status.raftIndex,
+            },
+          ]
+        : [],
+    ),
+  );
+  for (const p of etcd) {
+    const why = empty.get(p.health.host);
+    if (!why) continue;
+    p.health.lost = why;
+    p.health.errors.push(`${p.health.host}: ${why}`);
+  }
 
   const judged = performance.now();
   await judgeHealth(etcd, etcdHosts.length, {
@@ -674,7 +712,10 @@ export async function probeCluster(
     etcd: etcd.map((p) => p.health),
     controlPlane,
   };
-  const clusterId = etcd.find((p) => p.clusterId)?.clusterId;
+  // A member lost by evidence may answer for a cluster of its own: not this one's id.
+  const clusterId =
+    etcd.find((p) => p.clusterId && !p.health.lost)?.clusterId ??
+    etcd.find((p) => p.clusterId)?.clusterId;
   if (clusterId) health.clusterId = clusterId;
   const serverVersion = etcd.find((p) => p.health.serverVersion)?.health.serverVersion;
   if (serverVersion) health.serverVersion = serverVersion;

@@ -17,6 +17,7 @@ import type { Layout } from '../etcd/layout.js';
 import { ADMIN_KUBECONFIG } from '../etcd/layout.js';
 import { SnapshotKeyspace } from '../etcd/snapshot-keyspace.js';
 import type { Transport } from '../nodes/transport.js';
+import { approveKubeletCsrs, type CsrDecision } from './kubelet-csrs.js';
 import type { ObservedRun, RestoredFile } from './node-steps.js';
 import type { Plan, StepOf } from './plan-types.js';
 import { openSnapshotOnNode } from './snapshot-on-node.js';
@@ -281,7 +282,7 @@ async function kubernetesChecks(deps: VerifyDeps): Promise<VerificationCheck[]> 
   const kubeconfig = ADMIN_KUBECONFIG;
   if (!(await hasKubectlAdmin(t))) {
     const why = `no kubectl with ${kubeconfig} on ${host}: no Kubernetes API to ask here`;
-    return [skipped('API ready', why), skipped('nodes Ready', why)];
+    return [skipped('API ready', why), skipped('kubelet CSRs', why), skipped('nodes Ready', why)];
   }
   const kubectl = ['kubectl', `--kubeconfig=${kubeconfig}`];
   const ready = await check('API ready', async () => {
@@ -300,6 +301,23 @@ async function kubernetesChecks(deps: VerifyDeps): Promise<VerificationCheck[]> 
       await new Promise((r) => setTimeout(r, 2000));
     }
   });
+  // The runbook's "approve the pending CSRs": kubelets that restarted ask for certificates.
+  // Asked before the nodes check, while it waits, and after it (a kubelet that came up late).
+  const kubeletNodes = deps.plan.kubeletNodes;
+  const approved = new Map<string, CsrDecision>();
+  const leftAlone = new Map<string, CsrDecision>();
+  let csrError: string | undefined;
+  const approveRound = async () => {
+    if (!kubeletNodes || csrError) return;
+    try {
+      const round = await approveKubeletCsrs(t, kubectl, kubeletNodes);
+      for (const d of round.approved) approved.set(d.name, d);
+      for (const d of round.leftAlone) leftAlone.set(d.name, d);
+    } catch (err) {
+      csrError = (err as Error).message;
+    }
+  };
+  if (ready.status === 'passed') await approveRound();
   // A node whose etcd or API server was down misses heartbeats and is NotReady for a while
   // after etcd is back (measured on kubeadm: Ready again ~25 s after the member rejoined).
   const nodes = await check('nodes Ready', async () => {
@@ -310,6 +328,7 @@ async function kubernetesChecks(deps: VerifyDeps): Promise<VerificationCheck[]> 
       const notReady = items.filter(
         (n) => !n.status.conditions.some((c) => c.type === 'Ready' && c.status === 'True'),
       );
+      if (notReady.length > 0) await approveRound();
       if (notReady.length === 0) return passed('nodes Ready', `${items.length} nodes Ready`);
       if (Date.now() > deadline) {
         return failed(
@@ -320,7 +339,37 @@ async function kubernetesChecks(deps: VerifyDeps): Promise<VerificationCheck[]> 
       await new Promise((r) => setTimeout(r, 3000));
     }
   });
-  return [ready, nodes];
+  if (ready.status === 'passed') await approveRound();
+  const say = (d: CsrDecision) =>
+    `${d.name} (${d.requestor || 'no requestor'}, ${d.signer}): ${d.why}`;
+  const csrs = !kubeletNodes
+    ? skipped(
+        'kubelet CSRs',
+        'the plan names no Kubernetes nodes (a plan file from before kube-rescue approved kubelet CSRs): none approved',
+      )
+    : ready.status !== 'passed'
+      ? skipped('kubelet CSRs', 'the API is not ready: no CSR looked at')
+      : csrError
+        ? failed('kubelet CSRs', csrError)
+        : passed(
+            'kubelet CSRs',
+            [
+              approved.size > 0
+                ? `approved ${[...approved.values()].map(say).join('; ')}`
+                : 'no pending kubelet CSR of a node of the inventory',
+              ...(leftAlone.size > 0
+                ? [
+                    `left alone ${[...leftAlone.values()]
+                      .filter((d) => !approved.has(d.name))
+                      .map(say)
+                      .join('; ')}`,
+                  ]
+                : []),
+            ].join('. '),
+            undefined,
+            [...approved.keys()].join(',') || undefined,
+          );
+  return [ready, csrs, nodes];
 }
 
 interface KubeNode {
