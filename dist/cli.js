@@ -5,7 +5,7 @@ import {
 import {
   FINGERPRINT_MODES,
   backup
-} from "./cli-chunks/chunk-HFZINUOB.js";
+} from "./cli-chunks/chunk-KBLKMCNK.js";
 import {
   renderExecutionMarkdown,
   renderPlanHash,
@@ -19,7 +19,7 @@ import {
   REHEARSAL_PROVIDERS,
   SCENARIOS
 } from "./cli-chunks/chunk-V46ZLIDJ.js";
-import "./cli-chunks/chunk-27JVQ7QD.js";
+import "./cli-chunks/chunk-AD4P5CF3.js";
 import "./cli-chunks/chunk-TAIFHTFI.js";
 import "./cli-chunks/chunk-LAA6A62G.js";
 import "./cli-chunks/chunk-4Y33S4GC.js";
@@ -429,7 +429,7 @@ Examples:
     await run(
       program,
       "plan",
-      async (ctx) => (await import("./cli-chunks/plan-L64OIUME.js")).plan({ ...planOptionsFrom(o), out: o.out }, ctx)
+      async (ctx) => (await import("./cli-chunks/plan-75ACD6BL.js")).plan({ ...planOptionsFrom(o), out: o.out }, ctx)
     );
   });
   planFlags(
@@ -441,7 +441,7 @@ Examples:
     await run(
       program,
       "restore",
-      async (ctx) => (await import("./cli-chunks/restore-2PDGSTOC.js")).restore(
+      async (ctx) => (await import("./cli-chunks/restore-GFH6SHCA.js")).restore(
         {
           ...planOptionsFrom(o),
           yes: Boolean(o.yes),
@@ -528,7 +528,7 @@ Examples:
       await run(
         program,
         "rehearse",
-        async (ctx) => (await import("./cli-chunks/rehearse-inventory-CESJ2S43.js")).rehearseInventory(
+        async (ctx) => (await import("./cli-chunks/rehearse-inventory-DVGX66WE.js")).rehearseInventory(
           {
             inventory: o.inventory,
             backup: o.backup,
@@ -557,7 +557,7 @@ Examples:
     await run(
       program,
       "rehearse",
-      async (ctx) => (await import("./cli-chunks/rehearse-7WPFONOJ.js")).rehearse(
+      async (ctx) => (await import("./cli-chunks/rehearse-NC74LAFI.js")).rehearse(
         {
           provider: o.provider,
           etcdVersion: o.etcdVersion,
