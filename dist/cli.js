@@ -429,7 +429,7 @@ Examples:
     await run(
       program,
       "plan",
-      async (ctx) => (await import("./cli-chunks/plan-75ACD6BL.js")).plan({ ...planOptionsFrom(o), out: o.out }, ctx)
+      async (ctx) => (await import("./cli-chunks/plan-VZU4MBDR.js")).plan({ ...planOptionsFrom(o), out: o.out }, ctx)
     );
   });
   planFlags(
@@ -441,7 +441,7 @@ Examples:
     await run(
       program,
       "restore",
-      async (ctx) => (await import("./cli-chunks/restore-GFH6SHCA.js")).restore(
+      async (ctx) => (await import("./cli-chunks/restore-2EKZ3CBA.js")).restore(
         {
           ...planOptionsFrom(o),
           yes: Boolean(o.yes),
@@ -528,7 +528,7 @@ Examples:
       await run(
         program,
         "rehearse",
-        async (ctx) => (await import("./cli-chunks/rehearse-inventory-DVGX66WE.js")).rehearseInventory(
+        async (ctx) => (await import("./cli-chunks/rehearse-inventory-XQBOLV3N.js")).rehearseInventory(
           {
             inventory: o.inventory,
             backup: o.backup,
@@ -557,7 +557,7 @@ Examples:
     await run(
       program,
       "rehearse",
-      async (ctx) => (await import("./cli-chunks/rehearse-NC74LAFI.js")).rehearse(
+      async (ctx) => (await import("./cli-chunks/rehearse-PGJJPT4V.js")).rehearse(
         {
           provider: o.provider,
           etcdVersion: o.etcdVersion,

@@ -187,6 +187,8 @@ export interface EtcdHostState {
   /** kubeadm: crictl/ctr on the node and the kubelet's static-pod dir, as the probe found them. */
   staticPod?: StaticPodFacts;
   etcdCertsPresent: boolean;
+  /** What its data dir holds, as the probe found it (absent when the node was not reached). */
+  dataDir?: 'missing' | 'empty' | 'present';
   /** Why the probe found it lost for certain (no etcd process, host gone…), when it did. */
   lost?: string;
   /**

@@ -17,6 +17,7 @@ import { planMemberLoss } from './planners/member-loss.js';
 import { planQuorumLoss } from './planners/quorum-loss.js';
 import {
   type Classified,
+  refuseEmptyQuorum,
   refuseStaticPodMismatch,
   refuseUncertain,
   refuseUnknownBrokenHosts,
@@ -140,6 +141,7 @@ export function buildPlan(
   // where the etcd case restarts a member, its archive goes back there, while etcd is stopped.
   if (d.kubeadm) for (const h of brokenCp) if (backup?.certArchives[h]) d.archiveHosts.add(h);
   refuseUncertain(inventory, d.stateOf, c, options);
+  refuseEmptyQuorum(d.stateOf, c, options);
   refuseUnreachable(
     [...new Set([...brokenEtcd, ...brokenCp])],
     d.stateOf,

@@ -90,6 +90,35 @@ export function refuseUncertain(
   );
 }
 
+/**
+ * A member-replacement plan trusts the members that answer healthy as the cluster's data. If
+ * every one of them answers at etcd's first revision (an empty store: no write ever reached
+ * it), they are members etcd re-created on wiped data dirs that found each other — and the
+ * member this plan would replace may hold the only copy of the cluster's data. A real cluster
+ * (a Kubernetes API server writes at once) never sits at revision 1.
+ */
+export function refuseEmptyQuorum(
+  stateOf: Map<string, EtcdHostState>,
+  c: Pick<Classified, 'etcdCase' | 'brokenEtcd' | 'healthyVoters' | 'restoresSnapshot'>,
+  options: PlanOptions,
+): void {
+  if (options.force || c.restoresSnapshot || c.brokenEtcd.length === 0) return;
+  if (c.etcdCase !== 'member-loss') return;
+  const revisions = c.healthyVoters.map((v) => stateOf.get(v.host)?.revision);
+  if (revisions.length === 0 || !revisions.every((r) => r !== undefined && r <= 1)) return;
+  // …and only where a member to be replaced still holds a data dir: a new, empty cluster that
+  // lost a member (its data dir empty or gone) is replaced as any other.
+  const holding = c.brokenEtcd.filter((h) => stateOf.get(h)?.dataDir === 'present');
+  if (holding.length === 0) return;
+  const hosts = c.healthyVoters.map((v) => v.host);
+  throw new InputError(
+    `${hosts.join(', ')} answer${hosts.length === 1 ? 's' : ''} healthy, but with an empty store (revision ${revisions.join(', ')}: no write ever reached ${hosts.length === 1 ? 'it' : 'them'}), ` +
+      `and this plan would replace ${holding.join(', ')} from ${hosts.length === 1 ? 'it' : 'them'}, whose data dir still holds data: if that is the cluster's data, replacing ${holding.length === 1 ? 'it' : 'them'} loses it. ` +
+      `A Kubernetes cluster never sits at revision 1: these look like members etcd re-created on wiped data dirs. Nothing was changed. ` +
+      `Name the wiped hosts in [broken_etcd] (then the plan restores a snapshot), or pass --force if the cluster really is new and empty.`,
+  );
+}
+
 export interface Classified {
   brokenFrom: 'inventory' | 'probe';
   etcdCase: RecoveryCase | undefined;

@@ -161,6 +161,51 @@ const rows: Row[] = [
     forced: 'total-loss',
   },
   {
+    // Seen on kubeadm (etcd 3.6): two wiped members the kubelet restarted found each other and
+    // answer healthy with an empty store, while the one member with the data crash-loops.
+    name: 'two members healthy with an empty store (revision 1) beside a broken one: not replaced from them',
+    state: state(
+      {
+        node1: {
+          ...silent(undefined),
+          etcdRunning: false,
+          dataDir: 'present',
+          lost: 'no etcd process listens on client port 2379',
+        },
+        node2: { revision: 1, raftIndex: 8 },
+        node3: { revision: 1, raftIndex: 8 },
+      },
+      { quorum: true },
+    ),
+    refused:
+      /^node2, node3 answer healthy, but with an empty store \(revision 1, 1[\s\S]*would replace node1 from them, whose data dir still holds data[\s\S]*Name the wiped hosts in \[broken_etcd\][\s\S]*--force/,
+    forced: 'member-loss',
+  },
+  {
+    name: 'a new, empty cluster (revision 1) that lost a member with its data dir: replaced as before',
+    state: state(
+      {
+        node1: { revision: 1 },
+        node2: { revision: 1 },
+        node3: { ...wiped, dataDir: 'empty' },
+      },
+      { quorum: true },
+    ),
+    forced: 'member-loss',
+  },
+  {
+    name: 'a member lost beside healthy members that hold data: replaced as before',
+    state: state(
+      {
+        node1: { revision: 5120 },
+        node2: { revision: 5120 },
+        node3: { ...wiped, revision: undefined },
+      },
+      { quorum: true },
+    ),
+    forced: 'member-loss',
+  },
+  {
     name: 'definite losses plan as before: every member wiped is a total loss',
     state: state({ node1: wiped, node2: wiped, node3: wiped }, { quorum: false }),
     forced: 'total-loss',
