@@ -28,6 +28,8 @@ export default defineConfig({
           // KUBE_RESCUE_TEST_FILES=1 goes back to one file at a time.
           fileParallelism: true,
           maxWorkers: Number(process.env.KUBE_RESCUE_TEST_FILES ?? 2),
+          // A project with its own maxWorkers runs as a group of its own: after the unit files.
+          sequence: { groupOrder: 1 },
           env: {
             TESTCONTAINERS_RYUK_DISABLED: 'true',
             TESTCONTAINERS_HOST_OVERRIDE: 'localhost',
