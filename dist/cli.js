@@ -5,14 +5,14 @@ import {
 import {
   FINGERPRINT_MODES,
   backup
-} from "./cli-chunks/chunk-P7WMJLDC.js";
+} from "./cli-chunks/chunk-4NT4OGIR.js";
 import {
   renderExecutionMarkdown,
   renderPlanHash,
   renderPlanMarkdown,
   renderVerificationMarkdown
 } from "./cli-chunks/chunk-L3FNH5Y2.js";
-import "./cli-chunks/chunk-7GAZTDTG.js";
+import "./cli-chunks/chunk-BW427NED.js";
 import {
   DEFAULT_ETCD_VERSION,
   ETCD_VERSIONS,
@@ -20,7 +20,7 @@ import {
   SCENARIOS
 } from "./cli-chunks/chunk-V46ZLIDJ.js";
 import "./cli-chunks/chunk-AD4P5CF3.js";
-import "./cli-chunks/chunk-HXKTOER6.js";
+import "./cli-chunks/chunk-ZMWLBIGG.js";
 import "./cli-chunks/chunk-LAA6A62G.js";
 import "./cli-chunks/chunk-4Y33S4GC.js";
 import "./cli-chunks/chunk-UOCBBQ7X.js";
@@ -388,7 +388,7 @@ Examples:
     await run(
       program,
       "verify",
-      async (ctx) => (await import("./cli-chunks/verify-RF24PVS3.js")).verify(
+      async (ctx) => (await import("./cli-chunks/verify-SVA7VP4L.js")).verify(
         {
           backup: b,
           identityFiles: o.identity ?? [],
@@ -429,7 +429,7 @@ Examples:
     await run(
       program,
       "plan",
-      async (ctx) => (await import("./cli-chunks/plan-3LEYDJ53.js")).plan({ ...planOptionsFrom(o), out: o.out }, ctx)
+      async (ctx) => (await import("./cli-chunks/plan-AFODY3EL.js")).plan({ ...planOptionsFrom(o), out: o.out }, ctx)
     );
   });
   planFlags(
@@ -441,7 +441,7 @@ Examples:
     await run(
       program,
       "restore",
-      async (ctx) => (await import("./cli-chunks/restore-UJQPSRUI.js")).restore(
+      async (ctx) => (await import("./cli-chunks/restore-BRBZU5ON.js")).restore(
         {
           ...planOptionsFrom(o),
           yes: Boolean(o.yes),
@@ -528,7 +528,7 @@ Examples:
       await run(
         program,
         "rehearse",
-        async (ctx) => (await import("./cli-chunks/rehearse-inventory-JWJCGHYQ.js")).rehearseInventory(
+        async (ctx) => (await import("./cli-chunks/rehearse-inventory-T62T73T4.js")).rehearseInventory(
           {
             inventory: o.inventory,
             backup: o.backup,
@@ -557,7 +557,7 @@ Examples:
     await run(
       program,
       "rehearse",
-      async (ctx) => (await import("./cli-chunks/rehearse-L7YTNFYH.js")).rehearse(
+      async (ctx) => (await import("./cli-chunks/rehearse-NG7HVWIC.js")).rehearse(
         {
           provider: o.provider,
           etcdVersion: o.etcdVersion,

@@ -139,7 +139,6 @@ export async function* pagedPairs(
 ): AsyncGenerator<KeyValuePair> {
   const maxLimit = options.pageSize ?? 2000;
   let targetBytes = options.targetPageBytes ?? 16 * 1024 * 1024;
-  let shrunk = false;
   let limit = Math.min(maxLimit, options.firstPageSize ?? maxLimit);
   at.revision = options.revision ?? 0;
   let expectedCount: number | undefined;
@@ -148,18 +147,15 @@ export async function* pagedPairs(
   let last: Buffer | undefined;
   for (;;) {
     // Ask for one more than a page: the first key may be the previous page's last one.
-    const page = await readWhole(read, from, last ? limit + 1 : limit, at.revision, (smaller) => {
-      limit = smaller;
-      shrunk = true;
-    });
+    const asked = last ? limit + 1 : limit;
+    const { page, limit: took } = await readWhole(read, from, asked, at.revision);
     if (at.revision === 0) at.revision = page.revision;
     expectedCount ??= page.count;
     let kvs = page.kvs;
     let pageBytes = 0;
     for (const kv of kvs) pageBytes += kv.key.length + kv.value.length;
     // A page that had to be asked smaller: later pages stay at the size that came through.
-    if (shrunk && kvs.length > 0) targetBytes = Math.min(targetBytes, pageBytes);
-    shrunk = false;
+    if (took < asked && kvs.length > 0) targetBytes = Math.min(targetBytes, pageBytes);
     if (kvs.length > 0) {
       const perKey = Math.max(1, pageBytes / kvs.length);
       limit = Math.max(1, Math.min(maxLimit, Math.floor(targetBytes / perKey)));
@@ -199,15 +195,13 @@ async function readWhole(
   from: Buffer,
   limit: number,
   revision: number,
-  shrunk: (limit: number) => void,
-): Promise<Awaited<ReturnType<PageReader>>> {
+): Promise<{ page: Awaited<ReturnType<PageReader>>; limit: number }> {
   for (let attempt = 0; ; attempt++) {
     try {
-      return await read(from, limit, revision);
+      return { page: await read(from, limit, revision), limit };
     } catch (err) {
       if (attempt >= 6 || limit <= 1 || !CUT_SHORT.test((err as Error).message)) throw err;
       limit = Math.max(1, Math.floor(limit / 4));
-      shrunk(limit);
     }
   }
 }
