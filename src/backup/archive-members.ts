@@ -77,6 +77,16 @@ export function archiveRoots(
  * in the same archive), not below a symlink of the archive, with no setuid/setgid bit on a
  * non-directory; a symlink must point at or below a root. `where` names the archive.
  */
+/** A member name as a refusal can show it: a name that is no string may not even convert to one. */
+function shown(name: unknown): string {
+  if (typeof name === 'string') return name;
+  try {
+    return String(name);
+  } catch {
+    return `(a ${typeof name} that is no name)`;
+  }
+}
+
 export function checkArchiveMembers(
   headers: readonly ArchiveHeader[],
   roots: readonly string[],
@@ -86,7 +96,7 @@ export function checkArchiveMembers(
 ): CheckedArchive {
   const refuse = (name: unknown, why: string): never => {
     throw new InputError(
-      `${where}: member ${JSON.stringify(typeof name === 'string' ? name : String(name))} ${why}. ` +
+      `${where}: member ${JSON.stringify(shown(name))} ${why}. ` +
         'The whole archive is refused and nothing of it was extracted: the backup set was altered or not written by kube-rescue. ' +
         "Restore from another set (check it with 'kube-rescue verify').",
     );

@@ -264,6 +264,12 @@ describe('node archive members, generated', () => {
     );
   });
 
+  it('refuses a name that does not even convert to a string with an InputError (fast-check seed 2040963015)', () => {
+    const hostile = { name: { toString: {} } } as unknown as ArchiveHeader;
+    expect(verdict([hostile])).toMatch(/member "\(a object that is no name\)" has no name/);
+    expectRefusedOrSafe([...legit, hostile]);
+  });
+
   it('one bad member anywhere in a good archive refuses it, naming that member', () => {
     const bad = fc.constantFrom<ArchiveHeader>(
       { name: 'etc/cron.d/kube-rescue-evil' },
