@@ -436,12 +436,15 @@ Examples:
     program.command("restore").description("Execute the recovery plan. Resumable: a re-run continues where it stopped.").option("--yes", "really change the cluster (required)").option("--journal <file>", "journal of completed steps (default: beside the inventory)").option(
       "--journal-store <where>",
       "keep the journal in a store: 'backup' (beside the backup set) or a directory / s3:// URL"
-    ).option("--plan <file>", "execute exactly this plan file ('plan --out'), after a re-probe").option("--plan-sha256 <hex>", "refuse a plan file whose sha256 is not this one").option("--dry-run", "walk the whole plan without touching any node (no --yes needed)")
+    ).option("--plan <file>", "execute exactly this plan file ('plan --out'), after a re-probe").option(
+      "--plan-sha256 <hex>",
+      "refuse a plan file whose sha256 is not this one; without --plan: the sha256 of the unfinished plan a journal in a store holds, to resume it"
+    ).option("--dry-run", "walk the whole plan without touching any node (no --yes needed)")
   ).action(async (o) => {
     await run(
       program,
       "restore",
-      async (ctx) => (await import("./cli-chunks/restore-BRBZU5ON.js")).restore(
+      async (ctx) => (await import("./cli-chunks/restore-5JP6GYYS.js")).restore(
         {
           ...planOptionsFrom(o),
           yes: Boolean(o.yes),
@@ -528,7 +531,7 @@ Examples:
       await run(
         program,
         "rehearse",
-        async (ctx) => (await import("./cli-chunks/rehearse-inventory-T62T73T4.js")).rehearseInventory(
+        async (ctx) => (await import("./cli-chunks/rehearse-inventory-Q6HKYAX6.js")).rehearseInventory(
           {
             inventory: o.inventory,
             backup: o.backup,
@@ -557,7 +560,7 @@ Examples:
     await run(
       program,
       "rehearse",
-      async (ctx) => (await import("./cli-chunks/rehearse-NG7HVWIC.js")).rehearse(
+      async (ctx) => (await import("./cli-chunks/rehearse-SCHGZUA7.js")).rehearse(
         {
           provider: o.provider,
           etcdVersion: o.etcdVersion,

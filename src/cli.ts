@@ -357,7 +357,10 @@ Examples:
         "keep the journal in a store: 'backup' (beside the backup set) or a directory / s3:// URL",
       )
       .option('--plan <file>', "execute exactly this plan file ('plan --out'), after a re-probe")
-      .option('--plan-sha256 <hex>', 'refuse a plan file whose sha256 is not this one')
+      .option(
+        '--plan-sha256 <hex>',
+        'refuse a plan file whose sha256 is not this one; without --plan: the sha256 of the unfinished plan a journal in a store holds, to resume it',
+      )
       .option('--dry-run', 'walk the whole plan without touching any node (no --yes needed)'),
   ).action(async (o) => {
     await run(program, 'restore', async (ctx) =>

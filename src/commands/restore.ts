@@ -188,6 +188,32 @@ async function checkPlanFile(
 }
 
 /**
+ * A journal read back from a store is untrusted input like the sets beside it: whoever can write
+ * the store could plant an unfinished plan — one the planner would make for a state the cluster
+ * is not in — and a plain `restore --yes` would resume it without a fresh probe. So such a plan
+ * runs only when the operator names it: `--plan-sha256` equal to the sha256 of the plan file the
+ * journal holds, which the run that began it printed ("Executing plan file sha256 …"). The
+ * refusal shows the plan and its hash, and nothing has been changed yet.
+ */
+function requireNamedResume(
+  file: PlanFile,
+  where: string,
+  opts: RestoreOptions,
+  ctx: CommandContext,
+): void {
+  const sha = planFileSha256(file);
+  if (opts.planSha256 === sha) return;
+  for (const line of renderPlanMarkdown(file.plan).split('\n')) ctx.progress.info(line);
+  throw new InputError(
+    `The journal ${where} (in a store) holds an unfinished plan, shown above, whose plan file has sha256 ${sha}` +
+      (opts.planSha256 ? `, not the ${opts.planSha256} given with --plan-sha256` : '') +
+      '. A plan read back from a store is resumed only when you name it: if it is the restore you began ' +
+      `(its first run printed "Executing plan file sha256 ${sha}"), run restore again with --plan-sha256 ${sha}; ` +
+      `if not, move ${where} aside in the store and plan afresh. Nothing was changed.`,
+  );
+}
+
+/**
  * `kube-rescue restore`: the plan `plan` prints (or the plan file it wrote), executed. A journal
  * records every completed step; after a crash the same command resumes that same plan.
  */
@@ -263,6 +289,8 @@ export async function restore(opts: RestoreOptions, ctx: CommandContext): Promis
     ctx.progress.info(
       `The journal ${journal!.path} holds plan ${pending.hash} (${plan.case}, planned ${plan.createdAt}) that did not finish: resuming it instead of probing a half-restored cluster. Move the journal aside to plan afresh.`,
     );
+    if (pending.planFile && journal!.inStore)
+      requireNamedResume(pending.planFile, journal!.path, opts, ctx);
     if (pending.planFile) {
       planFile = pending.planFile;
       const checked = await checkPlanFile(planFile, journal!.path, opts, ctx);

@@ -48,7 +48,9 @@ async function clusterFiles(cluster: StartedCluster): Promise<Record<string, str
             'find etcd -type f ! -name "*.wal" -exec sha256sum {} + | sort -k2',
             'sha256sum /etc/etcd.env',
             'systemctl is-active etcd.service',
-          ].join(' && '),
+            // A half-restored node may have no data dir and no running etcd: still listed.
+            'true',
+          ].join('; '),
         )
     ).stdout;
   }
@@ -172,13 +174,37 @@ describe(`plan files and journals in stores on etcd ${version}`, () => {
     const sidecar = `${backup}.restore-journal.jsonl`;
     expect((await stat(sidecar)).mode & 0o777).toBe(0o600);
 
-    // Another runner: nothing local survives, only the store.
+    // Another runner: nothing local survives, only the store. The store is untrusted: its
+    // journal's plan resumes only when the operator names the plan file's sha256, which the
+    // first run printed; without it the plan is shown and refused before any change.
+    const recorded = (await readFile(sidecar, 'utf8'))
+      .split('\n')
+      .filter(Boolean)
+      .map((l) => JSON.parse(l) as { type: string; planSha256?: string })
+      .find((e) => e.type === 'plan')!.planSha256!;
+    const filesBefore = await clusterFiles(env().cluster);
+    const unnamed = (await recoverCluster(
+      env().cluster,
+      `store-journal-unnamed-${version}`,
+      await mkdtemp(join(tmpdir(), 'kr-runner-b-')),
+      progress,
+      { inventory: env().cluster.inventoryPath, backup, journalStore: 'backup' },
+    ).catch((e: unknown) => e)) as Error & { exitCode?: number };
+    expect(unnamed.exitCode).toBe(2);
+    expect(unnamed.message).toContain(`--plan-sha256 ${recorded}`);
+    expect(unnamed.message).toMatch(/Nothing was changed/);
+    expect(await clusterFiles(env().cluster)).toEqual(filesBefore);
     const second = await recoverCluster(
       env().cluster,
       `store-journal-second-${version}`,
       await mkdtemp(join(tmpdir(), 'kr-runner-b-')),
       progress,
-      { inventory: env().cluster.inventoryPath, backup, journalStore: 'backup' },
+      {
+        inventory: env().cluster.inventoryPath,
+        backup,
+        journalStore: 'backup',
+        planSha256: recorded,
+      },
     );
     expect(second.execution.resumed).toBe(true);
     expect(second.journal).toBe(sidecar);
@@ -232,12 +258,24 @@ describe(`plan files and journals in stores on etcd ${version}`, () => {
         dropOnceAtStart(),
       );
       await expect(first).rejects.toMatchObject({ exitCode: 1 });
+      // A wrong sha256 is refused like none; the refusal names the one to give.
+      const wrong = (await recoverCluster(
+        env().cluster,
+        `s3-journal-wrong-${version}`,
+        await mkdtemp(join(tmpdir(), 'kr-runner-d-')),
+        progress,
+        { inventory: env().cluster.inventoryPath, journalStore, planSha256: 'a'.repeat(64) },
+      ).catch((e: unknown) => e)) as Error & { exitCode?: number };
+      expect(wrong.exitCode).toBe(2);
+      const named = /--plan-sha256 ([0-9a-f]{64})/.exec(wrong.message)?.[1];
+      expect(named).toMatch(/^[0-9a-f]{64}$/);
+      expect(named).not.toBe('a'.repeat(64));
       const second = await recoverCluster(
         env().cluster,
         `s3-journal-second-${version}`,
         await mkdtemp(join(tmpdir(), 'kr-runner-d-')),
         progress,
-        { inventory: env().cluster.inventoryPath, journalStore },
+        { inventory: env().cluster.inventoryPath, journalStore, planSha256: named },
       );
       expect(second.journal).toBe('s3://journals/prod/kube-rescue.restore-journal.jsonl');
       expect(second.execution.resumed).toBe(true);
