@@ -69,14 +69,6 @@ export function archiveRoots(
   return roots;
 }
 
-/**
- * Checks every member against `roots` (absolute paths); the first bad one refuses the whole
- * archive with an InputError naming it. A member must be a canonical relative name (as
- * `tar -C / -c etc/…` writes it: no leading `/`, `./`, `..`, empty or control characters),
- * at or below a root, of type file, directory or symlink (a hard link only to a file earlier
- * in the same archive), not below a symlink of the archive, with no setuid/setgid bit on a
- * non-directory; a symlink must point at or below a root. `where` names the archive.
- */
 /** A member name as a refusal can show it: a name that is no string may not even convert to one. */
 function shown(name: unknown): string {
   if (typeof name === 'string') return name;
@@ -87,6 +79,14 @@ function shown(name: unknown): string {
   }
 }
 
+/**
+ * Checks every member against `roots` (absolute paths); the first bad one refuses the whole
+ * archive with an InputError naming it. A member must be a canonical relative name (as
+ * `tar -C / -c etc/…` writes it: no leading `/`, `./`, `..`, empty or control characters),
+ * at or below a root, of type file, directory or symlink (a hard link only to a file earlier
+ * in the same archive), not below a symlink of the archive, with no setuid/setgid bit on a
+ * non-directory; a symlink must point at or below a root. `where` names the archive.
+ */
 export function checkArchiveMembers(
   headers: readonly ArchiveHeader[],
   roots: readonly string[],
