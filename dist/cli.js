@@ -444,7 +444,7 @@ Examples:
     await run(
       program,
       "restore",
-      async (ctx) => (await import("./cli-chunks/restore-WLHAKVOU.js")).restore(
+      async (ctx) => (await import("./cli-chunks/restore-ID6QNSZS.js")).restore(
         {
           ...planOptionsFrom(o),
           yes: Boolean(o.yes),
@@ -531,7 +531,7 @@ Examples:
       await run(
         program,
         "rehearse",
-        async (ctx) => (await import("./cli-chunks/rehearse-inventory-QVJNVE34.js")).rehearseInventory(
+        async (ctx) => (await import("./cli-chunks/rehearse-inventory-DHW4FTVI.js")).rehearseInventory(
           {
             inventory: o.inventory,
             backup: o.backup,
@@ -560,7 +560,7 @@ Examples:
     await run(
       program,
       "rehearse",
-      async (ctx) => (await import("./cli-chunks/rehearse-FJCQDELB.js")).rehearse(
+      async (ctx) => (await import("./cli-chunks/rehearse-SZXPWSOK.js")).rehearse(
         {
           provider: o.provider,
           etcdVersion: o.etcdVersion,

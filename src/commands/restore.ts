@@ -289,9 +289,8 @@ export async function restore(opts: RestoreOptions, ctx: CommandContext): Promis
     ctx.progress.info(
       `The journal ${journal!.path} holds plan ${pending.hash} (${plan.case}, planned ${plan.createdAt}) that did not finish: resuming it instead of probing a half-restored cluster. Move the journal aside to plan afresh.`,
     );
-    if (pending.planFile && journal!.inStore)
-      requireNamedResume(pending.planFile, journal!.path, opts, ctx);
     if (pending.planFile) {
+      if (journal!.inStore) requireNamedResume(pending.planFile, journal!.path, opts, ctx);
       planFile = pending.planFile;
       const checked = await checkPlanFile(planFile, journal!.path, opts, ctx);
       backup = checked.backup;
