@@ -38,20 +38,18 @@ async function clusterFiles(cluster: StartedCluster): Promise<Record<string, str
   const out: Record<string, string> = {};
   for (const n of cluster.nodes.filter((x) => x.etcdMemberName)) {
     out[n.name] = (
-      await cluster
-        .node(n.name)
-        .sh(
-          [
-            'cd /var/lib',
-            'ls -d etcd*',
-            'find etcd -printf "%y %m %u %p\\n" | sort',
-            'find etcd -type f ! -name "*.wal" -exec sha256sum {} + | sort -k2',
-            'sha256sum /etc/etcd.env',
-            'systemctl is-active etcd.service',
-            // A half-restored node may have no data dir and no running etcd: still listed.
-            'true',
-          ].join('; '),
-        )
+      await cluster.node(n.name).sh(
+        [
+          'cd /var/lib',
+          'ls -d etcd*',
+          'find etcd -printf "%y %m %u %p\\n" | sort',
+          'find etcd -type f ! -name "*.wal" -exec sha256sum {} + | sort -k2',
+          'sha256sum /etc/etcd.env',
+          'systemctl is-active etcd.service',
+          // A half-restored node may have no data dir and no running etcd: still listed.
+          'true',
+        ].join('; '),
+      )
     ).stdout;
   }
   return out;
