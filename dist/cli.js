@@ -5,26 +5,26 @@ import {
 import {
   FINGERPRINT_MODES,
   backup
-} from "./cli-chunks/chunk-4NT4OGIR.js";
+} from "./cli-chunks/chunk-KHWU54OW.js";
 import {
   renderExecutionMarkdown,
   renderPlanHash,
   renderPlanMarkdown,
   renderVerificationMarkdown
 } from "./cli-chunks/chunk-L3FNH5Y2.js";
-import "./cli-chunks/chunk-BW427NED.js";
+import "./cli-chunks/chunk-2DZIY664.js";
 import {
   DEFAULT_ETCD_VERSION,
   ETCD_VERSIONS,
   REHEARSAL_PROVIDERS,
   SCENARIOS
 } from "./cli-chunks/chunk-V46ZLIDJ.js";
-import "./cli-chunks/chunk-AD4P5CF3.js";
+import "./cli-chunks/chunk-TGJ34QJN.js";
 import "./cli-chunks/chunk-ZMWLBIGG.js";
 import "./cli-chunks/chunk-LAA6A62G.js";
 import "./cli-chunks/chunk-4Y33S4GC.js";
 import "./cli-chunks/chunk-UOCBBQ7X.js";
-import "./cli-chunks/chunk-HLUJJTZB.js";
+import "./cli-chunks/chunk-RBXMYCVE.js";
 import "./cli-chunks/chunk-4HAON6FQ.js";
 import "./cli-chunks/chunk-BQFR37KL.js";
 import {
@@ -388,7 +388,7 @@ Examples:
     await run(
       program,
       "verify",
-      async (ctx) => (await import("./cli-chunks/verify-SVA7VP4L.js")).verify(
+      async (ctx) => (await import("./cli-chunks/verify-MLFIJ6FI.js")).verify(
         {
           backup: b,
           identityFiles: o.identity ?? [],
@@ -429,7 +429,7 @@ Examples:
     await run(
       program,
       "plan",
-      async (ctx) => (await import("./cli-chunks/plan-AFODY3EL.js")).plan({ ...planOptionsFrom(o), out: o.out }, ctx)
+      async (ctx) => (await import("./cli-chunks/plan-ELBDME76.js")).plan({ ...planOptionsFrom(o), out: o.out }, ctx)
     );
   });
   planFlags(
@@ -444,7 +444,7 @@ Examples:
     await run(
       program,
       "restore",
-      async (ctx) => (await import("./cli-chunks/restore-ID6QNSZS.js")).restore(
+      async (ctx) => (await import("./cli-chunks/restore-JHOHLYI5.js")).restore(
         {
           ...planOptionsFrom(o),
           yes: Boolean(o.yes),
@@ -531,7 +531,7 @@ Examples:
       await run(
         program,
         "rehearse",
-        async (ctx) => (await import("./cli-chunks/rehearse-inventory-DHW4FTVI.js")).rehearseInventory(
+        async (ctx) => (await import("./cli-chunks/rehearse-inventory-ALY5DSPG.js")).rehearseInventory(
           {
             inventory: o.inventory,
             backup: o.backup,
@@ -560,7 +560,7 @@ Examples:
     await run(
       program,
       "rehearse",
-      async (ctx) => (await import("./cli-chunks/rehearse-SZXPWSOK.js")).rehearse(
+      async (ctx) => (await import("./cli-chunks/rehearse-GPK4CR36.js")).rehearse(
         {
           provider: o.provider,
           etcdVersion: o.etcdVersion,

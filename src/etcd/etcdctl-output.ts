@@ -186,6 +186,20 @@ export function parseMemberList(text: string): Member[] {
   return array(o.members ?? [], 'member list').map(parseMember);
 }
 
+/**
+ * A peer port's `/members` (etcd's peer handler, served without raft): the member list as that
+ * member itself holds it, `[{id, name, peerURLs, clientURLs, isLearner}]`. The text may begin
+ * with HTTP headers (the openssl fallback prints them).
+ */
+export function parsePeerMembers(text: string): Member[] {
+  const start = text.indexOf('[');
+  const list = parseEtcdJson(start >= 0 ? text.slice(start) : text, "a peer port's /members");
+  return array(list, "a peer port's /members").map((m) => {
+    const o = obj(m, 'member');
+    return parseMember({ ...o, ID: o.id });
+  });
+}
+
 export interface MemberAdded {
   id: string;
   /** The ETCD_INITIAL_CLUSTER value etcdctl prints for the new member. */

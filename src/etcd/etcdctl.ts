@@ -17,6 +17,7 @@ import {
   parseGet,
   parseMemberAdd,
   parseMemberList,
+  parsePeerMembers,
   parseVersionEndpoint,
   type SnapshotStatus,
 } from './etcdctl-output.js';
@@ -226,14 +227,12 @@ export class EtcdCtl {
   }
 
   /**
-   * The `/version` of an endpoint as seen from the node (curl, else openssl s_client — Debian's
-   * ca-certificates brings openssl, so minimal nodes have it). `cluster` is "not_decided" for
-   * the first seconds after a cluster starts.
+   * GET `url` from the node with the client certificates (curl, else openssl s_client —
+   * Debian's ca-certificates brings openssl, so minimal nodes have it). The response body.
    */
-  async clusterVersion(endpoint: string): Promise<{ server: string; cluster: string }> {
+  private async httpGet(url: string, expect: string, timeoutS = 5): Promise<string> {
     const tls = this.options.tls;
-    const url = `${endpoint.replace(/\/$/, '')}/version`;
-    const hostPort = endpoint.replace(/^https?:\/\//, '').replace(/\/$/, '');
+    const { host: hostPort, pathname, protocol } = new URL(url);
     const q = (s: string) => shellCommand([s]);
     const curlTls = tls
       ? `--cacert ${q(tls.cacert)} --cert ${q(tls.cert)} --key ${q(tls.key)}`
@@ -243,20 +242,43 @@ export class EtcdCtl {
       : '';
     const script = [
       'if command -v curl >/dev/null 2>&1; then',
-      `  exec curl -sS --max-time 5 ${curlTls} ${q(url)}`,
-      `elif [ ${q(endpoint.startsWith('https') ? 'https' : 'http')} = https ] && command -v openssl >/dev/null 2>&1; then`,
-      `  printf 'GET /version HTTP/1.0\\r\\nHost: %s\\r\\n\\r\\n' ${q(hostPort)} | timeout 5 openssl s_client -quiet -connect ${q(hostPort)} ${opensslTls} 2>/dev/null`,
+      `  exec curl -sS --max-time ${timeoutS} ${curlTls} ${q(url)}`,
+      `elif [ ${q(protocol === 'https:' ? 'https' : 'http')} = https ] && command -v openssl >/dev/null 2>&1; then`,
+      // HTTP/1.1 with `Connection: close`: etcd's peer port keeps an HTTP/1.0 connection open,
+      // and s_client would wait for its timeout.
+      `  printf 'GET %s HTTP/1.1\\r\\nHost: %s\\r\\nConnection: close\\r\\n\\r\\n' ${q(pathname)} ${q(hostPort)} | timeout ${timeoutS} openssl s_client -quiet -connect ${q(hostPort)} ${opensslTls} 2>/dev/null`,
       'else',
       '  echo "neither curl nor openssl on this node" >&2; exit 127',
       'fi',
     ].join('\n');
     const res = await this.transport.script(script, { timeoutMs: 15_000, allowFailure: true });
-    if (res.code !== 0 || !res.stdout.includes('{')) {
+    // s_client may hang on after a whole response (etcd's peer port does not always close):
+    // a response with all of its Content-Length counts, whatever the timeout made of it.
+    const body = httpBody(res.stdout);
+    if ((res.code !== 0 && !wholeResponse(res.stdout)) || !body.includes(expect)) {
       throw new OperationError(
         `Node ${this.node}: could not read ${url} (exit ${res.code}): ${res.stderr.trim().slice(-300) || 'no answer'}`,
       );
     }
-    return parseVersionEndpoint(res.stdout);
+    return body;
+  }
+
+  /**
+   * The `/version` of an endpoint as seen from the node. `cluster` is "not_decided" for the
+   * first seconds after a cluster starts.
+   */
+  async clusterVersion(endpoint: string): Promise<{ server: string; cluster: string }> {
+    const url = `${endpoint.replace(/\/$/, '')}/version`;
+    return parseVersionEndpoint(await this.httpGet(url, '{'));
+  }
+
+  /**
+   * The member list as the member at `peerURL` holds it, read from its peer port's `/members`
+   * (no raft round, so it answers while that member does not yet serve clients).
+   */
+  async peerMembers(peerURL: string): Promise<Member[]> {
+    const url = `${peerURL.replace(/\/$/, '')}/members`;
+    return parsePeerMembers(await this.httpGet(url, '[', 1));
   }
 
   /** Waits until some endpoint reports a decided cluster version (x.y.z). */
@@ -404,4 +426,36 @@ export class EtcdCtl {
     const res = await this.run(args, 'etcdctl get', { timeoutMs: 120_000 });
     return parseGet(res.stdout);
   }
+}
+
+/**
+ * The body of what `httpGet` printed: curl prints the body alone; openssl s_client the whole
+ * HTTP/1.1 response, headers first and the body possibly chunked.
+ */
+export function httpBody(raw: string): string {
+  if (!raw.startsWith('HTTP/')) return raw;
+  const end = raw.indexOf('\r\n\r\n');
+  if (end < 0) return '';
+  const headers = raw.slice(0, end);
+  let body = raw.slice(end + 4);
+  if (/^transfer-encoding:\s*chunked\s*$/im.test(headers)) {
+    let out = '';
+    for (;;) {
+      const nl = body.indexOf('\r\n');
+      const size = nl < 0 ? Number.NaN : Number.parseInt(body.slice(0, nl), 16);
+      if (!Number.isFinite(size) || size <= 0) break;
+      out += body.slice(nl + 2, nl + 2 + size);
+      body = body.slice(nl + 2 + size + 2);
+    }
+    return out;
+  }
+  return body;
+}
+
+/** An HTTP response printed whole: its headers end and the body has all its Content-Length. */
+export function wholeResponse(raw: string): boolean {
+  const end = raw.indexOf('\r\n\r\n');
+  if (!raw.startsWith('HTTP/') || end < 0) return false;
+  const length = /^content-length:\s*(\d+)\s*$/im.exec(raw.slice(0, end))?.[1];
+  return length !== undefined && Buffer.byteLength(raw.slice(end + 4)) >= Number(length);
 }

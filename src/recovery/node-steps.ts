@@ -28,6 +28,7 @@ import {
   type StepOf,
 } from './plan-types.js';
 import { clientTls, type TransportSource } from './probe.js';
+import { watchPublishStall } from './publish-stall.js';
 import { keptCopyOf, stamp } from './stamp.js';
 import type { Verification } from './verify.js';
 
@@ -257,7 +258,54 @@ export class NodeStepRunner implements StepRunner {
 
   private async startEtcd(step: StepOf<'start-etcd'>): Promise<string> {
     const t = await this.deps.transportFor(step.node);
-    return this.deps.layout.startEtcd(t, { timeoutMs: this.deps.healthyTimeoutMs ?? 180_000 });
+    const timeoutMs = this.deps.healthyTimeoutMs ?? 180_000;
+    const me = this.member(step.node);
+    // A blank member joining (the plan adds it) on a systemd host can hit etcd's publish stall.
+    const joins = this.deps.plan.steps.some(
+      (s) => s.action === 'member-add' && s.params.member === me.memberName,
+    );
+    if (this.deps.layout.name !== 'kubespray' || !joins) {
+      return this.deps.layout.startEtcd(t, { timeoutMs });
+    }
+    const ctl = await this.ctl(step.node);
+    let settled = false;
+    let restarted = false;
+    const start = this.deps.layout.startEtcd(t, { timeoutMs }).finally(() => {
+      settled = true;
+    });
+    const watching = watchPublishStall(
+      {
+        ownView: () => ctl.peerMembers(me.peerURL),
+        healthy: async (urls) => {
+          if (urls.length === 0) return new Set();
+          const health = await (await this.ctl(step.node, urls)).endpointHealth();
+          return new Set(health.filter((h) => h.healthy).map((h) => h.endpoint));
+        },
+        restart: async () => {
+          restarted = true;
+          await t.exec(['systemctl', 'restart', 'etcd'], { timeoutMs });
+        },
+      },
+      {
+        member: me.memberName,
+        peerURL: me.peerURL,
+        settled: () => settled,
+        debug: (m) => this.deps.progress.debug(m),
+        onNoQuorum: (up, needed) =>
+          this.deps.progress.info(
+            `${me.memberName} is stalled on its own publish, but only ${up} other voter(s) are healthy (${needed} needed without it): waiting for etcd's request timeout instead of restarting it`,
+          ),
+      },
+    ).catch((err: Error) => err);
+    // The step ends with the start, not with the watch's look in flight (up to 1 s).
+    await Promise.race([start.catch(() => undefined), watching]);
+    if (!restarted) return start;
+    const why = await watching;
+    // The restart replaced the start's systemd job ("canceled"): its outcome no longer counts.
+    await start.catch(() => undefined);
+    if (why instanceof Error) throw why;
+    this.deps.progress.info(`${step.node}: ${why}`);
+    return `etcd started (systemctl start etcd); ${why}`;
   }
 
   /** Moves a path aside; idempotent so an interrupted run can repeat it. Never deletes. */
