@@ -25,6 +25,14 @@ for svc in etcd ssh; do
   fi
 done
 
+# Each kubeadm node runs systemd, the kubelet and containerd, each holding inotify instances;
+# Debian's default of 128 per user runs out with a few such clusters at once, and a node's
+# systemd then fails to boot. Raised where the kernel lets us (a runner's may not).
+if [ "$(cat /proc/sys/fs/inotify/max_user_instances 2>/dev/null || echo 1024)" -lt 1024 ]; then
+  $SUDO sysctl -q -w fs.inotify.max_user_instances=1024 >/dev/null 2>&1 ||
+    echo "setup: could not raise fs.inotify.max_user_instances (kubeadm clusters may fail to boot when several run at once)" >&2
+fi
+
 # The Docker engine, for the rehearsal cluster's nodes and testcontainers.
 if ! docker info >/dev/null 2>&1; then
   echo "setup: starting dockerd" >&2
