@@ -444,7 +444,7 @@ Examples:
     await run(
       program,
       "restore",
-      async (ctx) => (await import("./cli-chunks/restore-JHOHLYI5.js")).restore(
+      async (ctx) => (await import("./cli-chunks/restore-FBLUOUKI.js")).restore(
         {
           ...planOptionsFrom(o),
           yes: Boolean(o.yes),
@@ -531,7 +531,7 @@ Examples:
       await run(
         program,
         "rehearse",
-        async (ctx) => (await import("./cli-chunks/rehearse-inventory-ALY5DSPG.js")).rehearseInventory(
+        async (ctx) => (await import("./cli-chunks/rehearse-inventory-QPQCNCSI.js")).rehearseInventory(
           {
             inventory: o.inventory,
             backup: o.backup,
@@ -560,7 +560,7 @@ Examples:
     await run(
       program,
       "rehearse",
-      async (ctx) => (await import("./cli-chunks/rehearse-GPK4CR36.js")).rehearse(
+      async (ctx) => (await import("./cli-chunks/rehearse-MIJ5WZAG.js")).rehearse(
         {
           provider: o.provider,
           etcdVersion: o.etcdVersion,

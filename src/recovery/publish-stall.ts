@@ -28,7 +28,12 @@ export interface PublishStallProbe {
 export interface PublishStallOptions {
   member: string;
   peerURL: string;
-  /** How long the member must hold its own name without serving before it counts as stalled. */
+  /**
+   * How long the member must hold its own name without serving before it counts as stalled
+   * (500 ms). A member whose publish applied the ordinary way is ready within milliseconds of
+   * holding its name, and its `systemctl start` returns with it; restarting one that was about
+   * to be ready costs a second or two, never data.
+   */
   namedForMs?: number;
   pollMs?: number;
   now?: () => number;
@@ -48,7 +53,7 @@ export async function watchPublishStall(
 ): Promise<string | undefined> {
   const now = o.now ?? Date.now;
   const sleep = o.sleep ?? ((ms: number) => new Promise<void>((r) => setTimeout(r, ms)));
-  const namedForMs = o.namedForMs ?? 1000;
+  const namedForMs = o.namedForMs ?? 500;
   const pollMs = o.pollMs ?? 250;
   let namedAt: number | undefined;
   let toldNoQuorum = false;

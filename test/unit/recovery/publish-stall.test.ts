@@ -62,14 +62,14 @@ function harness(
 }
 
 describe('watchPublishStall', () => {
-  it('restarts once a joining member has held its own name for 1 s while the others are a quorum', async () => {
+  it('restarts once a joining member has held its own name for 0.5 s while the others are a quorum', async () => {
     const h = harness([view(''), view(''), view('etcd3')]);
     const why = await h.run();
     expect(h.calls.restarts).toBe(1);
-    // Named at the 3rd poll (t=500), restarted at the poll 1 s later (t=1500): 7 polls.
-    expect(h.polls()).toBe(7);
+    // Named at the 3rd poll (t=500), restarted at the poll 0.5 s later (t=1000): 5 polls.
+    expect(h.polls()).toBe(5);
     expect(h.calls.healthChecks).toEqual([[client(1), client(2)]]);
-    expect(why).toMatch(/etcd3 held its own published name for 1\.0 s.*2 of 3 voters healthy/);
+    expect(why).toMatch(/etcd3 held its own published name for 0\.5 s.*2 of 3 voters healthy/);
   });
 
   it('does not restart a member that never holds its name (the ordinary join), and ends when the start does', async () => {
@@ -101,7 +101,7 @@ describe('watchPublishStall', () => {
     expect(h.calls.noQuorum).toEqual([[2, 3]]);
   });
 
-  it('starts the 1 s over when the name goes away, and looks again while the peer port does not answer', async () => {
+  it('starts the 0.5 s over when the name goes away, and looks again while the peer port does not answer', async () => {
     const refused = new Error('connection refused');
     const h = harness([
       refused,
@@ -117,8 +117,8 @@ describe('watchPublishStall', () => {
     ]);
     await h.run();
     expect(h.calls.restarts).toBe(1);
-    // Named from the 6th poll (t=1250) on; restarted at t=2250, the 10th poll.
-    expect(h.polls()).toBe(10);
+    // Named from the 6th poll (t=1250) on; restarted at t=1750, the 8th poll.
+    expect(h.polls()).toBe(8);
   });
 
   it('leaves the member alone when the start finished while the others were being checked', async () => {
