@@ -5,26 +5,26 @@ import {
 import {
   FINGERPRINT_MODES,
   backup
-} from "./cli-chunks/chunk-KHWU54OW.js";
+} from "./cli-chunks/chunk-PAPT6PCQ.js";
 import {
   renderExecutionMarkdown,
   renderPlanHash,
   renderPlanMarkdown,
   renderVerificationMarkdown
 } from "./cli-chunks/chunk-L3FNH5Y2.js";
-import "./cli-chunks/chunk-2DZIY664.js";
+import "./cli-chunks/chunk-CMJO2HD3.js";
 import {
   DEFAULT_ETCD_VERSION,
   ETCD_VERSIONS,
   REHEARSAL_PROVIDERS,
   SCENARIOS
 } from "./cli-chunks/chunk-V46ZLIDJ.js";
-import "./cli-chunks/chunk-TGJ34QJN.js";
+import "./cli-chunks/chunk-F6ZXVXFW.js";
 import "./cli-chunks/chunk-ZMWLBIGG.js";
 import "./cli-chunks/chunk-LAA6A62G.js";
 import "./cli-chunks/chunk-4Y33S4GC.js";
 import "./cli-chunks/chunk-UOCBBQ7X.js";
-import "./cli-chunks/chunk-RBXMYCVE.js";
+import "./cli-chunks/chunk-F5G46BDY.js";
 import "./cli-chunks/chunk-4HAON6FQ.js";
 import "./cli-chunks/chunk-BQFR37KL.js";
 import {
@@ -388,7 +388,7 @@ Examples:
     await run(
       program,
       "verify",
-      async (ctx) => (await import("./cli-chunks/verify-MLFIJ6FI.js")).verify(
+      async (ctx) => (await import("./cli-chunks/verify-TEQ4OEZD.js")).verify(
         {
           backup: b,
           identityFiles: o.identity ?? [],
@@ -429,7 +429,7 @@ Examples:
     await run(
       program,
       "plan",
-      async (ctx) => (await import("./cli-chunks/plan-ELBDME76.js")).plan({ ...planOptionsFrom(o), out: o.out }, ctx)
+      async (ctx) => (await import("./cli-chunks/plan-UR7XH6U3.js")).plan({ ...planOptionsFrom(o), out: o.out }, ctx)
     );
   });
   planFlags(
@@ -444,7 +444,7 @@ Examples:
     await run(
       program,
       "restore",
-      async (ctx) => (await import("./cli-chunks/restore-FBLUOUKI.js")).restore(
+      async (ctx) => (await import("./cli-chunks/restore-EBOBE34U.js")).restore(
         {
           ...planOptionsFrom(o),
           yes: Boolean(o.yes),
@@ -531,7 +531,7 @@ Examples:
       await run(
         program,
         "rehearse",
-        async (ctx) => (await import("./cli-chunks/rehearse-inventory-QPQCNCSI.js")).rehearseInventory(
+        async (ctx) => (await import("./cli-chunks/rehearse-inventory-LQNM5LJK.js")).rehearseInventory(
           {
             inventory: o.inventory,
             backup: o.backup,
@@ -560,7 +560,7 @@ Examples:
     await run(
       program,
       "rehearse",
-      async (ctx) => (await import("./cli-chunks/rehearse-MIJ5WZAG.js")).rehearse(
+      async (ctx) => (await import("./cli-chunks/rehearse-7OHVBTQY.js")).rehearse(
         {
           provider: o.provider,
           etcdVersion: o.etcdVersion,

@@ -244,16 +244,29 @@ export class EtcdCtl {
       'if command -v curl >/dev/null 2>&1; then',
       `  exec curl -sS --max-time ${timeoutS} ${curlTls} ${q(url)}`,
       `elif [ ${q(protocol === 'https:' ? 'https' : 'http')} = https ] && command -v openssl >/dev/null 2>&1; then`,
-      // HTTP/1.1 with `Connection: close`: etcd's peer port keeps an HTTP/1.0 connection open,
-      // and s_client would wait for its timeout.
-      `  printf 'GET %s HTTP/1.1\\r\\nHost: %s\\r\\nConnection: close\\r\\n\\r\\n' ${q(pathname)} ${q(hostPort)} | timeout ${timeoutS} openssl s_client -quiet -connect ${q(hostPort)} ${opensslTls} 2>/dev/null`,
+      // HTTP/1.1 with `Connection: close`: etcd's peer port keeps an HTTP/1.0 connection open.
+      // Even so s_client often lingers after a whole response from a member that is not
+      // serving yet, so it writes to a private file and is stopped once the response in it has
+      // all of its Content-Length (polled every 20 ms), or at the timeout.
+      '  f=$(mktemp) || exit 1',
+      `  printf 'GET %s HTTP/1.1\\r\\nHost: %s\\r\\nConnection: close\\r\\n\\r\\n' ${q(pathname)} ${q(hostPort)} | timeout ${timeoutS} openssl s_client -quiet -connect ${q(hostPort)} ${opensslTls} >"$f" 2>/dev/null &`,
+      '  p=$! cr=$(printf "\\r") ok=',
+      '  while kill -0 "$p" 2>/dev/null; do',
+      '    len=$(sed -n "s/^[Cc]ontent-[Ll]ength: *\\([0-9]*\\).*/\\1/p" "$f" | head -n 1)',
+      '    if [ -n "$len" ] && grep -q "^$cr\\$" "$f"; then',
+      '      hdr=$(sed -n "/^$cr\\$/q;p" "$f" | wc -c)',
+      '      if [ "$(wc -c <"$f")" -ge $((hdr + 2 + len)) ]; then ok=1; break; fi',
+      '    fi',
+      '    sleep 0.02',
+      '  done',
+      '  if [ -n "$ok" ]; then kill "$p" 2>/dev/null; wait "$p" 2>/dev/null; rc=0; else wait "$p"; rc=$?; fi',
+      '  cat "$f"; rm -f "$f"; exit "$rc"',
       'else',
       '  echo "neither curl nor openssl on this node" >&2; exit 127',
       'fi',
     ].join('\n');
     const res = await this.transport.script(script, { timeoutMs: 15_000, allowFailure: true });
-    // s_client may hang on after a whole response (etcd's peer port does not always close):
-    // a response with all of its Content-Length counts, whatever the timeout made of it.
+    // A response with all of its Content-Length counts, whatever the timeout made of it.
     const body = httpBody(res.stdout);
     if ((res.code !== 0 && !wholeResponse(res.stdout)) || !body.includes(expect)) {
       throw new OperationError(
