@@ -444,7 +444,7 @@ Examples:
     await run(
       program,
       "restore",
-      async (ctx) => (await import("./cli-chunks/restore-EBOBE34U.js")).restore(
+      async (ctx) => (await import("./cli-chunks/restore-CEU44DG7.js")).restore(
         {
           ...planOptionsFrom(o),
           yes: Boolean(o.yes),
@@ -531,7 +531,7 @@ Examples:
       await run(
         program,
         "rehearse",
-        async (ctx) => (await import("./cli-chunks/rehearse-inventory-LQNM5LJK.js")).rehearseInventory(
+        async (ctx) => (await import("./cli-chunks/rehearse-inventory-PM3Y4TEL.js")).rehearseInventory(
           {
             inventory: o.inventory,
             backup: o.backup,
@@ -560,7 +560,7 @@ Examples:
     await run(
       program,
       "rehearse",
-      async (ctx) => (await import("./cli-chunks/rehearse-7OHVBTQY.js")).rehearse(
+      async (ctx) => (await import("./cli-chunks/rehearse-5JOUQKFF.js")).rehearse(
         {
           provider: o.provider,
           etcdVersion: o.etcdVersion,

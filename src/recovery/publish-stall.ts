@@ -57,6 +57,11 @@ export async function watchPublishStall(
   const pollMs = o.pollMs ?? 250;
   let namedAt: number | undefined;
   let toldNoQuorum = false;
+  // The others' health is asked as soon as the member is first seen named, so the answer is
+  // there when the wait is over; a check that found no quorum is asked again.
+  let health: Promise<number> | undefined;
+  const others = (voters: Member[], me: Member) =>
+    voters.filter((m) => m !== me).flatMap((m) => m.clientURLs);
   while (!o.settled()) {
     let view: Member[] | undefined;
     try {
@@ -70,23 +75,24 @@ export async function watchPublishStall(
       o.debug?.(`publish watch: ${o.member} holds the name "${me?.name ?? '(not listed)'}"`);
     if (view && me && me.name === o.member) {
       namedAt ??= now();
+      const voters = view.filter((m) => !m.isLearner);
+      health ??= probe.healthy(others(voters, me)).then(
+        (up) => up.size,
+        (err: Error) => {
+          o.debug?.(`publish watch: health of the other members: ${err.message}`);
+          return 0;
+        },
+      );
       if (now() - namedAt >= namedForMs) {
-        const voters = view.filter((m) => !m.isLearner);
-        const others = voters.filter((m) => m !== me).flatMap((m) => m.clientURLs);
         const needed = Math.floor(voters.length / 2) + 1;
-        let up = 0;
-        try {
-          up = (await probe.healthy(others)).size;
-        } catch (err) {
-          o.debug?.(`publish watch: health of the other members: ${(err as Error).message}`);
-          up = 0;
-        }
+        const up = await health;
         if (o.settled()) return undefined;
         if (up >= needed) {
           const stalled = ((now() - namedAt) / 1000).toFixed(1);
           await probe.restart();
           return `${o.member} held its own published name for ${stalled} s without serving (etcd's publish stall after a snapshot that already holds it); restarted once, with ${up} of ${voters.length} voters healthy without it`;
         }
+        health = undefined;
         if (!toldNoQuorum) {
           toldNoQuorum = true;
           o.onNoQuorum?.(up, needed);
