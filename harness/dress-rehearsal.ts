@@ -13,7 +13,7 @@ import { backup } from '../src/commands/backup.js';
 import type { CommandContext } from '../src/commands/context.js';
 import { clusterNameOf, type PlanResult, plan, planInventoryOf } from '../src/commands/plan.js';
 import { type RestoreResult, restore } from '../src/commands/restore.js';
-import { kubeadmLayout, type LayoutName } from '../src/etcd/layout.js';
+import type { LayoutName } from '../src/etcd/layout.js';
 import { loadInventory } from '../src/inventory/index.js';
 import type { Inventory } from '../src/inventory/types.js';
 import { connectNode, NodePool, type NodeTarget } from '../src/nodes/connect.js';
@@ -169,25 +169,6 @@ async function injectFailure(cluster: StartedCluster, failure: StatedFailure): P
     else await cluster.node(host).sh(`rm -rf ${KUBESPRAY_PATHS.kubeCertDir}`);
   }
   for (const host of failure.removeHosts) await stopNode(cluster, host);
-}
-
-/**
- * kubeadm: etcd's static pod stopped by the layout's own stop (manifest parked beside the
- * manifests dir, crictl shows it gone) and its data dir emptied; it stays stopped until the
- * restore starts it.
- */
-async function emptyStaticPodEtcd(cluster: StartedCluster, host: string): Promise<void> {
-  const layout = kubeadmLayout();
-  const t = await cluster.node(host).transport();
-  try {
-    await layout.stopEtcd(t);
-    await t.exec(
-      ['find', layout.dataDir, '-mindepth', '1', '-maxdepth', '1', '-exec', 'rm', '-rf', '{}', '+'],
-      { timeoutMs: 60_000 },
-    );
-  } finally {
-    await t.close();
-  }
 }
 
 /** A transport source over the replica inventory that tells `onConnect` every target. */
@@ -350,10 +331,7 @@ async function rehearseOn(
   if (input.backup) {
     const b = input.backup;
     await progress.phase('Empty the replica so that it takes the backup', async () => {
-      for (const h of etcdHosts) {
-        if (kubeadm) await emptyStaticPodEtcd(c, h);
-        else await wipeEtcdData(c, h);
-      }
+      for (const h of etcdHosts) await wipeEtcdData(c, h);
     });
     // The node archives, where the layout puts them; the replica onto the backup's etcd CA.
     const source = await BackupSource.open(b.location, b.identityFiles);
