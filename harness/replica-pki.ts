@@ -71,6 +71,17 @@ async function cat(t: Awaited<ReturnType<TransportSource>>, path: string): Promi
   return (await t.exec(['cat', '--', path], { timeoutMs: 30_000 })).stdout;
 }
 
+/** The member certificate each etcd host serves (public PEM), read on that host. */
+async function memberCertsOn(
+  transportFor: TransportSource,
+  hosts: readonly string[],
+  certOf: (host: string) => string,
+): Promise<Record<string, string>> {
+  return Object.fromEntries(
+    await Promise.all(hosts.map(async (h) => [h, await cat(await transportFor(h), certOf(h))])),
+  ) as Record<string, string>;
+}
+
 /**
  * Unpacks each control-plane host's archive from the user's set onto that host with the
  * restore's own runner: `prepare` reads every archive (hashes, every member within the roots
@@ -313,15 +324,8 @@ export async function adoptBackupPki(opts: {
     }
     return undefined;
   })();
-  const memberCerts = async () =>
-    Object.fromEntries(
-      await Promise.all(
-        etcdHosts.map(async (h) => [
-          h,
-          await cat(await transportFor(h), `${ETCD_CERT_DIR}/member-${h}.pem`),
-        ]),
-      ),
-    ) as Record<string, string>;
+  const memberCerts = () =>
+    memberCertsOn(transportFor, etcdHosts, (h) => kubesprayLayout().memberCert(h).cert);
 
   if (!caNode) {
     // No CA key in any archive: production's member certificates cannot be made for the
@@ -412,14 +416,11 @@ export async function keepKubeadmReplicaPki(opts: {
   const layout = kubeadmLayout();
   const caPath = layout.clientTls('').cacert;
   const caCert = await cat(await transportFor(opts.etcdHosts[0]!), caPath);
-  const memberCerts = Object.fromEntries(
-    await Promise.all(
-      opts.etcdHosts.map(async (h) => [
-        h,
-        await cat(await transportFor(h), layout.memberCert(h).cert),
-      ]),
-    ),
-  ) as Record<string, string>;
+  const memberCerts = await memberCertsOn(
+    transportFor,
+    opts.etcdHosts,
+    (h) => layout.memberCert(h).cert,
+  );
   const reason =
     withKeys.length > 0
       ? `the archives of ${withKeys.join(', ')} hold the backup's CA keys (${KUBEADM_CA_KEYS.join(', ')}), but a kubeadm replica on them needs every kubeadm certificate and kubeconfig reissued for the replica's addresses (API server, etcd server and peer, every kubelet's client) and every kubelet and static pod restarted, which kube-rescue does not do yet: the replica keeps its own kubeadm PKI; the archives were checked before the start (hashes, every member within the paths the layout lets it write) and not unpacked, and the recovery's certificate restores run from the replica's own backup`
