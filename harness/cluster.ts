@@ -84,6 +84,13 @@ export interface StartClusterOptions {
   progress?: Progress;
   /** etcd minor of the members (local provider); DEFAULT_ETCD_VERSION (3.6) when not given. */
   etcdVersion?: EtcdVersion;
+  /**
+   * kubeadm: what the nodes are called (hostname, Kubernetes Node, etcd member). `container`
+   * (default): the run-prefixed container name, so `--transport docker` reaches a node by it;
+   * `topology`: the topology's own names, as a replica of a user's inventory needs them (the
+   * containers stay run-prefixed: reach the nodes through `ClusterNode.containerName`).
+   */
+  nodeNames?: 'container' | 'topology';
 }
 
 /** Throw-away clusters of real nodes; the testcontainers module shape for a whole cluster. */

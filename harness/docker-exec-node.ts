@@ -6,8 +6,9 @@ import { openNodeTransport } from './node-transport.js';
 import type { NodeRole } from './topology.js';
 
 /**
- * A node whose container name is its name and which has no sshd (kind's and the kubeadm
- * provider's): reached with `docker exec`, as `--transport docker` reaches it.
+ * A node without sshd (kind's and the kubeadm provider's), reached with `docker exec`. Its
+ * container name is its name, as `--transport docker` reaches it, unless the node is named
+ * after a user's host (a kubeadm replica of an inventory: containers stay run-prefixed).
  */
 export class DockerExecNode implements ClusterNode {
   constructor(
@@ -17,10 +18,8 @@ export class DockerExecNode implements ClusterNode {
     readonly etcdMemberName: string | undefined,
     /** The provider, for the error: `kind`, `kubeadm`. */
     private readonly provider: string,
+    readonly containerName: string = name,
   ) {}
-  get containerName() {
-    return this.name;
-  }
   transport(kind: 'docker' | 'ssh' = 'docker'): Promise<Transport> {
     if (kind === 'ssh') {
       throw new OperationError(
@@ -29,13 +28,13 @@ export class DockerExecNode implements ClusterNode {
     }
     return openNodeTransport('docker', {
       node: this.name,
-      containerName: this.name,
+      containerName: this.containerName,
       address: this.ip,
       sshKeyPath: '',
       knownHostsPath: '',
     });
   }
   sh(script: string, options?: { allowFailure?: boolean; timeoutMs?: number }) {
-    return containerSh(this.name, script, options);
+    return containerSh(this.containerName, script, options);
   }
 }

@@ -11,7 +11,7 @@ import { createHash } from 'node:crypto';
 import { readArchiveHeaders } from '../src/backup/archive-members.js';
 import { clusterNameOf, planInventoryOf } from '../src/commands/plan.js';
 import { InputError, KubeRescueError } from '../src/errors.js';
-import { kubesprayLayout } from '../src/etcd/layout.js';
+import { kubeadmLayout, kubesprayLayout, type LayoutName } from '../src/etcd/layout.js';
 import type { Inventory } from '../src/inventory/types.js';
 import type { BackupSource } from '../src/recovery/backup-source.js';
 import { checkNodeArchive } from '../src/recovery/node-steps.js';
@@ -25,6 +25,8 @@ export interface DressPreflightInput {
   inventory: Inventory;
   failure: StatedFailure;
   etcdVersion: EtcdVersion;
+  /** The replica's layout (the provider that builds it); Kubespray's by default. */
+  layout?: LayoutName;
   backup?: BackupSource;
   strategy: 'parallel' | 'grow';
   now?: Date;
@@ -123,6 +125,7 @@ async function checkStoredBytes(backup: BackupSource, name: string): Promise<str
 
 export async function dressPreflight(input: DressPreflightInput): Promise<DressPreflight> {
   const { inventory, failure, etcdVersion, backup } = input;
+  const layoutName = input.layout ?? 'kubespray';
   const clusterName = clusterNameOf(inventory);
   const options: PlanOptions = {
     strategy: input.strategy,
@@ -140,7 +143,7 @@ export async function dressPreflight(input: DressPreflightInput): Promise<DressP
     ? planned(`Bringing the replica to the state of ${backup.location}`, () =>
         buildPlan(
           { ...planInventory, brokenEtcd: undefined, brokenControlPlane: undefined },
-          emptiedReplicaState(inventory, clusterName, etcdVersion),
+          emptiedReplicaState(inventory, clusterName, etcdVersion, layoutName),
           summary,
           { ...options, removeHosts: [] },
         ),
@@ -153,7 +156,7 @@ export async function dressPreflight(input: DressPreflightInput): Promise<DressP
         brokenEtcd: failure.brokenEtcd,
         brokenControlPlane: failure.brokenControlPlane,
       },
-      failedReplicaState(inventory, failure, clusterName, etcdVersion),
+      failedReplicaState(inventory, failure, clusterName, etcdVersion, layoutName),
       summary,
       options,
     ),
@@ -178,7 +181,7 @@ export async function dressPreflight(input: DressPreflightInput): Promise<DressP
   // The archives the replica unpacks (every control-plane host's): read now, in memory as
   // the restore reads them, every member checked against what it may write on its node, so
   // a hostile or damaged archive is refused before the start too.
-  const layout = kubesprayLayout();
+  const layout = layoutName === 'kubeadm' ? kubeadmLayout() : kubesprayLayout();
   const cp = inventory.controlPlane();
   for (const o of backup.manifest.objects) {
     if (o.kind !== 'node-files' || !o.node || !cp.includes(o.node)) continue;

@@ -1,6 +1,6 @@
 /**
  * The dress rehearsal: a throw-away replica of the user's inventory (harness/replica.ts) on
- * the local provider, brought to the user's backed-up state with the real restore code, backed
+ * the local provider (Kubespray layout) or the kubeadm provider (kubeadm layout), brought to the user's backed-up state with the real restore code, backed
  * up with the real backup code, broken as production is broken, planned and recovered with the
  * real recovery code; the plan production would get is built beside it and compared.
  * The input checks (inventory, backup, identity, capacity) happen before this is called, in
@@ -13,20 +13,30 @@ import { backup } from '../src/commands/backup.js';
 import type { CommandContext } from '../src/commands/context.js';
 import { clusterNameOf, type PlanResult, plan, planInventoryOf } from '../src/commands/plan.js';
 import { type RestoreResult, restore } from '../src/commands/restore.js';
+import type { LayoutName } from '../src/etcd/layout.js';
 import { loadInventory } from '../src/inventory/index.js';
 import type { Inventory } from '../src/inventory/types.js';
 import { connectNode, NodePool, type NodeTarget } from '../src/nodes/connect.js';
+import { DockerTransport } from '../src/nodes/docker.js';
+import type { Transport } from '../src/nodes/transport.js';
 import type { Progress } from '../src/progress.js';
 import { BackupSource } from '../src/recovery/backup-source.js';
 import { type BackupSummary, buildPlan, type Plan } from '../src/recovery/plan.js';
-import type { TransportSource } from '../src/recovery/probe.js';
 import { nodeAccessOf, type StartedCluster } from './cluster.js';
-import { openEtcdClient, seedKeys, startBackgroundWriter } from './data.js';
-import { destroyAndReprovision, stopNode, wipeEtcdData } from './faults.js';
+import {
+  HARNESS_KEY_ROOT,
+  openEtcdClient,
+  SEED_ROOT_BESIDE_AN_API,
+  seedKeys,
+  startBackgroundWriter,
+} from './data.js';
+import { deleteCerts, destroyAndReprovision, stopNode, wipeEtcdData } from './faults.js';
+import { type KubernetesCheckReport, KubernetesProof } from './k8s-checks.js';
+import { KubeadmClusterProvider } from './kubeadm-provider.js';
 import { KUBESPRAY_PATHS } from './kubespray-node.js';
 import { LocalClusterProvider } from './local-provider.js';
 import { comparePlans, type PlanComparison, stepSignature } from './plan-match.js';
-import { keyDigests } from './rehearsal.js';
+import { keyDigests, revisionBumpOf } from './rehearsal.js';
 import {
   type AddressMap,
   mapToProduction,
@@ -36,6 +46,7 @@ import {
 import {
   adoptBackupPki,
   backupAddressMap,
+  keepKubeadmReplicaPki,
   type ReplicaPki,
   unpackArchives,
 } from './replica-pki.js';
@@ -49,6 +60,8 @@ export interface DressRehearsalInput {
   topology: Topology;
   failure: StatedFailure;
   etcdVersion: EtcdVersion;
+  /** `kubespray`: a replica on the local provider; `kubeadm`: on the kubeadm provider. */
+  layout: LayoutName;
   /** The user's backup set, already checked (signature, identity, cluster) by the command. */
   backup?: { location: string; identityFiles: string[]; trustedSigners?: string };
   /** Generated data when there is no backup. */
@@ -83,8 +96,8 @@ export interface DressRehearsalReport {
   startedAt: string;
   inventory: string;
   cluster: string;
-  provider: 'local';
-  layout: 'kubespray';
+  provider: 'local' | 'kubeadm';
+  layout: LayoutName;
   etcdVersion: EtcdVersion;
   etcdServerVersion?: string;
   topology: { nodes: DressNode[]; groups: Record<string, string[]> };
@@ -106,13 +119,24 @@ export interface DressRehearsalReport {
   planMatch?: PlanComparison;
   /** Seconds of the replica's `restore` of the failure, start to verified cluster. */
   rtoSeconds?: number;
-  /** Keys compared, one by one, after the recovery with those at the replica's backup. */
+  /**
+   * Keys compared, one by one, after the recovery with those at the replica's backup: every
+   * key, or beside an API server (kubeadm) those under `keysCompared` only — Kubernetes
+   * rewrites its own (leases, events, status) all the time; its objects are checked through
+   * the API instead (`kubernetes`).
+   */
   keysVerified?: number;
+  /** The key prefix keysVerified counts ('' = every key). */
+  keysCompared?: string;
   keysLost?: number;
   writesAfterBackup?: number;
   /** Of those, how many are gone after the restore: the recovery point, in writes. */
   writesLost?: number;
   verification?: { name: string; status: string; detail: string }[];
+  /** Where a Kubernetes API runs (kubeadm): the objects, /readyz, nodes Ready, the watch. */
+  kubernetes?: KubernetesCheckReport;
+  /** What this rehearsal does differently from the Kubespray one, in a person's words. */
+  notes?: string[];
   startupSeconds?: number;
   durationSeconds: number;
   ok: boolean;
@@ -139,8 +163,10 @@ async function injectFailure(cluster: StartedCluster, failure: StatedFailure): P
   for (const host of failure.brokenEtcd) await destroyAndReprovision(cluster, host);
   for (const host of failure.brokenControlPlane) {
     if (failure.brokenEtcd.includes(host)) continue;
-    // Its etcd member is not said to be broken: only the Kubernetes certificates are lost.
-    await cluster.node(host).sh(`rm -rf ${KUBESPRAY_PATHS.kubeCertDir}`);
+    // Its etcd member is not said to be broken: only the Kubernetes certificates are lost
+    // (on kubeadm those are /etc/kubernetes/pki, etcd's own inside it).
+    if (cluster.layout === 'kubeadm') await deleteCerts(cluster, host);
+    else await cluster.node(host).sh(`rm -rf ${KUBESPRAY_PATHS.kubeCertDir}`);
   }
   for (const host of failure.removeHosts) await stopNode(cluster, host);
 }
@@ -150,9 +176,15 @@ function recordingTransports(
   inventory: Inventory,
   cluster: StartedCluster,
   onConnect: ((t: NodeTarget) => void) | undefined,
-): { transportFor: TransportSource; close(): Promise<void> } {
+): { transportFor: (host: string) => Transport; close(): Promise<void> } {
   const pool = new NodePool(nodeAccessOf(cluster), (target, access) => {
     onConnect?.(target);
+    // A kubeadm replica's nodes carry the user's host names; their containers are the run's.
+    if (access.transport === 'docker') {
+      return new DockerTransport(target.name, {
+        container: cluster.node(target.name).containerName,
+      });
+    }
     return connectNode(target, access);
   });
   return {
@@ -173,8 +205,8 @@ export async function runDressRehearsal(input: DressRehearsalInput): Promise<Dre
     startedAt: new Date().toISOString(),
     inventory: inventory.source,
     cluster: clusterName,
-    provider: 'local',
-    layout: 'kubespray',
+    provider: input.layout === 'kubeadm' ? 'kubeadm' : 'local',
+    layout: input.layout,
     etcdVersion: input.etcdVersion,
     topology: {
       nodes: input.topology.nodes.map((n) => ({
@@ -198,10 +230,16 @@ export async function runDressRehearsal(input: DressRehearsalInput): Promise<Dre
   const ctx: CommandContext = { progress };
   let cluster: StartedCluster | undefined;
   try {
-    cluster = await new LocalClusterProvider().start(input.topology, {
-      progress,
-      etcdVersion: input.etcdVersion,
-    });
+    cluster =
+      input.layout === 'kubeadm'
+        ? await new KubeadmClusterProvider().start(input.topology, {
+            progress,
+            nodeNames: 'topology',
+          })
+        : await new LocalClusterProvider().start(input.topology, {
+            progress,
+            etcdVersion: input.etcdVersion,
+          });
     const c = cluster;
     report.startupSeconds = Number(c.startupSeconds.toFixed(1));
     const access = nodeAccessOf(c);
@@ -259,7 +297,7 @@ interface RunContext {
   work: string;
   healthyPath: string;
   brokenPath: string;
-  transportFor: TransportSource;
+  transportFor: (host: string) => Transport;
   ctx: CommandContext;
 }
 
@@ -274,6 +312,19 @@ async function rehearseOn(
   const etcdHosts = c.nodes.filter((n) => n.roles.includes('etcd')).map((n) => n.name);
   /** How this run's own client reaches the members (changed when they move to the backup's CA). */
   let tls = c.tls;
+  const kubeadm = c.layout === 'kubeadm';
+  // Beside an API server only the harness's own keys are compared one by one: Kubernetes
+  // rewrites its own all the time; its objects are checked through the API instead.
+  const keyPrefix = kubeadm ? HARNESS_KEY_ROOT : '';
+  // The keyspace check on the node serves the snapshot with the host's etcd binary, which a
+  // kubeadm node does not have: there the restore reads it from a private temp dir here.
+  const keyspaceOnNode = !kubeadm;
+  if (kubeadm) {
+    report.notes = [
+      `keys compared one by one under ${HARNESS_KEY_ROOT}/ only (Kubernetes rewrites its own keys all the time); Kubernetes objects, /readyz, nodes Ready and a watch are checked through the replica's API`,
+      "the restores' keyspace checks copy each restored snapshot into a private temp dir on this machine (0600, removed at once): the check on the node needs a host etcd binary, which kubeadm nodes lack",
+    ];
+  }
 
   // 1. The data: the user's snapshot, restored into the replica by the real restore code
   //    (hashes and signature checked on the way, every key compared after), or generated keys.
@@ -288,7 +339,13 @@ async function rehearseOn(
     const archiveHosts = c.nodes
       .filter((n) => n.roles.includes('control-plane') && archives[n.name])
       .map((n) => n.name);
-    if (archiveHosts.length > 0) {
+    if (kubeadm && archiveHosts.length > 0) {
+      const pki = await progress.phase("Read the backup's node archives (kubeadm)", () =>
+        keepKubeadmReplicaPki({ backup: source, etcdHosts, transportFor }),
+      );
+      report.pki = pki;
+      progress.info(`The replica keeps its own PKI: ${pki.reason}`);
+    } else if (archiveHosts.length > 0) {
       const { files, unpacked } = await progress.phase(
         `Unpack the backup's node archives on ${archiveHosts.join(', ')}`,
         () =>
@@ -341,8 +398,9 @@ async function rehearseOn(
           yes: true,
           journal: join(r.work, 'bring-up.journal'),
           transportFor,
-          // The restored snapshot is read on its node: none of the user's data lands here.
-          keyspaceOnNode: true,
+          // The restored snapshot is read on its node: none of the user's data lands here
+          // (Kubespray layout; see keyspaceOnNode above).
+          keyspaceOnNode,
         },
         ctx,
       ),
@@ -370,7 +428,12 @@ async function rehearseOn(
     const client = await openEtcdClient(c.etcdEndpoints, tls);
     try {
       const seeded = await progress.phase(`Seed ${input.keys} keys`, () =>
-        seedKeys(client, { keys: input.keys, valueBytes: input.valueBytes, seed: 'dress' }),
+        seedKeys(client, {
+          keys: input.keys,
+          valueBytes: input.valueBytes,
+          seed: 'dress',
+          root: kubeadm ? SEED_ROOT_BESIDE_AN_API : undefined,
+        }),
       );
       report.data.bytes = seeded.bytes;
     } finally {
@@ -378,6 +441,37 @@ async function rehearseOn(
     }
   }
 
+  // Where an API runs: objects made and recorded through it, a watch held open from here on.
+  const api = c.kubernetes;
+  let proof: KubernetesProof | undefined;
+  if (api) {
+    proof = await progress.phase(
+      'Create namespaces, Deployments, ConfigMaps, Secrets, a CRD and its resources through the API; open a watch',
+      () => KubernetesProof.prepare(api, c.runId, progress),
+    );
+  }
+  try {
+    await backUpBreakRecover(c, input, report, r, { tls, keyPrefix, keyspaceOnNode, proof });
+  } finally {
+    await proof?.stop();
+  }
+}
+
+async function backUpBreakRecover(
+  c: StartedCluster,
+  input: DressRehearsalInput,
+  report: DressRehearsalReport,
+  r: RunContext,
+  o: {
+    tls: StartedCluster['tls'];
+    keyPrefix: string;
+    keyspaceOnNode: boolean;
+    proof: KubernetesProof | undefined;
+  },
+): Promise<void> {
+  const { progress } = input;
+  const { access, ctx, transportFor } = r;
+  const { tls, keyPrefix, proof } = o;
   // 2. The replica's own backup (its certificates name its own addresses), encrypted to a key
   //    of this run that exists only in the run's private dir, removed with the cluster.
   const { secret, identity } = generateIdentity();
@@ -403,16 +497,24 @@ async function rehearseOn(
           encryptTo: [identity.recipient.text],
           compress: 'gzip',
           etcdOnly: false,
+          transportFor,
         },
         ctx,
       ),
     );
     replicaBackup = b.backupPath;
-    atBackup = await keyDigests(client, '', b.snapshotRevision);
-    report.data.keys = atBackup.size;
+    const all = await keyDigests(client, '', b.snapshotRevision);
+    report.data.keys = all.size;
+    atBackup = new Map([...all].filter(([k]) => k.startsWith(keyPrefix)));
+    report.keysCompared = keyPrefix;
     writerLastAtBackup = lastWriteIn(atBackup.keys(), writerPrefix);
     // Production keeps writing after its last backup, until it breaks.
     await new Promise((res) => setTimeout(res, 1500));
+    if (proof) {
+      await progress.phase('Change Kubernetes objects after the backup', () =>
+        proof.changeAfterBackup(),
+      );
+    }
   } finally {
     const w = await writer.stop();
     client.close();
@@ -446,7 +548,12 @@ async function rehearseOn(
     'Recover the replica with kube-rescue restore',
     () =>
       restore(
-        { ...planOpts, yes: true, journal: join(r.work, 'restore.journal'), keyspaceOnNode: true },
+        {
+          ...planOpts,
+          yes: true,
+          journal: join(r.work, 'restore.journal'),
+          keyspaceOnNode: o.keyspaceOnNode,
+        },
         ctx,
       ),
   );
@@ -465,7 +572,7 @@ async function rehearseOn(
   const endpoints = c.etcdEndpoints.filter((e) => !gone.includes(new URL(e).hostname));
   const after = await openEtcdClient(endpoints, tls);
   try {
-    const losses = restoreLosses(atBackup, await keyDigests(after, ''), {
+    const losses = restoreLosses(atBackup, await keyDigests(after, keyPrefix), {
       prefix: writerPrefix,
       lastAtBackup: writerLastAtBackup,
       last: writerLast,
@@ -477,6 +584,27 @@ async function rehearseOn(
   } finally {
     after.close();
   }
+  if (proof) {
+    // Every etcd member blank or gone: nothing kept the writes after the backup.
+    const kept = c.nodes.some(
+      (n) =>
+        n.roles.includes('etcd') &&
+        !input.failure.brokenEtcd.includes(n.name) &&
+        !input.failure.removeHosts.includes(n.name),
+    );
+    report.kubernetes = await progress.phase(
+      'Check through the API: objects, /readyz, nodes Ready, the watch',
+      () =>
+        proof.verify({
+          afterBackup: kept ? 'kept' : 'lost',
+          expectedNodes: c.nodes
+            .filter((n) => !input.failure.removeHosts.includes(n.name))
+            .map((n) => n.name),
+          goneNodes: input.failure.removeHosts,
+          revisionBump: revisionBumpOf(restored.plan),
+        }),
+    );
+  }
   const failedChecks = (report.verification ?? []).filter((v) => v.status === 'failed');
   if (report.keysLost !== 0) {
     report.error = `${report.keysLost} of the ${report.keysVerified} keys of the backup are missing or changed after the recovery.`;
@@ -486,6 +614,8 @@ async function rehearseOn(
     report.error = `verification failed: ${failedChecks.map((v) => v.name).join(', ')}`;
   } else if (!report.planMatch.match) {
     report.error = `the replica ran another plan than production would get: ${report.planMatch.differences.join('; ')}`;
+  } else if (report.kubernetes && report.kubernetes.problems.length > 0) {
+    report.error = `Kubernetes checks failed: ${report.kubernetes.problems.join('; ')}`;
   } else {
     report.ok = true;
   }

@@ -1,4 +1,5 @@
 import { OperationError } from '../src/errors.js';
+import { kubeadmLayout } from '../src/etcd/layout.js';
 import type { StartedCluster } from './cluster.js';
 import { KUBESPRAY_PATHS } from './kubespray-node.js';
 
@@ -63,8 +64,38 @@ export async function destroyAndReprovision(
   };
 }
 
-/** Stops etcd and removes everything in /var/lib/etcd (etcd stays stopped). */
+/**
+ * Stops etcd and removes everything in /var/lib/etcd (etcd stays stopped). On kubeadm the
+ * layout's own stop: the static pod's manifest parked beside the manifests dir until crictl
+ * shows etcd gone (the restore puts it back).
+ */
 export async function wipeEtcdData(cluster: StartedCluster, node: string): Promise<FaultRecord> {
+  if (cluster.layout === 'kubeadm') {
+    const layout = kubeadmLayout();
+    const t = await cluster.node(node).transport();
+    try {
+      const stopped = await layout.stopEtcd(t);
+      await t.exec(
+        [
+          'find',
+          layout.dataDir,
+          '-mindepth',
+          '1',
+          '-maxdepth',
+          '1',
+          '-exec',
+          'rm',
+          '-rf',
+          '{}',
+          '+',
+        ],
+        { timeoutMs: 60_000 },
+      );
+      return { fault: 'wipe-etcd-data', node, detail: `${stopped}; ${layout.dataDir} emptied` };
+    } finally {
+      await t.close();
+    }
+  }
   const dir = KUBESPRAY_PATHS.etcdDataDir;
   await cluster
     .node(node)

@@ -64,8 +64,8 @@ const KUBEADM_ETCD_PKI = '/etc/kubernetes/pki/etcd';
 
 /** kubeadm names each stacked etcd member after its node. */
 class KubeadmNode extends DockerExecNode {
-  constructor(name: string, ip: string, roles: readonly NodeRole[]) {
-    super(name, ip, roles, roles.includes('etcd') ? name : undefined, 'kubeadm');
+  constructor(name: string, ip: string, roles: readonly NodeRole[], containerName: string = name) {
+    super(name, ip, roles, roles.includes('etcd') ? name : undefined, 'kubeadm', containerName);
   }
 }
 
@@ -136,23 +136,23 @@ export class KubeadmCluster implements StartedCluster {
     return kubectl(this.kubectlPath, this.kubeconfigPath, args, opts);
   }
   async stopNode(name: string): Promise<void> {
-    await docker(['stop', '-t', '20', this.node(name).name]);
+    await docker(['stop', '-t', '20', this.node(name).containerName]);
   }
   async startNode(name: string): Promise<void> {
     const n = this.node(name);
-    await docker(['start', n.name]);
-    await waitForBoot(n.name, n.name, KUBEADM_BOOT_TIMEOUT_MS);
+    await docker(['start', n.containerName]);
+    await waitForBoot(n.containerName, n.name, KUBEADM_BOOT_TIMEOUT_MS);
   }
   /** The node's control-plane state wiped in place (kubeadm-faults.ts), as kind does it. */
   async replaceWithBlankNode(name: string): Promise<void> {
     await this.node(name).sh(blankKubeadmNodeScript(), { timeoutMs: 180_000 });
   }
   async disconnectNode(name: string): Promise<void> {
-    await docker(['network', 'disconnect', this.run.network.name, this.node(name).name]);
+    await docker(['network', 'disconnect', this.run.network.name, this.node(name).containerName]);
   }
   async reconnectNode(name: string): Promise<void> {
     const n = this.node(name);
-    await docker(['network', 'connect', '--ip', n.ip, this.run.network.name, n.name]);
+    await docker(['network', 'connect', '--ip', n.ip, this.run.network.name, n.containerName]);
   }
   async stop(): Promise<void> {
     if (this.stopped) return;
@@ -189,12 +189,12 @@ async function nodeStep(
   progress: Progress,
   timeoutMs = 15 * 60_000,
 ): Promise<string> {
-  const r = await containerSh(node.name, script, { allowFailure: true, timeoutMs });
+  const r = await containerSh(node.containerName, script, { allowFailure: true, timeoutMs });
   const output = `${r.stdout}${r.stderr}`;
   for (const line of output.split('\n')) if (line.trim()) progress.debug(`${node.name}: ${line}`);
   if (r.code !== 0) {
     const kubelet = await containerSh(
-      node.name,
+      node.containerName,
       'journalctl -u kubelet --no-pager -n 15 2>/dev/null; crictl ps -a 2>/dev/null | head -20',
       { allowFailure: true },
     );
@@ -228,7 +228,14 @@ async function nodeCgroupRoot(node: KubeadmNode, progress: Progress): Promise<st
 
 async function writeNodeFile(node: KubeadmNode, path: string, content: string): Promise<void> {
   await docker(
-    ['exec', '-i', node.name, 'sh', '-c', `umask 077; mkdir -p "$(dirname ${path})"; cat >${path}`],
+    [
+      'exec',
+      '-i',
+      node.containerName,
+      'sh',
+      '-c',
+      `umask 077; mkdir -p "$(dirname ${path})"; cat >${path}`,
+    ],
     {
       stdin: content,
     },
@@ -276,7 +283,15 @@ export class KubeadmClusterProvider implements ClusterProvider {
     try {
       return await progress.phase(
         `Start kubeadm cluster ${name} (Kubernetes ${tools.version}, etcd ${image.etcdTag}, ${t.nodes.length} nodes)`,
-        () => this.startIn(t, tools, image, { runId, name, workDir, progress, t0 }),
+        () =>
+          this.startIn(t, tools, image, {
+            runId,
+            name,
+            workDir,
+            progress,
+            t0,
+            nodeNames: options.nodeNames ?? 'container',
+          }),
       );
     } catch (err) {
       await teardown(runId, workDir).catch((e: unknown) =>
@@ -290,17 +305,27 @@ export class KubeadmClusterProvider implements ClusterProvider {
     t: Topology,
     tools: KubernetesTools,
     image: Awaited<ReturnType<typeof ensureKubeadmNodeImage>>,
-    ctx: { runId: string; name: string; workDir: string; progress: Progress; t0: number },
+    ctx: {
+      runId: string;
+      name: string;
+      workDir: string;
+      progress: Progress;
+      t0: number;
+      nodeNames: 'container' | 'topology';
+    },
   ): Promise<KubeadmCluster> {
     const { progress, name } = ctx;
     const network = await createClusterNetwork(name, runLabels(ctx.runId));
     const run: KubeadmRun = { ...ctx, image: image.tag, network };
-    const nodes = t.nodes.map(
-      (n, i) =>
-        new KubeadmNode(`${name}-${n.name}`, `${network.prefix}.${11 + i}`, [
-          ...n.roles,
-        ] as NodeRole[]),
-    );
+    const nodes = t.nodes.map((n, i) => {
+      const container = `${name}-${n.name}`;
+      return new KubeadmNode(
+        ctx.nodeNames === 'topology' ? n.name : container,
+        `${network.prefix}.${11 + i}`,
+        [...n.roles] as NodeRole[],
+        container,
+      );
+    });
     const controlPlane = nodes.filter((n) => n.roles.includes('control-plane'));
     const workers = nodes.filter((n) => !n.roles.includes('control-plane'));
     const [first] = controlPlane;
@@ -335,7 +360,7 @@ export class KubeadmClusterProvider implements ClusterProvider {
         ];
         await startNodeContainer({
           image: image.tag,
-          containerName: n.name,
+          containerName: n.containerName,
           hostname: n.name,
           network: network.name,
           ip: n.ip,
@@ -347,7 +372,7 @@ export class KubeadmClusterProvider implements ClusterProvider {
           sysctls: { 'net.ipv4.ip_forward': '1' },
           extraHosts: [{ host: API_SERVER_HOST, ipAddress: first.ip }],
         });
-        await waitForBoot(n.name, n.name, KUBEADM_BOOT_TIMEOUT_MS);
+        await waitForBoot(n.containerName, n.name, KUBEADM_BOOT_TIMEOUT_MS);
         // Blocks until the oneshot has imported the images (it runs at boot).
         await nodeStep(
           n,
@@ -420,7 +445,12 @@ export class KubeadmClusterProvider implements ClusterProvider {
     ]);
 
     const kubeconfigPath = join(ctx.workDir, 'kubeconfig');
-    const adminConf = await docker(['exec', first.name, 'cat', '/etc/kubernetes/admin.conf']);
+    const adminConf = await docker([
+      'exec',
+      first.containerName,
+      'cat',
+      '/etc/kubernetes/admin.conf',
+    ]);
     // The host has no /etc/hosts entry for the API server name; the certificate names the IP too.
     await writeFile(
       kubeconfigPath,
@@ -434,7 +464,7 @@ export class KubeadmClusterProvider implements ClusterProvider {
     const pkiDir = join(ctx.workDir, 'pki');
     await mkdir(pkiDir, { mode: 0o700 });
     for (const f of ['ca.crt', 'healthcheck-client.crt', 'healthcheck-client.key']) {
-      await docker(['cp', `${first.name}:${KUBEADM_ETCD_PKI}/${f}`, join(pkiDir, f)]);
+      await docker(['cp', `${first.containerName}:${KUBEADM_ETCD_PKI}/${f}`, join(pkiDir, f)]);
     }
     const tls: EtcdClientTls = {
       cacert: join(pkiDir, 'ca.crt'),
@@ -451,7 +481,9 @@ export class KubeadmClusterProvider implements ClusterProvider {
       inventoryPath,
       renderDockerExecInventory(
         nodes,
-        `Inventory of kubeadm harness cluster ${name} (kubeadm layout; reach nodes with --transport docker)`,
+        ctx.nodeNames === 'topology'
+          ? `Inventory of kubeadm harness cluster ${name} (kubeadm layout; nodes named after the topology, containers ${name}-<node>)`
+          : `Inventory of kubeadm harness cluster ${name} (kubeadm layout; reach nodes with --transport docker)`,
       ),
     );
     const api = (args: string[], opts?: KubectlOptions) =>

@@ -12,8 +12,9 @@
  */
 import { X509Certificate } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
+import { readArchiveHeaders } from '../src/backup/archive-members.js';
 import { OperationError } from '../src/errors.js';
-import { kubesprayLayout } from '../src/etcd/layout.js';
+import { kubeadmLayout, kubesprayLayout } from '../src/etcd/layout.js';
 import type { Inventory } from '../src/inventory/types.js';
 import type { NodeAccess } from '../src/nodes/access.js';
 import { shellCommand } from '../src/nodes/shell-quote.js';
@@ -68,6 +69,17 @@ export function fingerprintOf(pem: string): string {
 /** Text of a file on a node (small files: certificates, env). */
 async function cat(t: Awaited<ReturnType<TransportSource>>, path: string): Promise<string> {
   return (await t.exec(['cat', '--', path], { timeoutMs: 30_000 })).stdout;
+}
+
+/** The member certificate each etcd host serves (public PEM), read on that host. */
+async function memberCertsOn(
+  transportFor: TransportSource,
+  hosts: readonly string[],
+  certOf: (host: string) => string,
+): Promise<Record<string, string>> {
+  return Object.fromEntries(
+    await Promise.all(hosts.map(async (h) => [h, await cat(await transportFor(h), certOf(h))])),
+  ) as Record<string, string>;
 }
 
 /**
@@ -312,15 +324,8 @@ export async function adoptBackupPki(opts: {
     }
     return undefined;
   })();
-  const memberCerts = async () =>
-    Object.fromEntries(
-      await Promise.all(
-        etcdHosts.map(async (h) => [
-          h,
-          await cat(await transportFor(h), `${ETCD_CERT_DIR}/member-${h}.pem`),
-        ]),
-      ),
-    ) as Record<string, string>;
+  const memberCerts = () =>
+    memberCertsOn(transportFor, etcdHosts, (h) => kubesprayLayout().memberCert(h).cert);
 
   if (!caNode) {
     // No CA key in any archive: production's member certificates cannot be made for the
@@ -378,5 +383,56 @@ export async function adoptBackupPki(opts: {
     ],
     memberCerts: await memberCerts(),
     clientTrust: `${CLIENT_TRUST}: the backup's CA and the harness's, for clients only (the run's own client on this machine has a harness certificate, so no certificate of the backup's CA is made for this machine); peers and servers trust the backup's CA only (ETCD_PEER_TRUSTED_CA_FILE unchanged)`,
+  };
+}
+
+/** The CA keys kubeadm signs everything with: the cluster's and etcd's (kubeadm's own paths). */
+const KUBEADM_CA_KEYS = ['/etc/kubernetes/pki/ca.key', '/etc/kubernetes/pki/etcd/ca.key'];
+
+/**
+ * A kubeadm replica keeps its own PKI, and says why. Production's kubeadm certificates name
+ * production's addresses (API server, etcd server and peer) and every kubeconfig and kubelet
+ * client certificate chains to production's CA, so running the replica on the backup's PKI
+ * means reissuing all of them on the replica's nodes with the archive's CA keys and
+ * restarting every kubelet and static pod: not built yet. The archives are read here (tar
+ * headers, in memory, as the checks before the start read them) only to say whether they
+ * hold those keys; they are not unpacked, so the bring-up restores the snapshot alone.
+ */
+export async function keepKubeadmReplicaPki(opts: {
+  backup: BackupSource;
+  etcdHosts: readonly string[];
+  transportFor: TransportSource;
+}): Promise<ReplicaPki> {
+  const { backup, transportFor } = opts;
+  const withKeys: string[] = [];
+  for (const o of backup.manifest.objects) {
+    if (o.kind !== 'node-files') continue;
+    const headers = await backup.streamTo(o.name, (plain) =>
+      readArchiveHeaders(plain, `${backup.location}/${o.name}`),
+    );
+    const paths = new Set(headers.map((h) => `/${String(h.name).replace(/^\.?\/+/, '')}`));
+    if (KUBEADM_CA_KEYS.every((k) => paths.has(k))) withKeys.push(o.node ?? o.name);
+  }
+  const layout = kubeadmLayout();
+  const caPath = layout.clientTls('').cacert;
+  const caCert = await cat(await transportFor(opts.etcdHosts[0]!), caPath);
+  const memberCerts = await memberCertsOn(
+    transportFor,
+    opts.etcdHosts,
+    (h) => layout.memberCert(h).cert,
+  );
+  const reason =
+    withKeys.length > 0
+      ? `the archives of ${withKeys.join(', ')} hold the backup's CA keys (${KUBEADM_CA_KEYS.join(', ')}), but a kubeadm replica on them needs every kubeadm certificate and kubeconfig reissued for the replica's addresses (API server, etcd server and peer, every kubelet's client) and every kubelet and static pod restarted, which kube-rescue does not do yet: the replica keeps its own kubeadm PKI; the archives were checked before the start (hashes, every member within the paths the layout lets it write) and not unpacked, and the recovery's certificate restores run from the replica's own backup`
+      : `no archive of the set holds the CA keys a kubeadm PKI is issued from (${KUBEADM_CA_KEYS.join(', ')}), so no certificate can be made for the replica's addresses on the backup's CA: the replica keeps its own kubeadm PKI, and the archives were not unpacked`;
+  return {
+    source: 'replica',
+    reason,
+    unpacked: [],
+    caFingerprint: fingerprintOf(caCert),
+    caCert,
+    fromBackup: [],
+    reissued: [],
+    memberCerts,
   };
 }

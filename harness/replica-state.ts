@@ -5,7 +5,7 @@
  * backup can repair) is raised while nothing is running. Pure functions; the addresses are
  * the production inventory's, as in the plan production would get.
  */
-import { kubesprayLayout } from '../src/etcd/layout.js';
+import { kubeadmLayout, kubesprayLayout, type LayoutName } from '../src/etcd/layout.js';
 import type { Inventory } from '../src/inventory/types.js';
 import type { BackupSummary, ClusterState, EtcdHostState } from '../src/recovery/plan.js';
 import type { StatedFailure } from './replica.js';
@@ -16,23 +16,37 @@ const memberIdOf = (i: number) => (0x1000 + i).toString(16);
 function base(
   clusterName: string,
   etcdVersion: EtcdVersion,
+  layout: LayoutName,
 ): Omit<ClusterState, 'etcd' | 'controlPlane' | 'members' | 'quorum'> {
-  const { name: _name, ...paths } = kubesprayLayout();
+  const paths = layout === 'kubeadm' ? kubeadmLayout() : kubesprayLayout();
   return {
     clusterName,
-    layout: 'kubespray',
+    layout,
     paths: {
       etcdCertDir: paths.etcdCertDir,
       dataDir: paths.dataDir,
       kubernetesCertDirs: paths.kubernetesCertDirs,
       manifestsDir: paths.manifestsDir,
       ...(paths.envFile ? { envFile: paths.envFile } : {}),
+      ...(paths.etcdManifest ? { etcdManifest: paths.etcdManifest } : {}),
     },
     // The replica runs the backup's etcd minor (or the flag's) with the tools of that minor.
     toolsVersion: `${etcdVersion}.0`,
     toolsBumpRevision: etcdVersion !== '3.4',
   };
 }
+
+/** kubeadm: what the probe finds on a reachable replica node (the kubeadm node image's). */
+const staticPodFacts = (layout: LayoutName) =>
+  layout === 'kubeadm'
+    ? {
+        staticPod: {
+          crictl: true,
+          ctr: true,
+          kubeletStaticPodPath: kubeadmLayout().manifestsDir,
+        },
+      }
+    : {};
 
 /**
  * The replica after `injectFailure` (harness/dress-rehearsal.ts): hosts in broken etcd are
@@ -45,8 +59,11 @@ export function failedReplicaState(
   failure: StatedFailure,
   clusterName: string,
   etcdVersion: EtcdVersion,
+  layout: LayoutName = 'kubespray',
 ): ClusterState {
   const members = inventory.etcdMembers();
+  // kubeadm keeps etcd's certificates inside the control plane's (/etc/kubernetes/pki).
+  const certsLost = (h: string) => layout === 'kubeadm' && failure.brokenControlPlane.includes(h);
   const gone = (h: string) => failure.removeHosts.includes(h);
   const blank = (h: string) => failure.brokenEtcd.includes(h);
   const running = members.filter((m) => !gone(m.host) && !blank(m.host));
@@ -57,6 +74,7 @@ export function failedReplicaState(
       // Nothing runs there and nothing of etcd is left: the probe finds it lost for certain.
       return {
         ...common,
+        ...(gone(m.host) ? {} : staticPodFacts(layout)),
         reachable: !gone(m.host),
         etcdRunning: false,
         healthy: false,
@@ -74,11 +92,12 @@ export function failedReplicaState(
       ...(quorum ? { memberId: memberIdOf(i) } : {}),
       raftIndex: 1,
       revision: 1,
-      etcdCertsPresent: true,
+      ...staticPodFacts(layout),
+      etcdCertsPresent: !certsLost(m.host),
     };
   });
   return {
-    ...base(clusterName, etcdVersion),
+    ...base(clusterName, etcdVersion, layout),
     ...(quorum ? { serverVersion: `${etcdVersion}.0` } : {}),
     members: quorum
       ? members.map((m, i) => ({
@@ -105,9 +124,10 @@ export function emptiedReplicaState(
   inventory: Inventory,
   clusterName: string,
   etcdVersion: EtcdVersion,
+  layout: LayoutName = 'kubespray',
 ): ClusterState {
   return {
-    ...base(clusterName, etcdVersion),
+    ...base(clusterName, etcdVersion, layout),
     members: [],
     quorum: false,
     etcd: inventory.etcdMembers().map((m) => ({
@@ -117,6 +137,7 @@ export function emptiedReplicaState(
       reachable: true,
       etcdRunning: false,
       healthy: false,
+      ...staticPodFacts(layout),
       etcdCertsPresent: true,
       lost: 'etcd stopped and its data dir emptied to take the backup',
     })),

@@ -182,6 +182,20 @@ function swapAddresses(
  * load; the data itself is counted apart (replicaCapacity).
  */
 export const REPLICA_NODE_FOOTPRINT_MB = 160;
+/**
+ * What one node of a kubeadm replica may cost: kubelet, containerd, the static pods (API
+ * server, controller manager, scheduler, etcd on control-plane nodes). Measured here
+ * (`docker stats` every 5 s through the kubeadm control-plane test file, 3 control-plane
+ * nodes and a worker): 1.17–1.26 GiB for the four after start, 1.54 GiB at peak, ~394 MiB a
+ * node. 640 MiB is a margin over that peak, not a benchmark.
+ */
+export const KUBEADM_REPLICA_NODE_FOOTPRINT_MB = 640;
+
+/** The footprint of one replica node in the given layout (the provider that builds it). */
+export function replicaNodeFootprintMb(layout: 'kubespray' | 'kubeadm'): number {
+  return layout === 'kubeadm' ? KUBEADM_REPLICA_NODE_FOOTPRINT_MB : REPLICA_NODE_FOOTPRINT_MB;
+}
+
 /** Kept free for the runner itself (node, the CLI, the restore's staged snapshot copy). */
 export const RUNNER_RESERVE_MB = 1024;
 

@@ -480,7 +480,7 @@ Examples:
       if (o.inventory) {
         if (o.scenario || given('provider')) {
           throw new InputError(
-            '--scenario and --provider are for the fixed rehearsals; with -i the dress rehearsal replicates the inventory on the local provider.',
+            "--scenario and --provider are for the fixed rehearsals; with -i the dress rehearsal picks the provider from the layout (local for Kubespray, kubeadm for kubeadm: the backup's flavor, else --layout, else the inventory's etcd_deployment_type).",
           );
         }
         await run(program, 'rehearse', async (ctx) =>

@@ -24,6 +24,7 @@ import type { Inventory } from '../inventory/index.js';
 import type { NodeAccess } from '../nodes/access.js';
 import type { NodePool } from '../nodes/connect.js';
 import { LocalTransport } from '../nodes/local.js';
+import type { Transport } from '../nodes/transport.js';
 import { openStore } from '../stores/open.js';
 import { hasRetention } from '../stores/retention.js';
 import type { S3Settings } from '../stores/s3-location.js';
@@ -53,6 +54,8 @@ export interface BackupOptions {
   fingerprint?: FingerprintMode;
   /** SSH private key file (`--sign-key`): the set's manifest is signed with it. */
   signKey?: string;
+  /** How to reach nodes; default from `access` (SSH, docker exec or local). For the harness. */
+  transportFor?: (host: string) => Transport;
 }
 
 export const FINGERPRINT_MODES = ['hash', 'full', 'none'] as const;
@@ -202,8 +205,10 @@ async function inventorySources(
   cluster: string,
   ctx: CommandContext,
 ): Promise<BackupSources> {
-  const transportFor = (host: string) =>
-    pool.get({ name: host, address: inventory.addressOf(host), ...inventory.sshOf(host) });
+  const transportFor =
+    opts.transportFor ??
+    ((host: string) =>
+      pool.get({ name: host, address: inventory.addressOf(host), ...inventory.sshOf(host) }));
   const { probeCluster } = await import('../recovery/probe.js');
   const health = await probeCluster(inventory, transportFor, opts.access, {
     progress: ctx.progress,

@@ -83,31 +83,97 @@ function replicaEtcdVersion(
 }
 
 /** Kubespray's `etcd_deployment_type: kubeadm` (or `etcd_kubeadm_enabled`) makes etcd a static pod. */
-function inventoryLayout(inventory: Inventory): 'kubespray' | 'kubeadm' {
+function inventoryLayout(inventory: Inventory): ReplicaLayout | undefined {
   for (const h of inventory.hosts.values()) {
     if (h.vars.etcd_deployment_type === 'kubeadm' || h.vars.etcd_kubeadm_enabled === true) {
       return 'kubeadm';
     }
   }
-  return 'kubespray';
+  return undefined;
 }
 
-function requireReplicableLayout(
-  opts: DressRehearseOptions,
+/** The layout of the replica: Kubespray's on the local provider, kubeadm's on the kubeadm provider. */
+export type ReplicaLayout = 'kubespray' | 'kubeadm';
+
+export interface LayoutDecision {
+  layout: ReplicaLayout;
+  /** What decided it, in a person's words (for the log and the refusals). */
+  because: string;
+}
+
+/**
+ * Which layout the replica is built in: the backup's flavor when it names one (the backup is
+ * what the replica must run), else `--layout`, else the inventory's `etcd_deployment_type`,
+ * else Kubespray's default (etcd as a host service). A `--layout` that contradicts the
+ * backup is refused rather than overridden.
+ */
+export function replicaLayout(
+  flag: DressRehearseOptions['layout'],
   inventory: Inventory,
-  backup: BackupSource | undefined,
-): void {
+  backup?: Pick<BackupSource, 'location' | 'manifest'>,
+): LayoutDecision {
   const flavor = backup?.manifest.kubernetes.flavor;
-  const layout =
-    flavor === 'kubeadm' || flavor === 'kubespray'
-      ? flavor
-      : opts.layout && opts.layout !== 'auto'
-        ? opts.layout
-        : inventoryLayout(inventory);
-  if (layout !== 'kubespray') {
+  const explicit = flag && flag !== 'auto' ? flag : undefined;
+  if (flavor === 'kubeadm' || flavor === 'kubespray') {
+    if (explicit && explicit !== flavor) {
+      throw new InputError(
+        `--layout ${explicit}, but the backup ${backup!.location} was taken from a ${flavor} cluster (its manifest's kubernetes.flavor): the replica runs the backup's layout. Drop --layout, or rehearse with a backup of this cluster. Nothing was started.`,
+      );
+    }
+    return { layout: flavor, because: `the backup ${backup!.location} is of a ${flavor} cluster` };
+  }
+  if (explicit) return { layout: explicit, because: `--layout ${explicit}` };
+  if (inventoryLayout(inventory) === 'kubeadm') {
+    return {
+      layout: 'kubeadm',
+      because: `${inventory.source} sets etcd_deployment_type: kubeadm`,
+    };
+  }
+  return { layout: 'kubespray', because: "Kubespray's default (etcd as a host service)" };
+}
+
+/** The etcd minor of the kubeadm replica: its control-plane image's (harness/kubeadm-image.ts). */
+const KUBEADM_REPLICA_ETCD: ReplicaEtcdVersion = '3.6';
+
+/**
+ * What a kubeadm replica needs of the inventory, as kubeadm lays a cluster out: etcd only as a
+ * static pod of a control-plane node, each member named after its node (kubeadm's
+ * `--name=<node>`; the inventory must say so with etcd_member_name, as `plan` and `restore`
+ * need it too), and the etcd the control-plane image runs.
+ */
+export function requireKubeadmReplica(
+  inventory: Inventory,
+  decided: LayoutDecision,
+  etcdFlag: string | undefined,
+  backup?: Pick<BackupSource, 'location' | 'manifest'>,
+): void {
+  const cp = inventory.controlPlane();
+  const offCp = inventory
+    .etcdMembers()
+    .map((m) => m.host)
+    .filter((h) => !cp.includes(h));
+  if (offCp.length > 0) {
     throw new InputError(
-      `${opts.inventory}: this cluster runs etcd in the kubeadm layout (${flavor === 'kubeadm' ? `the backup ${backup!.location} says so` : opts.layout === 'kubeadm' ? '--layout kubeadm' : 'etcd_deployment_type: kubeadm in the inventory'}). ` +
-        'The dress rehearsal replicates the Kubespray layout (etcd as a host service) only, so far: a kubeadm replica needs the kubeadm provider to recover, which is not on main yet. Nothing was started.',
+      `${inventory.source}: ${offCp.join(', ')} ${offCp.length === 1 ? 'is' : 'are'} in [etcd] but not in [kube_control_plane], and the replica is built in the kubeadm layout (${decided.because}): kubeadm runs etcd only as a static pod of a control-plane node, so no kubeadm cluster has that shape. ` +
+        'Put every etcd host in [kube_control_plane], or, if this cluster runs etcd as a host service, rehearse with --layout kubespray (and a backup of that flavor). Nothing was started.',
+    );
+  }
+  const misnamed = inventory.etcdMembers().filter((m) => m.memberName !== m.host);
+  if (misnamed.length > 0) {
+    throw new InputError(
+      `${inventory.source}: kubeadm names each etcd member after its node, but ${misnamed.map((m) => `${m.host} is member '${m.memberName}'`).join(', ')} ` +
+        `(without etcd_member_name Kubespray's etcd<N> is assumed). Set etcd_member_name=<host> on each [etcd] host, e.g. '${misnamed[0]!.host} etcd_member_name=${misnamed[0]!.host}', as plan and restore need it too. Nothing was started.`,
+    );
+  }
+  if (etcdFlag && etcdFlag !== KUBEADM_REPLICA_ETCD) {
+    throw new InputError(
+      `--etcd-version ${etcdFlag}: a kubeadm replica runs the etcd of its control-plane image (${KUBEADM_REPLICA_ETCD}). Drop --etcd-version. Nothing was started.`,
+    );
+  }
+  const fromBackup = backup ? minorOf(backup.manifest.etcd.version) : undefined;
+  if (fromBackup && fromBackup !== KUBEADM_REPLICA_ETCD) {
+    throw new InputError(
+      `The backup ${backup!.location} was taken from etcd ${backup!.manifest.etcd.version}; a kubeadm replica runs etcd ${KUBEADM_REPLICA_ETCD} (its control-plane image) only. Nothing was started.`,
     );
   }
 }
@@ -210,12 +276,15 @@ export async function rehearseInventory(
       '--trusted-signers checks the signature of a backup set: give the set with --backup.',
     );
   }
-  requireReplicableLayout(opts, inventory, backup);
+  const decided = replicaLayout(opts.layout, inventory, backup);
+  const layout = decided.layout;
+  if (layout === 'kubeadm') requireKubeadmReplica(inventory, decided, opts.etcdVersion, backup);
   if (backup) {
     requireSameCluster(inventory, backup);
     await requireIdentity(backup, opts.identityFiles);
   }
-  const etcdVersion = replicaEtcdVersion(opts.etcdVersion, backup);
+  const etcdVersion =
+    layout === 'kubeadm' ? KUBEADM_REPLICA_ETCD : replicaEtcdVersion(opts.etcdVersion, backup);
 
   const valueBytes = opts.sizeMb !== undefined ? 1024 : 512;
   const keys =
@@ -228,13 +297,27 @@ export async function rehearseInventory(
   const topology = replica.replicaTopology(inventory);
   const etcdMembers = topology.nodes.filter((n) => n.roles.includes('etcd')).length;
   const available = await replica.availableMemoryMb();
-  const capacity = replica.replicaCapacity({ availableMb: available, dataMb, etcdMembers });
+  const footprintMb = replica.replicaNodeFootprintMb(layout);
+  const capacity = replica.replicaCapacity({
+    availableMb: available,
+    dataMb,
+    etcdMembers,
+    footprintMb,
+  });
   if (topology.nodes.length > capacity) {
     throw new InputError(
       `${opts.inventory} has ${topology.nodes.length} nodes; this machine can hold ${capacity} replica nodes ` +
         `(${available} MiB available, ${replica.RUNNER_RESERVE_MB} MiB kept for the runner, ${Math.ceil(dataMb)} MiB of data on each of ${etcdMembers} etcd members, ` +
-        `${replica.REPLICA_NODE_FOOTPRINT_MB} MiB a node). Rehearse on a larger machine. Nothing was started.`,
+        `${footprintMb} MiB a ${layout === 'kubeadm' ? 'kubeadm ' : ''}node). Rehearse on a larger machine. Nothing was started.`,
     );
+  }
+  if (layout === 'kubeadm') {
+    // The kubeadm provider's programs (Kubernetes, crictl) are built apart from setup.sh:
+    // without them it says which command builds them, as `rehearse --provider kubeadm` does.
+    const { builtKubernetesTools } = await import('../../harness/kubernetes-tools.js');
+    await builtKubernetesTools().catch((e: Error) => {
+      throw new InputError(`${e.message} Nothing was started.`);
+    });
   }
   // The plans the rehearsal will build, on the states the replica will be in, and every
   // object they read (present, intact, openable): a refusal of either is said now.
@@ -244,12 +327,13 @@ export async function rehearseInventory(
       inventory,
       failure,
       etcdVersion,
+      layout,
       backup,
       strategy: opts.strategy ?? 'parallel',
     }),
   );
   ctx.progress.info(
-    `Dress rehearsal of ${opts.inventory}: ${topology.nodes.length} nodes (room for ${capacity}), etcd ${etcdVersion}, ` +
+    `Dress rehearsal of ${opts.inventory}: ${topology.nodes.length} nodes (room for ${capacity}) in the ${layout} layout (${decided.because}), etcd ${etcdVersion}, ` +
       `${backup ? `data from ${backup.location}` : `${keys} generated keys`}; broken etcd: ${failure.brokenEtcd.join(', ') || 'none'}, broken control plane: ${failure.brokenControlPlane.join(', ') || 'none'}${failure.removeHosts.length ? `, gone for good: ${failure.removeHosts.join(', ')}` : ''}.`,
   );
 
@@ -259,6 +343,7 @@ export async function rehearseInventory(
     topology,
     failure,
     etcdVersion,
+    layout,
     ...(opts.backup
       ? {
           backup: {

@@ -63,7 +63,9 @@ export function renderDressRehearsalMarkdown(r: DressRehearsalReport): string {
     const p = r.pki;
     lines.push(
       '',
-      `The backup's node archives were unpacked where the layout puts them (${p.unpacked.map((u) => `${u.node}: ${u.entries} entries`).join(', ')}); ` +
+      (p.unpacked.length > 0
+        ? `The backup's node archives were unpacked where the layout puts them (${p.unpacked.map((u) => `${u.node}: ${u.entries} entries`).join(', ')}); `
+        : "The backup's node archives were not unpacked; ") +
         (p.source === 'backup'
           ? `the replica's etcd ran on the backup's CA (sha256 fingerprint ${p.caFingerprint}, from ${p.caNode}'s archive), with its member, admin and node certificates reissued for the replica's addresses (production's name production's addresses).`
           : `the replica kept its own etcd PKI: ${p.reason}.`),
@@ -85,6 +87,14 @@ export function renderDressRehearsalMarkdown(r: DressRehearsalReport): string {
       lines.push(`| ${i + 1} | ${p.steps[i] ?? '–'} | ${q.steps[i] ?? '–'} |`);
     }
   }
+  if (r.kubernetes) {
+    const k = r.kubernetes;
+    lines.push(
+      '',
+      `Through the replica's API: ${k.objectsVerified} of ${k.objectsAtBackup} Kubernetes objects verified (${k.objectsLost} lost, ${k.objectsExtra} extra), /readyz ${k.readyz}, ${k.nodesReady} of ${k.nodesExpected} nodes Ready, watch ${k.watch}${k.problems.length ? `; problems: ${k.problems.join('; ')}` : ''}.`,
+    );
+  }
+  if (r.notes?.length) lines.push('', ...r.notes.map((n) => `- ${n}`));
   if (r.planMatch && !r.planMatch.match) {
     lines.push('', ...r.planMatch.differences.map((d) => `- ${d}`));
   }

@@ -110,16 +110,18 @@ describe('the dress rehearsal refuses before anything starts', () => {
     );
   });
 
-  it('a kubeadm backup (the local replica is Kubespray-like only, so far)', async () => {
+  it('a kubeadm backup of an inventory that puts etcd on workers (kubeadm never does)', async () => {
     const b = await backupSet('cluster.local-20261201T200003Z', (c) => {
       c.kubernetes.flavor = 'kubeadm';
     });
     expect(
       await refusal(rehearseInventory({ inventory, backup: b, identityFiles: [] }, ctx)),
-    ).toMatch(/kubeadm layout \(the backup .* says so\).*Kubespray layout .* only, so far/);
+    ).toMatch(
+      /taco-w1, taco-w2 are in \[etcd\] but not in \[kube_control_plane\], and the replica is built in the kubeadm layout \(the backup .* is of a kubeadm cluster\): kubeadm runs etcd only as a static pod of a control-plane node.*Nothing was started/,
+    );
   });
 
-  it('a kubeadm-style inventory (etcd_deployment_type: kubeadm)', async () => {
+  it('a kubeadm-style inventory (etcd_deployment_type: kubeadm) with etcd on workers', async () => {
     const kubeadm = join(dir, 'kubeadm.ini');
     await writeFile(
       kubeadm,
@@ -127,7 +129,9 @@ describe('the dress rehearsal refuses before anything starts', () => {
     );
     expect(
       await refusal(rehearseInventory({ inventory: kubeadm, identityFiles: [] }, ctx)),
-    ).toMatch(/etcd_deployment_type: kubeadm in the inventory/);
+    ).toMatch(
+      /are in \[etcd\] but not in \[kube_control_plane\], and the replica is built in the kubeadm layout \(.*kubeadm\.ini sets etcd_deployment_type: kubeadm\)/,
+    );
   });
 
   it('a backup of another etcd version than --etcd-version', async () => {
