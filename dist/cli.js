@@ -5,7 +5,7 @@ import {
 import {
   FINGERPRINT_MODES,
   backup
-} from "./cli-chunks/chunk-PAPT6PCQ.js";
+} from "./cli-chunks/chunk-QSLC7T5W.js";
 import {
   renderExecutionMarkdown,
   renderPlanHash,
@@ -162,7 +162,7 @@ function renderDressRehearsalMarkdown(r) {
     const p = r.pki;
     lines.push(
       "",
-      `The backup's node archives were unpacked where the layout puts them (${p.unpacked.map((u) => `${u.node}: ${u.entries} entries`).join(", ")}); ` + (p.source === "backup" ? `the replica's etcd ran on the backup's CA (sha256 fingerprint ${p.caFingerprint}, from ${p.caNode}'s archive), with its member, admin and node certificates reissued for the replica's addresses (production's name production's addresses).` : `the replica kept its own etcd PKI: ${p.reason}.`)
+      (p.unpacked.length > 0 ? `The backup's node archives were unpacked where the layout puts them (${p.unpacked.map((u) => `${u.node}: ${u.entries} entries`).join(", ")}); ` : "The backup's node archives were not unpacked; ") + (p.source === "backup" ? `the replica's etcd ran on the backup's CA (sha256 fingerprint ${p.caFingerprint}, from ${p.caNode}'s archive), with its member, admin and node certificates reissued for the replica's addresses (production's name production's addresses).` : `the replica kept its own etcd PKI: ${p.reason}.`)
     );
   }
   if (r.productionPlan && r.replicaPlan) {
@@ -181,6 +181,14 @@ function renderDressRehearsalMarkdown(r) {
       lines.push(`| ${i + 1} | ${p.steps[i] ?? "\u2013"} | ${q.steps[i] ?? "\u2013"} |`);
     }
   }
+  if (r.kubernetes) {
+    const k = r.kubernetes;
+    lines.push(
+      "",
+      `Through the replica's API: ${k.objectsVerified} of ${k.objectsAtBackup} Kubernetes objects verified (${k.objectsLost} lost, ${k.objectsExtra} extra), /readyz ${k.readyz}, ${k.nodesReady} of ${k.nodesExpected} nodes Ready, watch ${k.watch}${k.problems.length ? `; problems: ${k.problems.join("; ")}` : ""}.`
+    );
+  }
+  if (r.notes?.length) lines.push("", ...r.notes.map((n) => `- ${n}`));
   if (r.planMatch && !r.planMatch.match) {
     lines.push("", ...r.planMatch.differences.map((d) => `- ${d}`));
   }
@@ -525,13 +533,13 @@ Examples:
     if (o.inventory) {
       if (o.scenario || given("provider")) {
         throw new InputError(
-          "--scenario and --provider are for the fixed rehearsals; with -i the dress rehearsal replicates the inventory on the local provider."
+          "--scenario and --provider are for the fixed rehearsals; with -i the dress rehearsal picks the provider from the layout (local for Kubespray, kubeadm for kubeadm: the backup's flavor, else --layout, else the inventory's etcd_deployment_type)."
         );
       }
       await run(
         program,
         "rehearse",
-        async (ctx) => (await import("./cli-chunks/rehearse-inventory-PM3Y4TEL.js")).rehearseInventory(
+        async (ctx) => (await import("./cli-chunks/rehearse-inventory-YE35QXWI.js")).rehearseInventory(
           {
             inventory: o.inventory,
             backup: o.backup,
@@ -560,7 +568,7 @@ Examples:
     await run(
       program,
       "rehearse",
-      async (ctx) => (await import("./cli-chunks/rehearse-5JOUQKFF.js")).rehearse(
+      async (ctx) => (await import("./cli-chunks/rehearse-KQ6D3TJP.js")).rehearse(
         {
           provider: o.provider,
           etcdVersion: o.etcdVersion,
