@@ -67,6 +67,17 @@ export interface ExecuteOptions {
 }
 
 /** Consecutive steps of one group run together; every other step runs alone. */
+/** A batch's steps by node, each node's in plan order; nodes in the order they first appear. */
+function chainsByNode(batch: Step[]): Step[][] {
+  const by = new Map<string, Step[]>();
+  for (const step of batch) {
+    const chain = by.get(step.node);
+    if (chain) chain.push(step);
+    else by.set(step.node, [step]);
+  }
+  return [...by.values()];
+}
+
 function batches(steps: Step[]): Step[][] {
   const out: Step[][] = [];
   for (const step of steps) {
@@ -139,9 +150,20 @@ export async function executePlan(
   };
 
   for (const batch of batches(plan.steps)) {
-    const outcomes = await Promise.allSettled(batch.map(runOne));
-    const failed = outcomes.flatMap((o, i) =>
-      o.status === 'rejected' ? [[batch[i]!, o.reason] as const] : [],
+    // Nodes side by side; one node's steps of the batch in their order (its move-asides
+    // before the extraction of its archive). A node whose step failed runs no more of them.
+    const failed: (readonly [Step, unknown])[] = [];
+    await Promise.all(
+      chainsByNode(batch).map(async (chain) => {
+        for (const step of chain) {
+          try {
+            await runOne(step);
+          } catch (err) {
+            failed.push([step, err] as const);
+            return;
+          }
+        }
+      }),
     );
     if (failed.length > 0) {
       const [step, reason] = failed[0]!;

@@ -98,7 +98,10 @@ export interface StepOf<A extends StepAction> {
   undo: string;
   /** Changes data or membership; once completed it is never run again, also on resume. */
   destructive: boolean;
-  /** Consecutive steps with the same group run concurrently (e.g. start all members together). */
+  /**
+   * Consecutive steps with the same group run concurrently across nodes (e.g. start all members
+   * together); steps of the group on one node run in their order.
+   */
   group?: string;
 }
 

@@ -104,8 +104,9 @@ export function planRestoreFromSnapshot(
     );
   }
   const peerWithCerts = inventory.etcd.find((e) => stateOf.get(e.host)?.etcdCertsPresent)?.host;
-  // One node after the other: a node's move-asides must finish before its archive is extracted.
-  for (const host of order) d.ensureEtcdCerts(host, peerWithCerts);
+  // Every node's archive at once; on each node its move-asides before its archive is extracted
+  // (the executor runs one node's steps of a group in order).
+  for (const host of order) d.ensureEtcdCerts(host, peerWithCerts, 'certs');
   for (const host of order) {
     d.moveAside(host, paths.dataDir, 'the old data dir is kept, never deleted', 'aside');
   }

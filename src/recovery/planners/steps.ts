@@ -178,7 +178,11 @@ export class PlanDraft {
     this.restoreArchive(host, origin, why);
   }
 
-  /** Puts back the certificates an etcd member needs before it can start. */
+  /**
+   * Puts back the certificates an etcd member needs before it can start. With `group`, an
+   * archive from the backup is put back side by side with the other nodes' of that group (each
+   * node's own move-asides first); a copy from a peer is never grouped.
+   */
   ensureEtcdCerts(host: string, peer: string | undefined, group?: string): void {
     if (this.certsRestored.has(host)) return;
     const s = this.stateOf.get(host);
@@ -211,12 +215,9 @@ export class PlanDraft {
     this.warnings.push(
       `${host}: no archive of this node in the backup set; its etcd certificates and unit are copied from ${origin.node} (Kubespray puts every member's certificates on every etcd node).`,
     );
-    this.moveAside(
-      host,
-      this.paths.etcdCertDir,
-      'whatever is left there is kept, never deleted',
-      group,
-    );
+    // Never grouped: the copy reads the peer's files, which a grouped step of the peer's own
+    // (its archive put back) could be replacing at that moment. In plan order, as before.
+    this.moveAside(host, this.paths.etcdCertDir, 'whatever is left there is kept, never deleted');
     this.push(
       draft(
         'restore-certs',
@@ -225,7 +226,6 @@ export class PlanDraft {
         `etcd certificates are missing on ${host}`,
         `the replaced files were moved aside with suffix .${this.ts}; move them back`,
         true,
-        group,
       ),
     );
   }

@@ -180,7 +180,7 @@ describe('dry run', () => {
     );
   });
 
-  it('steps of one group run concurrently, the next batch only after all of them', async () => {
+  it("steps of one group run concurrently across nodes, one node's in order, the next batch only after all of them", async () => {
     const plan = memberLossPlan();
     const grouped: Plan = {
       ...plan,
@@ -196,6 +196,43 @@ describe('dry run', () => {
       },
     };
     await executePlan(grouped, runner, { progress: silentProgress });
-    expect(events.slice(0, 3).every((e) => e.startsWith('start'))).toBe(true);
+    const [a, b, c] = grouped.steps;
+    // a and c run on node1, b on node2: a and b start together, c only after a has ended.
+    expect([a!.node, b!.node, c!.node]).toEqual(['node1', 'node2', 'node1']);
+    expect(events.slice(0, 2).sort()).toEqual([`start ${a!.id}`, `start ${b!.id}`].sort());
+    expect(events.indexOf(`start ${c!.id}`)).toBeGreaterThan(events.indexOf(`end ${a!.id}`));
+    // The step after the group starts only when every step of it has ended.
+    expect(events.at(-1)).toMatch(/^end /);
+  });
+
+  it("a failed step ends its node's part of the group; the other nodes finish theirs, and the run stops", async () => {
+    const plan = memberLossPlan();
+    const grouped: Plan = {
+      ...plan,
+      steps: plan.steps.slice(0, 4).map((s) => ({ ...s, group: 'g' }) as Step),
+    };
+    const ran: string[] = [];
+    // node1, node2, node1, …: the first step fails, so node1's third step never runs.
+    const failing = grouped.steps[0]!;
+    const runner: StepRunner = {
+      async run(step) {
+        ran.push(step.id);
+        await new Promise((r) => setTimeout(r, 10));
+        if (step.id === failing.id) throw new Error('boom');
+        return 'ok';
+      },
+    };
+    const err = await executePlan(grouped, runner, { progress: silentProgress }).catch((e) => e);
+    expect(err).toBeInstanceOf(RecoveryStepError);
+    expect((err as Error).message).toContain(`Step ${failing.id}`);
+    const status = new Map((err as RecoveryStepError).execution.steps.map((s) => [s.id, s.status]));
+    expect(status.get(grouped.steps[1]!.id)).toBe('done');
+    expect(status.get(failing.id)).toBe('failed');
+    expect(grouped.steps[2]!.node).toBe(failing.node);
+    // Later steps of the failed node's part did not run.
+    for (const s of grouped.steps.slice(1).filter((x) => x.node === failing.node)) {
+      expect(ran).not.toContain(s.id);
+      expect(status.get(s.id)).toBe('not-run');
+    }
   });
 });

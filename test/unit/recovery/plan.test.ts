@@ -328,10 +328,26 @@ describe('buildPlan: health states → plans', () => {
     it(row.name, () => {
       const plan = planOfRow(row);
       expect(new Set(plan.steps.map((s) => s.id)).size).toBe(plan.steps.length);
-      // Steps that run together never touch the same node (they would race).
+      // Steps that run together run on different nodes, or one node's in order (the executor
+      // keeps each node's steps of a group in sequence): a node's archive is put back only after
+      // its own move-asides. None of them reads another node's files, which a step of that node
+      // in the same group may be replacing: a grouped restore-certs reads the backup, never a peer.
       for (const g of new Set(plan.steps.map((s) => s.group).filter(Boolean))) {
-        const nodes = plan.steps.filter((s) => s.group === g).map((s) => s.node);
-        expect(new Set(nodes).size, `group ${g}`).toBe(nodes.length);
+        const grouped = plan.steps.filter((s) => s.group === g);
+        for (const node of new Set(grouped.map((s) => s.node))) {
+          const mine = grouped.filter((s) => s.node === node).map((s) => s.action);
+          if (mine.length > 1) {
+            expect(mine.at(-1), `group ${g} on ${node}`).toBe('restore-certs');
+            expect(new Set(mine.slice(0, -1)), `group ${g} on ${node}`).toEqual(
+              new Set(['move-aside']),
+            );
+          }
+        }
+        for (const s of grouped) {
+          if (s.action === 'restore-certs') {
+            expect(s.params.from.kind, `group ${g}: ${s.id}`).toBe('backup');
+          }
+        }
       }
     });
   }
