@@ -437,7 +437,7 @@ Examples:
     await run(
       program,
       "plan",
-      async (ctx) => (await import("./cli-chunks/plan-UR7XH6U3.js")).plan({ ...planOptionsFrom(o), out: o.out }, ctx)
+      async (ctx) => (await import("./cli-chunks/plan-PHMSNGQ5.js")).plan({ ...planOptionsFrom(o), out: o.out }, ctx)
     );
   });
   planFlags(
@@ -452,7 +452,7 @@ Examples:
     await run(
       program,
       "restore",
-      async (ctx) => (await import("./cli-chunks/restore-CEU44DG7.js")).restore(
+      async (ctx) => (await import("./cli-chunks/restore-RO3MSHQT.js")).restore(
         {
           ...planOptionsFrom(o),
           yes: Boolean(o.yes),
@@ -539,7 +539,7 @@ Examples:
       await run(
         program,
         "rehearse",
-        async (ctx) => (await import("./cli-chunks/rehearse-inventory-YE35QXWI.js")).rehearseInventory(
+        async (ctx) => (await import("./cli-chunks/rehearse-inventory-4YCZU7HN.js")).rehearseInventory(
           {
             inventory: o.inventory,
             backup: o.backup,
@@ -568,7 +568,7 @@ Examples:
     await run(
       program,
       "rehearse",
-      async (ctx) => (await import("./cli-chunks/rehearse-KQ6D3TJP.js")).rehearse(
+      async (ctx) => (await import("./cli-chunks/rehearse-W5SWCW3R.js")).rehearse(
         {
           provider: o.provider,
           etcdVersion: o.etcdVersion,
