@@ -452,7 +452,7 @@ Examples:
     await run(
       program,
       "restore",
-      async (ctx) => (await import("./cli-chunks/restore-RO3MSHQT.js")).restore(
+      async (ctx) => (await import("./cli-chunks/restore-D7BKGX2H.js")).restore(
         {
           ...planOptionsFrom(o),
           yes: Boolean(o.yes),
@@ -539,7 +539,7 @@ Examples:
       await run(
         program,
         "rehearse",
-        async (ctx) => (await import("./cli-chunks/rehearse-inventory-4YCZU7HN.js")).rehearseInventory(
+        async (ctx) => (await import("./cli-chunks/rehearse-inventory-3Z2SNN63.js")).rehearseInventory(
           {
             inventory: o.inventory,
             backup: o.backup,
@@ -568,7 +568,7 @@ Examples:
     await run(
       program,
       "rehearse",
-      async (ctx) => (await import("./cli-chunks/rehearse-W5SWCW3R.js")).rehearse(
+      async (ctx) => (await import("./cli-chunks/rehearse-VZYTZYDB.js")).rehearse(
         {
           provider: o.provider,
           etcdVersion: o.etcdVersion,

@@ -66,7 +66,6 @@ export interface ExecuteOptions {
   planFile?: PlanFile;
 }
 
-/** Consecutive steps of one group run together; every other step runs alone. */
 /** A batch's steps by node, each node's in plan order; nodes in the order they first appear. */
 function chainsByNode(batch: Step[]): Step[][] {
   const by = new Map<string, Step[]>();
@@ -78,6 +77,7 @@ function chainsByNode(batch: Step[]): Step[][] {
   return [...by.values()];
 }
 
+/** Consecutive steps of one group run together; every other step runs alone. */
 function batches(steps: Step[]): Step[][] {
   const out: Step[][] = [];
   for (const step of steps) {

@@ -1,5 +1,3 @@
-import type { Member } from '../etcd/etcdctl-output.js';
-
 /**
  * etcd's publish stall on join. A blank member that joins sends its "publish" (its name and
  * client URLs) through raft as soon as it starts, and serves clients only once it has seen that
@@ -16,6 +14,9 @@ import type { Member } from '../etcd/etcdctl-output.js';
  * other healthy voters are a quorum without it, so the restart never takes the cluster's
  * quorum away (growing a one-member cluster back to two waits the timeout out instead).
  */
+import type { Member } from '../etcd/etcdctl-output.js';
+
+/** How the watch reads the joining member and acts on it. */
 export interface PublishStallProbe {
   /** The member list as the joining member itself holds it (its peer port's `/members`). */
   ownView(): Promise<Member[]>;
