@@ -352,6 +352,7 @@ export async function restore(opts: RestoreOptions, ctx: CommandContext): Promis
               transportFor: async (h) => transports.transportFor(h),
               observed,
               keyspaceOnNode: opts.keyspaceOnNode,
+              debug: (m) => ctx.progress.debug(m),
             });
           },
         });

@@ -53,6 +53,8 @@ export interface VerifyDeps {
    * this machine: the dress rehearsal, where nothing of the user's backup may land on the runner.
    */
   keyspaceOnNode?: boolean;
+  /** Where each check's time goes (`--verbose`). */
+  debug?: (message: string) => void;
 }
 
 const passed = (name: string, detail: string, expected?: string, actual?: string) =>
@@ -74,115 +76,117 @@ async function check(
 
 export async function verifyRecovery(deps: VerifyDeps): Promise<Verification> {
   const { plan, cluster, observed } = deps;
-  const checks: VerificationCheck[] = [];
+  const timed = async (name: string, work: () => Promise<VerificationCheck>) => {
+    const t0 = Date.now();
+    const result = await check(name, work);
+    deps.debug?.(`verify: ${name} ${result.status} in ${Date.now() - t0} ms`);
+    return result;
+  };
   const etcdTouched = plan.cases.some((c) => c !== 'cert-loss');
   const etcdGroup = plan.removedHosts?.length
     ? `the inventory's [etcd] without ${plan.removedHosts.join(', ')}`
     : "the inventory's [etcd]";
 
-  checks.push(
-    await check('members healthy', async () => {
-      const health = await cluster.endpointHealth();
-      const sick = health.filter((h) => !h.healthy);
-      return sick.length === 0
-        ? passed('members healthy', `${health.length} endpoints healthy`)
-        : failed(
-            'members healthy',
-            sick.map((h) => `${h.endpoint}: ${h.error ?? 'unhealthy'}`).join('; '),
-          );
-    }),
-  );
+  // Every check only reads (health, membership, status, the keyspace, files on the nodes, the
+  // API), and none depends on another's answer but "members agree" on the keyspace's revision:
+  // they run side by side, and the report keeps this order.
+  const healthy = timed('members healthy', async () => {
+    const health = await cluster.endpointHealth();
+    const sick = health.filter((h) => !h.healthy);
+    return sick.length === 0
+      ? passed('members healthy', `${health.length} endpoints healthy`)
+      : failed(
+          'members healthy',
+          sick.map((h) => `${h.endpoint}: ${h.error ?? 'unhealthy'}`).join('; '),
+        );
+  });
 
-  checks.push(
-    await check('member count', async () => {
-      const members = await cluster.memberList();
-      const names = members.map((m) => m.name).sort();
-      const want = [...plan.expect.members].sort();
-      const same = names.length === want.length && names.every((n, i) => n === want[i]);
-      return same
-        ? passed(
-            'member count',
-            `${names.length} members, as in ${etcdGroup}`,
-            want.join(','),
-            names.join(','),
-          )
-        : failed(
-            'member count',
-            `the cluster's members differ from ${etcdGroup}`,
-            want.join(','),
-            names.join(','),
-          );
-    }),
-  );
+  const count = timed('member count', async () => {
+    const members = await cluster.memberList();
+    const names = members.map((m) => m.name).sort();
+    const want = [...plan.expect.members].sort();
+    const same = names.length === want.length && names.every((n, i) => n === want[i]);
+    return same
+      ? passed(
+          'member count',
+          `${names.length} members, as in ${etcdGroup}`,
+          want.join(','),
+          names.join(','),
+        )
+      : failed(
+          'member count',
+          `the cluster's members differ from ${etcdGroup}`,
+          want.join(','),
+          names.join(','),
+        );
+  });
 
   const minRevision = plan.expect.minRevision ?? observed.snapshot?.revision;
-  checks.push(
-    await check('revision', async () => {
-      if (minRevision === undefined) {
-        return skipped('revision', 'no snapshot was restored, so no revision to compare with');
-      }
-      const { statuses } = await cluster.endpointStatus();
-      const revision = Math.max(...statuses.map((s) => s.revision));
-      return revision >= minRevision
-        ? passed('revision', 'not behind the snapshot', `≥ ${minRevision}`, String(revision))
-        : failed(
-            'revision',
-            'the cluster is behind the snapshot it was restored from',
-            `≥ ${minRevision}`,
-            String(revision),
-          );
-    }),
-  );
-
-  /** The revision the keyspace was compared with the snapshot file at, when it was. */
-  let comparedAt: number | undefined;
-  checks.push(
-    await check('keyspace', async () => {
-      if (!etcdTouched || plan.source.kind === 'none') {
-        return skipped(
-          'keyspace',
-          'no snapshot was restored: the keyspace is the running cluster’s own',
+  const revision = timed('revision', async () => {
+    if (minRevision === undefined) {
+      return skipped('revision', 'no snapshot was restored, so no revision to compare with');
+    }
+    const { statuses } = await cluster.endpointStatus();
+    const revision = Math.max(...statuses.map((s) => s.revision));
+    return revision >= minRevision
+      ? passed('revision', 'not behind the snapshot', `≥ ${minRevision}`, String(revision))
+      : failed(
+          'revision',
+          'the cluster is behind the snapshot it was restored from',
+          `≥ ${minRevision}`,
+          String(revision),
         );
-      }
-      // At the snapshot's own revision (moved up by the bump, if any): writes the control
-      // plane makes right after the restart must not count as a difference.
-      const restore = plan.steps.find(
-        (st): st is StepOf<'restore-snapshot'> => st.action === 'restore-snapshot',
-      );
-      const bump = restore?.params.bumpRevision ?? 0;
-      // First choice, in every case: each key and value against the snapshot file that was
-      // restored (still staged: it is discarded only after verification).
-      if (restore) {
-        const content = await snapshotContentCheck(deps, restore, bump);
-        if (content) {
-          comparedAt = content.revision;
-          return content.check;
-        }
-      }
-      if (plan.expect.fingerprint) return fullKeyspaceCheck(cluster, plan.expect.fingerprint, bump);
-      if (plan.expect.hashKV) return hashKVCheck(cluster, plan.expect.hashKV, bump);
+  });
+
+  // The revision the keyspace is compared with the snapshot file at, told as soon as the file
+  // is open (undefined when it is not compared), so that the members' hashes are asked meanwhile.
+  let tell!: (revision: number | undefined) => void;
+  const comparedAt = new Promise<number | undefined>((resolve) => {
+    tell = resolve;
+  });
+  const keyspace = timed('keyspace', async () => {
+    if (!etcdTouched || plan.source.kind === 'none') {
       return skipped(
         'keyspace',
-        observed.snapshot
-          ? `the staged snapshot from survivor ${observed.snapshot.node} is gone, and a survivor has no key hash to compare with; revision checked instead`
-          : 'the staged snapshot is gone, and the backup manifest has no key hash or fingerprint',
+        'no snapshot was restored: the keyspace is the running cluster’s own',
       );
-    }),
-  );
+    }
+    // At the snapshot's own revision (moved up by the bump, if any): writes the control
+    // plane makes right after the restart must not count as a difference.
+    const restore = plan.steps.find(
+      (st): st is StepOf<'restore-snapshot'> => st.action === 'restore-snapshot',
+    );
+    const bump = restore?.params.bumpRevision ?? 0;
+    // First choice, in every case: each key and value against the snapshot file that was
+    // restored (still staged: it is discarded only after verification).
+    if (restore) {
+      const content = await snapshotContentCheck(deps, restore, bump, tell);
+      if (content) return content.check;
+    }
+    if (plan.expect.fingerprint) return fullKeyspaceCheck(cluster, plan.expect.fingerprint, bump);
+    if (plan.expect.hashKV) return hashKVCheck(cluster, plan.expect.hashKV, bump);
+    return skipped(
+      'keyspace',
+      observed.snapshot
+        ? `the staged snapshot from survivor ${observed.snapshot.node} is gone, and a survivor has no key hash to compare with; revision checked instead`
+        : 'the staged snapshot is gone, and the backup manifest has no key hash or fingerprint',
+    );
+  });
 
   // The keyspace was read through one member; every member restored its own copy (or got it
   // from the leader): etcd's own hash of each at the same revision says they all hold it.
-  checks.push(
-    await check('members agree', async () => {
-      if (comparedAt === undefined || cluster.options.endpoints.length < 2) {
+  void keyspace.finally(() => tell(undefined));
+  const agree = comparedAt.then((at) =>
+    timed('members agree', async () => {
+      if (at === undefined || cluster.options.endpoints.length < 2) {
         return skipped(
           'members agree',
-          comparedAt === undefined
+          at === undefined
             ? 'no keyspace compared with a restored snapshot'
             : 'one member: nothing to compare',
         );
       }
-      const hashes = await cluster.hashKV(comparedAt);
+      const hashes = await cluster.hashKV(at);
       const compactions = new Set(hashes.map((h) => h.compactRevision));
       if (compactions.size > 1) {
         return skipped(
@@ -196,38 +200,39 @@ export async function verifyRecovery(deps: VerifyDeps): Promise<Verification> {
       return byHash.size === 1
         ? passed(
             'members agree',
-            `every member's HashKV at revision ${comparedAt} is the same (${hashes.length} members)`,
+            `every member's HashKV at revision ${at} is the same (${hashes.length} members)`,
           )
         : failed(
             'members agree',
-            `members hold different data at revision ${comparedAt}; the keyspace check read only one of them`,
+            `members hold different data at revision ${at}; the keyspace check read only one of them`,
             'one HashKV on every member',
             seen,
           );
     }),
   );
 
-  checks.push(
-    await check('certificates', async () => {
-      if (observed.restoredFiles.length === 0) {
-        return skipped('certificates', 'no archive was restored in this run');
-      }
-      const wrong = await compareFiles(observed.restoredFiles, deps.transportFor);
-      return wrong.length === 0
-        ? passed(
-            'certificates',
-            `${observed.restoredFiles.length} restored entries in place with their saved modes and owners`,
-          )
-        : failed(
-            'certificates',
-            wrong.slice(0, 10).join('; ') +
-              (wrong.length > 10 ? `; and ${wrong.length - 10} more` : ''),
-          );
-    }),
-  );
+  const certificates = timed('certificates', async () => {
+    if (observed.restoredFiles.length === 0) {
+      return skipped('certificates', 'no archive was restored in this run');
+    }
+    const wrong = await compareFiles(observed.restoredFiles, deps.transportFor);
+    return wrong.length === 0
+      ? passed(
+          'certificates',
+          `${observed.restoredFiles.length} restored entries in place with their saved modes and owners`,
+        )
+      : failed(
+          'certificates',
+          wrong.slice(0, 10).join('; ') +
+            (wrong.length > 10 ? `; and ${wrong.length - 10} more` : ''),
+        );
+  });
 
-  checks.push(...(await kubernetesChecks(deps)));
-
+  const [etcdChecks, apiChecks] = await Promise.all([
+    Promise.all([healthy, count, revision, keyspace, agree, certificates]),
+    kubernetesChecks(deps),
+  ]);
+  const checks = [...etcdChecks, ...apiChecks];
   return { ok: checks.every((c) => c.status !== 'failed'), checks };
 }
 
@@ -466,6 +471,7 @@ async function snapshotContentCheck(
   deps: VerifyDeps,
   restore: StepOf<'restore-snapshot'>,
   bump: number,
+  tell: (revision: number) => void,
 ): Promise<{ check: VerificationCheck; revision: number } | undefined> {
   // The plan names a mktemp template; the runner knows the directory it made.
   const remote =
@@ -477,16 +483,22 @@ async function snapshotContentCheck(
   const source = `the snapshot restored on ${restore.node} (${remote}${deps.keyspaceOnNode ? ', read on that node' : ''})`;
   if (deps.keyspaceOnNode) {
     await using snap = await openSnapshotOnNode(t, deps.layout, remote);
+    tell(snap.revision + bump);
     return await compareWithSnapshot(deps, snap.pairs, snap.revision + bump, bump, source);
   }
   const dir = await mkdtemp(join(tmpdir(), 'kube-rescue-verify-'));
   try {
     const local = join(dir, 'snapshot.db');
+    const t0 = Date.now();
     await pipeline(t.readFile(remote), createWriteStream(local, { mode: 0o600 }));
+    deps.debug?.(
+      `verify: keyspace: ${remote} copied from ${restore.node} in ${Date.now() - t0} ms`,
+    );
     await using snap = await SnapshotKeyspace.open(local);
     const pairs = snap.pairs();
     // The first pair comes only after the reader's first pass, which finds the revision.
     const first = await pairs.next();
+    tell(snap.revision + bump);
     const expected = (async function* (): AsyncGenerator<KeyValuePair> {
       if (first.done) return;
       yield first.value;
