@@ -437,7 +437,7 @@ Examples:
     await run(
       program,
       "plan",
-      async (ctx) => (await import("./cli-chunks/plan-PHMSNGQ5.js")).plan({ ...planOptionsFrom(o), out: o.out }, ctx)
+      async (ctx) => (await import("./cli-chunks/plan-JLDIRQMQ.js")).plan({ ...planOptionsFrom(o), out: o.out }, ctx)
     );
   });
   planFlags(
@@ -452,7 +452,7 @@ Examples:
     await run(
       program,
       "restore",
-      async (ctx) => (await import("./cli-chunks/restore-D7BKGX2H.js")).restore(
+      async (ctx) => (await import("./cli-chunks/restore-FRAMOM2E.js")).restore(
         {
           ...planOptionsFrom(o),
           yes: Boolean(o.yes),
@@ -539,7 +539,7 @@ Examples:
       await run(
         program,
         "rehearse",
-        async (ctx) => (await import("./cli-chunks/rehearse-inventory-3Z2SNN63.js")).rehearseInventory(
+        async (ctx) => (await import("./cli-chunks/rehearse-inventory-POWAAROZ.js")).rehearseInventory(
           {
             inventory: o.inventory,
             backup: o.backup,
@@ -568,7 +568,7 @@ Examples:
     await run(
       program,
       "rehearse",
-      async (ctx) => (await import("./cli-chunks/rehearse-VZYTZYDB.js")).rehearse(
+      async (ctx) => (await import("./cli-chunks/rehearse-OMKYMCQK.js")).rehearse(
         {
           provider: o.provider,
           etcdVersion: o.etcdVersion,
