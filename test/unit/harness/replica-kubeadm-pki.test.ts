@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { DressRehearsalReport } from '../../../harness/dress-rehearsal.js';
 import { issueCertificate, makeCertificateAuthority } from '../../../harness/pki.js';
 import {
   caArchiveCandidates,
@@ -19,6 +20,7 @@ import {
 } from '../../../harness/replica-kubeadm-pki.js';
 import { type ArchiveHeader, checkArchiveMembers } from '../../../src/backup/archive-members.js';
 import type { Transport } from '../../../src/nodes/transport.js';
+import { renderDressRehearsalMarkdown } from '../../../src/report/dress-rehearsal.js';
 
 // What is pure of the kubeadm replica on the backup's CAs: which members of an archive are
 // taken and what is missing, the reason given then, the placing script (run here with this
@@ -381,5 +383,60 @@ describe('the check after the bring-up', () => {
     ).stdout;
     expect(digest.replace(/:/g, '').toLowerCase()).toBe(der.split(' ')[0]);
     expect(publicKeyDigest(backup.ca)).not.toBe(digest);
+  });
+});
+
+describe('the table line of the PKI', () => {
+  const report = (pki: DressRehearsalReport['pki']): DressRehearsalReport => ({
+    tool: 'kube-rescue',
+    kind: 'dress-rehearsal',
+    startedAt: '2026-12-02T17:00:00.000Z',
+    inventory: 'hosts.ini',
+    cluster: 'cluster.local',
+    provider: 'kubeadm',
+    layout: 'kubeadm',
+    etcdVersion: '3.6',
+    topology: { nodes: [], groups: {} },
+    failure: { brokenEtcd: ['cp3'], brokenControlPlane: ['cp3'], removeHosts: [] },
+    data: { source: 'backup', backup: 'file:///b' },
+    pki,
+    durationSeconds: 1,
+    ok: true,
+  });
+  const base = { unpacked: [], caCert: '', fromBackup: [], reissued: [], memberCerts: {} };
+
+  it('names every CA of the backup and what was checked, when the replica ran on them', () => {
+    const md = renderDressRehearsalMarkdown(
+      report({
+        ...base,
+        source: 'backup',
+        caNode: 'cp1',
+        caFingerprint: 'EE:EE',
+        kubeadm: {
+          clusterCaFingerprint: 'CC:CC',
+          frontProxyCaFingerprint: 'FF:FF',
+          serviceAccountKeySha256: 'SA:SA',
+          verified: ['one thing', 'another'],
+        },
+      }),
+    );
+    expect(md).toContain(
+      "The replica ran on the backup's CAs: the cluster CA (sha256 fingerprint CC:CC), the front-proxy CA (FF:FF), the etcd CA (EE:EE) and the service-account key (SA:SA), from cp1's archive, placed before kubeadm init; kubeadm issued every other certificate and kubeconfig for the replica's addresses (production's name production's addresses and were not unpacked). Checked after the bring-up: one thing; another.",
+    );
+  });
+
+  it('gives the reason when the kubeadm replica kept its own PKI', () => {
+    const md = renderDressRehearsalMarkdown(
+      report({
+        ...base,
+        source: 'replica',
+        reason: 'cp1-pki.tar lacks sa.key',
+        caFingerprint: 'EE:EE',
+      }),
+    );
+    expect(md).toContain(
+      "The backup's node archives were not unpacked; the replica kept its own etcd PKI: cp1-pki.tar lacks sa.key.",
+    );
+    expect(md).not.toContain("ran on the backup's CAs");
   });
 });
