@@ -44,9 +44,14 @@ import {
   type StatedFailure,
 } from './replica.js';
 import {
+  type KubeadmCaSeed,
+  keepKubeadmReplicaPki,
+  seedKubeadmCa,
+  verifyKubeadmBackupPki,
+} from './replica-kubeadm-pki.js';
+import {
   adoptBackupPki,
   backupAddressMap,
-  keepKubeadmReplicaPki,
   type ReplicaPki,
   unpackArchives,
 } from './replica-pki.js';
@@ -229,12 +234,37 @@ export async function runDressRehearsal(input: DressRehearsalInput): Promise<Dre
   };
   const ctx: CommandContext = { progress };
   let cluster: StartedCluster | undefined;
+  /** kubeadm with --backup: the backup's CA files, placed before kubeadm init (or why not). */
+  let caSeed: KubeadmCaSeed | undefined;
+  const b = input.backup;
   try {
     cluster =
       input.layout === 'kubeadm'
         ? await new KubeadmClusterProvider().start(input.topology, {
             progress,
             nodeNames: 'topology',
+            preseedPki: b
+              ? async (first) => {
+                  const t = new DockerTransport(first.name, { container: first.containerName });
+                  try {
+                    caSeed = await seedKubeadmCa({
+                      backup: await BackupSource.open(b.location, b.identityFiles),
+                      node: first.name,
+                      t,
+                      controlPlane: input.topology.nodes
+                        .filter((n) => n.roles.includes('control-plane'))
+                        .map((n) => n.name),
+                    });
+                  } finally {
+                    await t.close();
+                  }
+                  progress.info(
+                    caSeed.source === 'backup'
+                      ? `${first.name}: the backup's CA files from ${caSeed.object} placed before kubeadm init: ${caSeed.placed.join(', ')}`
+                      : `The replica keeps its own kubeadm PKI: ${caSeed.reason}`,
+                  );
+                }
+              : undefined,
           })
         : await new LocalClusterProvider().start(input.topology, {
             progress,
@@ -277,6 +307,7 @@ export async function runDressRehearsal(input: DressRehearsalInput): Promise<Dre
         brokenPath,
         transportFor: transports.transportFor,
         ctx,
+        caSeed,
       });
     } finally {
       await transports.close();
@@ -299,6 +330,7 @@ interface RunContext {
   brokenPath: string;
   transportFor: (host: string) => Transport;
   ctx: CommandContext;
+  caSeed?: KubeadmCaSeed;
 }
 
 async function rehearseOn(
@@ -339,12 +371,20 @@ async function rehearseOn(
     const archiveHosts = c.nodes
       .filter((n) => n.roles.includes('control-plane') && archives[n.name])
       .map((n) => n.name);
-    if (kubeadm && archiveHosts.length > 0) {
-      const pki = await progress.phase("Read the backup's node archives (kubeadm)", () =>
-        keepKubeadmReplicaPki({ backup: source, etcdHosts, transportFor }),
+    if (kubeadm) {
+      // The CAs were placed before kubeadm init (runDressRehearsal); they are checked after the bring-up.
+      report.notes?.push(
+        r.caSeed?.source === 'backup'
+          ? "the recovery's certificate restores come from the replica's own backup, taken after the bring-up: the CAs and service-account key pair in it are the backup's, every other certificate and kubeconfig the replica's own (kubeadm issued them for the replica's addresses from the backup's CAs)"
+          : "the recovery's certificate restores come from the replica's own backup, taken after the bring-up: every certificate, key and kubeconfig in it is the replica's own",
       );
-      report.pki = pki;
-      progress.info(`The replica keeps its own PKI: ${pki.reason}`);
+      if (r.caSeed?.source === 'replica') {
+        report.pki = await keepKubeadmReplicaPki({
+          reason: r.caSeed.reason,
+          etcdHosts,
+          transportFor,
+        });
+      }
     } else if (archiveHosts.length > 0) {
       const { files, unpacked } = await progress.phase(
         `Unpack the backup's node archives on ${archiveHosts.join(', ')}`,
@@ -424,6 +464,26 @@ async function rehearseOn(
       );
     }
     report.data.bytes = source.manifest.snapshot.size;
+    if (r.caSeed?.source === 'backup') {
+      const seed = r.caSeed;
+      report.pki = await progress.phase(
+        "Check that the replica runs on the backup's CAs and service-account key",
+        () =>
+          verifyKubeadmBackupPki({
+            seed,
+            controlPlane: c.nodes
+              .filter((n) => n.roles.includes('control-plane'))
+              .map((n) => n.name),
+            etcdHosts,
+            ipOf: (h) => c.node(h).ip,
+            transportFor,
+            api: c.kubernetes!,
+          }),
+      );
+      progress.info(
+        `The replica runs on the backup's CAs (cluster CA sha256 ${report.pki.kubeadm?.clusterCaFingerprint}, etcd CA sha256 ${report.pki.caFingerprint}, from ${seed.object})`,
+      );
+    }
   } else {
     const client = await openEtcdClient(c.etcdEndpoints, tls);
     try {

@@ -264,12 +264,30 @@ interface NodeList {
   }[];
 }
 
+/** The first control-plane node, where `kubeadm init` runs, before it runs. */
+export interface KubeadmInitNode {
+  name: string;
+  ip: string;
+  containerName: string;
+}
+
+export interface KubeadmStartOptions extends StartClusterOptions {
+  /**
+   * Pre-seeded CA files: called on the first control-plane node once it has booted and before
+   * `kubeadm init`, to put CA files in /etc/kubernetes/pki (kubeadm issues every certificate
+   * and kubeconfig from the CA files it finds there, and `--upload-certs` carries them to the
+   * other control-plane nodes). The hook writes them itself, streamed to the node (reach it
+   * with `docker exec` into `containerName`): nothing of them passes through a file here.
+   */
+  preseedPki?: (first: KubeadmInitNode) => Promise<void>;
+}
+
 export class KubeadmClusterProvider implements ClusterProvider {
   readonly name = 'kubeadm' as const;
 
   async start(
     which: Topology | TopologyName = KUBEADM_DEFAULT_TOPOLOGY,
-    options: StartClusterOptions = {},
+    options: KubeadmStartOptions = {},
   ): Promise<KubeadmCluster> {
     const progress = options.progress ?? silentProgress;
     const t = typeof which === 'string' ? topologyByName(which) : which;
@@ -291,6 +309,7 @@ export class KubeadmClusterProvider implements ClusterProvider {
             progress,
             t0,
             nodeNames: options.nodeNames ?? 'container',
+            preseedPki: options.preseedPki,
           }),
       );
     } catch (err) {
@@ -312,6 +331,7 @@ export class KubeadmClusterProvider implements ClusterProvider {
       progress: Progress;
       t0: number;
       nodeNames: 'container' | 'topology';
+      preseedPki?: KubeadmStartOptions['preseedPki'];
     },
   ): Promise<KubeadmCluster> {
     const { progress, name } = ctx;
@@ -391,6 +411,12 @@ export class KubeadmClusterProvider implements ClusterProvider {
       cgroupRoot: cgroupRoots.get(n.name),
     });
 
+    if (ctx.preseedPki) {
+      const seed = ctx.preseedPki;
+      await progress.phase(`Pre-seed CA files on ${first.name} before kubeadm init`, () =>
+        seed({ name: first.name, ip: first.ip, containerName: first.containerName }),
+      );
+    }
     await writeNodeFile(
       first,
       KUBEADM_CONFIG_PATH,

@@ -6,15 +6,15 @@
  * addresses, which the replica does not have and must never use, so those (only those) are
  * reissued on a replica node for the replica's addresses with the backup's own CA key; the CA,
  * its key and every other file stay as the archive holds them. Without the CA key in any
- * archive the replica keeps its own etcd PKI, and the report says so.
+ * archive the replica keeps its own etcd PKI, and the report says so. (The kubeadm layout:
+ * replica-kubeadm-pki.ts.)
  * Everything secret is handled on the replica's nodes; what passes this machine is streams
  * (the archives on their way to a node, the cert dir copied node to node), never a file.
  */
 import { X509Certificate } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
-import { readArchiveHeaders } from '../src/backup/archive-members.js';
 import { OperationError } from '../src/errors.js';
-import { kubeadmLayout, kubesprayLayout } from '../src/etcd/layout.js';
+import { kubesprayLayout } from '../src/etcd/layout.js';
 import type { Inventory } from '../src/inventory/types.js';
 import type { NodeAccess } from '../src/nodes/access.js';
 import { shellCommand } from '../src/nodes/shell-quote.js';
@@ -40,12 +40,18 @@ export const CLIENT_TRUST = `${ETCD_CERT_DIR}/kube-rescue-replica-client-cas.pem
 const REISSUE_DAYS = 2;
 
 export interface ReplicaPki {
-  /** `backup`: the replica's etcd runs on the backup's CA; `replica`: on its own (reason). */
+  /**
+   * `backup`: the replica's etcd (kubeadm: every CA of the cluster) runs on the backup's CA;
+   * `replica`: on its own (reason).
+   */
   source: 'backup' | 'replica';
   reason?: string;
   /** Archives unpacked, per node. */
   unpacked: { node: string; object: string; entries: number }[];
-  /** The node whose archive gave the CA and where the certificates were reissued. */
+  /**
+   * The node whose archive gave the CA and where the certificates were reissued (kubeadm:
+   * whose archive gave the CAs kubeadm issued the replica's certificates from).
+   */
   caNode?: string;
   /** The etcd CA the replica runs on: sha256 of its DER, as `openssl x509 -fingerprint -sha256`. */
   caFingerprint: string;
@@ -58,6 +64,17 @@ export interface ReplicaPki {
   memberCerts: Record<string, string>;
   /** Client CAs the replica's etcd trusts (ETCD_TRUSTED_CA_FILE), when changed. */
   clientTrust?: string;
+  /**
+   * kubeadm on the backup's CAs (replica-kubeadm-pki.ts): the other CAs' fingerprints (the etcd
+   * CA's is caFingerprint), the service-account key's, and what was compared after the bring-up.
+   */
+  kubeadm?: {
+    clusterCaFingerprint: string;
+    frontProxyCaFingerprint: string;
+    /** sha256 of sa.pub's DER SubjectPublicKeyInfo, written as the fingerprints are. */
+    serviceAccountKeySha256: string;
+    verified: string[];
+  };
 }
 
 const q = (s: string) => shellCommand([s]);
@@ -67,12 +84,12 @@ export function fingerprintOf(pem: string): string {
 }
 
 /** Text of a file on a node (small files: certificates, env). */
-async function cat(t: Awaited<ReturnType<TransportSource>>, path: string): Promise<string> {
+export async function cat(t: Awaited<ReturnType<TransportSource>>, path: string): Promise<string> {
   return (await t.exec(['cat', '--', path], { timeoutMs: 30_000 })).stdout;
 }
 
 /** The member certificate each etcd host serves (public PEM), read on that host. */
-async function memberCertsOn(
+export async function memberCertsOn(
   transportFor: TransportSource,
   hosts: readonly string[],
   certOf: (host: string) => string,
@@ -383,56 +400,5 @@ export async function adoptBackupPki(opts: {
     ],
     memberCerts: await memberCerts(),
     clientTrust: `${CLIENT_TRUST}: the backup's CA and the harness's, for clients only (the run's own client on this machine has a harness certificate, so no certificate of the backup's CA is made for this machine); peers and servers trust the backup's CA only (ETCD_PEER_TRUSTED_CA_FILE unchanged)`,
-  };
-}
-
-/** The CA keys kubeadm signs everything with: the cluster's and etcd's (kubeadm's own paths). */
-const KUBEADM_CA_KEYS = ['/etc/kubernetes/pki/ca.key', '/etc/kubernetes/pki/etcd/ca.key'];
-
-/**
- * A kubeadm replica keeps its own PKI, and says why. Production's kubeadm certificates name
- * production's addresses (API server, etcd server and peer) and every kubeconfig and kubelet
- * client certificate chains to production's CA, so running the replica on the backup's PKI
- * means reissuing all of them on the replica's nodes with the archive's CA keys and
- * restarting every kubelet and static pod: not built yet. The archives are read here (tar
- * headers, in memory, as the checks before the start read them) only to say whether they
- * hold those keys; they are not unpacked, so the bring-up restores the snapshot alone.
- */
-export async function keepKubeadmReplicaPki(opts: {
-  backup: BackupSource;
-  etcdHosts: readonly string[];
-  transportFor: TransportSource;
-}): Promise<ReplicaPki> {
-  const { backup, transportFor } = opts;
-  const withKeys: string[] = [];
-  for (const o of backup.manifest.objects) {
-    if (o.kind !== 'node-files') continue;
-    const headers = await backup.streamTo(o.name, (plain) =>
-      readArchiveHeaders(plain, `${backup.location}/${o.name}`),
-    );
-    const paths = new Set(headers.map((h) => `/${String(h.name).replace(/^\.?\/+/, '')}`));
-    if (KUBEADM_CA_KEYS.every((k) => paths.has(k))) withKeys.push(o.node ?? o.name);
-  }
-  const layout = kubeadmLayout();
-  const caPath = layout.clientTls('').cacert;
-  const caCert = await cat(await transportFor(opts.etcdHosts[0]!), caPath);
-  const memberCerts = await memberCertsOn(
-    transportFor,
-    opts.etcdHosts,
-    (h) => layout.memberCert(h).cert,
-  );
-  const reason =
-    withKeys.length > 0
-      ? `the archives of ${withKeys.join(', ')} hold the backup's CA keys (${KUBEADM_CA_KEYS.join(', ')}), but a kubeadm replica on them needs every kubeadm certificate and kubeconfig reissued for the replica's addresses (API server, etcd server and peer, every kubelet's client) and every kubelet and static pod restarted, which kube-rescue does not do yet: the replica keeps its own kubeadm PKI; the archives were checked before the start (hashes, every member within the paths the layout lets it write) and not unpacked, and the recovery's certificate restores run from the replica's own backup`
-      : `no archive of the set holds the CA keys a kubeadm PKI is issued from (${KUBEADM_CA_KEYS.join(', ')}), so no certificate can be made for the replica's addresses on the backup's CA: the replica keeps its own kubeadm PKI, and the archives were not unpacked`;
-  return {
-    source: 'replica',
-    reason,
-    unpacked: [],
-    caFingerprint: fingerprintOf(caCert),
-    caCert,
-    fromBackup: [],
-    reissued: [],
-    memberCerts,
   };
 }

@@ -487,64 +487,19 @@ export class NodeStepRunner implements StepRunner {
   private async restoreArchive(step: Step, t: Transport, object: string): Promise<string> {
     const backup = this.requireBackup(step);
     const where = `${backup.location}/${object}`;
-    const expected = backup.manifest.objects.find((o) => o.name === object)?.plaintextSha256;
     const dir = await this.makeStaging(t, step.node, 'kube-rescue-archive.');
     const key = `${step.node}\u0000${dir}`;
     const staged = posix.join(dir, 'archive.tar');
     let checked: CheckedArchive;
     try {
-      const headers = await backup.streamTo(object, async (plain) => {
-        const toNode = new PassThrough();
-        const toCheck = new PassThrough();
-        plain.on('error', (err) => {
-          toNode.destroy(err);
-          toCheck.destroy(err);
-        });
-        plain.pipe(toNode);
-        plain.pipe(toCheck);
-        const [, read] = await Promise.all([
-          t.writeFile(staged, toNode, { mode: 0o600 }),
-          readArchiveHeaders(toCheck, where),
-        ]);
-        return read;
+      checked = await stageCheckedArchive({
+        backup,
+        t,
+        node: step.node,
+        object,
+        staged,
+        check: (headers) => this.checkMembers(step.node, headers, where),
       });
-      checked = this.checkMembers(step.node, headers, where);
-      // One look at the staged copy (both only read it): its sha256, then GNU tar's listing.
-      const look = await t.script(
-        [
-          `sha256sum -- ${q(staged)} || exit 3`,
-          'echo',
-          `exec env LC_ALL=C tar --quoting-style=escape -tf ${q(staged)}`,
-        ].join('\n'),
-        { allowFailure: true, timeoutMs: 120_000 },
-      );
-      if (look.code === 3) {
-        throw new OperationError(
-          `Node ${step.node}: could not hash the staged copy of ${object} (${staged}): ${look.stderr.trim().slice(0, 500)}; nothing of it was extracted.`,
-        );
-      }
-      const [sumLine = '', , ...listing] = look.stdout.split('\n');
-      const onNode = sumLine.trim().split(/\s+/)[0];
-      if (onNode !== expected) {
-        throw new OperationError(
-          `Node ${step.node}: the staged copy of ${object} (${staged}) has sha256 ${onNode}, not the ${expected} checked while it streamed; nothing of it was extracted. Check the node's disk and run restore again.`,
-        );
-      }
-      if (look.code !== 0) {
-        throw new OperationError(
-          `Node ${step.node}: tar could not list the staged copy of ${object} (exit ${look.code}): ${look.stderr.trim().slice(0, 500)}; nothing of it was extracted.`,
-        );
-      }
-      const gnu = listing.filter((l) => l !== '').map((l) => l.replace(/\/$/, ''));
-      const ours = gnuTarNames(checked.members);
-      const at = gnu.findIndex((n, i) => n !== ours[i]);
-      if (gnu.length !== ours.length || at >= 0) {
-        const i = at >= 0 ? at : Math.min(gnu.length, ours.length);
-        throw new InputError(
-          `${where}: GNU tar on node ${step.node} reads the archive differently from the member check (entry ${i + 1}: tar sees ${JSON.stringify(gnu[i] ?? 'nothing')}, the check saw ${JSON.stringify(ours[i] ?? 'nothing')}). ` +
-            "The whole archive is refused and nothing of it was extracted: restore from another set (check it with 'kube-rescue verify').",
-        );
-      }
     } catch (err) {
       // A refused or unverified copy is not worth keeping: it is never extracted.
       await this.removeStaging(t, step.node, dir, key);
@@ -632,13 +587,7 @@ export class NodeStepRunner implements StepRunner {
 
   /** A new private dir (mktemp -d, 0700) on the node, remembered for error messages. */
   private async makeStaging(t: Transport, node: string, prefix: string): Promise<string> {
-    const made = await t.script(`mktemp -d "\${TMPDIR:-/var/tmp}/${prefix}XXXXXX"`, {
-      timeoutMs: 20_000,
-    });
-    const dir = made.stdout.trim();
-    if (!dir.startsWith('/') || !posix.basename(dir).startsWith(prefix)) {
-      throw new OperationError(`Node ${node}: mktemp -d printed '${dir}', not a directory path.`);
-    }
+    const dir = await makePrivateDir(t, node, prefix);
     this.staged.set(`${node}\u0000${dir}`, { node, dir });
     return dir;
   }
@@ -789,6 +738,91 @@ export class NodeStepRunner implements StepRunner {
     }
     return `${v.checks.filter((c) => c.status === 'passed').length} checks passed, ${v.checks.filter((c) => c.status === 'skipped').length} skipped`;
   }
+}
+
+/** A new private dir (mktemp -d, 0700) on the node, `<TMPDIR or /var/tmp>/<prefix>XXXXXX`. */
+export async function makePrivateDir(t: Transport, node: string, prefix: string): Promise<string> {
+  const made = await t.script(`mktemp -d "\${TMPDIR:-/var/tmp}/${prefix}XXXXXX"`, {
+    timeoutMs: 20_000,
+  });
+  const dir = made.stdout.trim();
+  if (!dir.startsWith('/') || !posix.basename(dir).startsWith(prefix)) {
+    throw new OperationError(`Node ${node}: mktemp -d printed '${dir}', not a directory path.`);
+  }
+  return dir;
+}
+
+/**
+ * Stages the node archive `object` at `staged` (a path in a private dir on the node) while
+ * this machine hashes it and reads every tar header: returns the checked archive only when
+ * both hashes matched the manifest, `check` passed every member, the staged copy's sha256 on
+ * the node is the one checked and GNU tar on the node lists the members the check saw. Throws
+ * otherwise; nothing is extracted here, and the caller removes the staging dir on a failure.
+ */
+export async function stageCheckedArchive(o: {
+  backup: BackupSource;
+  t: Transport;
+  node: string;
+  object: string;
+  staged: string;
+  check: (headers: readonly ArchiveHeader[]) => CheckedArchive;
+}): Promise<CheckedArchive> {
+  const { backup, t, staged } = o;
+  const where = `${backup.location}/${o.object}`;
+  const expected = backup.manifest.objects.find((x) => x.name === o.object)?.plaintextSha256;
+  const headers = await backup.streamTo(o.object, async (plain) => {
+    const toNode = new PassThrough();
+    const toCheck = new PassThrough();
+    plain.on('error', (err) => {
+      toNode.destroy(err);
+      toCheck.destroy(err);
+    });
+    plain.pipe(toNode);
+    plain.pipe(toCheck);
+    const [, read] = await Promise.all([
+      t.writeFile(staged, toNode, { mode: 0o600 }),
+      readArchiveHeaders(toCheck, where),
+    ]);
+    return read;
+  });
+  const checked = o.check(headers);
+  // One look at the staged copy (both only read it): its sha256, then GNU tar's listing.
+  const look = await t.script(
+    [
+      `sha256sum -- ${q(staged)} || exit 3`,
+      'echo',
+      `exec env LC_ALL=C tar --quoting-style=escape -tf ${q(staged)}`,
+    ].join('\n'),
+    { allowFailure: true, timeoutMs: 120_000 },
+  );
+  if (look.code === 3) {
+    throw new OperationError(
+      `Node ${o.node}: could not hash the staged copy of ${o.object} (${staged}): ${look.stderr.trim().slice(0, 500)}; nothing of it was extracted.`,
+    );
+  }
+  const [sumLine = '', , ...listing] = look.stdout.split('\n');
+  const onNode = sumLine.trim().split(/\s+/)[0];
+  if (onNode !== expected) {
+    throw new OperationError(
+      `Node ${o.node}: the staged copy of ${o.object} (${staged}) has sha256 ${onNode}, not the ${expected} checked while it streamed; nothing of it was extracted. Check the node's disk and run restore again.`,
+    );
+  }
+  if (look.code !== 0) {
+    throw new OperationError(
+      `Node ${o.node}: tar could not list the staged copy of ${o.object} (exit ${look.code}): ${look.stderr.trim().slice(0, 500)}; nothing of it was extracted.`,
+    );
+  }
+  const gnu = listing.filter((l) => l !== '').map((l) => l.replace(/\/$/, ''));
+  const ours = gnuTarNames(checked.members);
+  const at = gnu.findIndex((n, i) => n !== ours[i]);
+  if (gnu.length !== ours.length || at >= 0) {
+    const i = at >= 0 ? at : Math.min(gnu.length, ours.length);
+    throw new InputError(
+      `${where}: GNU tar on node ${o.node} reads the archive differently from the member check (entry ${i + 1}: tar sees ${JSON.stringify(gnu[i] ?? 'nothing')}, the check saw ${JSON.stringify(ours[i] ?? 'nothing')}). ` +
+        "The whole archive is refused and nothing of it was extracted: restore from another set (check it with 'kube-rescue verify').",
+    );
+  }
+  return checked;
 }
 
 /**

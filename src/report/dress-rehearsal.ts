@@ -59,7 +59,14 @@ export function renderDressRehearsalMarkdown(r: DressRehearsalReport): string {
       `The replica was first brought to the backup's state by kube-rescue restore (${r.bringUp.plan}, ${r.bringUp.rtoSeconds} s); keyspace check ${r.bringUp.keyspaceStatus ?? 'not run'}: ${r.bringUp.keyspace ?? '–'}.`,
     );
   }
-  if (r.pki) {
+  if (r.pki?.kubeadm) {
+    const p = r.pki;
+    const k = r.pki.kubeadm;
+    lines.push(
+      '',
+      `The replica ran on the backup's CAs: the cluster CA (sha256 fingerprint ${k.clusterCaFingerprint}), the front-proxy CA (${k.frontProxyCaFingerprint}), the etcd CA (${p.caFingerprint}) and the service-account key (${k.serviceAccountKeySha256}), from ${p.caNode}'s archive, placed before kubeadm init; kubeadm issued every other certificate and kubeconfig for the replica's addresses (production's name production's addresses and were not unpacked). Checked after the bring-up: ${k.verified.join('; ')}.`,
+    );
+  } else if (r.pki) {
     const p = r.pki;
     lines.push(
       '',

@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openEtcdClient, SEED_ROOT_BESIDE_AN_API, seedKeys } from '../../../harness/data.js';
 import { KubeadmClusterProvider } from '../../../harness/kubeadm-provider.js';
 import { replicaTopology } from '../../../harness/replica.js';
+import { publicKeyDigest } from '../../../harness/replica-kubeadm-pki.js';
 import { generateIdentity } from '../../../src/backup/age.js';
 import { backup as backUp } from '../../../src/commands/backup.js';
 import { rehearseInventory } from '../../../src/commands/rehearse-inventory.js';
@@ -20,7 +21,8 @@ import { kubernetesMissing, NOTHING_LOST_ON_KUBEADM } from '../harness/fixtures/
 // stacked etcd, w1; addresses from 192.0.2.0/24, which nothing here may contact) on the kubeadm
 // provider. Two cluster starts in all, one at a time: a kubeadm harness cluster of the same
 // shape and host names, seeded, backed up by the real backup code (encrypted) and torn down;
-// then the replica, brought to that backup's state by the real restore, which loses cp3 (blank
+// then the replica, started on that backup's CAs and service-account key (placed from cp1's
+// archive before kubeadm init) and brought to its state by the real restore, which loses cp3 (blank
 // node: no manifests, data, certificates or kubeconfigs) and is recovered by the plan
 // production would get, with every Kubernetes check the provider has. Skips (and says which
 // command builds it) where Kubernetes is not built.
@@ -33,6 +35,12 @@ let backupPath: string;
 let identityFile: string;
 let secret: string;
 let sourceEtcdCa: X509Certificate;
+/** The backed-up cluster's own CAs and service-account key, read on its cp1 (public files). */
+let sourceClusterCa: X509Certificate;
+let sourceFrontProxyCa: X509Certificate;
+let sourceSaPub: string;
+/** Lines of the backed-up cluster's CA and sa private keys (kept in memory only), to grep for. */
+const sourceKeyLines: string[] = [];
 let sourceAddresses: string[] = [];
 const started = Date.now();
 const figures: string[] = [];
@@ -86,6 +94,18 @@ describe.skipIf(missing !== undefined)('dress rehearsal of a kubeadm-style inven
         'etcd.db.gz.age',
       ]);
       sourceEtcdCa = new X509Certificate(await readFile(source.tls.cacert));
+      const onCp1 = async (path: string) => (await source.node('cp1').sh(`cat ${path}`)).stdout;
+      sourceClusterCa = new X509Certificate(await onCp1('/etc/kubernetes/pki/ca.crt'));
+      sourceFrontProxyCa = new X509Certificate(
+        await onCp1('/etc/kubernetes/pki/front-proxy-ca.crt'),
+      );
+      sourceSaPub = await onCp1('/etc/kubernetes/pki/sa.pub');
+      for (const k of ['ca.key', 'front-proxy-ca.key', 'etcd/ca.key', 'sa.key']) {
+        const pem = await onCp1(`/etc/kubernetes/pki/${k}`);
+        sourceKeyLines.push(...pem.split('\n').filter((l) => l.length >= 40 && !l.startsWith('-')));
+      }
+      expect(sourceKeyLines.length).toBeGreaterThanOrEqual(4);
+      expect(sourceClusterCa.fingerprint256).not.toBe(sourceEtcdCa.fingerprint256);
       sourceAddresses = source.nodes.map((n) => n.ip);
     } finally {
       await source.stop();
@@ -160,14 +180,40 @@ describe.skipIf(missing !== undefined)('dress rehearsal of a kubeadm-style inven
     // Every Kubernetes check: objects, /readyz, every node Ready, the watch.
     expect(report.kubernetes).toMatchObject(NOTHING_LOST_ON_KUBEADM);
 
-    // The replica keeps its own PKI and says why: the archives hold the CA keys, but a kubeadm
-    // PKI is not yet reissued for the replica's addresses.
+    // The replica runs on the backup's CAs: placed from cp1's archive before kubeadm init,
+    // read back on every control-plane node after the bring-up; its leaf certificates are its
+    // own (its etcd members serve certificates of the backup's etcd CA for the replica's
+    // addresses), and its API server signs and checks tokens with the backup's sa key.
     const pki = report.pki!;
-    expect(pki.source).toBe('replica');
-    expect(pki.reason).toMatch(/hold the backup's CA keys .*the replica keeps its own kubeadm PKI/);
-    expect(pki.caFingerprint).not.toBe(sourceEtcdCa.fingerprint256);
+    expect(pki.source, pki.reason).toBe('backup');
+    expect(pki.reason).toBeUndefined();
+    expect(pki.caNode).toBe('cp1');
+    expect(pki.caFingerprint).toBe(sourceEtcdCa.fingerprint256);
+    expect(new X509Certificate(pki.caCert).fingerprint256).toBe(sourceEtcdCa.fingerprint256);
+    expect(pki.kubeadm).toMatchObject({
+      clusterCaFingerprint: sourceClusterCa.fingerprint256,
+      frontProxyCaFingerprint: sourceFrontProxyCa.fingerprint256,
+      serviceAccountKeySha256: publicKeyDigest(sourceSaPub),
+    });
+    expect(pki.kubeadm?.verified.join('\n')).toMatch(/on cp1, cp2, cp3 equal to the archive's/);
+    expect(pki.kubeadm?.verified.join('\n')).toMatch(
+      /\/openid\/v1\/jwks.*is the archive's sa\.pub/,
+    );
+    expect(pki.fromBackup.join('\n')).toMatch(
+      /cp1-pki\.tar\.gz\.age: .*\/etc\/kubernetes\/pki\/ca\.key.*carried to cp2, cp3 by kubeadm join --control-plane/,
+    );
+    expect(pki.unpacked).toEqual([]);
     expect(Object.keys(pki.memberCerts).sort()).toEqual(['cp1', 'cp2', 'cp3']);
-    expect(markdown).toMatch(/node archives were not unpacked; the replica kept its own etcd PKI/);
+    for (const n of report.topology.nodes.filter((x) => x.etcdMemberName)) {
+      const member = new X509Certificate(pki.memberCerts[n.name]!);
+      expect(member.verify(sourceEtcdCa.publicKey)).toBe(true);
+      expect(member.checkIP(n.replicaAddress)).toBe(n.replicaAddress);
+      expect(member.checkIP(n.productionAddress)).toBeUndefined();
+    }
+    expect(markdown).toMatch(/The replica ran on the backup's CAs: the cluster CA/);
+    expect(report.notes?.join('\n')).toMatch(
+      /certificate restores come from the replica's own backup.*CAs and service-account key pair in it are the backup's/,
+    );
 
     // The inventory's addresses are never contacted, nor the backed-up cluster's.
     expect(targets.length).toBeGreaterThan(0);
@@ -179,8 +225,9 @@ describe.skipIf(missing !== undefined)('dress rehearsal of a kubeadm-style inven
     for (const a of replicaAddresses) expect(a).not.toMatch(/^192\.0\.2\./);
     expect(sourceAddresses.length).toBe(4);
 
-    // The identity is in neither the report nor the log.
+    // The identity is in neither the report nor the log, nor is any CA or sa key of the backup.
     const text = `${await readFile(reportFile, 'utf8')}\n${markdown}\n${log.join('')}`;
     expect(text).not.toContain(secret.slice('AGE-SECRET-KEY-'.length));
+    expect(sourceKeyLines.filter((l) => text.includes(l))).toEqual([]);
   });
 });
