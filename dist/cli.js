@@ -158,7 +158,14 @@ function renderDressRehearsalMarkdown(r) {
       `The replica was first brought to the backup's state by kube-rescue restore (${r.bringUp.plan}, ${r.bringUp.rtoSeconds} s); keyspace check ${r.bringUp.keyspaceStatus ?? "not run"}: ${r.bringUp.keyspace ?? "\u2013"}.`
     );
   }
-  if (r.pki) {
+  if (r.pki?.kubeadm) {
+    const p = r.pki;
+    const k = r.pki.kubeadm;
+    lines.push(
+      "",
+      `The replica ran on the backup's CAs: the cluster CA (sha256 fingerprint ${k.clusterCaFingerprint}), the front-proxy CA (${k.frontProxyCaFingerprint}), the etcd CA (${p.caFingerprint}) and the service-account key (${k.serviceAccountKeySha256}), from ${p.caNode}'s archive, placed before kubeadm init; kubeadm issued every other certificate and kubeconfig for the replica's addresses (production's name production's addresses and were not unpacked). Checked after the bring-up: ${k.verified.join("; ")}.`
+    );
+  } else if (r.pki) {
     const p = r.pki;
     lines.push(
       "",
@@ -452,7 +459,7 @@ Examples:
     await run(
       program,
       "restore",
-      async (ctx) => (await import("./cli-chunks/restore-FRAMOM2E.js")).restore(
+      async (ctx) => (await import("./cli-chunks/restore-3UGK2X5F.js")).restore(
         {
           ...planOptionsFrom(o),
           yes: Boolean(o.yes),
@@ -539,7 +546,7 @@ Examples:
       await run(
         program,
         "rehearse",
-        async (ctx) => (await import("./cli-chunks/rehearse-inventory-POWAAROZ.js")).rehearseInventory(
+        async (ctx) => (await import("./cli-chunks/rehearse-inventory-I3UVKAMD.js")).rehearseInventory(
           {
             inventory: o.inventory,
             backup: o.backup,
@@ -568,7 +575,7 @@ Examples:
     await run(
       program,
       "rehearse",
-      async (ctx) => (await import("./cli-chunks/rehearse-OMKYMCQK.js")).rehearse(
+      async (ctx) => (await import("./cli-chunks/rehearse-LEQA44YR.js")).rehearse(
         {
           provider: o.provider,
           etcdVersion: o.etcdVersion,
