@@ -2,6 +2,7 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { DressRehearsalReport } from '../../../harness/dress-rehearsal.js';
 import type { RehearsalReport } from '../../../harness/rehearsal.js';
 import {
   ACT_ETCD_VERSION,
@@ -65,4 +66,51 @@ describe('act runs the rehearsal workflow with the local action', () => {
     expect(summary).toContain(`Rehearsal on the \`local\` provider, etcd ${etcdVersion}`);
     expect(summary).toMatch(/\| member-loss \| ✅ passed \| [\d.]+ s \|/);
   }, 900_000); // the harness builds node images on a fresh machine, inside the workflow
+  // examples/dress-rehearsal.yml's step: `command: rehearse` with an inventory is the dress
+  // rehearsal of that cluster, on a replica with the inventory's host names and its own addresses.
+  it('dress-rehearses the runbook inventory losing its three masters: the report, the output and the summary', async () => {
+    const masters = 'taco-m1,taco-m2,taco-m3';
+    const r = await runAct({
+      checkout: checkout.dir,
+      workflow: 'test/fixtures/workflows/act-dress-rehearsal.yml',
+      event: 'workflow_dispatch',
+      vars: { ETCD_VERSION: etcdVersion, BROKEN: masters, ARTIFACT_DIR: reports },
+      timeoutMs: 900_000,
+    });
+    console.log(`act: dress rehearsal workflow ran in ${r.seconds.toFixed(1)} s (exit ${r.code})`);
+    expect(r.code, tailOf(r)).toBe(0);
+    expect(r.jobResult('dress-rehearsal')).toBe('success');
+
+    const report = JSON.parse(
+      await readFile(join(reports, 'dress-rehearsal.json'), 'utf8'),
+    ) as DressRehearsalReport;
+    console.log(
+      `act: dress rehearsal ${report.replicaPlan?.case}, plan match ${report.planMatch?.match} (${report.planMatch?.steps} steps), RTO ${report.rtoSeconds} s, ${report.keysVerified} keys verified, ${report.keysLost} lost`,
+    );
+    expect(report.ok, report.error).toBe(true);
+    expect(report.inventory).toContain('runbook-hosts.ini');
+    expect(report.topology.nodes.map((n) => n.name).sort()).toEqual([
+      'taco-m1',
+      'taco-m2',
+      'taco-m3',
+      'taco-w1',
+      'taco-w2',
+    ]);
+    expect(report.failure.brokenEtcd.slice().sort()).toEqual(masters.split(','));
+    expect(report.data.source).toBe('generated');
+    expect(report.planMatch?.match).toBe(true);
+    expect(report.keysLost).toBe(0);
+    expect(report.keysVerified).toBeGreaterThan(0);
+    expect(report.rtoSeconds).toBeGreaterThan(0);
+
+    const result = JSON.parse(
+      r.outputs('dress-rehearsal', 'rehearse').result,
+    ) as DressRehearsalReport;
+    expect([result.ok, result.keysLost, result.planMatch?.match]).toEqual([true, 0, true]);
+
+    const [summary] = r.summaries('dress-rehearsal');
+    expect(summary).toContain('kube-rescue rehearse');
+    expect(summary).toContain('Dress rehearsal of');
+    expect(summary).toMatch(/✅ same \d+ steps/);
+  }, 900_000);
 });
