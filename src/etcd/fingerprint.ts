@@ -138,7 +138,7 @@ export async function* pagedPairs(
   at: { revision: number },
 ): AsyncGenerator<KeyValuePair> {
   const maxLimit = options.pageSize ?? 2000;
-  let targetBytes = options.targetPageBytes ?? 16 * 1024 * 1024;
+  const targetBytes = options.targetPageBytes ?? 16 * 1024 * 1024;
   let limit = Math.min(maxLimit, options.firstPageSize ?? maxLimit);
   at.revision = options.revision ?? 0;
   let expectedCount: number | undefined;
@@ -147,15 +147,12 @@ export async function* pagedPairs(
   let last: Buffer | undefined;
   for (;;) {
     // Ask for one more than a page: the first key may be the previous page's last one.
-    const asked = last ? limit + 1 : limit;
-    const { page, limit: took } = await readWhole(read, from, asked, at.revision);
+    const page = await read(from, last ? limit + 1 : limit, at.revision);
     if (at.revision === 0) at.revision = page.revision;
     expectedCount ??= page.count;
     let kvs = page.kvs;
     let pageBytes = 0;
     for (const kv of kvs) pageBytes += kv.key.length + kv.value.length;
-    // A page that had to be asked smaller: later pages stay at the size that came through.
-    if (took < asked && kvs.length > 0) targetBytes = Math.min(targetBytes, pageBytes);
     if (kvs.length > 0) {
       const perKey = Math.max(1, pageBytes / kvs.length);
       limit = Math.max(1, Math.min(maxLimit, Math.floor(targetBytes / perKey)));
@@ -178,31 +175,6 @@ export async function* pagedPairs(
     throw new OperationError(
       `${source}: fingerprint at revision ${at.revision} read ${read_} keys but etcd counted ${expectedCount}. Was the revision compacted meanwhile? Retry.`,
     );
-  }
-}
-
-/** Output of `etcdctl get` that ended inside its JSON: cut short on its way, not etcd's answer. */
-const CUT_SHORT = /^Could not read the JSON output of etcdctl get: (Unterminated|Unexpected end)/;
-
-/**
- * One page, asked again with fewer keys while its output arrives cut short. Seen with etcdctl
- * run from the etcd image through `ctr run` on kubeadm nodes under load: a page of 1.2–1.3 MB
- * of JSON lost its tail (never a small answer). A cut page never parses, and the caller counts
- * every key against etcd's own count, so nothing cut can pass as a whole keyspace.
- */
-async function readWhole(
-  read: PageReader,
-  from: Buffer,
-  limit: number,
-  revision: number,
-): Promise<{ page: Awaited<ReturnType<PageReader>>; limit: number }> {
-  for (let attempt = 0; ; attempt++) {
-    try {
-      return { page: await read(from, limit, revision), limit };
-    } catch (err) {
-      if (attempt >= 6 || limit <= 1 || !CUT_SHORT.test((err as Error).message)) throw err;
-      limit = Math.max(1, Math.floor(limit / 4));
-    }
   }
 }
 

@@ -33,10 +33,14 @@ export abstract class CommandTransport implements Transport {
 
   constructor(readonly node: string) {}
 
-  /** Starts argv on the node with `env` added to its environment. */
+  /**
+   * Starts argv on the node with `env` added to its environment; `input` says whether stdin
+   * will be fed (otherwise it is ended at once, and a carrier may use it for itself).
+   */
   protected abstract start(
     argv: readonly string[],
     env: Record<string, string>,
+    input: boolean,
   ): Promise<StartedCommand>;
 
   abstract close(): Promise<void>;
@@ -151,7 +155,7 @@ export abstract class CommandTransport implements Transport {
   ): Promise<{ code: number; stderr: string }> {
     let command: StartedCommand;
     try {
-      command = await this.start(argv, options.env ?? {});
+      command = await this.start(argv, options.env ?? {}, options.stdin !== undefined);
     } catch (err) {
       const e = err as NodeJS.ErrnoException;
       if (e.code === 'ENOENT' && e.syscall?.startsWith('spawn')) {

@@ -1,13 +1,18 @@
 import { execFile } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { Writable } from 'node:stream';
+import { finished } from 'node:stream/promises';
 import { InputError } from '../errors.js';
 import { CommandTransport } from './command-transport.js';
-import { NodeError, UnreachableError } from './errors.js';
+import { displayCommand, NodeError, UnreachableError } from './errors.js';
 import {
   KILL_GRACE_MS,
   reportingPid,
+  reportingPidUntilRead,
   type StartedCommand,
   startChildProcess,
   stopCommand,
+  takeEndMark,
   takePidMarker,
 } from './started-command.js';
 
@@ -43,9 +48,16 @@ export class DockerTransport extends CommandTransport {
 
   async close(): Promise<void> {}
 
+  /**
+   * A command without input runs in `reportingPidUntilRead`'s wrapper: it stays until its end
+   * mark has been read here, so dockerd's 2 s after the exit can no longer drop the tail of its
+   * output, and output that ends without the mark is an error, never a short answer. A command
+   * fed on stdin (an upload, whose output is a line) runs as it always did.
+   */
   protected async start(
     argv: readonly string[],
     env: Record<string, string>,
+    input: boolean,
   ): Promise<StartedCommand> {
     // `-e NAME` without a value makes docker take it from its own environment, so values
     // (tokens, keys) never appear on a command line.
@@ -57,11 +69,18 @@ export class DockerTransport extends CommandTransport {
       }
       return ['-e', name];
     });
+    const mark = input ? undefined : `kube-rescue-end-${randomBytes(16).toString('hex')}`;
     let client: StartedCommand;
     try {
       client = await startChildProcess(
         this.cli,
-        ['exec', '-i', ...envFlags, this.container, ...reportingPid(argv)],
+        [
+          'exec',
+          '-i',
+          ...envFlags,
+          this.container,
+          ...(mark ? reportingPidUntilRead(argv, mark) : reportingPid(argv)),
+        ],
         { ...process.env, ...env },
       );
     } catch (err) {
@@ -96,16 +115,31 @@ export class DockerTransport extends CommandTransport {
     stderr.on('data', (chunk: Buffer) => {
       if (pid === undefined && early.length < 4096) early += chunk.toString();
     });
+    // The wrapper waits on stdin: closing it, once the mark is in, lets it exit.
+    client.stdin.on('error', () => undefined);
+    const end = mark
+      ? takeEndMark(client.stdout, Buffer.from(mark), () => client.stdin.end())
+      : undefined;
     // Without the PID line the command never started: what failed is docker, not the command.
-    const exited = client.exited.then((status) => {
+    const exited = Promise.all([
+      client.exited,
+      end ? finished(end.stdout, { readable: false }).catch(() => undefined) : undefined,
+    ]).then(([status]) => {
       if (pid === undefined && status.code !== 0 && !stopRequested) {
         throw this.dockerFailure(early.trim(), status.code);
+      }
+      if (end && !end.complete() && !stopRequested) {
+        throw new NodeError(
+          this.node,
+          `Node ${this.node}: the output of ${displayCommand(argv, [])} through 'docker exec' into container ${this.container} ended without kube-rescue's end mark (exit ${status.code ?? status.signal}): it was cut short on its way, and is not used. Check the container and docker's daemon, and retry.`,
+        );
       }
       return status;
     });
     return {
-      stdin: client.stdin,
-      stdout: client.stdout,
+      // Fed nothing: the caller ends this one; the container's stdin is the wrapper's.
+      stdin: end ? new Writable({ write: (_chunk, _enc, cb) => cb() }) : client.stdin,
+      stdout: end ? end.stdout : client.stdout,
       stderr,
       exited,
       kill: () => {

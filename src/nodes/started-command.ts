@@ -66,6 +66,57 @@ export function reportingPid(argv: readonly string[]): string[] {
 
 const PID_MARKER = /^kube-rescue-pid (\d+)$/;
 
+/**
+ * `reportingPid` for a command that takes no input, through a carrier that drops output:
+ * dockerd gives an exec's output 2 s after the command exits to reach the client, then closes
+ * its streams and still reports the exit code (moby's daemon/monitor.go, `StreamConfig.Wait`
+ * with a 2 s timeout). A reader that falls behind (a loaded machine) loses the tail. So the
+ * wrapper runs the command (stdin /dev/null), prints `mark` on stdout, and exits only once its
+ * own stdin closes: the reader closes it on seeing the mark, so nothing is left in flight.
+ */
+export function reportingPidUntilRead(argv: readonly string[], mark: string): string[] {
+  return [
+    'sh',
+    '-c',
+    'echo "kube-rescue-pid $$" >&2; m=$1; shift; "$@" </dev/null; rc=$?; printf %s "$m"; read -r _; exit "$rc"',
+    'kube-rescue',
+    mark,
+    ...argv,
+  ];
+}
+
+/**
+ * stdout without the end mark `reportingPidUntilRead` prints last; `onMark` runs as soon as the
+ * mark has arrived (everything before it has then arrived too). `complete()`, once the stream
+ * ended, says whether the output ended with the mark: if not, it did not all arrive.
+ */
+export function takeEndMark(
+  stdout: Readable,
+  mark: Buffer,
+  onMark: () => void,
+): { stdout: Readable; complete: () => boolean } {
+  let held = Buffer.alloc(0);
+  let seen = false;
+  let complete = false;
+  const strip = new Transform({
+    transform(chunk: Buffer, _enc, cb) {
+      const all = held.length ? Buffer.concat([held, chunk]) : chunk;
+      const keep = Math.min(all.length, mark.length);
+      held = Buffer.from(all.subarray(all.length - keep));
+      if (!seen && held.equals(mark)) {
+        seen = true;
+        onMark();
+      }
+      cb(null, keep < all.length ? all.subarray(0, all.length - keep) : undefined);
+    },
+    flush(cb) {
+      complete = held.equals(mark);
+      cb(null, complete || !held.length ? undefined : held);
+    },
+  });
+  return { stdout: stdout.pipe(strip), complete: () => complete };
+}
+
 /** argv that sends `signal` to the process group of `pid`, or to `pid` alone if not a leader. */
 export function stopCommand(pid: number, signal: 'TERM' | 'KILL'): string[] {
   // dash wants `--` before a negative PID, busybox ash rejects it: try both spellings.
