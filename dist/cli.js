@@ -5,14 +5,14 @@ import {
 import {
   FINGERPRINT_MODES,
   backup
-} from "./cli-chunks/chunk-QSLC7T5W.js";
+} from "./cli-chunks/chunk-NKXCRMDC.js";
 import {
   renderExecutionMarkdown,
   renderPlanHash,
   renderPlanMarkdown,
   renderVerificationMarkdown
 } from "./cli-chunks/chunk-L3FNH5Y2.js";
-import "./cli-chunks/chunk-CMJO2HD3.js";
+import "./cli-chunks/chunk-ZYGZ3E2O.js";
 import {
   DEFAULT_ETCD_VERSION,
   ETCD_VERSIONS,
@@ -20,13 +20,13 @@ import {
   SCENARIOS
 } from "./cli-chunks/chunk-V46ZLIDJ.js";
 import "./cli-chunks/chunk-F6ZXVXFW.js";
-import "./cli-chunks/chunk-ZMWLBIGG.js";
+import "./cli-chunks/chunk-TAIFHTFI.js";
 import "./cli-chunks/chunk-LAA6A62G.js";
 import "./cli-chunks/chunk-4Y33S4GC.js";
 import "./cli-chunks/chunk-UOCBBQ7X.js";
 import "./cli-chunks/chunk-F5G46BDY.js";
-import "./cli-chunks/chunk-4HAON6FQ.js";
-import "./cli-chunks/chunk-BQFR37KL.js";
+import "./cli-chunks/chunk-KQL5RJTP.js";
+import "./cli-chunks/chunk-I2WN2EPD.js";
 import {
   StderrProgress
 } from "./cli-chunks/chunk-ZZ57F2FG.js";
@@ -403,7 +403,7 @@ Examples:
     await run(
       program,
       "verify",
-      async (ctx) => (await import("./cli-chunks/verify-TEQ4OEZD.js")).verify(
+      async (ctx) => (await import("./cli-chunks/verify-U424DRBM.js")).verify(
         {
           backup: b,
           identityFiles: o.identity ?? [],
@@ -444,7 +444,7 @@ Examples:
     await run(
       program,
       "plan",
-      async (ctx) => (await import("./cli-chunks/plan-JLDIRQMQ.js")).plan({ ...planOptionsFrom(o), out: o.out }, ctx)
+      async (ctx) => (await import("./cli-chunks/plan-TRLERQFO.js")).plan({ ...planOptionsFrom(o), out: o.out }, ctx)
     );
   });
   planFlags(
@@ -459,7 +459,7 @@ Examples:
     await run(
       program,
       "restore",
-      async (ctx) => (await import("./cli-chunks/restore-3UGK2X5F.js")).restore(
+      async (ctx) => (await import("./cli-chunks/restore-52GCTP5S.js")).restore(
         {
           ...planOptionsFrom(o),
           yes: Boolean(o.yes),
@@ -546,7 +546,7 @@ Examples:
       await run(
         program,
         "rehearse",
-        async (ctx) => (await import("./cli-chunks/rehearse-inventory-I3UVKAMD.js")).rehearseInventory(
+        async (ctx) => (await import("./cli-chunks/rehearse-inventory-PTJYIGPF.js")).rehearseInventory(
           {
             inventory: o.inventory,
             backup: o.backup,
@@ -575,7 +575,7 @@ Examples:
     await run(
       program,
       "rehearse",
-      async (ctx) => (await import("./cli-chunks/rehearse-LEQA44YR.js")).rehearse(
+      async (ctx) => (await import("./cli-chunks/rehearse-YCX7E2SN.js")).rehearse(
         {
           provider: o.provider,
           etcdVersion: o.etcdVersion,
