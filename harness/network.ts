@@ -16,16 +16,24 @@ export interface ClusterNetwork {
 }
 
 async function subnetsInUse(): Promise<Set<string>> {
-  const ids = (await docker(['network', 'ls', '-q'])).stdout.split('\n').filter(Boolean);
-  if (ids.length === 0) return new Set();
-  const out = await docker([
-    'network',
-    'inspect',
-    '--format',
-    '{{range .IPAM.Config}}{{.Subnet}} {{end}}',
-    ...ids,
-  ]);
-  return new Set(out.stdout.split(/\s+/).filter(Boolean));
+  // Another run may remove a network between the listing and the inspection ("network … not
+  // found"): look again. What was printed still counts; a subnet missed here only makes
+  // `network create` below refuse it, and the next one is tried.
+  for (let attempt = 1; ; attempt++) {
+    const ids = (await docker(['network', 'ls', '-q'])).stdout.split('\n').filter(Boolean);
+    if (ids.length === 0) return new Set();
+    const out = await docker(
+      ['network', 'inspect', '--format', '{{range .IPAM.Config}}{{.Subnet}} {{end}}', ...ids],
+      { allowFailure: true },
+    );
+    const gone = out.code !== 0 && /not found/i.test(out.stderr);
+    if (out.code !== 0 && !gone) {
+      throw new OperationError(
+        `docker network inspect failed (exit ${out.code}): ${out.stderr.trim()}`,
+      );
+    }
+    if (!gone || attempt >= 5) return new Set(out.stdout.split(/\s+/).filter(Boolean));
+  }
 }
 
 export async function createClusterNetwork(
