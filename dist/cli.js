@@ -546,7 +546,7 @@ Examples:
       await run(
         program,
         "rehearse",
-        async (ctx) => (await import("./cli-chunks/rehearse-inventory-PTJYIGPF.js")).rehearseInventory(
+        async (ctx) => (await import("./cli-chunks/rehearse-inventory-7H3TDDLZ.js")).rehearseInventory(
           {
             inventory: o.inventory,
             backup: o.backup,
@@ -575,7 +575,7 @@ Examples:
     await run(
       program,
       "rehearse",
-      async (ctx) => (await import("./cli-chunks/rehearse-YCX7E2SN.js")).rehearse(
+      async (ctx) => (await import("./cli-chunks/rehearse-AERH4UEL.js")).rehearse(
         {
           provider: o.provider,
           etcdVersion: o.etcdVersion,
