@@ -219,6 +219,9 @@ export class NodeStepRunner implements StepRunner {
     return `${saved.bytes} bytes at revision ${status.revision} (${status.totalKey} keys incl. history) in ${path}`;
   }
 
+  /** The status of the backup's snapshot, read on the first node it was fetched to. */
+  private backupSnapshotStatus?: Promise<void>;
+
   private async fetchSnapshot(step: StepOf<'fetch-snapshot'>): Promise<string> {
     const target = await this.deps.transportFor(step.node);
     const from = step.params.from;
@@ -231,13 +234,18 @@ export class NodeStepRunner implements StepRunner {
     }
     const backup = this.requireBackup(step);
     await backup.streamTo(from.object, (plain) => target.writeFile(to, plain, { mode: 0o600 }));
+    // Every node of a parallel restore gets the same checked bytes: the first one's status
+    // stands for all (the others wait for it rather than run etcdutl again).
     if (!this.observed.snapshot) {
-      const status = await (await this.ctl(step.node)).snapshotStatus(to);
-      this.observed.snapshot = {
-        revision: status.revision,
-        totalKey: status.totalKey,
-        node: step.node,
-      };
+      this.backupSnapshotStatus ??= (async () => {
+        const status = await (await this.ctl(step.node)).snapshotStatus(to);
+        this.observed.snapshot ??= {
+          revision: status.revision,
+          totalKey: status.totalKey,
+          node: step.node,
+        };
+      })();
+      await this.backupSnapshotStatus;
     }
     return `${from.object} from ${from.location} → ${to} (hashes match the manifest)`;
   }
