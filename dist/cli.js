@@ -459,7 +459,7 @@ Examples:
     await run(
       program,
       "restore",
-      async (ctx) => (await import("./cli-chunks/restore-52GCTP5S.js")).restore(
+      async (ctx) => (await import("./cli-chunks/restore-WMJ4OHFM.js")).restore(
         {
           ...planOptionsFrom(o),
           yes: Boolean(o.yes),
@@ -546,7 +546,7 @@ Examples:
       await run(
         program,
         "rehearse",
-        async (ctx) => (await import("./cli-chunks/rehearse-inventory-7H3TDDLZ.js")).rehearseInventory(
+        async (ctx) => (await import("./cli-chunks/rehearse-inventory-XJJZ432H.js")).rehearseInventory(
           {
             inventory: o.inventory,
             backup: o.backup,
@@ -575,7 +575,7 @@ Examples:
     await run(
       program,
       "rehearse",
-      async (ctx) => (await import("./cli-chunks/rehearse-AERH4UEL.js")).rehearse(
+      async (ctx) => (await import("./cli-chunks/rehearse-PWYGZ2JQ.js")).rehearse(
         {
           provider: o.provider,
           etcdVersion: o.etcdVersion,
