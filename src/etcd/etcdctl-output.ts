@@ -71,11 +71,29 @@ export function parseEtcdJson(text: string, what: string): unknown {
     return JSON.parse(safe);
   } catch (err) {
     const head = text.trim().slice(0, 200);
-    throw new OperationError(
-      `Could not read the JSON output of ${what}: ${(err as Error).message}. Output began with: ${head || '(nothing)'}`,
-      { cause: err },
-    );
+    const message = `Could not read the JSON output of ${what}: ${(err as Error).message}. Output began with: ${head || '(nothing)'}`;
+    throw endedEarly(err as Error, safe)
+      ? new CutOutputError(message, { cause: err })
+      : new OperationError(message, { cause: err });
   }
+}
+
+/**
+ * JSON output that stops before its document does: it was cut on its way, not garbled. ctr of
+ * containerd before 1.6.22 (Debian 12 ships 1.6.20) closes the output of `ctr run` as soon as
+ * the tool exits (containerd commit b27f7daa5, moby/moby#45689), so a reader that fell behind
+ * (a loaded node) loses the tail — or all — of what etcdctl printed. Such a read may be retried;
+ * nothing in it is used.
+ */
+export class CutOutputError extends OperationError {}
+
+/** Whether JSON.parse failed because the text ended, not on a wrong character inside it. */
+function endedEarly(err: Error, text: string): boolean {
+  if (!text.trim() || /Unexpected end of JSON input|Unterminated string/.test(err.message)) {
+    return true;
+  }
+  const at = /at position (\d+)/.exec(err.message);
+  return at !== null && Number(at[1]) >= text.trimEnd().length;
 }
 
 /** A uint64 id (number or decimal string) as lowercase hex, exactly. */

@@ -4,6 +4,7 @@ import { shellCommand } from '../nodes/shell-quote.js';
 import type { ExecResult, Transport } from '../nodes/transport.js';
 import { type Progress, silentProgress } from '../progress.js';
 import {
+  CutOutputError,
   type EndpointHashKV,
   type EndpointHealth,
   type EndpointStatus,
@@ -61,6 +62,9 @@ export interface EtcdCtlOptions {
 export type { SnapshotRestoreOptions, SnapshotRestoreResult };
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/** How often a read whose output was cut short is asked in all before it is an error. */
+const CUT_READ_ATTEMPTS = 3;
 
 /**
  * etcdctl (and etcdutl) run on a node through its Transport, with the node's certs — the
@@ -179,6 +183,37 @@ export class EtcdCtl {
     }
   }
 
+  /**
+   * A read-only etcdctl call and the parse of its JSON. Output that ended before its JSON did
+   * was cut on its way (`CutOutputError`: ctr of containerd before 1.6.22 drops what `ctr run`
+   * had not passed on when the tool exited), so it is asked again, up to three times in all;
+   * a cut answer is never used. Calls that change the cluster are never repeated here.
+   */
+  private async read<T>(
+    args: string[],
+    what: string,
+    parse: (res: ExecResult) => T,
+    opts: { allowFailure?: boolean; timeoutMs?: number } = {},
+  ): Promise<T> {
+    for (let attempt = 1; ; attempt++) {
+      const res = await this.run(args, what, opts);
+      try {
+        return parse(res);
+      } catch (err) {
+        if (!(err instanceof CutOutputError)) throw err;
+        if (attempt >= CUT_READ_ATTEMPTS) {
+          throw new OperationError(
+            `Node ${this.node}: the output of ${what} was cut short on its way ${attempt} times in a row, so it cannot be trusted. ctr of containerd before 1.6.22, which runs a kubeadm node's etcd tools, drops the tail of a \`ctr run\` when the node is too busy to pass it on in time: upgrade containerd on ${this.node}, or retry when it is less loaded.\n${err.message}`,
+            { cause: err },
+          );
+        }
+        this.progress.warn(
+          `Node ${this.node}: the output of ${what} was cut short on its way (${res.stdout.length} bytes, JSON unfinished); asking again (${attempt + 1} of ${CUT_READ_ATTEMPTS}).`,
+        );
+      }
+    }
+  }
+
   private explain(err: unknown, what: string, endpoints: string[]): unknown {
     if (!(err instanceof CommandFailedError)) return err;
     const tail = err.stderrTail;
@@ -198,32 +233,40 @@ export class EtcdCtl {
 
   /** Health of every endpoint; unhealthy endpoints are results, not errors. */
   async endpointHealth(): Promise<EndpointHealth[]> {
-    const res = await this.run(['endpoint', 'health', '-w', 'json'], 'etcdctl endpoint health', {
-      allowFailure: true,
-    });
-    if (!res.stdout.trim()) {
-      throw this.explain(
-        new CommandFailedError(this.node, 'etcdctl endpoint health', res.code, res.stderr),
-        'etcdctl endpoint health',
-        this.options.endpoints,
-      );
-    }
-    return parseEndpointHealth(res.stdout);
+    return this.read(
+      ['endpoint', 'health', '-w', 'json'],
+      'etcdctl endpoint health',
+      (res) => {
+        if (!res.stdout.trim() && res.code !== 0) {
+          throw this.explain(
+            new CommandFailedError(this.node, 'etcdctl endpoint health', res.code, res.stderr),
+            'etcdctl endpoint health',
+            this.options.endpoints,
+          );
+        }
+        return parseEndpointHealth(res.stdout);
+      },
+      { allowFailure: true },
+    );
   }
 
   /** Status of every endpoint that answers; the others are listed with `unreachable`. */
   async endpointStatus(): Promise<{ statuses: EndpointStatus[]; unreachable: string[] }> {
-    const res = await this.run(['endpoint', 'status', '-w', 'json'], 'etcdctl endpoint status', {
-      allowFailure: true,
-    });
-    const statuses = res.stdout.trim() ? parseEndpointStatus(res.stdout) : [];
+    // Nothing printed and a failure: no endpoint answered. Nothing printed and success: cut.
+    const statuses = await this.read(
+      ['endpoint', 'status', '-w', 'json'],
+      'etcdctl endpoint status',
+      (res) => (res.stdout.trim() || res.code === 0 ? parseEndpointStatus(res.stdout) : []),
+      { allowFailure: true },
+    );
     const answered = new Set(statuses.map((s) => s.endpoint));
     return { statuses, unreachable: this.options.endpoints.filter((e) => !answered.has(e)) };
   }
 
   async memberList(): Promise<Member[]> {
-    const res = await this.run(['member', 'list', '-w', 'json'], 'etcdctl member list');
-    return parseMemberList(res.stdout);
+    return this.read(['member', 'list', '-w', 'json'], 'etcdctl member list', (res) =>
+      parseMemberList(res.stdout),
+    );
   }
 
   /**
@@ -405,8 +448,7 @@ export class EtcdCtl {
   async keyCount(revision?: number): Promise<{ count: number; revision: number }> {
     const args = ['get', '', '--prefix', '--keys-only', '--limit=1', '-w', 'json'];
     if (revision) args.push(`--rev=${revision}`);
-    const res = await this.run(args, 'etcdctl get (key count)');
-    const page = parseGet(res.stdout);
+    const page = await this.read(args, 'etcdctl get (key count)', (res) => parseGet(res.stdout));
     return { count: page.count, revision: page.revision };
   }
 
@@ -415,12 +457,12 @@ export class EtcdCtl {
    * an endpoint that does not answer is an error (the caller asked for each one's hash).
    */
   async hashKV(revision: number): Promise<EndpointHashKV[]> {
-    const res = await this.run(
+    return this.read(
       ['endpoint', 'hashkv', `--rev=${revision}`, '-w', 'json'],
       'etcdctl endpoint hashkv',
+      (res) => parseEndpointHashKV(res.stdout, revision),
       { timeoutMs: 120_000 },
     );
-    return parseEndpointHashKV(res.stdout, revision);
   }
 
   /**
@@ -436,8 +478,7 @@ export class EtcdCtl {
     }
     const args = ['get', key, '--from-key', `--limit=${limit}`, '-w', 'json'];
     if (revision) args.push(`--rev=${revision}`);
-    const res = await this.run(args, 'etcdctl get', { timeoutMs: 120_000 });
-    return parseGet(res.stdout);
+    return this.read(args, 'etcdctl get', (res) => parseGet(res.stdout), { timeoutMs: 120_000 });
   }
 }
 

@@ -49,13 +49,30 @@ export function etcdImageToolCommands(image: string, paths: StaticPodPaths): Etc
   // $0 is the image, "$@" the tool's arguments; ctr's argv is built in front of them. The cert
   // dir is mounted only where it exists: a node that lost it (certificate loss, a blank node)
   // still runs etcdutl, and ctr refuses a bind mount of a missing source.
+  //
+  // ctr's stdout goes to a private file first, and only then to us. ctr of containerd before
+  // 1.6.22 (Debian 12 ships 1.6.20) closes its side of the tool's output as soon as the tool
+  // exits (containerd commit b27f7daa5, moby/moby#45689): whatever it had not yet passed on is
+  // lost. Behind a reader slower than etcdctl (a loaded node, docker exec, SSH), a 2.4 MB
+  // `etcdctl get` page lost 105–121 KB of its tail on 8 runs out of 8; written to a file, none
+  // of 8 lost a byte (.scratch/ctr-cut.mts, 2 December). The file can hold every Secret of
+  // the cluster (a keyspace page): 0600 in a 0700-made temp file, removed when the script
+  // ends, on a stop too.
   const script = (tool: string) =>
     [
       `t=\${TMPDIR:-/var/tmp}`,
       `set -- "$0" "kube-rescue-etcd-$(date +%s%N)-$$" ${tool} "$@"`,
       `if [ "$t" != /var/tmp ]; then set -- --mount "type=bind,src=$t,dst=$t,options=rbind:rw" "$@"; fi`,
       `if [ -d ${cert} ]; then set -- ${mount(paths.etcdCertDir, 'rbind:ro')} "$@"; fi`,
-      `exec ctr -n ${CRI_NAMESPACE} run --rm --net-host --env ETCDCTL_API=3 ${fixed} "$@"`,
+      `o=$(umask 077 && mktemp "$t/kube-rescue-out.XXXXXX") || { echo "kube-rescue: cannot make a temp file in $t for the output of ${tool}" >&2; exit 125; }`,
+      `trap 'rm -f "$o"' EXIT`,
+      `trap 'exit 143' TERM`,
+      `trap 'exit 130' INT`,
+      `trap 'exit 129' HUP`,
+      `ctr -n ${CRI_NAMESPACE} run --rm --net-host --env ETCDCTL_API=3 ${fixed} "$@" >"$o"`,
+      `rc=$?`,
+      `cat "$o" || { echo "kube-rescue: cannot read back the output of ${tool} from $o" >&2; exit 125; }`,
+      `exit "$rc"`,
     ].join('\n');
   const prefix = (tool: string) => ['sh', '-c', script(tool), image];
   return { etcd: prefix('etcd'), etcdctl: prefix('etcdctl'), etcdutl: prefix('etcdutl') };
