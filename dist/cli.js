@@ -5,26 +5,26 @@ import {
 import {
   FINGERPRINT_MODES,
   backup
-} from "./cli-chunks/chunk-NKXCRMDC.js";
+} from "./cli-chunks/chunk-DYJTTZJM.js";
 import {
   renderExecutionMarkdown,
   renderPlanHash,
   renderPlanMarkdown,
   renderVerificationMarkdown
 } from "./cli-chunks/chunk-L3FNH5Y2.js";
-import "./cli-chunks/chunk-ZYGZ3E2O.js";
+import "./cli-chunks/chunk-ELYMBFIG.js";
 import {
   DEFAULT_ETCD_VERSION,
   ETCD_VERSIONS,
   REHEARSAL_PROVIDERS,
   SCENARIOS
 } from "./cli-chunks/chunk-V46ZLIDJ.js";
-import "./cli-chunks/chunk-F6ZXVXFW.js";
+import "./cli-chunks/chunk-5TH2Q4NZ.js";
 import "./cli-chunks/chunk-TAIFHTFI.js";
 import "./cli-chunks/chunk-LAA6A62G.js";
 import "./cli-chunks/chunk-4Y33S4GC.js";
 import "./cli-chunks/chunk-UOCBBQ7X.js";
-import "./cli-chunks/chunk-F5G46BDY.js";
+import "./cli-chunks/chunk-T4K2IUI2.js";
 import "./cli-chunks/chunk-KQL5RJTP.js";
 import "./cli-chunks/chunk-I2WN2EPD.js";
 import {
@@ -403,7 +403,7 @@ Examples:
     await run(
       program,
       "verify",
-      async (ctx) => (await import("./cli-chunks/verify-U424DRBM.js")).verify(
+      async (ctx) => (await import("./cli-chunks/verify-VLLWBZ3D.js")).verify(
         {
           backup: b,
           identityFiles: o.identity ?? [],
@@ -444,7 +444,7 @@ Examples:
     await run(
       program,
       "plan",
-      async (ctx) => (await import("./cli-chunks/plan-TRLERQFO.js")).plan({ ...planOptionsFrom(o), out: o.out }, ctx)
+      async (ctx) => (await import("./cli-chunks/plan-AIC63QTI.js")).plan({ ...planOptionsFrom(o), out: o.out }, ctx)
     );
   });
   planFlags(
@@ -459,7 +459,7 @@ Examples:
     await run(
       program,
       "restore",
-      async (ctx) => (await import("./cli-chunks/restore-WMJ4OHFM.js")).restore(
+      async (ctx) => (await import("./cli-chunks/restore-2TEVMEI2.js")).restore(
         {
           ...planOptionsFrom(o),
           yes: Boolean(o.yes),
@@ -546,7 +546,7 @@ Examples:
       await run(
         program,
         "rehearse",
-        async (ctx) => (await import("./cli-chunks/rehearse-inventory-XJJZ432H.js")).rehearseInventory(
+        async (ctx) => (await import("./cli-chunks/rehearse-inventory-USGFSRUR.js")).rehearseInventory(
           {
             inventory: o.inventory,
             backup: o.backup,
@@ -575,7 +575,7 @@ Examples:
     await run(
       program,
       "rehearse",
-      async (ctx) => (await import("./cli-chunks/rehearse-PWYGZ2JQ.js")).rehearse(
+      async (ctx) => (await import("./cli-chunks/rehearse-LJE4J2TJ.js")).rehearse(
         {
           provider: o.provider,
           etcdVersion: o.etcdVersion,
