@@ -1,9 +1,11 @@
 import { defineConfig } from 'vitest/config';
+import LongestFirstSequencer from './test/setup/sequencer.js';
 
 // Two projects: `unit` (fast, no services) and `integration` (real etcd, Docker, sshd, S3).
 export default defineConfig({
   test: {
     reporters: ['default', './test/setup/summary-reporter.ts'],
+    sequence: { sequencer: LongestFirstSequencer },
     projects: [
       {
         test: {
