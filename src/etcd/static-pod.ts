@@ -55,9 +55,9 @@ export function etcdImageToolCommands(image: string, paths: StaticPodPaths): Etc
   // exits (containerd commit b27f7daa5, moby/moby#45689): whatever it had not yet passed on is
   // lost. Behind a reader slower than etcdctl (a loaded node, docker exec, SSH), a 2.4 MB
   // `etcdctl get` page lost 105–121 KB of its tail on 8 runs out of 8; written to a file, none
-  // of 8 lost a byte (.scratch/ctr-cut.mts, 2 December). The file can hold every Secret of
-  // the cluster (a keyspace page): 0600 in a 0700-made temp file, removed when the script
-  // ends, on a stop too.
+  // of 8 lost a byte (a single-node harness kubeadm cluster, 2 December). The file can hold
+  // every Secret of the cluster (a keyspace page): made 0600 (umask 077) by mktemp, removed
+  // when the script ends, on a stop too.
   const script = (tool: string) =>
     [
       `t=\${TMPDIR:-/var/tmp}`,
