@@ -479,7 +479,7 @@ describe.skipIf(missing !== undefined)(
           ...kept(),
           expectedNodes: [...kept().expectedNodes, 'no-such-node'],
           // A node that never registers: no need to wait the 5 min a restore's kubelets get.
-          nodesTimeoutMs: 20_000,
+          nodesTimeoutMs: 5_000,
         });
         expect(r.nodesReady).toBe(4);
         expect(r.nodesExpected).toBe(5);
