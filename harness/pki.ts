@@ -84,7 +84,10 @@ export async function issueCertificate(ca: CertificateAuthority, req: CertReques
   ]);
 }
 
-/** An RSA key pair as kubeadm makes for service-account tokens (`sa.key`, `sa.pub`). */
+/**
+ * The service-account token key pair (`sa.key`, `sa.pub`). EC P-256, not the RSA 2048 kubeadm
+ * makes by default: the API server takes either (ES256 tokens), and EC is made in milliseconds.
+ */
 export async function makeServiceAccountKeyPair(keyPath: string, pubPath: string): Promise<void> {
   await runCommand('openssl', [
     'genpkey',
