@@ -546,7 +546,7 @@ Examples:
       await run(
         program,
         "rehearse",
-        async (ctx) => (await import("./cli-chunks/rehearse-inventory-USGFSRUR.js")).rehearseInventory(
+        async (ctx) => (await import("./cli-chunks/rehearse-inventory-KFLQ2TGF.js")).rehearseInventory(
           {
             inventory: o.inventory,
             backup: o.backup,
@@ -575,7 +575,7 @@ Examples:
     await run(
       program,
       "rehearse",
-      async (ctx) => (await import("./cli-chunks/rehearse-LJE4J2TJ.js")).rehearse(
+      async (ctx) => (await import("./cli-chunks/rehearse-QO72ODII.js")).rehearse(
         {
           provider: o.provider,
           etcdVersion: o.etcdVersion,
