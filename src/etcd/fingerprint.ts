@@ -127,9 +127,11 @@ export interface KeyValuePair {
 }
 
 /**
- * Every live key of an etcd at one revision in ascending key order, page by page, with memory
- * bounded by one page. `at.revision` is set from the first page when not given (0 = current).
- * Throws when keys come out of order or the count etcd reported is not what was read.
+ * Every live key of an etcd at one revision in ascending key order, page by page. The next
+ * page is asked for as soon as a page arrives, so etcd (and the node carrying its answer)
+ * works on it while the caller consumes this one; memory stays bounded by two pages.
+ * `at.revision` is set from the first page when not given (0 = current). Throws when keys
+ * come out of order or the count etcd reported is not what was read.
  */
 export async function* pagedPairs(
   read: PageReader,
@@ -143,11 +145,11 @@ export async function* pagedPairs(
   at.revision = options.revision ?? 0;
   let expectedCount: number | undefined;
   let read_ = 0;
-  let from: Buffer = Buffer.alloc(0);
   let last: Buffer | undefined;
-  for (;;) {
-    // Ask for one more than a page: the first key may be the previous page's last one.
-    const page = await read(from, last ? limit + 1 : limit, at.revision);
+  let pending: ReturnType<PageReader> | undefined = read(Buffer.alloc(0), limit, at.revision);
+  while (pending) {
+    const page = await pending;
+    pending = undefined;
     if (at.revision === 0) at.revision = page.revision;
     expectedCount ??= page.count;
     let kvs = page.kvs;
@@ -158,6 +160,12 @@ export async function* pagedPairs(
       limit = Math.max(1, Math.min(maxLimit, Math.floor(targetBytes / perKey)));
     }
     if (last && kvs.length > 0 && kvs[0].key.equals(last)) kvs = kvs.slice(1);
+    if (page.more && kvs.length > 0) {
+      // Ask for one more than a page: the first key is this page's last one.
+      pending = read(kvs[kvs.length - 1].key, limit + 1, at.revision);
+      // Awaited on the next turn; a caller that stops early must not leave it unhandled.
+      pending.catch(() => undefined);
+    }
     for (const kv of kvs) {
       if (last && Buffer.compare(kv.key, last) <= 0) {
         throw new OperationError(
@@ -168,8 +176,6 @@ export async function* pagedPairs(
       last = kv.key;
       yield kv;
     }
-    if (!page.more || kvs.length === 0) break;
-    from = last!;
   }
   if (read_ !== expectedCount) {
     throw new OperationError(

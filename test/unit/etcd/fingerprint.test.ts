@@ -1,7 +1,12 @@
 import { createHash } from 'node:crypto';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { compareHashKV, fingerprintPages, type PageReader } from '../../../src/etcd/fingerprint.js';
+import {
+  compareHashKV,
+  fingerprintPages,
+  type PageReader,
+  pagedPairs,
+} from '../../../src/etcd/fingerprint.js';
 
 /**
  * The paging and hashing logic against an in-memory sorted keyspace that answers range
@@ -88,6 +93,64 @@ describe('fingerprintPages', () => {
       kvs: [{ key: Buffer.from('a'), value: Buffer.from('1') }],
     });
     await expect(fingerprintPages(read)).rejects.toThrow(/read 1 keys but etcd counted 3/);
+  });
+});
+
+describe('pagedPairs reads a page ahead', () => {
+  const entries: [string, string][] = Array.from({ length: 10 }, (_, i) => [`k${i}`, `v${i}`]);
+
+  it('asks for the next page as soon as one arrives, before the caller has taken its keys', async () => {
+    const log: string[] = [];
+    const inner = keyspace(entries);
+    const read: PageReader = (from, limit, rev) => {
+      log.push(`read from ${from.toString() || '(start)'}`);
+      return inner(from, limit, rev);
+    };
+    const at = { revision: 0 };
+    for await (const kv of pagedPairs(read, { pageSize: 4 }, 'test', at)) {
+      log.push(`took ${kv.key}`);
+    }
+    // Pages of 4, then 4 + 1 (the first key of each later page is the previous one's last).
+    expect(log).toEqual([
+      'read from (start)',
+      'read from k3',
+      ...['k0', 'k1', 'k2', 'k3'].map((k) => `took ${k}`),
+      'read from k7',
+      ...['k4', 'k5', 'k6', 'k7', 'k8', 'k9'].map((k) => `took ${k}`),
+    ]);
+    expect(at.revision).toBe(42);
+  });
+
+  it('leaves no unhandled rejection when the caller stops before the page read ahead fails', async () => {
+    let calls = 0;
+    const inner = keyspace(entries);
+    const read: PageReader = (from, limit, rev) => {
+      calls++;
+      return calls === 1 ? inner(from, limit, rev) : Promise.reject(new Error('node gone'));
+    };
+    const unhandled: unknown[] = [];
+    const onUnhandled = (reason: unknown) => unhandled.push(reason);
+    process.on('unhandledRejection', onUnhandled);
+    try {
+      for await (const kv of pagedPairs(read, { pageSize: 4 }, 'test', { revision: 0 })) {
+        if (kv.key.toString() === 'k1') break;
+      }
+      await new Promise((r) => setTimeout(r, 20));
+    } finally {
+      process.off('unhandledRejection', onUnhandled);
+    }
+    expect(calls).toBe(2);
+    expect(unhandled).toEqual([]);
+  });
+
+  it('fails with the page read ahead when the caller goes on to it', async () => {
+    let calls = 0;
+    const inner = keyspace(entries);
+    const read: PageReader = (from, limit, rev) => {
+      calls++;
+      return calls === 1 ? inner(from, limit, rev) : Promise.reject(new Error('node gone'));
+    };
+    await expect(fingerprintPages(read, { pageSize: 4 })).rejects.toThrow('node gone');
   });
 });
 
