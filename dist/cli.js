@@ -5,14 +5,14 @@ import {
 import {
   FINGERPRINT_MODES,
   backup
-} from "./cli-chunks/chunk-DYJTTZJM.js";
+} from "./cli-chunks/chunk-L4MPEUSH.js";
 import {
   renderExecutionMarkdown,
   renderPlanHash,
   renderPlanMarkdown,
   renderVerificationMarkdown
 } from "./cli-chunks/chunk-L3FNH5Y2.js";
-import "./cli-chunks/chunk-ELYMBFIG.js";
+import "./cli-chunks/chunk-A3MZLSVD.js";
 import {
   DEFAULT_ETCD_VERSION,
   ETCD_VERSIONS,
@@ -20,7 +20,7 @@ import {
   SCENARIOS
 } from "./cli-chunks/chunk-V46ZLIDJ.js";
 import "./cli-chunks/chunk-5TH2Q4NZ.js";
-import "./cli-chunks/chunk-TAIFHTFI.js";
+import "./cli-chunks/chunk-TXF6RFLZ.js";
 import "./cli-chunks/chunk-LAA6A62G.js";
 import "./cli-chunks/chunk-4Y33S4GC.js";
 import "./cli-chunks/chunk-UOCBBQ7X.js";
@@ -403,7 +403,7 @@ Examples:
     await run(
       program,
       "verify",
-      async (ctx) => (await import("./cli-chunks/verify-VLLWBZ3D.js")).verify(
+      async (ctx) => (await import("./cli-chunks/verify-CIAGBHGC.js")).verify(
         {
           backup: b,
           identityFiles: o.identity ?? [],
@@ -444,7 +444,7 @@ Examples:
     await run(
       program,
       "plan",
-      async (ctx) => (await import("./cli-chunks/plan-AIC63QTI.js")).plan({ ...planOptionsFrom(o), out: o.out }, ctx)
+      async (ctx) => (await import("./cli-chunks/plan-MLBGHWCA.js")).plan({ ...planOptionsFrom(o), out: o.out }, ctx)
     );
   });
   planFlags(
@@ -459,7 +459,7 @@ Examples:
     await run(
       program,
       "restore",
-      async (ctx) => (await import("./cli-chunks/restore-2TEVMEI2.js")).restore(
+      async (ctx) => (await import("./cli-chunks/restore-U5VXRWD6.js")).restore(
         {
           ...planOptionsFrom(o),
           yes: Boolean(o.yes),
@@ -546,7 +546,7 @@ Examples:
       await run(
         program,
         "rehearse",
-        async (ctx) => (await import("./cli-chunks/rehearse-inventory-KFLQ2TGF.js")).rehearseInventory(
+        async (ctx) => (await import("./cli-chunks/rehearse-inventory-J3GP25CJ.js")).rehearseInventory(
           {
             inventory: o.inventory,
             backup: o.backup,
@@ -575,7 +575,7 @@ Examples:
     await run(
       program,
       "rehearse",
-      async (ctx) => (await import("./cli-chunks/rehearse-QO72ODII.js")).rehearse(
+      async (ctx) => (await import("./cli-chunks/rehearse-SPUWQQ6J.js")).rehearse(
         {
           provider: o.provider,
           etcdVersion: o.etcdVersion,
