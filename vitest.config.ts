@@ -15,6 +15,9 @@ export default defineConfig({
           // Imports its JSON schema without an import attribute, which Node 20 refuses: let Vite load it.
           server: { deps: { inline: ['@actions/workflow-parser'] } },
           testTimeout: 20_000,
+          // Both cores: vitest's default leaves one free, and the unit files, mostly module
+          // loading and child processes, then took 75 s alone instead of 51 s (2 December).
+          maxWorkers: 2,
         },
       },
       {
