@@ -338,7 +338,7 @@ export async function verifyKubeadmBackupPki(opts: {
       `${seed.host}'s archive ${seed.object}: ${seed.placed.join(', ')} only (hashes and every member checked, read in full before anything reached the node, staged privately on ${seed.node} and checked again there), placed on ${seed.node} before kubeadm init, keys 0600 and the rest 0644, owned by root${others.length > 0 ? `; carried to ${others.join(', ')} by kubeadm join --control-plane with the uploaded certificates` : ''}`,
     ],
     reissued: [
-      `every other certificate and kubeconfig of the replica (API server, front-proxy client, etcd server, peer and healthcheck, the API server's etcd and kubelet clients, admin, super-admin, controller-manager and scheduler kubeconfigs, every kubelet's client certificate): issued by kubeadm init and join on the replica's nodes for the replica's addresses from the backup's CAs; production's name production's addresses and are not unpacked, nor is any other file of the archives`,
+      `every other certificate and kubeconfig of the replica (API server, front-proxy client, etcd server, peer and healthcheck, the API server's etcd and kubelet clients, admin, super-admin, controller-manager and scheduler kubeconfigs, every kubelet's client certificate): issued by kubeadm init and join on the replica's nodes for the replica's addresses from the backup's CAs; production's certificates name production's addresses and are not unpacked, nor is any other file of the archives`,
     ],
     memberCerts,
   };

@@ -396,7 +396,7 @@ export async function adoptBackupPki(opts: {
     caCert,
     fromBackup,
     reissued: [
-      `${list.map((r) => `${r.base}.pem`).join(', ')} (with new P-256 keys, valid ${REISSUE_DAYS} days): signed on ${caNode} with the backup's CA key, subject as the backup's, SANs the replica's host name, address, localhost and 127.0.0.1 only — production's name production's addresses, which the replica does not have; the backup's own are kept at ${FROM_BACKUP} on ${caNode}`,
+      `${list.map((r) => `${r.base}.pem`).join(', ')} (with new P-256 keys, valid ${REISSUE_DAYS} days): signed on ${caNode} with the backup's CA key, subject as the backup's, SANs the replica's host name, address, localhost and 127.0.0.1 only — production's certificates name production's addresses, which the replica does not have; the backup's own are kept at ${FROM_BACKUP} on ${caNode}`,
     ],
     memberCerts: await memberCerts(),
     clientTrust: `${CLIENT_TRUST}: the backup's CA and the harness's, for clients only (the run's own client on this machine has a harness certificate, so no certificate of the backup's CA is made for this machine); peers and servers trust the backup's CA only (ETCD_PEER_TRUSTED_CA_FILE unchanged)`,

@@ -421,7 +421,7 @@ describe('the table line of the PKI', () => {
       }),
     );
     expect(md).toContain(
-      "The replica ran on the backup's CAs: the cluster CA (sha256 fingerprint CC:CC), the front-proxy CA (FF:FF), the etcd CA (EE:EE) and the service-account key (SA:SA), from cp1's archive, placed before kubeadm init; kubeadm issued every other certificate and kubeconfig for the replica's addresses (production's name production's addresses and were not unpacked). Checked after the bring-up: one thing; another.",
+      "The replica ran on the backup's CAs: the cluster CA (sha256 fingerprint CC:CC), the front-proxy CA (FF:FF), the etcd CA (EE:EE) and the service-account key (SA:SA), from cp1's archive, placed before kubeadm init; kubeadm issued every other certificate and kubeconfig for the replica's addresses (production's certificates name production's addresses and were not unpacked). Checked after the bring-up: one thing; another.",
     );
   });
 
