@@ -57,7 +57,7 @@ import {
 } from './replica-pki.js';
 import { lastWriteIn, restoreLosses } from './restore-losses.js';
 import type { EtcdVersion } from './tools.js';
-import type { Topology } from './topology.js';
+import { controlPlaneNodes, type Topology } from './topology.js';
 
 export interface DressRehearsalInput {
   /** The production inventory, loaded and checked. */
@@ -251,9 +251,7 @@ export async function runDressRehearsal(input: DressRehearsalInput): Promise<Dre
                       backup: await BackupSource.open(b.location, b.identityFiles),
                       node: first.name,
                       t,
-                      controlPlane: input.topology.nodes
-                        .filter((n) => n.roles.includes('control-plane'))
-                        .map((n) => n.name),
+                      controlPlane: controlPlaneNodes(input.topology).map((n) => n.name),
                     });
                   } finally {
                     await t.close();
