@@ -163,13 +163,13 @@ function renderDressRehearsalMarkdown(r) {
     const k = r.pki.kubeadm;
     lines.push(
       "",
-      `The replica ran on the backup's CAs: the cluster CA (sha256 fingerprint ${k.clusterCaFingerprint}), the front-proxy CA (${k.frontProxyCaFingerprint}), the etcd CA (${p.caFingerprint}) and the service-account key (${k.serviceAccountKeySha256}), from ${p.caNode}'s archive, placed before kubeadm init; kubeadm issued every other certificate and kubeconfig for the replica's addresses (production's name production's addresses and were not unpacked). Checked after the bring-up: ${k.verified.join("; ")}.`
+      `The replica ran on the backup's CAs: the cluster CA (sha256 fingerprint ${k.clusterCaFingerprint}), the front-proxy CA (${k.frontProxyCaFingerprint}), the etcd CA (${p.caFingerprint}) and the service-account key (${k.serviceAccountKeySha256}), from ${p.caNode}'s archive, placed before kubeadm init; kubeadm issued every other certificate and kubeconfig for the replica's addresses (production's certificates name production's addresses and were not unpacked). Checked after the bring-up: ${k.verified.join("; ")}.`
     );
   } else if (r.pki) {
     const p = r.pki;
     lines.push(
       "",
-      (p.unpacked.length > 0 ? `The backup's node archives were unpacked where the layout puts them (${p.unpacked.map((u) => `${u.node}: ${u.entries} entries`).join(", ")}); ` : "The backup's node archives were not unpacked; ") + (p.source === "backup" ? `the replica's etcd ran on the backup's CA (sha256 fingerprint ${p.caFingerprint}, from ${p.caNode}'s archive), with its member, admin and node certificates reissued for the replica's addresses (production's name production's addresses).` : `the replica kept its own etcd PKI: ${p.reason}.`)
+      (p.unpacked.length > 0 ? `The backup's node archives were unpacked where the layout puts them (${p.unpacked.map((u) => `${u.node}: ${u.entries} entries`).join(", ")}); ` : "The backup's node archives were not unpacked; ") + (p.source === "backup" ? `the replica's etcd ran on the backup's CA (sha256 fingerprint ${p.caFingerprint}, from ${p.caNode}'s archive), with its member, admin and node certificates reissued for the replica's addresses (production's certificates name production's addresses).` : `the replica kept its own etcd PKI: ${p.reason}.`)
     );
   }
   if (r.productionPlan && r.replicaPlan) {
@@ -546,7 +546,7 @@ Examples:
       await run(
         program,
         "rehearse",
-        async (ctx) => (await import("./cli-chunks/rehearse-inventory-J3GP25CJ.js")).rehearseInventory(
+        async (ctx) => (await import("./cli-chunks/rehearse-inventory-BTYWQW7Y.js")).rehearseInventory(
           {
             inventory: o.inventory,
             backup: o.backup,
@@ -575,7 +575,7 @@ Examples:
     await run(
       program,
       "rehearse",
-      async (ctx) => (await import("./cli-chunks/rehearse-SPUWQQ6J.js")).rehearse(
+      async (ctx) => (await import("./cli-chunks/rehearse-SAIIGUOI.js")).rehearse(
         {
           provider: o.provider,
           etcdVersion: o.etcdVersion,
