@@ -92,34 +92,28 @@ export function helpOffersBumpRevision(help: string): boolean {
 
 const SECTION = '@@kube-rescue@@';
 
-/** One round trip: versions of etcd, etcdctl, etcdutl and the restore help of both tools. */
-export async function detectEtcdTools(
+type Probe = [name: string, command: string];
+
+/**
+ * Runs probes on the node in one round trip: all at once (each is a process start, which adds
+ * up on a loaded node) or one after another, each into its own file of a private temp dir,
+ * printed in order once all have ended. Returns each probe's output by name.
+ */
+async function runProbes(
   transport: Transport,
-  commands: EtcdToolCommands = defaultToolCommands,
-  options: { timeoutMs?: number } = {},
-): Promise<EtcdTools> {
-  const probes: [string, string][] = [
-    [
-      'paths',
-      `for t in ${['etcd', 'etcdctl', 'etcdutl'].map((k) => shellCommand([commands[k as keyof EtcdToolCommands][0] ?? k])).join(' ')}; do command -v "$t" || echo; done`,
-    ],
-    ['etcd', `${shellCommand(commands.etcd)} --version`],
-    ['etcdctl', `ETCDCTL_API=3 ${shellCommand(commands.etcdctl)} version`],
-    ['etcdutl', `${shellCommand(commands.etcdutl)} version`],
-    ['etcdctl-restore', `ETCDCTL_API=3 ${shellCommand(commands.etcdctl)} snapshot restore --help`],
-    ['etcdutl-restore', `${shellCommand(commands.etcdutl)} snapshot restore --help`],
-  ];
-  // The five start together (each is a process start, which adds up on a loaded node), each
-  // into its own file of a private temp dir, printed in order once all have ended.
+  probes: Probe[],
+  options: { parallel: boolean; timeoutMs: number },
+): Promise<Map<string, string>> {
+  const amp = options.parallel ? ' &' : '';
   const script = [
     'd=$(mktemp -d) || exit 1',
-    ...probes.map(([, cmd], i) => `(${cmd}) >"$d/${i}" 2>&1 &`),
+    ...probes.map(([, cmd], i) => `(${cmd}) >"$d/${i}" 2>&1${amp}`),
     'wait',
     ...probes.map(([name], i) => `echo '${SECTION}${name}'; cat "$d/${i}"`),
     'rm -r "$d"',
   ].join('\n');
   const res = await transport.script(script, {
-    timeoutMs: options.timeoutMs ?? 20_000,
+    timeoutMs: options.timeoutMs,
     allowFailure: true,
   });
   const sections = new Map<string, string>();
@@ -127,17 +121,92 @@ export async function detectEtcdTools(
     const nl = part.indexOf('\n');
     sections.set(part.slice(0, nl), part.slice(nl + 1));
   }
-  const server = parseToolVersion('etcd', sections.get('etcd') ?? '');
-  const etcdctl = parseToolVersion('etcdctl', sections.get('etcdctl') ?? '');
-  const etcdutl = parseToolVersion('etcdutl', sections.get('etcdutl') ?? '');
+  return sections;
+}
+
+/** The first line of what a tool printed, for an error message. */
+function firstLine(output: string | undefined): string {
+  const line = (output ?? '').trim().split('\n')[0]?.trim() ?? '';
+  if (!line) return 'it printed nothing';
+  return `it printed ${JSON.stringify(line.length > 200 ? `${line.slice(0, 200)}…` : line)}`;
+}
+
+const TOOLS = ['etcd', 'etcdctl', 'etcdutl'] as const;
+
+/** One round trip: versions of etcd, etcdctl, etcdutl and the restore help of both tools. */
+export async function detectEtcdTools(
+  transport: Transport,
+  commands: EtcdToolCommands = defaultToolCommands,
+  options: { timeoutMs?: number } = {},
+): Promise<EtcdTools> {
+  const timeoutMs = options.timeoutMs ?? 20_000;
+  const versionProbe: Record<(typeof TOOLS)[number], Probe> = {
+    etcd: ['etcd', `${shellCommand(commands.etcd)} --version`],
+    etcdctl: ['etcdctl', `ETCDCTL_API=3 ${shellCommand(commands.etcdctl)} version`],
+    etcdutl: ['etcdutl', `${shellCommand(commands.etcdutl)} version`],
+  };
+  const helpProbe: Record<'etcdctl' | 'etcdutl', Probe> = {
+    etcdctl: [
+      'etcdctl-restore',
+      `ETCDCTL_API=3 ${shellCommand(commands.etcdctl)} snapshot restore --help`,
+    ],
+    etcdutl: ['etcdutl-restore', `${shellCommand(commands.etcdutl)} snapshot restore --help`],
+  };
+  const sections = await runProbes(
+    transport,
+    [
+      [
+        'paths',
+        `for t in ${TOOLS.map((k) => shellCommand([commands[k][0] ?? k])).join(' ')}; do command -v "$t" || echo; done`,
+      ],
+      ...TOOLS.map((k) => versionProbe[k]),
+      helpProbe.etcdctl,
+      helpProbe.etcdutl,
+    ],
+    { parallel: true, timeoutMs },
+  );
   const found = (sections.get('paths') ?? '').split('\n');
+  const versions = new Map(TOOLS.map((k) => [k, parseToolVersion(k, sections.get(k) ?? '')]));
+  // A tool that is there but gave no version is asked once more, alone: on a loaded kubeadm
+  // node six `ctr run`s at once can leave one of them without an answer (seen in CI: etcdctl
+  // 3.6.16 answered, the same image's etcdutl printed nothing). "No etcdutl" is a verdict the
+  // planner acts on, so it must come from a tool that is absent, not from one that was slow.
+  const there = (k: (typeof TOOLS)[number], i: number) =>
+    commands[k].length > 1 || Boolean(found[i]?.trim());
+  const unanswered = TOOLS.filter((k, i) => !versions.get(k) && there(k, i));
+  if (unanswered.length > 0) {
+    const again = await runProbes(
+      transport,
+      unanswered.flatMap((k) =>
+        k === 'etcd' ? [versionProbe[k]] : [versionProbe[k], helpProbe[k]],
+      ),
+      { parallel: false, timeoutMs },
+    );
+    for (const [name, out] of again) sections.set(name, out);
+    for (const k of unanswered) versions.set(k, parseToolVersion(k, sections.get(k) ?? ''));
+  }
+  const server = versions.get('etcd');
+  const etcdctl = versions.get('etcdctl');
+  const etcdutl = versions.get('etcdutl');
   const paths: EtcdTools['paths'] = {};
-  (['etcd', 'etcdctl', 'etcdutl'] as const).forEach((k, i) => {
+  TOOLS.forEach((k, i) => {
     // A prefix such as the `sh -c "exec ctr run … etcdctl"` of the etcd image: keep it as given.
     if (commands[k].length > 1) paths[k] = shellCommand(commands[k]);
     else if (found[i]?.trim()) paths[k] = found[i]!.trim();
   });
-  const snapshotTool = chooseSnapshotTool(transport.node, { etcdctl, etcdutl });
+  let snapshotTool: EtcdTools['snapshotTool'];
+  try {
+    snapshotTool = chooseSnapshotTool(transport.node, { etcdctl, etcdutl });
+  } catch (err) {
+    // Say what the tools that were there printed, asked twice: the cause is usually in it.
+    const said = TOOLS.filter((k, i) => !versions.get(k) && there(k, i) && k !== 'etcd')
+      .map((k) => `${k} version was asked twice and ${firstLine(sections.get(k))}`)
+      .join('; ');
+    if (said && err instanceof OperationError) {
+      throw new OperationError(`${err.message} (${said})`);
+    }
+    throw err;
+  }
   const tools: EtcdTools = {
     node: transport.node,
     commands,
