@@ -53,16 +53,23 @@ export async function deleteKubeadmCerts(
 }
 
 /**
- * A re-provisioned control-plane node, as kind's blank node: no static-pod manifests, no
- * etcd data, no PKI, no kubeconfigs of the control plane; containerd, the kubelet and its
- * own client certificate stay (a node image with the packages installed).
+ * A re-provisioned control-plane node: the packages installed (containerd, the kubelet and its
+ * kubeadm drop-in), nothing kubeadm wrote — no static-pod manifests, no etcd data, no PKI, no
+ * kubeconfigs (the kubelet's too), no kubelet configuration, flags or client certificate. Its
+ * kubelet is restarted as the new node's would start, and exits at once for want of them
+ * (systemd restarts it every 2 s) until the restore brings them back.
  */
 export function blankKubeadmNodeScript(): string {
   return [
     'set -e',
     'rm -f /etc/kubernetes/manifests/*.yaml',
     WAIT_ETCD_GONE,
-    'rm -rf /var/lib/etcd/* /etc/kubernetes/pki',
-    'rm -f /etc/kubernetes/admin.conf /etc/kubernetes/super-admin.conf /etc/kubernetes/controller-manager.conf /etc/kubernetes/scheduler.conf',
+    // The rest of the control plane goes too before the kubelet stops (a new node runs none).
+    'for i in $(seq 1 60); do crictl ps -q --name "^kube-(apiserver|controller-manager|scheduler)$" | grep -q . || break; sleep 1; done',
+    'systemctl stop kubelet',
+    'rm -rf /var/lib/etcd/* /etc/kubernetes/pki /var/lib/kubelet/pki',
+    'rm -f /etc/kubernetes/admin.conf /etc/kubernetes/super-admin.conf /etc/kubernetes/controller-manager.conf /etc/kubernetes/scheduler.conf /etc/kubernetes/kubelet.conf',
+    'rm -f /var/lib/kubelet/config.yaml /var/lib/kubelet/kubeadm-flags.env',
+    'systemctl start kubelet',
   ].join('\n');
 }

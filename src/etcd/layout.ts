@@ -66,6 +66,12 @@ const kubeconfigs = [
   'kubelet.conf',
 ];
 
+/** The kubelet's configuration and flags as kubeadm init/join write them. */
+export const KUBEADM_KUBELET_FILES = [
+  '/var/lib/kubelet/config.yaml',
+  '/var/lib/kubelet/kubeadm-flags.env',
+];
+
 /** Polls until no `etcd` process runs on the node (pgrep from procps). */
 async function waitForEtcdProcess(
   transport: Transport,
@@ -189,6 +195,10 @@ export function kubeadmLayout(overrides: Partial<LayoutPaths> = {}): Layout {
       { path: paths.kubernetesCertDirs[0], required: true },
       { path: paths.manifestsDir, required: true },
       ...kubeconfigs.map((c) => ({ path: posix.join('/etc/kubernetes', c), required: false })),
+      // What kubeadm writes for the kubelet: without them a re-provisioned node's kubelet does
+      // not start, and no static pod runs. Not its pki dir: the client certificate is made anew
+      // after a restore (recovery/kubelet-client.ts), the serving one by the kubelet.
+      ...KUBEADM_KUBELET_FILES.map((path) => ({ path, required: false })),
     ],
     stopEtcd: (transport, options = {}) =>
       stopStaticPodEtcd(transport, staticPod, options.timeoutMs ?? 120_000),

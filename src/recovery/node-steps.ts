@@ -21,6 +21,12 @@ import type { Progress } from '../progress.js';
 import type { BackupSource } from './backup-source.js';
 import type { StepRunner } from './execute.js';
 import {
+  issueKubeletClient,
+  judgeKubeletClient,
+  KUBEADM_KUBELET_CLIENT,
+  readKubeletClient,
+} from './kubelet-client.js';
+import {
   deleteNodeArgv,
   type Plan,
   type PlannedMember,
@@ -187,6 +193,8 @@ export class NodeStepRunner implements StepRunner {
         return this.restoreSnapshot(step);
       case 'restore-certs':
         return this.restoreCerts(step);
+      case 'kubelet-client':
+        return this.kubeletClient(step);
       case 'start-etcd':
         return this.startEtcd(step);
       case 'wait-healthy':
@@ -676,6 +684,32 @@ export class NodeStepRunner implements StepRunner {
       // Each look is an etcdctl run on the node (~0.1–0.2 s): a quarter second between them.
       await sleep(250);
     }
+  }
+
+  /**
+   * The kubelet's client certificate after a node's archive came back: left alone where it is
+   * the cluster CA's and current; otherwise signed anew with that CA on the node and the kubelet
+   * restarted, so that it runs (and starts the static pods) before etcd's manifest goes back.
+   */
+  private async kubeletClient(step: StepOf<'kubelet-client'>): Promise<string> {
+    const t = await this.deps.transportFor(step.node);
+    const facts = await readKubeletClient(t);
+    const verdict = judgeKubeletClient(facts, step.params.nodeName, new Date());
+    if (verdict.valid === true) return `${verdict.detail}: left as it is`;
+    if (verdict.valid === undefined) return `${verdict.why}: left as it is`;
+    if (!facts.kubeletConfig) {
+      throw new OperationError(
+        `Node ${step.node}: ${verdict.why}, and the kubelet has no ${KUBEADM_KUBELET_CLIENT.kubeletConfig} to start with (not in this backup set: kube-rescue archives it since the kubelet-client step came, older sets do not). Nothing was changed by this step. Put the file back (kubeadm keeps it in the kubelet-config ConfigMap: 'kubeadm join phase kubelet-start' writes it), then run restore again.`,
+      );
+    }
+    const did = await issueKubeletClient(t, { nodeName: step.params.nodeName, ts: this.ts });
+    const has = await t.exec(['systemctl', 'cat', 'kubelet.service'], {
+      allowFailure: true,
+      timeoutMs: 15_000,
+    });
+    if (has.code !== 0) return `${verdict.why}: ${did}; no kubelet service to restart`;
+    await t.exec(['systemctl', 'restart', 'kubelet'], { timeoutMs: 120_000 });
+    return `${verdict.why}: ${did}; kubelet restarted`;
   }
 
   /** Restarts the kubelet, which restarts the static pods that read certificates and etcd. */

@@ -135,6 +135,7 @@ const PARAM_KEYS: Record<StepAction, string[]> = {
     'markCompacted',
   ],
   'restore-certs': ['from'],
+  'kubelet-client': ['nodeName'],
   'start-etcd': [],
   'wait-healthy': ['members', 'clientURLs'],
   'restart-control-plane': ['reason'],

@@ -29,6 +29,7 @@ export type StepAction =
   | 'write-env'
   | 'restore-snapshot'
   | 'restore-certs'
+  | 'kubelet-client'
   | 'start-etcd'
   | 'wait-healthy'
   | 'restart-control-plane'
@@ -77,6 +78,12 @@ export interface StepParams {
     markCompacted?: boolean;
   };
   'restore-certs': { from: CertOrigin };
+  /**
+   * kubeadm: after a node's archive is back, the kubelet's client certificate checked (the
+   * archive does not hold it) and, where it is missing, expired or not the cluster CA's, signed
+   * anew with that CA on the node, as kubeadm init does. `nodeName` is its Kubernetes name.
+   */
+  'kubelet-client': { nodeName: string };
   'start-etcd': Record<string, never>;
   'wait-healthy': { members: EtcdMemberRef[]; clientURLs: string[] };
   'restart-control-plane': { reason: string };

@@ -1,6 +1,7 @@
 import { InputError } from '../../errors.js';
 import { KUBESPRAY_ETCD_UNIT, type LayoutPaths } from '../../etcd/layout.js';
 import { clientURLOf, peerURLOf } from '../../etcd/urls.js';
+import { kubeletClientUndo } from '../kubelet-client.js';
 import type {
   BackupSummary,
   CertOrigin,
@@ -160,6 +161,26 @@ export class PlanDraft {
         { from: origin },
         `${why}; the node's archive brings them back with their original modes and owners`,
         `mv each <dir>.${this.ts} back over <dir>`,
+        true,
+        group,
+      ),
+    );
+    if (this.kubeadm) this.kubeletClient(host, group);
+  }
+
+  /**
+   * kubeadm: the archive brings kubelet.conf back, not the client certificate it names (the
+   * kubelet's own, in /var/lib/kubelet/pki). Without a valid one the kubelet exits at start, and
+   * no static pod runs: checked, and made where it must be, before etcd starts there.
+   */
+  private kubeletClient(host: string, group?: string): void {
+    this.push(
+      draft(
+        'kubelet-client',
+        host,
+        { nodeName: this.inventory.nodeNames?.[host] ?? host },
+        `the kubelet of ${host} must sign in to start its static pods: its client certificate is checked and, where it is missing, expired or not the cluster CA's, signed anew with that CA (as kubeadm init does)`,
+        kubeletClientUndo(this.ts),
         true,
         group,
       ),

@@ -174,6 +174,34 @@ async function expectNothingLost(result: RestoreResult, members: string[]): Prom
   }
 }
 
+/** What each kubelet-client step of a recovery said, by node (from its journal). */
+async function kubeletClientSaid(name: string): Promise<Record<string, string>> {
+  const lines = (await readFile(join(work, `kubeadm-${name}.journal`), 'utf8')).split('\n');
+  const said: Record<string, string> = {};
+  for (const l of lines.filter(Boolean)) {
+    const e = JSON.parse(l) as { type: string; step?: string; detail?: string };
+    const m = e.type === 'step-done' ? /^\d+-kubelet-client-(.+)$/.exec(e.step ?? '') : null;
+    if (m) said[m[1]!] = e.detail ?? '';
+  }
+  return said;
+}
+
+/**
+ * A blank node has no kubelet credentials (harness/kubeadm-faults.ts): each must have had its
+ * client certificate made from the restored CA, and its kubelet then signed in (nodes Ready).
+ */
+async function expectKubeletClientsMade(name: string, nodes: string[]) {
+  const said = await kubeletClientSaid(name);
+  console.log(`${name}, the kubelet-client steps: ${JSON.stringify(said)}`);
+  for (const n of nodes) {
+    expect(said[n], n).toMatch(
+      new RegExp(
+        `is missing: .*signed /var/lib/kubelet/pki/kubelet-client-\\d{8}T\\d{6}Z\\.pem for system:node:${n} .*kubelet restarted`,
+      ),
+    );
+  }
+}
+
 function recover(name: string, opts: Partial<RestoreOptions> & { inventory: string }) {
   return recoverCluster(cluster, `kubeadm-${name}`, work, progress, {
     access: { transport: 'docker', layout: 'auto' },
@@ -715,6 +743,11 @@ describe.skipIf(missing !== undefined)(
         });
         await expectNothingLost(result, cp());
         await expectKubernetesBack(names());
+        await expectKubeletClientsMade('quorum-loss', [second!, third!]);
+        // The survivor's archive did not come back: no kubelet-client step there.
+        expect(Object.keys(await kubeletClientSaid('quorum-loss')).sort()).toEqual(
+          [second!, third!].sort(),
+        );
       }, 900_000);
 
       it('total loss: every control-plane node blank → archives and snapshot from the backup, etcd.yaml parked until restored', async () => {
@@ -732,6 +765,7 @@ describe.skipIf(missing !== undefined)(
         expect(revisionBumpOf(result.plan)).toMatchObject({ bumped: true, by: BUMP_REVISION });
         await expectNothingLost(result, cp());
         await expectKubernetesBack(names());
+        await expectKubeletClientsMade('total-loss', cp());
       }, 900_000);
 
       it('host removal: a control-plane node that will not return → its member removed and its Node deleted', async () => {

@@ -689,6 +689,7 @@ describe('buildPlan: hosts that will not return (--remove-host)', () => {
           `move-aside ${n}`,
           `move-aside ${n}`,
           `restore-certs ${n}`,
+          `kubelet-client ${n}`,
         ]),
         ...['node1', 'node2'].map((n) => `move-aside ${n}`),
         ...['node1', 'node2'].map((n) => `fetch-snapshot ${n}`),
@@ -857,7 +858,14 @@ describe('buildPlan on kubeadm: the static-pod flow (issue 13)', () => {
     })),
   });
   /** kubeadm's archive: etcd cert dir and /etc/kubernetes/pki moved aside, then extracted. */
-  const kArchive = (n: string) => [`move-aside ${n}`, `move-aside ${n}`, `restore-certs ${n}`];
+  // The archive, then the kubelet's client certificate it does not hold (checked, made where
+  // it must be), both before etcd starts there: the kubelet runs the static pods.
+  const kArchive = (n: string) => [
+    `move-aside ${n}`,
+    `move-aside ${n}`,
+    `restore-certs ${n}`,
+    `kubelet-client ${n}`,
+  ];
 
   it('member loss: even an etcd that is not running is stopped first (the kubelet would restart it)', () => {
     const inv = stacked();
@@ -905,6 +913,13 @@ describe('buildPlan on kubeadm: the static-pod flow (issue 13)', () => {
     expect(steps.indexOf('restore-certs node2')).toBeGreaterThan(steps.indexOf('stop-etcd node2'));
     expect(steps.indexOf('restore-certs node2')).toBeLessThan(steps.indexOf('start-etcd node2'));
     expect(steps.filter((s) => s === 'restore-certs node2')).toHaveLength(1);
+    // The kubelet's client certificate right after the archive, before etcd starts there;
+    // only on the host whose archive came back, under its Kubernetes node name.
+    expect(steps.indexOf('kubelet-client node2')).toBe(steps.indexOf('restore-certs node2') + 1);
+    expect(steps.filter((s) => s.startsWith('kubelet-client'))).toEqual(['kubelet-client node2']);
+    const step = plan.steps.find((s) => s.action === 'kubelet-client')!;
+    expect(step.params).toEqual({ nodeName: 'node2' });
+    expect(step.undo).toMatch(/kubelet\.conf\.\d{8}T\d{6}Z-client .*kubelet-client-current\.pem/);
   });
 
   it('a blank member without a backup: refused — kubeadm certificates name their node and cannot come from a peer', () => {
