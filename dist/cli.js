@@ -5,7 +5,7 @@ import {
 import {
   FINGERPRINT_MODES,
   backup
-} from "./cli-chunks/chunk-6HVPZXZ6.js";
+} from "./cli-chunks/chunk-HBE7A55M.js";
 import {
   renderExecutionMarkdown,
   renderPlanHash,
@@ -19,7 +19,7 @@ import {
   REHEARSAL_PROVIDERS,
   SCENARIOS
 } from "./cli-chunks/chunk-V46ZLIDJ.js";
-import "./cli-chunks/chunk-ZWIVNZ6J.js";
+import "./cli-chunks/chunk-HZI3P3SN.js";
 import "./cli-chunks/chunk-TXF6RFLZ.js";
 import "./cli-chunks/chunk-LAA6A62G.js";
 import "./cli-chunks/chunk-4Y33S4GC.js";
@@ -444,7 +444,7 @@ Examples:
     await run(
       program,
       "plan",
-      async (ctx) => (await import("./cli-chunks/plan-IVLIMMQW.js")).plan({ ...planOptionsFrom(o), out: o.out }, ctx)
+      async (ctx) => (await import("./cli-chunks/plan-O5AV24KT.js")).plan({ ...planOptionsFrom(o), out: o.out }, ctx)
     );
   });
   planFlags(
@@ -459,7 +459,7 @@ Examples:
     await run(
       program,
       "restore",
-      async (ctx) => (await import("./cli-chunks/restore-BG3KSSYK.js")).restore(
+      async (ctx) => (await import("./cli-chunks/restore-HOC4KE5F.js")).restore(
         {
           ...planOptionsFrom(o),
           yes: Boolean(o.yes),
@@ -546,7 +546,7 @@ Examples:
       await run(
         program,
         "rehearse",
-        async (ctx) => (await import("./cli-chunks/rehearse-inventory-NOQAYKU2.js")).rehearseInventory(
+        async (ctx) => (await import("./cli-chunks/rehearse-inventory-HOC5QUXU.js")).rehearseInventory(
           {
             inventory: o.inventory,
             backup: o.backup,
@@ -575,7 +575,7 @@ Examples:
     await run(
       program,
       "rehearse",
-      async (ctx) => (await import("./cli-chunks/rehearse-YUWRXF73.js")).rehearse(
+      async (ctx) => (await import("./cli-chunks/rehearse-G62EYGJW.js")).rehearse(
         {
           provider: o.provider,
           etcdVersion: o.etcdVersion,
