@@ -82,6 +82,9 @@ const API_NOT_ANSWERING =
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const q = (s: string) => shellCommand([s]);
 
+/** The static-pod containers that read the certificates and etcd (crictl's --name regex). */
+const CONTROL_PLANE_CONTAINERS = '^(kube-apiserver|kube-controller-manager|kube-scheduler)$';
+
 /** The runner that acts: every side effect goes through the node's Transport. */
 export class NodeStepRunner implements StepRunner {
   readonly observed: ObservedRun = {
@@ -722,8 +725,32 @@ export class NodeStepRunner implements StepRunner {
     if (has.code !== 0) {
       return `no kubelet service on ${step.node}: nothing running there reads these files, so nothing to restart`;
     }
+    // A kubelet restart leaves running containers as they are: the API server that lost its
+    // etcd (or its certificates) would stay up, not ready, until its liveness probe killed it
+    // (measured on the kubeadm harness after a certificate loss: /readyz failed 110 s, then
+    // "shutdown failed" as the probe took it down). So the control plane's own containers are
+    // stopped first, as the etcd restore documentation asks (restart every API server, the
+    // scheduler and the controller manager); the restarted kubelet, with no back-off yet,
+    // starts them again at once from their manifests, which are not touched.
+    const stopped = await t.script(
+      [
+        'command -v crictl >/dev/null 2>&1 || exit 0',
+        `ids=$(crictl ps -q --name '${CONTROL_PLANE_CONTAINERS}' --state Running) || exit $?`,
+        '[ -z "$ids" ] && exit 0',
+        'crictl stop $ids >/dev/null || exit $?',
+        'echo "$ids" | wc -l',
+      ].join('\n'),
+      { allowFailure: true, timeoutMs: 120_000 },
+    );
     await t.exec(['systemctl', 'restart', 'kubelet'], { timeoutMs: 120_000 });
-    return `kubelet restarted (${step.params.reason})`;
+    const n = Number(stopped.stdout.trim().split('\n').at(-1));
+    const containers =
+      stopped.code !== 0
+        ? `; stopping the control-plane containers failed (exit ${stopped.code}: ${stopped.stderr.trim().slice(-200)}), the kubelet restarts them when their probes fail`
+        : n > 0
+          ? `; ${n} control-plane container${n === 1 ? '' : 's'} (kube-apiserver, kube-controller-manager, kube-scheduler) stopped first, for the kubelet to start anew`
+          : '';
+    return `kubelet restarted (${step.params.reason})${containers}`;
   }
 
   /**

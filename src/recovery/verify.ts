@@ -290,6 +290,11 @@ async function kubernetesChecks(deps: VerifyDeps): Promise<VerificationCheck[]> 
     return [skipped('API ready', why), skipped('kubelet CSRs', why), skipped('nodes Ready', why)];
   }
   const kubectl = ['kubectl', `--kubeconfig=${kubeconfig}`];
+  const t0 = Date.now();
+  const said = (c: VerificationCheck) => {
+    deps.debug?.(`verify: ${c.name} ${c.status} after ${Date.now() - t0} ms (${c.detail})`);
+    return c;
+  };
   const ready = await check('API ready', async () => {
     const deadline = Date.now() + 180_000;
     let last = '';
@@ -301,6 +306,11 @@ async function kubernetesChecks(deps: VerifyDeps): Promise<VerificationCheck[]> 
       if (r.code === 0 && r.stdout.trim() === 'ok')
         return passed('API ready', '/readyz answered ok');
       last = (r.stdout + r.stderr).trim().slice(-300);
+      // /readyz names what fails with [-]; print those, not the whole list.
+      const failing = (r.stdout + r.stderr).match(/\[-\][^\n\\]*/g)?.join(', ');
+      deps.debug?.(
+        `verify: /readyz not ok after ${Date.now() - t0} ms: ${failing ?? last.slice(-160)}`,
+      );
       if (Date.now() > deadline)
         return failed('API ready', `/readyz did not answer ok within 180 s: ${last}`);
       await new Promise((r) => setTimeout(r, 2000));
@@ -322,6 +332,7 @@ async function kubernetesChecks(deps: VerifyDeps): Promise<VerificationCheck[]> 
       csrError = (err as Error).message;
     }
   };
+  said(ready);
   if (ready.status === 'passed') await approveRound();
   // A node whose etcd or API server was down misses heartbeats and is NotReady for a while
   // after etcd is back (measured on kubeadm: Ready again ~25 s after the member rejoined).
@@ -333,7 +344,12 @@ async function kubernetesChecks(deps: VerifyDeps): Promise<VerificationCheck[]> 
       const notReady = items.filter(
         (n) => !n.status.conditions.some((c) => c.type === 'Ready' && c.status === 'True'),
       );
-      if (notReady.length > 0) await approveRound();
+      if (notReady.length > 0) {
+        deps.debug?.(
+          `verify: not Ready after ${Date.now() - t0} ms: ${notReady.map((n) => n.metadata.name).join(', ')}`,
+        );
+        await approveRound();
+      }
       if (notReady.length === 0) return passed('nodes Ready', `${items.length} nodes Ready`);
       if (Date.now() > deadline) {
         return failed(
@@ -344,6 +360,7 @@ async function kubernetesChecks(deps: VerifyDeps): Promise<VerificationCheck[]> 
       await new Promise((r) => setTimeout(r, 3000));
     }
   });
+  said(nodes);
   if (ready.status === 'passed') await approveRound();
   const say = (d: CsrDecision) =>
     `${d.name} (${d.requestor || 'no requestor'}, ${d.signer}): ${d.why}`;
