@@ -702,7 +702,7 @@ export class NodeStepRunner implements StepRunner {
     if (verdict.valid === undefined) return `${verdict.why}: left as it is`;
     if (!facts.kubeletConfig) {
       throw new OperationError(
-        `Node ${step.node}: ${verdict.why}, and the kubelet has no ${KUBEADM_KUBELET_CLIENT.kubeletConfig} to start with (not in this backup set: kube-rescue archives it since the kubelet-client step came, older sets do not). Nothing was changed by this step. Put the file back (kubeadm keeps it in the kubelet-config ConfigMap: 'kubeadm join phase kubelet-start' writes it), then run restore again.`,
+        `Node ${step.node}: ${verdict.why}, and the kubelet has no ${KUBEADM_KUBELET_CLIENT.kubeletConfig} to start with (this backup set does not hold it: sets made before kube-rescue archived the kubelet's configuration do not). Nothing was changed by this step. Put the file back (kubeadm keeps it in the kubelet-config ConfigMap: 'kubeadm join phase kubelet-start' writes it), then run restore again.`,
       );
     }
     const did = await issueKubeletClient(t, { nodeName: step.params.nodeName, ts: this.ts });
