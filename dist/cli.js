@@ -444,7 +444,7 @@ Examples:
     await run(
       program,
       "plan",
-      async (ctx) => (await import("./cli-chunks/plan-OJ4BA3GZ.js")).plan({ ...planOptionsFrom(o), out: o.out }, ctx)
+      async (ctx) => (await import("./cli-chunks/plan-XF3IQF62.js")).plan({ ...planOptionsFrom(o), out: o.out }, ctx)
     );
   });
   planFlags(
@@ -459,7 +459,7 @@ Examples:
     await run(
       program,
       "restore",
-      async (ctx) => (await import("./cli-chunks/restore-X7TZFC2G.js")).restore(
+      async (ctx) => (await import("./cli-chunks/restore-4CVUNKBK.js")).restore(
         {
           ...planOptionsFrom(o),
           yes: Boolean(o.yes),
@@ -546,7 +546,7 @@ Examples:
       await run(
         program,
         "rehearse",
-        async (ctx) => (await import("./cli-chunks/rehearse-inventory-75XFUUDR.js")).rehearseInventory(
+        async (ctx) => (await import("./cli-chunks/rehearse-inventory-G2MNYTZP.js")).rehearseInventory(
           {
             inventory: o.inventory,
             backup: o.backup,
@@ -575,7 +575,7 @@ Examples:
     await run(
       program,
       "rehearse",
-      async (ctx) => (await import("./cli-chunks/rehearse-NR25VXID.js")).rehearse(
+      async (ctx) => (await import("./cli-chunks/rehearse-ROJ6JSFG.js")).rehearse(
         {
           provider: o.provider,
           etcdVersion: o.etcdVersion,
