@@ -66,11 +66,11 @@ const kubeconfigs = [
   'kubelet.conf',
 ];
 
+/** The kubelet's configuration file as kubeadm writes it (its `staticPodPath`, …). */
+export const KUBELET_CONFIG = '/var/lib/kubelet/config.yaml';
+
 /** The kubelet's configuration and flags as kubeadm init/join write them. */
-export const KUBEADM_KUBELET_FILES = [
-  '/var/lib/kubelet/config.yaml',
-  '/var/lib/kubelet/kubeadm-flags.env',
-];
+export const KUBEADM_KUBELET_FILES = [KUBELET_CONFIG, '/var/lib/kubelet/kubeadm-flags.env'];
 
 /** Polls until no `etcd` process runs on the node (pgrep from procps). */
 async function waitForEtcdProcess(

@@ -1,4 +1,5 @@
 import { OperationError } from '../errors.js';
+import { sectionLine, splitSections } from '../nodes/sections.js';
 import { shellCommand } from '../nodes/shell-quote.js';
 import type { Transport } from '../nodes/transport.js';
 
@@ -90,8 +91,6 @@ export function helpOffersBumpRevision(help: string): boolean {
   return help.includes('--bump-revision') && help.includes('--mark-compacted');
 }
 
-const SECTION = '@@kube-rescue@@';
-
 type Probe = [name: string, command: string];
 
 /**
@@ -109,19 +108,14 @@ async function runProbes(
     'd=$(mktemp -d) || exit 1',
     ...probes.map(([, cmd], i) => `(${cmd}) >"$d/${i}" 2>&1${amp}`),
     'wait',
-    ...probes.map(([name], i) => `echo '${SECTION}${name}'; cat "$d/${i}"`),
+    ...probes.map(([name], i) => `${sectionLine(name)}; cat "$d/${i}"`),
     'rm -r "$d"',
   ].join('\n');
   const res = await transport.script(script, {
     timeoutMs: options.timeoutMs,
     allowFailure: true,
   });
-  const sections = new Map<string, string>();
-  for (const part of res.stdout.split(SECTION).slice(1)) {
-    const nl = part.indexOf('\n');
-    sections.set(part.slice(0, nl), part.slice(nl + 1));
-  }
-  return sections;
+  return splitSections(res.stdout).sections;
 }
 
 /** The first line of what a tool printed, for an error message. */
@@ -133,7 +127,10 @@ function firstLine(output: string | undefined): string {
 
 const TOOLS = ['etcd', 'etcdctl', 'etcdutl'] as const;
 
-/** One round trip: versions of etcd, etcdctl, etcdutl and the restore help of both tools. */
+/**
+ * Versions of etcd, etcdctl, etcdutl and the restore help of both tools, in one round trip;
+ * a second, one probe after another, only for a tool that is there but gave no version.
+ */
 export async function detectEtcdTools(
   transport: Transport,
   commands: EtcdToolCommands = defaultToolCommands,
@@ -166,14 +163,18 @@ export async function detectEtcdTools(
     { parallel: true, timeoutMs },
   );
   const found = (sections.get('paths') ?? '').split('\n');
+  const paths: EtcdTools['paths'] = {};
+  TOOLS.forEach((k, i) => {
+    // A prefix such as the `sh -c "exec ctr run … etcdctl"` of the etcd image: keep it as given.
+    if (commands[k].length > 1) paths[k] = shellCommand(commands[k]);
+    else if (found[i]?.trim()) paths[k] = found[i]!.trim();
+  });
   const versions = new Map(TOOLS.map((k) => [k, parseToolVersion(k, sections.get(k) ?? '')]));
   // A tool that is there but gave no version is asked once more, alone: on a loaded kubeadm
   // node six `ctr run`s at once can leave one of them without an answer (seen in CI: etcdctl
   // 3.6.16 answered, the same image's etcdutl printed nothing). "No etcdutl" is a verdict the
   // planner acts on, so it must come from a tool that is absent, not from one that was slow.
-  const there = (k: (typeof TOOLS)[number], i: number) =>
-    commands[k].length > 1 || Boolean(found[i]?.trim());
-  const unanswered = TOOLS.filter((k, i) => !versions.get(k) && there(k, i));
+  const unanswered = TOOLS.filter((k) => paths[k] !== undefined && !versions.get(k));
   if (unanswered.length > 0) {
     const again = await runProbes(
       transport,
@@ -188,18 +189,13 @@ export async function detectEtcdTools(
   const server = versions.get('etcd');
   const etcdctl = versions.get('etcdctl');
   const etcdutl = versions.get('etcdutl');
-  const paths: EtcdTools['paths'] = {};
-  TOOLS.forEach((k, i) => {
-    // A prefix such as the `sh -c "exec ctr run … etcdctl"` of the etcd image: keep it as given.
-    if (commands[k].length > 1) paths[k] = shellCommand(commands[k]);
-    else if (found[i]?.trim()) paths[k] = found[i]!.trim();
-  });
   let snapshotTool: EtcdTools['snapshotTool'];
   try {
     snapshotTool = chooseSnapshotTool(transport.node, { etcdctl, etcdutl });
   } catch (err) {
     // Say what the tools that were there printed, asked twice: the cause is usually in it.
-    const said = TOOLS.filter((k, i) => !versions.get(k) && there(k, i) && k !== 'etcd')
+    const said = unanswered
+      .filter((k) => k !== 'etcd' && !versions.get(k))
       .map((k) => `${k} version was asked twice and ${firstLine(sections.get(k))}`)
       .join('; ');
     if (said && err instanceof OperationError) {

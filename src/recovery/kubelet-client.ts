@@ -1,5 +1,7 @@
 import { X509Certificate } from 'node:crypto';
 import { OperationError } from '../errors.js';
+import { ADMIN_KUBECONFIG, KUBELET_CONFIG } from '../etcd/layout.js';
+import { sectionLine, splitSections } from '../nodes/sections.js';
 import { shellCommand } from '../nodes/shell-quote.js';
 import type { Transport } from '../nodes/transport.js';
 
@@ -33,8 +35,8 @@ export const KUBEADM_KUBELET_CLIENT: KubeletClientPaths = {
   pkiDir: '/var/lib/kubelet/pki',
   caCert: '/etc/kubernetes/pki/ca.crt',
   caKey: '/etc/kubernetes/pki/ca.key',
-  adminKubeconfig: '/etc/kubernetes/admin.conf',
-  kubeletConfig: '/var/lib/kubelet/config.yaml',
+  adminKubeconfig: ADMIN_KUBECONFIG,
+  kubeletConfig: KUBELET_CONFIG,
 };
 
 /** What the node holds, read without its private keys ever leaving it. */
@@ -48,8 +50,6 @@ export interface KubeletClientFacts {
   caKey: boolean;
   kubeletConfig: boolean;
 }
-
-const MARK = '@@kube-rescue@@';
 
 /**
  * The client certificate block only: kubelet-client-current.pem holds certificate and key in
@@ -71,9 +71,9 @@ export async function readKubeletClient(
     `  [ -n "$f" ] || d=$(sed -n 's/^[[:space:]]*client-certificate-data:[[:space:]]*//p' "$conf" | head -n 1)`,
     '  if [ -n "$f" ]; then echo "source=$f"; elif [ -n "$d" ]; then echo source=inline; fi',
     'fi',
-    `if [ -r "$ca" ]; then echo '${MARK}ca'; ${certBlock} "$ca"; fi`,
-    `if [ -n "$f" ] && [ -r "$f" ]; then echo '${MARK}cert'; ${certBlock} "$f"; fi`,
-    `if [ -n "$d" ]; then echo '${MARK}cert'; printf '%s' "$d" | base64 -d | ${certBlock}; fi`,
+    `if [ -r "$ca" ]; then ${sectionLine('ca')}; ${certBlock} "$ca"; fi`,
+    `if [ -n "$f" ] && [ -r "$f" ]; then ${sectionLine('cert')}; ${certBlock} "$f"; fi`,
+    `if [ -n "$d" ]; then ${sectionLine('cert')}; printf '%s' "$d" | base64 -d | ${certBlock}; fi`,
     'exit 0',
   ].join('\n');
   const r = await t.exec(
@@ -82,10 +82,9 @@ export async function readKubeletClient(
     // taken for a missing certificate (which would replace one that may be fine).
     { timeoutMs: 15_000 },
   );
-  const [head = '', ...parts] = r.stdout.split(MARK);
+  const { head, sections } = splitSections(r.stdout);
   const section = (name: string) => {
-    const part = parts.find((p) => p.startsWith(`${name}\n`));
-    const pem = part?.slice(name.length + 1).trim();
+    const pem = sections.get(name)?.trim();
     return pem ? `${pem}\n` : undefined;
   };
   const lines = head.split('\n');
@@ -93,7 +92,7 @@ export async function readKubeletClient(
   const certPem = section('cert');
   const caPem = section('ca');
   return {
-    kubeconfig: /^kubeconfig=yes$/m.test(r.stdout),
+    kubeconfig: /^kubeconfig=yes$/m.test(head),
     ...(source ? { certSource: source } : {}),
     ...(certPem ? { certPem } : {}),
     ...(caPem ? { caPem } : {}),

@@ -1,7 +1,13 @@
 import { InputError } from '../errors.js';
 import { EtcdCtl, type EtcdTls } from '../etcd/etcdctl.js';
 import type { EndpointStatus, Member } from '../etcd/etcdctl-output.js';
-import { detectLayout, kubeadmLayout, type Layout, layoutByName } from '../etcd/layout.js';
+import {
+  detectLayout,
+  KUBELET_CONFIG,
+  kubeadmLayout,
+  type Layout,
+  layoutByName,
+} from '../etcd/layout.js';
 import { etcdLostLogPanic } from '../etcd/static-pod.js';
 import { clientURLOf, peerURLOf } from '../etcd/urls.js';
 import {
@@ -125,9 +131,6 @@ async function missingDirs(t: Transport, dirs: string[]): Promise<string[]> {
   );
   return res.stdout.split('\n').filter(Boolean);
 }
-
-/** The kubelet's configuration file as kubeadm writes it (its `staticPodPath`). */
-export const KUBELET_CONFIG = '/var/lib/kubelet/config.yaml';
 
 /** What one exec tells of an etcd node: cert dir, data dir, a listening etcd, election timeout. */
 interface EtcdNodeFacts {
