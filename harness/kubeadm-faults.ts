@@ -1,3 +1,4 @@
+import { CONTROL_PLANE_CONTAINERS } from '../src/etcd/static-pod.js';
 import type { StartedCluster } from './cluster.js';
 import type { FaultRecord } from './faults.js';
 
@@ -65,7 +66,7 @@ export function blankKubeadmNodeScript(): string {
     'rm -f /etc/kubernetes/manifests/*.yaml',
     WAIT_ETCD_GONE,
     // The rest of the control plane goes too before the kubelet stops (a new node runs none).
-    'for i in $(seq 1 60); do crictl ps -q --name "^kube-(apiserver|controller-manager|scheduler)$" | grep -q . || break; sleep 1; done',
+    `for i in $(seq 1 60); do crictl ps -q --name '${CONTROL_PLANE_CONTAINERS}' | grep -q . || break; sleep 1; done`,
     'systemctl stop kubelet',
     'rm -rf /var/lib/etcd/* /etc/kubernetes/pki /var/lib/kubelet/pki',
     'rm -f /etc/kubernetes/admin.conf /etc/kubernetes/super-admin.conf /etc/kubernetes/controller-manager.conf /etc/kubernetes/scheduler.conf /etc/kubernetes/kubelet.conf',

@@ -24,6 +24,9 @@ export interface StaticPodPaths {
 /** containerd's namespace for the kubelet's (CRI) images and containers. */
 export const CRI_NAMESPACE = 'k8s.io';
 
+/** The static-pod containers that read the certificates and etcd (crictl's --name regex). */
+export const CONTROL_PLANE_CONTAINERS = '^(kube-apiserver|kube-controller-manager|kube-scheduler)$';
+
 const q = (s: string) => shellCommand([s]);
 
 /**

@@ -14,6 +14,7 @@ import { InputError, OperationError } from '../errors.js';
 import { EtcdCtl } from '../etcd/etcdctl.js';
 import { parseEnvLines } from '../etcd/etcdctl-output.js';
 import type { Layout } from '../etcd/layout.js';
+import { CONTROL_PLANE_CONTAINERS } from '../etcd/static-pod.js';
 import type { NodeAccess } from '../nodes/access.js';
 import { shellCommand } from '../nodes/shell-quote.js';
 import type { Transport } from '../nodes/transport.js';
@@ -81,9 +82,6 @@ const API_NOT_ANSWERING =
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const q = (s: string) => shellCommand([s]);
-
-/** The static-pod containers that read the certificates and etcd (crictl's --name regex). */
-const CONTROL_PLANE_CONTAINERS = '^(kube-apiserver|kube-controller-manager|kube-scheduler)$';
 
 /** The runner that acts: every side effect goes through the node's Transport. */
 export class NodeStepRunner implements StepRunner {
@@ -689,6 +687,15 @@ export class NodeStepRunner implements StepRunner {
     }
   }
 
+  /** Whether the node runs a kubelet under systemd (a Kubespray-like host without one does not). */
+  private async hasKubeletService(t: Transport): Promise<boolean> {
+    const has = await t.exec(['systemctl', 'cat', 'kubelet.service'], {
+      allowFailure: true,
+      timeoutMs: 15_000,
+    });
+    return has.code === 0;
+  }
+
   /**
    * The kubelet's client certificate after a node's archive came back: left alone where it is
    * the cluster CA's and current; otherwise signed anew with that CA on the node and the kubelet
@@ -706,11 +713,9 @@ export class NodeStepRunner implements StepRunner {
       );
     }
     const did = await issueKubeletClient(t, { nodeName: step.params.nodeName, ts: this.ts });
-    const has = await t.exec(['systemctl', 'cat', 'kubelet.service'], {
-      allowFailure: true,
-      timeoutMs: 15_000,
-    });
-    if (has.code !== 0) return `${verdict.why}: ${did}; no kubelet service to restart`;
+    if (!(await this.hasKubeletService(t))) {
+      return `${verdict.why}: ${did}; no kubelet service to restart`;
+    }
     await t.exec(['systemctl', 'restart', 'kubelet'], { timeoutMs: 120_000 });
     return `${verdict.why}: ${did}; kubelet restarted`;
   }
@@ -718,11 +723,7 @@ export class NodeStepRunner implements StepRunner {
   /** Restarts the kubelet, which restarts the static pods that read certificates and etcd. */
   private async restartControlPlane(step: StepOf<'restart-control-plane'>): Promise<string> {
     const t = await this.deps.transportFor(step.node);
-    const has = await t.exec(['systemctl', 'cat', 'kubelet.service'], {
-      allowFailure: true,
-      timeoutMs: 15_000,
-    });
-    if (has.code !== 0) {
+    if (!(await this.hasKubeletService(t))) {
       return `no kubelet service on ${step.node}: nothing running there reads these files, so nothing to restart`;
     }
     // A kubelet restart leaves running containers as they are: the API server that lost its
