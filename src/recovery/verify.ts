@@ -74,14 +74,22 @@ async function check(
   }
 }
 
+/** `check`, with how long it took said on the debug channel. */
+async function timedCheck(
+  debug: VerifyDeps['debug'],
+  name: string,
+  work: () => Promise<VerificationCheck>,
+): Promise<VerificationCheck> {
+  const t0 = Date.now();
+  const result = await check(name, work);
+  debug?.(`verify: ${name} ${result.status} in ${Date.now() - t0} ms`);
+  return result;
+}
+
 export async function verifyRecovery(deps: VerifyDeps): Promise<Verification> {
   const { plan, cluster, observed } = deps;
-  const timed = async (name: string, work: () => Promise<VerificationCheck>) => {
-    const t0 = Date.now();
-    const result = await check(name, work);
-    deps.debug?.(`verify: ${name} ${result.status} in ${Date.now() - t0} ms`);
-    return result;
-  };
+  const timed = (name: string, work: () => Promise<VerificationCheck>) =>
+    timedCheck(deps.debug, name, work);
   const etcdTouched = plan.cases.some((c) => c !== 'cert-loss');
   const etcdGroup = plan.removedHosts?.length
     ? `the inventory's [etcd] without ${plan.removedHosts.join(', ')}`
@@ -291,11 +299,7 @@ async function kubernetesChecks(deps: VerifyDeps): Promise<VerificationCheck[]> 
   }
   const kubectl = ['kubectl', `--kubeconfig=${kubeconfig}`];
   const t0 = Date.now();
-  const said = (c: VerificationCheck) => {
-    deps.debug?.(`verify: ${c.name} ${c.status} after ${Date.now() - t0} ms (${c.detail})`);
-    return c;
-  };
-  const ready = await check('API ready', async () => {
+  const ready = await timedCheck(deps.debug, 'API ready', async () => {
     const deadline = Date.now() + 180_000;
     let last = '';
     for (;;) {
@@ -332,11 +336,10 @@ async function kubernetesChecks(deps: VerifyDeps): Promise<VerificationCheck[]> 
       csrError = (err as Error).message;
     }
   };
-  said(ready);
   if (ready.status === 'passed') await approveRound();
   // A node whose etcd or API server was down misses heartbeats and is NotReady for a while
   // after etcd is back (measured on kubeadm: Ready again ~25 s after the member rejoined).
-  const nodes = await check('nodes Ready', async () => {
+  const nodes = await timedCheck(deps.debug, 'nodes Ready', async () => {
     const deadline = Date.now() + 180_000;
     for (;;) {
       const r = await t.exec([...kubectl, 'get', 'nodes', '-o', 'json'], { timeoutMs: 30_000 });
@@ -360,7 +363,6 @@ async function kubernetesChecks(deps: VerifyDeps): Promise<VerificationCheck[]> 
       await new Promise((r) => setTimeout(r, 3000));
     }
   });
-  said(nodes);
   if (ready.status === 'passed') await approveRound();
   const say = (d: CsrDecision) =>
     `${d.name} (${d.requestor || 'no requestor'}, ${d.signer}): ${d.why}`;
