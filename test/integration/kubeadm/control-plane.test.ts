@@ -22,6 +22,7 @@ import type { BackupResult } from '../../../src/commands/backup.js';
 import type { RestoreOptions, RestoreResult } from '../../../src/commands/restore.js';
 import { kubeadmLayout } from '../../../src/etcd/layout.js';
 import { StderrProgress } from '../../../src/progress.js';
+import { parseJournal } from '../../../src/recovery/journal.js';
 import { type CsrObject, KUBELET_SERVING_SIGNER } from '../../../src/recovery/kubelet-csrs.js';
 import { BUMP_REVISION } from '../../../src/recovery/plan.js';
 import { kubernetesMissing, NOTHING_LOST_ON_KUBEADM } from '../harness/fixtures/kubernetes.js';
@@ -176,12 +177,16 @@ async function expectNothingLost(result: RestoreResult, members: string[]): Prom
 
 /** What each kubelet-client step of a recovery said, by node (from its journal). */
 async function kubeletClientSaid(name: string): Promise<Record<string, string>> {
-  const lines = (await readFile(join(work, `kubeadm-${name}.journal`), 'utf8')).split('\n');
+  const path = join(work, `kubeadm-${name}.journal`);
+  const entries = parseJournal(await readFile(path, 'utf8'), path, false);
+  const steps = new Map(
+    entries.flatMap((e) => (e.type === 'plan' ? e.plan.steps : [])).map((s) => [s.id, s]),
+  );
   const said: Record<string, string> = {};
-  for (const l of lines.filter(Boolean)) {
-    const e = JSON.parse(l) as { type: string; step?: string; detail?: string };
-    const m = e.type === 'step-done' ? /^\d+-kubelet-client-(.+)$/.exec(e.step ?? '') : null;
-    if (m) said[m[1]!] = e.detail ?? '';
+  for (const e of entries) {
+    const step = e.type === 'step-done' ? steps.get(e.step) : undefined;
+    if (e.type === 'step-done' && step?.action === 'kubelet-client')
+      said[step.node] = e.detail ?? '';
   }
   return said;
 }
