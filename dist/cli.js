@@ -5,26 +5,26 @@ import {
 import {
   FINGERPRINT_MODES,
   backup
-} from "./cli-chunks/chunk-HBE7A55M.js";
+} from "./cli-chunks/chunk-IBB3E4JF.js";
 import {
   renderExecutionMarkdown,
   renderPlanHash,
   renderPlanMarkdown,
   renderVerificationMarkdown
 } from "./cli-chunks/chunk-L3FNH5Y2.js";
-import "./cli-chunks/chunk-GUI6ZI5M.js";
+import "./cli-chunks/chunk-VYAEKV2T.js";
 import {
   DEFAULT_ETCD_VERSION,
   ETCD_VERSIONS,
   REHEARSAL_PROVIDERS,
   SCENARIOS
 } from "./cli-chunks/chunk-V46ZLIDJ.js";
-import "./cli-chunks/chunk-HZI3P3SN.js";
+import "./cli-chunks/chunk-IM4KUUJX.js";
 import "./cli-chunks/chunk-TXF6RFLZ.js";
 import "./cli-chunks/chunk-LAA6A62G.js";
 import "./cli-chunks/chunk-4Y33S4GC.js";
 import "./cli-chunks/chunk-UOCBBQ7X.js";
-import "./cli-chunks/chunk-6SA5W2XH.js";
+import "./cli-chunks/chunk-ADJLGYEZ.js";
 import "./cli-chunks/chunk-KQL5RJTP.js";
 import "./cli-chunks/chunk-I2WN2EPD.js";
 import {
@@ -403,7 +403,7 @@ Examples:
     await run(
       program,
       "verify",
-      async (ctx) => (await import("./cli-chunks/verify-YHUHS3LZ.js")).verify(
+      async (ctx) => (await import("./cli-chunks/verify-TQLCN55V.js")).verify(
         {
           backup: b,
           identityFiles: o.identity ?? [],
@@ -444,7 +444,7 @@ Examples:
     await run(
       program,
       "plan",
-      async (ctx) => (await import("./cli-chunks/plan-XF3IQF62.js")).plan({ ...planOptionsFrom(o), out: o.out }, ctx)
+      async (ctx) => (await import("./cli-chunks/plan-P2YIFF2F.js")).plan({ ...planOptionsFrom(o), out: o.out }, ctx)
     );
   });
   planFlags(
@@ -459,7 +459,7 @@ Examples:
     await run(
       program,
       "restore",
-      async (ctx) => (await import("./cli-chunks/restore-4CVUNKBK.js")).restore(
+      async (ctx) => (await import("./cli-chunks/restore-FD7PRSK5.js")).restore(
         {
           ...planOptionsFrom(o),
           yes: Boolean(o.yes),
@@ -546,7 +546,7 @@ Examples:
       await run(
         program,
         "rehearse",
-        async (ctx) => (await import("./cli-chunks/rehearse-inventory-G2MNYTZP.js")).rehearseInventory(
+        async (ctx) => (await import("./cli-chunks/rehearse-inventory-E7MMDS5K.js")).rehearseInventory(
           {
             inventory: o.inventory,
             backup: o.backup,
@@ -575,7 +575,7 @@ Examples:
     await run(
       program,
       "rehearse",
-      async (ctx) => (await import("./cli-chunks/rehearse-ROJ6JSFG.js")).rehearse(
+      async (ctx) => (await import("./cli-chunks/rehearse-SVGNCLNX.js")).rehearse(
         {
           provider: o.provider,
           etcdVersion: o.etcdVersion,
