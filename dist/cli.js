@@ -459,7 +459,7 @@ Examples:
     await run(
       program,
       "restore",
-      async (ctx) => (await import("./cli-chunks/restore-FD7PRSK5.js")).restore(
+      async (ctx) => (await import("./cli-chunks/restore-TIAGWQWR.js")).restore(
         {
           ...planOptionsFrom(o),
           yes: Boolean(o.yes),
@@ -546,7 +546,7 @@ Examples:
       await run(
         program,
         "rehearse",
-        async (ctx) => (await import("./cli-chunks/rehearse-inventory-E7MMDS5K.js")).rehearseInventory(
+        async (ctx) => (await import("./cli-chunks/rehearse-inventory-IQAJEJRU.js")).rehearseInventory(
           {
             inventory: o.inventory,
             backup: o.backup,
@@ -575,7 +575,7 @@ Examples:
     await run(
       program,
       "rehearse",
-      async (ctx) => (await import("./cli-chunks/rehearse-SVGNCLNX.js")).rehearse(
+      async (ctx) => (await import("./cli-chunks/rehearse-Q3C5VKME.js")).rehearse(
         {
           provider: o.provider,
           etcdVersion: o.etcdVersion,

@@ -689,9 +689,12 @@ export class NodeStepRunner implements StepRunner {
 
   /** Whether the node runs a kubelet under systemd (a Kubespray-like host without one does not). */
   private async hasKubeletService(t: Transport): Promise<boolean> {
+    // systemctl asks systemd over D-Bus; right after the etcd units start, on a loaded host,
+    // that answer took longer than 15 s (CI, a 3-node total loss on etcd 3.5): the same bound
+    // as the systemctl restart that follows it.
     const has = await t.exec(['systemctl', 'cat', 'kubelet.service'], {
       allowFailure: true,
-      timeoutMs: 15_000,
+      timeoutMs: 120_000,
     });
     return has.code === 0;
   }
