@@ -26,13 +26,14 @@ export default defineConfig({
           include: ['test/integration/**/*.test.ts'],
           testTimeout: 300_000,
           hookTimeout: 600_000,
-          // Two files at a time: most of an integration test's time is waiting (containers
-          // booting, etcd electing, kubelets starting), so two overlap well on two cores, and the
-          // harness is made for concurrent runs (free ports, a fresh /24 per cluster network,
-          // image builds under a lock, clean-up only of what its own process made).
-          // KUBE_RESCUE_TEST_FILES=1 goes back to one file at a time.
+          // Three files at a time: most of an integration test's time is waiting (containers
+          // booting, etcd electing, kubelets noticing a manifest moved), so files overlap well
+          // even on two cores, and the harness is made for concurrent runs (free ports, a fresh
+          // /24 per cluster network, image builds under a lock, clean-up only of what its own
+          // process made). With two, the kubeadm file alone (~1050 s) and the rest (~2250 s)
+          // made a 28-minute CI run. KUBE_RESCUE_TEST_FILES=1 goes back to one at a time.
           fileParallelism: true,
-          maxWorkers: Number(process.env.KUBE_RESCUE_TEST_FILES ?? 2),
+          maxWorkers: Number(process.env.KUBE_RESCUE_TEST_FILES ?? 3),
           // A project with its own maxWorkers runs as a group of its own: after the unit files.
           sequence: { groupOrder: 1 },
           env: {
