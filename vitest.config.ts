@@ -37,6 +37,9 @@ export default defineConfig({
           // A project with its own maxWorkers runs as a group of its own: after the unit files.
           sequence: { groupOrder: 1 },
           env: {
+            // At most two kubeadm clusters at once (harness/kubeadm-provider.ts): with three
+            // files at a time, three kubeadm files together took CI to a load of ~30.
+            KUBE_RESCUE_KUBEADM_CLUSTERS: process.env.KUBE_RESCUE_KUBEADM_CLUSTERS ?? '2',
             TESTCONTAINERS_RYUK_DISABLED: 'true',
             TESTCONTAINERS_HOST_OVERRIDE: 'localhost',
           },

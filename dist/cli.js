@@ -546,7 +546,7 @@ Examples:
       await run(
         program,
         "rehearse",
-        async (ctx) => (await import("./cli-chunks/rehearse-inventory-IQAJEJRU.js")).rehearseInventory(
+        async (ctx) => (await import("./cli-chunks/rehearse-inventory-PDGSDES5.js")).rehearseInventory(
           {
             inventory: o.inventory,
             backup: o.backup,
@@ -575,7 +575,7 @@ Examples:
     await run(
       program,
       "rehearse",
-      async (ctx) => (await import("./cli-chunks/rehearse-Q3C5VKME.js")).rehearse(
+      async (ctx) => (await import("./cli-chunks/rehearse-BW3EF3DU.js")).rehearse(
         {
           provider: o.provider,
           etcdVersion: o.etcdVersion,

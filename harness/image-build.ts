@@ -38,38 +38,66 @@ export async function withBuildLock<T>(
   work: () => Promise<T>,
   timeoutMs = 30 * 60_000,
 ): Promise<T> {
-  const lock = join(tmpdir(), `kube-rescue-${key}.lock`);
-  const deadline = Date.now() + timeoutMs;
-  let told = false;
-  for (;;) {
-    try {
-      const handle = await open(lock, 'wx', 0o644);
-      await handle.writeFile(ownerId());
-      await handle.close();
-      break;
-    } catch (err) {
-      if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
-      const owner = (await readFile(lock, 'utf8').catch(() => '')).trim();
-      if (owner && ownerIsGone(owner)) {
-        await rm(lock, { force: true });
-        continue;
-      }
-      if (Date.now() > deadline) {
-        throw new OperationError(
-          `Waited ${timeoutMs / 60_000} min for another process (${owner || 'unknown'}) to build ${what}; remove ${lock} if no build is running.`,
-        );
-      }
-      if (!told) {
-        progress.info(`another process (${owner}) is building ${what}; waiting for it`);
-        told = true;
-      }
-      await new Promise((r) => setTimeout(r, 2000));
-    }
-  }
+  const release = await holdMachineLock(key, progress, {
+    waiting: (owner) => `another process (${owner}) is building ${what}; waiting for it`,
+    timedOut: (owner, lock) =>
+      `Waited ${timeoutMs / 60_000} min for another process (${owner || 'unknown'}) to build ${what}; remove ${lock} if no build is running.`,
+    timeoutMs,
+  });
   try {
     return await work();
   } finally {
-    await rm(lock, { force: true });
+    await release();
+  }
+}
+
+/**
+ * One of `slots` places on this machine (lock files `kube-rescue-<key>-<i>.lock` in the temp
+ * dir; one slot: `kube-rescue-<key>.lock`), held until the returned function is called, across
+ * processes. The first free one is taken; a place held by a process that no longer runs is
+ * taken over; when none frees within `timeoutMs`, an OperationError with `timedOut`'s words.
+ */
+export async function holdMachineLock(
+  key: string,
+  progress: Progress,
+  opts: {
+    slots?: number;
+    timeoutMs: number;
+    waiting: (owners: string) => string;
+    timedOut: (owners: string, lock: string) => string;
+  },
+): Promise<() => Promise<void>> {
+  const slots = opts.slots ?? 1;
+  const locks = Array.from({ length: slots }, (_, i) =>
+    join(tmpdir(), slots === 1 ? `kube-rescue-${key}.lock` : `kube-rescue-${key}-${i}.lock`),
+  );
+  const deadline = Date.now() + opts.timeoutMs;
+  let told = false;
+  for (;;) {
+    const owners: string[] = [];
+    for (const lock of locks) {
+      try {
+        const handle = await open(lock, 'wx', 0o644);
+        await handle.writeFile(ownerId());
+        await handle.close();
+        return () => rm(lock, { force: true });
+      } catch (err) {
+        if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
+        const owner = (await readFile(lock, 'utf8').catch(() => '')).trim();
+        // Gone owner: the place is free again (taken on the next pass, as any other process may).
+        if (owner && ownerIsGone(owner)) await rm(lock, { force: true });
+        else owners.push(owner || 'unknown');
+      }
+    }
+    if (owners.length < locks.length) continue;
+    if (Date.now() > deadline) {
+      throw new OperationError(opts.timedOut(owners.join(', '), locks.join(', ')));
+    }
+    if (!told) {
+      progress.info(opts.waiting(owners.join(', ')));
+      told = true;
+    }
+    await new Promise((r) => setTimeout(r, 2000));
   }
 }
 

@@ -13,6 +13,7 @@ import type {
 import { docker, runCommand } from './docker-cli.js';
 import { DockerExecNode } from './docker-exec-node.js';
 import { waitForEtcdHealthy } from './etcd-health.js';
+import { holdMachineLock } from './image-build.js';
 import { renderDockerExecInventory } from './inventory-file.js';
 import type { KubernetesApi } from './k8s-objects.js';
 import {
@@ -157,11 +158,58 @@ export class KubeadmCluster implements StartedCluster {
   async stop(): Promise<void> {
     if (this.stopped) return;
     this.stopped = true;
-    await teardown(this.run.runId, this.run.workDir);
+    try {
+      await teardown(this.run.runId, this.run.workDir);
+    } finally {
+      await releaseSlot(this.run.runId);
+    }
   }
   async [Symbol.asyncDispose](): Promise<void> {
     await this.stop();
   }
+}
+
+/**
+ * How many kubeadm clusters may run on this machine at once: KUBE_RESCUE_KUBEADM_CLUSTERS (a
+ * whole number ≥ 1), unset for no limit. A kubeadm cluster is the heaviest thing the harness
+ * starts (4 nodes: ~1.6 GiB, three API servers and etcd members); the integration tests set
+ * 2, since three at once on two cores (clean-clone CI, 3 December, load ~30) slowed etcd past
+ * the probe's 4-s status answer and two tests failed for it. A start beyond the limit waits,
+ * saying so, for another process's cluster to stop.
+ */
+export function kubeadmClusterLimit(): number | undefined {
+  const raw = process.env.KUBE_RESCUE_KUBEADM_CLUSTERS;
+  if (raw === undefined || raw === '') return undefined;
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < 1) {
+    throw new InputError(
+      `KUBE_RESCUE_KUBEADM_CLUSTERS is '${raw}': give a whole number of at least 1 (how many kubeadm clusters may run at once), or leave it unset for no limit.`,
+    );
+  }
+  return n;
+}
+
+const slotReleases = new Map<string, () => Promise<void>>();
+
+async function releaseSlot(runId: string): Promise<void> {
+  const release = slotReleases.get(runId);
+  slotReleases.delete(runId);
+  await release?.();
+}
+
+/** A place among KUBE_RESCUE_KUBEADM_CLUSTERS, held until the run's cluster stops. */
+async function holdKubeadmSlot(progress: Progress): Promise<(() => Promise<void>) | undefined> {
+  const slots = kubeadmClusterLimit();
+  if (slots === undefined) return undefined;
+  const timeoutMs = 60 * 60_000;
+  return holdMachineLock('kubeadm-cluster', progress, {
+    slots,
+    timeoutMs,
+    waiting: (owners) =>
+      `${slots} kubeadm cluster(s) already run on this machine (KUBE_RESCUE_KUBEADM_CLUSTERS=${slots}: ${owners}); waiting for one to stop`,
+    timedOut: (owners, locks) =>
+      `Waited ${timeoutMs / 60_000} min for one of the ${slots} kubeadm cluster(s) on this machine to stop (${owners}); remove ${locks} if none runs, or raise KUBE_RESCUE_KUBEADM_CLUSTERS.`,
+  });
 }
 
 /** Three stacked control-plane nodes and one worker: what issue 13 asks the provider for. */
@@ -293,29 +341,38 @@ export class KubeadmClusterProvider implements ClusterProvider {
     const t = typeof which === 'string' ? topologyByName(which) : which;
     checkKubeadmTopology(t);
     const tools = await builtKubernetesTools();
-    const t0 = Date.now();
-    await removeLeftovers(progress);
-    const image = await ensureKubeadmNodeImage(tools, progress);
-    const { runId, name, workDir } = await newRun();
-    trackLiveRun(runId, () => teardown(runId, workDir));
+    // Released once: by the cluster's stop() after a start, here after a failed one.
+    const slot = await holdKubeadmSlot(progress);
     try {
-      return await progress.phase(
-        `Start kubeadm cluster ${name} (Kubernetes ${tools.version}, etcd ${image.etcdTag}, ${t.nodes.length} nodes)`,
-        () =>
-          this.startIn(t, tools, image, {
-            runId,
-            name,
-            workDir,
-            progress,
-            t0,
-            nodeNames: options.nodeNames ?? 'container',
-            preseedPki: options.preseedPki,
-          }),
-      );
+      const t0 = Date.now();
+      await removeLeftovers(progress);
+      const image = await ensureKubeadmNodeImage(tools, progress);
+      const { runId, name, workDir } = await newRun();
+      trackLiveRun(runId, () => teardown(runId, workDir));
+      try {
+        const cluster = await progress.phase(
+          `Start kubeadm cluster ${name} (Kubernetes ${tools.version}, etcd ${image.etcdTag}, ${t.nodes.length} nodes)`,
+          () =>
+            this.startIn(t, tools, image, {
+              runId,
+              name,
+              workDir,
+              progress,
+              t0,
+              nodeNames: options.nodeNames ?? 'container',
+              preseedPki: options.preseedPki,
+            }),
+        );
+        if (slot) slotReleases.set(runId, slot);
+        return cluster;
+      } catch (err) {
+        await teardown(runId, workDir).catch((e: unknown) =>
+          progress.warn(`cleanup of ${name} failed: ${(e as Error).message}`),
+        );
+        throw err;
+      }
     } catch (err) {
-      await teardown(runId, workDir).catch((e: unknown) =>
-        progress.warn(`cleanup of ${name} failed: ${(e as Error).message}`),
-      );
+      await slot?.();
       throw err;
     }
   }
