@@ -38,6 +38,8 @@ export interface LayoutPaths {
 
 export interface StopStartOptions {
   timeoutMs?: number;
+  /** kubeadm: how long the kubelet gets to start etcd before it is restarted (startEtcd). */
+  kubeletGraceMs?: number;
 }
 
 export interface Layout extends LayoutPaths {
@@ -203,7 +205,12 @@ export function kubeadmLayout(overrides: Partial<LayoutPaths> = {}): Layout {
     stopEtcd: (transport, options = {}) =>
       stopStaticPodEtcd(transport, staticPod, options.timeoutMs ?? 120_000),
     startEtcd: (transport, options = {}) =>
-      startStaticPodEtcd(transport, staticPod, options.timeoutMs ?? 120_000),
+      startStaticPodEtcd(
+        transport,
+        staticPod,
+        options.timeoutMs ?? 120_000,
+        options.kubeletGraceMs,
+      ),
     toolCommands: async (transport) => (await staticPodToolCommands(transport, staticPod)).commands,
   };
 }

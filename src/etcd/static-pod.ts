@@ -178,46 +178,135 @@ async function etcdContainerState(transport: Transport): Promise<'running' | 'go
   return res.stdout.trim() ? 'running' : 'gone';
 }
 
+/**
+ * Polls crictl until the etcd container is `want` or `timeoutMs` ends: whether it got there.
+ * `giveUp`, asked between polls, ends the wait early (false) when it answers true.
+ */
 async function waitForEtcdContainer(
   transport: Transport,
   want: 'running' | 'gone',
   timeoutMs: number,
-  why: string,
-): Promise<void> {
+  giveUp?: () => Promise<boolean>,
+): Promise<boolean> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
-    if ((await etcdContainerState(transport)) === want) return;
-    if (Date.now() > deadline) {
-      throw new OperationError(
-        `Node ${transport.node}: the etcd container was ${want === 'gone' ? 'still running' : 'still not running'} ${timeoutMs / 1000} s after ${why} (crictl ps --name '^etcd$'). Look at the kubelet (journalctl -u kubelet) and crictl ps -a on ${transport.node} before retrying.`,
-      );
-    }
+    if ((await etcdContainerState(transport)) === want) return true;
+    if (Date.now() > deadline) return false;
+    if (giveUp && (await giveUp())) return false;
     await new Promise((r) => setTimeout(r, 1000));
   }
 }
 
+function etcdContainerTimeout(
+  transport: Transport,
+  want: 'running' | 'gone',
+  timeoutMs: number,
+  why: string,
+  evidence: string,
+): OperationError {
+  return new OperationError(
+    `Node ${transport.node}: the etcd container was ${want === 'gone' ? 'still running' : 'still not running'} ${Math.round(timeoutMs / 1000)} s after ${why} (crictl ps --name '^etcd$')${evidence ? `; ${evidence}` : ''}. Look at the kubelet (journalctl -u kubelet) and crictl ps -a on ${transport.node} before retrying.`,
+  );
+}
+
+/** A kubelet journal line without klog's header, quotes unescaped, the pod UID left out. */
+function kubeletMessage(line: string): string {
+  return line
+    .replace(/^[IWEF]\d{4} [\d:.]+\s+\d+ [^\]]*\] /, '')
+    .replace(/\\"/g, '"')
+    .replace(/\s*podUID="[^"]*"/, '')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+/**
+ * What the node says about its etcd container since `since` (the node's clock, seconds): the
+ * kubelet's last distinct journal lines that name etcd, and crictl's newest etcd containers.
+ * For a person reading why etcd did not start; empty where the node says nothing.
+ */
+async function kubeletEtcdEvidence(transport: Transport, since: number): Promise<string> {
+  const res = await transport.script(
+    [
+      `journalctl -u kubelet --no-pager -o cat --since @${since} 2>/dev/null | grep -E 'etcd' | tail -n 40 | sed 's/^/kubelet: /'`,
+      `crictl ps -a --name '^etcd$' 2>/dev/null | sed -n '2,3p' | sed 's/^/crictl: /'`,
+      'exit 0',
+    ].join('\n'),
+    { allowFailure: true, timeoutMs: 30_000 },
+  );
+  const lines = res.stdout.split('\n').filter(Boolean);
+  const kubelet = [
+    ...new Set(
+      lines.filter((l) => l.startsWith('kubelet: ')).map((l) => kubeletMessage(l.slice(9))),
+    ),
+  ].slice(-2);
+  const crictl = lines
+    .filter((l) => l.startsWith('crictl: '))
+    .map((l) => l.slice(8).replace(/\s+/g, ' ').trim());
+  const said = [...kubelet.map((l) => `kubelet: ${l}`), ...crictl.map((l) => `crictl: ${l}`)].map(
+    (l) => (l.length > 300 ? `${l.slice(0, 300)}…` : l),
+  );
+  return said.length ? `the node says: ${said.join(' | ')}` : '';
+}
+
+/**
+ * The kubelet's word, since `since` (the node's clock, seconds), that it holds etcd in its
+ * crash-loop back-off: "back-off 40s restarting failed container=etcd", or undefined.
+ */
+async function kubeletEtcdBackOff(
+  transport: Transport,
+  since: number,
+): Promise<string | undefined> {
+  const res = await transport.script(
+    `journalctl -u kubelet --no-pager -o cat --since @${since} 2>/dev/null | grep -o 'back-off [0-9hms.]* restarting failed container=etcd ' | tail -n 1; exit 0`,
+    { allowFailure: true, timeoutMs: 30_000 },
+  );
+  return res.stdout.trim() || undefined;
+}
+
+/**
+ * Restarts the kubelet under systemd: "restarted", "none" (no kubelet.service), or why not. A
+ * kubelet restart leaves running containers as they are and forgets what it held in memory
+ * only: the crash-loop back-off of a static pod (kept by the pod's UID, which an unchanged
+ * manifest keeps: up to 5 min) and the state of its pod workers.
+ */
+async function restartKubelet(transport: Transport): Promise<string> {
+  const res = await transport.script(
+    [
+      'systemctl cat kubelet.service >/dev/null 2>&1 || { echo none; exit 0; }',
+      'systemctl restart kubelet && echo restarted',
+    ].join('\n'),
+    { allowFailure: true, timeoutMs: 120_000 },
+  );
+  const said = res.stdout.trim();
+  if (res.code === 0 && (said === 'restarted' || said === 'none')) return said;
+  return `systemctl restart kubelet failed (exit ${res.code}: ${res.stderr.trim().slice(-200) || 'no message'})`;
+}
+
 /**
  * Moves the manifest `from` → `to` unless it is there already: "moved", "already" (only `to`
- * exists), "none" (neither); both existing is refused, never overwritten.
+ * exists), "none" (neither); both existing is refused, never overwritten. `at`: the node's
+ * clock (seconds) just before.
  */
 async function moveManifest(
   transport: Transport,
   from: string,
   to: string,
-): Promise<'moved' | 'already' | 'none'> {
+): Promise<{ out: 'moved' | 'already' | 'none'; at: number }> {
   const [f, t] = [q(from), q(to)];
-  const out = (
+  const [at, out] = (
     await transport.script(
-      `if [ -e ${f} ]; then if [ -e ${t} ]; then echo both; else mv -- ${f} ${t} && echo moved; fi; elif [ -e ${t} ]; then echo already; else echo none; fi`,
+      `date +%s; if [ -e ${f} ]; then if [ -e ${t} ]; then echo both; else mv -- ${f} ${t} && echo moved; fi; elif [ -e ${t} ]; then echo already; else echo none; fi`,
       { timeoutMs: 30_000 },
     )
-  ).stdout.trim();
+  ).stdout
+    .trim()
+    .split('\n');
   if (out === 'both') {
     throw new OperationError(
       `Node ${transport.node}: both ${from} and ${to} exist; refusing to overwrite either. Keep the one etcd should run with, move the other away by hand, and run restore again.`,
     );
   }
-  return out as 'moved' | 'already' | 'none';
+  return { out: out as 'moved' | 'already' | 'none', at: Number(at) };
 }
 
 /**
@@ -231,8 +320,11 @@ export async function stopStaticPodEtcd(
   timeoutMs: number,
 ): Promise<string> {
   const { etcdManifest: m, parkedEtcdManifest: p } = paths;
-  const out = await moveManifest(transport, m, p);
-  await waitForEtcdContainer(transport, 'gone', timeoutMs, `moving ${m} out`);
+  const { out, at } = await moveManifest(transport, m, p);
+  if (!(await waitForEtcdContainer(transport, 'gone', timeoutMs))) {
+    const evidence = await kubeletEtcdEvidence(transport, at);
+    throw etcdContainerTimeout(transport, 'gone', timeoutMs, `moving ${m} out`, evidence);
+  }
   return {
     moved: `${m} moved to ${p}; crictl shows no etcd container`,
     already: `${m} was parked at ${p} already; crictl shows no etcd container`,
@@ -241,26 +333,89 @@ export async function stopStaticPodEtcd(
 }
 
 /**
+ * How long the kubelet gets to start etcd from its returned manifest before it is restarted.
+ * A kubelet starts a static pod 1.6–3.6 s after its manifest appears, up to 14.5 s while it
+ * still tears down the pod that left (measured on the kubeadm harness, 3 and 7 December), and
+ * finds a manifest its file watch missed within 20 s (its fileCheckFrequency); what it holds
+ * back longer, it holds back in memory: the crash-loop back-off of an etcd that exited before
+ * (a manifest put back unchanged keeps the pod's UID, and with it the back-off, up to 5 min),
+ * or a pod worker that does not finish. In CI (3 December) a kubelet had not started etcd 180 s
+ * after a certificate loss's restore put its manifest back.
+ */
+export const KUBELET_START_GRACE_MS = 45_000;
+
+/**
+ * From when on the kubelet's journal is read for a back-off of etcd. A kubelet that holds an
+ * unchanged manifest in back-off says so every second (measured on one harness node: "back-off
+ * 10s", "20s", "40s" on the 2nd, 3rd and 5th stop/start of its etcd in a row, 7 December).
+ */
+const BACK_OFF_LOOK_AFTER_MS = 3_000;
+
+/**
  * Starts the static pod: the parked manifest moves back, then crictl must show the etcd
  * container Running. A manifest already in place is left as it is; none anywhere is an error
- * that says where it was looked for.
+ * that says where it was looked for. A kubelet that says it holds etcd in its crash-loop
+ * back-off, or has not started it `graceMs` after the manifest came back, is restarted once (as
+ * the runbooks restart it after a restore), and the result says so and why.
  */
 export async function startStaticPodEtcd(
   transport: Transport,
   paths: StaticPodPaths,
   timeoutMs: number,
+  graceMs = KUBELET_START_GRACE_MS,
 ): Promise<string> {
   const { etcdManifest: m, parkedEtcdManifest: p } = paths;
-  const out = await moveManifest(transport, p, m);
+  const deadline = Date.now() + timeoutMs;
+  const { out, at } = await moveManifest(transport, p, m);
   if (out === 'none') {
     throw new OperationError(
       `Node ${transport.node}: no etcd manifest to start etcd with: neither ${p} nor ${m} exists. Restore the node's archive from a backup (--backup) and run again.`,
     );
   }
-  await waitForEtcdContainer(transport, 'running', timeoutMs, `putting ${m} in place`);
-  return out === 'moved'
-    ? `${p} moved back to ${m}; crictl shows etcd Running`
-    : `${m} was in place; crictl shows etcd Running`;
+  const done =
+    out === 'moved'
+      ? `${p} moved back to ${m}; crictl shows etcd Running`
+      : `${m} was in place; crictl shows etcd Running`;
+  const why = `putting ${m} in place`;
+  // Polled for the kubelet's own word that it holds etcd back: a back-off is waited out by
+  // nobody, the kubelet is restarted at once.
+  let backOff: string | undefined;
+  const movedAt = Date.now();
+  const giveUp = async () => {
+    if (Date.now() - movedAt < BACK_OFF_LOOK_AFTER_MS) return false;
+    backOff = await kubeletEtcdBackOff(transport, at);
+    return backOff !== undefined;
+  };
+  if (await waitForEtcdContainer(transport, 'running', Math.min(graceMs, timeoutMs), giveUp)) {
+    return done;
+  }
+  const evidence = await kubeletEtcdEvidence(transport, at);
+  const left = deadline - Date.now();
+  if (left <= 0) throw etcdContainerTimeout(transport, 'running', timeoutMs, why, evidence);
+  const restart = await restartKubelet(transport);
+  if (restart !== 'restarted') {
+    if (await waitForEtcdContainer(transport, 'running', left)) return done;
+    throw etcdContainerTimeout(
+      transport,
+      'running',
+      timeoutMs,
+      `${why} (${restart === 'none' ? 'no kubelet.service to restart' : restart})`,
+      await kubeletEtcdEvidence(transport, at),
+    );
+  }
+  const restarted = backOff
+    ? `the kubelet held etcd in its crash-loop back-off ("${backOff.trim()}": the manifest came back unchanged, and the pod with the UID of its earlier exits)${evidence ? ` (${evidence})` : ''}, and was restarted`
+    : `the kubelet had not started etcd ${Math.round(graceMs / 1000)} s after ${why}${evidence ? ` (${evidence})` : ''}, and was restarted`;
+  if (await waitForEtcdContainer(transport, 'running', deadline - Date.now())) {
+    return `${done}: ${restarted}`;
+  }
+  throw etcdContainerTimeout(
+    transport,
+    'running',
+    timeoutMs,
+    `${why}; ${restarted}`,
+    await kubeletEtcdEvidence(transport, at),
+  );
 }
 
 interface CriContainer {

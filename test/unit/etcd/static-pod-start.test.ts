@@ -1,0 +1,154 @@
+import {
+  chmodSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  writeFileSync,
+} from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { startStaticPodEtcd } from '../../../src/etcd/static-pod.js';
+import { LocalTransport } from '../../../src/nodes/local.js';
+
+// startStaticPodEtcd's decisions, with stand-ins for crictl, systemctl and journalctl on the
+// PATH: a kubelet cannot run in a unit test. The stand-ins answer from files in a temp dir
+// (`running`: crictl shows etcd Running; `unit`: kubelet.service exists; `starts-on-restart`:
+// a restart makes etcd run) and log what they were asked. The real kubelet, frozen and then
+// restarted by this code, is in test/integration/kubeadm/control-plane.test.ts.
+// What a kubelet of v1.37 logs about a static pod it holds back (copied from a harness node's
+// journal, 7 December), twice as it does.
+const BACK_OFF = [1, 2]
+  .map(
+    (i) =>
+      `E1207 01:23:2${i}.006066     772 pod_workers.go:1338] "Error syncing pod, skipping" err="failed to \\"StartContainer\\" for \\"etcd\\" with CrashLoopBackOff: \\"back-off 40s restarting failed container=etcd pod=etcd-node1_kube-system(2348774ade077b17f7aeb59f04ddea4a)\\"" pod="kube-system/etcd-node1" podUID="2348774ade077b17f7aeb59f04ddea4a"\n`,
+  )
+  .join('');
+
+class PathTransport extends LocalTransport {
+  constructor(private readonly bin: string) {
+    super('node1');
+  }
+  protected override start(argv: readonly string[], env: Record<string, string>) {
+    return super.start(argv, { ...env, PATH: `${this.bin}:${process.env.PATH}` });
+  }
+}
+
+function node(state: {
+  unit: boolean;
+  startsOnRestart: boolean;
+  running?: boolean;
+  restartFails?: boolean;
+  journal?: string;
+}) {
+  const dir = mkdtempSync(join(tmpdir(), 'kr-static-pod-'));
+  const log = join(dir, 'calls.log');
+  const tool = (name: string, body: string) => {
+    writeFileSync(join(dir, name), `#!/bin/sh\necho "${name} $*" >> ${log}\n${body}\n`);
+    chmodSync(join(dir, name), 0o755);
+  };
+  tool(
+    'crictl',
+    [
+      `case "$*" in *"--state Running"*) [ -e ${dir}/running ] && echo 0123456789abcdef; exit 0;; esac`,
+      'echo "CONTAINER IMAGE CREATED STATE NAME ATTEMPT POD ID POD"',
+      'echo "0fedcba98765 5f0e 2 minutes ago Exited etcd 7 1a2b3c etcd-node1"',
+    ].join('\n'),
+  );
+  tool(
+    'systemctl',
+    [
+      `case "$1" in cat) [ -e ${dir}/unit ] || exit 1; echo "# /lib/systemd/system/kubelet.service";;`,
+      `restart) if [ -e ${dir}/restart-fails ]; then echo 'Job for kubelet.service failed.' >&2; exit 1; fi; if [ -e ${dir}/starts-on-restart ]; then touch ${dir}/running; fi;; esac`,
+    ].join('\n'),
+  );
+  tool('journalctl', `cat ${dir}/journal 2>/dev/null; exit 0`);
+  if (state.unit) writeFileSync(join(dir, 'unit'), '');
+  if (state.startsOnRestart) writeFileSync(join(dir, 'starts-on-restart'), '');
+  if (state.running) writeFileSync(join(dir, 'running'), '');
+  if (state.restartFails) writeFileSync(join(dir, 'restart-fails'), '');
+  writeFileSync(join(dir, 'journal'), state.journal ?? BACK_OFF);
+  const paths = {
+    etcdCertDir: join(dir, 'pki'),
+    dataDir: join(dir, 'data', 'etcd'),
+    etcdManifest: join(dir, 'manifests', 'etcd.yaml'),
+    parkedEtcdManifest: join(dir, 'etcd.yaml.kube-rescue-stopped'),
+  };
+  mkdirSync(join(dir, 'manifests'));
+  writeFileSync(paths.parkedEtcdManifest, 'image: etcd:3.6.16-0\n');
+  const calls = () =>
+    existsSync(log) ? readFileSync(log, 'utf8').trim().split('\n').filter(Boolean) : [];
+  return { transport: new PathTransport(dir), paths, calls };
+}
+
+describe('starting a kubeadm etcd through its static-pod manifest', () => {
+  it('puts the manifest back and leaves the kubelet alone when etcd runs', async () => {
+    const n = node({ unit: true, startsOnRestart: true, running: true });
+    const said = await startStaticPodEtcd(n.transport, n.paths, 10_000, 2_000);
+    expect(said).toBe(
+      `${n.paths.parkedEtcdManifest} moved back to ${n.paths.etcdManifest}; crictl shows etcd Running`,
+    );
+    expect(existsSync(n.paths.etcdManifest)).toBe(true);
+    expect(existsSync(n.paths.parkedEtcdManifest)).toBe(false);
+    expect(n.calls().filter((c) => c.startsWith('systemctl'))).toEqual([]);
+  });
+
+  it('restarts at once a kubelet that says it holds etcd in back-off, and says why', async () => {
+    const n = node({ unit: true, startsOnRestart: true });
+    const t0 = Date.now();
+    const said = await startStaticPodEtcd(n.transport, n.paths, 60_000, 45_000);
+    // The journal is read from 3 s on, not after the 45 s of grace.
+    expect(Date.now() - t0).toBeLessThan(20_000);
+    expect(said).toMatch(
+      /; crictl shows etcd Running: the kubelet held etcd in its crash-loop back-off \("back-off 40s restarting failed container=etcd": the manifest came back unchanged, and the pod with the UID of its earlier exits\) \(the node says: kubelet: "Error syncing pod, skipping" err="failed to "StartContainer" for "etcd" with CrashLoopBackOff: "back-off 40s restarting failed container=etcd pod=etcd-node1_kube-system\(2348774ade077b17f7aeb59f04ddea4a\)"" pod="kube-system\/etcd-node1" \| crictl: 0fedcba98765 .* Exited etcd 7 .*\), and was restarted$/,
+    );
+    expect(n.calls().filter((c) => c.startsWith('systemctl restart'))).toEqual([
+      'systemctl restart kubelet',
+    ]);
+    // The journal is read from the node's own clock at the move.
+    expect(n.calls().find((c) => c.startsWith('journalctl'))).toMatch(
+      /^journalctl -u kubelet --no-pager -o cat --since @\d{10}$/,
+    );
+  });
+
+  it('restarts a kubelet that says nothing once the grace is over', async () => {
+    const n = node({ unit: true, startsOnRestart: true, journal: '' });
+    const said = await startStaticPodEtcd(n.transport, n.paths, 20_000, 1_500);
+    expect(said).toMatch(
+      /; crictl shows etcd Running: the kubelet had not started etcd 2 s after putting .*etcd\.yaml in place \(the node says: crictl: 0fedcba98765 .* Exited etcd 7 .*\), and was restarted$/,
+    );
+    expect(n.calls().filter((c) => c.startsWith('systemctl restart'))).toEqual([
+      'systemctl restart kubelet',
+    ]);
+  });
+
+  it('without a kubelet.service, waits out the timeout and names what the node says', async () => {
+    const n = node({ unit: false, startsOnRestart: true });
+    const t0 = Date.now();
+    await expect(startStaticPodEtcd(n.transport, n.paths, 4_000, 1_000)).rejects.toThrow(
+      /^Node node1: the etcd container was still not running 4 s after putting .*etcd\.yaml in place \(no kubelet\.service to restart\) \(crictl ps --name '\^etcd\$'\); the node says: kubelet: .*back-off 40s.* \| crictl: .*Exited etcd 7.*\. Look at the kubelet/,
+    );
+    expect(Date.now() - t0).toBeGreaterThanOrEqual(4_000);
+    expect(n.calls().filter((c) => c.startsWith('systemctl restart'))).toEqual([]);
+    // The manifest stays where the start put it: a retry finds it in place.
+    expect(existsSync(n.paths.etcdManifest)).toBe(true);
+  });
+
+  it('says the kubelet was restarted when etcd still does not run after it', async () => {
+    const n = node({ unit: true, startsOnRestart: false });
+    await expect(startStaticPodEtcd(n.transport, n.paths, 4_000, 1_000)).rejects.toThrow(
+      /still not running 4 s after putting .*etcd\.yaml in place; the kubelet had not started etcd 1 s after putting .*, and was restarted \(crictl ps/,
+    );
+    expect(n.calls().filter((c) => c.startsWith('systemctl restart'))).toEqual([
+      'systemctl restart kubelet',
+    ]);
+  });
+
+  it('says so when the kubelet will not restart, and still waits for etcd', async () => {
+    const n = node({ unit: true, startsOnRestart: false, restartFails: true });
+    await expect(startStaticPodEtcd(n.transport, n.paths, 4_000, 1_000)).rejects.toThrow(
+      /still not running 4 s after putting .*etcd\.yaml in place \(systemctl restart kubelet failed \(exit 1: Job for kubelet\.service failed\.\)\) \(crictl ps/,
+    );
+  });
+});
