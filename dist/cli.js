@@ -5,7 +5,7 @@ import {
 import {
   FINGERPRINT_MODES,
   backup
-} from "./cli-chunks/chunk-5SNPKOTW.js";
+} from "./cli-chunks/chunk-UHVBTCGE.js";
 import {
   renderExecutionMarkdown,
   renderPlanHash,
@@ -19,7 +19,7 @@ import {
   REHEARSAL_PROVIDERS,
   SCENARIOS
 } from "./cli-chunks/chunk-V46ZLIDJ.js";
-import "./cli-chunks/chunk-NPVDFN4R.js";
+import "./cli-chunks/chunk-QWEHCISL.js";
 import "./cli-chunks/chunk-TXF6RFLZ.js";
 import "./cli-chunks/chunk-LAA6A62G.js";
 import "./cli-chunks/chunk-4Y33S4GC.js";
@@ -444,7 +444,7 @@ Examples:
     await run(
       program,
       "plan",
-      async (ctx) => (await import("./cli-chunks/plan-7F3OPOFZ.js")).plan({ ...planOptionsFrom(o), out: o.out }, ctx)
+      async (ctx) => (await import("./cli-chunks/plan-GLN2PUJE.js")).plan({ ...planOptionsFrom(o), out: o.out }, ctx)
     );
   });
   planFlags(
@@ -459,7 +459,7 @@ Examples:
     await run(
       program,
       "restore",
-      async (ctx) => (await import("./cli-chunks/restore-EWO5VEDS.js")).restore(
+      async (ctx) => (await import("./cli-chunks/restore-IKGJWNLQ.js")).restore(
         {
           ...planOptionsFrom(o),
           yes: Boolean(o.yes),
@@ -546,7 +546,7 @@ Examples:
       await run(
         program,
         "rehearse",
-        async (ctx) => (await import("./cli-chunks/rehearse-inventory-GHVOCTOQ.js")).rehearseInventory(
+        async (ctx) => (await import("./cli-chunks/rehearse-inventory-MSS4JQQR.js")).rehearseInventory(
           {
             inventory: o.inventory,
             backup: o.backup,
@@ -575,7 +575,7 @@ Examples:
     await run(
       program,
       "rehearse",
-      async (ctx) => (await import("./cli-chunks/rehearse-4FSL7WWJ.js")).rehearse(
+      async (ctx) => (await import("./cli-chunks/rehearse-7MEOL5EU.js")).rehearse(
         {
           provider: o.provider,
           etcdVersion: o.etcdVersion,

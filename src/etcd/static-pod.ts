@@ -404,7 +404,7 @@ export async function startStaticPodEtcd(
     );
   }
   const restarted = backOff
-    ? `the kubelet held etcd in its crash-loop back-off ("${backOff.trim()}": the manifest came back unchanged, and the pod with the UID of its earlier exits)${evidence ? ` (${evidence})` : ''}, and was restarted`
+    ? `the kubelet said it held etcd in its crash-loop back-off ("${backOff.trim()}")${evidence ? ` (${evidence})` : ''}, and was restarted`
     : `the kubelet had not started etcd ${Math.round(graceMs / 1000)} s after ${why}${evidence ? ` (${evidence})` : ''}, and was restarted`;
   if (await waitForEtcdContainer(transport, 'running', deadline - Date.now())) {
     return `${done}: ${restarted}`;

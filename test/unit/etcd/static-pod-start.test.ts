@@ -101,7 +101,7 @@ describe('starting a kubeadm etcd through its static-pod manifest', () => {
     // The journal is read from 3 s on, not after the 45 s of grace.
     expect(Date.now() - t0).toBeLessThan(20_000);
     expect(said).toMatch(
-      /; crictl shows etcd Running: the kubelet held etcd in its crash-loop back-off \("back-off 40s restarting failed container=etcd": the manifest came back unchanged, and the pod with the UID of its earlier exits\) \(the node says: kubelet: "Error syncing pod, skipping" err="failed to "StartContainer" for "etcd" with CrashLoopBackOff: "back-off 40s restarting failed container=etcd pod=etcd-node1_kube-system\(2348774ade077b17f7aeb59f04ddea4a\)"" pod="kube-system\/etcd-node1" \| crictl: 0fedcba98765 .* Exited etcd 7 .*\), and was restarted$/,
+      /; crictl shows etcd Running: the kubelet said it held etcd in its crash-loop back-off \("back-off 40s restarting failed container=etcd"\) \(the node says: kubelet: "Error syncing pod, skipping" err="failed to "StartContainer" for "etcd" with CrashLoopBackOff: "back-off 40s restarting failed container=etcd pod=etcd-node1_kube-system\(2348774ade077b17f7aeb59f04ddea4a\)"" pod="kube-system\/etcd-node1" \| crictl: 0fedcba98765 .* Exited etcd 7 .*\), and was restarted$/,
     );
     expect(n.calls().filter((c) => c.startsWith('systemctl restart'))).toEqual([
       'systemctl restart kubelet',
