@@ -1,4 +1,5 @@
 import { type ChildProcess, spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { mkdir, mkdtemp, open, readFile } from 'node:fs/promises';
 import { request as httpRequest } from 'node:http';
 import { request as httpsRequest } from 'node:https';
@@ -51,18 +52,54 @@ interface RunningMember {
   exited: Promise<void>;
 }
 
-export async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
+/**
+ * Linux's ephemeral port range (what connect() takes its local ports from), read once; the
+ * kernel's default where it cannot be read.
+ */
+function ephemeralPorts(): [number, number] {
+  try {
+    const [lo, hi] = readFileSync('/proc/sys/net/ipv4/ip_local_port_range', 'utf8')
+      .trim()
+      .split(/\s+/)
+      .map(Number);
+    if (lo && hi && lo < hi) return [lo, hi];
+  } catch {}
+  return [32768, 60999];
+}
+
+/** Ports freePort handed out in this process: never twice. */
+const handedOut = new Set<number>();
+
+/** Whether 127.0.0.1:`port` can be listened on now. */
+function canListen(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
     const srv = createServer();
     srv.unref();
-    srv.on('error', reject);
-    srv.listen(0, '127.0.0.1', () => {
-      const addr = srv.address();
-      srv.close(() =>
-        typeof addr === 'object' && addr ? resolve(addr.port) : reject(new Error('no port')),
-      );
-    });
+    srv.once('error', () => resolve(false));
+    srv.listen(port, '127.0.0.1', () => srv.close(() => resolve(true)));
   });
+}
+
+/**
+ * A port on 127.0.0.1 that is free now, for a process started a moment later. Taken below the
+ * ephemeral range: a port the kernel picked (listen on port 0) is one it also gives outgoing
+ * connections as their local port, and on a busy machine one of them took it before etcd could
+ * bind it ("bind: address already in use", CI 7 December). Below the range only listeners
+ * compete; the port is picked at random, checked, and never handed out twice by this process.
+ */
+export async function freePort(): Promise<number> {
+  const [ephemeralLow] = ephemeralPorts();
+  const low = 10_000;
+  const high = ephemeralLow > low + 1000 ? ephemeralLow : 65_535;
+  for (let i = 0; i < 200; i++) {
+    const port = low + Math.floor(Math.random() * (high - low));
+    if (handedOut.has(port) || !(await canListen(port))) continue;
+    handedOut.add(port);
+    return port;
+  }
+  throw new OperationError(
+    `No free port on 127.0.0.1 between ${low} and ${high} after 200 tries: something holds most of them. Free some (ss -ltn) and run again.`,
+  );
 }
 
 const live = new Set<ChildProcess>();
