@@ -357,7 +357,7 @@ async function kubernetesChecks(deps: VerifyDeps): Promise<VerificationCheck[]> 
       if (Date.now() > deadline) {
         return failed(
           'nodes Ready',
-          `not Ready after 180 s: ${notReady.map((n) => n.metadata.name).join(', ')}`,
+          `not Ready after 180 s: ${notReady.map(notReadyDetail).join('; ')}`,
         );
       }
       await new Promise((r) => setTimeout(r, 3000));
@@ -396,9 +396,28 @@ async function kubernetesChecks(deps: VerifyDeps): Promise<VerificationCheck[]> 
   return [ready, csrs, nodes];
 }
 
-interface KubeNode {
+export interface KubeNode {
   metadata: { name: string };
-  status: { conditions: { type: string; status: string }[] };
+  status: {
+    conditions: {
+      type: string;
+      status: string;
+      reason?: string;
+      message?: string;
+      lastHeartbeatTime?: string;
+    }[];
+  };
+}
+
+/**
+ * A node that is not Ready, with what its Ready condition says: "node2 (Ready Unknown,
+ * NodeStatusUnknown: Kubelet stopped posting node status., last heartbeat <time>)".
+ */
+export function notReadyDetail(n: KubeNode): string {
+  const c = n.status.conditions.find((x) => x.type === 'Ready');
+  if (!c) return `${n.metadata.name} (no Ready condition)`;
+  const said = [c.reason, c.message?.replace(/\s+/g, ' ').slice(0, 200)].filter(Boolean).join(': ');
+  return `${n.metadata.name} (Ready ${c.status}${said ? `, ${said}` : ''}${c.lastHeartbeatTime ? `, last heartbeat ${c.lastHeartbeatTime}` : ''})`;
 }
 
 /** Every key and value at the snapshot's revision against the backup's full fingerprint. */
