@@ -207,11 +207,46 @@ async function expectKubeletClientsMade(name: string, nodes: string[]) {
   }
 }
 
-function recover(name: string, opts: Partial<RestoreOptions> & { inventory: string }) {
-  return recoverCluster(cluster, `kubeadm-${name}`, work, progress, {
-    access: { transport: 'docker', layout: 'auto' },
-    ...opts,
-  });
+async function recover(name: string, opts: Partial<RestoreOptions> & { inventory: string }) {
+  try {
+    return await recoverCluster(cluster, `kubeadm-${name}`, work, progress, {
+      access: { transport: 'docker', layout: 'auto' },
+      ...opts,
+    });
+  } catch (err) {
+    await printDiagnostics(name).catch((e: Error) => console.log(`diagnostics: ${e.message}`));
+    throw err;
+  }
+}
+
+/**
+ * What a failed recovery leaves to read, printed before the file's afterAll removes it: the
+ * journal's steps and results, the nodes as the API server sees them, and each node's kubelet
+ * and containers. CI keeps only the log.
+ */
+async function printDiagnostics(name: string): Promise<void> {
+  const out: string[] = [`diagnostics after the failed ${name} recovery:`];
+  try {
+    const journal = await readFile(join(work, `kubeadm-${name}.journal`), 'utf8');
+    out.push('journal:', ...journal.split('\n').map((l) => `  ${l.slice(0, 600)}`));
+  } catch (e) {
+    out.push(`journal: ${(e as Error).message}`);
+  }
+  try {
+    out.push((await cluster.kubectl(['get', 'nodes', '-o', 'wide'])).stdout);
+  } catch (e) {
+    out.push(`kubectl get nodes: ${(e as Error).message}`);
+  }
+  for (const n of cluster.nodes) {
+    const r = await n
+      .sh(
+        'journalctl -u kubelet --no-pager -n 25 -o short-precise | cut -c1-400; crictl ps -a 2>/dev/null | head -20',
+        { timeoutMs: 60_000 },
+      )
+      .catch((e: Error) => ({ stdout: e.message }));
+    out.push(`${n.name}:`, r.stdout);
+  }
+  console.log(out.join('\n'));
 }
 
 const FOREIGN_ADMIN = 'kube-rescue-test-admin-serving';
