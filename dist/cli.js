@@ -403,7 +403,7 @@ Examples:
     await run(
       program,
       "verify",
-      async (ctx) => (await import("./cli-chunks/verify-TQLCN55V.js")).verify(
+      async (ctx) => (await import("./cli-chunks/verify-SR3I7JEX.js")).verify(
         {
           backup: b,
           identityFiles: o.identity ?? [],
@@ -444,7 +444,7 @@ Examples:
     await run(
       program,
       "plan",
-      async (ctx) => (await import("./cli-chunks/plan-GLN2PUJE.js")).plan({ ...planOptionsFrom(o), out: o.out }, ctx)
+      async (ctx) => (await import("./cli-chunks/plan-YRV2IENB.js")).plan({ ...planOptionsFrom(o), out: o.out }, ctx)
     );
   });
   planFlags(
@@ -459,7 +459,7 @@ Examples:
     await run(
       program,
       "restore",
-      async (ctx) => (await import("./cli-chunks/restore-IKGJWNLQ.js")).restore(
+      async (ctx) => (await import("./cli-chunks/restore-DAGMTTEO.js")).restore(
         {
           ...planOptionsFrom(o),
           yes: Boolean(o.yes),
@@ -546,7 +546,7 @@ Examples:
       await run(
         program,
         "rehearse",
-        async (ctx) => (await import("./cli-chunks/rehearse-inventory-MSS4JQQR.js")).rehearseInventory(
+        async (ctx) => (await import("./cli-chunks/rehearse-inventory-43M4V2NC.js")).rehearseInventory(
           {
             inventory: o.inventory,
             backup: o.backup,
@@ -575,7 +575,7 @@ Examples:
     await run(
       program,
       "rehearse",
-      async (ctx) => (await import("./cli-chunks/rehearse-7MEOL5EU.js")).rehearse(
+      async (ctx) => (await import("./cli-chunks/rehearse-PV5P37NV.js")).rehearse(
         {
           provider: o.provider,
           etcdVersion: o.etcdVersion,
