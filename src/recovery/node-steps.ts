@@ -14,7 +14,7 @@ import { InputError, OperationError } from '../errors.js';
 import { EtcdCtl } from '../etcd/etcdctl.js';
 import { parseEnvLines } from '../etcd/etcdctl-output.js';
 import type { Layout } from '../etcd/layout.js';
-import { CONTROL_PLANE_CONTAINERS } from '../etcd/static-pod.js';
+import { CONTROL_PLANE_CONTAINERS, hasKubeletService } from '../etcd/static-pod.js';
 import type { NodeAccess } from '../nodes/access.js';
 import { shellCommand } from '../nodes/shell-quote.js';
 import type { Transport } from '../nodes/transport.js';
@@ -687,18 +687,6 @@ export class NodeStepRunner implements StepRunner {
     }
   }
 
-  /** Whether the node runs a kubelet under systemd (a Kubespray-like host without one does not). */
-  private async hasKubeletService(t: Transport): Promise<boolean> {
-    // systemctl asks systemd over D-Bus; right after the etcd units start, on a loaded host,
-    // that answer took longer than 15 s (CI, a 3-node total loss on etcd 3.5): the same bound
-    // as the systemctl restart that follows it.
-    const has = await t.exec(['systemctl', 'cat', 'kubelet.service'], {
-      allowFailure: true,
-      timeoutMs: 120_000,
-    });
-    return has.code === 0;
-  }
-
   /**
    * The kubelet's client certificate after a node's archive came back: left alone where it is
    * the cluster CA's and current; otherwise signed anew with that CA on the node and the kubelet
@@ -716,7 +704,7 @@ export class NodeStepRunner implements StepRunner {
       );
     }
     const did = await issueKubeletClient(t, { nodeName: step.params.nodeName, ts: this.ts });
-    if (!(await this.hasKubeletService(t))) {
+    if (!(await hasKubeletService(t))) {
       return `${verdict.why}: ${did}; no kubelet service to restart`;
     }
     await t.exec(['systemctl', 'restart', 'kubelet'], { timeoutMs: 120_000 });
@@ -726,7 +714,7 @@ export class NodeStepRunner implements StepRunner {
   /** Restarts the kubelet, which restarts the static pods that read certificates and etcd. */
   private async restartControlPlane(step: StepOf<'restart-control-plane'>): Promise<string> {
     const t = await this.deps.transportFor(step.node);
-    if (!(await this.hasKubeletService(t))) {
+    if (!(await hasKubeletService(t))) {
       return `no kubelet service on ${step.node}: nothing running there reads these files, so nothing to restart`;
     }
     // A kubelet restart leaves running containers as they are: the API server that lost its
