@@ -53,18 +53,22 @@ interface RunningMember {
 }
 
 /**
- * Linux's ephemeral port range (what connect() takes its local ports from), read once; the
- * kernel's default where it cannot be read.
+ * The lowest port of Linux's ephemeral range (what connect() takes its local ports from), read
+ * once; the kernel's default where it cannot be read.
  */
-function ephemeralPorts(): [number, number] {
-  try {
-    const [lo, hi] = readFileSync('/proc/sys/net/ipv4/ip_local_port_range', 'utf8')
-      .trim()
-      .split(/\s+/)
-      .map(Number);
-    if (lo && hi && lo < hi) return [lo, hi];
-  } catch {}
-  return [32768, 60999];
+let ephemeralLow: number | undefined;
+function lowestEphemeralPort(): number {
+  if (ephemeralLow === undefined) {
+    ephemeralLow = 32768;
+    try {
+      const [lo, hi] = readFileSync('/proc/sys/net/ipv4/ip_local_port_range', 'utf8')
+        .trim()
+        .split(/\s+/)
+        .map(Number);
+      if (lo && hi && lo < hi) ephemeralLow = lo;
+    } catch {}
+  }
+  return ephemeralLow;
 }
 
 /** Ports freePort handed out in this process: never twice. */
@@ -88,9 +92,9 @@ function canListen(port: number): Promise<boolean> {
  * compete; the port is picked at random, checked, and never handed out twice by this process.
  */
 export async function freePort(): Promise<number> {
-  const [ephemeralLow] = ephemeralPorts();
   const low = 10_000;
-  const high = ephemeralLow > low + 1000 ? ephemeralLow : 65_535;
+  const ephemeral = lowestEphemeralPort();
+  const high = ephemeral > low + 1000 ? ephemeral : 65_535;
   for (let i = 0; i < 200; i++) {
     const port = low + Math.floor(Math.random() * (high - low));
     if (handedOut.has(port) || !(await canListen(port))) continue;
