@@ -5,7 +5,7 @@ import {
 import {
   FINGERPRINT_MODES,
   backup
-} from "./cli-chunks/chunk-UHVBTCGE.js";
+} from "./cli-chunks/chunk-NRZVKWTZ.js";
 import {
   renderExecutionMarkdown,
   renderPlanHash,
@@ -19,7 +19,7 @@ import {
   REHEARSAL_PROVIDERS,
   SCENARIOS
 } from "./cli-chunks/chunk-V46ZLIDJ.js";
-import "./cli-chunks/chunk-QWEHCISL.js";
+import "./cli-chunks/chunk-2WKKKMXO.js";
 import "./cli-chunks/chunk-TXF6RFLZ.js";
 import "./cli-chunks/chunk-LAA6A62G.js";
 import "./cli-chunks/chunk-4Y33S4GC.js";
@@ -403,7 +403,7 @@ Examples:
     await run(
       program,
       "verify",
-      async (ctx) => (await import("./cli-chunks/verify-SR3I7JEX.js")).verify(
+      async (ctx) => (await import("./cli-chunks/verify-YTDQBVTJ.js")).verify(
         {
           backup: b,
           identityFiles: o.identity ?? [],
@@ -444,7 +444,7 @@ Examples:
     await run(
       program,
       "plan",
-      async (ctx) => (await import("./cli-chunks/plan-YRV2IENB.js")).plan({ ...planOptionsFrom(o), out: o.out }, ctx)
+      async (ctx) => (await import("./cli-chunks/plan-JHNGK53M.js")).plan({ ...planOptionsFrom(o), out: o.out }, ctx)
     );
   });
   planFlags(
@@ -459,7 +459,7 @@ Examples:
     await run(
       program,
       "restore",
-      async (ctx) => (await import("./cli-chunks/restore-DAGMTTEO.js")).restore(
+      async (ctx) => (await import("./cli-chunks/restore-ZRJFDLGH.js")).restore(
         {
           ...planOptionsFrom(o),
           yes: Boolean(o.yes),
@@ -546,7 +546,7 @@ Examples:
       await run(
         program,
         "rehearse",
-        async (ctx) => (await import("./cli-chunks/rehearse-inventory-43M4V2NC.js")).rehearseInventory(
+        async (ctx) => (await import("./cli-chunks/rehearse-inventory-ZS56XV3X.js")).rehearseInventory(
           {
             inventory: o.inventory,
             backup: o.backup,
@@ -575,7 +575,7 @@ Examples:
     await run(
       program,
       "rehearse",
-      async (ctx) => (await import("./cli-chunks/rehearse-PV5P37NV.js")).rehearse(
+      async (ctx) => (await import("./cli-chunks/rehearse-BMEBN6AR.js")).rehearse(
         {
           provider: o.provider,
           etcdVersion: o.etcdVersion,
