@@ -22,3 +22,12 @@ export async function writeFileDurably(path: string, text: string, mode = 0o600)
     throw err;
   }
 }
+
+/**
+ * How much a file write stream takes in before it holds its producer back. Node's default
+ * (16 KiB) is less than one etcd snapshot message (32 KiB), so every message became its own
+ * write, one thread-pool round trip each (~19,000 for a 600-MB snapshot). With room for
+ * several, fs.WriteStream writes what waits in one writev: 600 MB of 32-KiB chunks took
+ * 1.1–2.4 s (0.2 user-s) instead of 3.3–4.1 s (0.8–1.1 user-s) on the 2-core bench machine.
+ */
+export const FILE_WRITE_BUFFER_BYTES = 4 * 1024 * 1024;

@@ -2,9 +2,9 @@ import { randomBytes } from 'node:crypto';
 import { createWriteStream } from 'node:fs';
 import { chmod, mkdir, open, readdir, readFile, rename, rm, stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import { type Readable, Transform } from 'node:stream';
+import type { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import { writeFileDurably } from '../durable-file.js';
+import { FILE_WRITE_BUFFER_BYTES, writeFileDurably } from '../durable-file.js';
 import { InputError, OperationError } from '../errors.js';
 import { checkObjectName, compareSetNames } from './set-name.js';
 import type { PendingSet, ReadOptions, Store } from './store.js';
@@ -51,18 +51,17 @@ export class LocalStore implements Store {
       write: async (object, data, options) => {
         const path = join(partial, checkObjectName(object));
         const mode = options?.mode ?? 0o600;
-        let bytes = 0;
-        const counter = new Transform({
-          transform(chunk: Buffer, _e, cb) {
-            bytes += chunk.length;
-            cb(null, chunk);
-          },
-        });
         // flush: fsync before close, so a committed set survives a crash right after.
-        await pipeline(data, counter, createWriteStream(path, { flags: 'wx', mode, flush: true }));
+        const file = createWriteStream(path, {
+          flags: 'wx',
+          mode,
+          flush: true,
+          highWaterMark: FILE_WRITE_BUFFER_BYTES,
+        });
+        await pipeline(data, file);
         // open() honours the umask; the mode must hold whatever the umask is.
         await chmod(path, mode);
-        return bytes;
+        return file.bytesWritten;
       },
       commit: async () => {
         if (await exists(final)) {
