@@ -1,13 +1,19 @@
 import { randomBytes } from 'node:crypto';
-import { createWriteStream } from 'node:fs';
-import { chmod, mkdir, open, readdir, readFile, rename, rm, stat } from 'node:fs/promises';
+import { close, createWriteStream, fchmod, fsync, open as openFd } from 'node:fs';
+import { mkdir, open, readdir, readFile, rename, rm, stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import type { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import { FILE_WRITE_BUFFER_BYTES, writeFileDurably } from '../durable-file.js';
+import { promisify } from 'node:util';
+import { FILE_WRITE_BUFFER_BYTES, keepWritingBack, writeFileDurably } from '../durable-file.js';
 import { InputError, OperationError } from '../errors.js';
 import { checkObjectName, compareSetNames } from './set-name.js';
 import type { PendingSet, ReadOptions, Store } from './store.js';
+
+const openFile = promisify(openFd);
+const fsyncFile = promisify(fsync);
+const fchmodFile = promisify(fchmod);
+const closeFile = promisify(close);
 
 /** The object whose presence makes a directory a backup set. */
 export const MANIFEST = 'manifest.json';
@@ -51,17 +57,29 @@ export class LocalStore implements Store {
       write: async (object, data, options) => {
         const path = join(partial, checkObjectName(object));
         const mode = options?.mode ?? 0o600;
-        // flush: fsync before close, so a committed set survives a crash right after.
-        const file = createWriteStream(path, {
-          flags: 'wx',
-          mode,
-          flush: true,
-          highWaterMark: FILE_WRITE_BUFFER_BYTES,
-        });
-        await pipeline(data, file);
-        // open() honours the umask; the mode must hold whatever the umask is.
-        await chmod(path, mode);
-        return file.bytesWritten;
+        const fd = await openFile(path, 'wx', mode);
+        try {
+          // The descriptor stays ours: synced and closed only once the stream and the
+          // write-back syncs are done (keepWritingBack).
+          const file = createWriteStream('', {
+            fd,
+            autoClose: false,
+            highWaterMark: FILE_WRITE_BUFFER_BYTES,
+          });
+          const writtenBack = keepWritingBack(fd, file);
+          await pipeline(data, file).catch(async (err) => {
+            await writtenBack.stop().catch(() => {});
+            throw err;
+          });
+          await writtenBack.stop();
+          // fsync before close, so a committed set survives a crash right after.
+          await fsyncFile(fd);
+          // open() honours the umask; the mode must hold whatever the umask is.
+          await fchmodFile(fd, mode);
+          return file.bytesWritten;
+        } finally {
+          await closeFile(fd);
+        }
       },
       commit: async () => {
         if (await exists(final)) {
