@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
-import { close, createWriteStream, fchmod, fsync, open as openFd } from 'node:fs';
+import { once } from 'node:events';
+import { close, createWriteStream, fchmod, fsync, open as openFd, write, writev } from 'node:fs';
 import { mkdir, open, readdir, readFile, rename, rm, stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import type { Readable } from 'node:stream';
@@ -65,10 +66,16 @@ export class LocalStore implements Store {
             fd,
             autoClose: false,
             highWaterMark: FILE_WRITE_BUFFER_BYTES,
+            // A destroyed stream closes its descriptor even without autoClose; this one never
+            // does, so the close below is the only one (no double close, no reused number).
+            fs: { write, writev, close: (_fd: number, cb: (err: null) => void) => cb(null) },
           });
           const writtenBack = keepWritingBack(fd, file);
           await pipeline(data, file).catch(async (err) => {
             await writtenBack.stop().catch(() => {});
+            // A write may still be in the thread pool: the stream's destroy waits for it, and
+            // the descriptor is closed only after that.
+            if (!file.closed) await once(file, 'close').catch(() => {});
             throw err;
           });
           await writtenBack.stop();

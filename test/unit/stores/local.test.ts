@@ -39,6 +39,20 @@ describe('LocalStore', () => {
     expect(readdirSync(store.location)).toEqual([]);
   });
 
+  it('a source that fails mid-object fails the write with its error; abort leaves nothing', async () => {
+    const store = new LocalStore(fresh());
+    const set = await store.begin('c-20261122T000000Z');
+    async function* failing(): AsyncGenerator<Buffer> {
+      for (let i = 0; i < 8; i++) yield Buffer.alloc(1024 * 1024, i);
+      throw new Error('the member went away');
+    }
+    await expect(set.write('etcd.db', Readable.from(failing()))).rejects.toThrow(
+      'the member went away',
+    );
+    await set.abort();
+    expect(readdirSync(store.location)).toEqual([]);
+  });
+
   it('lists only directories with a manifest, oldest first', async () => {
     const root = fresh();
     for (const n of ['c-20261122T010000Z', 'c-20261122T000000Z', 'no-manifest-20261122T000000Z']) {
