@@ -228,22 +228,35 @@ async function main(): Promise<void> {
       .trim();
     const servers = childrenNamed(process.pid, 'etcd');
     const out = join(work, 'out');
+    /**
+     * Every mode once, in order; each of ours again with --compare-cli's CLI right after it.
+     * `record` sees each measurement before the next one clears the output dir.
+     */
+    const round = async (
+      label: (what: string) => string,
+      record: (mode: Mode, m: TreeMeasurement, compared: boolean) => void = () => {},
+    ) => {
+      for (const mode of modes) {
+        const clis = compareDir && OURS.includes(mode) ? [CLI_DIR, compareDir] : [CLI_DIR];
+        for (const cliDir of clis) {
+          await rm(out, { recursive: true, force: true });
+          await mkdir(out);
+          const m = await measureCommand(commandOf(mode, out, cliDir), {
+            env,
+            name: mode,
+            servers,
+          });
+          const compared = cliDir !== CLI_DIR;
+          record(mode, m, compared);
+          progress(label(`${mode}${compared ? ` with ${compareDir}` : ''}`), m);
+        }
+      }
+    };
     // The first snapshot after the fill is slower than the rest for bare and ours alike
     // (4.7 s against 3.1–3.3 s for bare etcdctl, sys 2.6 against 1.3–1.4 s; not understood):
     // warm-up rounds run every mode once, unmeasured, before the gate and the measured runs.
-    for (let r = 0; r < warmups; r++) {
-      for (const mode of modes) {
-        for (const dir of compareDir && OURS.includes(mode) ? [CLI_DIR, compareDir] : [CLI_DIR]) {
-          await rm(out, { recursive: true, force: true });
-          await mkdir(out);
-          const m = await measureCommand(commandOf(mode, out, dir), { env, name: mode, servers });
-          progress(
-            `warm-up ${r + 1}/${warmups} ${mode}${dir === CLI_DIR ? '' : ` with ${dir}`} (not counted)`,
-            m,
-          );
-        }
-      }
-    }
+    for (let r = 0; r < warmups; r++)
+      await round((what) => `warm-up ${r + 1}/${warmups} ${what} (not counted)`);
     const started = await waitForQuiet(gate);
     const results = new Map<Mode, TreeMeasurement[]>(modes.map((m) => [m, []]));
     const comparedResults = new Map<Mode, TreeMeasurement[]>(
@@ -251,26 +264,17 @@ async function main(): Promise<void> {
     );
     let dbBytes = 0;
     for (let r = 0; r < runs; r++) {
-      for (const mode of modes) {
-        await rm(out, { recursive: true, force: true });
-        await mkdir(out);
-        const m = await measureCommand(commandOf(mode, out), { env, name: mode, servers });
-        results.get(mode)!.push(m);
-        if (mode === 'bare') {
-          dbBytes = Number(
-            execFileSync('stat', ['-c', '%s', join(out, 'bare.db')], { encoding: 'utf8' }),
-          );
-        }
-        progress(`run ${r + 1}/${runs} ${mode}`, m);
-        const other = comparedResults.get(mode);
-        if (other) {
-          await rm(out, { recursive: true, force: true });
-          await mkdir(out);
-          const c = await measureCommand(commandOf(mode, out, compareDir), { env, servers });
-          other.push(c);
-          progress(`run ${r + 1}/${runs} ${mode} with ${compareDir}`, c);
-        }
-      }
+      await round(
+        (what) => `run ${r + 1}/${runs} ${what}`,
+        (mode, m, compared) => {
+          (compared ? comparedResults : results).get(mode)!.push(m);
+          if (mode === 'bare') {
+            dbBytes = Number(
+              execFileSync('stat', ['-c', '%s', join(out, 'bare.db')], { encoding: 'utf8' }),
+            );
+          }
+        },
+      );
     }
     const load = endLoad(started);
     const db = dbBytes ? `db ${(dbBytes / 1024 / 1024).toFixed(0)} MB` : `≥ ${sizeMb} MB of values`;
