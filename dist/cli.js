@@ -5,7 +5,7 @@ import {
 import {
   FINGERPRINT_MODES,
   backup
-} from "./cli-chunks/chunk-P2MY76UI.js";
+} from "./cli-chunks/chunk-WAQ4LIE4.js";
 import {
   renderExecutionMarkdown,
   renderPlanHash,
@@ -32,7 +32,7 @@ import {
 } from "./cli-chunks/chunk-ZZ57F2FG.js";
 import {
   VERSION
-} from "./cli-chunks/chunk-SBBDEV5T.js";
+} from "./cli-chunks/chunk-JN7VJA7J.js";
 import "./cli-chunks/chunk-XLKS4FDF.js";
 import {
   InputError,
@@ -388,7 +388,7 @@ Examples:
     await run(
       program,
       "list",
-      async (ctx) => (await import("./cli-chunks/list-EUHQPD6A.js")).list(dest, ctx, s3From(o))
+      async (ctx) => (await import("./cli-chunks/list-P7DWHMWF.js")).list(dest, ctx, s3From(o))
     );
   });
   addS3Flags(
@@ -403,7 +403,7 @@ Examples:
     await run(
       program,
       "verify",
-      async (ctx) => (await import("./cli-chunks/verify-SSVTNNVY.js")).verify(
+      async (ctx) => (await import("./cli-chunks/verify-S54QIEX6.js")).verify(
         {
           backup: b,
           identityFiles: o.identity ?? [],
@@ -444,7 +444,7 @@ Examples:
     await run(
       program,
       "plan",
-      async (ctx) => (await import("./cli-chunks/plan-VFF3ZW2K.js")).plan({ ...planOptionsFrom(o), out: o.out }, ctx)
+      async (ctx) => (await import("./cli-chunks/plan-4M4FH5BK.js")).plan({ ...planOptionsFrom(o), out: o.out }, ctx)
     );
   });
   planFlags(
@@ -459,7 +459,7 @@ Examples:
     await run(
       program,
       "restore",
-      async (ctx) => (await import("./cli-chunks/restore-DJIXQCHN.js")).restore(
+      async (ctx) => (await import("./cli-chunks/restore-KYOP4YDA.js")).restore(
         {
           ...planOptionsFrom(o),
           yes: Boolean(o.yes),
@@ -546,7 +546,7 @@ Examples:
       await run(
         program,
         "rehearse",
-        async (ctx) => (await import("./cli-chunks/rehearse-inventory-6AUT7VUA.js")).rehearseInventory(
+        async (ctx) => (await import("./cli-chunks/rehearse-inventory-GNOVDIWH.js")).rehearseInventory(
           {
             inventory: o.inventory,
             backup: o.backup,
@@ -575,7 +575,7 @@ Examples:
     await run(
       program,
       "rehearse",
-      async (ctx) => (await import("./cli-chunks/rehearse-TBVXH5OY.js")).rehearse(
+      async (ctx) => (await import("./cli-chunks/rehearse-WOC6FYZT.js")).rehearse(
         {
           provider: o.provider,
           etcdVersion: o.etcdVersion,

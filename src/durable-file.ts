@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { fdatasync, type WriteStream } from 'node:fs';
+import { createWriteStream, fdatasync, type WriteStream } from 'node:fs';
 import { open, rename, rm } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { promisify } from 'node:util';
@@ -33,6 +33,11 @@ export async function writeFileDurably(path: string, text: string, mode = 0o600)
  * 1.1–2.4 s (0.2 user-s) instead of 3.3–4.1 s (0.8–1.1 user-s) on the 2-core bench machine.
  */
 export const FILE_WRITE_BUFFER_BYTES = 4 * 1024 * 1024;
+
+/** A write stream to a private file (0600: snapshots hold every secret), with that buffer. */
+export function privateFileStream(path: string): WriteStream {
+  return createWriteStream(path, { mode: 0o600, highWaterMark: FILE_WRITE_BUFFER_BYTES });
+}
 
 /** How much of a file may wait in the page cache before `keepWritingBack` asks for it on disk. */
 const WRITE_BACK_BYTES = 32 * 1024 * 1024;

@@ -1,9 +1,9 @@
-import { createReadStream, createWriteStream } from 'node:fs';
+import { createReadStream } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { text } from 'node:stream/consumers';
-import { FILE_WRITE_BUFFER_BYTES } from '../durable-file.js';
+import { privateFileStream } from '../durable-file.js';
 import { InputError, KubeRescueError, OperationError } from '../errors.js';
 import { EtcdCtl } from '../etcd/etcdctl.js';
 import {
@@ -210,9 +210,7 @@ async function checkObject(
       identities,
       where: `${store.urlOf(setName)}/${object.name}`,
       ...(isSnapshot ? { snapshotTrailer: object.name } : {}),
-      sink: file
-        ? createWriteStream(file, { mode: 0o600, highWaterMark: FILE_WRITE_BUFFER_BYTES })
-        : undefined,
+      sink: file ? privateFileStream(file) : undefined,
     });
     const results = [
       compare(`${object.name} stored bytes`, object.bytes, back.bytes),

@@ -1,9 +1,8 @@
-import { createWriteStream } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
-import { FILE_WRITE_BUFFER_BYTES } from '../durable-file.js';
+import { privateFileStream } from '../durable-file.js';
 import type { EtcdCtl } from '../etcd/etcdctl.js';
 import {
   compareHashKV,
@@ -529,10 +528,7 @@ async function snapshotContentCheck(
   try {
     const local = join(dir, 'snapshot.db');
     const t0 = Date.now();
-    await pipeline(
-      t.readFile(remote),
-      createWriteStream(local, { mode: 0o600, highWaterMark: FILE_WRITE_BUFFER_BYTES }),
-    );
+    await pipeline(t.readFile(remote), privateFileStream(local));
     deps.debug?.(
       `verify: keyspace: ${remote} copied from ${restore.node} in ${Date.now() - t0} ms`,
     );
