@@ -5,14 +5,14 @@ import {
 import {
   FINGERPRINT_MODES,
   backup
-} from "./cli-chunks/chunk-WAQ4LIE4.js";
+} from "./cli-chunks/chunk-JSSN5GDZ.js";
 import {
   renderExecutionMarkdown,
   renderPlanHash,
   renderPlanMarkdown,
   renderVerificationMarkdown
 } from "./cli-chunks/chunk-L3FNH5Y2.js";
-import "./cli-chunks/chunk-VYAEKV2T.js";
+import "./cli-chunks/chunk-4JQHHG4D.js";
 import {
   DEFAULT_ETCD_VERSION,
   ETCD_VERSIONS,
@@ -20,7 +20,7 @@ import {
   SCENARIOS
 } from "./cli-chunks/chunk-V46ZLIDJ.js";
 import "./cli-chunks/chunk-2WKKKMXO.js";
-import "./cli-chunks/chunk-TXF6RFLZ.js";
+import "./cli-chunks/chunk-OMYEDDFA.js";
 import "./cli-chunks/chunk-LAA6A62G.js";
 import "./cli-chunks/chunk-4Y33S4GC.js";
 import "./cli-chunks/chunk-UOCBBQ7X.js";
@@ -403,7 +403,7 @@ Examples:
     await run(
       program,
       "verify",
-      async (ctx) => (await import("./cli-chunks/verify-S54QIEX6.js")).verify(
+      async (ctx) => (await import("./cli-chunks/verify-A5S5FZG3.js")).verify(
         {
           backup: b,
           identityFiles: o.identity ?? [],
@@ -444,7 +444,7 @@ Examples:
     await run(
       program,
       "plan",
-      async (ctx) => (await import("./cli-chunks/plan-4M4FH5BK.js")).plan({ ...planOptionsFrom(o), out: o.out }, ctx)
+      async (ctx) => (await import("./cli-chunks/plan-CYHTUQ7C.js")).plan({ ...planOptionsFrom(o), out: o.out }, ctx)
     );
   });
   planFlags(
@@ -459,7 +459,7 @@ Examples:
     await run(
       program,
       "restore",
-      async (ctx) => (await import("./cli-chunks/restore-KYOP4YDA.js")).restore(
+      async (ctx) => (await import("./cli-chunks/restore-WQ5XQ36F.js")).restore(
         {
           ...planOptionsFrom(o),
           yes: Boolean(o.yes),
@@ -546,7 +546,7 @@ Examples:
       await run(
         program,
         "rehearse",
-        async (ctx) => (await import("./cli-chunks/rehearse-inventory-GNOVDIWH.js")).rehearseInventory(
+        async (ctx) => (await import("./cli-chunks/rehearse-inventory-RUUA4J63.js")).rehearseInventory(
           {
             inventory: o.inventory,
             backup: o.backup,
@@ -575,7 +575,7 @@ Examples:
     await run(
       program,
       "rehearse",
-      async (ctx) => (await import("./cli-chunks/rehearse-WOC6FYZT.js")).rehearse(
+      async (ctx) => (await import("./cli-chunks/rehearse-XV24IKSF.js")).rehearse(
         {
           provider: o.provider,
           etcdVersion: o.etcdVersion,

@@ -184,6 +184,83 @@ export async function* pagedPairs(
   }
 }
 
+/**
+ * Every live key of an etcd at one revision in ascending key order, read as ranges asked for
+ * side by side (`concurrency` at a time, default 3), where pagedPairs asks one page after the
+ * other. Range i holds the keys from `ranges[i].from` up to, not including, the next range's
+ * `from`; the last one every key from its `from` on. The first range starts at the empty key
+ * and the starts ascend, so the ranges cover every key etcd may hold. They come from the keys
+ * expected (a snapshot file's, with how many keys each range should hold), which makes each
+ * range one page where etcd holds what was expected; where it holds more, the range takes
+ * more pages. A range is read as keys >= its start (the reader's from-key pages),
+ * and a key at or past its end closes it. etcd's count of every key, from the first range,
+ * must equal what all the ranges gave. Memory: `concurrency` + 1 ranges.
+ */
+export async function* rangedPairs(
+  read: PageReader,
+  ranges: readonly { from: Buffer; keys: number }[],
+  options: { revision: number; pageSize?: number; concurrency?: number },
+  source: string,
+): AsyncGenerator<KeyValuePair> {
+  if (ranges.length === 0 || ranges[0]!.from.length !== 0) {
+    throw new Error('rangedPairs: the first range must start at the empty key');
+  }
+  const maxLimit = options.pageSize ?? 2000;
+  const { revision } = options;
+  let counted: number | undefined;
+  const readRange = async (i: number): Promise<KeyValuePair[]> => {
+    const end = ranges[i + 1]?.from;
+    const within = (key: Buffer) => end === undefined || Buffer.compare(key, end) < 0;
+    const kvs: KeyValuePair[] = [];
+    // One more than expected, so that the first page usually shows the next range's first key.
+    let page = await read(ranges[i]!.from, Math.min(maxLimit, ranges[i]!.keys) + 1, revision);
+    if (i === 0) counted = page.count;
+    let skip: Buffer | undefined;
+    for (;;) {
+      for (const kv of page.kvs) {
+        if (skip?.equals(kv.key)) continue;
+        if (!within(kv.key)) return kvs;
+        kvs.push(kv);
+      }
+      const last = page.kvs[page.kvs.length - 1];
+      if (!page.more || !last) return kvs;
+      skip = last.key;
+      page = await read(last.key, maxLimit + 1, revision);
+    }
+  };
+  const inFlight: Promise<KeyValuePair[]>[] = [];
+  let next = 0;
+  const launch = () => {
+    if (next >= ranges.length) return;
+    const p = readRange(next++);
+    // Awaited in order; a caller that stops early must not leave one unhandled.
+    p.catch(() => undefined);
+    inFlight.push(p);
+  };
+  for (let k = 0; k < (options.concurrency ?? 3); k++) launch();
+  let last: Buffer | undefined;
+  let read_ = 0;
+  while (inFlight.length > 0) {
+    const kvs = await inFlight.shift()!;
+    launch();
+    for (const kv of kvs) {
+      if (last && Buffer.compare(kv.key, last) <= 0) {
+        throw new OperationError(
+          `${source} returned keys out of order while reading at revision ${revision}; refusing to compare.`,
+        );
+      }
+      read_++;
+      last = kv.key;
+      yield kv;
+    }
+  }
+  if (read_ !== counted) {
+    throw new OperationError(
+      `${source}: reading at revision ${revision} gave ${read_} keys but etcd counted ${counted}. Was the revision compacted meanwhile? Retry.`,
+    );
+  }
+}
+
 /** The fingerprint of pairs already in ascending key order (a snapshot file's, a range's). */
 export async function fingerprintOfPairs(
   pairs: AsyncIterable<KeyValuePair>,

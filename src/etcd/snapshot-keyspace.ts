@@ -112,10 +112,20 @@ function decodeKeyValue(b: Buffer): KeyValuePair {
   return { key, value };
 }
 
+/** A key (as latin1) that etcdctl takes as an argument: valid UTF-8 without NUL. */
+function passable(name: string): boolean {
+  const bytes = Buffer.from(name, 'latin1');
+  const text = bytes.toString('utf8');
+  return !text.includes('\0') && Buffer.from(text, 'utf8').equals(bytes);
+}
+
 export class SnapshotKeyspace implements AsyncDisposable {
   /** The snapshot's revision: the highest main revision in its "key" bucket (as `snapshot status`). */
   revision = 0;
   private inline: Buffer | undefined;
+  private indexed:
+    | { keys: string[]; latest: Map<string, number>; sizes: Map<string, number> }
+    | undefined;
   private readonly cache = new Map<number, Page>();
 
   private constructor(
@@ -229,13 +239,14 @@ export class SnapshotKeyspace implements AsyncDisposable {
   }
 
   /**
-   * Every live key/value pair in ascending key order (bytewise, as etcd orders keys), read in
-   * two passes as the module comment explains. Sets `revision` during the first pass.
+   * Pass 1, once: per live key (latin1, so that string order is byte order) where its latest
+   * entry sits and how many bytes that entry takes, and the keys sorted. Sets `revision`.
    */
-  async *pairs(): AsyncGenerator<KeyValuePair> {
+  private index(): { keys: string[]; latest: Map<string, number>; sizes: Map<string, number> } {
+    if (this.indexed) return this.indexed;
     const bucket = this.keyBucket();
-    // latin1 maps each byte to one UTF-16 unit, so string order is byte order.
     const latest = new Map<string, number>();
+    const sizes = new Map<string, number>();
     for (const e of this.walk(bucket)) {
       if (e.key.length < 17) throw this.damaged(`a revision key of ${e.key.length} bytes`);
       const main = Number(e.key.readBigUInt64BE(0));
@@ -246,10 +257,24 @@ export class SnapshotKeyspace implements AsyncDisposable {
       // empty keys, so an entry without one is never part of the keyspace.
       if (key.length === 0) continue;
       const name = key.toString('latin1');
-      if (e.key.length > 17 && e.key[17] === 0x74) latest.delete(name);
-      else latest.set(name, e.page * 65536 + e.index);
+      if (e.key.length > 17 && e.key[17] === 0x74) {
+        latest.delete(name);
+        sizes.delete(name);
+      } else {
+        latest.set(name, e.page * 65536 + e.index);
+        sizes.set(name, e.value.length);
+      }
     }
-    const keys = [...latest.keys()].sort();
+    this.indexed = { keys: [...latest.keys()].sort(), latest, sizes };
+    return this.indexed;
+  }
+
+  /**
+   * Every live key/value pair in ascending key order (bytewise, as etcd orders keys), read in
+   * two passes as the module comment explains. Sets `revision` during the first pass.
+   */
+  async *pairs(): AsyncGenerator<KeyValuePair> {
+    const { keys, latest } = this.index();
     for (const name of keys) {
       const where = latest.get(name)!;
       const p = this.page(Math.floor(where / 65536));
@@ -259,9 +284,33 @@ export class SnapshotKeyspace implements AsyncDisposable {
       yield { key: Buffer.from(kv.key), value: Buffer.from(kv.value) };
     }
   }
+
+  /**
+   * The live keyspace cut into consecutive ranges of at most `maxKeys` keys and about
+   * `maxBytes` of stored entries each, in key order: where each starts (the first at the empty
+   * key, so that together they cover every key there could be) and how many keys it holds —
+   * what rangedPairs reads a cluster by, several ranges at once. A range starts only at a key
+   * etcdctl can be given (UTF-8, no NUL); past others it grows.
+   */
+  ranges(maxKeys: number, maxBytes: number): { from: Buffer; keys: number }[] {
+    const { keys, sizes } = this.index();
+    const out: { from: Buffer; keys: number }[] = [{ from: Buffer.alloc(0), keys: 0 }];
+    let bytes = 0;
+    for (const name of keys) {
+      const size = sizes.get(name)!;
+      const range = out[out.length - 1]!;
+      if (range.keys > 0 && (range.keys >= maxKeys || bytes + size > maxBytes) && passable(name)) {
+        out.push({ from: Buffer.from(name, 'latin1'), keys: 1 });
+        bytes = size;
+      } else {
+        range.keys++;
+        bytes += size;
+      }
+    }
+    return out;
+  }
 }
 
-/** The same fingerprint `fingerprintPages` computes from a live etcd, of a snapshot file. */
 export async function fingerprintSnapshotFile(path: string): Promise<KeyspaceFingerprint> {
   await using snap = await SnapshotKeyspace.open(path);
   // Awaited here: the file must stay open until the last page is read.

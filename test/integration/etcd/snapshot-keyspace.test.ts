@@ -3,7 +3,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EtcdCtl } from '../../../src/etcd/etcdctl.js';
-import { connectEtcdClient, fingerprintEndpoints } from '../../../src/etcd/fingerprint.js';
+import {
+  connectEtcdClient,
+  fingerprintEndpoints,
+  fingerprintOfPairs,
+  rangedPairs,
+} from '../../../src/etcd/fingerprint.js';
 import { freePort, LocalEtcdCluster } from '../../../src/etcd/local-cluster.js';
 import { fingerprintSnapshotFile, SnapshotKeyspace } from '../../../src/etcd/snapshot-keyspace.js';
 import { EtcdSnapshotTool } from '../../../src/etcd/snapshot-tool.js';
@@ -97,6 +102,54 @@ describe.each(['3.4', '3.5', '3.6'] as const)('snapshot keyspace reader on etcd 
     expect(seen.get(Buffer.from([0xff, 0x00, 0x80]).toString('latin1'))).toEqual(
       Buffer.from([0, 1, 2]),
     );
+  });
+
+  it('cut into ranges, read back from etcd through etcdctl several at once: every key, also the ones written since', async () => {
+    const client = await connectEtcdClient({ endpoints: cluster.endpoints });
+    const ctl = new EtcdCtl(local, { endpoints: cluster.endpoints, commands: etcd.commands });
+    const read = (from: Buffer, limit: number, rev: number) =>
+      ctl.getPage(from, limit, rev || undefined);
+    try {
+      // A key etcdctl cannot be given (not UTF-8, a NUL): no range may start at it.
+      await client.put(Buffer.from([0xfe, 0x00, 0x41])).value('x');
+      const { path, status } = await snapshot('ranges.db');
+      await using snap = await SnapshotKeyspace.open(path);
+      const fp = await fingerprintSnapshotFile(path);
+      const ranges = snap.ranges(300, 40_000);
+      expect(ranges[0]!.from.length).toBe(0);
+      expect(ranges.reduce((n, r) => n + r.keys, 0)).toBe(fp.count);
+      expect(ranges.every((r) => r.keys >= 1 && r.keys <= 300)).toBe(true);
+      for (let i = 1; i < ranges.length; i++) {
+        expect(Buffer.compare(ranges[i - 1]!.from, ranges[i]!.from)).toBe(-1);
+        expect(ranges[i]!.from.includes(0)).toBe(false);
+      }
+      // The 50 kB value of /big closes its range early: more ranges than 300 keys each make.
+      expect(ranges.length).toBeGreaterThan(Math.ceil(fp.count / 300));
+      const at = await fingerprintOfPairs(
+        rangedPairs(read, ranges, { revision: status.revision, pageSize: 300 }, 'etcdctl'),
+        () => status.revision,
+      );
+      expect(at).toEqual(fp);
+      // Written since: 700 keys inside one range (more pages than that range was cut for) and
+      // keys before the first and after the last.
+      await Promise.all(
+        Array.from({ length: 700 }, (_, i) =>
+          client.put(`/registry/pods/ns5/pod-5-${i}`).value(`new-${i}`),
+        ),
+      );
+      await client.put('!first').value('1');
+      await client.put('~last').value('2');
+      const now = await fingerprintEndpoints({ endpoints: cluster.endpoints });
+      const again = await fingerprintOfPairs(
+        rangedPairs(read, ranges, { revision: now.revision, pageSize: 300 }, 'etcdctl'),
+        () => now.revision,
+      );
+      expect(again).toEqual(now);
+      expect(again.count).toBe(fp.count + 702);
+    } finally {
+      await client.delete().key(Buffer.from([0xfe, 0x00, 0x41]));
+      client.close();
+    }
   });
 
   it.skipIf(version === '3.4')(

@@ -6,6 +6,7 @@ import {
   fingerprintPages,
   type PageReader,
   pagedPairs,
+  rangedPairs,
 } from '../../../src/etcd/fingerprint.js';
 
 /**
@@ -151,6 +152,104 @@ describe('pagedPairs reads a page ahead', () => {
       return calls === 1 ? inner(from, limit, rev) : Promise.reject(new Error('node gone'));
     };
     await expect(fingerprintPages(read, { pageSize: 4 })).rejects.toThrow('node gone');
+  });
+});
+
+describe('rangedPairs reads ranges side by side', () => {
+  const kv = (k: string) => Buffer.from(k);
+  /** Ranges cut every `every` keys of `expectedKeys` (sorted), the first from the empty key. */
+  const rangesOf = (expectedKeys: string[], every: number) => {
+    const sorted = [...expectedKeys].sort((a, b) => Buffer.compare(kv(a), kv(b)));
+    const out: { from: Buffer; keys: number }[] = [{ from: Buffer.alloc(0), keys: 0 }];
+    for (const k of sorted) {
+      const last = out[out.length - 1]!;
+      if (last.keys >= every) out.push({ from: kv(k), keys: 1 });
+      else last.keys++;
+    }
+    return out;
+  };
+  const collect = async (it: AsyncIterable<{ key: Buffer; value: Buffer }>) => {
+    const got: [string, string][] = [];
+    for await (const p of it) got.push([p.key.toString(), p.value.toString()]);
+    return got;
+  };
+
+  it('gives every key etcd holds once, in order, whatever keys the ranges were cut from', async () => {
+    // The ranges come from one keyspace (the snapshot's), etcd holds another: keys missing,
+    // keys added before, between and after the expected ones.
+    const key = fc.string({ minLength: 1, maxLength: 6 });
+    await fc.assert(
+      fc.asyncProperty(
+        fc.uniqueArray(key, { maxLength: 40 }),
+        fc.uniqueArray(key, { maxLength: 40 }),
+        fc.integer({ min: 1, max: 7 }),
+        fc.integer({ min: 1, max: 9 }),
+        fc.integer({ min: 1, max: 4 }),
+        async (expectedKeys, actualKeys, every, pageSize, concurrency) => {
+          const entries = actualKeys.map((k): [string, string] => [k, `v-${k}`]);
+          const got = await collect(
+            rangedPairs(
+              keyspace(entries),
+              rangesOf(expectedKeys, every),
+              { revision: 42, pageSize, concurrency },
+              'test',
+            ),
+          );
+          const want = [...entries].sort((a, b) => Buffer.compare(kv(a[0]), kv(b[0])));
+          expect(got).toEqual(want);
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+
+  it('asks for `concurrency` ranges before the caller takes a key, then one more per range taken', async () => {
+    const entries: [string, string][] = Array.from({ length: 10 }, (_, i) => [`k${i}`, `v${i}`]);
+    const log: string[] = [];
+    const inner = keyspace(entries);
+    const read: PageReader = (from, limit, rev) => {
+      log.push(`read ${from.toString() || '(start)'} limit ${limit}`);
+      return inner(from, limit, rev);
+    };
+    const ranges = rangesOf(
+      entries.map(([k]) => k),
+      3,
+    );
+    for await (const p of rangedPairs(read, ranges, { revision: 42, concurrency: 2 }, 'test')) {
+      log.push(`took ${p.key}`);
+    }
+    // Ranges of 3 keys (k0-k2, k3-k5, k6-k8, k9), each asked with one key more than it holds.
+    expect(log).toEqual([
+      'read (start) limit 4',
+      'read k3 limit 4',
+      'read k6 limit 4',
+      ...['k0', 'k1', 'k2'].map((k) => `took ${k}`),
+      'read k9 limit 2',
+      ...['k3', 'k4', 'k5', 'k6', 'k7', 'k8', 'k9'].map((k) => `took ${k}`),
+    ]);
+  });
+
+  it("refuses when the ranges do not add up to etcd's count of every key", async () => {
+    const entries: [string, string][] = [
+      ['a', '1'],
+      ['b', '2'],
+      ['c', '3'],
+    ];
+    const inner = keyspace(entries);
+    // A node whose answer for the second range lost its keys.
+    const read: PageReader = async (from, limit, rev) => {
+      const page = await inner(from, limit, rev);
+      return from.toString() === 'b' ? { ...page, kvs: [], more: false } : page;
+    };
+    await expect(
+      collect(rangedPairs(read, rangesOf(['a', 'b', 'c'], 1), { revision: 42 }, 'test')),
+    ).rejects.toThrow(/gave 2 keys but etcd counted 3/);
+  });
+
+  it('refuses ranges that do not start at the empty key', async () => {
+    await expect(
+      collect(rangedPairs(keyspace([]), [{ from: kv('a'), keys: 1 }], { revision: 1 }, 'test')),
+    ).rejects.toThrow(/first range must start at the empty key/);
   });
 });
 
