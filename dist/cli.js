@@ -5,26 +5,26 @@ import {
 import {
   FINGERPRINT_MODES,
   backup
-} from "./cli-chunks/chunk-JSSN5GDZ.js";
+} from "./cli-chunks/chunk-IEZB2RQ2.js";
 import {
   renderExecutionMarkdown,
   renderPlanHash,
   renderPlanMarkdown,
   renderVerificationMarkdown
 } from "./cli-chunks/chunk-L3FNH5Y2.js";
-import "./cli-chunks/chunk-4JQHHG4D.js";
+import "./cli-chunks/chunk-JYKXO6XJ.js";
 import {
   DEFAULT_ETCD_VERSION,
   ETCD_VERSIONS,
   REHEARSAL_PROVIDERS,
   SCENARIOS
 } from "./cli-chunks/chunk-V46ZLIDJ.js";
-import "./cli-chunks/chunk-2WKKKMXO.js";
+import "./cli-chunks/chunk-FRLA6WJG.js";
 import "./cli-chunks/chunk-OMYEDDFA.js";
 import "./cli-chunks/chunk-LAA6A62G.js";
 import "./cli-chunks/chunk-4Y33S4GC.js";
 import "./cli-chunks/chunk-UOCBBQ7X.js";
-import "./cli-chunks/chunk-ADJLGYEZ.js";
+import "./cli-chunks/chunk-HZJQVDAU.js";
 import "./cli-chunks/chunk-KQL5RJTP.js";
 import "./cli-chunks/chunk-I2WN2EPD.js";
 import {
@@ -403,7 +403,7 @@ Examples:
     await run(
       program,
       "verify",
-      async (ctx) => (await import("./cli-chunks/verify-A5S5FZG3.js")).verify(
+      async (ctx) => (await import("./cli-chunks/verify-ACSF5IPQ.js")).verify(
         {
           backup: b,
           identityFiles: o.identity ?? [],
@@ -444,7 +444,7 @@ Examples:
     await run(
       program,
       "plan",
-      async (ctx) => (await import("./cli-chunks/plan-CYHTUQ7C.js")).plan({ ...planOptionsFrom(o), out: o.out }, ctx)
+      async (ctx) => (await import("./cli-chunks/plan-LVNW373K.js")).plan({ ...planOptionsFrom(o), out: o.out }, ctx)
     );
   });
   planFlags(
@@ -459,7 +459,7 @@ Examples:
     await run(
       program,
       "restore",
-      async (ctx) => (await import("./cli-chunks/restore-WQ5XQ36F.js")).restore(
+      async (ctx) => (await import("./cli-chunks/restore-PGFD5IUE.js")).restore(
         {
           ...planOptionsFrom(o),
           yes: Boolean(o.yes),
@@ -546,7 +546,7 @@ Examples:
       await run(
         program,
         "rehearse",
-        async (ctx) => (await import("./cli-chunks/rehearse-inventory-RUUA4J63.js")).rehearseInventory(
+        async (ctx) => (await import("./cli-chunks/rehearse-inventory-2ZLBCRTG.js")).rehearseInventory(
           {
             inventory: o.inventory,
             backup: o.backup,
@@ -575,7 +575,7 @@ Examples:
     await run(
       program,
       "rehearse",
-      async (ctx) => (await import("./cli-chunks/rehearse-XV24IKSF.js")).rehearse(
+      async (ctx) => (await import("./cli-chunks/rehearse-FB2RYZB4.js")).rehearse(
         {
           provider: o.provider,
           etcdVersion: o.etcdVersion,

@@ -470,16 +470,22 @@ export class EtcdCtl {
    * as arguments, so keys must be valid UTF-8 without NUL (all Kubernetes keys are).
    */
   async getPage(fromKey: Buffer, limit: number, revision?: number): Promise<KeyValuePage> {
-    const key = fromKey.toString('utf8');
-    if (!Buffer.from(key, 'utf8').equals(fromKey) || key.includes('\0')) {
+    if (!etcdctlTakes(fromKey)) {
+      const key = fromKey.toString('utf8');
       throw new OperationError(
         `Node ${this.node}: key ${JSON.stringify(key)} cannot be passed to etcdctl as an argument (not UTF-8 or contains NUL); compute the fingerprint directly against the endpoints instead.`,
       );
     }
-    const args = ['get', key, '--from-key', `--limit=${limit}`, '-w', 'json'];
+    const args = ['get', fromKey.toString('utf8'), '--from-key', `--limit=${limit}`, '-w', 'json'];
     if (revision) args.push(`--rev=${revision}`);
     return this.read(args, 'etcdctl get', (res) => parseGet(res.stdout), { timeoutMs: 120_000 });
   }
+}
+
+/** Whether etcdctl can be given `key` as an argument: valid UTF-8 without a NUL. */
+export function etcdctlTakes(key: Buffer): boolean {
+  const text = key.toString('utf8');
+  return !text.includes('\0') && Buffer.from(text, 'utf8').equals(key);
 }
 
 /**

@@ -1,6 +1,7 @@
 import { readSync } from 'node:fs';
 import { type FileHandle, open } from 'node:fs/promises';
 import { OperationError } from '../errors.js';
+import { etcdctlTakes } from './etcdctl.js';
 import { fingerprintOfPairs, type KeyspaceFingerprint, type KeyValuePair } from './fingerprint.js';
 
 /**
@@ -110,13 +111,6 @@ function decodeKeyValue(b: Buffer): KeyValuePair {
     } else throw new Error(`unknown protobuf wire type ${wire}`);
   }
   return { key, value };
-}
-
-/** A key (as latin1) that etcdctl takes as an argument: valid UTF-8 without NUL. */
-function passable(name: string): boolean {
-  const bytes = Buffer.from(name, 'latin1');
-  const text = bytes.toString('utf8');
-  return !text.includes('\0') && Buffer.from(text, 'utf8').equals(bytes);
 }
 
 export class SnapshotKeyspace implements AsyncDisposable {
@@ -299,7 +293,11 @@ export class SnapshotKeyspace implements AsyncDisposable {
     for (const name of keys) {
       const size = sizes.get(name)!;
       const range = out[out.length - 1]!;
-      if (range.keys > 0 && (range.keys >= maxKeys || bytes + size > maxBytes) && passable(name)) {
+      if (
+        range.keys > 0 &&
+        (range.keys >= maxKeys || bytes + size > maxBytes) &&
+        etcdctlTakes(Buffer.from(name, 'latin1'))
+      ) {
         out.push({ from: Buffer.from(name, 'latin1'), keys: 1 });
         bytes = size;
       } else {
