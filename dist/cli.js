@@ -5,7 +5,7 @@ import {
 import {
   FINGERPRINT_MODES,
   backup
-} from "./cli-chunks/chunk-IEZB2RQ2.js";
+} from "./cli-chunks/chunk-XAX3L4XQ.js";
 import {
   renderExecutionMarkdown,
   renderPlanHash,
@@ -305,7 +305,8 @@ function planOptionsFrom(o) {
     preferBackupSnapshot: Boolean(o.preferBackupSnapshot),
     removeHosts: o.removeHost ?? [],
     s3: s3From(o),
-    ...o.bumpRevision !== void 0 ? { bumpRevision: o.bumpRevision } : {}
+    ...o.bumpRevision !== void 0 ? { bumpRevision: o.bumpRevision } : {},
+    ...o.probeTimeout !== void 0 ? { probeTimeoutMs: o.probeTimeout * 1e3 } : {}
   };
 }
 async function run(program, name, work) {
@@ -436,6 +437,10 @@ Examples:
       "--bump-revision <n>",
       "raise the revision of a snapshot restore by N instead of the planned amount (etcd 3.5+; refused on 3.4)",
       positiveInt
+    ).option(
+      "--probe-timeout <seconds>",
+      "how long each node may take to be probed before it counts as unanswered (a plan over it is refused); default 20",
+      positiveInt
     )
   );
   planFlags(
@@ -444,7 +449,7 @@ Examples:
     await run(
       program,
       "plan",
-      async (ctx) => (await import("./cli-chunks/plan-LVNW373K.js")).plan({ ...planOptionsFrom(o), out: o.out }, ctx)
+      async (ctx) => (await import("./cli-chunks/plan-KYRWVAUG.js")).plan({ ...planOptionsFrom(o), out: o.out }, ctx)
     );
   });
   planFlags(
@@ -459,7 +464,7 @@ Examples:
     await run(
       program,
       "restore",
-      async (ctx) => (await import("./cli-chunks/restore-PGFD5IUE.js")).restore(
+      async (ctx) => (await import("./cli-chunks/restore-5POJXA7R.js")).restore(
         {
           ...planOptionsFrom(o),
           yes: Boolean(o.yes),
@@ -546,7 +551,7 @@ Examples:
       await run(
         program,
         "rehearse",
-        async (ctx) => (await import("./cli-chunks/rehearse-inventory-2ZLBCRTG.js")).rehearseInventory(
+        async (ctx) => (await import("./cli-chunks/rehearse-inventory-EOTBRPOP.js")).rehearseInventory(
           {
             inventory: o.inventory,
             backup: o.backup,
@@ -575,7 +580,7 @@ Examples:
     await run(
       program,
       "rehearse",
-      async (ctx) => (await import("./cli-chunks/rehearse-FB2RYZB4.js")).rehearse(
+      async (ctx) => (await import("./cli-chunks/rehearse-6VVKOGCF.js")).rehearse(
         {
           provider: o.provider,
           etcdVersion: o.etcdVersion,

@@ -100,6 +100,15 @@ export interface ClusterProvider {
 }
 
 /**
+ * `--probe-timeout` of the harness's plans and restores: its nodes are containers on this
+ * machine, sharing its cores with the cluster's own start (and, under the tests, with two more
+ * test files and their clusters). A probe of one such node once took over 20 s, the default,
+ * and the plan was refused as uncertain (CI, 7 December). A bound for a loaded machine: what
+ * the probe concludes from an answer does not change with it.
+ */
+export const HARNESS_PROBE_TIMEOUT_MS = 60_000;
+
+/**
  * The common node-access flags that reach this cluster, as a user would pass them to
  * `kube-rescue backup|plan|restore -i <inventoryPath>`: SSH as root with the run's key and
  * known_hosts (docker exec for kind and kubeadm, whose nodes have no sshd). etcd is driven on the nodes

@@ -22,7 +22,7 @@ import type { Transport } from '../src/nodes/transport.js';
 import type { Progress } from '../src/progress.js';
 import { BackupSource } from '../src/recovery/backup-source.js';
 import { type BackupSummary, buildPlan, type Plan } from '../src/recovery/plan.js';
-import { nodeAccessOf, type StartedCluster } from './cluster.js';
+import { HARNESS_PROBE_TIMEOUT_MS, nodeAccessOf, type StartedCluster } from './cluster.js';
 import {
   HARNESS_KEY_ROOT,
   openEtcdClient,
@@ -436,6 +436,7 @@ async function rehearseOn(
           yes: true,
           journal: join(r.work, 'bring-up.journal'),
           transportFor,
+          probeTimeoutMs: HARNESS_PROBE_TIMEOUT_MS,
           // The restored snapshot is read on its node: none of the user's data lands here
           // (Kubespray layout; see keyspaceOnNode above).
           keyspaceOnNode,
@@ -593,6 +594,7 @@ async function backUpBreakRecover(
     force: false,
     removeHosts: input.failure.removeHosts,
     transportFor,
+    probeTimeoutMs: HARNESS_PROBE_TIMEOUT_MS,
   };
   const planned: PlanResult = await progress.phase('Plan the recovery of the replica', () =>
     plan(planOpts, ctx),

@@ -29,7 +29,7 @@
 import { InputError } from '../src/errors.js';
 import type { ClusterProvider } from './cluster.js';
 
-export { nodeAccessOf } from './cluster.js';
+export { HARNESS_PROBE_TIMEOUT_MS, nodeAccessOf } from './cluster.js';
 
 import { KindClusterProvider } from './kind-provider.js';
 import { KubeadmClusterProvider } from './kubeadm-provider.js';

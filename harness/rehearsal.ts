@@ -20,7 +20,7 @@ import {
 import { type RestoreResult, restore } from '../src/commands/restore.js';
 import type { Progress } from '../src/progress.js';
 import type { Plan } from '../src/recovery/plan.js';
-import { nodeAccessOf, type StartedCluster } from './cluster.js';
+import { HARNESS_PROBE_TIMEOUT_MS, nodeAccessOf, type StartedCluster } from './cluster.js';
 import { sampleRunMemory } from './cluster-memory.js';
 import {
   HARNESS_KEY_ROOT,
@@ -423,6 +423,7 @@ export async function runScenario(
             yes: true,
             journal: join(keysDir, 'restore.journal'),
             removeHosts,
+            probeTimeoutMs: HARNESS_PROBE_TIMEOUT_MS,
           },
           ctx,
         ),

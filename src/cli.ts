@@ -132,6 +132,7 @@ interface PlanFlags extends AccessFlags, S3Flags {
   preferBackupSnapshot?: boolean;
   removeHost?: string[];
   bumpRevision?: number;
+  probeTimeout?: number;
 }
 
 function planOptionsFrom(o: PlanFlags): PlanOptions {
@@ -147,6 +148,7 @@ function planOptionsFrom(o: PlanFlags): PlanOptions {
     removeHosts: o.removeHost ?? [],
     s3: s3From(o),
     ...(o.bumpRevision !== undefined ? { bumpRevision: o.bumpRevision } : {}),
+    ...(o.probeTimeout !== undefined ? { probeTimeoutMs: o.probeTimeout * 1000 } : {}),
   };
 }
 
@@ -331,6 +333,11 @@ Examples:
         .option(
           '--bump-revision <n>',
           'raise the revision of a snapshot restore by N instead of the planned amount (etcd 3.5+; refused on 3.4)',
+          positiveInt,
+        )
+        .option(
+          '--probe-timeout <seconds>',
+          'how long each node may take to be probed before it counts as unanswered (a plan over it is refused); default 20',
           positiveInt,
         ),
     );

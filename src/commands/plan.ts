@@ -41,6 +41,12 @@ export interface PlanOptions {
   bumpRevision?: number;
   /** Hosts that will not return: the cluster shrinks without them (`--remove-host`). */
   removeHosts?: string[];
+  /**
+   * `--probe-timeout`: how long the probe gives each node before it counts as unanswered
+   * (probe.ts's default, 20 s, when unset). A node that does not answer in time is doubt, never
+   * a loss: a plan over it is refused, so a loaded cluster may need more time, not --force.
+   */
+  probeTimeoutMs?: number;
   /** Where an s3:// backup set is read from. */
   s3?: S3Settings;
   /** How to reach nodes; default from `access` (SSH, docker exec or local). For the harness. */
@@ -168,6 +174,7 @@ export async function preparePlan(
       probeCluster(inventory, transports.transportFor, opts.access, {
         progress: ctx.progress,
         goneHosts: removeHosts,
+        ...(opts.probeTimeoutMs !== undefined ? { timeoutMs: opts.probeTimeoutMs } : {}),
       }),
     );
     // Only a plan that deletes Nodes needs to know where kubectl can reach the API.

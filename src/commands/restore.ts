@@ -270,6 +270,7 @@ export async function restore(opts: RestoreOptions, ctx: CommandContext): Promis
           probeCluster(checked.inventory, transports.transportFor, opts.access, {
             progress: ctx.progress,
             goneHosts: planFile!.options.removeHosts ?? [],
+            ...(opts.probeTimeoutMs !== undefined ? { timeoutMs: opts.probeTimeoutMs } : {}),
           }),
         );
         const changes = clusterChanges(planFile.state, health);

@@ -42,7 +42,7 @@ import {
 export type TransportSource = (host: string) => Transport | Promise<Transport>;
 
 export interface ProbeOptions {
-  /** Bound for everything probed on one node. Default 20 s. */
+  /** Bound for everything probed on one node (`--probe-timeout`). Default 20 s. */
   timeoutMs?: number;
   /** A fixed layout; otherwise `access.layout` (auto = detect on each node). */
   layout?: Layout;
@@ -590,6 +590,9 @@ export async function probeCluster(
     return h;
   };
 
+  progress.debug(
+    `probe: ${etcdHosts.length} etcd and ${inventory.controlPlane().length} control-plane hosts, each within ${timeoutMs / 1000} s`,
+  );
   const [etcd, controlPlane] = await Promise.all([
     Promise.all(etcdHosts.map(probeEtcd)),
     Promise.all(inventory.controlPlane().map(probeControlPlane)),

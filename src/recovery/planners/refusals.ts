@@ -85,7 +85,7 @@ export function refuseUncertain(
     `${uncertain.map((h) => `${h} ${stateOf.get(h)!.unknown}`).join(';\n')};\n` +
       `the cluster may be healthy: no answer in time is no evidence that ${one ? 'this member is' : 'these members are'} lost, ` +
       `and this plan would ${restoresSnapshot ? 'restore a snapshot over' : 'replace'} ${uncertain.join(', ')} (${brokenEtcd.length} of ${inventory.etcd.length} members judged broken). ` +
-      `Nothing was changed. Run plan again (when the nodes are less loaded), or pass --force if you know ${uncertain.join(', ')} to be lost, ` +
+      `Nothing was changed. Run plan again (when the nodes are less loaded, or with a longer --probe-timeout), or pass --force if you know ${uncertain.join(', ')} to be lost, ` +
       `or name the broken hosts in [broken_etcd].`,
   );
 }

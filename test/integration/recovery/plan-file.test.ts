@@ -4,7 +4,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import S3rver from 's3rver';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { fingerprint, type StartedCluster, wipeEtcdData } from '../../../harness/index.js';
+import {
+  fingerprint,
+  HARNESS_PROBE_TIMEOUT_MS,
+  type StartedCluster,
+  wipeEtcdData,
+} from '../../../harness/index.js';
 import type { RestoreResult } from '../../../src/commands/restore.js';
 import { StderrProgress } from '../../../src/progress.js';
 import { sha256Hex } from '../../../src/recovery/plan-file.js';
@@ -68,6 +73,9 @@ describe(`plan files and journals in stores on etcd ${version}`, () => {
     env().cluster.sshKeyPath,
     '--known-hosts',
     env().cluster.knownHostsPath,
+    // The nodes share this machine with other test files' clusters (see HARNESS_PROBE_TIMEOUT_MS).
+    '--probe-timeout',
+    String(HARNESS_PROBE_TIMEOUT_MS / 1000),
   ];
   /** `plan --out FILE` over SSH, as an operator runs it. */
   const planTo = (path: string) =>

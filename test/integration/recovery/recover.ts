@@ -5,6 +5,7 @@ import type { Etcd3 } from 'etcd3';
 import { afterAll, beforeAll, expect } from 'vitest';
 import {
   fingerprint,
+  HARNESS_PROBE_TIMEOUT_MS,
   type KeyspaceFingerprint,
   LocalClusterProvider,
   openEtcdClient,
@@ -68,6 +69,7 @@ export async function recoverCluster(
         yes: true,
         journal: join(dir, `${name}.journal`),
         transportFor,
+        probeTimeoutMs: HARNESS_PROBE_TIMEOUT_MS,
         ...opts,
       },
       { progress },

@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { destroyAndReprovision, wipeEtcdData } from '../../../harness/index.js';
+import {
+  destroyAndReprovision,
+  HARNESS_PROBE_TIMEOUT_MS,
+  wipeEtcdData,
+} from '../../../harness/index.js';
 import type { PlanResult } from '../../../src/commands/plan.js';
 import type { RestoreOptions, RestoreResult } from '../../../src/commands/restore.js';
 import { StderrProgress } from '../../../src/progress.js';
@@ -39,6 +43,9 @@ describe.each(ETCD_MATRIX)('etcd %s', (version) => {
         env().cluster.sshKeyPath,
         '--known-hosts',
         env().cluster.knownHostsPath,
+        // The nodes share this machine with other test files' clusters (see HARNESS_PROBE_TIMEOUT_MS).
+        '--probe-timeout',
+        String(HARNESS_PROBE_TIMEOUT_MS / 1000),
       ];
 
       it('plan on a healthy cluster: exit 0, one JSON object, nothing to do but verify', async () => {

@@ -1,5 +1,8 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
 // The shipped bundle is what users run: test it, not the sources.
@@ -66,6 +69,50 @@ describe('CLI usage', () => {
     const r = cli('backup', '--dest', '/tmp/x', '--keep', '-3');
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('--keep');
+  });
+
+  it('documents --probe-timeout on plan and restore, refuses one that is not a whole number of seconds', () => {
+    for (const cmd of ['plan', 'restore']) {
+      expect(cli(cmd, '--help').stdout, cmd).toMatch(
+        /--probe-timeout <seconds>\s+how long each node/,
+      );
+      for (const bad of ['0', '2.5', 'soon']) {
+        const r = cli(cmd, '-i', 'hosts.ini', '--probe-timeout', bad);
+        expect(r.code, `${cmd} ${bad}`).toBe(2);
+        expect(r.stderr, `${cmd} ${bad}`).toContain(
+          `--probe-timeout <seconds>' argument '${bad}' is invalid`,
+        );
+      }
+    }
+  });
+
+  it('gives the probe the bound --probe-timeout names (its debug line says so), 20 s without it', async () => {
+    // The probe of one host at loopback through the local transport: it looks at this
+    // machine, read-only (its data dir, whether etcd listens); whatever it finds, the plan it
+    // leads to does not matter here. --layout: this machine has neither etcd.env nor a manifest.
+    const dir = await mkdtemp(join(tmpdir(), 'kube-rescue-probe-timeout-'));
+    try {
+      const inventory = join(dir, 'hosts.ini');
+      await writeFile(inventory, '[etcd]\nnode1 ansible_host=127.0.0.1\n');
+      const plan = (...extra: string[]) =>
+        cli(
+          '-v',
+          'plan',
+          '-i',
+          inventory,
+          '--transport',
+          'local',
+          '--layout',
+          'kubespray',
+          ...extra,
+        ).stderr;
+      expect(plan('--probe-timeout', '3')).toContain(
+        'probe: 1 etcd and 0 control-plane hosts, each within 3 s',
+      );
+      expect(plan()).toContain('probe: 1 etcd and 0 control-plane hosts, each within 20 s');
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 
   it('exits 2 on an unknown rehearsal scenario', () => {

@@ -36,6 +36,8 @@ interface Behaviour {
   refused?: boolean;
   /** The facts script runs out of our bound. */
   factsTimeOut?: boolean;
+  /** The facts script answers, this late (a node under load). */
+  factsDelayMs?: number;
   /** Our side has no key for it, as the SSH transport says before it connects. */
   noKey?: boolean;
 }
@@ -73,6 +75,7 @@ class FakeNode implements Transport {
     if (line.includes('data=missing')) {
       if (this.b.factsTimeOut)
         throw new TransportTimeoutError(this.node, 'command sh -c …', options.timeoutMs ?? 0);
+      if (this.b.factsDelayMs) await new Promise((r) => setTimeout(r, this.b.factsDelayMs));
       return ok(this.b.wiped ? 'data=empty\n' : 'certs=yes\ndata=present\nlistening=yes\n');
     }
     if (argv[0] === 'etcdctl') return this.etcdctl(argv);
@@ -179,14 +182,14 @@ const backup: BackupSummary = {
   certArchives: {},
 };
 
-async function probe(cluster: Record<string, Behaviour>) {
+async function probe(cluster: Record<string, Behaviour>, timeoutMs = 20_000) {
   const nodes = new Map(
     Object.keys(ids).map((h) => [h, new FakeNode(h, cluster[h] ?? {}, cluster)]),
   );
   const health = await probeCluster(inventory, (h) => nodes.get(h)!, defaultNodeAccess, {
     layout: kubesprayLayout(),
     etcdTimeoutMs: 4000,
-    timeoutMs: 20_000,
+    timeoutMs,
   });
   const state: ClusterState = { ...health, clusterName: 'cluster.local' };
   return { health, state, nodes };
@@ -308,6 +311,21 @@ describe('a slow but healthy member is never judged lost', () => {
     expect(s.unknown).toMatch(
       /^answered, but the look at its etcd process and data dir did not finish/,
     );
+  });
+
+  it('a look slower than the probe bound is unknown and the plan refused, naming --probe-timeout; a longer bound sees it healthy', async () => {
+    const slow = () => ({ node1: { factsDelayMs: 400 }, node2: {}, node3: { wiped: true } });
+    const short = await probe(slow(), 150);
+    expect(byHost(short.health, 'node1').unknown).toBe(
+      'answered, but the look at its etcd process and data dir did not finish (probing node1 did not finish within 0.15 s)',
+    );
+    expect(() => plan(short.state)).toThrow(
+      /Run plan again \(when the nodes are less loaded, or with a longer --probe-timeout\)/,
+    );
+    const long = await probe(slow(), 3000);
+    expect(byHost(long.health, 'node1').unknown).toBeUndefined();
+    expect(byHost(long.health, 'node1').healthy).toBe(true);
+    expect(plan(long.state).case).toBe('member-loss');
   });
 
   it('a member that names a live leader but whose health check times out twice is unknown', async () => {
