@@ -449,7 +449,7 @@ Examples:
     await run(
       program,
       "plan",
-      async (ctx) => (await import("./cli-chunks/plan-KYRWVAUG.js")).plan({ ...planOptionsFrom(o), out: o.out }, ctx)
+      async (ctx) => (await import("./cli-chunks/plan-IXG7NPT5.js")).plan({ ...planOptionsFrom(o), out: o.out }, ctx)
     );
   });
   planFlags(
@@ -464,7 +464,7 @@ Examples:
     await run(
       program,
       "restore",
-      async (ctx) => (await import("./cli-chunks/restore-5POJXA7R.js")).restore(
+      async (ctx) => (await import("./cli-chunks/restore-ZHUTRK3N.js")).restore(
         {
           ...planOptionsFrom(o),
           yes: Boolean(o.yes),
@@ -551,7 +551,7 @@ Examples:
       await run(
         program,
         "rehearse",
-        async (ctx) => (await import("./cli-chunks/rehearse-inventory-EOTBRPOP.js")).rehearseInventory(
+        async (ctx) => (await import("./cli-chunks/rehearse-inventory-LYXOVNFA.js")).rehearseInventory(
           {
             inventory: o.inventory,
             backup: o.backup,
@@ -580,7 +580,7 @@ Examples:
     await run(
       program,
       "rehearse",
-      async (ctx) => (await import("./cli-chunks/rehearse-6VVKOGCF.js")).rehearse(
+      async (ctx) => (await import("./cli-chunks/rehearse-FGX2KSLF.js")).rehearse(
         {
           provider: o.provider,
           etcdVersion: o.etcdVersion,

@@ -174,7 +174,12 @@ export function buildPlan(
   }
 
   planCertLoss(d, { certsOnly, brokenCp, brokenEtcd, etcdCase: etcdCase !== undefined });
-  planControlPlaneRestarts(d, brokenCp, c.restoresSnapshot);
+  planControlPlaneRestarts(
+    d,
+    brokenCp,
+    c.restoresSnapshot,
+    etcdCase === 'member-loss' ? brokenEtcd : [],
+  );
   planNodeDeletions(d, removals, anchor);
   const steps = d.finish(anchor);
   const brokenWhy = Object.fromEntries(

@@ -135,15 +135,24 @@ function planStaticPodCertLoss(
 
 /**
  * What reads the certificates or etcd restarts: the nodes whose certificates were replaced,
- * and after a snapshot restore the whole control plane (the API server must relist).
+ * after a snapshot restore the whole control plane (the API server must relist), and on
+ * kubeadm the control-plane nodes whose member was replaced: kubeadm's API server reads only
+ * its own node's etcd (`--etcd-servers=https://127.0.0.1:2379`), so it failed for as long as
+ * that member was broken and then out for the repair, and its liveness probe may have left it in
+ * the kubelet's crash-loop back-off (up to 5 min). Seen in CI on 7 December: the replaced
+ * member healthy, its node's API server still refusing connections 3 min later, the node
+ * NotReady. Kubespray's API server reads every member and rides out the loss of one.
  */
 export function planControlPlaneRestarts(
   d: PlanDraft,
   brokenCp: string[],
   restoredSnapshot: boolean,
+  replacedMembers: string[],
 ): void {
   const restartOn = new Set<string>(brokenCp);
   if (restoredSnapshot) for (const h of d.inventory.controlPlane) restartOn.add(h);
+  const localEtcdReplaced = d.kubeadm && !restoredSnapshot ? replacedMembers : [];
+  for (const h of localEtcdReplaced) restartOn.add(h);
   for (const host of d.inventory.controlPlane.filter((h) => restartOn.has(h))) {
     d.push(
       draft(
@@ -152,7 +161,9 @@ export function planControlPlaneRestarts(
         {
           reason: brokenCp.includes(host)
             ? 'its certificates were replaced'
-            : 'etcd was restored; the API server must relist',
+            : restoredSnapshot
+              ? 'etcd was restored; the API server must relist'
+              : 'its etcd member was replaced; the API server reads only that member and may be in back-off',
         },
         'what reads the certificates or etcd must restart to see them',
         'nothing to undo',

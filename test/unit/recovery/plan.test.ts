@@ -867,7 +867,7 @@ describe('buildPlan on kubeadm: the static-pod flow (issue 13)', () => {
     `kubelet-client ${n}`,
   ];
 
-  it('member loss: even an etcd that is not running is stopped first (the kubelet would restart it)', () => {
+  it('member loss: even an etcd that is not running is stopped first (the kubelet would restart it), and its API server restarted after', () => {
     const inv = stacked();
     const plan = buildPlan(inv, kubeadm(stateOf(inv, { node3: 'down' })), undefined, opts());
     expect(shape(plan)).toEqual([
@@ -878,8 +878,22 @@ describe('buildPlan on kubeadm: the static-pod flow (issue 13)', () => {
       'write-env node3',
       'start-etcd node3',
       'wait-healthy node3',
+      'restart-control-plane node3',
       'verify node1',
     ]);
+    // kubeadm's API server reads only its own node's etcd: it may sit in crash-loop back-off.
+    const restart = plan.steps.find((s) => s.action === 'restart-control-plane');
+    expect(restart?.params).toEqual({
+      reason:
+        'its etcd member was replaced; the API server reads only that member and may be in back-off',
+    });
+  });
+
+  it('member loss on Kubespray restarts no API server: it reads every member and rides out one', () => {
+    const inv = stacked();
+    const plan = buildPlan(inv, stateOf(inv, { node3: 'down' }), undefined, opts());
+    expect(plan.case).toBe('member-loss');
+    expect(plan.steps.filter((s) => s.action === 'restart-control-plane')).toEqual([]);
   });
 
   it('certificates lost on a running member: stop, its archive, start, wait — never the archive while etcd runs', () => {
