@@ -100,6 +100,40 @@ export function verdictOf(r: CaseResult): Verdict {
   return { kind: wallRatio <= CASES[r.case].goal ? 'met' : 'not met', wallRatio, cpuRatio };
 }
 
+/** The middle value (the mean of the two middle ones for an even count). */
+export function median(values: readonly number[]): number {
+  if (values.length === 0) throw new Error('the median of no values');
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 === 1 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+}
+
+/**
+ * The verdict on several runs of one case (`--runs N`): the median wall time of ours over the
+ * median of the anchor's, as one run's verdict is. Every run of both sides must have recovered
+ * every key, and every measured stretch must have begun quiet; one failed run is no verdict,
+ * not a run left out, and one loaded stretch makes the whole case not qualifying.
+ */
+export function medianVerdict(runs: readonly CaseResult[]): Verdict {
+  if (runs.length === 0) return { kind: 'no verdict', why: 'no run' };
+  const failed = runs.flatMap((r, i) => {
+    const v = verdictOf(r);
+    return v.kind === 'no verdict' ? [`run ${i + 1}: ${v.why}`] : [];
+  });
+  if (failed.length > 0) return { kind: 'no verdict', why: failed.join('; ') };
+  const sides = (side: 'ours' | 'anchor') => runs.map((r) => r[side].measurement!);
+  const wallRatio =
+    median(sides('ours').map((x) => x.wallMs)) / median(sides('anchor').map((x) => x.wallMs));
+  const anchorCpu = median(sides('anchor').map(cpuS));
+  const cpuRatio =
+    anchorCpu > 0 ? median(sides('ours').map(cpuS)) / anchorCpu : Number.POSITIVE_INFINITY;
+  if (!runQualifies(runs)) {
+    const load = Math.max(...runs.flatMap((r) => [r.ours.load.before, r.anchor.load.before]));
+    return { kind: 'not qualifying', wallRatio, cpuRatio, load };
+  }
+  return { kind: wallRatio <= CASES[runs[0]!.case].goal ? 'met' : 'not met', wallRatio, cpuRatio };
+}
+
 /** A run qualifies only when every measured stretch began below the quiet load. */
 export function runQualifies(results: readonly CaseResult[]): boolean {
   return (
@@ -120,8 +154,21 @@ function loadCell(side: SideResult): string {
   return `${side.load.before.toFixed(2)}${after}`;
 }
 
-export function verdictText(r: CaseResult): string {
-  const v = verdictOf(r);
+/** The median row under a case's runs: the figures its verdict is made of. */
+function medianRow(runs: readonly CaseResult[]): string {
+  const c = runs[0]!.case;
+  const v = medianVerdict(runs);
+  const cell = (side: 'ours' | 'anchor') => {
+    const ms = runs.flatMap((r) =>
+      r[side].measurement && !r[side].error ? [r[side].measurement!] : [],
+    );
+    if (ms.length < runs.length) return `${runs.length - ms.length} of ${runs.length} failed`;
+    return `${s(median(ms.map((x) => x.wallMs)))}, cpu ${median(ms.map(cpuS)).toFixed(2)} s (+ nodes ${median(ms.map((x) => x.serverCpuS)).toFixed(2)} s)`;
+  };
+  return `| **${CASES[c].title}: median of ${runs.length}** | ${cell('ours')} | ${cell('anchor')} | | ${verdictText(runs[0]!, v)} |`;
+}
+
+export function verdictText(r: CaseResult, v: Verdict = verdictOf(r)): string {
   const goal = `≤ ${CASES[r.case].goal}×`;
   switch (v.kind) {
     case 'no verdict':
@@ -145,14 +192,19 @@ export function recoveryReport(results: readonly CaseResult[], header: string): 
     '| case | kube-rescue restore | anchor | load (ours; anchor) | ratio (goal) |',
     '| --- | --- | --- | --- | --- |',
   ];
-  for (const r of results) {
-    lines.push(
-      `| ${CASES[r.case].title} | ${sideCell(r.ours)} | ${CASES[r.case].anchor}: ${sideCell(r.anchor)} | ${loadCell(r.ours)}; ${loadCell(r.anchor)} | ${verdictText(r)} |`,
-    );
+  for (const c of RECOVERY_CASES) {
+    const runs = results.filter((r) => r.case === c);
+    runs.forEach((r, i) => {
+      const title = runs.length > 1 ? `${CASES[c].title}, run ${i + 1}` : CASES[c].title;
+      lines.push(
+        `| ${title} | ${sideCell(r.ours)} | ${CASES[c].anchor}: ${sideCell(r.anchor)} | ${loadCell(r.ours)}; ${loadCell(r.anchor)} | ${verdictText(r)} |`,
+      );
+    });
+    if (runs.length > 1) lines.push(medianRow(runs));
   }
   lines.push(
     '',
-    'wall: from the start of the command to its exit (ours: probe, plan, execute, verify; the anchor: its last step and a healthy cluster).',
+    'wall: from the start of the command to its exit (ours: probe, plan, execute, verify; the anchor: its last step and a healthy cluster). With several runs, a case is judged on the median of each side (each a median of its own; the ratio is of the medians).',
     'cpu: user + sys of the local process tree (ours: node and what it starts; the anchor: bash, ssh, curl). + nodes: CPU the node containers used meanwhile (their cgroups: etcd, etcdctl/etcdutl, sshd, systemd, tar), the same accounting for both sides.',
   );
   for (const r of results) {

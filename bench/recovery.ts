@@ -3,7 +3,8 @@
  * prints ratios):
  *
  *   npm run bench -- recovery [--keys 20000] [--value-bytes 512] [--etcd-version 3.6]
- *                             [--cases member,quorum,total] [--allow-load] [--max-wait-s 600]
+ *                             [--cases member,quorum,total] [--runs 1] [--allow-load]
+ *                             [--max-wait-s 600]
  *
  * For every case, twice — once for ours, once for the anchor — on a fresh harness cluster of
  * Kubespray-like hosts reached over SSH (harness `stacked3`: node1..3, control plane + etcd):
@@ -18,6 +19,10 @@
  * tree, and the CPU the node containers used meanwhile (cgroup cpuacct). After each, untimed,
  * the bench checks that every member is healthy, the member list is whole and the keyspace
  * equals the seeded one; a side that fails that gives no ratio.
+ *
+ * `--runs N` measures each case N times per side, each on a cluster of its own, the two sides
+ * taking turns to go first, and judges it on the medians: one run per side is at the mercy of
+ * etcd's election draw (bench/README, "What decides total loss is an election").
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
@@ -315,6 +320,9 @@ async function main(): Promise<void> {
   };
   const version = usage(() => parseEtcdVersion(flag('etcd-version', '3.6')));
   const cases = usage(() => parseCases(flag('cases', 'member,quorum,total')));
+  const runs = Number(flag('runs', '1'));
+  if (!Number.isInteger(runs) || runs < 1)
+    throw new LoadError(`--runs takes a whole number ≥ 1, not "${flag('runs', '')}".`);
   const t0 = Date.now();
   // The gate before the cluster starts keeps a busy machine from building for nothing; the
   // ones that count are before each measured recovery, once its cluster's own load decayed.
@@ -323,15 +331,21 @@ async function main(): Promise<void> {
   const settings: Settings = { keys, valueBytes, version, gate };
   const results: CaseResult[] = [];
   for (const c of cases) {
-    const ours = await runSide(c, 'ours', settings);
-    const anchor = await runSide(c, 'anchor', settings);
-    results.push({ case: c, ours, anchor });
+    for (let run = 1; run <= runs; run++) {
+      if (runs > 1) say(`[${c}] run ${run} of ${runs}`);
+      // Turns: a drift of the machine over the runs weighs on both sides alike.
+      const anchorFirst = run % 2 === 0;
+      const anchor0 = anchorFirst ? await runSide(c, 'anchor', settings) : undefined;
+      const ours = await runSide(c, 'ours', settings);
+      const anchor = anchor0 ?? (await runSide(c, 'anchor', settings));
+      results.push({ case: c, ours, anchor });
+    }
   }
   const commit = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { encoding: 'utf8' }).trim();
   const dirty = execFileSync('git', ['status', '--porcelain', '--untracked-files=no'], {
     encoding: 'utf8',
   }).trim();
-  const header = `recovery bench on ${commit}${dirty ? ' (+ uncommitted changes)' : ''}: ${TOPOLOGY} over SSH, etcd ${version}, ${keys} keys × ${valueBytes} B, one run per side, a fresh cluster for each (${process.version}, ${cpus().length} cores), ${((Date.now() - t0) / 60_000).toFixed(1)} min in all`;
+  const header = `recovery bench on ${commit}${dirty ? ' (+ uncommitted changes)' : ''}: ${TOPOLOGY} over SSH, etcd ${version}, ${keys} keys × ${valueBytes} B, ${runs === 1 ? 'one run per side' : `${runs} runs per side, judged on the medians`}, a fresh cluster for each (${process.version}, ${cpus().length} cores), ${((Date.now() - t0) / 60_000).toFixed(1)} min in all`;
   process.stdout.write(`${recoveryReport(results, header).join('\n')}\n`);
   if (results.some((r) => r.ours.error || r.anchor.error)) process.exitCode = 1;
 }

@@ -8,6 +8,8 @@ import {
 } from '../../../bench/recovery-anchor.js';
 import {
   type CaseResult,
+  median,
+  medianVerdict,
   parseCases,
   recoveryReport,
   runQualifies,
@@ -76,6 +78,63 @@ describe('the recovery verdict', () => {
     expect(row).toContain('2.00 s, cpu 1.50 s (+ nodes 2.00 s)');
     expect(row).toContain('4.00 s, cpu 1.00 s (+ nodes 2.00 s)');
     expect(row).toContain('0.40 → 1.30; 6.20 → 7.00');
+  });
+
+  it('judges several runs on the medians of each side, not on one election draw', () => {
+    expect(median([3, 1, 2])).toBe(2);
+    expect(median([4, 1, 3, 2])).toBe(2.5);
+    expect(() => median([])).toThrow(/no values/);
+    // One long start of ours (9 s) among three: the median ratio is 6/3, not 9/3 or 4/3.
+    const runs: CaseResult[] = [
+      { case: 'total', ours: quiet(9, 2), anchor: quiet(3, 1) },
+      { case: 'total', ours: quiet(6, 2), anchor: quiet(2.5, 1) },
+      { case: 'total', ours: quiet(4, 4), anchor: quiet(3, 2) },
+    ];
+    expect(medianVerdict(runs)).toEqual({ kind: 'not met', wallRatio: 2, cpuRatio: 2 });
+    const met = runs.map((r) => ({ ...r, anchor: quiet(6) }));
+    expect(medianVerdict(met).kind).toBe('met');
+    // One run of one side that started loaded: the case is not qualifying, its ratio shown.
+    const loaded = [...runs.slice(0, 2), { ...runs[2]!, anchor: busy(3) }];
+    expect(medianVerdict(loaded)).toMatchObject({
+      kind: 'not qualifying',
+      wallRatio: 2,
+      load: 6.2,
+    });
+    // A failed run is never left out to make a median.
+    const failed = [
+      ...runs.slice(0, 2),
+      { ...runs[2]!, ours: { load: { before: 0.2, qualifying: true }, error: 'exit 1' } },
+    ];
+    expect(medianVerdict(failed)).toEqual({
+      kind: 'no verdict',
+      why: 'run 3: ours failed: exit 1',
+    });
+    expect(medianVerdict([])).toEqual({ kind: 'no verdict', why: 'no run' });
+  });
+
+  it('prints each run, then the median row that carries the verdict', () => {
+    const lines = recoveryReport(
+      [
+        { case: 'total', ours: quiet(9, 2), anchor: quiet(3, 1) },
+        { case: 'member', ours: quiet(1), anchor: quiet(4) },
+        { case: 'total', ours: quiet(6, 2), anchor: quiet(2.5, 1) },
+        { case: 'total', ours: quiet(4, 4), anchor: quiet(3, 2) },
+      ],
+      'header',
+    );
+    const rows = lines.filter((l) => l.startsWith('| '));
+    expect(rows.slice(2).map((l) => l.split(' | ')[0])).toEqual([
+      '| member loss (1 of 3 re-provisioned blank)',
+      '| total loss (3 of 3 re-provisioned blank), from a backup, run 1',
+      '| total loss (3 of 3 re-provisioned blank), from a backup, run 2',
+      '| total loss (3 of 3 re-provisioned blank), from a backup, run 3',
+      '| **total loss (3 of 3 re-provisioned blank), from a backup: median of 3**',
+    ]);
+    const medianRow = rows.at(-1)!;
+    expect(medianRow).toContain('| 6.00 s, cpu 2.00 s (+ nodes 2.00 s) | 3.00 s, cpu 1.00 s');
+    expect(medianRow).toMatch(/wall 2\.00×, cpu 2\.00× \(goal ≤ 1\.2×\): \*\*not met\*\*/);
+    // A single run needs no median row.
+    expect(rows.filter((l) => l.includes('member loss'))).toHaveLength(1);
   });
 
   it('takes the cases by name and refuses others', () => {
