@@ -404,7 +404,7 @@ Examples:
     await run(
       program,
       "verify",
-      async (ctx) => (await import("./cli-chunks/verify-ACSF5IPQ.js")).verify(
+      async (ctx) => (await import("./cli-chunks/verify-YWORSKFL.js")).verify(
         {
           backup: b,
           identityFiles: o.identity ?? [],
@@ -449,7 +449,7 @@ Examples:
     await run(
       program,
       "plan",
-      async (ctx) => (await import("./cli-chunks/plan-IXG7NPT5.js")).plan({ ...planOptionsFrom(o), out: o.out }, ctx)
+      async (ctx) => (await import("./cli-chunks/plan-GXJHY3X7.js")).plan({ ...planOptionsFrom(o), out: o.out }, ctx)
     );
   });
   planFlags(
@@ -464,7 +464,7 @@ Examples:
     await run(
       program,
       "restore",
-      async (ctx) => (await import("./cli-chunks/restore-ZHUTRK3N.js")).restore(
+      async (ctx) => (await import("./cli-chunks/restore-JFLM626L.js")).restore(
         {
           ...planOptionsFrom(o),
           yes: Boolean(o.yes),
@@ -551,7 +551,7 @@ Examples:
       await run(
         program,
         "rehearse",
-        async (ctx) => (await import("./cli-chunks/rehearse-inventory-LYXOVNFA.js")).rehearseInventory(
+        async (ctx) => (await import("./cli-chunks/rehearse-inventory-AZNTJCD7.js")).rehearseInventory(
           {
             inventory: o.inventory,
             backup: o.backup,
@@ -580,7 +580,7 @@ Examples:
     await run(
       program,
       "rehearse",
-      async (ctx) => (await import("./cli-chunks/rehearse-FGX2KSLF.js")).rehearse(
+      async (ctx) => (await import("./cli-chunks/rehearse-YFGINFO4.js")).rehearse(
         {
           provider: o.provider,
           etcdVersion: o.etcdVersion,

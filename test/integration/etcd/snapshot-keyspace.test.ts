@@ -130,6 +130,26 @@ describe.each(['3.4', '3.5', '3.6'] as const)('snapshot keyspace reader on etcd 
         () => status.revision,
       );
       expect(at).toEqual(fp);
+      // In even rounds of 3: as many ranges as fill whole rounds, each about as many keys.
+      const rounds = Math.ceil(fp.count / (3 * 300));
+      const perRange = Math.ceil(fp.count / (3 * rounds));
+      const even = snap.ranges(300, 10_000_000, { inRoundsOf: 3 });
+      expect(even.reduce((n, r) => n + r.keys, 0)).toBe(fp.count);
+      expect(even.length).toBeGreaterThanOrEqual(3 * rounds - 1);
+      expect(even.length).toBeLessThanOrEqual(3 * rounds);
+      // The range before the key etcdctl cannot take grows past it, by that one key.
+      expect(even.every((r) => r.keys <= perRange + 1)).toBe(true);
+      expect(
+        await fingerprintOfPairs(
+          rangedPairs(
+            read,
+            even,
+            { revision: status.revision, pageSize: 300, concurrency: 3 },
+            'etcdctl',
+          ),
+          () => status.revision,
+        ),
+      ).toEqual(fp);
       // Written since: 700 keys inside one range (more pages than that range was cut for) and
       // keys before the first and after the last.
       await Promise.all(
