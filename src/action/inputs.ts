@@ -55,6 +55,8 @@ export interface ActionSettings {
   brokenControlPlane: string[];
   /** plan/restore: hosts that will not return (`--remove-host`). */
   removeHosts: string[];
+  /** plan/restore: seconds each host may take to be probed (`--probe-timeout`). */
+  probeTimeoutS?: number;
   strategy: 'parallel' | 'grow';
   confirm: boolean;
   force: boolean;
@@ -220,6 +222,7 @@ export function readSettings(): ActionSettings {
     brokenEtcd: list('broken-etcd'),
     brokenControlPlane: list('broken-control-plane'),
     removeHosts: list('remove-hosts'),
+    probeTimeoutS: positiveInt('probe-timeout'),
     strategy: oneOf('strategy', ['parallel', 'grow'] as const, 'parallel'),
     confirm: bool('confirm'),
     force: bool('force'),

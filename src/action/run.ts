@@ -136,6 +136,7 @@ export async function dispatch(settings: ActionSettings, files: SecretFiles): Pr
           strategy: settings.strategy,
           force: settings.force,
           removeHosts: settings.removeHosts,
+          ...(settings.probeTimeoutS ? { probeTimeoutMs: settings.probeTimeoutS * 1000 } : {}),
           s3: settings.s3,
           // The plan file outlives this step (upload-artifact reads it); the post step only
           // removes the secrets' temp dir.
@@ -173,6 +174,7 @@ export async function dispatch(settings: ActionSettings, files: SecretFiles): Pr
           strategy: settings.strategy,
           force: settings.force,
           removeHosts: settings.removeHosts,
+          ...(settings.probeTimeoutS ? { probeTimeoutMs: settings.probeTimeoutS * 1000 } : {}),
           s3: settings.s3,
           yes: true,
         },

@@ -1,4 +1,4 @@
-import { mkdtemp, readdir, readFile, rm, stat } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
@@ -45,6 +45,28 @@ describe('action run', () => {
     expect(failure(r)[0]).toContain(
       "--remove-host taco-m9: there is no host 'taco-m9' in test/fixtures/inventory/runbook-hosts.ini",
     );
+  }, 60_000);
+
+  it('plan gives the probe the probe-timeout input (its debug line says so) and refuses one that is no whole number', async () => {
+    // One host at loopback through the local transport: the probe looks at this machine,
+    // read-only; whatever plan follows does not matter here.
+    const dir = await mkdtemp(join(tmpdir(), 'kube-rescue-probe-timeout-'));
+    try {
+      const inventory = join(dir, 'hosts.ini');
+      await writeFile(inventory, '[etcd]\nnode1 ansible_host=127.0.0.1\n');
+      const inputs = { command: 'plan', inventory, transport: 'local', layout: 'kubespray' };
+      const r = await runStep('src/main.ts', { inputs: { ...inputs, 'probe-timeout': '7' } });
+      expect(r.stdout).toContain(
+        '::debug::probe: 1 etcd and 0 control-plane hosts, each within 7 s',
+      );
+      const bad = await runStep('src/main.ts', { inputs: { ...inputs, 'probe-timeout': '0' } });
+      expect(bad.code).toBe(1);
+      expect(failure(bad)[0]).toContain(
+        "Invalid input 'probe-timeout': '0'. Expected a whole number ≥ 1.",
+      );
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
   }, 60_000);
 
   it('a list of an empty directory sets the result output and the job summary', async () => {
