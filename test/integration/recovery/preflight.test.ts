@@ -2,7 +2,11 @@ import { execFileSync } from 'node:child_process';
 import { readdirSync, readFileSync, renameSync, truncateSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { destroyAndReprovision, fingerprint } from '../../../harness/index.js';
+import {
+  destroyAndReprovision,
+  fingerprint,
+  HARNESS_PROBE_TIMEOUT_MS,
+} from '../../../harness/index.js';
 import { DEFAULT_ETCD_VERSION } from '../../../harness/tools.js';
 import { generateIdentity } from '../../../src/backup/age.js';
 import { type PlanResult, plan } from '../../../src/commands/plan.js';
@@ -84,6 +88,9 @@ const ssh = () => [
   cluster.env.cluster.sshKeyPath,
   '--known-hosts',
   cluster.env.cluster.knownHostsPath,
+  // The nodes share this machine with other test files' clusters (see HARNESS_PROBE_TIMEOUT_MS).
+  '--probe-timeout',
+  String(HARNESS_PROBE_TIMEOUT_MS / 1000),
 ];
 
 const restoreCli = (...extra: string[]) =>
@@ -118,6 +125,7 @@ describe('plan-time preflight on a member-loss plan that reads the backup', () =
         trustedSigners,
         strategy: 'parallel',
         force: false,
+        probeTimeoutMs: HARNESS_PROBE_TIMEOUT_MS,
       },
       { progress },
     );

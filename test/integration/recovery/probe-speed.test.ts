@@ -1,6 +1,7 @@
 import { loadavg } from 'node:os';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
+  HARNESS_PROBE_TIMEOUT_MS,
   LocalClusterProvider,
   nodeAccessOf,
   type StartedCluster,
@@ -39,6 +40,7 @@ async function timedPlan(name: string) {
       identityFiles: [],
       strategy: 'parallel',
       force: false,
+      probeTimeoutMs: HARNESS_PROBE_TIMEOUT_MS,
     },
     { progress },
   );
