@@ -449,7 +449,7 @@ Examples:
     await run(
       program,
       "plan",
-      async (ctx) => (await import("./cli-chunks/plan-GXJHY3X7.js")).plan({ ...planOptionsFrom(o), out: o.out }, ctx)
+      async (ctx) => (await import("./cli-chunks/plan-N6Z2BB3G.js")).plan({ ...planOptionsFrom(o), out: o.out }, ctx)
     );
   });
   planFlags(
@@ -464,7 +464,7 @@ Examples:
     await run(
       program,
       "restore",
-      async (ctx) => (await import("./cli-chunks/restore-JFLM626L.js")).restore(
+      async (ctx) => (await import("./cli-chunks/restore-4ZPWRPIM.js")).restore(
         {
           ...planOptionsFrom(o),
           yes: Boolean(o.yes),
@@ -551,7 +551,7 @@ Examples:
       await run(
         program,
         "rehearse",
-        async (ctx) => (await import("./cli-chunks/rehearse-inventory-AZNTJCD7.js")).rehearseInventory(
+        async (ctx) => (await import("./cli-chunks/rehearse-inventory-NB27ICUL.js")).rehearseInventory(
           {
             inventory: o.inventory,
             backup: o.backup,
@@ -580,7 +580,7 @@ Examples:
     await run(
       program,
       "rehearse",
-      async (ctx) => (await import("./cli-chunks/rehearse-YFGINFO4.js")).rehearse(
+      async (ctx) => (await import("./cli-chunks/rehearse-7MZET6MI.js")).rehearse(
         {
           provider: o.provider,
           etcdVersion: o.etcdVersion,

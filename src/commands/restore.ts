@@ -338,6 +338,7 @@ export async function restore(opts: RestoreOptions, ctx: CommandContext): Promis
           access: opts.access,
           backup,
           progress: ctx.progress,
+          prefetchSnapshot: !opts.keyspaceOnNode,
           verify: async (observed) => {
             const t = await transports.transportFor(anchor);
             const cluster = new EtcdCtl(t, {
@@ -361,6 +362,9 @@ export async function restore(opts: RestoreOptions, ctx: CommandContext): Promis
       progress: ctx.progress,
       journal,
       ...(planFile ? { planFile } : {}),
+    }).finally(async () => {
+      // A copy made for a verification that did not use it (a failed run): removed now.
+      if (runner instanceof NodeStepRunner) await runner.discardPrefetched();
     });
     const verification =
       runner instanceof NodeStepRunner ? runner.observed.verification : undefined;

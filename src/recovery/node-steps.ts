@@ -37,7 +37,7 @@ import {
 import { clientTls, type TransportSource } from './probe.js';
 import { watchPublishStall } from './publish-stall.js';
 import { keptCopyOf, stamp } from './stamp.js';
-import type { Verification } from './verify.js';
+import { type LocalSnapshot, localSnapshotCopy, type Verification } from './verify.js';
 
 /** A file an archive put back, with the mode and owner it must have. */
 export interface RestoredFile {
@@ -62,6 +62,8 @@ export interface NodeStepDeps {
   healthyTimeoutMs?: number;
   /** How long `delete-node` waits for a Kubernetes API that is still starting. */
   apiTimeoutMs?: number;
+  /** Copy the restored snapshot for verification as soon as it is restored (not on the node). */
+  prefetchSnapshot?: boolean;
 }
 
 /** What the run learned that verification needs (the survivor's snapshot, restored files). */
@@ -74,6 +76,12 @@ export interface ObservedRun {
    * undefined when it is gone: verification reads the restored snapshot from there.
    */
   stagedPath?: (node: string, planned: string) => Promise<string | undefined>;
+  /**
+   * The restored snapshot verification will read, copied here and indexed while the members
+   * start and elect (the runner's local side is idle then): the staged file of the plan's first
+   * restore, by node and planned path.
+   */
+  prefetched?: { node: string; planned: string; copy: Promise<LocalSnapshot> };
 }
 
 /** kubectl's words for an API server that is not (yet) there, as opposed to a refusal. */
@@ -464,6 +472,7 @@ export class NodeStepRunner implements StepRunner {
         `chmod 700 ${q(p.dataDir)}`,
       { timeoutMs: 120_000 },
     );
+    this.prefetch(step);
     const bump = r.bumpedBy
       ? `, revision bumped by ${r.bumpedBy} and compacted`
       : r.bumpSkipped
@@ -621,6 +630,29 @@ export class NodeStepRunner implements StepRunner {
    * with mode 0700, not a symlink: in sticky /var/tmp nobody else can make or swap one) or,
    * with `create`, made by mktemp. A plan naming a fixed path is used as it is.
    */
+  /** The early copy of the restored snapshot, if verification did not take it: removed. */
+  async discardPrefetched(): Promise<void> {
+    const early = this.observed.prefetched;
+    this.observed.prefetched = undefined;
+    const copy = await early?.copy.catch(() => undefined);
+    await copy?.[Symbol.asyncDispose]();
+  }
+
+  /** After the plan's first restore: its staged snapshot copied for verification, meanwhile. */
+  private prefetch(step: StepOf<'restore-snapshot'>): void {
+    if (!this.deps.prefetchSnapshot || this.observed.prefetched) return;
+    const first = this.deps.plan.steps.find((s) => s.action === 'restore-snapshot');
+    if (first?.id !== step.id) return;
+    const copy = (async () => {
+      const t = await this.deps.transportFor(step.node);
+      const remote = await this.stagedPath(step.node, step.params.snapshot, false);
+      return localSnapshotCopy(t, remote, step.node, (m) => this.deps.progress.debug(m));
+    })();
+    // Awaited by verification; a run that fails before it must not leave this unhandled.
+    copy.catch(() => undefined);
+    this.observed.prefetched = { node: step.node, planned: step.params.snapshot, copy };
+  }
+
   private async stagedPath(node: string, planned: string, create: boolean): Promise<string> {
     const dir = privateDirOf(planned);
     if (!dir) return planned;

@@ -1,3 +1,4 @@
+import { rmSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -541,28 +542,80 @@ async function snapshotContentCheck(
     tell(snap.revision + bump);
     return await compareWithSnapshot(deps, snap.pairs, snap.revision + bump, bump, source);
   }
+  // The copy the runner began when this snapshot was restored, if it did (it then is ours).
+  const early = deps.observed.prefetched;
+  const mine = early?.node === restore.node && early.planned === restore.params.snapshot;
+  if (mine) deps.observed.prefetched = undefined;
+  const copy = mine
+    ? await early.copy.catch((err: unknown) => {
+        deps.debug?.(`verify: keyspace: the early copy failed (${String(err)}); copying now`);
+        return undefined;
+      })
+    : undefined;
+  await using local = copy ?? (await localSnapshotCopy(t, remote, restore.node, deps.debug));
+  const { snap, first, pairs } = local;
+  tell(snap.revision + bump);
+  const ranges = snap.ranges(RANGE_KEYS, PAGE_BYTES, { inRoundsOf: RANGES_AT_ONCE });
+  const expected = (async function* (): AsyncGenerator<KeyValuePair> {
+    if (first.done) return;
+    yield first.value;
+    yield* pairs;
+  })();
+  return await compareWithSnapshot(deps, expected, snap.revision + bump, bump, source, ranges);
+}
+
+/** The restored snapshot copied to this machine and indexed: what the keyspace check reads. */
+export interface LocalSnapshot extends AsyncDisposable {
+  snap: SnapshotKeyspace;
+  /** The first pair, which comes only after the reader's first pass (the index). */
+  first: IteratorResult<KeyValuePair>;
+  pairs: AsyncGenerator<KeyValuePair>;
+}
+
+/**
+ * Copies `remote` from its node into a private temp dir here (it holds every Secret) and reads
+ * its index. Disposing closes and removes it; so does the process's exit, for a copy that a
+ * failed run never used.
+ */
+export async function localSnapshotCopy(
+  t: Transport,
+  remote: string,
+  node: string,
+  debug?: (message: string) => void,
+): Promise<LocalSnapshot> {
   const dir = await mkdtemp(join(tmpdir(), 'kube-rescue-verify-'));
+  const atExit = () => rmSync(dir, { recursive: true, force: true });
+  process.once('exit', atExit);
+  const remove = async () => {
+    process.removeListener('exit', atExit);
+    await rm(dir, { recursive: true, force: true });
+  };
+  let snap: SnapshotKeyspace | undefined;
   try {
     const local = join(dir, 'snapshot.db');
     const t0 = Date.now();
     await pipeline(t.readFile(remote), privateFileStream(local));
-    deps.debug?.(
-      `verify: keyspace: ${remote} copied from ${restore.node} in ${Date.now() - t0} ms`,
-    );
-    await using snap = await SnapshotKeyspace.open(local);
+    debug?.(`verify: keyspace: ${remote} copied from ${node} in ${Date.now() - t0} ms`);
+    snap = await SnapshotKeyspace.open(local);
     const pairs = snap.pairs();
-    // The first pair comes only after the reader's first pass, which finds the revision.
     const first = await pairs.next();
-    tell(snap.revision + bump);
-    const ranges = snap.ranges(RANGE_KEYS, PAGE_BYTES, { inRoundsOf: RANGES_AT_ONCE });
-    const expected = (async function* (): AsyncGenerator<KeyValuePair> {
-      if (first.done) return;
-      yield first.value;
-      yield* pairs;
-    })();
-    return await compareWithSnapshot(deps, expected, snap.revision + bump, bump, source, ranges);
-  } finally {
-    await rm(dir, { recursive: true, force: true });
+    const opened = snap;
+    return {
+      snap: opened,
+      first,
+      pairs,
+      async [Symbol.asyncDispose]() {
+        try {
+          await opened[Symbol.asyncDispose]();
+        } finally {
+          await remove();
+        }
+      },
+    };
+  } catch (err) {
+    await snap?.[Symbol.asyncDispose]().catch(() => undefined);
+    await remove();
+    throw err;
   }
 }
 

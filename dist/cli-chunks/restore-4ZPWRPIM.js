@@ -1,0 +1,33 @@
+#!/usr/bin/env node
+import {
+  JOURNAL_SUFFIX,
+  defaultJournalPath,
+  restore
+} from "./chunk-U6NQ4Q3B.js";
+import "./chunk-XM2SQEDO.js";
+import "./chunk-KWDCEIOE.js";
+import "./chunk-L3FNH5Y2.js";
+import "./chunk-JYKXO6XJ.js";
+import "./chunk-M6VCYZRT.js";
+import "./chunk-FRLA6WJG.js";
+import "./chunk-ZSEXTH5J.js";
+import "./chunk-PQNR3K55.js";
+import "./chunk-TSEV2MSM.js";
+import "./chunk-K5FMP3NW.js";
+import "./chunk-OMYEDDFA.js";
+import "./chunk-LAA6A62G.js";
+import "./chunk-4Y33S4GC.js";
+import "./chunk-UOCBBQ7X.js";
+import "./chunk-HZJQVDAU.js";
+import "./chunk-KQL5RJTP.js";
+import "./chunk-I2WN2EPD.js";
+import "./chunk-ZZ57F2FG.js";
+import "./chunk-JN7VJA7J.js";
+import "./chunk-XLKS4FDF.js";
+import "./chunk-BCQJ3TK4.js";
+export {
+  JOURNAL_SUFFIX,
+  defaultJournalPath,
+  restore
+};
+//# sourceMappingURL=restore-4ZPWRPIM.js.map
