@@ -5,26 +5,26 @@ import {
 import {
   FINGERPRINT_MODES,
   backup
-} from "./cli-chunks/chunk-XAX3L4XQ.js";
+} from "./cli-chunks/chunk-BYCRCPLC.js";
 import {
   renderExecutionMarkdown,
   renderPlanHash,
   renderPlanMarkdown,
   renderVerificationMarkdown
 } from "./cli-chunks/chunk-L3FNH5Y2.js";
-import "./cli-chunks/chunk-JYKXO6XJ.js";
+import "./cli-chunks/chunk-R2F3H5MP.js";
 import {
   DEFAULT_ETCD_VERSION,
   ETCD_VERSIONS,
   REHEARSAL_PROVIDERS,
   SCENARIOS
 } from "./cli-chunks/chunk-V46ZLIDJ.js";
-import "./cli-chunks/chunk-FRLA6WJG.js";
+import "./cli-chunks/chunk-2O6TVZNR.js";
 import "./cli-chunks/chunk-OMYEDDFA.js";
 import "./cli-chunks/chunk-LAA6A62G.js";
 import "./cli-chunks/chunk-4Y33S4GC.js";
 import "./cli-chunks/chunk-UOCBBQ7X.js";
-import "./cli-chunks/chunk-HZJQVDAU.js";
+import "./cli-chunks/chunk-NHM3KGLY.js";
 import "./cli-chunks/chunk-KQL5RJTP.js";
 import "./cli-chunks/chunk-I2WN2EPD.js";
 import {
@@ -404,7 +404,7 @@ Examples:
     await run(
       program,
       "verify",
-      async (ctx) => (await import("./cli-chunks/verify-YWORSKFL.js")).verify(
+      async (ctx) => (await import("./cli-chunks/verify-LTI7HVQO.js")).verify(
         {
           backup: b,
           identityFiles: o.identity ?? [],
@@ -449,7 +449,7 @@ Examples:
     await run(
       program,
       "plan",
-      async (ctx) => (await import("./cli-chunks/plan-N6Z2BB3G.js")).plan({ ...planOptionsFrom(o), out: o.out }, ctx)
+      async (ctx) => (await import("./cli-chunks/plan-TSYLJLFZ.js")).plan({ ...planOptionsFrom(o), out: o.out }, ctx)
     );
   });
   planFlags(
@@ -464,7 +464,7 @@ Examples:
     await run(
       program,
       "restore",
-      async (ctx) => (await import("./cli-chunks/restore-4ZPWRPIM.js")).restore(
+      async (ctx) => (await import("./cli-chunks/restore-WTDLXOVE.js")).restore(
         {
           ...planOptionsFrom(o),
           yes: Boolean(o.yes),
@@ -551,7 +551,7 @@ Examples:
       await run(
         program,
         "rehearse",
-        async (ctx) => (await import("./cli-chunks/rehearse-inventory-NB27ICUL.js")).rehearseInventory(
+        async (ctx) => (await import("./cli-chunks/rehearse-inventory-3S5GO7CH.js")).rehearseInventory(
           {
             inventory: o.inventory,
             backup: o.backup,
@@ -580,7 +580,7 @@ Examples:
     await run(
       program,
       "rehearse",
-      async (ctx) => (await import("./cli-chunks/rehearse-7MZET6MI.js")).rehearse(
+      async (ctx) => (await import("./cli-chunks/rehearse-GESA4PTX.js")).rehearse(
         {
           provider: o.provider,
           etcdVersion: o.etcdVersion,

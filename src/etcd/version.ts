@@ -203,11 +203,28 @@ export async function detectEtcdTools(
     }
     throw err;
   }
+  // A 3.5+ tool whose restore help lacks the bump is asked once more, alone: "cannot bump" is
+  // a verdict the plan acts on, and a loaded kubeadm node's `ctr run` can cut the help short
+  // (CI, 7 December: etcdutl 3.6.16 read as unable to bump, the restore done without it).
+  const toolVersion = snapshotTool === 'etcdutl' ? etcdutl : etcdctl;
+  const helpName = `${snapshotTool}-restore`;
+  if (
+    !helpOffersBumpRevision(sections.get(helpName) ?? '') &&
+    toolVersion &&
+    (toolVersion.major > 3 || (toolVersion.major === 3 && toolVersion.minor >= 5)) &&
+    !unanswered.includes(snapshotTool)
+  ) {
+    const again = await runProbes(transport, [helpProbe[snapshotTool]], {
+      parallel: false,
+      timeoutMs,
+    });
+    sections.set(helpName, again.get(helpName) ?? '');
+  }
   const tools: EtcdTools = {
     node: transport.node,
     commands,
     snapshotTool,
-    supportsBumpRevision: helpOffersBumpRevision(sections.get(`${snapshotTool}-restore`) ?? ''),
+    supportsBumpRevision: helpOffersBumpRevision(sections.get(helpName) ?? ''),
     paths,
   };
   if (server) tools.server = server;

@@ -54,6 +54,25 @@ describe('detectEtcdTools', () => {
     ]);
   });
 
+  it("asks a 3.5+ tool's restore help once more when it lacks the bump, and uses that answer", async () => {
+    // The first `etcdutl snapshot restore --help` prints nothing (cut short, as `ctr run` on a
+    // loaded kubeadm node did in CI); the second shows the flags.
+    const { dir, commands } = tools('');
+    const count = join(dir, 'count');
+    writeFileSync(
+      commands.etcdutl[0]!,
+      `#!/bin/sh\necho "$1" >> ${count}\ncase "$1" in\n  version) echo "etcdutl version: 3.6.16";;\n  *) [ "$(grep -c snapshot ${count})" -gt 1 ] && echo "  --bump-revision uint  --mark-compacted";;\nesac\n`,
+    );
+    const found = await detectEtcdTools(new LocalTransport('node1'), commands);
+    expect(found.snapshotTool).toBe('etcdutl');
+    expect(found.supportsBumpRevision).toBe(true);
+    expect(readFileSync(count, 'utf8').trim().split('\n').sort()).toEqual([
+      'snapshot',
+      'snapshot',
+      'version',
+    ]);
+  });
+
   it('says what a tool that never answered printed, after asking twice', async () => {
     const { commands } = tools(
       'echo "ctr: failed to create shim task: context deadline exceeded" >&2; exit 1',
