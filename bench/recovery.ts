@@ -301,15 +301,14 @@ async function checkRecovered(
 
 async function main(): Promise<void> {
   const gate = loadGateFlags(process.argv);
-  const keys = Number(flag('keys', '20000'));
-  const valueBytes = Number(flag('value-bytes', '512'));
-  if (!Number.isInteger(keys) || keys < 1)
-    throw new LoadError(`--keys takes a whole number ≥ 1, not "${flag('keys', '')}".`);
-  if (!Number.isInteger(valueBytes) || valueBytes < 1) {
-    throw new LoadError(
-      `--value-bytes takes a whole number ≥ 1, not "${flag('value-bytes', '')}".`,
-    );
-  }
+  const wholeFlag = (name: string, fallback: string) => {
+    const n = Number(flag(name, fallback));
+    if (!Number.isInteger(n) || n < 1)
+      throw new LoadError(`--${name} takes a whole number ≥ 1, not "${flag(name, '')}".`);
+    return n;
+  };
+  const keys = wholeFlag('keys', '20000');
+  const valueBytes = wholeFlag('value-bytes', '512');
   // A bad flag ends the bench like a busy machine does: one sentence, exit 2.
   const usage = <T>(parse: () => T): T => {
     try {
@@ -320,9 +319,7 @@ async function main(): Promise<void> {
   };
   const version = usage(() => parseEtcdVersion(flag('etcd-version', '3.6')));
   const cases = usage(() => parseCases(flag('cases', 'member,quorum,total')));
-  const runs = Number(flag('runs', '1'));
-  if (!Number.isInteger(runs) || runs < 1)
-    throw new LoadError(`--runs takes a whole number ≥ 1, not "${flag('runs', '')}".`);
+  const runs = wholeFlag('runs', '1');
   const t0 = Date.now();
   // The gate before the cluster starts keeps a busy machine from building for nothing; the
   // ones that count are before each measured recovery, once its cluster's own load decayed.

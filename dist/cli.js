@@ -5,26 +5,26 @@ import {
 import {
   FINGERPRINT_MODES,
   backup
-} from "./cli-chunks/chunk-BYCRCPLC.js";
+} from "./cli-chunks/chunk-Q5TCGRZM.js";
 import {
   renderExecutionMarkdown,
   renderPlanHash,
   renderPlanMarkdown,
   renderVerificationMarkdown
 } from "./cli-chunks/chunk-L3FNH5Y2.js";
-import "./cli-chunks/chunk-R2F3H5MP.js";
+import "./cli-chunks/chunk-AJYSO2QX.js";
 import {
   DEFAULT_ETCD_VERSION,
   ETCD_VERSIONS,
   REHEARSAL_PROVIDERS,
   SCENARIOS
 } from "./cli-chunks/chunk-V46ZLIDJ.js";
-import "./cli-chunks/chunk-2O6TVZNR.js";
+import "./cli-chunks/chunk-YYE7SK4D.js";
 import "./cli-chunks/chunk-OMYEDDFA.js";
 import "./cli-chunks/chunk-LAA6A62G.js";
 import "./cli-chunks/chunk-4Y33S4GC.js";
 import "./cli-chunks/chunk-UOCBBQ7X.js";
-import "./cli-chunks/chunk-NHM3KGLY.js";
+import "./cli-chunks/chunk-VAK67CC7.js";
 import "./cli-chunks/chunk-KQL5RJTP.js";
 import "./cli-chunks/chunk-I2WN2EPD.js";
 import {
@@ -404,7 +404,7 @@ Examples:
     await run(
       program,
       "verify",
-      async (ctx) => (await import("./cli-chunks/verify-LTI7HVQO.js")).verify(
+      async (ctx) => (await import("./cli-chunks/verify-KW2PZBD6.js")).verify(
         {
           backup: b,
           identityFiles: o.identity ?? [],
@@ -449,7 +449,7 @@ Examples:
     await run(
       program,
       "plan",
-      async (ctx) => (await import("./cli-chunks/plan-TSYLJLFZ.js")).plan({ ...planOptionsFrom(o), out: o.out }, ctx)
+      async (ctx) => (await import("./cli-chunks/plan-BRLYP76R.js")).plan({ ...planOptionsFrom(o), out: o.out }, ctx)
     );
   });
   planFlags(
@@ -464,7 +464,7 @@ Examples:
     await run(
       program,
       "restore",
-      async (ctx) => (await import("./cli-chunks/restore-WTDLXOVE.js")).restore(
+      async (ctx) => (await import("./cli-chunks/restore-BYH45PF7.js")).restore(
         {
           ...planOptionsFrom(o),
           yes: Boolean(o.yes),
@@ -551,7 +551,7 @@ Examples:
       await run(
         program,
         "rehearse",
-        async (ctx) => (await import("./cli-chunks/rehearse-inventory-3S5GO7CH.js")).rehearseInventory(
+        async (ctx) => (await import("./cli-chunks/rehearse-inventory-O3RBCU4E.js")).rehearseInventory(
           {
             inventory: o.inventory,
             backup: o.backup,
@@ -580,7 +580,7 @@ Examples:
     await run(
       program,
       "rehearse",
-      async (ctx) => (await import("./cli-chunks/rehearse-GESA4PTX.js")).rehearse(
+      async (ctx) => (await import("./cli-chunks/rehearse-MQJG3NLW.js")).rehearse(
         {
           provider: o.provider,
           etcdVersion: o.etcdVersion,

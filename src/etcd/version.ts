@@ -210,8 +210,7 @@ export async function detectEtcdTools(
   const helpName = `${snapshotTool}-restore`;
   if (
     !helpOffersBumpRevision(sections.get(helpName) ?? '') &&
-    toolVersion &&
-    (toolVersion.major > 3 || (toolVersion.major === 3 && toolVersion.minor >= 5)) &&
+    atLeast(toolVersion, 3, 5) &&
     !unanswered.includes(snapshotTool)
   ) {
     const again = await runProbes(transport, [helpProbe[snapshotTool]], {

@@ -624,12 +624,6 @@ export class NodeStepRunner implements StepRunner {
     this.deps.progress.debug(`node ${node}: removed ${dir}`);
   }
 
-  /**
-   * The real path of a planned staging path `<parent>/<prefix>.XXXXXX/<file>`: the node's
-   * private dir for it, found again after an interruption (a dir of that prefix owned by us
-   * with mode 0700, not a symlink: in sticky /var/tmp nobody else can make or swap one) or,
-   * with `create`, made by mktemp. A plan naming a fixed path is used as it is.
-   */
   /** The early copy of the restored snapshot, if verification did not take it: removed. */
   async discardPrefetched(): Promise<void> {
     const early = this.observed.prefetched;
@@ -653,6 +647,12 @@ export class NodeStepRunner implements StepRunner {
     this.observed.prefetched = { node: step.node, planned: step.params.snapshot, copy };
   }
 
+  /**
+   * The real path of a planned staging path `<parent>/<prefix>.XXXXXX/<file>`: the node's
+   * private dir for it, found again after an interruption (a dir of that prefix owned by us
+   * with mode 0700, not a symlink: in sticky /var/tmp nobody else can make or swap one) or,
+   * with `create`, made by mktemp. A plan naming a fixed path is used as it is.
+   */
   private async stagedPath(node: string, planned: string, create: boolean): Promise<string> {
     const dir = privateDirOf(planned);
     if (!dir) return planned;
