@@ -11,7 +11,7 @@ import {
   renderPlanHash,
   renderPlanMarkdown,
   renderVerificationMarkdown
-} from "./cli-chunks/chunk-L3FNH5Y2.js";
+} from "./cli-chunks/chunk-OY3NMAG5.js";
 import "./cli-chunks/chunk-AJYSO2QX.js";
 import {
   DEFAULT_ETCD_VERSION,
@@ -449,7 +449,7 @@ Examples:
     await run(
       program,
       "plan",
-      async (ctx) => (await import("./cli-chunks/plan-BRLYP76R.js")).plan({ ...planOptionsFrom(o), out: o.out }, ctx)
+      async (ctx) => (await import("./cli-chunks/plan-B735JBYP.js")).plan({ ...planOptionsFrom(o), out: o.out }, ctx)
     );
   });
   planFlags(
@@ -464,7 +464,7 @@ Examples:
     await run(
       program,
       "restore",
-      async (ctx) => (await import("./cli-chunks/restore-BYH45PF7.js")).restore(
+      async (ctx) => (await import("./cli-chunks/restore-O5AMF5KQ.js")).restore(
         {
           ...planOptionsFrom(o),
           yes: Boolean(o.yes),
@@ -551,7 +551,7 @@ Examples:
       await run(
         program,
         "rehearse",
-        async (ctx) => (await import("./cli-chunks/rehearse-inventory-O3RBCU4E.js")).rehearseInventory(
+        async (ctx) => (await import("./cli-chunks/rehearse-inventory-7SCI7FFX.js")).rehearseInventory(
           {
             inventory: o.inventory,
             backup: o.backup,
@@ -580,7 +580,7 @@ Examples:
     await run(
       program,
       "rehearse",
-      async (ctx) => (await import("./cli-chunks/rehearse-MQJG3NLW.js")).rehearse(
+      async (ctx) => (await import("./cli-chunks/rehearse-2AOT5HGK.js")).rehearse(
         {
           provider: o.provider,
           etcdVersion: o.etcdVersion,

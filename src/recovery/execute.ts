@@ -66,13 +66,17 @@ export interface ExecuteOptions {
   planFile?: PlanFile;
 }
 
-/** A batch's steps by node, each node's in plan order; nodes in the order they first appear. */
-function chainsByNode(batch: Step[]): Step[][] {
+/**
+ * A batch's steps by node and lane, each chain in plan order; chains in the order they first
+ * appear. One node's steps without a lane are one chain, its steps of a lane another.
+ */
+function chainsByNodeAndLane(batch: Step[]): Step[][] {
   const by = new Map<string, Step[]>();
   for (const step of batch) {
-    const chain = by.get(step.node);
+    const key = `${step.node}\u0000${step.lane ?? ''}`;
+    const chain = by.get(key);
     if (chain) chain.push(step);
-    else by.set(step.node, [step]);
+    else by.set(key, [step]);
   }
   return [...by.values()];
 }
@@ -151,10 +155,11 @@ export async function executePlan(
 
   for (const batch of batches(plan.steps)) {
     // Nodes side by side; one node's steps of the batch in their order (its move-asides
-    // before the extraction of its archive). A node whose step failed runs no more of them.
+    // before the extraction of its archive), a lane beside them. A chain whose step failed
+    // runs no more of its steps.
     const failed: (readonly [Step, unknown])[] = [];
     await Promise.all(
-      chainsByNode(batch).map(async (chain) => {
+      chainsByNodeAndLane(batch).map(async (chain) => {
         for (const step of chain) {
           try {
             await runOne(step);

@@ -113,6 +113,7 @@ const STEP_KEYS: Shape = {
   undo: 'required',
   destructive: 'required',
   group: 'optional',
+  lane: 'optional',
 };
 
 /** The parameters each action may carry: the closed map of plan-types.ts's StepParams. */

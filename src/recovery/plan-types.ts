@@ -107,9 +107,15 @@ export interface StepOf<A extends StepAction> {
   destructive: boolean;
   /**
    * Consecutive steps with the same group run concurrently across nodes (e.g. start all members
-   * together); steps of the group on one node run in their order.
+   * together); steps of the group on one node run in their order, lane by lane.
    */
   group?: string;
+  /**
+   * Within its group, a step with a lane runs beside its node's steps of other lanes (and of
+   * none), after its node's earlier steps of the same lane: a snapshot uploaded to a node while
+   * that node's certificates are put back. It never touches what those other steps move.
+   */
+  lane?: string;
 }
 
 export type Step = { [A in StepAction]: StepOf<A> }[StepAction];

@@ -63,10 +63,10 @@ export function renderPlanMarkdown(plan: Plan): string {
     '|---|---|---|---|---|---|',
     ...plan.steps.map(
       (s) =>
-        `| ${s.id}${s.group ? ` ⇉${s.group}` : ''} | ${s.node} | ${s.destructive ? '**' : ''}${s.action}${s.destructive ? '**' : ''} | ${cell(paramsText(s))} | ${cell(s.reason)} | ${cell(s.undo)} |`,
+        `| ${s.id}${s.group ? ` ⇉${s.group}` : ''}${s.lane ? ` ∥${s.lane}` : ''} | ${s.node} | ${s.destructive ? '**' : ''}${s.action}${s.destructive ? '**' : ''} | ${cell(paramsText(s))} | ${cell(s.reason)} | ${cell(s.undo)} |`,
     ),
     '',
-    '**Bold** actions change data or membership (what they replace is moved aside, never deleted); no completed step runs again on resume; ⇉ marks steps that run together.',
+    '**Bold** actions change data or membership (what they replace is moved aside, never deleted); no completed step runs again on resume; ⇉ marks steps that run together, ∥ a step that runs beside its node’s other steps of the group.',
     '',
   );
   return lines.join('\n');

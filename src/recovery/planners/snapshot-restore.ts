@@ -104,26 +104,29 @@ export function planRestoreFromSnapshot(
     );
   }
   const peerWithCerts = inventory.etcd.find((e) => stateOf.get(e.host)?.etcdCertsPresent)?.host;
-  // Every node's archive at once; on each node its move-asides before its archive is extracted
-  // (the executor runs one node's steps of a group in order).
-  for (const host of order) d.ensureEtcdCerts(host, peerWithCerts, 'certs');
+  // One group: every node's archive, data dir and snapshot at once. On each node its
+  // move-asides come before its archive is extracted and its data dir is moved (the executor
+  // runs one node's steps of a group in order), and its snapshot is uploaded beside them, in a
+  // lane of its own: into a new private staging dir that none of them moves.
+  for (const host of order) d.ensureEtcdCerts(host, peerWithCerts, 'prepare');
   for (const host of order) {
-    d.moveAside(host, paths.dataDir, 'the old data dir is kept, never deleted', 'aside');
+    d.moveAside(host, paths.dataDir, 'the old data dir is kept, never deleted', 'prepare');
   }
   for (const host of restoreNow) {
     const sameNode = origin.kind === 'node' && origin.node === host;
     if (!sameNode) {
-      d.push(
-        draft(
+      d.push({
+        ...draft(
           'fetch-snapshot',
           host,
           { from: origin, to: stagePath },
           'the snapshot must be on the node that restores it',
           `rm ${stagePath}`,
           false,
-          'fetch',
+          'prepare',
         ),
-      );
+        lane: 'upload',
+      });
     }
   }
   const initialClusterOf = (host: string) =>
@@ -157,18 +160,21 @@ export function planRestoreFromSnapshot(
       ),
     );
   }
+  // Beside the restores: the env file (put back with the node's archive, or a peer's) is not
+  // what etcdutl reads, and nothing reads it before etcd starts.
   for (const host of restoreNow) {
-    d.push(
-      draft(
+    d.push({
+      ...draft(
         'write-env',
         host,
         { set: d.envFor(host, initialClusterOf(host), token), templateFrom: peerWithCerts },
         'the env file must name the restored cluster',
         `the previous ${envFile} is kept as ${keptCopyOf(envFile, paths.manifestsDir, ts)}`,
         false,
-        'env',
+        'restore',
       ),
-    );
+      lane: 'env',
+    });
   }
   for (const host of restoreNow) {
     d.push(

@@ -205,6 +205,39 @@ describe('dry run', () => {
     expect(events.at(-1)).toMatch(/^end /);
   });
 
+  it("a step with a lane runs beside its node's other steps of the group, after that lane's earlier ones", async () => {
+    const plan = memberLossPlan();
+    // node1, node2, node1 in the fixture; the third and a fourth of node1 get the lane.
+    const [s0, s1, s2] = plan.steps;
+    const grouped: Plan = {
+      ...plan,
+      steps: [
+        { ...s0!, group: 'g' },
+        { ...s1!, group: 'g' },
+        { ...s2!, group: 'g', lane: 'upload' },
+        { ...s2!, id: `${s2!.id}-again`, group: 'g', lane: 'upload' },
+      ] as Step[],
+    };
+    const [a, b, c, d] = grouped.steps;
+    expect([a!.node, b!.node, c!.node, d!.node]).toEqual(['node1', 'node2', 'node1', 'node1']);
+    const events: string[] = [];
+    const runner: StepRunner = {
+      async run(step) {
+        events.push(`start ${step.id}`);
+        await new Promise((r) => setTimeout(r, 30));
+        events.push(`end ${step.id}`);
+        return 'ok';
+      },
+    };
+    await executePlan(grouped, runner, { progress: silentProgress });
+    // a (node1), b (node2) and c (node1's lane) start together; d waits for c, not for a.
+    expect(events.slice(0, 3).sort()).toEqual(
+      [`start ${a!.id}`, `start ${b!.id}`, `start ${c!.id}`].sort(),
+    );
+    expect(events.indexOf(`start ${d!.id}`)).toBeGreaterThan(events.indexOf(`end ${c!.id}`));
+    expect(events.at(-1)).toBe(`end ${d!.id}`);
+  });
+
   it("a failed step ends its node's part of the group; the other nodes finish theirs, and the run stops", async () => {
     const plan = memberLossPlan();
     const grouped: Plan = {

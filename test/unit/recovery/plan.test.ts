@@ -329,23 +329,39 @@ describe('buildPlan: health states → plans', () => {
       const plan = planOfRow(row);
       expect(new Set(plan.steps.map((s) => s.id)).size).toBe(plan.steps.length);
       // Steps that run together run on different nodes, or one node's in order (the executor
-      // keeps each node's steps of a group in sequence): a node's archive is put back only after
-      // its own move-asides. None of them reads another node's files, which a step of that node
-      // in the same group may be replacing: a grouped restore-certs reads the backup, never a peer.
+      // keeps each node's steps of a group in sequence, lane by lane): a node's archive is put
+      // back only after its own move-asides. None of them reads another node's files, which a
+      // step of that node in the same group may be replacing: a grouped restore-certs reads the
+      // backup, never a peer.
       for (const g of new Set(plan.steps.map((s) => s.group).filter(Boolean))) {
         const grouped = plan.steps.filter((s) => s.group === g);
         for (const node of new Set(grouped.map((s) => s.node))) {
-          const mine = grouped.filter((s) => s.node === node).map((s) => s.action);
+          const mine = grouped.filter((s) => s.node === node && !s.lane).map((s) => s.action);
           if (mine.length > 1) {
-            expect(mine.at(-1), `group ${g} on ${node}`).toBe('restore-certs');
-            expect(new Set(mine.slice(0, -1)), `group ${g} on ${node}`).toEqual(
-              new Set(['move-aside']),
-            );
+            const certs = mine.indexOf('restore-certs');
+            const before = certs === -1 ? mine : mine.slice(0, certs);
+            expect(new Set(before), `group ${g} on ${node}`).toEqual(new Set(['move-aside']));
+            // After the archive, only the data dir is moved aside (kubeadm: its kubelet client).
+            for (const s of grouped.filter((s) => s.node === node && !s.lane).slice(certs + 1)) {
+              if (certs === -1) break;
+              if (s.action === 'move-aside') {
+                expect(s.params.path, `group ${g}: ${s.id}`).toBe('/var/lib/etcd');
+              } else expect(s.action, `group ${g}: ${s.id}`).toBe('kubelet-client');
+            }
           }
         }
         for (const s of grouped) {
           if (s.action === 'restore-certs') {
             expect(s.params.from.kind, `group ${g}: ${s.id}`).toBe('backup');
+          }
+          // Beside the others only what none of them moves or reads: an upload into a new
+          // staging dir, or the env file (not what a restore reads).
+          if (s.lane) {
+            expect([s.action, s.lane], `group ${g}: ${s.id}`).toEqual(
+              s.action === 'write-env' ? ['write-env', 'env'] : ['fetch-snapshot', 'upload'],
+            );
+            if (s.action === 'fetch-snapshot') expect(s.params.to).toMatch(/\.XXXXXX\/etcd\.db$/);
+            if (s.action === 'write-env') expect(g).toBe('restore');
           }
         }
       }

@@ -1,0 +1,33 @@
+#!/usr/bin/env node
+import {
+  JOURNAL_SUFFIX,
+  defaultJournalPath,
+  restore
+} from "./chunk-IQI77BPZ.js";
+import "./chunk-JOL3RWLF.js";
+import "./chunk-MFT7YZXU.js";
+import "./chunk-OY3NMAG5.js";
+import "./chunk-AJYSO2QX.js";
+import "./chunk-S46DE52S.js";
+import "./chunk-YYE7SK4D.js";
+import "./chunk-ZSEXTH5J.js";
+import "./chunk-PQNR3K55.js";
+import "./chunk-TSEV2MSM.js";
+import "./chunk-ESR2SQRQ.js";
+import "./chunk-OMYEDDFA.js";
+import "./chunk-LAA6A62G.js";
+import "./chunk-4Y33S4GC.js";
+import "./chunk-UOCBBQ7X.js";
+import "./chunk-VAK67CC7.js";
+import "./chunk-KQL5RJTP.js";
+import "./chunk-I2WN2EPD.js";
+import "./chunk-ZZ57F2FG.js";
+import "./chunk-JN7VJA7J.js";
+import "./chunk-XLKS4FDF.js";
+import "./chunk-BCQJ3TK4.js";
+export {
+  JOURNAL_SUFFIX,
+  defaultJournalPath,
+  restore
+};
+//# sourceMappingURL=restore-O5AMF5KQ.js.map
