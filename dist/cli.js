@@ -5,7 +5,7 @@ import {
 import {
   FINGERPRINT_MODES,
   backup
-} from "./cli-chunks/chunk-Q5TCGRZM.js";
+} from "./cli-chunks/chunk-SDHX5LTS.js";
 import {
   renderExecutionMarkdown,
   renderPlanHash,
@@ -25,8 +25,8 @@ import "./cli-chunks/chunk-LAA6A62G.js";
 import "./cli-chunks/chunk-4Y33S4GC.js";
 import "./cli-chunks/chunk-UOCBBQ7X.js";
 import "./cli-chunks/chunk-VAK67CC7.js";
-import "./cli-chunks/chunk-KQL5RJTP.js";
-import "./cli-chunks/chunk-I2WN2EPD.js";
+import "./cli-chunks/chunk-BXQQPNA2.js";
+import "./cli-chunks/chunk-MZON7NW7.js";
 import {
   StderrProgress
 } from "./cli-chunks/chunk-ZZ57F2FG.js";
@@ -404,7 +404,7 @@ Examples:
     await run(
       program,
       "verify",
-      async (ctx) => (await import("./cli-chunks/verify-KW2PZBD6.js")).verify(
+      async (ctx) => (await import("./cli-chunks/verify-XHIYH54B.js")).verify(
         {
           backup: b,
           identityFiles: o.identity ?? [],
@@ -449,7 +449,7 @@ Examples:
     await run(
       program,
       "plan",
-      async (ctx) => (await import("./cli-chunks/plan-B735JBYP.js")).plan({ ...planOptionsFrom(o), out: o.out }, ctx)
+      async (ctx) => (await import("./cli-chunks/plan-4LPRVAQY.js")).plan({ ...planOptionsFrom(o), out: o.out }, ctx)
     );
   });
   planFlags(
@@ -464,7 +464,7 @@ Examples:
     await run(
       program,
       "restore",
-      async (ctx) => (await import("./cli-chunks/restore-O5AMF5KQ.js")).restore(
+      async (ctx) => (await import("./cli-chunks/restore-AJNG3TSA.js")).restore(
         {
           ...planOptionsFrom(o),
           yes: Boolean(o.yes),
@@ -551,7 +551,7 @@ Examples:
       await run(
         program,
         "rehearse",
-        async (ctx) => (await import("./cli-chunks/rehearse-inventory-7SCI7FFX.js")).rehearseInventory(
+        async (ctx) => (await import("./cli-chunks/rehearse-inventory-APEFDQKM.js")).rehearseInventory(
           {
             inventory: o.inventory,
             backup: o.backup,
@@ -580,7 +580,7 @@ Examples:
     await run(
       program,
       "rehearse",
-      async (ctx) => (await import("./cli-chunks/rehearse-2AOT5HGK.js")).rehearse(
+      async (ctx) => (await import("./cli-chunks/rehearse-FLIDT5AY.js")).rehearse(
         {
           provider: o.provider,
           etcdVersion: o.etcdVersion,

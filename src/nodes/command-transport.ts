@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { constants as osConstants } from 'node:os';
 import { posix } from 'node:path';
-import { finished as finishedCallback, PassThrough, Readable, Transform } from 'node:stream';
+import { finished as finishedCallback, PassThrough, type Readable, Transform } from 'node:stream';
 import { finished, pipeline } from 'node:stream/promises';
 import { InputError } from '../errors.js';
 import {
@@ -73,7 +73,8 @@ export abstract class CommandTransport implements Transport {
   /**
    * Two steps so that a broken upload never replaces the file: the data lands in a temp file
    * next to the target, and only when all of it arrived (byte count checked on the node) is it
-   * given its mode and owner and renamed over the target.
+   * given its mode and owner and renamed over the target. Data in hand (a string or Buffer)
+   * takes both steps in one command, its byte count known beforehand; a stream, two.
    */
   async writeFile(
     path: string,
@@ -85,6 +86,31 @@ export abstract class CommandTransport implements Transport {
       posix.dirname(path),
       `.${posix.basename(path)}.kube-rescue-${randomBytes(6).toString('hex')}.tmp`,
     );
+    if (typeof data === 'string' || Buffer.isBuffer(data)) {
+      // Data in hand: its length is known before it is sent, so upload and commit are one
+      // command (one round trip to the node instead of two).
+      const bytes = Buffer.from(data);
+      try {
+        await this.exec(
+          [
+            'sh',
+            '-c',
+            UPLOAD_AND_COMMIT_SCRIPT,
+            'kube-rescue-write',
+            temp,
+            path,
+            String(bytes.length),
+            mode,
+            owner,
+          ],
+          { stdin: bytes },
+        );
+      } catch (err) {
+        await this.exec(['rm', '-f', '--', temp], { allowFailure: true }).catch(() => undefined);
+        throw err;
+      }
+      return;
+    }
     let bytes = 0;
     const counter = new Transform({
       transform(chunk: Buffer, _enc, cb) {
@@ -92,12 +118,10 @@ export abstract class CommandTransport implements Transport {
         cb(null, chunk);
       },
     });
-    const source =
-      typeof data === 'string' || Buffer.isBuffer(data) ? Readable.from([Buffer.from(data)]) : data;
     try {
       // Both settle before any cleanup, so the temp file is not removed while still written.
       const upload = await Promise.allSettled([
-        pipeline(source, counter),
+        pipeline(data, counter),
         this.exec(['sh', '-c', 'umask 077 && cat > "$1"', 'kube-rescue-write', temp], {
           stdin: counter,
         }),
@@ -272,6 +296,10 @@ fi
 if [ -n "$mode" ]; then chmod "$mode" "$temp"; fi
 if [ -n "$owner" ]; then chown "$owner" "$temp"; fi
 mv -f "$temp" "$target"`;
+
+/** COMMIT_SCRIPT after the upload itself, for data whose length is known before it is sent. */
+const UPLOAD_AND_COMMIT_SCRIPT = `(umask 077 && cat > "$1") || exit 1
+${COMMIT_SCRIPT}`;
 
 function checkWriteTarget(
   node: string,

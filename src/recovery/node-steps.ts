@@ -236,9 +236,6 @@ export class NodeStepRunner implements StepRunner {
     return `${saved.bytes} bytes at revision ${status.revision} (${status.totalKey} keys incl. history) in ${path}`;
   }
 
-  /** The status of the backup's snapshot, read on the first node it was fetched to. */
-  private backupSnapshotStatus?: Promise<void>;
-
   private async fetchSnapshot(step: StepOf<'fetch-snapshot'>): Promise<string> {
     const target = await this.deps.transportFor(step.node);
     const from = step.params.from;
@@ -250,20 +247,9 @@ export class NodeStepRunner implements StepRunner {
       return `copied ${from.node}:${path} → ${to}`;
     }
     const backup = this.requireBackup(step);
+    // No `snapshot status` here: what verification expects of a backup's snapshot (its
+    // revision, its keys) is the manifest's, and these are the bytes the manifest hashed.
     await backup.streamTo(from.object, (plain) => target.writeFile(to, plain, { mode: 0o600 }));
-    // Every node of a parallel restore gets the same checked bytes: the first one's status
-    // stands for all (the others wait for it rather than run etcdutl again).
-    if (!this.observed.snapshot) {
-      this.backupSnapshotStatus ??= (async () => {
-        const status = await (await this.ctl(step.node)).snapshotStatus(to);
-        this.observed.snapshot ??= {
-          revision: status.revision,
-          totalKey: status.totalKey,
-          node: step.node,
-        };
-      })();
-      await this.backupSnapshotStatus;
-    }
     return `${from.object} from ${from.location} → ${to} (hashes match the manifest)`;
   }
 
@@ -396,8 +382,7 @@ export class NodeStepRunner implements StepRunner {
     if (!layout.envFile) return this.writeManifestFlags(step);
     const envFile = layout.envFile;
     const t = await this.deps.transportFor(step.node);
-    const current = await t.exec(['cat', envFile], { allowFailure: true, timeoutMs: 15_000 });
-    let text = current.code === 0 ? current.stdout : undefined;
+    let text = await this.readKeepingOriginal(t, step.node, envFile);
     let origin = 'its own';
     if (text === undefined) {
       const peer = step.params.templateFrom;
@@ -413,8 +398,6 @@ export class NodeStepRunner implements StepRunner {
         this.member(step.node),
       );
       origin = `${peer}'s, adapted`;
-    } else {
-      await this.keepOriginal(t, envFile);
     }
     const next = setEnvKeys(text, step.params.set);
     await t.writeFile(envFile, next, { mode: 0o640 });
@@ -429,10 +412,9 @@ export class NodeStepRunner implements StepRunner {
     );
     const t = await this.deps.transportFor(step.node);
     for (const path of candidates) {
-      const current = await t.exec(['cat', path], { allowFailure: true, timeoutMs: 15_000 });
-      if (current.code !== 0) continue;
-      await this.keepOriginal(t, path);
-      await t.writeFile(path, setManifestFlags(current.stdout, step.params.set, path), {
+      const current = await this.readKeepingOriginal(t, step.node, path);
+      if (current === undefined) continue;
+      await t.writeFile(path, setManifestFlags(current, step.params.set, path), {
         mode: 0o600,
       });
       return `${path}: ${Object.keys(step.params.set).join(', ')} as etcd flags`;
@@ -602,13 +584,30 @@ export class NodeStepRunner implements StepRunner {
     return `if [ -e ${q(parked)} ] && [ ! -e ${q(to)} ]; then mv -- ${q(parked)} ${q(to)} && echo ${q(`moved: ${parked} → ${to}`)} || exit $?; fi`;
   }
 
-  /** Copies `path` aside (keptCopyOf) before it is rewritten, once: never over an earlier copy. */
-  private async keepOriginal(t: Transport, path: string): Promise<void> {
+  /**
+   * The text of a file about to be rewritten, its original copied aside (keptCopyOf) first, once:
+   * never over an earlier copy. One command; undefined when the file cannot be read.
+   */
+  private async readKeepingOriginal(
+    t: Transport,
+    node: string,
+    path: string,
+  ): Promise<string | undefined> {
     const aside = keptCopyOf(path, this.deps.layout.manifestsDir, this.ts);
-    await t.script(
-      `if [ -e ${q(aside)} ] || [ -L ${q(aside)} ]; then :; else cp -p -- ${q(path)} ${q(aside)}; fi`,
-      { timeoutMs: 15_000 },
+    const r = await t.script(
+      [
+        `[ -e ${q(path)} ] || exit 1`,
+        `if [ -e ${q(aside)} ] || [ -L ${q(aside)} ]; then :; else cp -p -- ${q(path)} ${q(aside)} || exit 3; fi`,
+        `exec cat -- ${q(path)}`,
+      ].join('\n'),
+      { allowFailure: true, timeoutMs: 15_000 },
     );
+    if (r.code === 3) {
+      throw new OperationError(
+        `Node ${node}: cannot keep a copy of ${path} at ${aside} before rewriting it, so it is left as it is: ${r.stderr.trim()}`,
+      );
+    }
+    return r.code === 0 ? r.stdout : undefined;
   }
 
   /** A new private dir (mktemp -d, 0700) on the node, remembered for error messages. */

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import { expect, it } from 'vitest';
+import { expect, it, vi } from 'vitest';
 import { CommandFailedError, TransportTimeoutError } from '../../../src/nodes/errors.js';
 import type { Transport } from '../../../src/nodes/transport.js';
 
@@ -116,6 +116,25 @@ export function transportContract(
     expect(mode).toBe('600');
     expect(text).toBe('replaced');
     expect(listing.filter((f) => f.endsWith('.tmp'))).toEqual([]);
+  });
+
+  it('writes data in hand (a Buffer) with mode and owner in one command, and refuses a dir that is not there', async () => {
+    const path = `${opts.scratchDir()}/in-hand.env`;
+    const t = transport();
+    const exec = vi.spyOn(t, 'exec');
+    try {
+      await t.writeFile(path, Buffer.from('A=1\nB=2\n'), { mode: 0o640, owner: 'root:root' });
+      expect(exec).toHaveBeenCalledTimes(1);
+    } finally {
+      exec.mockRestore();
+    }
+    const stat = await t.exec(['sh', '-c', 'stat -c "%a %U %s" "$1"; cat "$1"', 'sh', path]);
+    expect(stat.stdout).toBe('640 root 8\nA=1\nB=2\n');
+    await expect(t.writeFile(`${opts.scratchDir()}/no-such-dir/x.env`, 'A=1\n')).rejects.toThrow(
+      /no-such-dir/,
+    );
+    const listing = await t.exec(['ls', '-a', opts.scratchDir()]);
+    expect(listing.stdout).not.toContain('.tmp');
   });
 
   it('leaves the target untouched when the upload breaks', async () => {
