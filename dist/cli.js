@@ -5,26 +5,26 @@ import {
 import {
   FINGERPRINT_MODES,
   backup
-} from "./cli-chunks/chunk-SDHX5LTS.js";
+} from "./cli-chunks/chunk-2DLB2QJK.js";
 import {
   renderExecutionMarkdown,
   renderPlanHash,
   renderPlanMarkdown,
   renderVerificationMarkdown
 } from "./cli-chunks/chunk-OY3NMAG5.js";
-import "./cli-chunks/chunk-AJYSO2QX.js";
+import "./cli-chunks/chunk-GNL275D6.js";
 import {
   DEFAULT_ETCD_VERSION,
   ETCD_VERSIONS,
   REHEARSAL_PROVIDERS,
   SCENARIOS
 } from "./cli-chunks/chunk-V46ZLIDJ.js";
-import "./cli-chunks/chunk-YYE7SK4D.js";
+import "./cli-chunks/chunk-G66OEFGY.js";
 import "./cli-chunks/chunk-OMYEDDFA.js";
 import "./cli-chunks/chunk-LAA6A62G.js";
 import "./cli-chunks/chunk-4Y33S4GC.js";
 import "./cli-chunks/chunk-UOCBBQ7X.js";
-import "./cli-chunks/chunk-VAK67CC7.js";
+import "./cli-chunks/chunk-YWZSMGJR.js";
 import "./cli-chunks/chunk-BXQQPNA2.js";
 import "./cli-chunks/chunk-MZON7NW7.js";
 import {
@@ -404,7 +404,7 @@ Examples:
     await run(
       program,
       "verify",
-      async (ctx) => (await import("./cli-chunks/verify-XHIYH54B.js")).verify(
+      async (ctx) => (await import("./cli-chunks/verify-ZYBKXSLJ.js")).verify(
         {
           backup: b,
           identityFiles: o.identity ?? [],
@@ -449,7 +449,7 @@ Examples:
     await run(
       program,
       "plan",
-      async (ctx) => (await import("./cli-chunks/plan-4LPRVAQY.js")).plan({ ...planOptionsFrom(o), out: o.out }, ctx)
+      async (ctx) => (await import("./cli-chunks/plan-4X22M6GS.js")).plan({ ...planOptionsFrom(o), out: o.out }, ctx)
     );
   });
   planFlags(
@@ -464,7 +464,7 @@ Examples:
     await run(
       program,
       "restore",
-      async (ctx) => (await import("./cli-chunks/restore-AJNG3TSA.js")).restore(
+      async (ctx) => (await import("./cli-chunks/restore-GCTUZTXM.js")).restore(
         {
           ...planOptionsFrom(o),
           yes: Boolean(o.yes),
@@ -551,7 +551,7 @@ Examples:
       await run(
         program,
         "rehearse",
-        async (ctx) => (await import("./cli-chunks/rehearse-inventory-APEFDQKM.js")).rehearseInventory(
+        async (ctx) => (await import("./cli-chunks/rehearse-inventory-OAYC6ENN.js")).rehearseInventory(
           {
             inventory: o.inventory,
             backup: o.backup,
@@ -580,7 +580,7 @@ Examples:
     await run(
       program,
       "rehearse",
-      async (ctx) => (await import("./cli-chunks/rehearse-FLIDT5AY.js")).rehearse(
+      async (ctx) => (await import("./cli-chunks/rehearse-J67YPKFZ.js")).rehearse(
         {
           provider: o.provider,
           etcdVersion: o.etcdVersion,

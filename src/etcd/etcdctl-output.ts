@@ -1,4 +1,5 @@
 import { OperationError } from '../errors.js';
+import { decodeKeyValue, forEachField, TruncatedMessageError } from './protobuf.js';
 
 /**
  * Typed readings of `etcdctl -w json` / `etcdutl -w json` output (3.4, 3.5, 3.6 shapes).
@@ -312,6 +313,53 @@ export function parseGet(text: string): KeyValuePage {
     more: o.more === true,
     count: num(o.count, 'count'),
   };
+}
+
+/**
+ * `etcdctl get -w protobuf`: the etcdserverpb.RangeResponse as etcd sent it, keys and values as
+ * bytes (no base64, no JSON on either side). Fields: 1 header (its 3: revision), 2 kvs
+ * (mvccpb.KeyValue), 3 more, 4 count. Protobuf writes them in that order, so output cut on its
+ * way (CutOutputError, as for JSON) ends inside a field, or lacks the count, which is there
+ * whenever a key is; an answer without a header revision is no answer of etcd's.
+ */
+export function parseGetProtobuf(out: Buffer): KeyValuePage {
+  let revision: number | undefined;
+  const kvs: { key: Buffer; value: Buffer }[] = [];
+  let more = false;
+  let count: number | undefined;
+  try {
+    forEachField(out, (field, v) => {
+      if (field === 1 && typeof v !== 'number') {
+        forEachField(v, (f, hv) => {
+          if (f === 3 && typeof hv === 'number') revision = hv;
+        });
+      } else if (field === 2 && typeof v !== 'number') kvs.push(decodeKeyValue(v));
+      else if (field === 3 && typeof v === 'number') more = v !== 0;
+      else if (field === 4 && typeof v === 'number') count = v;
+    });
+  } catch (err) {
+    if (!(err instanceof TruncatedMessageError)) {
+      throw new OperationError(
+        `Could not read the protobuf output of etcdctl get (${out.length} bytes): ${(err as Error).message}.`,
+        { cause: err },
+      );
+    }
+    throw new CutOutputError(
+      `The protobuf output of etcdctl get ends inside a field (${out.length} bytes): ${err.message}.`,
+      { cause: err },
+    );
+  }
+  if (kvs.length > 0 && count === undefined) {
+    throw new CutOutputError(
+      `The protobuf output of etcdctl get holds ${kvs.length} keys but no count (${out.length} bytes): it ends early.`,
+    );
+  }
+  if (revision === undefined) {
+    throw new (out.length === 0 ? CutOutputError : OperationError)(
+      `The output of etcdctl get -w protobuf has no header revision (${out.length} bytes): not an etcd range answer.`,
+    );
+  }
+  return { revision, kvs, more, count: count ?? 0 };
 }
 
 /** `/version` of an etcd endpoint: `{"etcdserver":"3.4.23","etcdcluster":"3.4.0"}`. */

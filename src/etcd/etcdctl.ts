@@ -16,6 +16,7 @@ import {
   parseEndpointHealth,
   parseEndpointStatus,
   parseGet,
+  parseGetProtobuf,
   parseMemberAdd,
   parseMemberList,
   parsePeerMembers,
@@ -163,37 +164,51 @@ export class EtcdCtl {
     return this.options.commandTimeoutMs ?? 15_000;
   }
 
-  /** Runs an etcdctl subcommand against the endpoints. */
+  /**
+   * Runs an etcdctl subcommand against the endpoints. `binary`: its output is bytes (`-w
+   * protobuf`), kept as they came in `raw`, never decoded as text; it must exit 0.
+   */
   private async run(
     args: string[],
     what: string,
-    opts: { allowFailure?: boolean; endpoints?: string[]; timeoutMs?: number } = {},
-  ): Promise<ExecResult> {
+    opts: {
+      allowFailure?: boolean;
+      endpoints?: string[];
+      timeoutMs?: number;
+      binary?: boolean;
+    } = {},
+  ): Promise<ExecResult & { raw?: Buffer }> {
     await this.preflight();
     const tools = await this.etcdTools();
     const argv = [...tools.commands.etcdctl, ...this.globalFlags(opts.endpoints), ...args];
+    const options = {
+      env: { ETCDCTL_API: '3' },
+      timeoutMs: opts.timeoutMs ?? this.commandTimeoutMs() + 10_000,
+      allowFailure: opts.allowFailure,
+    };
     try {
-      return await this.transport.exec(argv, {
-        env: { ETCDCTL_API: '3' },
-        timeoutMs: opts.timeoutMs ?? this.commandTimeoutMs() + 10_000,
-        allowFailure: opts.allowFailure,
-      });
+      if (!opts.binary) return await this.transport.exec(argv, options);
+      const run = this.transport.execStream(argv, options);
+      const chunks: Buffer[] = [];
+      for await (const chunk of run.stdout) chunks.push(chunk as Buffer);
+      const { code, stderr } = await run.done;
+      return { code, stdout: '', stderr, raw: Buffer.concat(chunks) };
     } catch (err) {
       throw this.explain(err, what, opts.endpoints ?? this.options.endpoints);
     }
   }
 
   /**
-   * A read-only etcdctl call and the parse of its JSON. Output that ended before its JSON did
-   * was cut on its way (`CutOutputError`: ctr of containerd before 1.6.22 drops what `ctr run`
+   * A read-only etcdctl call and the parse of its output. Output that ended before its JSON
+   * (or protobuf message) did was cut on its way (`CutOutputError`: ctr of containerd before 1.6.22 drops what `ctr run`
    * had not passed on when the tool exited), so it is asked again, up to three times in all;
    * a cut answer is never used. Calls that change the cluster are never repeated here.
    */
   private async read<T>(
     args: string[],
     what: string,
-    parse: (res: ExecResult) => T,
-    opts: { allowFailure?: boolean; timeoutMs?: number } = {},
+    parse: (res: ExecResult & { raw?: Buffer }) => T,
+    opts: { allowFailure?: boolean; timeoutMs?: number; binary?: boolean } = {},
   ): Promise<T> {
     for (let attempt = 1; ; attempt++) {
       const res = await this.run(args, what, opts);
@@ -208,7 +223,7 @@ export class EtcdCtl {
           );
         }
         this.progress.warn(
-          `Node ${this.node}: the output of ${what} was cut short on its way (${res.stdout.length} bytes, JSON unfinished); asking again (${attempt + 1} of ${CUT_READ_ATTEMPTS}).`,
+          `Node ${this.node}: the output of ${what} was cut short on its way (${res.raw?.length ?? res.stdout.length} bytes, ${res.raw ? 'message' : 'JSON'} unfinished); asking again (${attempt + 1} of ${CUT_READ_ATTEMPTS}).`,
         );
       }
     }
@@ -476,9 +491,21 @@ export class EtcdCtl {
         `Node ${this.node}: key ${JSON.stringify(key)} cannot be passed to etcdctl as an argument (not UTF-8 or contains NUL); compute the fingerprint directly against the endpoints instead.`,
       );
     }
-    const args = ['get', fromKey.toString('utf8'), '--from-key', `--limit=${limit}`, '-w', 'json'];
+    // protobuf, not JSON: keys and values come as bytes, not base64 in JSON that etcdctl has to
+    // write and this side to read (a keyspace check reads every key this way).
+    const args = [
+      'get',
+      fromKey.toString('utf8'),
+      '--from-key',
+      `--limit=${limit}`,
+      '-w',
+      'protobuf',
+    ];
     if (revision) args.push(`--rev=${revision}`);
-    return this.read(args, 'etcdctl get', (res) => parseGet(res.stdout), { timeoutMs: 120_000 });
+    return this.read(args, 'etcdctl get', (res) => parseGetProtobuf(res.raw!), {
+      timeoutMs: 120_000,
+      binary: true,
+    });
   }
 }
 

@@ -3,6 +3,7 @@ import { type FileHandle, open } from 'node:fs/promises';
 import { OperationError } from '../errors.js';
 import { etcdctlTakes } from './etcdctl.js';
 import { fingerprintOfPairs, type KeyspaceFingerprint, type KeyValuePair } from './fingerprint.js';
+import { decodeKeyValue } from './protobuf.js';
 
 /**
  * The live keyspace inside an etcd snapshot file, read by our own code: the expected content
@@ -73,44 +74,6 @@ function parseMeta(buf: Buffer): Meta | undefined {
 
 function pageOf(buf: Buffer, id: number): Page {
   return { id, flags: buf.readUInt16LE(8), count: buf.readUInt16LE(10), buf };
-}
-
-/** Reads a protobuf varint at `pos`; returns [value, next position]. */
-function varint(b: Buffer, pos: number): [number, number] {
-  let v = 0;
-  let mul = 1;
-  for (let i = pos; i < b.length; i++) {
-    const byte = b[i]!;
-    v += (byte & 0x7f) * mul;
-    if (byte < 0x80) return [v, i + 1];
-    mul *= 128;
-  }
-  throw new Error('truncated varint');
-}
-
-/** Field 1 (key) and field 5 (value) of an mvccpb.KeyValue. */
-function decodeKeyValue(b: Buffer): KeyValuePair {
-  let key: Buffer = Buffer.alloc(0);
-  let value: Buffer = Buffer.alloc(0);
-  let pos = 0;
-  while (pos < b.length) {
-    let tag: number;
-    [tag, pos] = varint(b, pos);
-    const field = Math.floor(tag / 8);
-    const wire = tag & 7;
-    if (wire === 0) [, pos] = varint(b, pos);
-    else if (wire === 1) pos += 8;
-    else if (wire === 5) pos += 4;
-    else if (wire === 2) {
-      let len: number;
-      [len, pos] = varint(b, pos);
-      const bytes = b.subarray(pos, pos + len);
-      if (field === 1) key = bytes;
-      else if (field === 5) value = bytes;
-      pos += len;
-    } else throw new Error(`unknown protobuf wire type ${wire}`);
-  }
-  return { key, value };
 }
 
 export class SnapshotKeyspace implements AsyncDisposable {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { OperationError } from '../../../src/errors.js';
 import {
+  CutOutputError,
   idToHex,
   normaliseHexId,
   parseEndpointHashKV,
@@ -9,6 +10,7 @@ import {
   parseEnvLines,
   parseEtcdJson,
   parseGet,
+  parseGetProtobuf,
   parseMemberAdd,
   parseMemberList,
   parseSnapshotStatus,
@@ -23,6 +25,11 @@ const real34 = {
   members: `{"header":{"cluster_id":15118495548433857066,"member_id":13668033151171901709,"raft_term":2},"members":[{"ID":13668033151171901709,"name":"m1","peerURLs":["http://127.0.0.1:23801"],"clientURLs":["http://127.0.0.1:23791"]},{"ID":14458691399017236537,"peerURLs":["http://127.0.0.1:23802"]}]}`,
   get: `{"header":{"cluster_id":15118495548433857066,"member_id":13668033151171901709,"revision":4,"raft_term":2},"kvs":[{"key":"YQ==","create_revision":2,"mod_revision":2,"version":1,"value":"MQ=="}],"more":true,"count":2}`,
   snapshot: `{"hash":239959921,"revision":4,"totalKey":7,"totalSize":20480}`,
+  // `get a --from-key --limit=1 -w protobuf` after `put a 1; put b 2` (so revision 3).
+  getProtobuf: Buffer.from(
+    'ChoIqvTl9Znz6+fRARCN8vSOwfem170BGAMgAhIMCgFhEAIYAiABKgExGAEgAg==',
+    'base64',
+  ),
   memberAdd: `Member c8a79738d36b0839 added to cluster d1cfaf999eb97a2a
 
 ETCD_NAME="x"
@@ -144,6 +151,39 @@ describe('etcdctl JSON output', () => {
     ).toBe('not_decided');
   });
 
+  it('reads get pages as protobuf: bytes as they are, and output cut on its way is told apart', () => {
+    const page = parseGetProtobuf(real34.getProtobuf);
+    expect(page.revision).toBe(3);
+    expect(page.more).toBe(true);
+    expect(page.count).toBe(2);
+    expect(page.kvs.map((kv) => [kv.key.toString(), kv.value.toString()])).toEqual([['a', '1']]);
+    // Hand-made: a key that is not UTF-8, a value of every byte, and no `more`.
+    const value = Buffer.from(Array.from({ length: 256 }, (_, i) => i));
+    const kv = pb([1, Buffer.from([0xff, 0x00, 0x2f])], [2, 7], [3, 9], [5, value]);
+    const whole = pb([1, pb([1, 11], [3, 1_000_000_123])], [2, kv], [2, kv], [4, 3]);
+    const read = parseGetProtobuf(whole);
+    expect(read).toMatchObject({ revision: 1_000_000_123, more: false, count: 3 });
+    expect(read.kvs).toHaveLength(2);
+    expect(read.kvs[0]!.key.equals(Buffer.from([0xff, 0x00, 0x2f]))).toBe(true);
+    expect(read.kvs[1]!.value.equals(value)).toBe(true);
+    // Cut inside a key-value, or right after one (the count, last, missing): never a page.
+    for (const end of [whole.length - 2, whole.length - 10, whole.length - 2 - kv.length - 2]) {
+      expect(() => parseGetProtobuf(whole.subarray(0, end)), `cut at ${end}`).toThrow(
+        CutOutputError,
+      );
+    }
+    expect(() => parseGetProtobuf(Buffer.alloc(0))).toThrow(CutOutputError);
+    // An empty range is an answer: a header, no keys, no count.
+    expect(parseGetProtobuf(pb([1, pb([3, 5])]))).toEqual({
+      revision: 5,
+      kvs: [],
+      more: false,
+      count: 0,
+    });
+    // Text where a message should be (an error printed on stdout) is not an answer.
+    expect(() => parseGetProtobuf(Buffer.from('{"error":"x"}'))).toThrow(OperationError);
+  });
+
   it('reads member add output: the new id and the ETCD_INITIAL_CLUSTER to start it with', () => {
     expect(parseMemberAdd(real34.memberAdd)).toEqual({
       id: 'c8a79738d36b0839',
@@ -203,3 +243,27 @@ describe('etcdctl JSON output', () => {
     expect(() => parseEndpointHashKV('[{"Endpoint":"e"}]', 1)).toThrow(OperationError);
   });
 });
+
+/** A protobuf message of (field, varint | bytes) pairs, as etcd would write it. */
+function pb(...fields: [number, number | Buffer][]): Buffer {
+  const out: number[] = [];
+  const varint = (n: number) => {
+    let v = n;
+    while (v >= 0x80) {
+      out.push((v % 0x80) | 0x80);
+      v = Math.floor(v / 0x80);
+    }
+    out.push(v);
+  };
+  for (const [field, value] of fields) {
+    if (typeof value === 'number') {
+      varint(field * 8);
+      varint(value);
+    } else {
+      varint(field * 8 + 2);
+      varint(value.length);
+      out.push(...value);
+    }
+  }
+  return Buffer.from(out);
+}
