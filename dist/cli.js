@@ -5,14 +5,14 @@ import {
 import {
   FINGERPRINT_MODES,
   backup
-} from "./cli-chunks/chunk-2DLB2QJK.js";
+} from "./cli-chunks/chunk-SZ56V3WW.js";
 import {
   renderExecutionMarkdown,
   renderPlanHash,
   renderPlanMarkdown,
   renderVerificationMarkdown
 } from "./cli-chunks/chunk-OY3NMAG5.js";
-import "./cli-chunks/chunk-GNL275D6.js";
+import "./cli-chunks/chunk-VK72MI5K.js";
 import {
   DEFAULT_ETCD_VERSION,
   ETCD_VERSIONS,
@@ -20,7 +20,7 @@ import {
   SCENARIOS
 } from "./cli-chunks/chunk-V46ZLIDJ.js";
 import "./cli-chunks/chunk-G66OEFGY.js";
-import "./cli-chunks/chunk-OMYEDDFA.js";
+import "./cli-chunks/chunk-EPZMRTZC.js";
 import "./cli-chunks/chunk-LAA6A62G.js";
 import "./cli-chunks/chunk-4Y33S4GC.js";
 import "./cli-chunks/chunk-UOCBBQ7X.js";
@@ -404,7 +404,7 @@ Examples:
     await run(
       program,
       "verify",
-      async (ctx) => (await import("./cli-chunks/verify-ZYBKXSLJ.js")).verify(
+      async (ctx) => (await import("./cli-chunks/verify-NVQNKGD7.js")).verify(
         {
           backup: b,
           identityFiles: o.identity ?? [],
@@ -449,7 +449,7 @@ Examples:
     await run(
       program,
       "plan",
-      async (ctx) => (await import("./cli-chunks/plan-4X22M6GS.js")).plan({ ...planOptionsFrom(o), out: o.out }, ctx)
+      async (ctx) => (await import("./cli-chunks/plan-YQLOYDCZ.js")).plan({ ...planOptionsFrom(o), out: o.out }, ctx)
     );
   });
   planFlags(
@@ -464,7 +464,7 @@ Examples:
     await run(
       program,
       "restore",
-      async (ctx) => (await import("./cli-chunks/restore-GCTUZTXM.js")).restore(
+      async (ctx) => (await import("./cli-chunks/restore-SYLVY66J.js")).restore(
         {
           ...planOptionsFrom(o),
           yes: Boolean(o.yes),
@@ -551,7 +551,7 @@ Examples:
       await run(
         program,
         "rehearse",
-        async (ctx) => (await import("./cli-chunks/rehearse-inventory-OAYC6ENN.js")).rehearseInventory(
+        async (ctx) => (await import("./cli-chunks/rehearse-inventory-WYSDL52G.js")).rehearseInventory(
           {
             inventory: o.inventory,
             backup: o.backup,
@@ -580,7 +580,7 @@ Examples:
     await run(
       program,
       "rehearse",
-      async (ctx) => (await import("./cli-chunks/rehearse-J67YPKFZ.js")).rehearse(
+      async (ctx) => (await import("./cli-chunks/rehearse-YUTXZTWL.js")).rehearse(
         {
           provider: o.provider,
           etcdVersion: o.etcdVersion,

@@ -1,4 +1,4 @@
-import { createHash, type Hash } from 'node:crypto';
+import { createHash, type Hash, hash } from 'node:crypto';
 import type { Etcd3, IOptions } from 'etcd3';
 import { namedExports } from '../cjs-interop.js';
 import { OperationError } from '../errors.js';
@@ -410,6 +410,64 @@ export function showKey(key: Buffer): string {
     : `0x${key.toString('hex')}`;
 }
 
+/** Differences counted, the first few named for people. */
+class Differences {
+  count = 0;
+  readonly examples: string[] = [];
+  constructor(private readonly maxExamples: number) {}
+  readonly add = (what: string, key: Buffer): void => {
+    this.count++;
+    if (this.examples.length < this.maxExamples) this.examples.push(`${what} ${showKey(key)}`);
+  };
+}
+
+/**
+ * The keys of an expected keyspace in ascending byte order (latin1 strings) and the sha256
+ * ('binary') of each one's value: a snapshot file's index opened with digests.
+ */
+export interface KeyspaceDigests {
+  keys(): readonly string[];
+  digestOf(name: string): string | undefined;
+}
+
+/**
+ * compareKeyspaces against an expected keyspace known by its keys and the digests of their
+ * values: every pair of `actual` is hashed and looked up, and no value of the expected side is
+ * read again. With no difference both sides hold the same pairs in the same order, so the
+ * expected fingerprint is the actual one; with differences it is not computed (sha256 '').
+ */
+export async function compareWithDigests(
+  expected: KeyspaceDigests,
+  actual: AsyncIterable<KeyValuePair>,
+  maxExamples = 10,
+): Promise<KeyspaceComparison> {
+  const keys = expected.keys();
+  const have = new PairHasher();
+  const found = new Differences(maxExamples);
+  const differ = found.add;
+  let i = 0;
+  for await (const kv of actual) {
+    const name = kv.key.toString('latin1');
+    while (i < keys.length && keys[i]! < name)
+      differ('missing:', Buffer.from(keys[i++]!, 'latin1'));
+    if (i < keys.length && keys[i] === name) {
+      if (expected.digestOf(name) !== hash('sha256', kv.value, 'binary')) {
+        differ('value differs:', kv.key);
+      }
+      i++;
+    } else differ('unexpected:', kv.key);
+    have.add(kv.key, kv.value);
+  }
+  while (i < keys.length) differ('missing:', Buffer.from(keys[i++]!, 'latin1'));
+  const actualSide = { count: have.count, sha256: have.digest() };
+  return {
+    expected: { count: keys.length, sha256: found.count === 0 ? actualSide.sha256 : '' },
+    actual: actualSide,
+    differences: found.count,
+    examples: found.examples,
+  };
+}
+
 /**
  * Merges two keyspaces in ascending key order, pair by pair: memory is one pair of each side
  * (plus whatever the iterators buffer), however large the keyspaces are. Both sides are also
@@ -422,12 +480,8 @@ export async function compareKeyspaces(
 ): Promise<KeyspaceComparison> {
   const want = new PairHasher();
   const have = new PairHasher();
-  const examples: string[] = [];
-  let differences = 0;
-  const differ = (what: string, key: Buffer) => {
-    differences++;
-    if (examples.length < maxExamples) examples.push(`${what} ${showKey(key)}`);
-  };
+  const found = new Differences(maxExamples);
+  const differ = found.add;
   let e = await expected.next();
   let a = await actual.next();
   while (!e.done || !a.done) {
@@ -448,7 +502,7 @@ export async function compareKeyspaces(
   return {
     expected: { count: want.count, sha256: want.digest() },
     actual: { count: have.count, sha256: have.digest() },
-    differences,
-    examples,
+    differences: found.count,
+    examples: found.examples,
   };
 }

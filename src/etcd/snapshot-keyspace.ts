@@ -1,3 +1,4 @@
+import { hash } from 'node:crypto';
 import { readSync } from 'node:fs';
 import { type FileHandle, open } from 'node:fs/promises';
 import { OperationError } from '../errors.js';
@@ -23,6 +24,11 @@ import { decodeKeyValue } from './protobuf.js';
  * with the number and length of the keys (~100 bytes per Kubernetes object), not with the
  * values, which are most of a snapshot's bytes. The file is read with positional reads, never
  * loaded whole.
+ *
+ * Opened `withDigests`, pass 1 also keeps each live key's sha256 of its value, so the values can
+ * be compared (`digestOf`) without pass 2, whose reads follow key order and so jump about the
+ * file (a syscall per key, most of that pass's time): memory still grows with the keys alone
+ * (32 bytes more each).
  */
 
 const MAGIC = 0xed0cdaed;
@@ -84,6 +90,8 @@ export class SnapshotKeyspace implements AsyncDisposable {
     | { keys: string[]; latest: Map<string, number>; sizes: Map<string, number> }
     | undefined;
   private readonly cache = new Map<number, Page>();
+  /** Per live key (latin1), sha256 of its value (32 chars, 'binary'): only when opened `withDigests`. */
+  private digests: Map<string, string> | undefined;
 
   private constructor(
     private readonly fh: FileHandle,
@@ -91,7 +99,10 @@ export class SnapshotKeyspace implements AsyncDisposable {
     private readonly meta: Meta,
   ) {}
 
-  static async open(path: string): Promise<SnapshotKeyspace> {
+  static async open(
+    path: string,
+    options: { withDigests?: boolean } = {},
+  ): Promise<SnapshotKeyspace> {
     const fh = await open(path, 'r');
     try {
       const head = Buffer.alloc(4096);
@@ -107,7 +118,9 @@ export class SnapshotKeyspace implements AsyncDisposable {
         );
       }
       const meta = metas.sort((a, b) => (b.txid > a.txid ? 1 : -1))[0]!;
-      return new SnapshotKeyspace(fh, path, meta);
+      const snap = new SnapshotKeyspace(fh, path, meta);
+      if (options.withDigests) snap.digests = new Map();
+      return snap;
     } catch (err) {
       await fh.close();
       throw err;
@@ -208,7 +221,7 @@ export class SnapshotKeyspace implements AsyncDisposable {
       if (e.key.length < 17) throw this.damaged(`a revision key of ${e.key.length} bytes`);
       const main = Number(e.key.readBigUInt64BE(0));
       if (main > this.revision) this.revision = main;
-      const { key } = decodeKeyValue(e.value);
+      const { key, value } = decodeKeyValue(e.value);
       // `etcdutl snapshot restore --bump-revision` records the bumped revision as an entry with
       // an empty value (no KeyValue at all): it moves the revision, it is no key. etcd refuses
       // empty keys, so an entry without one is never part of the keyspace.
@@ -217,13 +230,33 @@ export class SnapshotKeyspace implements AsyncDisposable {
       if (e.key.length > 17 && e.key[17] === 0x74) {
         latest.delete(name);
         sizes.delete(name);
+        this.digests?.delete(name);
       } else {
         latest.set(name, e.page * 65536 + e.index);
         sizes.set(name, e.value.length);
+        this.digests?.set(name, hash('sha256', value, 'binary'));
       }
     }
     this.indexed = { keys: [...latest.keys()].sort(), latest, sizes };
     return this.indexed;
+  }
+
+  /**
+   * Every live key in ascending key order (bytewise, as etcd orders keys; latin1 strings, so
+   * string order is byte order), after pass 1. Sets `revision`.
+   */
+  keys(): readonly string[] {
+    return this.index().keys;
+  }
+
+  /**
+   * sha256 ('binary', 32 chars) of the value of live key `name` (latin1), undefined for no such key; only
+   * for a snapshot opened `withDigests`.
+   */
+  digestOf(name: string): string | undefined {
+    if (!this.digests) throw new Error('SnapshotKeyspace.digestOf: open the file withDigests');
+    this.index();
+    return this.digests.get(name);
   }
 
   /**

@@ -8,8 +8,10 @@ import type { EtcdCtl } from '../etcd/etcdctl.js';
 import {
   compareHashKV,
   compareKeyspaces,
+  compareWithDigests,
   type EtcdHashKV,
   fingerprintViaEtcdCtl,
+  type KeyspaceDigests,
   type KeyspaceFingerprint,
   type KeyValuePair,
   type PageReader,
@@ -534,10 +536,11 @@ async function snapshotContentCheck(
     (await deps.observed.stagedPath?.(restore.node, restore.params.snapshot)) ??
     restore.params.snapshot;
   const t = await deps.transportFor(restore.node);
-  const there = await t.exec(['test', '-r', remote], { allowFailure: true, timeoutMs: 15_000 });
-  if (there.code !== 0) return undefined;
+  const there = async () =>
+    (await t.exec(['test', '-r', remote], { allowFailure: true, timeoutMs: 15_000 })).code === 0;
   const source = `the snapshot restored on ${restore.node} (${remote}${deps.keyspaceOnNode ? ', read on that node' : ''})`;
   if (deps.keyspaceOnNode) {
+    if (!(await there())) return undefined;
     await using snap = await openSnapshotOnNode(t, deps.layout, remote);
     tell(snap.revision + bump);
     return await compareWithSnapshot(deps, snap.pairs, snap.revision + bump, bump, source);
@@ -552,30 +555,29 @@ async function snapshotContentCheck(
         return undefined;
       })
     : undefined;
+  // A copy made early was there; otherwise the file may be gone (discarded by an earlier run).
+  if (!copy && !(await there())) return undefined;
   await using local = copy ?? (await localSnapshotCopy(t, remote, restore.node, deps.debug));
-  const { snap, first, pairs } = local;
+  const { snap } = local;
   tell(snap.revision + bump);
   const ranges = snap.ranges(RANGE_KEYS, PAGE_BYTES, { inRoundsOf: RANGES_AT_ONCE });
-  const expected = (async function* (): AsyncGenerator<KeyValuePair> {
-    if (first.done) return;
-    yield first.value;
-    yield* pairs;
-  })();
-  return await compareWithSnapshot(deps, expected, snap.revision + bump, bump, source, ranges);
+  return await compareWithSnapshot(deps, snap, snap.revision + bump, bump, source, ranges);
 }
 
-/** The restored snapshot copied to this machine and indexed: what the keyspace check reads. */
+/**
+ * The restored snapshot copied to this machine and indexed, with the digest of every value:
+ * what the keyspace check compares the cluster with.
+ */
 export interface LocalSnapshot extends AsyncDisposable {
   snap: SnapshotKeyspace;
-  /** The first pair, which comes only after the reader's first pass (the index). */
-  first: IteratorResult<KeyValuePair>;
-  pairs: AsyncGenerator<KeyValuePair>;
 }
 
 /**
  * Copies `remote` from its node into a private temp dir here (it holds every Secret) and reads
- * its index. Disposing closes and removes it; so does the process's exit, for a copy that a
- * failed run never used.
+ * its index, with the digests of the values (pass 1: the file is read in its own order). A
+ * copy made while the members start (the runner's prefetch) so leaves the check only the
+ * cluster's side to read. Disposing closes and removes it; so does the process's exit, for a
+ * copy that a failed run never used.
  */
 export async function localSnapshotCopy(
   t: Transport,
@@ -596,14 +598,11 @@ export async function localSnapshotCopy(
     const t0 = Date.now();
     await pipeline(t.readFile(remote), privateFileStream(local));
     debug?.(`verify: keyspace: ${remote} copied from ${node} in ${Date.now() - t0} ms`);
-    snap = await SnapshotKeyspace.open(local);
-    const pairs = snap.pairs();
-    const first = await pairs.next();
+    snap = await SnapshotKeyspace.open(local, { withDigests: true });
+    snap.keys();
     const opened = snap;
     return {
       snap: opened,
-      first,
-      pairs,
       async [Symbol.asyncDispose]() {
         try {
           await opened[Symbol.asyncDispose]();
@@ -626,7 +625,7 @@ export async function localSnapshotCopy(
  */
 async function compareWithSnapshot(
   deps: VerifyDeps,
-  expected: AsyncIterator<KeyValuePair>,
+  expected: AsyncIterator<KeyValuePair> | KeyspaceDigests,
   revision: number,
   bump: number,
   source: string,
@@ -644,8 +643,11 @@ async function compareWithSnapshot(
         via,
       )
     : pagedPairs(read, { revision, pageSize: PAGE_KEYS }, via, { revision: 0 });
-  const cmp = await compareKeyspaces(expected, actual);
-  const want = `${cmp.expected.count} keys / ${cmp.expected.sha256.slice(0, 12)}`;
+  const cmp =
+    'digestOf' in expected
+      ? await compareWithDigests(expected, actual)
+      : await compareKeyspaces(expected, actual);
+  const want = `${cmp.expected.count} keys${cmp.expected.sha256 ? ` / ${cmp.expected.sha256.slice(0, 12)}` : ''}`;
   const got = `${cmp.actual.count} keys / ${cmp.actual.sha256.slice(0, 12)} at revision ${revision}`;
   if (cmp.differences > 0) {
     return at_(
