@@ -5,7 +5,7 @@ import {
 import {
   FINGERPRINT_MODES,
   backup
-} from "./cli-chunks/chunk-SZ56V3WW.js";
+} from "./cli-chunks/chunk-F4OMZQPE.js";
 import {
   renderExecutionMarkdown,
   renderPlanHash,
@@ -25,8 +25,8 @@ import "./cli-chunks/chunk-LAA6A62G.js";
 import "./cli-chunks/chunk-4Y33S4GC.js";
 import "./cli-chunks/chunk-UOCBBQ7X.js";
 import "./cli-chunks/chunk-YWZSMGJR.js";
-import "./cli-chunks/chunk-BXQQPNA2.js";
-import "./cli-chunks/chunk-MZON7NW7.js";
+import "./cli-chunks/chunk-AI3HM6CK.js";
+import "./cli-chunks/chunk-TOAWPYOC.js";
 import {
   StderrProgress
 } from "./cli-chunks/chunk-ZZ57F2FG.js";
@@ -404,7 +404,7 @@ Examples:
     await run(
       program,
       "verify",
-      async (ctx) => (await import("./cli-chunks/verify-NVQNKGD7.js")).verify(
+      async (ctx) => (await import("./cli-chunks/verify-JHXLL34U.js")).verify(
         {
           backup: b,
           identityFiles: o.identity ?? [],
@@ -449,7 +449,7 @@ Examples:
     await run(
       program,
       "plan",
-      async (ctx) => (await import("./cli-chunks/plan-YQLOYDCZ.js")).plan({ ...planOptionsFrom(o), out: o.out }, ctx)
+      async (ctx) => (await import("./cli-chunks/plan-4CFP6UTX.js")).plan({ ...planOptionsFrom(o), out: o.out }, ctx)
     );
   });
   planFlags(
@@ -464,7 +464,7 @@ Examples:
     await run(
       program,
       "restore",
-      async (ctx) => (await import("./cli-chunks/restore-SYLVY66J.js")).restore(
+      async (ctx) => (await import("./cli-chunks/restore-QLZB3CBU.js")).restore(
         {
           ...planOptionsFrom(o),
           yes: Boolean(o.yes),
@@ -551,7 +551,7 @@ Examples:
       await run(
         program,
         "rehearse",
-        async (ctx) => (await import("./cli-chunks/rehearse-inventory-WYSDL52G.js")).rehearseInventory(
+        async (ctx) => (await import("./cli-chunks/rehearse-inventory-CW7XX733.js")).rehearseInventory(
           {
             inventory: o.inventory,
             backup: o.backup,
@@ -580,7 +580,7 @@ Examples:
     await run(
       program,
       "rehearse",
-      async (ctx) => (await import("./cli-chunks/rehearse-YUTXZTWL.js")).rehearse(
+      async (ctx) => (await import("./cli-chunks/rehearse-3IEJRUZB.js")).rehearse(
         {
           provider: o.provider,
           etcdVersion: o.etcdVersion,

@@ -86,39 +86,26 @@ export abstract class CommandTransport implements Transport {
       posix.dirname(path),
       `.${posix.basename(path)}.kube-rescue-${randomBytes(6).toString('hex')}.tmp`,
     );
-    if (typeof data === 'string' || Buffer.isBuffer(data)) {
-      // Data in hand: its length is known before it is sent, so upload and commit are one
-      // command (one round trip to the node instead of two).
-      const bytes = Buffer.from(data);
-      try {
-        await this.exec(
-          [
-            'sh',
-            '-c',
-            UPLOAD_AND_COMMIT_SCRIPT,
-            'kube-rescue-write',
-            temp,
-            path,
-            String(bytes.length),
-            mode,
-            owner,
-          ],
-          { stdin: bytes },
-        );
-      } catch (err) {
-        await this.exec(['rm', '-f', '--', temp], { allowFailure: true }).catch(() => undefined);
-        throw err;
-      }
-      return;
-    }
-    let bytes = 0;
-    const counter = new Transform({
-      transform(chunk: Buffer, _enc, cb) {
-        bytes += chunk.length;
-        cb(null, chunk);
-      },
-    });
+    // $1 temp, $2 target, $3 the byte count expected, $4 mode, $5 owner (COMMIT_SCRIPT's).
+    const commit = (script: string, name: string, bytes: number) =>
+      ['sh', '-c', script, name, temp, path, String(bytes), mode, owner] as const;
     try {
+      if (typeof data === 'string' || Buffer.isBuffer(data)) {
+        // Data in hand: its length is known before it is sent, so upload and commit are one
+        // command (one round trip to the node instead of two).
+        const bytes = Buffer.from(data);
+        await this.exec(commit(UPLOAD_AND_COMMIT_SCRIPT, 'kube-rescue-write', bytes.length), {
+          stdin: bytes,
+        });
+        return;
+      }
+      let bytes = 0;
+      const counter = new Transform({
+        transform(chunk: Buffer, _enc, cb) {
+          bytes += chunk.length;
+          cb(null, chunk);
+        },
+      });
       // Both settle before any cleanup, so the temp file is not removed while still written.
       const upload = await Promise.allSettled([
         pipeline(data, counter),
@@ -128,17 +115,7 @@ export abstract class CommandTransport implements Transport {
       ]);
       // The command's error names node and command; the bare source error does not.
       for (const step of upload.reverse()) if (step.status === 'rejected') throw step.reason;
-      await this.exec([
-        'sh',
-        '-c',
-        COMMIT_SCRIPT,
-        'kube-rescue-commit',
-        temp,
-        path,
-        String(bytes),
-        mode,
-        owner,
-      ]);
+      await this.exec(commit(COMMIT_SCRIPT, 'kube-rescue-commit', bytes));
     } catch (err) {
       // Our own temp file, never the target: safe to remove.
       await this.exec(['rm', '-f', '--', temp], { allowFailure: true }).catch(() => undefined);
