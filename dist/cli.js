@@ -5,26 +5,26 @@ import {
 import {
   FINGERPRINT_MODES,
   backup
-} from "./cli-chunks/chunk-F4OMZQPE.js";
+} from "./cli-chunks/chunk-OYRKN7IM.js";
 import {
   renderExecutionMarkdown,
   renderPlanHash,
   renderPlanMarkdown,
   renderVerificationMarkdown
 } from "./cli-chunks/chunk-OY3NMAG5.js";
-import "./cli-chunks/chunk-VK72MI5K.js";
+import "./cli-chunks/chunk-FKJKVTBB.js";
 import {
   DEFAULT_ETCD_VERSION,
   ETCD_VERSIONS,
   REHEARSAL_PROVIDERS,
   SCENARIOS
 } from "./cli-chunks/chunk-V46ZLIDJ.js";
-import "./cli-chunks/chunk-G66OEFGY.js";
+import "./cli-chunks/chunk-H4YFHZZK.js";
 import "./cli-chunks/chunk-EPZMRTZC.js";
 import "./cli-chunks/chunk-LAA6A62G.js";
 import "./cli-chunks/chunk-4Y33S4GC.js";
 import "./cli-chunks/chunk-UOCBBQ7X.js";
-import "./cli-chunks/chunk-YWZSMGJR.js";
+import "./cli-chunks/chunk-RHPEHTUU.js";
 import "./cli-chunks/chunk-AI3HM6CK.js";
 import "./cli-chunks/chunk-TOAWPYOC.js";
 import {
@@ -404,7 +404,7 @@ Examples:
     await run(
       program,
       "verify",
-      async (ctx) => (await import("./cli-chunks/verify-JHXLL34U.js")).verify(
+      async (ctx) => (await import("./cli-chunks/verify-RUOEJ5H2.js")).verify(
         {
           backup: b,
           identityFiles: o.identity ?? [],
@@ -449,7 +449,7 @@ Examples:
     await run(
       program,
       "plan",
-      async (ctx) => (await import("./cli-chunks/plan-4CFP6UTX.js")).plan({ ...planOptionsFrom(o), out: o.out }, ctx)
+      async (ctx) => (await import("./cli-chunks/plan-DIPRXJOA.js")).plan({ ...planOptionsFrom(o), out: o.out }, ctx)
     );
   });
   planFlags(
@@ -464,7 +464,7 @@ Examples:
     await run(
       program,
       "restore",
-      async (ctx) => (await import("./cli-chunks/restore-QLZB3CBU.js")).restore(
+      async (ctx) => (await import("./cli-chunks/restore-GVHHLHNG.js")).restore(
         {
           ...planOptionsFrom(o),
           yes: Boolean(o.yes),
@@ -551,7 +551,7 @@ Examples:
       await run(
         program,
         "rehearse",
-        async (ctx) => (await import("./cli-chunks/rehearse-inventory-CW7XX733.js")).rehearseInventory(
+        async (ctx) => (await import("./cli-chunks/rehearse-inventory-BUO7LKHP.js")).rehearseInventory(
           {
             inventory: o.inventory,
             backup: o.backup,
@@ -580,7 +580,7 @@ Examples:
     await run(
       program,
       "rehearse",
-      async (ctx) => (await import("./cli-chunks/rehearse-3IEJRUZB.js")).rehearse(
+      async (ctx) => (await import("./cli-chunks/rehearse-U4BUQAAW.js")).rehearse(
         {
           provider: o.provider,
           etcdVersion: o.etcdVersion,

@@ -200,9 +200,10 @@ export class EtcdCtl {
 
   /**
    * A read-only etcdctl call and the parse of its output. Output that ended before its JSON
-   * (or protobuf message) did was cut on its way (`CutOutputError`: ctr of containerd before 1.6.22 drops what `ctr run`
-   * had not passed on when the tool exited), so it is asked again, up to three times in all;
-   * a cut answer is never used. Calls that change the cluster are never repeated here.
+   * (or protobuf message) did was cut on its way (`CutOutputError`: ctr of containerd before
+   * 1.6.22 drops what `ctr run` had not passed on when the tool exited), so it is asked again,
+   * up to three times in all; a cut answer is never used. Calls that change the cluster are
+   * never repeated here.
    */
   private async read<T>(
     args: string[],

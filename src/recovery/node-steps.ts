@@ -37,7 +37,12 @@ import {
 import { clientTls, type TransportSource } from './probe.js';
 import { watchPublishStall } from './publish-stall.js';
 import { keptCopyOf, stamp } from './stamp.js';
-import { type LocalSnapshot, localSnapshotCopy, type Verification } from './verify.js';
+import {
+  comparedRestore,
+  type LocalSnapshot,
+  localSnapshotCopy,
+  type Verification,
+} from './verify.js';
 
 /** A file an archive put back, with the mode and owner it must have. */
 export interface RestoredFile {
@@ -634,8 +639,7 @@ export class NodeStepRunner implements StepRunner {
   /** After the plan's first restore: its staged snapshot copied for verification, meanwhile. */
   private prefetch(step: StepOf<'restore-snapshot'>): void {
     if (!this.deps.prefetchSnapshot || this.observed.prefetched) return;
-    const first = this.deps.plan.steps.find((s) => s.action === 'restore-snapshot');
-    if (first?.id !== step.id) return;
+    if (comparedRestore(this.deps.plan)?.id !== step.id) return;
     const copy = (async () => {
       const t = await this.deps.transportFor(step.node);
       const remote = await this.stagedPath(step.node, step.params.snapshot, false);

@@ -181,9 +181,7 @@ export async function verifyRecovery(deps: VerifyDeps): Promise<Verification> {
     }
     // At the snapshot's own revision (moved up by the bump, if any): writes the control
     // plane makes right after the restart must not count as a difference.
-    const restore = plan.steps.find(
-      (st): st is StepOf<'restore-snapshot'> => st.action === 'restore-snapshot',
-    );
+    const restore = comparedRestore(plan);
     const bump = restore?.params.bumpRevision ?? 0;
     // First choice, in every case: each key and value against the snapshot file that was
     // restored (still staged: it is discarded only after verification).
@@ -565,6 +563,16 @@ async function snapshotContentCheck(
 }
 
 /**
+ * The restore whose snapshot file the keyspace check compares the cluster with: the plan's
+ * first (every member of a plan restores the same snapshot). The runner copies its file early.
+ */
+export function comparedRestore(plan: Plan): StepOf<'restore-snapshot'> | undefined {
+  return plan.steps.find(
+    (st): st is StepOf<'restore-snapshot'> => st.action === 'restore-snapshot',
+  );
+}
+
+/**
  * The restored snapshot copied to this machine and indexed, with the digest of every value:
  * what the keyspace check compares the cluster with.
  */
@@ -599,6 +607,7 @@ export async function localSnapshotCopy(
     await pipeline(t.readFile(remote), privateFileStream(local));
     debug?.(`verify: keyspace: ${remote} copied from ${node} in ${Date.now() - t0} ms`);
     snap = await SnapshotKeyspace.open(local, { withDigests: true });
+    // Pass 1 now, while the copy is early (the members still starting), not in the check.
     snap.keys();
     const opened = snap;
     return {
