@@ -38,8 +38,6 @@ export interface LayoutPaths {
 
 export interface StopStartOptions {
   timeoutMs?: number;
-  /** kubeadm: how long the kubelet gets to start etcd before it is restarted (startEtcd). */
-  kubeletGraceMs?: number;
 }
 
 export interface Layout extends LayoutPaths {
@@ -205,12 +203,7 @@ export function kubeadmLayout(overrides: Partial<LayoutPaths> = {}): Layout {
     stopEtcd: (transport, options = {}) =>
       stopStaticPodEtcd(transport, staticPod, options.timeoutMs ?? 120_000),
     startEtcd: (transport, options = {}) =>
-      startStaticPodEtcd(
-        transport,
-        staticPod,
-        options.timeoutMs ?? 120_000,
-        options.kubeletGraceMs,
-      ),
+      startStaticPodEtcd(transport, staticPod, options.timeoutMs ?? 120_000),
     toolCommands: async (transport) => (await staticPodToolCommands(transport, staticPod)).commands,
   };
 }

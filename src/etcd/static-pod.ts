@@ -248,21 +248,6 @@ async function kubeletEtcdEvidence(transport: Transport, since: number): Promise
   return said.length ? `the node says: ${said.join(' | ')}` : '';
 }
 
-/**
- * The kubelet's word, since `since` (the node's clock, seconds), that it holds etcd in its
- * crash-loop back-off: "back-off 40s restarting failed container=etcd", or undefined.
- */
-async function kubeletEtcdBackOff(
-  transport: Transport,
-  since: number,
-): Promise<string | undefined> {
-  const res = await transport.script(
-    `journalctl -u kubelet --no-pager -o cat --since @${since} 2>/dev/null | grep -o 'back-off [0-9hms.]* restarting failed container=etcd ' | tail -n 1; exit 0`,
-    { allowFailure: true, timeoutMs: 30_000 },
-  );
-  return res.stdout.trim() || undefined;
-}
-
 /** Whether the node runs a kubelet under systemd (a Kubespray-like host without one does not). */
 export async function hasKubeletService(t: Transport): Promise<boolean> {
   // systemctl asks systemd over D-Bus; right after the etcd units start, on a loaded host,
@@ -319,59 +304,69 @@ async function moveManifest(
 }
 
 /**
+ * How long etcd gets to exit on its own once the kubelet has sent it SIGTERM. etcd first drains
+ * each client listener for up to its request timeout (5 s + 2 × the election timeout), and the
+ * node's own kube-apiserver keeps watch streams open on it to the end: with kubeadm's defaults
+ * the etcd container exited 15.4–16.6 s after its manifest left (SIGTERM 0.08 s after the move,
+ * "closed etcd server" 15.3 s later; the kubeadm harness, 7 December). Past this, crictl stops it.
+ * etcd writes every entry to its WAL before it acknowledges it, so a stop cut short loses
+ * nothing a crash would not: the member's data dir is what the restore moves aside or keeps.
+ */
+export const ETCD_DRAIN_GRACE_MS = 3_000;
+
+/**
  * Stops the static pod: the manifest moves to the parked path beside the manifests dir (never
- * into it), then crictl must show the container gone. Idempotent: a manifest already parked,
- * or none at all (a blank node), is nothing to move.
+ * into it), then crictl must show the container gone. An etcd still draining its clients
+ * `ETCD_DRAIN_GRACE_MS` after the move is stopped with crictl; with its manifest parked, the
+ * kubelet does not start it again. Idempotent: a manifest already parked, or none at all (a
+ * blank node), is nothing to move.
  */
 export async function stopStaticPodEtcd(
   transport: Transport,
   paths: StaticPodPaths,
   timeoutMs: number,
+  drainGraceMs = ETCD_DRAIN_GRACE_MS,
 ): Promise<string> {
   const { etcdManifest: m, parkedEtcdManifest: p } = paths;
+  const deadline = Date.now() + timeoutMs;
   const { out, at } = await moveManifest(transport, m, p);
-  if (!(await waitForEtcdContainer(transport, 'gone', timeoutMs))) {
-    const evidence = await kubeletEtcdEvidence(transport, at);
-    throw etcdContainerTimeout(transport, 'gone', timeoutMs, `moving ${m} out`, evidence);
-  }
-  return {
-    moved: `${m} moved to ${p}; crictl shows no etcd container`,
-    already: `${m} was parked at ${p} already; crictl shows no etcd container`,
-    none: `no etcd manifest on the node (${m}); crictl shows no etcd container`,
+  const said = {
+    moved: `${m} moved to ${p}`,
+    already: `${m} was parked at ${p} already`,
+    none: `no etcd manifest on the node (${m})`,
   }[out];
+  if (await waitForEtcdContainer(transport, 'gone', Math.min(drainGraceMs, timeoutMs))) {
+    return `${said}; crictl shows no etcd container`;
+  }
+  const stopped = await transport.script(
+    `ids=$(crictl ps -q --name '^etcd$' --state Running) || exit $?\n[ -z "$ids" ] || crictl stop --timeout 0 $ids >/dev/null`,
+    { allowFailure: true, timeoutMs: 60_000 },
+  );
+  const how =
+    stopped.code === 0
+      ? `etcd was still draining its clients ${Math.round(drainGraceMs / 1000)} s after, and crictl stopped it`
+      : `etcd was still running ${Math.round(drainGraceMs / 1000)} s after, and crictl stop failed (exit ${stopped.code}: ${stopped.stderr.trim().slice(-200) || 'no message'})`;
+  if (await waitForEtcdContainer(transport, 'gone', Math.max(0, deadline - Date.now()))) {
+    return `${said}; ${how}; crictl shows no etcd container`;
+  }
+  const evidence = await kubeletEtcdEvidence(transport, at);
+  throw etcdContainerTimeout(transport, 'gone', timeoutMs, `moving ${m} out (${how})`, evidence);
 }
 
 /**
- * How long the kubelet gets to start etcd from its returned manifest before it is restarted.
- * A kubelet starts a static pod 1.6–3.6 s after its manifest appears, up to 14.5 s while it
- * still tears down the pod that left (measured on the kubeadm harness, 3 and 7 December), and
- * finds a manifest its file watch missed within 20 s (its fileCheckFrequency); what it holds
- * back longer, it holds back in memory: the crash-loop back-off of an etcd that exited before
- * (a manifest put back unchanged keeps the pod's UID, and with it the back-off, up to 5 min),
- * or a pod worker that does not finish. In CI (3 December) a kubelet had not started etcd 180 s
- * after a certificate loss's restore put its manifest back.
- */
-export const KUBELET_START_GRACE_MS = 45_000;
-
-/**
- * From when on the kubelet's journal is read for a back-off of etcd. A kubelet that holds an
- * unchanged manifest in back-off says so every second (measured on one harness node: "back-off
- * 10s", "20s", "40s" on the 2nd, 3rd and 5th stop/start of its etcd in a row, 7 December).
- */
-const BACK_OFF_LOOK_AFTER_MS = 3_000;
-
-/**
- * Starts the static pod: the parked manifest moves back, then crictl must show the etcd
- * container Running. A manifest already in place is left as it is; none anywhere is an error
- * that says where it was looked for. A kubelet that says it holds etcd in its crash-loop
- * back-off, or has not started it `graceMs` after the manifest came back, is restarted once (as
- * the runbooks restart it after a restore), and the result says so and why.
+ * Starts the static pod: the parked manifest moves back, and the kubelet is restarted at once
+ * unless etcd already runs, as both runbooks do after they put the manifests back. A kubelet
+ * that kept running knows the returned manifest's pod: the same manifest makes the same pod UID,
+ * and the kubelet holds that pod's finished worker and its crash-loop back-off (up to 5 min) in
+ * memory. Left alone, kubelets of v1.37 started etcd 1.8–69 s after its manifest came back (the
+ * kubeadm harness, 7 December; 180 s and more in CI on 3 December); restarted, in 1.9–3.6 s.
+ * A kubelet restart leaves running containers as they are. A manifest already in place is left
+ * as it is; none anywhere is an error that says where it was looked for.
  */
 export async function startStaticPodEtcd(
   transport: Transport,
   paths: StaticPodPaths,
   timeoutMs: number,
-  graceMs = KUBELET_START_GRACE_MS,
 ): Promise<string> {
   const { etcdManifest: m, parkedEtcdManifest: p } = paths;
   const deadline = Date.now() + timeoutMs;
@@ -386,43 +381,22 @@ export async function startStaticPodEtcd(
       ? `${p} moved back to ${m}; crictl shows etcd Running`
       : `${m} was in place; crictl shows etcd Running`;
   const why = `putting ${m} in place`;
-  // Polled for the kubelet's own word that it holds etcd back: a back-off is waited out by
-  // nobody, the kubelet is restarted at once.
-  let backOff: string | undefined;
-  const movedAt = Date.now();
-  const giveUp = async () => {
-    if (Date.now() - movedAt < BACK_OFF_LOOK_AFTER_MS) return false;
-    backOff = await kubeletEtcdBackOff(transport, at);
-    return backOff !== undefined;
-  };
-  if (await waitForEtcdContainer(transport, 'running', Math.min(graceMs, timeoutMs), giveUp)) {
-    return done;
-  }
-  const evidence = await kubeletEtcdEvidence(transport, at);
-  const left = deadline - Date.now();
-  if (left <= 0) throw etcdContainerTimeout(transport, 'running', timeoutMs, why, evidence);
+  if ((await etcdContainerState(transport)) === 'running') return done;
   const restart = await restartKubelet(transport);
-  if (restart !== 'restarted') {
-    if (await waitForEtcdContainer(transport, 'running', left)) return done;
-    throw etcdContainerTimeout(
-      transport,
-      'running',
-      timeoutMs,
-      `${why} (${restart === 'none' ? 'no kubelet.service to restart' : restart})`,
-      await kubeletEtcdEvidence(transport, at),
-    );
-  }
-  const restarted = backOff
-    ? `the kubelet said it held etcd in its crash-loop back-off ("${backOff.trim()}")${evidence ? ` (${evidence})` : ''}, and was restarted`
-    : `the kubelet had not started etcd ${Math.round(graceMs / 1000)} s after ${why}${evidence ? ` (${evidence})` : ''}, and was restarted`;
-  if (await waitForEtcdContainer(transport, 'running', deadline - Date.now())) {
-    return `${done}: ${restarted}`;
+  const restarted =
+    restart === 'restarted'
+      ? 'the kubelet restarted, to start it from the returned manifest'
+      : restart === 'none'
+        ? 'no kubelet.service to restart'
+        : restart;
+  if (await waitForEtcdContainer(transport, 'running', Math.max(0, deadline - Date.now()))) {
+    return restart === 'restarted' ? `${done}: ${restarted}` : done;
   }
   throw etcdContainerTimeout(
     transport,
     'running',
     timeoutMs,
-    `${why}; ${restarted}`,
+    `${why} (${restarted})`,
     await kubeletEtcdEvidence(transport, at),
   );
 }

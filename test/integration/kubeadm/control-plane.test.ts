@@ -436,8 +436,12 @@ describe.skipIf(missing !== undefined)(
         const version = await transport.exec([...tools.etcdctl, 'version']);
         expect(version.stdout).toMatch(/etcdctl version: 3\.6\./);
 
-        expect(await layout.stopEtcd(transport, { timeoutMs: 120_000 })).toMatch(
-          /moved to \/etc\/kubernetes\/etcd\.yaml\.kube-rescue-stopped; crictl shows no etcd container/,
+        // The node's kube-apiserver keeps its watches open on etcd, which drains them for up to
+        // 15 s after the kubelet's SIGTERM: crictl stops it after 3 s.
+        const stoppedSaid = await layout.stopEtcd(transport, { timeoutMs: 120_000 });
+        console.log(`stop-etcd: ${stoppedSaid}`);
+        expect(stoppedSaid).toMatch(
+          /^\/etc\/kubernetes\/manifests\/etcd\.yaml moved to \/etc\/kubernetes\/etcd\.yaml\.kube-rescue-stopped; (etcd was still draining its clients 3 s after, and crictl stopped it; )?crictl shows no etcd container$/,
         );
         expect(await runningEtcd()).toBe('');
         // With etcd stopped, etcdutl of the same image still runs (what an offline restore needs).
@@ -450,18 +454,13 @@ describe.skipIf(missing !== undefined)(
         const stopped = await clusterHealth(cluster.etcdEndpoints, cluster.tls);
         expect(stopped.filter((h) => h.healthy).length).toBe(2);
 
-        // A kubelet that does not start etcd from its returned manifest is restarted once, and
-        // the step says so. Here the kubelet is frozen (SIGSTOP) for it; in CI a kubelet had not
-        // started etcd 180 s after a certificate loss's restore put the manifest back (3
-        // December). The back-off a kubelet says it holds comes and goes with its timing and its
-        // container GC: that path is the unit test's (test/unit/etcd/static-pod-start.test.ts).
+        // The kubelet is restarted as soon as the manifest is back, as the runbooks do: here it is
+        // even frozen (SIGSTOP), and the restart still brings etcd back. Left running, kubelets
+        // took 1.8–69 s to start etcd from a returned manifest on this harness (7 December).
         await node.sh('kill -STOP "$(systemctl show -p MainPID --value kubelet)"');
-        const started = await layout.startEtcd(transport, {
-          timeoutMs: 180_000,
-          kubeletGraceMs: 10_000,
-        });
-        expect(started).toMatch(
-          /^\/etc\/kubernetes\/etcd\.yaml\.kube-rescue-stopped moved back to \/etc\/kubernetes\/manifests\/etcd\.yaml; crictl shows etcd Running: the kubelet had not started etcd 10 s after putting \/etc\/kubernetes\/manifests\/etcd\.yaml in place.*, and was restarted$/,
+        const started = await layout.startEtcd(transport, { timeoutMs: 180_000 });
+        expect(started).toBe(
+          '/etc/kubernetes/etcd.yaml.kube-rescue-stopped moved back to /etc/kubernetes/manifests/etcd.yaml; crictl shows etcd Running: the kubelet restarted, to start it from the returned manifest',
         );
         console.log(`start-etcd with a frozen kubelet: ${started}`);
         expect(await runningEtcd()).not.toBe('');
