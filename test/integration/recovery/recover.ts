@@ -77,11 +77,26 @@ export async function recoverCluster(
     const bump = revisionBumpOf(result.plan);
     console.log(
       `recovery ${name}: ${result.plan.case} (${result.plan.strategy}), ${result.plan.steps.length} steps, RTO ${result.rtoSeconds.toFixed(1)} s, ${bump.restores === 0 ? 'no snapshot restored' : bump.bumped ? `revision bumped by ${bump.by}` : `revision not bumped: ${bump.skipped}`}`,
+      `\n  ${whereTheTimeWent(result)}`,
     );
     return result;
   } finally {
     await Promise.all([...open.values()].map((t) => t.close()));
   }
+}
+
+/**
+ * The steps and the verification by time taken, the slowest first: which wait a slow CI run
+ * spent its minutes in (steps of one group run side by side, so their times overlap).
+ */
+export function whereTheTimeWent(result: RestoreResult): string {
+  const steps = result.execution.steps
+    .filter((s) => s.status === 'done' && s.ms >= 1000)
+    .sort((a, b) => b.ms - a.ms)
+    .slice(0, 6)
+    .map((s) => `${s.id} ${(s.ms / 1000).toFixed(1)} s`);
+  const verifySeconds = result.rtoSeconds - result.execution.ms / 1000;
+  return `steps ${(result.execution.ms / 1000).toFixed(1)} s (slowest: ${steps.join(', ') || 'none over 1 s'}); probe, plan and verification ${verifySeconds.toFixed(1)} s`;
 }
 
 /**
