@@ -5,7 +5,7 @@ import {
 import {
   FINGERPRINT_MODES,
   backup
-} from "./cli-chunks/chunk-7POFNATY.js";
+} from "./cli-chunks/chunk-S4OZWHAP.js";
 import {
   renderExecutionMarkdown,
   renderPlanHash,
@@ -19,7 +19,7 @@ import {
   REHEARSAL_PROVIDERS,
   SCENARIOS
 } from "./cli-chunks/chunk-V46ZLIDJ.js";
-import "./cli-chunks/chunk-GJLJMXSP.js";
+import "./cli-chunks/chunk-5U3NRCCG.js";
 import "./cli-chunks/chunk-EPZMRTZC.js";
 import "./cli-chunks/chunk-LAA6A62G.js";
 import "./cli-chunks/chunk-4Y33S4GC.js";
@@ -449,7 +449,7 @@ Examples:
     await run(
       program,
       "plan",
-      async (ctx) => (await import("./cli-chunks/plan-OV3YRGR3.js")).plan({ ...planOptionsFrom(o), out: o.out }, ctx)
+      async (ctx) => (await import("./cli-chunks/plan-KC46PKZ5.js")).plan({ ...planOptionsFrom(o), out: o.out }, ctx)
     );
   });
   planFlags(
@@ -464,7 +464,7 @@ Examples:
     await run(
       program,
       "restore",
-      async (ctx) => (await import("./cli-chunks/restore-Q3XNNPL5.js")).restore(
+      async (ctx) => (await import("./cli-chunks/restore-O2BRNKGF.js")).restore(
         {
           ...planOptionsFrom(o),
           yes: Boolean(o.yes),
@@ -551,7 +551,7 @@ Examples:
       await run(
         program,
         "rehearse",
-        async (ctx) => (await import("./cli-chunks/rehearse-inventory-NZJKE4LM.js")).rehearseInventory(
+        async (ctx) => (await import("./cli-chunks/rehearse-inventory-GZHCCKCC.js")).rehearseInventory(
           {
             inventory: o.inventory,
             backup: o.backup,
@@ -580,7 +580,7 @@ Examples:
     await run(
       program,
       "rehearse",
-      async (ctx) => (await import("./cli-chunks/rehearse-GKUA2J36.js")).rehearse(
+      async (ctx) => (await import("./cli-chunks/rehearse-GF4C4WIO.js")).rehearse(
         {
           provider: o.provider,
           etcdVersion: o.etcdVersion,

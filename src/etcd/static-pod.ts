@@ -178,21 +178,16 @@ async function etcdContainerState(transport: Transport): Promise<'running' | 'go
   return res.stdout.trim() ? 'running' : 'gone';
 }
 
-/**
- * Polls crictl until the etcd container is `want` or `timeoutMs` ends: whether it got there.
- * `giveUp`, asked between polls, ends the wait early (false) when it answers true.
- */
+/** Polls crictl until the etcd container is `want` or `timeoutMs` ends: whether it got there. */
 async function waitForEtcdContainer(
   transport: Transport,
   want: 'running' | 'gone',
   timeoutMs: number,
-  giveUp?: () => Promise<boolean>,
 ): Promise<boolean> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     if ((await etcdContainerState(transport)) === want) return true;
     if (Date.now() > deadline) return false;
-    if (giveUp && (await giveUp())) return false;
     await new Promise((r) => setTimeout(r, 1000));
   }
 }
