@@ -5,14 +5,14 @@ import {
 import {
   FINGERPRINT_MODES,
   backup
-} from "./cli-chunks/chunk-S4OZWHAP.js";
+} from "./cli-chunks/chunk-RIPPBO5S.js";
 import {
   renderExecutionMarkdown,
   renderPlanHash,
   renderPlanMarkdown,
   renderVerificationMarkdown
 } from "./cli-chunks/chunk-OY3NMAG5.js";
-import "./cli-chunks/chunk-FKJKVTBB.js";
+import "./cli-chunks/chunk-CIKGWJFR.js";
 import {
   DEFAULT_ETCD_VERSION,
   ETCD_VERSIONS,
@@ -20,10 +20,10 @@ import {
   SCENARIOS
 } from "./cli-chunks/chunk-V46ZLIDJ.js";
 import "./cli-chunks/chunk-5U3NRCCG.js";
-import "./cli-chunks/chunk-EPZMRTZC.js";
+import "./cli-chunks/chunk-R6SP76RS.js";
 import "./cli-chunks/chunk-LAA6A62G.js";
-import "./cli-chunks/chunk-4Y33S4GC.js";
-import "./cli-chunks/chunk-UOCBBQ7X.js";
+import "./cli-chunks/chunk-EZU5HCA3.js";
+import "./cli-chunks/chunk-U3FYCLYN.js";
 import "./cli-chunks/chunk-RHPEHTUU.js";
 import "./cli-chunks/chunk-AI3HM6CK.js";
 import "./cli-chunks/chunk-TOAWPYOC.js";
@@ -404,7 +404,7 @@ Examples:
     await run(
       program,
       "verify",
-      async (ctx) => (await import("./cli-chunks/verify-RUOEJ5H2.js")).verify(
+      async (ctx) => (await import("./cli-chunks/verify-5XZFQQUD.js")).verify(
         {
           backup: b,
           identityFiles: o.identity ?? [],
@@ -449,7 +449,7 @@ Examples:
     await run(
       program,
       "plan",
-      async (ctx) => (await import("./cli-chunks/plan-KC46PKZ5.js")).plan({ ...planOptionsFrom(o), out: o.out }, ctx)
+      async (ctx) => (await import("./cli-chunks/plan-ARN5ERVL.js")).plan({ ...planOptionsFrom(o), out: o.out }, ctx)
     );
   });
   planFlags(
@@ -464,7 +464,7 @@ Examples:
     await run(
       program,
       "restore",
-      async (ctx) => (await import("./cli-chunks/restore-O2BRNKGF.js")).restore(
+      async (ctx) => (await import("./cli-chunks/restore-AL7WMN4C.js")).restore(
         {
           ...planOptionsFrom(o),
           yes: Boolean(o.yes),
@@ -551,7 +551,7 @@ Examples:
       await run(
         program,
         "rehearse",
-        async (ctx) => (await import("./cli-chunks/rehearse-inventory-GZHCCKCC.js")).rehearseInventory(
+        async (ctx) => (await import("./cli-chunks/rehearse-inventory-QVGEAYMZ.js")).rehearseInventory(
           {
             inventory: o.inventory,
             backup: o.backup,
@@ -580,7 +580,7 @@ Examples:
     await run(
       program,
       "rehearse",
-      async (ctx) => (await import("./cli-chunks/rehearse-GF4C4WIO.js")).rehearse(
+      async (ctx) => (await import("./cli-chunks/rehearse-CXGPSWD6.js")).rehearse(
         {
           provider: o.provider,
           etcdVersion: o.etcdVersion,

@@ -2,7 +2,7 @@ import { createRequire as __krCreateRequire } from 'node:module'; import { dirna
 import {
   SnapshotStatusReader,
   SnapshotTrailerReader
-} from "./chunk-KKMRSK7O.js";
+} from "./chunk-BLIDGS7V.js";
 import "./chunk-ZIEKZMFP.js";
 import "./chunk-DNO6I5HZ.js";
 

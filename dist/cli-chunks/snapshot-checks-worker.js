@@ -1,10 +1,10 @@
 #!/usr/bin/env node
 import {
   SnapshotStatusReader
-} from "./chunk-4Y33S4GC.js";
+} from "./chunk-EZU5HCA3.js";
 import {
   SnapshotTrailerReader
-} from "./chunk-UOCBBQ7X.js";
+} from "./chunk-U3FYCLYN.js";
 import "./chunk-BCQJ3TK4.js";
 
 // src/etcd/snapshot-checks-worker.ts

@@ -55,6 +55,15 @@ describe.each(['3.4', '3.5', '3.6'] as const)('snapshot keyspace reader on etcd 
       sha256: live.sha256,
     });
     expect(fp.count).toBe(0);
+    // Nothing kept at all: etcd's HashKV is its bucket name's crc alone, and so is ours.
+    await using snap = await SnapshotKeyspace.open(path);
+    const [h] = await new EtcdCtl(local, {
+      endpoints: cluster.endpoints,
+      commands: etcd.commands,
+    }).hashKV(status.revision);
+    expect(
+      snap.restoredHashKV({ revision: status.revision, compactRevision: h!.compactRevision }),
+    ).toBe(h!.hash);
   });
 
   it('overwrites, deletes, compaction, binary keys and values larger than a page', async () => {
@@ -127,6 +136,83 @@ describe.each(['3.4', '3.5', '3.6'] as const)('snapshot keyspace reader on etcd 
     );
     expect(cmp.differences).toBe(0);
     expect(cmp.expected).toEqual({ count: fp.count, sha256: fp.sha256 });
+  });
+
+  it('the HashKV computed from the file is the one etcd gives for it, and for members restored from it with and without a revision bump', async () => {
+    // On top of the last test's history (overwrites, deletes, a compaction): history above the
+    // compaction — an overwrite, a delete, a key under a lease — which HashKV counts entry by
+    // entry where it is not compacted.
+    const client = await connectEtcdClient({ endpoints: cluster.endpoints });
+    try {
+      await client.put('/registry/pods/ns3/pod-1').value('after-compact');
+      await client.delete().key('/registry/pods/ns3/pod-2');
+      const lease = client.lease(600, { autoKeepAlive: false });
+      await lease.put('/registry/leases/held').value('x');
+    } finally {
+      client.close();
+    }
+    const { path, status } = await snapshot('hashkv.db');
+    await using snap = await SnapshotKeyspace.open(path);
+    const ctl = new EtcdCtl(local, { endpoints: cluster.endpoints, commands: etcd.commands });
+    const [own] = await ctl.hashKV(status.revision);
+    expect(own!.compactRevision).toBeGreaterThan(0);
+    expect(own!.compactRevision).toBeLessThan(status.revision);
+    const file = snap.restoredHashKV({
+      revision: status.revision,
+      compactRevision: own!.compactRevision,
+    });
+    expect(file).toBe(own!.hash);
+    // Another compaction point gives another hash: the compaction is part of what is hashed.
+    expect(snap.restoredHashKV({ revision: status.revision, compactRevision: -1 })).not.toBe(file);
+
+    const bumps = version === '3.4' ? [0] : [0, 1_000_000_000];
+    for (const bump of bumps) {
+      const peer = await freePort();
+      const clientPort = await freePort();
+      const name = `hk${bump ? 'bumped' : 'plain'}`;
+      const dataDir = join(dir, `${name}.etcd`);
+      await new EtcdSnapshotTool(local, { commands: etcd.commands }).restore({
+        snapshot: path,
+        dataDir,
+        name,
+        initialCluster: `${name}=http://127.0.0.1:${peer}`,
+        initialClusterToken: name,
+        initialAdvertisePeerUrls: [`http://127.0.0.1:${peer}`],
+        ...(bump ? { bumpRevision: bump, markCompacted: true } : {}),
+      });
+      const member = await LocalEtcdCluster.start({
+        names: [name],
+        dir: join(dir, `${name}-run`),
+        dataDirs: { [name]: dataDir },
+        ports: { [name]: { client: clientPort, peer } },
+        token: name,
+        etcdBinary: etcd.etcdBinary,
+      });
+      try {
+        const at = status.revision + bump;
+        const [h] = await new EtcdCtl(local, {
+          endpoints: member.endpoints,
+          commands: etcd.commands,
+        }).hashKV(at);
+        // --mark-compacted makes the bumped revision the compaction; without a bump the
+        // member keeps the snapshot's.
+        expect(h!.compactRevision).toBe(bump ? at : own!.compactRevision);
+        const computed = snap.restoredHashKV({
+          revision: at,
+          compactRevision: h!.compactRevision,
+          ...(bump ? { bumpedTo: at } : {}),
+        });
+        expect(computed, `bump ${bump}`).toBe(h!.hash);
+        if (bump) {
+          // etcdutl's entry at the bumped revision is part of it: left out, the hash is another.
+          expect(
+            snap.restoredHashKV({ revision: at, compactRevision: h!.compactRevision }),
+          ).not.toBe(h!.hash);
+        }
+      } finally {
+        await member.stop();
+      }
+    }
   });
 
   it('cut into ranges, read back from etcd through etcdctl several at once: every key, also the ones written since', async () => {

@@ -15,8 +15,9 @@ import { etcdUnderTest } from '../../support/etcd-versions.js';
 
 // Recovery verification compares every key and value of the restored cluster with the
 // snapshot file the plan restored, with and without a revision bump, on real etcd: a restore
-// of the right file passes; a restore whose data differs (here: another cluster's snapshot at
-// the same revision) fails and names the keys.
+// of the right file passes on each member's HashKV, computed from the file; a restore whose
+// data differs (here: another cluster's snapshot at the same revision) fails and names the keys;
+// one with the same keys and values but another history passes, key by key.
 describe.each(['3.4', '3.5', '3.6'] as const)('verification of content on etcd %s', (version) => {
   const etcd = etcdUnderTest(version);
   const bump = version === '3.4' ? 0 : BUMP_REVISION;
@@ -33,8 +34,11 @@ describe.each(['3.4', '3.5', '3.6'] as const)('verification of content on etcd %
     if (dir) await rm(dir, { recursive: true, force: true });
   });
 
-  /** A one-member etcd with the same sequence of writes, except where `variant` says. */
-  async function snapshotOf(name: string, variant: boolean): Promise<string> {
+  /**
+   * A one-member etcd with the same sequence of writes, except where `variant` says;
+   * `reordered`: the same writes, the last two swapped (same keys and values, other revisions).
+   */
+  async function snapshotOf(name: string, variant: boolean, reordered = false): Promise<string> {
     const c = await LocalEtcdCluster.start({ dir: join(dir, name), etcdBinary: etcd.etcdBinary });
     started.push(c);
     const client: Etcd3 = await connectEtcdClient({ endpoints: c.endpoints });
@@ -42,10 +46,19 @@ describe.each(['3.4', '3.5', '3.6'] as const)('verification of content on etcd %
       for (let i = 0; i < 200; i++)
         await client.put(`/registry/configmaps/default/cm-${i}`).value(`v${i}`);
       // Same number of writes either way, so both snapshots end at the same revision.
-      await client.put('/registry/secrets/default/token').value(variant ? 'changed' : 'original');
-      await client
-        .put(variant ? '/registry/pods/default/extra' : '/registry/pods/default/web')
-        .value('pod');
+      const token = () =>
+        client.put('/registry/secrets/default/token').value(variant ? 'changed' : 'original');
+      const pod = () =>
+        client
+          .put(variant ? '/registry/pods/default/extra' : '/registry/pods/default/web')
+          .value('pod');
+      if (reordered) {
+        await pod();
+        await token();
+      } else {
+        await token();
+        await pod();
+      }
     } finally {
       client.close();
     }
@@ -133,13 +146,14 @@ describe.each(['3.4', '3.5', '3.6'] as const)('verification of content on etcd %
     };
   }
 
-  const verify = (plan: Plan, cluster: EtcdCtl) =>
+  const verify = (plan: Plan, cluster: EtcdCtl, debug?: (m: string) => void) =>
     verifyRecovery({
       plan,
       cluster,
       layout: kubesprayLayout(),
       transportFor: async () => local,
       observed: { restoredFiles: [] },
+      ...(debug ? { debug } : {}),
     });
 
   it('passes when every key and value equals the restored snapshot, and names the keys when not', async () => {
@@ -151,6 +165,11 @@ describe.each(['3.4', '3.5', '3.6'] as const)('verification of content on etcd %
     const keyspace = ok.checks.find((c) => c.name === 'keyspace')!;
     expect(keyspace).toMatchObject({ status: 'passed' });
     expect(keyspace.detail).toMatch(/every key and value \(202 keys\)/);
+    // Proved by the member's HashKV against the file's, without reading the keyspace.
+    expect(keyspace.detail).toMatch(
+      /on each of the 1 member: its HashKV is the one computed here from the file/,
+    );
+    expect(keyspace.detail).not.toMatch(/key by key/);
     expect(ok.ok).toBe(true);
 
     // The data that came back is not the snapshot's: same count, same revision, other content.
@@ -165,6 +184,21 @@ describe.each(['3.4', '3.5', '3.6'] as const)('verification of content on etcd %
     expect(failed.detail).toContain('value differs: /registry/secrets/default/token');
     // The revision check alone could not have told: both are at the snapshot's revision.
     expect(bad.checks.find((c) => c.name === 'revision')?.status).not.toBe('failed');
+  });
+
+  it('the same keys and values under another history: HashKV differs, the key-by-key compare passes and says why it ran', async () => {
+    const good = await snapshotOf('good3', false);
+    const reordered = await snapshotOf('reordered', false, true);
+    const cluster = await restored('reordered-run', reordered);
+    const said: string[] = [];
+    const v = await verify(planRestoring(good, 'reordered-run'), cluster, (m) => said.push(m));
+    const keyspace = v.checks.find((c) => c.name === 'keyspace')!;
+    expect(keyspace.status).toBe('passed');
+    expect(keyspace.detail).toMatch(/every key and value \(202 keys\)/);
+    expect(keyspace.detail).toMatch(
+      /compared key by key: etcd's HashKV at revision \d+ differs from the one computed from the file on http:\/\/127\.0\.0\.1:\d+ \(\d+, the file's \d+\)/,
+    );
+    expect(said.some((m) => /comparing key by key/.test(m))).toBe(true);
   });
 
   it('every member must hold the same data: two members restored from different snapshots are caught', async () => {
