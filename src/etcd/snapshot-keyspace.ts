@@ -95,6 +95,8 @@ export class SnapshotKeyspace implements AsyncDisposable {
   private readonly cache = new Map<number, Page>();
   /** Per live key (latin1), sha256 of its value (32 chars, 'binary'): only when opened `withDigests`. */
   private digests: Map<string, string> | undefined;
+  /** restoredHashKV's answers, by question. */
+  private readonly hashKVs = new Map<string, number>();
 
   private constructor(
     private readonly fh: FileHandle,
@@ -254,10 +256,13 @@ export class SnapshotKeyspace implements AsyncDisposable {
    * key, which the member keeps as well; `--mark-compacted` makes that revision its
    * compaction. Checked against HashKV of etcd 3.4, 3.5 and 3.6 members restored with and
    * without a bump, over compacted history, overwrites and deletes
-   * (test/integration/etcd/snapshot-keyspace.test.ts). A second walk over the key bucket,
-   * reading no value twice and keeping nothing; pass 1 runs first.
+   * (test/integration/etcd/snapshot-keyspace.test.ts). A second walk over the key bucket after
+   * pass 1 (20,000 keys: ~50 ms, 200,000: ~0.4 s), once per question: the answer is kept.
    */
   restoredHashKV(o: { revision: number; compactRevision: number; bumpedTo?: number }): number {
+    const asked = `${o.revision}/${o.compactRevision}/${o.bumpedTo ?? ''}`;
+    const known = this.hashKVs.get(asked);
+    if (known !== undefined) return known;
     const { latest } = this.index();
     const kept = new Set(latest.values());
     const keepsNone = kept.size === 0 && o.bumpedTo === undefined;
@@ -275,6 +280,7 @@ export class SnapshotKeyspace implements AsyncDisposable {
       rev[8] = 0x5f;
       crc = crc32c(crc, rev);
     }
+    this.hashKVs.set(asked, crc);
     return crc;
   }
 

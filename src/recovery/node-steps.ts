@@ -643,7 +643,13 @@ export class NodeStepRunner implements StepRunner {
     const copy = (async () => {
       const t = await this.deps.transportFor(step.node);
       const remote = await this.stagedPath(step.node, step.params.snapshot, false);
-      return localSnapshotCopy(t, remote, step.node, (m) => this.deps.progress.debug(m));
+      return localSnapshotCopy(
+        t,
+        remote,
+        step.node,
+        (m) => this.deps.progress.debug(m),
+        step.params.markCompacted ? step.params.bumpRevision : undefined,
+      );
     })();
     // Awaited by verification; a run that fails before it must not leave this unhandled.
     copy.catch(() => undefined);

@@ -608,15 +608,8 @@ async function fileHashKVCheck(
   }
   const t0 = Date.now();
   const bumpedTo = bump > 0 ? snap.revision + bump : undefined;
-  const computed = new Map<number, number>();
-  const fileHash = (compactRevision: number) => {
-    let h = computed.get(compactRevision);
-    if (h === undefined) {
-      h = snap.restoredHashKV({ revision, compactRevision, bumpedTo });
-      computed.set(compactRevision, h);
-    }
-    return h;
-  };
+  const fileHash = (compactRevision: number) =>
+    snap.restoredHashKV({ revision, compactRevision, bumpedTo });
   const off = hashes.filter((h) => h.hash !== fileHash(h.compactRevision));
   deps.debug?.(`verify: keyspace: HashKV of the file computed in ${Date.now() - t0} ms`);
   if (hashes.length === 0 || off.length > 0) {
@@ -627,7 +620,7 @@ async function fileHashKVCheck(
     };
   }
   const count = snap.keys().length;
-  const want = `${count} keys / HashKV ${[...computed.values()].join('/')}`;
+  const want = `${count} keys / HashKV ${[...new Set(hashes.map((h) => fileHash(h.compactRevision)))].join('/')}`;
   const got = `HashKV ${[...new Set(hashes.map((h) => h.hash))].join('/')} on ${hashes.length} members at revision ${revision}`;
   const fp = deps.plan.expect.fingerprint;
   if (fp) {
@@ -677,14 +670,16 @@ export interface LocalSnapshot extends AsyncDisposable {
  * Copies `remote` from its node into a private temp dir here (it holds every Secret) and reads
  * its index, with the digests of the values (pass 1: the file is read in its own order). A
  * copy made while the members start (the runner's prefetch) so leaves the check only the
- * cluster's side to read. Disposing closes and removes it; so does the process's exit, for a
- * copy that a failed run never used.
+ * cluster's side to ask; given the restore's `markedCompactedBump`, it also computes the HashKV
+ * the restored members will answer. Disposing closes and removes it; so does the process's
+ * exit, for a copy that a failed run never used.
  */
 export async function localSnapshotCopy(
   t: Transport,
   remote: string,
   node: string,
   debug?: (message: string) => void,
+  markedCompactedBump?: number,
 ): Promise<LocalSnapshot> {
   const dir = await mkdtemp(join(tmpdir(), 'kube-rescue-verify-'));
   const atExit = () => rmSync(dir, { recursive: true, force: true });
@@ -700,8 +695,14 @@ export async function localSnapshotCopy(
     await pipeline(t.readFile(remote), privateFileStream(local));
     debug?.(`verify: keyspace: ${remote} copied from ${node} in ${Date.now() - t0} ms`);
     snap = await SnapshotKeyspace.open(local, { withDigests: true });
-    // Pass 1 now, while the copy is early (the members still starting), not in the check.
+    // Pass 1 now, while the copy is early (the members still starting), not in the check; and
+    // after a bump with --mark-compacted, the HashKV the members will give (the bumped revision
+    // is their compaction), which the check then only looks up.
     snap.keys();
+    if (markedCompactedBump) {
+      const at = snap.revision + markedCompactedBump;
+      snap.restoredHashKV({ revision: at, compactRevision: at, bumpedTo: at });
+    }
     const opened = snap;
     return {
       snap: opened,
