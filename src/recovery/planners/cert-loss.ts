@@ -142,6 +142,7 @@ function planStaticPodCertLoss(
  * the kubelet's crash-loop back-off (up to 5 min). Seen in CI on 7 December: the replaced
  * member healthy, its node's API server still refusing connections 3 min later, the node
  * NotReady. Kubespray's API server reads every member and rides out the loss of one.
+ * After a snapshot restore the restarts are one group, run on every node at once.
  */
 export function planControlPlaneRestarts(
   d: PlanDraft,
@@ -168,6 +169,10 @@ export function planControlPlaneRestarts(
         'what reads the certificates or etcd must restart to see them',
         'nothing to undo',
         false,
+        // After a snapshot restore every API server must relist and none serves meanwhile:
+        // all nodes at once (each step only stops containers and restarts the kubelet, it
+        // waits for nothing). Otherwise one node after another, as the certificates came back.
+        restoredSnapshot ? 'restart' : undefined,
       ),
     );
   }

@@ -328,6 +328,19 @@ describe('buildPlan: health states → plans', () => {
     it(row.name, () => {
       const plan = planOfRow(row);
       expect(new Set(plan.steps.map((s) => s.id)).size).toBe(plan.steps.length);
+      // After a snapshot restore every node's control plane restarts at once, one step after
+      // another in the plan (the executor runs consecutive steps of a group together);
+      // otherwise (certificates back, a member replaced) one node after another.
+      const restores = plan.steps.some((s) => s.action === 'restore-snapshot');
+      const restarts = plan.steps.flatMap((s, i) =>
+        s.action === 'restart-control-plane' ? [i] : [],
+      );
+      for (const i of restarts) {
+        expect(plan.steps[i]!.group, plan.steps[i]!.id).toBe(restores ? 'restart' : undefined);
+      }
+      if (restores && restarts.length > 0) {
+        expect(restarts.at(-1)! - restarts[0]!, 'restarts side by side').toBe(restarts.length - 1);
+      }
       // Steps that run together run on different nodes, or one node's in order (the executor
       // keeps each node's steps of a group in sequence, lane by lane): a node's archive is put
       // back only after its own move-asides. None of them reads another node's files, which a
