@@ -449,7 +449,7 @@ Examples:
     await run(
       program,
       "plan",
-      async (ctx) => (await import("./cli-chunks/plan-GAGDP2RR.js")).plan({ ...planOptionsFrom(o), out: o.out }, ctx)
+      async (ctx) => (await import("./cli-chunks/plan-6MNZM5CI.js")).plan({ ...planOptionsFrom(o), out: o.out }, ctx)
     );
   });
   planFlags(
@@ -464,7 +464,7 @@ Examples:
     await run(
       program,
       "restore",
-      async (ctx) => (await import("./cli-chunks/restore-3227K6AV.js")).restore(
+      async (ctx) => (await import("./cli-chunks/restore-2QGL6H53.js")).restore(
         {
           ...planOptionsFrom(o),
           yes: Boolean(o.yes),
@@ -551,7 +551,7 @@ Examples:
       await run(
         program,
         "rehearse",
-        async (ctx) => (await import("./cli-chunks/rehearse-inventory-UQMQ6SYE.js")).rehearseInventory(
+        async (ctx) => (await import("./cli-chunks/rehearse-inventory-DQZQ76CJ.js")).rehearseInventory(
           {
             inventory: o.inventory,
             backup: o.backup,
@@ -580,7 +580,7 @@ Examples:
     await run(
       program,
       "rehearse",
-      async (ctx) => (await import("./cli-chunks/rehearse-YE27LSZS.js")).rehearse(
+      async (ctx) => (await import("./cli-chunks/rehearse-RMAN3CMX.js")).rehearse(
         {
           provider: o.provider,
           etcdVersion: o.etcdVersion,

@@ -612,7 +612,8 @@ async function fileHashKVCheck(
     snap.restoredHashKV({ revision, compactRevision, bumpedTo });
   const off = hashes.filter((h) => h.hash !== fileHash(h.compactRevision));
   deps.debug?.(`verify: keyspace: HashKV of the file computed in ${Date.now() - t0} ms`);
-  if (hashes.length === 0 || off.length > 0) {
+  if (hashes.length === 0) return { why: `no member answered its HashKV at revision ${revision}` };
+  if (off.length > 0) {
     return {
       why: `etcd's HashKV at revision ${revision} differs from the one computed from the file on ${off
         .map((h) => `${h.endpoint} (${h.hash}, the file's ${fileHash(h.compactRevision)})`)
