@@ -280,12 +280,18 @@ async function moveManifest(
   transport: Transport,
   from: string,
   to: string,
+  kubeletStopped = false,
 ): Promise<{ out: 'moved' | 'already' | 'none'; at: number }> {
   const [f, t] = [q(from), q(to)];
+  // `kubeletStopped`: the kubelet is stopped for the move and started after it, whatever the
+  // move did (a kubelet left stopped would run no static pod at all).
+  const move = kubeletStopped
+    ? `systemctl stop kubelet; mv -- ${f} ${t}; rc=$?; systemctl start kubelet; [ $rc -eq 0 ] && echo moved`
+    : `mv -- ${f} ${t} && echo moved`;
   const [at, out] = (
     await transport.script(
-      `date +%s; if [ -e ${f} ]; then if [ -e ${t} ]; then echo both; else mv -- ${f} ${t} && echo moved; fi; elif [ -e ${t} ]; then echo already; else echo none; fi`,
-      { timeoutMs: 30_000 },
+      `date +%s; if [ -e ${f} ]; then if [ -e ${t} ]; then echo both; else ${move}; fi; elif [ -e ${t} ]; then echo already; else echo none; fi`,
+      { timeoutMs: kubeletStopped ? 240_000 : 30_000 },
     )
   ).stdout
     .trim()
@@ -349,8 +355,9 @@ export async function stopStaticPodEtcd(
 }
 
 /**
- * Starts the static pod: the parked manifest moves back, and the kubelet is restarted at once
- * unless etcd already runs, as both runbooks do after they put the manifests back. A kubelet
+ * Starts the static pod: the parked manifest moves back while the kubelet is stopped, and the
+ * kubelet then starts, as both runbooks restart it after they put the manifests back; a
+ * manifest found already in place gets a kubelet restart unless etcd runs. A kubelet
  * that kept running knows the returned manifest's pod: the same manifest makes the same pod UID,
  * and the kubelet holds that pod's finished worker and its crash-loop back-off (up to 5 min) in
  * memory. Left alone, kubelets of v1.37 started etcd 1.8–69 s after its manifest came back (the
@@ -365,33 +372,49 @@ export async function startStaticPodEtcd(
 ): Promise<string> {
   const { etcdManifest: m, parkedEtcdManifest: p } = paths;
   const deadline = Date.now() + timeoutMs;
-  const { out, at } = await moveManifest(transport, p, m);
+  // The manifest goes back while the kubelet is stopped, and the kubelet then starts: a fresh
+  // kubelet starts a returned manifest in seconds (1.9–3.6 s on the kubeadm harness), where a
+  // running one took up to 69 s (it keeps the pod's back-off; see above). Restarted only after
+  // the move, a kubelet could die midway through creating etcd's pod: in CI (8 December) the
+  // container the old kubelet had begun came up anyway, outside the new kubelet's view, a
+  // second etcd pod crash-looped beside it on the taken ports, and removing the manifest later
+  // did not stop the orphan.
+  const kubelet = await hasKubeletService(transport);
+  const { out, at } = await moveManifest(transport, p, m, kubelet);
   if (out === 'none') {
     throw new OperationError(
       `Node ${transport.node}: no etcd manifest to start etcd with: neither ${p} nor ${m} exists. Restore the node's archive from a backup (--backup) and run again.`,
     );
   }
+  const why = `putting ${m} in place`;
   const done =
     out === 'moved'
       ? `${p} moved back to ${m}; crictl shows etcd Running`
       : `${m} was in place; crictl shows etcd Running`;
-  const why = `putting ${m} in place`;
-  if ((await etcdContainerState(transport)) === 'running') return done;
-  const restart = await restartKubelet(transport);
-  const restarted =
-    restart === 'restarted'
+  // What was done to the kubelet (said on success only when it was), for the messages.
+  let kubeletDid: string;
+  let told: boolean;
+  if (out === 'moved' && kubelet) {
+    kubeletDid = 'the kubelet stopped for the move and started after it';
+    told = true;
+  } else {
+    if ((await etcdContainerState(transport)) === 'running') return done;
+    const restart = await restartKubelet(transport);
+    told = restart === 'restarted';
+    kubeletDid = told
       ? 'the kubelet restarted, to start it from the returned manifest'
       : restart === 'none'
         ? 'no kubelet.service to restart'
         : restart;
+  }
   if (await waitForEtcdContainer(transport, 'running', Math.max(0, deadline - Date.now()))) {
-    return restart === 'restarted' ? `${done}: ${restarted}` : done;
+    return told ? `${done}: ${kubeletDid}` : done;
   }
   throw etcdContainerTimeout(
     transport,
     'running',
     timeoutMs,
-    `${why} (${restarted})`,
+    `${why} (${kubeletDid})`,
     await kubeletEtcdEvidence(transport, at),
   );
 }

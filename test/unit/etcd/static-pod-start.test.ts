@@ -61,7 +61,10 @@ function node(state: {
     'systemctl',
     [
       `case "$1" in cat) [ -e ${dir}/unit ] || exit 1; echo "# /lib/systemd/system/kubelet.service";;`,
-      `restart) if [ -e ${dir}/restart-fails ]; then echo 'Job for kubelet.service failed.' >&2; exit 1; fi; if [ -e ${dir}/starts-on-restart ]; then touch ${dir}/running; fi;; esac`,
+      `restart) if [ -e ${dir}/restart-fails ]; then echo 'Job for kubelet.service failed.' >&2; exit 1; fi; if [ -e ${dir}/starts-on-restart ]; then touch ${dir}/running; fi;;`,
+      // What the manifests dir held when the kubelet stopped and started: the move between.
+      `stop) echo "  manifest at stop: $(ls ${dir}/manifests)" >> ${log};;`,
+      `start) echo "  manifest at start: $(ls ${dir}/manifests)" >> ${log}; if [ -e ${dir}/starts-on-restart ]; then touch ${dir}/running; fi;; esac`,
     ].join('\n'),
   );
   tool('journalctl', `cat ${dir}/journal 2>/dev/null; exit 0`);
@@ -86,31 +89,46 @@ function node(state: {
 }
 
 describe('starting a kubeadm etcd through its static-pod manifest', () => {
-  it('puts the manifest back and leaves the kubelet alone when etcd runs', async () => {
-    const n = node({ unit: true, startsOnRestart: true, running: true });
-    const said = await startStaticPodEtcd(n.transport, n.paths, 10_000);
-    expect(said).toBe(
-      `${n.paths.parkedEtcdManifest} moved back to ${n.paths.etcdManifest}; crictl shows etcd Running`,
-    );
-    expect(existsSync(n.paths.etcdManifest)).toBe(true);
-    expect(existsSync(n.paths.parkedEtcdManifest)).toBe(false);
-    expect(n.calls().filter((c) => c.startsWith('systemctl'))).toEqual([]);
-  });
-
-  it('restarts the kubelet at once when etcd does not run yet, and says so', async () => {
+  it('moves the manifest back while the kubelet is stopped, then starts the kubelet: none is midway through the pod', async () => {
     const n = node({ unit: true, startsOnRestart: true });
     const said = await startStaticPodEtcd(n.transport, n.paths, 60_000);
     expect(said).toBe(
-      `${n.paths.parkedEtcdManifest} moved back to ${n.paths.etcdManifest}; crictl shows etcd Running: the kubelet restarted, to start it from the returned manifest`,
+      `${n.paths.parkedEtcdManifest} moved back to ${n.paths.etcdManifest}; crictl shows etcd Running: the kubelet stopped for the move and started after it`,
     );
-    // One look before the restart, none of the grace a running kubelet used to get.
+    expect(existsSync(n.paths.etcdManifest)).toBe(true);
+    expect(existsSync(n.paths.parkedEtcdManifest)).toBe(false);
     const calls = n.calls();
-    expect(calls.filter((c) => c.startsWith('crictl ps'))).toHaveLength(2);
-    expect(calls.filter((c) => c.startsWith('systemctl restart'))).toEqual([
-      'systemctl restart kubelet',
+    expect(calls.filter((c) => /^(systemctl (stop|start|restart)| {2}manifest)/.test(c))).toEqual([
+      'systemctl stop kubelet',
+      '  manifest at stop: ',
+      'systemctl start kubelet',
+      '  manifest at start: etcd.yaml',
     ]);
     // Nothing read from the journal when it worked.
     expect(calls.filter((c) => c.startsWith('journalctl'))).toEqual([]);
+  });
+
+  it('a manifest already in place: leaves the kubelet alone when etcd runs, restarts it when not', async () => {
+    const inPlace = (state: { running?: boolean }) => {
+      const n = node({ unit: true, startsOnRestart: true, ...state });
+      writeFileSync(n.paths.etcdManifest, readFileSync(n.paths.parkedEtcdManifest));
+      rmSync(n.paths.parkedEtcdManifest);
+      return n;
+    };
+    const up = inPlace({ running: true });
+    expect(await startStaticPodEtcd(up.transport, up.paths, 10_000)).toBe(
+      `${up.paths.etcdManifest} was in place; crictl shows etcd Running`,
+    );
+    expect(up.calls().filter((c) => /^systemctl (stop|start|restart)/.test(c))).toEqual([]);
+    const down = inPlace({});
+    expect(await startStaticPodEtcd(down.transport, down.paths, 60_000)).toBe(
+      `${down.paths.etcdManifest} was in place; crictl shows etcd Running: the kubelet restarted, to start it from the returned manifest`,
+    );
+    // One look before the restart, none of the grace a running kubelet used to get.
+    expect(down.calls().filter((c) => c.startsWith('crictl ps'))).toHaveLength(2);
+    expect(down.calls().filter((c) => /^systemctl (stop|start|restart)/.test(c))).toEqual([
+      'systemctl restart kubelet',
+    ]);
   });
 
   it('without a kubelet.service, waits out the timeout and names what the node says', async () => {
@@ -129,18 +147,21 @@ describe('starting a kubeadm etcd through its static-pod manifest', () => {
     expect(existsSync(n.paths.etcdManifest)).toBe(true);
   });
 
-  it('says the kubelet was restarted when etcd still does not run after it', async () => {
+  it('says the kubelet was stopped and started when etcd still does not run after it', async () => {
     const n = node({ unit: true, startsOnRestart: false });
     await expect(startStaticPodEtcd(n.transport, n.paths, 4_000)).rejects.toThrow(
-      /still not running 4 s after putting .*etcd\.yaml in place \(the kubelet restarted, to start it from the returned manifest\) \(crictl ps/,
+      /still not running 4 s after putting .*etcd\.yaml in place \(the kubelet stopped for the move and started after it\) \(crictl ps/,
     );
-    expect(n.calls().filter((c) => c.startsWith('systemctl restart'))).toEqual([
-      'systemctl restart kubelet',
+    expect(n.calls().filter((c) => /^systemctl (stop|start|restart)/.test(c))).toEqual([
+      'systemctl stop kubelet',
+      'systemctl start kubelet',
     ]);
   });
 
   it('says so when the kubelet will not restart, and still waits for etcd', async () => {
     const n = node({ unit: true, startsOnRestart: false, restartFails: true });
+    writeFileSync(n.paths.etcdManifest, readFileSync(n.paths.parkedEtcdManifest));
+    rmSync(n.paths.parkedEtcdManifest);
     await expect(startStaticPodEtcd(n.transport, n.paths, 4_000)).rejects.toThrow(
       /still not running 4 s after putting .*etcd\.yaml in place \(systemctl restart kubelet failed \(exit 1: Job for kubelet\.service failed\.\)\) \(crictl ps/,
     );
