@@ -449,7 +449,7 @@ Examples:
     await run(
       program,
       "plan",
-      async (ctx) => (await import("./cli-chunks/plan-OCAZICTF.js")).plan({ ...planOptionsFrom(o), out: o.out }, ctx)
+      async (ctx) => (await import("./cli-chunks/plan-GR67AV3A.js")).plan({ ...planOptionsFrom(o), out: o.out }, ctx)
     );
   });
   planFlags(
@@ -464,7 +464,7 @@ Examples:
     await run(
       program,
       "restore",
-      async (ctx) => (await import("./cli-chunks/restore-JNMJ34ZL.js")).restore(
+      async (ctx) => (await import("./cli-chunks/restore-2FQO4RA6.js")).restore(
         {
           ...planOptionsFrom(o),
           yes: Boolean(o.yes),
@@ -551,7 +551,7 @@ Examples:
       await run(
         program,
         "rehearse",
-        async (ctx) => (await import("./cli-chunks/rehearse-inventory-BTONEPDG.js")).rehearseInventory(
+        async (ctx) => (await import("./cli-chunks/rehearse-inventory-5HOIN5AF.js")).rehearseInventory(
           {
             inventory: o.inventory,
             backup: o.backup,
@@ -580,7 +580,7 @@ Examples:
     await run(
       program,
       "rehearse",
-      async (ctx) => (await import("./cli-chunks/rehearse-RRPSG3EW.js")).rehearse(
+      async (ctx) => (await import("./cli-chunks/rehearse-4DYHH6J7.js")).rehearse(
         {
           provider: o.provider,
           etcdVersion: o.etcdVersion,

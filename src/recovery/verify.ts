@@ -607,7 +607,8 @@ async function fileHashKVCheck(
     return { why: `the members' HashKV was not answered (${(err as Error).message})` };
   }
   const t0 = Date.now();
-  const bumpedTo = bump > 0 ? snap.revision + bump : undefined;
+  // After a bump, `revision` is the bumped one: where etcdutl wrote its entry.
+  const bumpedTo = bump > 0 ? revision : undefined;
   const fileHash = (compactRevision: number) =>
     snap.restoredHashKV({ revision, compactRevision, bumpedTo });
   const off = hashes.filter((h) => h.hash !== fileHash(h.compactRevision));
@@ -626,17 +627,13 @@ async function fileHashKVCheck(
   const fp = deps.plan.expect.fingerprint;
   if (fp) {
     const file = await fingerprintOfPairs(snap.pairs(), () => snap.revision);
-    if (file.count !== fp.count || file.sha256 !== fp.sha256) {
-      return {
-        check: failed(
-          'keyspace',
-          `the cluster equals ${source}, but that file is not the keyspace the backup manifest fingerprinted`,
-          `${fp.count} keys / ${fp.sha256.slice(0, 12)} (manifest)`,
-          `${file.count} keys / ${file.sha256.slice(0, 12)}`,
-        ),
-        revision,
-      };
-    }
+    const notTheFile = fileAgainstManifest(
+      fp,
+      file,
+      source,
+      `${file.count} keys / ${file.sha256.slice(0, 12)}`,
+    );
+    if (notTheFile) return { check: notTheFile, revision };
   }
   return {
     check: passed(
@@ -647,6 +644,26 @@ async function fileHashKVCheck(
     ),
     revision,
   };
+}
+
+/**
+ * The keyspace check failed because the cluster equals the restored file but the file is not
+ * the keyspace the backup manifest fingerprinted; undefined when it is, or the manifest has no
+ * full fingerprint. `fileSaid`: the file's side, as the caller words it.
+ */
+function fileAgainstManifest(
+  fp: KeyspaceFingerprint | undefined,
+  file: { count: number; sha256?: string },
+  source: string,
+  fileSaid: string,
+): VerificationCheck | undefined {
+  if (!fp || (fp.count === file.count && fp.sha256 === file.sha256)) return undefined;
+  return failed(
+    'keyspace',
+    `the cluster equals ${source}, but that file is not the keyspace the backup manifest fingerprinted`,
+    `${fp.count} keys / ${fp.sha256.slice(0, 12)} (manifest)`,
+    fileSaid,
+  );
 }
 
 /**
@@ -765,16 +782,8 @@ async function compareWithSnapshot(
     );
   }
   const fp = plan.expect.fingerprint;
-  if (fp && (fp.count !== cmp.expected.count || fp.sha256 !== cmp.expected.sha256)) {
-    return at_(
-      failed(
-        'keyspace',
-        `the cluster equals ${source}, but that file is not the keyspace the backup manifest fingerprinted`,
-        `${fp.count} keys / ${fp.sha256.slice(0, 12)} (manifest)`,
-        want,
-      ),
-    );
-  }
+  const notTheFile = fileAgainstManifest(fp, cmp.expected, source, want);
+  if (notTheFile) return at_(notTheFile);
   return at_(
     passed(
       'keyspace',

@@ -7,6 +7,7 @@ import { EtcdCtl } from '../../../src/etcd/etcdctl.js';
 import { connectEtcdClient } from '../../../src/etcd/fingerprint.js';
 import { kubesprayLayout } from '../../../src/etcd/layout.js';
 import { freePort, LocalEtcdCluster } from '../../../src/etcd/local-cluster.js';
+import { fingerprintSnapshotFile } from '../../../src/etcd/snapshot-keyspace.js';
 import { EtcdSnapshotTool } from '../../../src/etcd/snapshot-tool.js';
 import { LocalTransport } from '../../../src/nodes/local.js';
 import { BUMP_REVISION, type Plan, type StepOf } from '../../../src/recovery/plan.js';
@@ -184,6 +185,30 @@ describe.each(['3.4', '3.5', '3.6'] as const)('verification of content on etcd %
     expect(failed.detail).toContain('value differs: /registry/secrets/default/token');
     // The revision check alone could not have told: both are at the snapshot's revision.
     expect(bad.checks.find((c) => c.name === 'revision')?.status).not.toBe('failed');
+  });
+
+  it("with the manifest's full fingerprint: the file must be that keyspace too", async () => {
+    const good = await snapshotOf('good4', false);
+    const cluster = await restored('fingerprinted', good);
+    const fp = await fingerprintSnapshotFile(good);
+    const plan = planRestoring(good, 'fingerprinted');
+    const ok = await verify({ ...plan, expect: { ...plan.expect, fingerprint: fp } }, cluster);
+    const keyspace = ok.checks.find((c) => c.name === 'keyspace')!;
+    expect(keyspace.status).toBe('passed');
+    expect(keyspace.detail).toMatch(/its HashKV is the one computed here from the file/);
+    expect(keyspace.detail).toMatch(/; the file matches the manifest fingerprint$/);
+    // A manifest of other data: the cluster equals the file, the file is not the backup's.
+    const other = { ...fp, sha256: '0'.repeat(64) };
+    const bad = await verify({ ...plan, expect: { ...plan.expect, fingerprint: other } }, cluster);
+    const failed = bad.checks.find((c) => c.name === 'keyspace')!;
+    expect(failed).toMatchObject({
+      status: 'failed',
+      expected: `${fp.count} keys / 000000000000 (manifest)`,
+      actual: `${fp.count} keys / ${fp.sha256.slice(0, 12)}`,
+    });
+    expect(failed.detail).toMatch(
+      /^the cluster equals the snapshot restored on node1 .*, but that file is not the keyspace the backup manifest fingerprinted$/,
+    );
   });
 
   it('the same keys and values under another history: HashKV differs, the key-by-key compare passes and says why it ran', async () => {
