@@ -5,7 +5,7 @@ import {
 import {
   FINGERPRINT_MODES,
   backup
-} from "./cli-chunks/chunk-YIURYX2F.js";
+} from "./cli-chunks/chunk-LUV4NDSQ.js";
 import {
   renderExecutionMarkdown,
   renderPlanHash,
@@ -19,7 +19,7 @@ import {
   REHEARSAL_PROVIDERS,
   SCENARIOS
 } from "./cli-chunks/chunk-V46ZLIDJ.js";
-import "./cli-chunks/chunk-PV5Q7ZND.js";
+import "./cli-chunks/chunk-V3L7CHYX.js";
 import "./cli-chunks/chunk-R6SP76RS.js";
 import "./cli-chunks/chunk-LAA6A62G.js";
 import "./cli-chunks/chunk-EZU5HCA3.js";
@@ -449,7 +449,7 @@ Examples:
     await run(
       program,
       "plan",
-      async (ctx) => (await import("./cli-chunks/plan-GR67AV3A.js")).plan({ ...planOptionsFrom(o), out: o.out }, ctx)
+      async (ctx) => (await import("./cli-chunks/plan-2235ZFEP.js")).plan({ ...planOptionsFrom(o), out: o.out }, ctx)
     );
   });
   planFlags(
@@ -464,7 +464,7 @@ Examples:
     await run(
       program,
       "restore",
-      async (ctx) => (await import("./cli-chunks/restore-2FQO4RA6.js")).restore(
+      async (ctx) => (await import("./cli-chunks/restore-ZEICT6R5.js")).restore(
         {
           ...planOptionsFrom(o),
           yes: Boolean(o.yes),
@@ -551,7 +551,7 @@ Examples:
       await run(
         program,
         "rehearse",
-        async (ctx) => (await import("./cli-chunks/rehearse-inventory-5HOIN5AF.js")).rehearseInventory(
+        async (ctx) => (await import("./cli-chunks/rehearse-inventory-K7RDLJNF.js")).rehearseInventory(
           {
             inventory: o.inventory,
             backup: o.backup,
@@ -580,7 +580,7 @@ Examples:
     await run(
       program,
       "rehearse",
-      async (ctx) => (await import("./cli-chunks/rehearse-4DYHH6J7.js")).rehearse(
+      async (ctx) => (await import("./cli-chunks/rehearse-CGVPGAWP.js")).rehearse(
         {
           provider: o.provider,
           etcdVersion: o.etcdVersion,

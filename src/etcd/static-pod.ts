@@ -256,13 +256,12 @@ export async function hasKubeletService(t: Transport): Promise<boolean> {
 }
 
 /**
- * Restarts the kubelet under systemd: "restarted", "none" (no kubelet.service), or why not. A
- * kubelet restart leaves running containers as they are and forgets what it held in memory
- * only: the crash-loop back-off of a static pod (kept by the pod's UID, which an unchanged
- * manifest keeps: up to 5 min) and the state of its pod workers.
+ * Restarts the kubelet under systemd (the caller has found its kubelet.service): "restarted",
+ * or why not. A kubelet restart leaves running containers as they are and forgets what it held
+ * in memory only: the crash-loop back-off of a static pod (kept by the pod's UID, which an
+ * unchanged manifest keeps: up to 5 min) and the state of its pod workers.
  */
 async function restartKubelet(transport: Transport): Promise<string> {
-  if (!(await hasKubeletService(transport))) return 'none';
   const res = await transport.exec(['systemctl', 'restart', 'kubelet'], {
     allowFailure: true,
     timeoutMs: 120_000,
@@ -399,7 +398,7 @@ export async function startStaticPodEtcd(
     told = true;
   } else {
     if ((await etcdContainerState(transport)) === 'running') return done;
-    const restart = await restartKubelet(transport);
+    const restart = kubelet ? await restartKubelet(transport) : 'none';
     told = restart === 'restarted';
     kubeletDid = told
       ? 'the kubelet restarted, to start it from the returned manifest'
