@@ -5,26 +5,26 @@ import {
 import {
   FINGERPRINT_MODES,
   backup
-} from "./cli-chunks/chunk-LUV4NDSQ.js";
+} from "./cli-chunks/chunk-2O6VHB27.js";
 import {
   renderExecutionMarkdown,
   renderPlanHash,
   renderPlanMarkdown,
   renderVerificationMarkdown
 } from "./cli-chunks/chunk-OY3NMAG5.js";
-import "./cli-chunks/chunk-CIKGWJFR.js";
+import "./cli-chunks/chunk-VD5ZSR4N.js";
 import {
   DEFAULT_ETCD_VERSION,
   ETCD_VERSIONS,
   REHEARSAL_PROVIDERS,
   SCENARIOS
 } from "./cli-chunks/chunk-V46ZLIDJ.js";
-import "./cli-chunks/chunk-V3L7CHYX.js";
+import "./cli-chunks/chunk-CHUR4YU4.js";
 import "./cli-chunks/chunk-R6SP76RS.js";
 import "./cli-chunks/chunk-LAA6A62G.js";
 import "./cli-chunks/chunk-EZU5HCA3.js";
 import "./cli-chunks/chunk-U3FYCLYN.js";
-import "./cli-chunks/chunk-RHPEHTUU.js";
+import "./cli-chunks/chunk-CY66NM5I.js";
 import "./cli-chunks/chunk-AI3HM6CK.js";
 import "./cli-chunks/chunk-TOAWPYOC.js";
 import {
@@ -404,7 +404,7 @@ Examples:
     await run(
       program,
       "verify",
-      async (ctx) => (await import("./cli-chunks/verify-SVQQ3SEG.js")).verify(
+      async (ctx) => (await import("./cli-chunks/verify-L5CDAAKG.js")).verify(
         {
           backup: b,
           identityFiles: o.identity ?? [],
@@ -449,7 +449,7 @@ Examples:
     await run(
       program,
       "plan",
-      async (ctx) => (await import("./cli-chunks/plan-2235ZFEP.js")).plan({ ...planOptionsFrom(o), out: o.out }, ctx)
+      async (ctx) => (await import("./cli-chunks/plan-J77YYWDK.js")).plan({ ...planOptionsFrom(o), out: o.out }, ctx)
     );
   });
   planFlags(
@@ -464,7 +464,7 @@ Examples:
     await run(
       program,
       "restore",
-      async (ctx) => (await import("./cli-chunks/restore-ZEICT6R5.js")).restore(
+      async (ctx) => (await import("./cli-chunks/restore-IK5FZZRH.js")).restore(
         {
           ...planOptionsFrom(o),
           yes: Boolean(o.yes),
@@ -551,7 +551,7 @@ Examples:
       await run(
         program,
         "rehearse",
-        async (ctx) => (await import("./cli-chunks/rehearse-inventory-K7RDLJNF.js")).rehearseInventory(
+        async (ctx) => (await import("./cli-chunks/rehearse-inventory-JTIPXZOY.js")).rehearseInventory(
           {
             inventory: o.inventory,
             backup: o.backup,
@@ -580,7 +580,7 @@ Examples:
     await run(
       program,
       "rehearse",
-      async (ctx) => (await import("./cli-chunks/rehearse-CGVPGAWP.js")).rehearse(
+      async (ctx) => (await import("./cli-chunks/rehearse-CO7QQVNL.js")).rehearse(
         {
           provider: o.provider,
           etcdVersion: o.etcdVersion,

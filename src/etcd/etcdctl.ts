@@ -25,6 +25,7 @@ import {
 } from './etcdctl-output.js';
 import {
   EtcdSnapshotTool,
+  type ShellAround,
   type SnapshotRestoreOptions,
   type SnapshotRestoreResult,
 } from './snapshot-tool.js';
@@ -32,6 +33,7 @@ import {
   defaultToolCommands,
   type EtcdToolCommands,
   type EtcdTools,
+  etcdctlEnv,
   etcdToolsOf,
 } from './version.js';
 
@@ -128,16 +130,18 @@ export class EtcdCtl {
     return copy;
   }
 
+  /** Tools and certificate files, checked once; a failed check is made again next time. */
   private preflight(): Promise<void> {
-    this.preflightDone ??= (async () => {
+    if (this.preflightDone) return this.preflightDone;
+    const check = (async () => {
       await this.etcdTools();
       const tls = this.options.tls;
       if (!tls) return;
       const files = [tls.cacert, tls.cert, tls.key];
-      const check = files
+      const readable = files
         .map((f) => `[ -r ${shellCommand([f])} ] || echo ${shellCommand([f])}`)
         .join('; ');
-      const res = await this.transport.script(check, { allowFailure: true, timeoutMs: 15_000 });
+      const res = await this.transport.script(readable, { allowFailure: true, timeoutMs: 15_000 });
       const missing = res.stdout.split('\n').filter(Boolean);
       if (missing.length > 0) {
         throw new InputError(
@@ -146,7 +150,11 @@ export class EtcdCtl {
         );
       }
     })();
-    return this.preflightDone;
+    this.preflightDone = check;
+    check.catch(() => {
+      if (this.preflightDone === check) this.preflightDone = undefined;
+    });
+    return check;
   }
 
   private globalFlags(endpoints = this.options.endpoints): string[] {
@@ -182,7 +190,7 @@ export class EtcdCtl {
     const tools = await this.etcdTools();
     const argv = [...tools.commands.etcdctl, ...this.globalFlags(opts.endpoints), ...args];
     const options = {
-      env: { ETCDCTL_API: '3' },
+      env: etcdctlEnv(tools),
       timeoutMs: opts.timeoutMs ?? this.commandTimeoutMs() + 10_000,
       allowFailure: opts.allowFailure,
     };
@@ -449,8 +457,11 @@ export class EtcdCtl {
   }
 
   /** Offline: restore into a data dir that must not exist yet; see EtcdSnapshotTool.restore. */
-  async snapshotRestore(o: SnapshotRestoreOptions): Promise<SnapshotRestoreResult> {
-    return (await this.snapshotTool()).restore(o);
+  async snapshotRestore(
+    o: SnapshotRestoreOptions,
+    shell?: ShellAround,
+  ): Promise<SnapshotRestoreResult> {
+    return (await this.snapshotTool()).restore(o, shell);
   }
 
   private async snapshotTool(): Promise<EtcdSnapshotTool> {

@@ -1,12 +1,14 @@
 import { OperationError } from '../errors.js';
 import { CommandFailedError } from '../nodes/errors.js';
-import type { ExecResult, Transport } from '../nodes/transport.js';
+import { shellCommand } from '../nodes/shell-quote.js';
+import type { ExecOptions, ExecResult, Transport } from '../nodes/transport.js';
 import { type Progress, silentProgress } from '../progress.js';
 import { parseSnapshotStatus, type SnapshotStatus } from './etcdctl-output.js';
 import {
   defaultToolCommands,
   type EtcdToolCommands,
   type EtcdTools,
+  etcdctlEnv,
   etcdToolsOf,
   supportsBumpRevision,
 } from './version.js';
@@ -23,6 +25,15 @@ export interface SnapshotRestoreOptions {
   markCompacted?: boolean;
   /** The file was copied from a data dir, so it has no hash trailer. */
   skipHashCheck?: boolean;
+}
+
+/**
+ * Shell lines run with the tool in one command on the node (one round trip): `before` it, and
+ * `after` it only when it succeeded. Each line must stop the script itself on a failure.
+ */
+export interface ShellAround {
+  before?: readonly string[];
+  after?: readonly string[];
 }
 
 export interface SnapshotRestoreResult {
@@ -59,11 +70,22 @@ export class EtcdSnapshotTool {
     return this.tools;
   }
 
-  private async run(args: string[], what: string): Promise<ExecResult> {
+  /** `shell`: lines run in the same command before the tool and after it succeeded. */
+  private async run(args: string[], what: string, shell?: ShellAround): Promise<ExecResult> {
     const tools = await this.etcdTools();
     const argv = [...tools.commands[tools.snapshotTool], ...args];
+    const options: ExecOptions = {
+      env: tools.snapshotTool === 'etcdctl' ? etcdctlEnv(tools) : {},
+      timeoutMs: 30 * 60_000,
+    };
     try {
-      return await this.transport.exec(argv, { env: { ETCDCTL_API: '3' }, timeoutMs: 30 * 60_000 });
+      if (!shell) return await this.transport.exec(argv, options);
+      const script = [
+        ...(shell.before ?? []),
+        `${shellCommand(argv)} || exit $?`,
+        ...(shell.after ?? []),
+      ];
+      return await this.transport.script(script.join('\n'), options);
     } catch (err) {
       if (!(err instanceof CommandFailedError)) throw err;
       let hint = '';
@@ -95,7 +117,7 @@ export class EtcdSnapshotTool {
    * A requested revision bump is applied only where the tool offers it; otherwise the
    * result says why it was skipped.
    */
-  async restore(o: SnapshotRestoreOptions): Promise<SnapshotRestoreResult> {
+  async restore(o: SnapshotRestoreOptions, shell?: ShellAround): Promise<SnapshotRestoreResult> {
     const tools = await this.etcdTools();
     const args = [
       'snapshot',
@@ -124,7 +146,7 @@ export class EtcdSnapshotTool {
         this.progress.warn(can.reason);
       }
     }
-    await this.run(args, `snapshot restore into ${o.dataDir}`);
+    await this.run(args, `snapshot restore into ${o.dataDir}`, shell);
     return result;
   }
 }

@@ -67,6 +67,15 @@ export function atLeast(v: SemVer | undefined, major: number, minor: number): bo
 }
 
 /**
+ * The environment etcdctl needs: ETCDCTL_API=3 only before 3.4, which made v3 the default
+ * (etcdutl reads none). Over SSH an environment is staged in a file of its own, one more
+ * round trip for every command; a node's etcdctl of unknown version still gets it.
+ */
+export function etcdctlEnv(tools: Pick<EtcdTools, 'etcdctl'>): Record<string, string> {
+  return atLeast(tools.etcdctl, 3, 4) ? {} : { ETCDCTL_API: '3' };
+}
+
+/**
  * etcdutl when it is there (3.5+), etcdctl for 3.4 and older. A node with etcdctl 3.6 and
  * no etcdutl cannot restore at all: say so rather than run a command that no longer exists.
  */

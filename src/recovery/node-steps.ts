@@ -106,6 +106,7 @@ export class NodeStepRunner implements StepRunner {
   private readonly byHost: Map<string, PlannedMember>;
   /** Private staging dirs on nodes this run knows of, by `node\0planned dir`. */
   private readonly staged = new Map<string, { node: string; dir: string }>();
+  private readonly ctls = new Map<string, Promise<EtcdCtl>>();
 
   constructor(private readonly deps: NodeStepDeps) {
     this.ts = stamp(new Date(deps.plan.createdAt));
@@ -118,15 +119,30 @@ export class NodeStepRunner implements StepRunner {
     return m;
   }
 
+  /**
+   * etcdctl on `host`, against its own member or `endpoints`. One client per node, so its tools
+   * and its certificate check (a round trip each) are found once per run, not once per step or
+   * per look of a watch; other endpoints get a copy of it.
+   */
   private async ctl(host: string, endpoints?: string[]): Promise<EtcdCtl> {
-    const t = await this.deps.transportFor(host);
-    return new EtcdCtl(t, {
-      endpoints: endpoints ?? [this.member(host).clientURL],
-      tls: clientTls(this.deps.access, this.deps.layout, host),
-      progress: this.deps.progress,
-      // kubeadm: the etcd image's tools, in a container next to the static pod.
-      commands: await this.deps.layout.toolCommands(t),
-    });
+    let base = this.ctls.get(host);
+    if (!base) {
+      const made = (async () => {
+        const t = await this.deps.transportFor(host);
+        return new EtcdCtl(t, {
+          endpoints: [this.member(host).clientURL],
+          tls: clientTls(this.deps.access, this.deps.layout, host),
+          progress: this.deps.progress,
+          // kubeadm: the etcd image's tools, in a container next to the static pod.
+          commands: await this.deps.layout.toolCommands(t),
+        });
+      })();
+      made.catch(() => this.ctls.delete(host));
+      this.ctls.set(host, made);
+      base = made;
+    }
+    const ctl = await base;
+    return endpoints ? ctl.withEndpoints(endpoints) : ctl;
   }
 
   /**
@@ -431,33 +447,36 @@ export class NodeStepRunner implements StepRunner {
 
   private async restoreSnapshot(step: StepOf<'restore-snapshot'>): Promise<string> {
     const p = step.params;
-    const t = await this.deps.transportFor(step.node);
     // A restore interrupted midway leaves a partial data dir: keep it, out of the way.
     const partial = `${p.dataDir}.interrupted-${stamp(new Date())}`;
-    await t.script(`if [ -e ${q(p.dataDir)} ]; then mv -- ${q(p.dataDir)} ${q(partial)}; fi`, {
-      timeoutMs: 60_000,
-    });
-    const ctl = await this.ctl(step.node);
-    const r = await ctl.snapshotRestore({
-      snapshot: await this.stagedPath(step.node, p.snapshot, false),
-      dataDir: p.dataDir,
-      name: p.member,
-      initialCluster: p.initialCluster,
-      initialClusterToken: p.initialClusterToken,
-      initialAdvertisePeerUrls: [p.peerURL],
-      bumpRevision: p.bumpRevision,
-      markCompacted: p.markCompacted,
-    });
     // The restored dir takes the owner of the one it replaces (etcd may run as its own user);
     // a re-provisioned node has none to copy, so then the user the etcd unit runs as, if any
     // (a static pod's etcd runs as root, as the restore wrote it).
     const aside = `${p.dataDir}.${this.ts}`;
-    await t.script(
-      `if [ -e ${q(aside)} ]; then chown -R "$(stat -c %u:%g ${q(aside)})" ${q(p.dataDir)}; ` +
-        `else u=$(systemctl show -p User --value etcd 2>/dev/null || true); ` +
-        `if [ -n "$u" ] && id -u "$u" >/dev/null 2>&1; then chown -R "$u:$(id -gn "$u")" ${q(p.dataDir)}; fi; fi; ` +
-        `chmod 700 ${q(p.dataDir)}`,
-      { timeoutMs: 120_000 },
+    const ctl = await this.ctl(step.node);
+    // One command on the node: the partial dir aside, the restore, then its owner and mode.
+    const r = await ctl.snapshotRestore(
+      {
+        snapshot: await this.stagedPath(step.node, p.snapshot, false),
+        dataDir: p.dataDir,
+        name: p.member,
+        initialCluster: p.initialCluster,
+        initialClusterToken: p.initialClusterToken,
+        initialAdvertisePeerUrls: [p.peerURL],
+        bumpRevision: p.bumpRevision,
+        markCompacted: p.markCompacted,
+      },
+      {
+        before: [
+          `if [ -e ${q(p.dataDir)} ]; then mv -- ${q(p.dataDir)} ${q(partial)} || exit $?; fi`,
+        ],
+        after: [
+          `if [ -e ${q(aside)} ]; then chown -R "$(stat -c %u:%g ${q(aside)})" ${q(p.dataDir)} || exit $?; ` +
+            `else u=$(systemctl show -p User --value etcd 2>/dev/null || true); ` +
+            `if [ -n "$u" ] && id -u "$u" >/dev/null 2>&1; then chown -R "$u:$(id -gn "$u")" ${q(p.dataDir)} || exit $?; fi; fi`,
+          `exec chmod 700 ${q(p.dataDir)}`,
+        ],
+      },
     );
     this.prefetch(step);
     const bump = r.bumpedBy
@@ -471,7 +490,9 @@ export class NodeStepRunner implements StepRunner {
   private async restoreCerts(step: StepOf<'restore-certs'>): Promise<string> {
     const t = await this.deps.transportFor(step.node);
     const from = step.params.from;
-    if (from.kind === 'backup') return this.restoreArchive(step, t, from.object);
+    if (from.kind === 'backup') {
+      return this.restoreArchive(step, t, from.object, step.params.moveAside ?? []);
+    }
     const peer = await this.deps.transportFor(from.node);
     const rel = from.paths.map((p) => p.replace(/^\/+/, ''));
     await this.moveRootsAside(t, step.node, from.paths);
@@ -497,7 +518,12 @@ export class NodeStepRunner implements StepRunner {
    * match the manifest, every member passed checkArchiveMembers and the staged copy's sha256
    * on the node is the one checked, is the copy extracted, naming the checked roots to tar.
    */
-  private async restoreArchive(step: Step, t: Transport, object: string): Promise<string> {
+  private async restoreArchive(
+    step: Step,
+    t: Transport,
+    object: string,
+    moveAside: readonly string[],
+  ): Promise<string> {
     const backup = this.requireBackup(step);
     const where = `${backup.location}/${object}`;
     const dir = await this.makeStaging(t, step.node, 'kube-rescue-archive.');
@@ -520,11 +546,13 @@ export class NodeStepRunner implements StepRunner {
     }
     const park = this.etcdManifestParking(checked.members);
     const files = checked.members.map((m) => restoredFileOf(step.node, m));
-    // One script, in this order, stopping at the first failure: what is there moved aside, the
-    // checked copy extracted, the staging dir removed, systemd told about a restored unit.
+    // One script, in this order, stopping at the first failure: what is there moved aside (the
+    // step's cert dirs and every root of the archive), the checked copy extracted, the staging
+    // dir removed, systemd told about a restored unit.
     const put = await t.script(
       [
-        ...this.asideLines(checked.roots),
+        // The plan's cert dirs first (kubeadm's etcd dir lies inside its pki dir), then the rest.
+        ...this.asideLines([...new Set([...moveAside, ...checked.roots])]),
         ...(park ? [this.parkedAsideLine(park.to)] : []),
         `${shellCommand(extractArgv(staged, checked.roots, park))} || exit $?`,
         `rm -rf -- ${q(dir)} || exit $?`,

@@ -135,7 +135,7 @@ const PARAM_KEYS: Record<StepAction, string[]> = {
     'bumpRevision',
     'markCompacted',
   ],
-  'restore-certs': ['from'],
+  'restore-certs': ['from', 'moveAside'],
   'kubelet-client': ['nodeName'],
   'start-etcd': [],
   'wait-healthy': ['members', 'clientURLs'],

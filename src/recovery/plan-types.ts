@@ -77,7 +77,11 @@ export interface StepParams {
     bumpRevision?: number;
     markCompacted?: boolean;
   };
-  'restore-certs': { from: CertOrigin };
+  /**
+   * `moveAside`: the certificate dirs moved to `<dir>.<plan stamp>` in the same command,
+   * before the archive is extracted, with every path the archive holds (a backup's archive).
+   */
+  'restore-certs': { from: CertOrigin; moveAside?: string[] };
   /**
    * kubeadm: after a node's archive is back, the kubelet's client certificate checked (the
    * archive does not hold it) and, where it is missing, expired or not the cluster CA's, signed

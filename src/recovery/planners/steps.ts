@@ -18,6 +18,9 @@ import type {
 } from '../plan-types.js';
 import { keptCopyOf, stamp } from '../stamp.js';
 
+/** A node's archive in the backup set. */
+type BackupCertOrigin = Extract<CertOrigin, { kind: 'backup' }>;
+
 /** A step before it has its place in the plan (its id is its position). */
 export type Draft = Omit<Step, 'id'>;
 
@@ -149,18 +152,20 @@ export class PlanDraft {
     );
   }
 
-  /** A node's archive replaces its cert dirs: what is there now is moved aside first. */
-  restoreArchive(host: string, origin: CertOrigin, why: string, group?: string): void {
-    for (const dir of [this.paths.etcdCertDir, ...this.paths.kubernetesCertDirs]) {
-      this.moveAside(host, dir, 'what is there now is kept, never deleted', group);
-    }
+  /**
+   * A node's archive replaces its cert dirs. One step: what is there now (the cert dirs and
+   * every path the archive holds) is moved aside by the same command that then extracts the
+   * checked archive, one round trip to the node instead of one per dir.
+   */
+  restoreArchive(host: string, origin: BackupCertOrigin, why: string, group?: string): void {
+    const dirs = [this.paths.etcdCertDir, ...this.paths.kubernetesCertDirs];
     this.push(
       draft(
         'restore-certs',
         host,
-        { from: origin },
-        `${why}; the node's archive brings them back with their original modes and owners`,
-        `mv each <dir>.${this.ts} back over <dir>`,
+        { from: origin, moveAside: dirs },
+        `${why}; the node's archive brings them back with their original modes and owners, once what is there now is moved aside`,
+        `mv each <dir>.${this.ts} back over <dir> (${dirs.join(', ')} and the archive's other paths)`,
         true,
         group,
       ),
@@ -193,7 +198,7 @@ export class PlanDraft {
   }
 
   /** Restores a node's archive from the backup once, however many cases ask for it. */
-  restoreArchiveOnce(host: string, origin: CertOrigin, why: string): void {
+  restoreArchiveOnce(host: string, origin: BackupCertOrigin, why: string): void {
     if (this.certsRestored.has(host)) return;
     this.certsRestored.add(host);
     this.restoreArchive(host, origin, why);

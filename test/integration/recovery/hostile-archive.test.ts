@@ -391,10 +391,42 @@ describe('restore from a tampered backup set', () => {
     const saved = await asideCopies(planStamp);
     expect(saved).toMatch(/\/etc\/etcd\.env\.\d{8}T\d{6}Z f 640/);
     expect(saved).toMatch(/\/etc\/kubernetes\/manifests\.\d{8}T\d{6}Z d/);
+    // The step moved its node's cert dirs aside itself (no move-aside steps of their own).
+    const certs = result.plan.steps.find(
+      (s): s is Extract<Step, { action: 'restore-certs' }> =>
+        s.action === 'restore-certs' && s.node === 'node1',
+    )!;
+    expect(certs.params.moveAside).toEqual([
+      '/etc/ssl/etcd/ssl',
+      '/etc/kubernetes/ssl',
+      '/etc/kubernetes/pki',
+    ]);
+    const certDirSteps = result.plan.steps.filter(
+      (s) => s.action === 'move-aside' && certs.params.moveAside!.includes(s.params.path),
+    );
+    expect(certDirSteps).toEqual([]);
+    // The fault deleted the cert dirs themselves; the pki link was left, and is kept aside.
+    expect(saved).toContain(`/etc/kubernetes/pki.${planStamp} l 777 0:0 /etc/kubernetes/ssl`);
     // As if the first run had been cut off mid-extraction: the file differs from the archive's.
     await node.sh('echo "# cut off here" >> /etc/etcd.env');
+    // A dir the step names that the archive does not hold is moved aside too, not left.
+    await node.sh('mkdir -p /etc/kube-rescue-extra && echo x > /etc/kube-rescue-extra/f');
     const { runner, close } = await stepRunner(result.plan, backup);
-    await runner.run(result.plan.steps.find((s) => s.action === 'restore-certs')!);
+    await runner.run({
+      ...certs,
+      params: {
+        ...certs.params,
+        moveAside: [...certs.params.moveAside!, '/etc/kube-rescue-extra'],
+      },
+    });
+    expect(
+      (
+        await node.sh(
+          `cat /etc/kube-rescue-extra.${planStamp}/f; ls -d /etc/kube-rescue-extra 2>&1; true`,
+        )
+      ).stdout,
+    ).toMatch(/^x\n.*No such file/);
+    await node.sh(`rm -r /etc/kube-rescue-extra.${planStamp}`);
     // Roots that were absent the first time have no original; what it saved stays as it was.
     const after = new Set((await asideCopies(planStamp)).split('\n'));
     expect(saved.split('\n').filter((l) => !after.has(l))).toEqual([]);

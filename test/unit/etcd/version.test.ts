@@ -3,6 +3,7 @@ import { OperationError } from '../../../src/errors.js';
 import {
   chooseSnapshotTool,
   type EtcdTools,
+  etcdctlEnv,
   etcdImageVersion,
   helpOffersBumpRevision,
   manifestEtcdImage,
@@ -76,6 +77,18 @@ describe('etcd version detection', () => {
       /etcdctl 3\.4\.23 on node1 does not offer --bump-revision/,
     );
     expect(supportsBumpRevision({ ...tools, supportsBumpRevision: true })).toEqual({ ok: true });
+  });
+});
+
+describe('the environment etcdctl is run with', () => {
+  it('ETCDCTL_API=3 only where v3 is not the default: before 3.4, or a version not known', () => {
+    const v = (raw: string) => ({
+      etcdctl: parseToolVersion('etcdctl', `etcdctl version: ${raw}\n`),
+    });
+    expect(etcdctlEnv(v('3.3.27'))).toEqual({ ETCDCTL_API: '3' });
+    expect(etcdctlEnv({})).toEqual({ ETCDCTL_API: '3' });
+    expect(etcdctlEnv(v('3.4.23'))).toEqual({});
+    expect(etcdctlEnv(v('3.6.16'))).toEqual({});
   });
 });
 

@@ -109,13 +109,11 @@ const opts = (o: Partial<PlanOptions> = {}): PlanOptions => ({
   ...o,
 });
 
-/** A node's archive: its etcd cert dir, /etc/kubernetes/ssl and the pki link moved aside, then extracted. */
-const archive = (n: string) => [
-  `move-aside ${n}`,
-  `move-aside ${n}`,
-  `move-aside ${n}`,
-  `restore-certs ${n}`,
-];
+/**
+ * A node's archive: one step that moves its etcd cert dir, /etc/kubernetes/ssl and the pki
+ * link aside (and every other path the archive holds), then extracts it.
+ */
+const archive = (n: string) => [`restore-certs ${n}`];
 
 const shape = (p: ReturnType<typeof buildPlan>) => p.steps.map((s) => `${s.action} ${s.node}`);
 
@@ -353,7 +351,10 @@ describe('buildPlan: health states → plans', () => {
           if (mine.length > 1) {
             const certs = mine.indexOf('restore-certs');
             const before = certs === -1 ? mine : mine.slice(0, certs);
-            expect(new Set(before), `group ${g} on ${node}`).toEqual(new Set(['move-aside']));
+            // The archive's step moves the cert dirs aside itself: before it, nothing of its node.
+            if (certs === -1)
+              expect(new Set(before), `group ${g} on ${node}`).toEqual(new Set(['move-aside']));
+            else expect(before, `group ${g} on ${node}`).toEqual([]);
             // After the archive, only the data dir is moved aside (kubeadm: its kubelet client).
             for (const s of grouped.filter((s) => s.node === node && !s.lane).slice(certs + 1)) {
               if (certs === -1) break;
@@ -366,6 +367,10 @@ describe('buildPlan: health states → plans', () => {
         for (const s of grouped) {
           if (s.action === 'restore-certs') {
             expect(s.params.from.kind, `group ${g}: ${s.id}`).toBe('backup');
+            expect(s.params.moveAside, `group ${g}: ${s.id}`).toEqual([
+              plan.paths.etcdCertDir,
+              ...plan.paths.kubernetesCertDirs,
+            ]);
           }
           // Beside the others only what none of them moves or reads: an upload into a new
           // staging dir, or the env file (not what a restore reads).
@@ -714,12 +719,7 @@ describe('buildPlan: hosts that will not return (--remove-host)', () => {
         // kubeadm stops even a blank node's etcd (issue 13): its kubelet would run whatever
         // manifest appears, and the stop of a node without one is nothing to move.
         ...['node1', 'node2'].map((n) => `stop-etcd ${n}`),
-        ...['node1', 'node2'].flatMap((n) => [
-          `move-aside ${n}`,
-          `move-aside ${n}`,
-          `restore-certs ${n}`,
-          `kubelet-client ${n}`,
-        ]),
+        ...['node1', 'node2'].flatMap((n) => [`restore-certs ${n}`, `kubelet-client ${n}`]),
         ...['node1', 'node2'].map((n) => `move-aside ${n}`),
         ...['node1', 'node2'].map((n) => `fetch-snapshot ${n}`),
         ...['node1', 'node2'].map((n) => `restore-snapshot ${n}`),
@@ -889,12 +889,7 @@ describe('buildPlan on kubeadm: the static-pod flow (issue 13)', () => {
   /** kubeadm's archive: etcd cert dir and /etc/kubernetes/pki moved aside, then extracted. */
   // The archive, then the kubelet's client certificate it does not hold (checked, made where
   // it must be), both before etcd starts there: the kubelet runs the static pods.
-  const kArchive = (n: string) => [
-    `move-aside ${n}`,
-    `move-aside ${n}`,
-    `restore-certs ${n}`,
-    `kubelet-client ${n}`,
-  ];
+  const kArchive = (n: string) => [`restore-certs ${n}`, `kubelet-client ${n}`];
 
   it('member loss: even an etcd that is not running is stopped first (the kubelet would restart it), and its API server restarted after', () => {
     const inv = stacked();
