@@ -5,14 +5,14 @@ import {
 import {
   FINGERPRINT_MODES,
   backup
-} from "./cli-chunks/chunk-2O6VHB27.js";
+} from "./cli-chunks/chunk-4LJVZTQV.js";
 import {
   renderExecutionMarkdown,
   renderPlanHash,
   renderPlanMarkdown,
   renderVerificationMarkdown
 } from "./cli-chunks/chunk-OY3NMAG5.js";
-import "./cli-chunks/chunk-VD5ZSR4N.js";
+import "./cli-chunks/chunk-AFO6ZSFY.js";
 import {
   DEFAULT_ETCD_VERSION,
   ETCD_VERSIONS,
@@ -20,7 +20,7 @@ import {
   SCENARIOS
 } from "./cli-chunks/chunk-V46ZLIDJ.js";
 import "./cli-chunks/chunk-CHUR4YU4.js";
-import "./cli-chunks/chunk-R6SP76RS.js";
+import "./cli-chunks/chunk-K5JV7D7L.js";
 import "./cli-chunks/chunk-LAA6A62G.js";
 import "./cli-chunks/chunk-EZU5HCA3.js";
 import "./cli-chunks/chunk-U3FYCLYN.js";
@@ -404,7 +404,7 @@ Examples:
     await run(
       program,
       "verify",
-      async (ctx) => (await import("./cli-chunks/verify-L5CDAAKG.js")).verify(
+      async (ctx) => (await import("./cli-chunks/verify-KW6ZDXDR.js")).verify(
         {
           backup: b,
           identityFiles: o.identity ?? [],
@@ -449,7 +449,7 @@ Examples:
     await run(
       program,
       "plan",
-      async (ctx) => (await import("./cli-chunks/plan-J77YYWDK.js")).plan({ ...planOptionsFrom(o), out: o.out }, ctx)
+      async (ctx) => (await import("./cli-chunks/plan-SHJYBYDF.js")).plan({ ...planOptionsFrom(o), out: o.out }, ctx)
     );
   });
   planFlags(
@@ -464,7 +464,7 @@ Examples:
     await run(
       program,
       "restore",
-      async (ctx) => (await import("./cli-chunks/restore-IK5FZZRH.js")).restore(
+      async (ctx) => (await import("./cli-chunks/restore-RTYDLQLE.js")).restore(
         {
           ...planOptionsFrom(o),
           yes: Boolean(o.yes),
@@ -551,7 +551,7 @@ Examples:
       await run(
         program,
         "rehearse",
-        async (ctx) => (await import("./cli-chunks/rehearse-inventory-JTIPXZOY.js")).rehearseInventory(
+        async (ctx) => (await import("./cli-chunks/rehearse-inventory-HOJLFBRT.js")).rehearseInventory(
           {
             inventory: o.inventory,
             backup: o.backup,
@@ -580,7 +580,7 @@ Examples:
     await run(
       program,
       "rehearse",
-      async (ctx) => (await import("./cli-chunks/rehearse-CO7QQVNL.js")).rehearse(
+      async (ctx) => (await import("./cli-chunks/rehearse-7N5DSA4E.js")).rehearse(
         {
           provider: o.provider,
           etcdVersion: o.etcdVersion,

@@ -228,14 +228,15 @@ export async function readObject(
     sink?: Writable;
   },
 ): Promise<ReadBackResult> {
-  const stored = new HashingStage();
   const plain = new HashingStage(opts.checks, {
     snapshotTrailer: opts.snapshotTrailer,
     failOnBadTrailer: false,
   });
-  const stages: NodeJS.ReadWriteStream[] = [stored];
-  if (object.encryption) stages.push(createAgeDecryptStream(opts.identities, opts.where));
   const decompressor = createDecompressor(object.compression, opts.where);
+  // Neither encrypted nor compressed: the stored bytes are the plaintext, hashed once for both.
+  const stored = object.encryption || decompressor ? new HashingStage() : plain;
+  const stages: NodeJS.ReadWriteStream[] = stored === plain ? [] : [stored];
+  if (object.encryption) stages.push(createAgeDecryptStream(opts.identities, opts.where));
   if (decompressor) stages.push(decompressor);
   stages.push(plain);
   const sink =
