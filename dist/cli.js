@@ -464,7 +464,7 @@ Examples:
     await run(
       program,
       "restore",
-      async (ctx) => (await import("./cli-chunks/restore-RTYDLQLE.js")).restore(
+      async (ctx) => (await import("./cli-chunks/restore-UUJEJ33Q.js")).restore(
         {
           ...planOptionsFrom(o),
           yes: Boolean(o.yes),
@@ -551,7 +551,7 @@ Examples:
       await run(
         program,
         "rehearse",
-        async (ctx) => (await import("./cli-chunks/rehearse-inventory-HOJLFBRT.js")).rehearseInventory(
+        async (ctx) => (await import("./cli-chunks/rehearse-inventory-HFKYGC2Z.js")).rehearseInventory(
           {
             inventory: o.inventory,
             backup: o.backup,
@@ -580,7 +580,7 @@ Examples:
     await run(
       program,
       "rehearse",
-      async (ctx) => (await import("./cli-chunks/rehearse-7N5DSA4E.js")).rehearse(
+      async (ctx) => (await import("./cli-chunks/rehearse-WJSUI2VM.js")).rehearse(
         {
           provider: o.provider,
           etcdVersion: o.etcdVersion,

@@ -790,28 +790,42 @@ export class NodeStepRunner implements StepRunner {
     // etcd (or its certificates) would stay up, not ready, until its liveness probe killed it
     // (measured on the kubeadm harness after a certificate loss: /readyz failed 110 s, then
     // "shutdown failed" as the probe took it down). So the control plane's own containers are
-    // stopped first, as the etcd restore documentation asks (restart every API server, the
-    // scheduler and the controller manager); the restarted kubelet, with no back-off yet,
-    // starts them again at once from their manifests, which are not touched.
-    const stopped = await t.script(
+    // stopped too, as the etcd restore documentation asks (restart every API server, the
+    // scheduler and the controller manager), while the kubelet is stopped: no kubelet is midway
+    // through starting one of them again when it goes (the race startStaticPodEtcd had). The
+    // kubelet then starts, with no back-off yet, and starts them anew from their manifests,
+    // which are not touched. One script, which starts the kubelet whatever the stops did.
+    const r = await t.script(
       [
-        'command -v crictl >/dev/null 2>&1 || exit 0',
-        `ids=$(crictl ps -q --name '${CONTROL_PLANE_CONTAINERS}' --state Running) || exit $?`,
-        '[ -z "$ids" ] && exit 0',
-        'crictl stop $ids >/dev/null || exit $?',
-        'echo "$ids" | wc -l',
+        'systemctl stop kubelet || exit 10',
+        'n=0; rc=0',
+        'if command -v crictl >/dev/null 2>&1; then',
+        `  ids=$(crictl ps -q --name '${CONTROL_PLANE_CONTAINERS}' --state Running) || rc=$?`,
+        '  if [ "$rc" = 0 ] && [ -n "$ids" ]; then',
+        '    crictl stop $ids >/dev/null || rc=$?',
+        '    [ "$rc" = 0 ] && n=$(echo "$ids" | wc -l)',
+        '  fi',
+        'fi',
+        'systemctl start kubelet || exit 11',
+        'echo "stopped=$n rc=$rc"',
       ].join('\n'),
       { allowFailure: true, timeoutMs: 120_000 },
     );
-    await t.exec(['systemctl', 'restart', 'kubelet'], { timeoutMs: 120_000 });
-    const n = Number(stopped.stdout.trim().split('\n').at(-1));
+    if (r.code !== 0) {
+      throw new OperationError(
+        `Node ${step.node}: ${r.code === 10 ? 'systemctl stop kubelet' : 'systemctl start kubelet'} failed (exit ${r.code}): ${r.stderr.trim().slice(-300)}`,
+      );
+    }
+    const m = /stopped=(\d+) rc=(\d+)/.exec(r.stdout);
+    const n = Number(m?.[1] ?? 0);
+    const rc = Number(m?.[2] ?? 0);
     const containers =
-      stopped.code !== 0
-        ? `; stopping the control-plane containers failed (exit ${stopped.code}: ${stopped.stderr.trim().slice(-200)}), the kubelet restarts them when their probes fail`
+      rc !== 0
+        ? `; stopping the control-plane containers failed (exit ${rc}: ${r.stderr.trim().slice(-200)}), the kubelet restarts them when their probes fail`
         : n > 0
-          ? `; ${n} control-plane container${n === 1 ? '' : 's'} (kube-apiserver, kube-controller-manager, kube-scheduler) stopped first, for the kubelet to start anew`
+          ? `; ${n} control-plane container${n === 1 ? '' : 's'} (kube-apiserver, kube-controller-manager, kube-scheduler) stopped with the kubelet, for it to start anew`
           : '';
-    return `kubelet restarted (${step.params.reason})${containers}`;
+    return `kubelet stopped and started again (${step.params.reason})${containers}`;
   }
 
   /**
