@@ -5,26 +5,26 @@ import {
 import {
   FINGERPRINT_MODES,
   backup
-} from "./cli-chunks/chunk-4LJVZTQV.js";
+} from "./cli-chunks/chunk-DA5H22X5.js";
 import {
   renderExecutionMarkdown,
   renderPlanHash,
   renderPlanMarkdown,
   renderVerificationMarkdown
 } from "./cli-chunks/chunk-OY3NMAG5.js";
-import "./cli-chunks/chunk-AFO6ZSFY.js";
+import "./cli-chunks/chunk-KQACRCKW.js";
 import {
   DEFAULT_ETCD_VERSION,
   ETCD_VERSIONS,
   REHEARSAL_PROVIDERS,
   SCENARIOS
 } from "./cli-chunks/chunk-V46ZLIDJ.js";
-import "./cli-chunks/chunk-CHUR4YU4.js";
+import "./cli-chunks/chunk-E33XPV3C.js";
 import "./cli-chunks/chunk-K5JV7D7L.js";
 import "./cli-chunks/chunk-LAA6A62G.js";
 import "./cli-chunks/chunk-EZU5HCA3.js";
 import "./cli-chunks/chunk-U3FYCLYN.js";
-import "./cli-chunks/chunk-CY66NM5I.js";
+import "./cli-chunks/chunk-U6HZZ6QY.js";
 import "./cli-chunks/chunk-AI3HM6CK.js";
 import "./cli-chunks/chunk-TOAWPYOC.js";
 import {
@@ -404,7 +404,7 @@ Examples:
     await run(
       program,
       "verify",
-      async (ctx) => (await import("./cli-chunks/verify-KW6ZDXDR.js")).verify(
+      async (ctx) => (await import("./cli-chunks/verify-7W65GBHQ.js")).verify(
         {
           backup: b,
           identityFiles: o.identity ?? [],
@@ -449,7 +449,7 @@ Examples:
     await run(
       program,
       "plan",
-      async (ctx) => (await import("./cli-chunks/plan-SHJYBYDF.js")).plan({ ...planOptionsFrom(o), out: o.out }, ctx)
+      async (ctx) => (await import("./cli-chunks/plan-ECTQK2TF.js")).plan({ ...planOptionsFrom(o), out: o.out }, ctx)
     );
   });
   planFlags(
@@ -464,7 +464,7 @@ Examples:
     await run(
       program,
       "restore",
-      async (ctx) => (await import("./cli-chunks/restore-UUJEJ33Q.js")).restore(
+      async (ctx) => (await import("./cli-chunks/restore-CM2M5JP7.js")).restore(
         {
           ...planOptionsFrom(o),
           yes: Boolean(o.yes),
@@ -551,7 +551,7 @@ Examples:
       await run(
         program,
         "rehearse",
-        async (ctx) => (await import("./cli-chunks/rehearse-inventory-HFKYGC2Z.js")).rehearseInventory(
+        async (ctx) => (await import("./cli-chunks/rehearse-inventory-3BEBRREW.js")).rehearseInventory(
           {
             inventory: o.inventory,
             backup: o.backup,
@@ -580,7 +580,7 @@ Examples:
     await run(
       program,
       "rehearse",
-      async (ctx) => (await import("./cli-chunks/rehearse-WJSUI2VM.js")).rehearse(
+      async (ctx) => (await import("./cli-chunks/rehearse-4PVABYHW.js")).rehearse(
         {
           provider: o.provider,
           etcdVersion: o.etcdVersion,

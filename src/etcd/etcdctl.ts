@@ -76,7 +76,11 @@ const CUT_READ_ATTEMPTS = 3;
  */
 export class EtcdCtl {
   private tools: EtcdTools | undefined;
-  private preflightDone: Promise<void> | undefined;
+  /**
+   * The tools-and-certificates check, shared with every copy (withEndpoints, withTimeouts):
+   * the same node, tools and files, so one check serves them all, whichever asks first.
+   */
+  private preflightState: { done?: Promise<void> } = {};
   private readonly progress: Progress;
 
   constructor(
@@ -114,7 +118,7 @@ export class EtcdCtl {
   /** A copy talking to other endpoints (e.g. exactly one, for snapshot save). */
   withEndpoints(endpoints: string[]): EtcdCtl {
     const copy = new EtcdCtl(this.transport, { ...this.options, endpoints, tools: this.tools });
-    copy.preflightDone = this.preflightDone;
+    copy.preflightState = this.preflightState;
     return copy;
   }
 
@@ -126,13 +130,14 @@ export class EtcdCtl {
       dialTimeoutMs: Math.min(commandTimeoutMs, 2000),
       tools: this.tools,
     });
-    copy.preflightDone = this.preflightDone;
+    copy.preflightState = this.preflightState;
     return copy;
   }
 
   /** Tools and certificate files, checked once; a failed check is made again next time. */
   private preflight(): Promise<void> {
-    if (this.preflightDone) return this.preflightDone;
+    const state = this.preflightState;
+    if (state.done) return state.done;
     const check = (async () => {
       await this.etcdTools();
       const tls = this.options.tls;
@@ -150,9 +155,9 @@ export class EtcdCtl {
         );
       }
     })();
-    this.preflightDone = check;
+    state.done = check;
     check.catch(() => {
-      if (this.preflightDone === check) this.preflightDone = undefined;
+      if (state.done === check) state.done = undefined;
     });
     return check;
   }
