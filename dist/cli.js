@@ -449,7 +449,7 @@ Examples:
     await run(
       program,
       "plan",
-      async (ctx) => (await import("./cli-chunks/plan-ECTQK2TF.js")).plan({ ...planOptionsFrom(o), out: o.out }, ctx)
+      async (ctx) => (await import("./cli-chunks/plan-HQQH7XCE.js")).plan({ ...planOptionsFrom(o), out: o.out }, ctx)
     );
   });
   planFlags(
@@ -464,7 +464,7 @@ Examples:
     await run(
       program,
       "restore",
-      async (ctx) => (await import("./cli-chunks/restore-CM2M5JP7.js")).restore(
+      async (ctx) => (await import("./cli-chunks/restore-AIQUMMDX.js")).restore(
         {
           ...planOptionsFrom(o),
           yes: Boolean(o.yes),
@@ -551,7 +551,7 @@ Examples:
       await run(
         program,
         "rehearse",
-        async (ctx) => (await import("./cli-chunks/rehearse-inventory-3BEBRREW.js")).rehearseInventory(
+        async (ctx) => (await import("./cli-chunks/rehearse-inventory-BAOAA5HG.js")).rehearseInventory(
           {
             inventory: o.inventory,
             backup: o.backup,
@@ -580,7 +580,7 @@ Examples:
     await run(
       program,
       "rehearse",
-      async (ctx) => (await import("./cli-chunks/rehearse-4PVABYHW.js")).rehearse(
+      async (ctx) => (await import("./cli-chunks/rehearse-PCQVZGFZ.js")).rehearse(
         {
           provider: o.provider,
           etcdVersion: o.etcdVersion,

@@ -606,6 +606,7 @@ async function fileHashKVCheck(
   } catch (err) {
     return { why: `the members' HashKV was not answered (${(err as Error).message})` };
   }
+  if (hashes.length === 0) return { why: `no member answered its HashKV at revision ${revision}` };
   const t0 = Date.now();
   // After a bump, `revision` is the bumped one: where etcdutl wrote its entry.
   const bumpedTo = bump > 0 ? revision : undefined;
@@ -613,7 +614,6 @@ async function fileHashKVCheck(
     snap.restoredHashKV({ revision, compactRevision, bumpedTo });
   const off = hashes.filter((h) => h.hash !== fileHash(h.compactRevision));
   deps.debug?.(`verify: keyspace: HashKV of the file computed in ${Date.now() - t0} ms`);
-  if (hashes.length === 0) return { why: `no member answered its HashKV at revision ${revision}` };
   if (off.length > 0) {
     return {
       why: `etcd's HashKV at revision ${revision} differs from the one computed from the file on ${off
